@@ -1,0 +1,33 @@
+// Finds the Chromium the tests run in, installing Debian's package when we can.
+// Tests must never download a browser of their own, so the only sources are an
+// explicit CHROME_PATH, a system binary, or `apt-get install chromium` as root.
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+
+const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium() {
+  return candidates.find((path) => path && existsSync(path));
+}
+
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (findChromium()) process.exit(0);
+  if (!isRoot()) {
+    console.error(
+      'Chromium is needed for the tests and was not found.\n' +
+        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        'or point CHROME_PATH at a Chrome/Chromium binary.',
+    );
+    process.exit(1);
+  }
+  console.log('Chromium not found: installing Debian\'s chromium package…');
+  execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', { stdio: 'inherit' });
+  if (!findChromium()) {
+    console.error('apt-get finished but no Chromium binary was found.');
+    process.exit(1);
+  }
+}
