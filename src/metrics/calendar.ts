@@ -189,3 +189,31 @@ function isoWeekKey(monday: number): string {
   const week = Math.floor((monday - isoWeekMonday(year, 1)) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/**
+ * Period index of every day in [firstDay, lastDay], relative to the first
+ * period, as one typed array: metrics bucket a million rows with one array
+ * read each instead of a calendar computation each.
+ */
+export interface PeriodLookup {
+  /** Calendar index of the period containing firstDay. */
+  readonly firstPeriod: number;
+  /** Number of periods spanned. */
+  readonly periodCount: number;
+  readonly firstDay: number;
+  /** `offsetOfDay[day - firstDay]` = period index − firstPeriod. */
+  readonly offsetOfDay: Int32Array;
+}
+
+export function periodLookup(calendar: PeriodCalendar, firstDay: number, lastDay: number): PeriodLookup {
+  if (!(lastDay >= firstDay)) return { firstPeriod: 0, periodCount: 0, firstDay: 0, offsetOfDay: new Int32Array(0) };
+  const firstPeriod = calendar.indexOfDay(firstDay);
+  const offsetOfDay = new Int32Array(lastDay - firstDay + 1);
+  let period = firstPeriod;
+  let nextStart = calendar.endDay(period);
+  for (let day = firstDay; day <= lastDay; day++) {
+    while (day >= nextStart) nextStart = calendar.endDay(++period);
+    offsetOfDay[day - firstDay] = period - firstPeriod;
+  }
+  return { firstPeriod, periodCount: period - firstPeriod + 1, firstDay, offsetOfDay };
+}
