@@ -1,0 +1,173 @@
+/**
+ * Time between purchases: how many days pass before a customer buys again,
+ * and the retention window the kit suggests from it.
+ *
+ * Gaps are measured between consecutive distinct purchase DAYS of a customer
+ * (two orders on one day are one shopping trip here, so every gap is a whole
+ * number of days ≥ 1). That makes the distribution a counting histogram: the
+ * median and percentiles are exact and linear, no sort needed.
+ */
+import { fail, ok, optionError, type Result } from './issues.ts';
+import { customerRows, purchaseFrame, type PurchaseMetricOptions } from './purchases.ts';
+import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+
+/** One bar of the gap distribution: gaps of `fromDays` ≤ days < `toDays`. */
+export interface GapBin {
+  fromDays: number;
+  toDays: number;
+  count: number;
+}
+
+export interface GapBinOptions {
+  /** Days per bin; a whole number ≥ 1, default 7 (weeks: 1–7 days, 8–14 days …). */
+  widthDays?: number;
+  /**
+   * Longest gap with a bin of its own; longer gaps share one last bin that
+   * reaches to the longest gap. Rounded up to a whole number of bins. Default:
+   * the 95th percentile of the gaps, so a few very long gaps do not squash the
+   * chart, but at most {@link MAX_DEFAULT_BINS} bins.
+   */
+  maxDays?: number;
+}
+
+export interface TimeBetweenPurchasesOptions extends PurchaseMetricOptions {
+  bins?: GapBinOptions;
+}
+
+export interface TimeBetweenPurchases {
+  /** Median gap in days (mean of the two middle gaps when their count is even); null without gaps. */
+  median: number | null;
+  mean: number | null;
+  /** Shortest and longest gap; null without gaps. */
+  min: number | null;
+  max: number | null;
+  /** All gaps of all customers. */
+  gapCount: number;
+  /** Customers with purchases on at least two days in the frame. */
+  customersWithRepeat: number;
+  /** Gap counts in bins of `widthDays`, from 1 day up; the last bin may be the overflow bin. Empty without gaps. */
+  histogram: GapBin[];
+  /** 3 × median, rounded up to a whole day: see {@link suggestedWindowDays}. */
+  suggestedWindowDays: number | null;
+}
+
+export const DEFAULT_GAP_BIN_DAYS = 7;
+export const MAX_DEFAULT_BINS = 52;
+/** Purchase cycles a retention window should cover. */
+export const WINDOW_CYCLES = 3;
+
+/**
+ * Gaps between consecutive purchase days of every customer in the time frame
+ * (only purchase days inside the frame count; a gap from a purchase before the
+ * frame is not seen). Returns median, mean and the distribution.
+ */
+export function timeBetweenPurchases(table: TransactionTable, options: TimeBetweenPurchasesOptions = {}): Result<TimeBetweenPurchases> {
+  const widthDays = options.bins?.widthDays ?? DEFAULT_GAP_BIN_DAYS;
+  if (!Number.isInteger(widthDays) || widthDays < 1) return fail(optionError('bins.widthDays', 'a whole number of days, 1 or more', widthDays));
+  const maxDaysOption = options.bins?.maxDays;
+  if (maxDaysOption !== undefined && (!Number.isInteger(maxDaysOption) || maxDaysOption < 1)) {
+    return fail(optionError('bins.maxDays', 'a whole number of days, 1 or more', maxDaysOption));
+  }
+  const frame = purchaseFrame(table, options.timeFrame);
+  if (!frame.ok) return frame;
+  const { fromDay, toDay } = frame.value;
+
+  // counts[g] = gaps of g days; no gap is longer than the table's span.
+  const counts = new Float64Array(table.length ? table.lastDay - table.firstDay + 1 : 1);
+  const { offsets, rows } = customerRows(table);
+  const { day, kind } = table;
+  let gapCount = 0;
+  let gapSum = 0;
+  let customersWithRepeat = 0;
+  for (let c = 0; c < table.customerIds.length; c++) {
+    let previous = Number.NaN;
+    let hasGap = false;
+    for (let i = offsets[c]; i < offsets[c + 1]; i++) {
+      const r = rows[i];
+      const d = day[r];
+      if (kind[r] !== TRANSACTION_KIND.purchase || d < fromDay || d >= toDay || d === previous) continue;
+      if (previous === previous) {
+        const gap = d - previous;
+        counts[gap]++;
+        gapSum += gap;
+        gapCount++;
+        hasGap = true;
+      }
+      previous = d;
+    }
+    if (hasGap) customersWithRepeat++;
+  }
+
+  if (gapCount === 0) {
+    return ok({ median: null, mean: null, min: null, max: null, gapCount, customersWithRepeat, histogram: [], suggestedWindowDays: null });
+  }
+  let min = 1;
+  while (counts[min] === 0) min++;
+  let max = counts.length - 1;
+  while (counts[max] === 0) max--;
+  const median = (gapAtRank(counts, Math.floor((gapCount - 1) / 2)) + gapAtRank(counts, Math.floor(gapCount / 2))) / 2;
+  const cap = maxDaysOption ?? defaultCap(counts, gapCount, widthDays);
+  return ok({
+    median,
+    mean: gapSum / gapCount,
+    min,
+    max,
+    gapCount,
+    customersWithRepeat,
+    histogram: gapHistogram(counts, max, widthDays, cap),
+    suggestedWindowDays: windowFromMedian(median),
+  });
+}
+
+/**
+ * The retention window the kit suggests for a shop: long enough to cover
+ * three typical purchase cycles (3 × the median days between purchases,
+ * rounded up), so a customer who buys at their usual pace is never counted as
+ * lost. Null when no customer bought on two days.
+ */
+export function suggestedWindowDays(table: TransactionTable, options: PurchaseMetricOptions = {}): Result<number | null> {
+  const gaps = timeBetweenPurchases(table, { timeFrame: options.timeFrame });
+  return gaps.ok ? ok(gaps.value.suggestedWindowDays, gaps.warnings) : gaps;
+}
+
+function windowFromMedian(median: number): number {
+  return Math.ceil(WINDOW_CYCLES * median);
+}
+
+/** The gap at 0-based rank k in sorted order, read off the counting histogram. */
+function gapAtRank(counts: Float64Array, rank: number): number {
+  let seen = 0;
+  for (let g = 1; g < counts.length; g++) {
+    seen += counts[g];
+    if (seen > rank) return g;
+  }
+  return counts.length - 1;
+}
+
+function defaultCap(counts: Float64Array, gapCount: number, widthDays: number): number {
+  const p95 = gapAtRank(counts, Math.ceil(0.95 * gapCount) - 1);
+  return Math.min(Math.ceil(p95 / widthDays), MAX_DEFAULT_BINS) * widthDays;
+}
+
+/**
+ * Bins [1, 1 + w), [1 + w, 1 + 2w) … up to the cap (rounded up to whole bins),
+ * then one overflow bin [cap + 1, max + 1) when longer gaps exist. Trailing
+ * empty bins below the cap are dropped: they would only stretch the axis.
+ */
+function gapHistogram(counts: Float64Array, max: number, widthDays: number, maxDays: number): GapBin[] {
+  const cap = Math.ceil(maxDays / widthDays) * widthDays;
+  const last = Math.min(cap, max);
+  const bins: GapBin[] = [];
+  for (let from = 1; from <= last; from += widthDays) {
+    const to = from + widthDays;
+    let count = 0;
+    for (let g = from; g < to && g < counts.length; g++) count += counts[g];
+    bins.push({ fromDays: from, toDays: to, count });
+  }
+  if (max > cap) {
+    let count = 0;
+    for (let g = cap + 1; g <= max; g++) count += counts[g];
+    bins.push({ fromDays: cap + 1, toDays: max + 1, count });
+  }
+  return bins;
+}
