@@ -49,7 +49,7 @@ export function customerRows(table: TransactionTable): CustomerRows {
   const cached = rowOrders.get(table);
   if (cached) return cached;
   const n = table.length;
-  let order = new Int32Array(n);
+  let order: Int32Array = new Int32Array(n);
   for (let r = 0; r < n; r++) order[r] = r;
   if (n > 0) {
     const span = table.lastDay - table.firstDay;

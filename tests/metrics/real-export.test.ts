@@ -1,0 +1,188 @@
+/**
+ * The metrics on a real shop export: UCI "Online Retail II", 2009-12-01 to
+ * 2010-12-09, 525,461 order lines (tests/fixtures/online-retail/README.md).
+ * Every figure is checked against a second, deliberately plain computation
+ * written here with objects, Maps, Sets and string slicing, which shares no
+ * code with the kit: exact for counts, 1e-6 relative for money.
+ */
+import { expect } from '@open-wc/testing';
+import { csvParse, type DSVRowString } from 'd3-dsv';
+import { timeBetweenPurchases } from '../../src/metrics/purchase-gaps.ts';
+import { loyalCustomerRate, productReturnRate, repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
+import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
+
+const EXPORT_URL = '/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz';
+const FIELDS = { customer: 'Customer ID', date: 'InvoiceDate', order: 'Invoice', quantity: 'Quantity', unitPrice: 'Price' };
+
+/** Text of the export, gunzipped here unless the server already did (Content-Encoding). */
+async function fetchExport(): Promise<string> {
+  const response = await fetch(EXPORT_URL);
+  expect(response.ok, `GET ${EXPORT_URL}`).to.equal(true);
+  const blob = await response.blob();
+  const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return blob.text();
+  return new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+function expectMoney(actual: number | null, expected: number, what: string) {
+  expect(actual, what).to.be.a('number');
+  expect(Math.abs(actual! - expected), `${what}: ${actual} vs ${expected}`).to.be.at.most(1e-6 * Math.max(1, Math.abs(expected)));
+}
+
+/** The plain computation: one customer's purchases and purchase days. */
+interface PlainCustomer {
+  invoices: Set<string>;
+  days: Set<string>;
+}
+
+function plainFigures(rows: DSVRowString[]) {
+  const customers = new Map<string, PlainCustomer>();
+  let withoutCustomer = 0;
+  let cancellationMismatches = 0;
+  let grossSales = 0;
+  let returns = 0;
+  let unitsSold = 0;
+  let unitsReturned = 0;
+  for (const row of rows) {
+    const id = row['Customer ID']!.trim();
+    if (id === '') {
+      withoutCustomer++;
+      continue;
+    }
+    const quantity = Number(row.Quantity);
+    const money = quantity * Number(row.Price);
+    const cancelled = row.Invoice!.startsWith('C');
+    if (cancelled !== quantity < 0) cancellationMismatches++;
+    if (cancelled) {
+      returns -= money;
+      unitsReturned -= quantity;
+      continue;
+    }
+    grossSales += money;
+    unitsSold += quantity;
+    let customer = customers.get(id);
+    if (!customer) {
+      customer = { invoices: new Set(), days: new Set() };
+      customers.set(id, customer);
+    }
+    customer.invoices.add(row.Invoice!);
+    customer.days.add(row.InvoiceDate!.slice(0, 10));
+  }
+
+  let orders = 0;
+  let repeatCustomers = 0;
+  let loyalCustomers = 0;
+  const gaps: number[] = [];
+  for (const customer of customers.values()) {
+    orders += customer.invoices.size;
+    if (customer.invoices.size >= 2) repeatCustomers++;
+    if (customer.invoices.size >= 3) loyalCustomers++;
+    const days = [...customer.days].sort().map((day) => new Date(`${day}T00:00:00Z`).getTime() / 86_400_000);
+    for (let i = 1; i < days.length; i++) gaps.push(days[i] - days[i - 1]);
+  }
+  gaps.sort((a, b) => a - b);
+  const median = (gaps[(gaps.length - 1) >> 1] + gaps[gaps.length >> 1]) / 2;
+  const mean = gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length;
+  return {
+    withoutCustomer,
+    cancellationMismatches,
+    customers: customers.size,
+    orders,
+    repeatCustomers,
+    loyalCustomers,
+    gaps: { count: gaps.length, median, mean, min: gaps[0], max: gaps[gaps.length - 1] },
+    grossSales,
+    returns,
+    unitsSold,
+    unitsReturned,
+    customerDays: customers,
+  };
+}
+
+describe('metrics on the real Online Retail II export', function () {
+  this.timeout(120_000);
+
+  let rows: DSVRowString[];
+  let table: TransactionTable;
+  let plain: ReturnType<typeof plainFigures>;
+  let missingCustomerWarning: number | undefined;
+  const timings: Record<string, number> = {};
+
+  before(async () => {
+    let start = performance.now();
+    rows = csvParse(await fetchExport());
+    timings.fetchAndParse = performance.now() - start;
+    start = performance.now();
+    const result = readTransactions(rows, { fields: FIELDS, now: Date.UTC(2011, 0, 1) });
+    timings.read = performance.now() - start;
+    if (!result.ok) throw new Error(result.error.message);
+    table = result.value;
+    missingCustomerWarning = result.warnings.find((w) => w.code === 'missing-customer')?.count;
+    plain = plainFigures(rows);
+  });
+
+  it('reads every line and leaves the guest orders out', () => {
+    expect(rows.length).to.equal(525_461);
+    expect(plain.withoutCustomer).to.equal(107_927);
+    expect(missingCustomerWarning).to.equal(107_927);
+    expect(table.length).to.equal(525_461 - 107_927);
+    // With a customer, "invoice starts with C" and "negative quantity" say the same thing,
+    // so the table's sign rule makes exactly the C invoices returns.
+    expect(plain.cancellationMismatches).to.equal(0);
+    expect(table.customerIds).to.not.include('');
+  });
+
+  it('repeat and loyal customer rates', () => {
+    const repeat = repeatPurchaseRate(table);
+    const loyal = loyalCustomerRate(table);
+    if (!repeat.ok || !loyal.ok) throw new Error('metric failed');
+    expect(repeat.value.customers).to.equal(plain.customers);
+    expect(repeat.value.repeatCustomers).to.equal(plain.repeatCustomers);
+    expect(repeat.value.rate).to.equal(plain.repeatCustomers / plain.customers);
+    expect(loyal.value.loyalCustomers).to.equal(plain.loyalCustomers);
+  });
+
+  it('time between purchases', () => {
+    const result = timeBetweenPurchases(table);
+    if (!result.ok) throw new Error(result.error.message);
+    const gaps = result.value;
+    expect(gaps.gapCount).to.equal(plain.gaps.count);
+    expect([gaps.median, gaps.min, gaps.max]).to.deep.equal([plain.gaps.median, plain.gaps.min, plain.gaps.max]);
+    expectMoney(gaps.mean, plain.gaps.mean, 'mean gap');
+    expect(gaps.suggestedWindowDays).to.equal(Math.ceil(3 * plain.gaps.median));
+    expect(gaps.histogram.reduce((sum, bin) => sum + bin.count, 0)).to.equal(plain.gaps.count);
+  });
+
+  it('revenue summary and product return rate', () => {
+    const revenue = revenueSummary(table);
+    const returns = productReturnRate(table);
+    if (!revenue.ok || !returns.ok) throw new Error('metric failed');
+    expect(revenue.value.orders).to.equal(plain.orders);
+    expect(revenue.value.customers).to.equal(plain.customers);
+    expectMoney(revenue.value.grossSales, plain.grossSales, 'gross sales');
+    expectMoney(revenue.value.returns, plain.returns, 'returns');
+    expectMoney(revenue.value.netRevenue, plain.grossSales - plain.returns, 'net revenue');
+    expectMoney(revenue.value.averageOrderValue, plain.grossSales / plain.orders, 'average order value');
+    expect(returns.value.unitsSold).to.equal(plain.unitsSold);
+    expect(returns.value.unitsReturned).to.equal(plain.unitsReturned);
+    expect(returns.value.rate).to.equal(plain.unitsReturned / plain.unitsSold);
+  });
+
+  it('stays fast on half a million lines', () => {
+    const start = performance.now();
+    // A fresh table, so the cached row grouping is built again and timed.
+    const fresh = readTransactions(rows, { fields: FIELDS, now: Date.UTC(2011, 0, 1) });
+    if (!fresh.ok) throw new Error(fresh.error.message);
+    const readMs = performance.now() - start;
+    const metricsStart = performance.now();
+    repeatPurchaseRate(fresh.value);
+    timeBetweenPurchases(fresh.value);
+    revenueSummary(fresh.value);
+    productReturnRate(fresh.value);
+    const metricsMs = performance.now() - metricsStart;
+    timings.readAgain = readMs;
+    timings.metrics = metricsMs;
+    console.log(`REAL EXPORT TIMINGS (ms): fetch+gunzip+csvParse ${timings.fetchAndParse.toFixed(0)}, readTransactions ${readMs.toFixed(0)}, four purchase metrics ${metricsMs.toFixed(0)}`);
+    expect(metricsMs).to.be.below(5_000);
+  });
+});
