@@ -1,0 +1,179 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { nearestPointIndex, trendDomain, trendGeometry, type TrendDatum } from '../../src/components/churn-trend/trend-geometry.ts';
+import { DARK_RAMP, LIGHT_RAMP, colorRamp, contrastRatio, inkFor, parseColor, rampFromCss } from '../../src/components/cohort-heatmap/color-ramp.ts';
+import { cellOrigin, heatmapLayout, moveCell } from '../../src/components/cohort-heatmap/heatmap-layout.ts';
+
+const points = (rates: (number | null)[], completeUpTo = rates.length): TrendDatum[] =>
+  rates.map((rate, i) => ({ key: `p${i}`, rate, complete: i < completeUpTo }));
+const pct = (v: number) => `${Math.round(v * 100)} %`;
+const near = (actual: number | null, expected: number) => expect(actual).to.be.closeTo(expected, 1e-6);
+
+describe('trendGeometry', () => {
+  it('places points, ticks and the threshold from measured sizes', () => {
+    const g = trendGeometry(points([0.05, 0.1, 0.02]), { width: 340, height: 228, threshold: 0.07, formatY: pct });
+    // Inner height guess 228 − 12 − 28 = 188 → floor(188 / 40) = 4 ticks asked; d3 picks step 0.02 on [0, 0.1].
+    expect(g.yTicks.map((t) => t.label)).to.deep.equal(['0 %', '2 %', '4 %', '6 %', '8 %', '10 %']);
+    // Widest label "10 %" = 4 chars × 7 px + 12 = 40 = the default left margin.
+    expect(g.margin.left).to.equal(40);
+    expect(g.plotWidth).to.equal(340 - 40 - 16);
+    expect(g.plotHeight).to.equal(188);
+    // scalePoint, 3 points, padding 0.5: step = 284 / 3; x = step × (i + 0.5).
+    near(g.points[0].x, 284 / 6);
+    near(g.points[1].x, 142);
+    near(g.points[2].x, (284 * 5) / 6);
+    // y = 188 − rate / 0.1 × 188.
+    near(g.points[0].y, 94);
+    near(g.points[1].y, 0);
+    near(g.points[2].y, 150.4);
+    near(g.thresholdY, 188 - 0.7 * 188);
+    near(g.zeroY, 188);
+    expect(g.hasNegative).to.equal(false);
+  });
+
+  it('keeps the threshold inside the domain even when every rate is below it', () => {
+    expect(trendDomain([0.01, 0.02], 0.07)).to.deep.equal([0, 0.07]);
+    expect(trendDomain([], null)).to.deep.equal([0, 0.1]);
+  });
+
+  it('takes negative revenue churn below a zero line', () => {
+    const g = trendGeometry(points([0.02, -0.03]), { width: 300, height: 200 });
+    expect(g.hasNegative).to.equal(true);
+    expect(g.domain[0]).to.be.at.most(-0.03);
+    expect(g.zeroY).to.be.greaterThan(0).and.lessThan(g.plotHeight);
+    expect(g.points[1].y!).to.be.greaterThan(g.zeroY);
+    expect(g.points[0].y!).to.be.lessThan(g.zeroY);
+  });
+
+  it('draws segments touching an incomplete period apart (dashed)', () => {
+    const g = trendGeometry(points([0.05, 0.06, 0.02], 2), { width: 300, height: 200 });
+    const [, b, c] = g.points;
+    expect(g.partialLinePath).to.equal(`M${b.x},${b.y}L${c.x},${c.y}`);
+    // The solid line stops at the last complete period.
+    expect(g.linePath).to.not.include(String(c.x));
+    expect(g.partialAreaPath).to.include(`L${c.x},${g.zeroY}Z`);
+  });
+
+  it('skips periods without a rate instead of drawing them at zero', () => {
+    const g = trendGeometry(points([0.05, null, 0.02]), { width: 300, height: 200 });
+    expect(g.points[1].y).to.equal(null);
+    expect(g.linePath.match(/M/g)).to.have.length(2);
+  });
+
+  it('thins x labels so they keep their distance, always labelling the newest period', () => {
+    const g = trendGeometry(points(Array.from({ length: 36 }, () => 0.05)), { width: 340, height: 200, formatY: pct, minLabelSpacing: 64 });
+    // step = 284 / 36 ≈ 7.9 px → every ceil(64 / 7.9) = 9th label, counted back from index 35.
+    expect(g.xLabelIndexes).to.deep.equal([8, 17, 26, 35]);
+  });
+
+  it('never produces NaN, whatever the rates and sizes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.double({ min: -2, max: 2, noNaN: true }), { nil: null }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 800 }),
+        (rates, width, height) => {
+          const g = trendGeometry(points(rates), { width, height, threshold: 0.07 });
+          for (const p of g.points) {
+            expect(Number.isFinite(p.x)).to.equal(true);
+            if (p.y !== null) expect(Number.isFinite(p.y)).to.equal(true);
+          }
+          expect(g.linePath + g.partialLinePath + g.areaPath).to.not.include('NaN');
+          expect(g.domain[0]).to.be.at.most(0);
+        },
+      ),
+    );
+  });
+
+  it('finds the nearest point to a pointer position', () => {
+    const g = trendGeometry(points([0.05, 0.1, 0.02]), { width: 340, height: 228 });
+    expect(nearestPointIndex(g.points, 0)).to.equal(0);
+    expect(nearestPointIndex(g.points, 150)).to.equal(1);
+    expect(nearestPointIndex(g.points, 10_000)).to.equal(2);
+  });
+});
+
+describe('heatmapLayout', () => {
+  it('fits 36 cohorts × 36 periods into 800 px, hiding cell text that would not fit', () => {
+    const layout = heatmapLayout({ width: 800, cohortCount: 36, periodCount: 36, rowLabelChars: 8, sizeLabelChars: 5, cellLabelChars: 5 });
+    expect(layout.width).to.equal(800);
+    expect(layout.showCellText).to.equal(false);
+    expect(layout.cellWidth * 36 + layout.gridLeft).to.be.at.most(800);
+    // Column labels ("35" = 2 chars × 6.5 + 6 = 19 px) never closer than their width.
+    expect(layout.columnLabelEvery * layout.cellWidth).to.be.at.least(19);
+    expect(layout.rowLabelEvery * layout.cellHeight).to.be.at.least(11);
+  });
+
+  it('prints values in cells when they fit', () => {
+    const layout = heatmapLayout({ width: 600, cohortCount: 4, periodCount: 4, rowLabelChars: 8, sizeLabelChars: 3, cellLabelChars: 5 });
+    expect(layout.showCellText).to.equal(true);
+    expect(layout.columnLabelEvery).to.equal(1);
+    const origin = cellOrigin(layout, { row: 2, column: 3 });
+    expect(origin).to.deep.equal({ x: layout.gridLeft + 3 * layout.cellWidth, y: layout.gridTop + 2 * layout.cellHeight });
+    expect(cellOrigin(layout, { row: -1, column: 0 }).y).to.equal(layout.averageTop);
+  });
+
+  it('grows past a container too narrow for the minimum cell, rather than drawing slivers', () => {
+    const layout = heatmapLayout({ width: 100, cohortCount: 36, periodCount: 36, rowLabelChars: 8, sizeLabelChars: 5, cellLabelChars: 5 });
+    expect(layout.cellWidth).to.equal(6);
+    expect(layout.width).to.be.greaterThan(100);
+  });
+});
+
+describe('moveCell on a cohort triangle', () => {
+  const triangle = [4, 3, 2, 1];
+  it('moves with arrows and clamps to reached cells', () => {
+    expect(moveCell(triangle, { row: 0, column: 3 }, 'down')).to.deep.equal({ row: 1, column: 2 });
+    expect(moveCell(triangle, { row: 1, column: 2 }, 'right')).to.deep.equal({ row: 1, column: 2 });
+    expect(moveCell(triangle, { row: 3, column: 0 }, 'down')).to.deep.equal({ row: 3, column: 0 });
+    expect(moveCell(triangle, { row: 2, column: 1 }, 'up')).to.deep.equal({ row: 1, column: 1 });
+    expect(moveCell(triangle, { row: 2, column: 0 }, 'left')).to.deep.equal({ row: 2, column: 0 });
+  });
+  it('jumps with Home/End and Ctrl+Home/End', () => {
+    expect(moveCell(triangle, { row: 1, column: 1 }, 'row-end')).to.deep.equal({ row: 1, column: 2 });
+    expect(moveCell(triangle, { row: 1, column: 2 }, 'row-start')).to.deep.equal({ row: 1, column: 0 });
+    expect(moveCell(triangle, { row: 2, column: 1 }, 'first')).to.deep.equal({ row: 0, column: 0 });
+    expect(moveCell(triangle, { row: 0, column: 1 }, 'last')).to.deep.equal({ row: 3, column: 0 });
+  });
+  it('skips cohorts that reached no period', () => {
+    expect(moveCell([2, 0, 2], { row: 0, column: 1 }, 'down')).to.deep.equal({ row: 2, column: 1 });
+  });
+});
+
+describe('colour ramp', () => {
+  it('starts and ends on its stops', () => {
+    const ramp = colorRamp(LIGHT_RAMP);
+    expect(parseColor(ramp(0))).to.deep.equal(parseColor(LIGHT_RAMP[0]));
+    expect(parseColor(ramp(1))).to.deep.equal(parseColor(LIGHT_RAMP[LIGHT_RAMP.length - 1]));
+    expect(parseColor(ramp(-5))).to.deep.equal(parseColor(ramp(0)));
+  });
+
+  it('gets darker with the value in light mode and lighter in dark mode', () => {
+    const light = colorRamp(LIGHT_RAMP);
+    const dark = colorRamp(DARK_RAMP);
+    const white = parseColor('#ffffff')!;
+    const black = parseColor('#000000')!;
+    for (let t = 0.1; t <= 1; t += 0.1) {
+      expect(contrastRatio(parseColor(light(t))!, white)).to.be.greaterThan(contrastRatio(parseColor(light(t - 0.1))!, white));
+      expect(contrastRatio(parseColor(dark(t))!, black)).to.be.greaterThan(contrastRatio(parseColor(dark(t - 0.1))!, black));
+    }
+  });
+
+  it('picks cell text with at least 4.5:1 contrast everywhere on both ramps', () => {
+    for (const stops of [LIGHT_RAMP, DARK_RAMP]) {
+      const ramp = colorRamp(stops);
+      for (let i = 0; i <= 100; i++) {
+        const fill = ramp(i / 100);
+        expect(contrastRatio(parseColor(fill)!, parseColor(inkFor(fill))!), fill).to.be.at.least(4.5);
+      }
+    }
+    expect(inkFor('#123f7a')).to.equal('#ffffff');
+    expect(inkFor('#e4eef8')).to.equal('#000000');
+  });
+
+  it('reads a ramp from a custom property and ignores junk', () => {
+    expect(rampFromCss(' #fff, rgb(0, 0, 255) ')).to.deep.equal(['#fff', 'rgb(0, 0, 255)']);
+    expect(rampFromCss('#fff')).to.equal(undefined);
+    expect(rampFromCss('')).to.equal(undefined);
+  });
+});
