@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { csvParse, type DSVRowString } from 'd3-dsv';
 import { timeBetweenPurchases } from '../../src/metrics/purchase-gaps.ts';
-import { loyalCustomerRate, productReturnRate, repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
+import { historicLifetimeValue, loyalCustomerRate, productReturnRate, repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
 import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
 
 const EXPORT_URL = '/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz';
@@ -33,10 +33,12 @@ function expectMoney(actual: number | null, expected: number, what: string) {
 interface PlainCustomer {
   invoices: Set<string>;
   days: Set<string>;
+  net: number;
 }
 
 function plainFigures(rows: DSVRowString[]) {
   const customers = new Map<string, PlainCustomer>();
+  const returnsByCustomer = new Map<string, number>();
   let withoutCustomer = 0;
   let cancellationMismatches = 0;
   let grossSales = 0;
@@ -54,6 +56,7 @@ function plainFigures(rows: DSVRowString[]) {
     const cancelled = row.Invoice!.startsWith('C');
     if (cancelled !== quantity < 0) cancellationMismatches++;
     if (cancelled) {
+      returnsByCustomer.set(id, (returnsByCustomer.get(id) ?? 0) - money);
       returns -= money;
       unitsReturned -= quantity;
       continue;
@@ -62,9 +65,10 @@ function plainFigures(rows: DSVRowString[]) {
     unitsSold += quantity;
     let customer = customers.get(id);
     if (!customer) {
-      customer = { invoices: new Set(), days: new Set() };
+      customer = { invoices: new Set(), days: new Set(), net: 0 };
       customers.set(id, customer);
     }
+    customer.net += money;
     customer.invoices.add(row.Invoice!);
     customer.days.add(row.InvoiceDate!.slice(0, 10));
   }
@@ -73,12 +77,16 @@ function plainFigures(rows: DSVRowString[]) {
   let repeatCustomers = 0;
   let loyalCustomers = 0;
   const gaps: number[] = [];
-  for (const customer of customers.values()) {
+  let customerNet = 0;
+  let lifespanDays = 0;
+  for (const [id, customer] of customers) {
+    customerNet += customer.net - (returnsByCustomer.get(id) ?? 0);
     orders += customer.invoices.size;
     if (customer.invoices.size >= 2) repeatCustomers++;
     if (customer.invoices.size >= 3) loyalCustomers++;
     const days = [...customer.days].sort().map((day) => new Date(`${day}T00:00:00Z`).getTime() / 86_400_000);
     for (let i = 1; i < days.length; i++) gaps.push(days[i] - days[i - 1]);
+    lifespanDays += days[days.length - 1] - days[0];
   }
   gaps.sort((a, b) => a - b);
   const median = (gaps[(gaps.length - 1) >> 1] + gaps[gaps.length >> 1]) / 2;
@@ -95,7 +103,8 @@ function plainFigures(rows: DSVRowString[]) {
     returns,
     unitsSold,
     unitsReturned,
-    customerDays: customers,
+    lifetimeValue: customerNet / customers.size,
+    averageLifespanDays: lifespanDays / customers.size,
   };
 }
 
@@ -166,6 +175,15 @@ describe('metrics on the real Online Retail II export', function () {
     expect(returns.value.unitsSold).to.equal(plain.unitsSold);
     expect(returns.value.unitsReturned).to.equal(plain.unitsReturned);
     expect(returns.value.rate).to.equal(plain.unitsReturned / plain.unitsSold);
+  });
+
+  it('historic lifetime value', () => {
+    const result = historicLifetimeValue(table);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.customers).to.equal(plain.customers);
+    expectMoney(result.value.value, plain.lifetimeValue, 'historic lifetime value');
+    expectMoney(result.value.averageLifespanDays, plain.averageLifespanDays, 'average lifespan');
+    expectMoney(result.value.purchasesPerCustomer, plain.orders / plain.customers, 'purchases per customer');
   });
 
   it('stays fast on half a million lines', () => {
