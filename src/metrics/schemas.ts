@@ -1,0 +1,119 @@
+/**
+ * The record schemas of every input shape, in one place: for documentation,
+ * and to validate one record on its own (a form, a single JSON object).
+ *
+ * Transactions are read by a hand-written fast path (transactions.ts) because
+ * they come by the million; {@link transactionRecordSchema} states the same
+ * rules as a Zod schema, and a property test holds the two to agreement. The
+ * smaller shapes are read through their schemas directly.
+ */
+import * as z from 'zod/mini';
+import type { ZonedDayMapper } from './dates.ts';
+import { dateValue, numberValue, optionalIdValue } from './records.ts';
+import { validateInput } from './rates.ts';
+import type { Result } from './issues.ts';
+import { TRANSACTION_KIND, TYPE_EXPECTATION, resolveTransactionFields, transactionKindOf, type TransactionFields } from './transactions.ts';
+
+export { subscriptionRecordSchema, SUBSCRIPTION_FIELDS, type Subscription } from './subscriptions.ts';
+export { surveyResponseRecordSchema, SURVEY_FIELDS, type SurveyResponse } from './surveys.ts';
+export { invoiceRecordSchema, INVOICE_FIELDS, type Invoice } from './invoices.ts';
+export { idValue, optionalIdValue, numberValue, optionalNumberValue, dateValue, optionalDateValue, textValue, optionalTextValue } from './records.ts';
+
+/** One transaction as the kit understands it, before the table's interning. */
+export interface TransactionRecord {
+  /** Undefined for a guest order: readTransactions leaves those rows out. */
+  customer: string | undefined;
+  day: number;
+  /** Money, signed: returns are negative. */
+  amount: number;
+  /** Units, signed; ±1 when no quantity column is mapped. */
+  quantity: number;
+  /** {@link TRANSACTION_KIND}: 0 purchase, 1 return. */
+  kind: number;
+  order: string | undefined;
+}
+
+type Ctx = { issues: { push(issue: { code: 'custom'; message: string; input: unknown; path?: PropertyKey[] }): void } };
+
+/** A type cell: absent or '' means "decide by sign" (−1); anything else must be a known word. */
+const transactionTypeValue = z.pipe(
+  z.unknown(),
+  z.transform((value: unknown, ctx: Ctx) => {
+    if (value === undefined || value === '') return -1;
+    const kind = transactionKindOf(value);
+    if (kind < 0) ctx.issues.push({ code: 'custom', message: TYPE_EXPECTATION, input: value });
+    return kind;
+  }),
+);
+
+/**
+ * One transaction record, keyed by the user's own column names (as mapped by
+ * `fields`), with the rules of readTransactions:
+ * - customer: an identifier, or absent / blank / null (a guest order);
+ * - date: ISO text, epoch ms or a Date;
+ * - amount: a finite number (or decimal text); with `unitPrice` mapped,
+ *   quantity × unitPrice instead, both finite numbers;
+ * - quantity (when mapped): a finite number;
+ * - type (when mapped): absent, '' or a purchase / return word; without one the
+ *   sign of the quantity (or amount) decides, and a return is always negative;
+ * - order (when mapped): an identifier or absent.
+ * Mapping `unitPrice` without `quantity` is an option error in readTransactions;
+ * here it rejects every record on `fields.quantity`.
+ */
+export function transactionRecordSchema(zone: ZonedDayMapper, fields: TransactionFields = {}) {
+  const f = resolveTransactionFields(fields);
+  const priced = Boolean(f.unitPrice);
+  const shape: Record<string, z.ZodMiniType> = {};
+  shape[f.customer] = optionalIdValue;
+  shape[f.date] = dateValue(zone);
+  if (priced) shape[f.unitPrice!] = numberValue();
+  else shape[f.amount] = numberValue();
+  if (f.quantity) shape[f.quantity] = numberValue();
+  if (f.type) shape[f.type] = transactionTypeValue;
+  if (f.order) shape[f.order] = optionalIdValue;
+  const names = Object.keys(shape);
+
+  return z.pipe(
+    z.pipe(
+      z.unknown(),
+      // Every mapped key present (undefined when missing), so a missing column is checked
+      // like an empty one; anything but a plain object passes on for z.object to reject.
+      z.transform((record: unknown, ctx: Ctx) => {
+        if (priced && !f.quantity) ctx.issues.push({ code: 'custom', message: 'a quantity column when unitPrice is mapped', input: undefined, path: ['fields.quantity'] });
+        if (record === null || typeof record !== 'object' || Array.isArray(record)) return record;
+        const row = record as Record<string, unknown>;
+        return Object.fromEntries(names.map((name) => [name, row[name]]));
+      }),
+    ),
+    z.pipe(
+      z.object(shape),
+      z.transform((row: Record<string, unknown>): TransactionRecord => {
+        let units = f.quantity ? (row[f.quantity] as number) : Number.NaN;
+        let money = priced ? units * (row[f.unitPrice!] as number) : (row[f.amount] as number);
+        let kind = f.type ? (row[f.type] as number) : -1;
+        if (kind < 0) kind = (f.quantity ? units : money) < 0 ? TRANSACTION_KIND.return : TRANSACTION_KIND.purchase;
+        if (!f.quantity) units = kind === TRANSACTION_KIND.return ? -1 : 1;
+        if (kind === TRANSACTION_KIND.return) {
+          money = -Math.abs(money);
+          units = -Math.abs(units);
+        }
+        return {
+          customer: row[f.customer] as string | undefined,
+          day: row[f.date] as number,
+          amount: money,
+          quantity: units,
+          kind,
+          order: f.order ? (row[f.order] as string | undefined) : undefined,
+        };
+      }),
+    ),
+  );
+}
+
+/**
+ * Validates one record against a schema; issues name the record (by `index`,
+ * 0-based) and the field, as the readers' do.
+ */
+export function validateRecord<T>(schema: z.ZodMiniType<T>, record: unknown, index: number, what = 'record'): Result<T> {
+  return validateInput(schema, record, { index, what });
+}
