@@ -1,0 +1,258 @@
+/**
+ * The churn-trend job: records in, a plain, cloneable view model out. Runs in
+ * the page for small inputs and in the metrics worker for big ones (the
+ * platform's job registry decides), so nothing here touches the DOM.
+ *
+ * Three kinds of input, chosen by `input` (or detected, see {@link detectInput}):
+ * - `transactions`: customer churn from purchase activity (churnSeries; a
+ *   customer is active while their last purchase is within `windowDays`);
+ * - `subscriptions`: customer churn (subscriptionChurnSeries) or revenue
+ *   churn (revenueMovements: net revenue churn = 1 − NRR, negative when
+ *   expansion outweighs losses);
+ * - `periods`: per-period numbers aggregated elsewhere (a warehouse), one
+ *   record per period: `{ period, start, lost, expansion?, complete? }`.
+ *   Rates come from the one definition in rates.ts.
+ */
+import * as z from 'zod/mini';
+import { churnSeries } from '../../metrics/activity.ts';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys } from './period-keys.ts';
+import { ZonedDayMapper, today } from '../../metrics/dates.ts';
+import { IssueCollector, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
+import { customerChurnRate, revenueChurnRate } from '../../metrics/rates.ts';
+import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
+import { revenueMovements, subscriptionChurnSeries } from '../../metrics/revenue-movements.ts';
+import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
+import { readTransactions, type TransactionFields } from '../../metrics/transactions.ts';
+import { defineJob } from '../platform/jobs.ts';
+
+export const CHURN_METRICS = ['customer', 'revenue'] as const;
+export type ChurnMetric = (typeof CHURN_METRICS)[number];
+export const CHURN_INPUTS = ['auto', 'transactions', 'subscriptions', 'periods'] as const;
+export type ChurnInput = (typeof CHURN_INPUTS)[number];
+export type ResolvedInput = Exclude<ChurnInput, 'auto'>;
+
+/** Field names of pre-aggregated period records. */
+export const PERIOD_FIELDS = ['period', 'start', 'lost', 'expansion', 'complete'] as const;
+export type PeriodField = (typeof PERIOD_FIELDS)[number];
+
+/** One period of the chart. Plain data: it crosses postMessage. */
+export interface ChurnPoint {
+  key: string;
+  label: string;
+  /** S: customers (or recurring revenue) at period start. */
+  start: number;
+  /** Customers lost, or revenue lost to cancellations and downgrades. */
+  lost: number;
+  /** Revenue gained from upgrades of the starting base (revenue metric; 0 otherwise). */
+  expansion: number;
+  /** Churn as a fraction; null when undefined (S = 0). Net revenue churn may be negative. */
+  rate: number | null;
+  /** False for a period still running: drawn dashed. */
+  complete: boolean;
+}
+
+export interface ChurnTrendModel {
+  metric: ChurnMetric;
+  input: ResolvedInput;
+  /** Null for pre-aggregated input whose keys are not calendar keys. */
+  granularity: Granularity | null;
+  /** Activity window used for transactions (given or suggested); null otherwise. */
+  windowDays: number | null;
+  points: ChurnPoint[];
+}
+
+export interface ChurnTrendJobOptions {
+  metric: ChurnMetric;
+  input: ChurnInput;
+  granularity: Granularity;
+  /** Null: suggest 3 × the median days between purchases. */
+  windowDays: number | null;
+  weekStart?: Weekday;
+  asOf?: string;
+  timeZone?: string;
+  locale: string;
+  transactionFields?: TransactionFields;
+  subscriptionFields?: Partial<Record<SubscriptionField, string>>;
+  periodFields?: Partial<Record<PeriodField, string>>;
+  /** Clock (epoch ms) deciding whether the last subscription period is complete; default now. */
+  now?: number;
+}
+
+/**
+ * `auto`: records with a `period` column (after field mapping) are
+ * pre-aggregated periods; records with an `mrr` column, or any input for the
+ * revenue metric, are subscriptions; anything else is transactions.
+ */
+export function detectInput(rows: unknown, options: Pick<ChurnTrendJobOptions, 'input' | 'metric' | 'periodFields' | 'subscriptionFields'>): ResolvedInput {
+  if (options.input !== 'auto') return options.input;
+  const first = Array.isArray(rows) ? rows.find((row) => row !== null && typeof row === 'object') : undefined;
+  const has = (column: string) => first !== undefined && Object.hasOwn(first as object, column);
+  if (has(options.periodFields?.period || 'period')) return 'periods';
+  if (options.metric === 'revenue' || has(options.subscriptionFields?.mrr || 'mrr')) return 'subscriptions';
+  return 'transactions';
+}
+
+export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+  if (!CHURN_METRICS.includes(options.metric)) return fail(optionError('metric', 'customer or revenue', options.metric));
+  if (!CHURN_INPUTS.includes(options.input)) return fail(optionError('input', CHURN_INPUTS.join(', '), options.input));
+  if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
+  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of records', rows));
+  const input = detectInput(rows, options);
+  switch (input) {
+    case 'periods':
+      return fromPeriods(rows, options);
+    case 'subscriptions':
+      return fromSubscriptions(rows, options);
+    case 'transactions':
+      return options.metric === 'revenue'
+        ? fail(optionError('input', 'subscriptions or periods for revenue churn (transactions carry no recurring revenue)', 'transactions'))
+        : fromTransactions(rows, options);
+  }
+}
+
+function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+  const table = readTransactions(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  if (!table.ok) return table;
+  const warnings: InputWarning[] = [...table.warnings];
+  let windowDays = options.windowDays;
+  if (windowDays === null) {
+    const suggested = suggestedWindowDays(table.value);
+    if (!suggested.ok) return suggested;
+    if (suggested.value === null) {
+      return fail(optionError('window-days', 'a number of days (no customer bought on two days, so none can be suggested)', undefined), warnings);
+    }
+    windowDays = suggested.value;
+  }
+  const series = churnSeries(table.value, {
+    granularity: options.granularity,
+    windowDays,
+    weekStart: options.weekStart,
+    asOf: options.asOf,
+    locale: options.locale,
+  });
+  if (!series.ok) return fail(series.error, warnings);
+  const points = series.value.periods.map(
+    (p): ChurnPoint => ({ key: p.key, label: p.label, start: p.start, lost: p.lost, expansion: 0, rate: p.churnRate, complete: p.complete }),
+  );
+  return ok({ metric: 'customer', input: 'transactions', granularity: options.granularity, windowDays, points }, [...warnings, ...series.warnings]);
+}
+
+function fromSubscriptions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone });
+  if (!subscriptions.ok) return subscriptions;
+  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
+  const todayDay = today(new ZonedDayMapper(options.timeZone ?? 'UTC'), options.now);
+  // A period that has not ended yet is measured on its snapshot so far: dashed, like the activity series.
+  const complete = (endDay: number) => endDay <= todayDay + 1;
+  const range = { granularity: options.granularity, weekStart: options.weekStart, timeZone: options.timeZone };
+  const base = { input: 'subscriptions' as const, granularity: options.granularity, windowDays: null };
+  if (options.metric === 'customer') {
+    const series = subscriptionChurnSeries(subscriptions.value, range);
+    if (!series.ok) return series;
+    const points = series.value.map(
+      (p): ChurnPoint => ({
+        key: p.period.key,
+        label: calendar.label(p.period.index, options.locale),
+        start: p.customersAtStart,
+        lost: p.lostCustomers,
+        expansion: 0,
+        rate: p.churnRate,
+        complete: complete(p.period.endDay),
+      }),
+    );
+    return ok({ ...base, metric: 'customer', points }, series.warnings);
+  }
+  const movements = revenueMovements(subscriptions.value, range);
+  if (!movements.ok) return movements;
+  const points = movements.value.periods.map(
+    (m): ChurnPoint => ({
+      key: m.period.key,
+      label: calendar.label(m.period.index, options.locale),
+      start: m.startingMrr,
+      lost: m.churnedMrr + m.contractionMrr,
+      expansion: m.expansionMrr,
+      rate: m.netRevenueChurn,
+      complete: complete(m.period.endDay),
+    }),
+  );
+  return ok({ ...base, metric: 'revenue', points }, movements.warnings);
+}
+
+const BOOLEAN_EXPECTATION = 'true or false';
+const optionalBoolean = z.pipe(
+  z.unknown(),
+  z.transform((value: unknown, ctx) => {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    ctx.issues.push({ code: 'custom', message: BOOLEAN_EXPECTATION, input: value });
+    return z.NEVER;
+  }),
+);
+
+function periodSchema(metric: ChurnMetric) {
+  return z.object({
+    period: textValue,
+    start: metric === 'customer' ? numberValue({ min: 0, integer: true }) : numberValue({ min: 0 }),
+    lost: metric === 'customer' ? numberValue({ min: 0, integer: true }) : numberValue({ min: 0 }),
+    expansion: z.optional(numberValue({ min: 0 })),
+    complete: optionalBoolean,
+  });
+}
+
+function fromPeriods(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+  const fields = options.periodFields ?? {};
+  const records = readRecords(rows, periodSchema(options.metric), PERIOD_FIELDS, { fields, what: 'periods' });
+  if (!records.ok) return records;
+  const column = (name: PeriodField) => fields[name] || name;
+  const issues = new IssueCollector();
+  const points: ChurnPoint[] = [];
+  records.value.forEach((record, i) => {
+    const { start, lost } = record;
+    const expansion = record.expansion ?? 0;
+    let rate: number | null = null;
+    if (start > 0) {
+      // One definition per metric: the rates module checks consistency (lost ≤ start) too.
+      const result =
+        options.metric === 'customer'
+          ? customerChurnRate({ start, lost })
+          : revenueChurnRate({ startRevenue: start, churned: lost, contraction: 0, expansion });
+      if (!result.ok) {
+        for (const issue of result.error.issues) {
+          const field = issue.field === 'churned' ? 'lost' : issue.field === 'startRevenue' ? 'start' : issue.field;
+          issues.add(i, PERIOD_FIELDS.includes(field as PeriodField) ? column(field as PeriodField) : field, issue.expected, record[field as 'start']);
+        }
+        return;
+      }
+      rate = typeof result.value === 'number' ? result.value : result.value.netRevenueChurn;
+    } else if (lost > 0) {
+      issues.add(i, column('lost'), 'nothing lost in a period that starts with nothing', lost);
+      return;
+    }
+    points.push({ key: record.period, label: record.period, start, lost, expansion, rate, complete: record.complete ?? true });
+  });
+  if (issues.hasIssues) return fail(issues.toError('periods'));
+
+  const seen = new Map<string, number>();
+  points.forEach((point, i) => {
+    const earlier = seen.get(point.key);
+    if (earlier !== undefined) issues.add(i, column('period'), `a period not already given by record ${earlier + 1}`, point.key);
+    seen.set(point.key, i);
+  });
+  if (issues.hasIssues) return fail(issues.toError('periods'));
+
+  const calendar = calendarOfKeys(
+    points.map((p) => p.key),
+    options.granularity,
+  );
+  if (calendar) {
+    // Calendar keys sort by time, whatever order the export had; labels follow the element's language.
+    points.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
+    for (const point of points) point.label = calendar.label(calendar.indexOfKey(point.key), options.locale);
+  }
+  return ok({ metric: options.metric, input: 'periods', granularity: calendar?.granularity ?? null, windowDays: null, points });
+}
+
+export const churnTrendJob = defineJob<ChurnTrendJobOptions, ChurnTrendModel>('churn-trend', (rows, options) => computeChurnTrend(rows, options));

@@ -1,0 +1,265 @@
+/**
+ * The cohort-heatmap job: transactions (plus, for property cohorts, customer
+ * records) or a pre-aggregated matrix in; a plain, cloneable view model out.
+ * Runs in the page or in the metrics worker, so no DOM here.
+ *
+ * Pre-aggregated matrix (what a warehouse query hands over):
+ *
+ *   { "measure": "count", "cohorts": [{ "key": "2024-01", "size": 120, "values": [120, 54, 41, null] }] }
+ *
+ * `measure` says what `values` hold: `count` (customers active k periods
+ * later; default), `percent` (that share as a fraction, 0.45) or `revenue`.
+ * `null` (or a shorter array) means "not reached yet", never 0. A count
+ * matrix can be shown as count or percent, a percent matrix as percent or
+ * count (share × size), a revenue matrix only as revenue.
+ */
+import * as z from 'zod/mini';
+import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { COHORT_VALUES, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
+import { readCustomers } from '../../metrics/customers.ts';
+import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
+import { readTransactions, type TransactionFields } from '../../metrics/transactions.ts';
+import { calendarOfKeys } from '../churn-trend/period-keys.ts';
+import { defineJob } from '../platform/jobs.ts';
+
+export const HEATMAP_INPUTS = ['auto', 'transactions', 'matrix'] as const;
+export type HeatmapInput = (typeof HEATMAP_INPUTS)[number];
+
+/** One row of the triangle. Plain data: it crosses postMessage. */
+export interface HeatmapCohort {
+  key: string;
+  label: string;
+  size: number;
+  /** The shown value per period k; null = not reached yet (drawn blank). */
+  cells: (number | null)[];
+  /** Active customers per period k when known (for tooltips); null where not reached or not known. */
+  counts: (number | null)[];
+}
+
+export interface HeatmapModel {
+  value: CohortValue;
+  input: 'transactions' | 'matrix';
+  /** Null for a matrix whose keys are not calendar keys, or for property cohorts. */
+  granularity: Granularity | null;
+  /** Name of the customer property cohorts are grouped by; null for first-period cohorts. */
+  cohortBy: string | null;
+  periods: number;
+  cohorts: HeatmapCohort[];
+  /** Weighted average row (see cohortMatrix); null where no cohort has reached period k. */
+  average: (number | null)[];
+  /** The newest column of each cohort is still filling. */
+  partialLastPeriod: boolean;
+}
+
+export interface CohortHeatmapJobOptions {
+  value: CohortValue;
+  input: HeatmapInput;
+  granularity: Granularity;
+  maxPeriods?: number;
+  weekStart?: Weekday;
+  asOf?: string;
+  timeZone?: string;
+  locale: string;
+  transactionFields?: TransactionFields;
+  /** Group by this customer property; needs `customers`. */
+  cohortBy?: string;
+  /** Customer records (id + properties) for property cohorts. */
+  customers?: unknown;
+}
+
+export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
+  if (!COHORT_VALUES.includes(options.value)) return fail(optionError('value', 'percent, count or revenue', options.value));
+  if (!HEATMAP_INPUTS.includes(options.input)) return fail(optionError('input', HEATMAP_INPUTS.join(', '), options.input));
+  if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
+  if (options.maxPeriods !== undefined && !(Number.isInteger(options.maxPeriods) && options.maxPeriods >= 1)) {
+    return fail(optionError('max-periods', 'a whole number of at least 1', options.maxPeriods));
+  }
+  const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !Array.isArray(data) && 'cohorts' in data);
+  return isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
+}
+
+function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
+  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
+  const table = readTransactions(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  if (!table.ok) return table;
+  let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
+  if (options.cohortBy) {
+    if (!Array.isArray(options.customers)) {
+      return fail(optionError('customers', `customer records with a "${options.cohortBy}" column (the customers property or customers-src)`, options.customers), table.warnings);
+    }
+    const customers = readCustomers(options.customers, { fields: { customer: options.transactionFields?.customer } });
+    if (!customers.ok) return fail(customers.error, table.warnings);
+    cohortBy = { property: options.cohortBy, customers: customers.value };
+  }
+  const matrix = cohortMatrix(table.value, {
+    value: options.value,
+    granularity: options.granularity,
+    weekStart: options.weekStart,
+    asOf: options.asOf,
+    maxPeriods: options.maxPeriods,
+    locale: options.locale,
+    cohortBy,
+  });
+  if (!matrix.ok) return fail(matrix.error, table.warnings);
+  const m = matrix.value;
+  return ok(
+    {
+      value: m.value,
+      input: 'transactions',
+      granularity: cohortBy ? null : m.granularity,
+      cohortBy: cohortBy ? cohortBy.property : null,
+      periods: m.periods,
+      cohorts: m.cohorts.map((c) => ({ key: c.key, label: c.label, size: c.size, cells: c.cells, counts: c.counts })),
+      average: m.average,
+      partialLastPeriod: m.partialLastPeriod,
+    },
+    [...table.warnings, ...matrix.warnings],
+  );
+}
+
+const VALUES_EXPECTATION = 'an array of numbers, with null for periods not reached yet';
+
+/** A row's values: finite numbers (or numeric text) and null; anything else is reported. */
+const valuesValue = z.pipe(
+  z.unknown(),
+  z.transform((value: unknown, ctx) => {
+    const fromNumber = numberValue();
+    if (!Array.isArray(value)) {
+      ctx.issues.push({ code: 'custom', message: VALUES_EXPECTATION, input: value });
+      return z.NEVER;
+    }
+    const out: (number | null)[] = [];
+    for (const item of value) {
+      if (item === null || item === '') {
+        out.push(null);
+        continue;
+      }
+      const parsed = fromNumber.safeParse(item);
+      if (!parsed.success) {
+        ctx.issues.push({ code: 'custom', message: `${VALUES_EXPECTATION} (found ${describeValue(item)} at position ${out.length + 1})`, input: value });
+        return z.NEVER;
+      }
+      out.push(parsed.data);
+    }
+    return out;
+  }),
+);
+
+const cohortRowSchema = z.object({
+  key: idValue,
+  label: optionalTextValue,
+  size: numberValue({ min: 0, integer: true }),
+  values: valuesValue,
+});
+
+const matrixSchema = z.object({
+  measure: z.optional(z.enum(COHORT_VALUES as [CohortValue, ...CohortValue[]])),
+  cohorts: z.array(z.unknown()),
+});
+
+/** Which views a matrix of one measure can give, and how. */
+const CONVERTIBLE: Record<CohortValue, readonly CohortValue[]> = {
+  count: ['count', 'percent'],
+  percent: ['percent', 'count'],
+  revenue: ['revenue'],
+};
+
+function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
+  const shape = matrixSchema.safeParse(data);
+  if (!shape.success) {
+    const issue = shape.error.issues[0];
+    const field = String(issue.path[0] ?? 'data');
+    const found = field === 'data' ? data : (data as Record<string, unknown>)[field];
+    const expected = field === 'measure' ? 'count, percent or revenue' : field === 'cohorts' ? 'an array of cohorts' : 'an object { measure, cohorts: […] }';
+    return fail(optionError(field, expected, found));
+  }
+  const measure = shape.data.measure ?? 'count';
+  if (!CONVERTIBLE[measure].includes(options.value)) {
+    return fail(optionError('value', `${CONVERTIBLE[measure].join(' or ')} for a matrix of measure "${measure}"`, options.value));
+  }
+  const rows = readRecords(shape.data.cohorts, cohortRowSchema, ['key', 'label', 'size', 'values'] as const, { what: 'cohorts' });
+  if (!rows.ok) return rows;
+
+  const issues = new IssueCollector();
+  rows.value.forEach((row, i) => {
+    for (const v of row.values) {
+      if (v === null) continue;
+      if (measure === 'count' && !(Number.isInteger(v) && v >= 0 && v <= row.size)) {
+        issues.add(i, 'values', `whole numbers from 0 to the cohort size ${row.size}`, v);
+        return;
+      }
+      if (measure === 'percent' && !(v >= 0 && v <= 1)) {
+        issues.add(i, 'values', 'shares from 0 to 1 (0.45 for 45 %)', v);
+        return;
+      }
+    }
+  });
+  const seen = new Map<string, number>();
+  rows.value.forEach((row, i) => {
+    if (seen.has(row.key)) issues.add(i, 'key', `a cohort key not already used by record ${seen.get(row.key)! + 1}`, row.key);
+    seen.set(row.key, i);
+  });
+  if (issues.hasIssues) return fail(issues.toError('cohorts'));
+
+  const periods = Math.min(
+    rows.value.reduce((longest, row) => Math.max(longest, row.values.length), 0),
+    options.maxPeriods ?? Infinity,
+  );
+  const calendar = calendarOfKeys(
+    rows.value.map((row) => row.key),
+    options.granularity,
+  );
+  const cohorts: HeatmapCohort[] = rows.value.map((row) => {
+    const counts: (number | null)[] = [];
+    const cells: (number | null)[] = [];
+    for (let k = 0; k < periods; k++) {
+      const v = row.values[k] ?? null;
+      const count = v === null || measure === 'revenue' ? null : measure === 'count' ? v : v * row.size;
+      counts.push(count);
+      cells.push(v === null ? null : options.value === measure ? v : options.value === 'percent' ? (row.size > 0 ? v / row.size : null) : count);
+    }
+    const label = row.label ?? (calendar ? calendar.label(calendar.indexOfKey(row.key), options.locale) : row.key);
+    return { key: row.key, label, size: row.size, cells, counts };
+  });
+  if (calendar) cohorts.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
+  return ok({
+    value: options.value,
+    input: 'matrix',
+    granularity: calendar?.granularity ?? null,
+    cohortBy: null,
+    periods,
+    cohorts,
+    average: matrixAverage(cohorts, periods, options.value),
+    partialLastPeriod: false,
+  });
+}
+
+/**
+ * LOCAL WORKAROUND: the same averaging as cohorts.ts's private `averageRow`
+ * (percent: active customers over customers who reached period k; count and
+ * revenue: mean over the cohorts that reached it). Asked for as an export of
+ * metrics/cohorts.ts so the definition lives once; replace when it lands.
+ */
+function matrixAverage(cohorts: readonly HeatmapCohort[], periods: number, value: CohortValue): (number | null)[] {
+  const average: (number | null)[] = [];
+  for (let k = 0; k < periods; k++) {
+    let sum = 0;
+    let weight = 0;
+    for (const cohort of cohorts) {
+      const cell = cohort.cells[k];
+      if (cell === null || cell === undefined) continue;
+      if (value === 'percent') {
+        sum += cell * cohort.size;
+        weight += cohort.size;
+      } else {
+        sum += cell;
+        weight++;
+      }
+    }
+    average.push(weight > 0 ? sum / weight : null);
+  }
+  return average;
+}
+
+export const cohortHeatmapJob = defineJob<CohortHeatmapJobOptions, HeatmapModel>('cohort-heatmap', (data, options) => computeCohortHeatmap(data, options));
