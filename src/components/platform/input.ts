@@ -1,0 +1,61 @@
+/**
+ * Input as it arrives, before any metric sees it: records already in memory,
+ * or text (a download, an inline script) still to be parsed. Text is kept as
+ * text as long as possible so a big file is parsed in the worker, not on the
+ * page's main thread.
+ */
+import { csvParse } from 'd3-dsv';
+import { loadError, type LoadError } from './errors.ts';
+
+export type TextFormat = 'json' | 'csv';
+
+export type RawInput =
+  | { kind: 'rows'; rows: unknown; origin: string }
+  | { kind: 'text'; text: string; format: TextFormat; origin: string };
+
+/** Number of records (rows) or characters (text): what decides worker or inline. */
+export function inputSize(input: RawInput): { rows: number; chars: number } {
+  if (input.kind === 'text') return { rows: 0, chars: input.text.length };
+  return { rows: Array.isArray(input.rows) ? input.rows.length : 0, chars: 0 };
+}
+
+/**
+ * The format of a download: by content type, then by the URL's extension, then
+ * by the first character (`[` or `{` is JSON). No per-widget guessing beyond this.
+ */
+export function detectFormat(contentType: string | null, url: string, text: string): TextFormat {
+  const type = (contentType ?? '').toLowerCase();
+  if (type.includes('json')) return 'json';
+  if (type.includes('csv')) return 'csv';
+  const path = url.split(/[?#]/)[0].toLowerCase();
+  if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.csv')) return 'csv';
+  const first = text.trimStart()[0];
+  return first === '[' || first === '{' ? 'json' : 'csv';
+}
+
+/**
+ * Parses text into records. JSON may be any value (a metric validates the
+ * shape); CSV becomes objects with text cells: numbers and dates are coerced
+ * by the metrics schemas, which accept numeric and ISO strings.
+ */
+export function parseText(text: string, format: TextFormat, origin: string): { ok: true; rows: unknown } | { ok: false; error: LoadError } {
+  if (format === 'json') {
+    try {
+      return { ok: true, rows: JSON.parse(text) };
+    } catch (cause) {
+      return { ok: false, error: loadError('parse', origin, `malformed JSON (${cause instanceof Error ? cause.message : String(cause)})`) };
+    }
+  }
+  try {
+    // d3's columns property is an extra array field; spread to a plain array so it clones cleanly.
+    return { ok: true, rows: [...csvParse(text)] };
+  } catch (cause) {
+    return { ok: false, error: loadError('parse', origin, `malformed CSV (${cause instanceof Error ? cause.message : String(cause)})`) };
+  }
+}
+
+/** Records of any input, parsing text when needed. */
+export function materialize(input: RawInput): { ok: true; rows: unknown } | { ok: false; error: LoadError } {
+  return input.kind === 'rows' ? { ok: true, rows: input.rows } : parseText(input.text, input.format, input.origin);
+}

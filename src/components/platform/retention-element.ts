@@ -1,0 +1,527 @@
+/**
+ * The base class of every Retention Kit element. It owns everything an element
+ * shares with the others, so an element only says what it computes (a job and
+ * its options), and how it draws the answer:
+ *
+ * - input routes, in this order of precedence: the `data` property or JSON
+ *   attribute, `src` (JSON or CSV by content type / extension), `source="ID"`
+ *   (a shared `<retention-source>`), an inline `<script type="application/json">`
+ *   (or `type="text/csv"`) child; plus {@link plainOutcome} for elements that can
+ *   work from a few number attributes;
+ * - loading with abort and sequence numbers (a slow old answer never wins),
+ *   download progress, computation inline or in the metrics worker;
+ * - error display (part="message") and the `error` event, warnings
+ *   (part="notice" and the `warnings` property), `metric-change` on a real change;
+ * - size (ResizeController), locale and formatting (`lang`, `currency`), theme
+ *   (`theme="light|dark|auto"`), host role and aria-label.
+ *
+ * Nothing touches `document` or `window` at import time or in the constructor.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { InputError, InputWarning } from '../../metrics/issues.ts';
+import type { TransactionFields } from '../../metrics/transactions.ts';
+import { KIT_VERSION } from './define.ts';
+import { compute, type ComputeMode } from './compute.ts';
+import { loadError, type ElementError, type LoadError } from './errors.ts';
+import { emit, type MetricChangeDetail } from './events.ts';
+import { fetchInput, type LoadProgress } from './fetch-input.ts';
+import type { RawInput } from './input.ts';
+import type { Job } from './jobs.ts';
+import { Formatter, LocaleController } from './locale.ts';
+import { ResizeController } from './resize-controller.ts';
+import { watchSource, type SourceSnapshot } from './source-hub.ts';
+import { platformStyles } from './theme.styles.ts';
+import type { Outcome } from './worker-protocol.ts';
+import './translations/index.ts';
+
+export type { Outcome } from './worker-protocol.ts';
+
+/** A `data` attribute that is not valid JSON, kept so the element can say so. */
+export class MalformedJson {
+  constructor(
+    readonly text: string,
+    readonly reason: string,
+  ) {}
+}
+
+/** Reads the `data` attribute; never throws (bad JSON becomes a {@link MalformedJson} to report). */
+export const jsonAttributeConverter = {
+  fromAttribute(value: string | null): unknown {
+    if (value === null) return undefined;
+    try {
+      return JSON.parse(value);
+    } catch (cause) {
+      return new MalformedJson(value, cause instanceof Error ? cause.message : String(cause));
+    }
+  },
+};
+
+export type ElementStatus = 'idle' | 'loading' | 'computing' | 'ready' | 'error';
+
+/** What an element asks the platform to compute: a registered job and its (cloneable) options. */
+export interface JobRequest<Options, Value> {
+  job: Job<Options, Value>;
+  options: Options;
+}
+
+type Route =
+  | { kind: 'none' }
+  | { kind: 'data'; value: unknown }
+  | { kind: 'src'; url: string }
+  | { kind: 'source'; id: string }
+  | { kind: 'inline'; text: string; format: 'json' | 'csv' };
+
+export abstract class RetentionElement<Value = unknown, Options = unknown> extends LitElement {
+  static kitVersion = KIT_VERSION;
+  static override styles = [platformStyles];
+
+  /** Records (array of objects) or a pre-aggregated object. The attribute takes JSON. */
+  @property({ attribute: 'data', converter: jsonAttributeConverter }) data: unknown;
+  /** URL of a JSON or CSV file. Changing it aborts the previous download. */
+  @property({ reflect: true }) src?: string;
+  /** Id of a `<retention-source>` on the page that downloads the data once for every widget. */
+  @property({ reflect: true }) source?: string;
+
+  /** Column of the customer id in transaction records (default `customer`). */
+  @property({ attribute: 'customer-key' }) customerKey?: string;
+  /** Column of the date (default `date`). */
+  @property({ attribute: 'date-key' }) dateKey?: string;
+  /** Column of the amount (default `amount`). */
+  @property({ attribute: 'amount-key' }) amountKey?: string;
+  /** Column of the quantity (optional). */
+  @property({ attribute: 'quantity-key' }) quantityKey?: string;
+  /** Column of the unit price: amount = quantity × price (optional). */
+  @property({ attribute: 'price-key' }) priceKey?: string;
+  /** Column of the order / invoice id (optional). */
+  @property({ attribute: 'order-key' }) orderKey?: string;
+  /** Column of the transaction type (optional). */
+  @property({ attribute: 'type-key' }) typeKey?: string;
+  /** IANA time zone that instants are bucketed in (default UTC). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** ISO 4217 code for money values (default USD). */
+  @property({ reflect: true }) currency?: string;
+  /** `light`, `dark` or `auto` (follow the system; default). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** Where big computations run: `auto` (worker above ~20k rows), `worker` or `inline`. */
+  @property({ attribute: 'compute' }) computeMode: ComputeMode = 'auto';
+
+  /** Where the element is: loading, computing, ready or error. */
+  @state() status: ElementStatus = 'idle';
+  /** The last computed metric (undefined before the first result or after an error). */
+  @state() value?: Value;
+  /** Why the metric could not be shown, if it could not. */
+  @state() error?: ElementError;
+  /** Notes about the input (rows left out, zero amounts …) from the last computation. */
+  @state() warnings: InputWarning[] = [];
+  /** Where the last job ran. */
+  ranIn?: 'worker' | 'inline' | 'plain';
+
+  @state() protected loadProgress?: LoadProgress;
+  @state() protected computeProgress?: number;
+
+  protected readonly size = new ResizeController(this);
+  protected readonly localeController = new LocaleController(this);
+
+  #inline?: { text: string; format: 'json' | 'csv' };
+  #childObserver?: MutationObserver;
+  #input?: RawInput;
+  #inputKey?: unknown;
+  #inputVersion = 0;
+  #routeKey?: unknown;
+  #loadAbort?: AbortController;
+  #loadSeq = 0;
+  #computeAbort?: AbortController;
+  #computeSeq = 0;
+  #computedKey?: string;
+  #unwatchSource?: () => void;
+  #watchedSource?: string;
+  #source?: SourceSnapshot;
+  #lastValueJson?: string;
+  #queuedEvents: Array<() => void> = [];
+
+  // ---- what an element provides ---------------------------------------------------------
+
+  /**
+   * The job to run over records, with its options; called on every update and
+   * compared by value, so return fresh plain objects freely. Return undefined
+   * when the element has nothing to compute from records.
+   */
+  protected abstract jobRequest(): JobRequest<Options, Value> | undefined;
+
+  /**
+   * A result from plain attributes (numbers a CMS user typed), used when no data
+   * route is set. Default: none.
+   */
+  protected plainOutcome(): Outcome<Value> | undefined {
+    return undefined;
+  }
+
+  /** Draws the metric. Only called with a value; check `this.size.hasSize` before drawing charts. */
+  protected abstract renderMetric(value: Value): TemplateResult | typeof nothing;
+
+  /** A one- or two-sentence text summary of the value: the host's aria-label. */
+  protected abstract summarize(value: Value): string;
+
+  /** A short name of the element for the aria-label while there is no value ("Customer retention"). */
+  protected abstract label(): string;
+
+  // ---- helpers for elements -------------------------------------------------------------
+
+  /** Locale-bound formatting for the element's `lang` and `currency`. */
+  get format(): Formatter {
+    return new Formatter(this.localeController.lang, this.currency || 'USD');
+  }
+
+  /** The nearest `lang` (element, ancestors, document), default `en`. */
+  get resolvedLang(): string {
+    return this.localeController.lang;
+  }
+
+  /** The field mapping attributes as the metrics layer's TransactionFields. */
+  protected transactionFields(): TransactionFields {
+    const fields: TransactionFields = {};
+    if (this.customerKey) fields.customer = this.customerKey;
+    if (this.dateKey) fields.date = this.dateKey;
+    if (this.amountKey) fields.amount = this.amountKey;
+    if (this.quantityKey) fields.quantity = this.quantityKey;
+    if (this.priceKey) fields.unitPrice = this.priceKey;
+    if (this.orderKey) fields.order = this.orderKey;
+    if (this.typeKey) fields.type = this.typeKey;
+    return fields;
+  }
+
+  /** Whether any record route (data, src, source, inline script) is set. */
+  protected get hasDataRoute(): boolean {
+    return this.#route().kind !== 'none';
+  }
+
+  /** True when the user asked for less motion: skip transitions in JS-driven animation. */
+  protected get prefersReducedMotion(): boolean {
+    return typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  }
+
+  /** Queues a typed, composed, bubbling event to fire after the current render. */
+  protected queueEvent<T>(type: string, detail: T): void {
+    this.#queuedEvents.push(() => emit(this, type, detail));
+    this.requestUpdate();
+  }
+
+  /** Recomputes now (e.g. after `registerTranslation` or when a job's own input changed). */
+  refresh(): void {
+    this.#computedKey = undefined;
+    this.requestUpdate();
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#readInlineScript();
+    // Children may be parsed after the element upgrades, or edited later by a CMS.
+    this.#childObserver ??= new MutationObserver(() => {
+      if (this.#readInlineScript()) this.requestUpdate();
+    });
+    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    if (this.#watchedSource) this.#watch(this.#watchedSource);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#childObserver?.disconnect();
+    this.#unwatchSource?.();
+    this.#unwatchSource = undefined;
+    this.#loadAbort?.abort();
+    this.#computeAbort?.abort();
+    // Forget the finished download state so reconnecting restarts a load that was cut off.
+    if (this.status === 'loading') this.#routeKey = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#syncRoute();
+    this.#syncComputation();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#updateHostSemantics();
+    const events = this.#queuedEvents;
+    this.#queuedEvents = [];
+    for (const fire of events) fire();
+  }
+
+  override render(): TemplateResult {
+    return html`<div part="base" class="base">
+      ${this.#renderStatus()} ${this.value !== undefined && this.status !== 'error' ? this.renderMetric(this.value) : nothing}
+      ${this.error ? this.renderError(this.error) : nothing} ${this.renderWarnings()}
+    </div>`;
+  }
+
+  // ---- rendering of the shared states (overridable) ---------------------------------------
+
+  protected renderError(error: ElementError): TemplateResult {
+    const f = this.format;
+    if (error.kind === 'invalid-input') return this.#renderInputError(error, f);
+    const text =
+      error.kind === 'compute-error'
+        ? f.term('errorCompute', error.message)
+        : error.reason === 'http'
+          ? f.term('errorHttp', error.status ?? 0, error.origin)
+          : error.reason === 'network'
+            ? f.term('errorNetwork', error.origin)
+            : error.reason === 'source-missing'
+              ? f.term('errorSourceMissing', error.origin)
+              : f.term('errorParse', error.origin, error.message);
+    return html`<div part="message" role="alert">${text}</div>`;
+  }
+
+  protected renderWarnings(): TemplateResult | typeof nothing {
+    if (this.warnings.length === 0 || this.status === 'error') return nothing;
+    return html`<details part="notice">
+      <summary>${this.format.term('warningsNotice', this.warnings.length)}</summary>
+      <ul>
+        ${this.warnings.map((warning) => html`<li>${warning.message}</li>`)}
+      </ul>
+    </details>`;
+  }
+
+  #renderInputError(error: InputError, f: Formatter): TemplateResult {
+    const more = error.total - error.issues.length;
+    return html`<div part="message" role="alert">
+      ${f.term('errorInvalid', error.total)}
+      <ul>
+        ${error.issues.map((issue) =>
+          html`<li>
+            ${issue.index >= 0 ? f.term('issueLine', issue.index + 1, issue.field, issue.expected, issue.found) : f.term('optionLine', issue.field, issue.expected, issue.found)}
+          </li>`,
+        )}
+        ${more > 0 ? html`<li>${f.term('moreIssues', more)}</li>` : nothing}
+      </ul>
+    </div>`;
+  }
+
+  #renderStatus(): TemplateResult | typeof nothing {
+    const f = this.format;
+    let text: string | undefined;
+    if (this.status === 'loading') {
+      if (this.#route().kind === 'source' && !this.#source) text = f.term('waitingForSource', this.source ?? '');
+      else text = this.loadProgress ? f.term('loadingBytes', f.bytes(this.loadProgress.received)) : f.term('loading');
+    } else if (this.status === 'computing') {
+      text = this.computeProgress !== undefined ? f.term('computingProgress', f.percent(this.computeProgress, 0)) : f.term('computing');
+    } else if (this.status === 'idle') {
+      text = f.term('noData');
+    }
+    return text ? html`<div part="status" role="status">${text}</div>` : nothing;
+  }
+
+  #updateHostSemantics(): void {
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'figure');
+    let label = this.label();
+    if (this.status === 'ready' && this.value !== undefined) label = this.summarize(this.value);
+    else if (this.status === 'error' && this.error) label = `${label}: ${this.error.message}`;
+    if (this.getAttribute('aria-label') !== label) this.setAttribute('aria-label', label);
+    const busy = this.status === 'loading' || this.status === 'computing';
+    this.toggleAttribute('aria-busy', busy);
+    if (busy) this.setAttribute('aria-busy', 'true');
+  }
+
+  // ---- input routes -------------------------------------------------------------------
+
+  #route(): Route {
+    if (this.data !== undefined && this.data !== null) return { kind: 'data', value: this.data };
+    if (this.src) return { kind: 'src', url: this.src };
+    if (this.source) return { kind: 'source', id: this.source };
+    if (this.#inline) return { kind: 'inline', ...this.#inline };
+    return { kind: 'none' };
+  }
+
+  /** Reads the inline script child; true when it changed. */
+  #readInlineScript(): boolean {
+    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="text/csv"]');
+    const next = script ? { text: script.textContent ?? '', format: script.getAttribute('type') === 'text/csv' ? ('csv' as const) : ('json' as const) } : undefined;
+    const changed = next?.text !== this.#inline?.text || next?.format !== this.#inline?.format;
+    this.#inline = next;
+    return changed;
+  }
+
+  /** Brings `#input` in line with the current route, starting a download or a source watch when needed. */
+  #syncRoute(): void {
+    const route = this.#route();
+    const routeKey = route.kind === 'data' ? route.value : route.kind === 'inline' ? `inline:${route.format}:${route.text}` : `${route.kind}:${'url' in route ? route.url : 'id' in route ? route.id : ''}`;
+    if (route.kind !== 'source' && this.#watchedSource) this.#unwatch();
+    if (routeKey === this.#routeKey && route.kind !== 'source') return;
+    if (routeKey !== this.#routeKey) {
+      this.#loadAbort?.abort();
+      this.#loadAbort = undefined;
+      this.loadProgress = undefined;
+    }
+    this.#routeKey = routeKey;
+
+    switch (route.kind) {
+      case 'none':
+        this.#setInput(undefined, 'none');
+        return;
+      case 'data':
+        if (route.value instanceof MalformedJson) {
+          this.#setInput(undefined, route.value);
+          this.#fail(loadError('parse', 'the data attribute', `malformed JSON (${route.value.reason})`));
+          return;
+        }
+        this.#setInput({ kind: 'rows', rows: route.value, origin: 'the data property' }, route.value);
+        return;
+      case 'inline':
+        this.#setInput({ kind: 'text', text: route.text, format: route.format, origin: 'the inline script' }, routeKey);
+        return;
+      case 'src':
+        this.#load(route.url);
+        return;
+      case 'source':
+        if (this.#watchedSource !== route.id) this.#watch(route.id);
+        this.#applySource();
+        return;
+    }
+  }
+
+  #setInput(input: RawInput | undefined, key: unknown): void {
+    if (key === this.#inputKey && input === this.#input) return;
+    this.#input = input;
+    this.#inputKey = key;
+    this.#inputVersion++;
+  }
+
+  #load(url: string): void {
+    const abort = new AbortController();
+    this.#loadAbort = abort;
+    const seq = ++this.#loadSeq;
+    this.#setInput(undefined, `loading:${seq}`);
+    this.status = 'loading';
+    this.error = undefined;
+    void fetchInput(url, {
+      signal: abort.signal,
+      onProgress: (progress) => {
+        if (seq === this.#loadSeq) this.loadProgress = progress;
+      },
+    }).then((outcome) => {
+      // A newer src (or a disconnect) made this download obsolete: drop it whatever it says.
+      if (seq !== this.#loadSeq || abort.signal.aborted) return;
+      this.loadProgress = undefined;
+      if (outcome.ok) this.#setInput(outcome.input, outcome.input);
+      else if ('error' in outcome) this.#fail(outcome.error);
+      this.requestUpdate();
+    });
+  }
+
+  #watch(id: string): void {
+    this.#unwatchSource?.();
+    this.#watchedSource = id;
+    if (!this.isConnected) return;
+    this.#unwatchSource = watchSource(id, (snapshot) => {
+      this.#source = snapshot;
+      this.requestUpdate();
+    });
+  }
+
+  #unwatch(): void {
+    this.#unwatchSource?.();
+    this.#unwatchSource = undefined;
+    this.#watchedSource = undefined;
+    this.#source = undefined;
+  }
+
+  #applySource(): void {
+    const snapshot = this.#source;
+    if (!snapshot || snapshot.state === 'loading') {
+      this.#setInput(undefined, `source-wait:${snapshot?.version ?? -1}`);
+      this.loadProgress = snapshot?.progress;
+      if (this.status !== 'loading') this.status = 'loading';
+      return;
+    }
+    if (snapshot.state === 'error') {
+      const key = `source-error:${snapshot.version}`;
+      if (this.#inputKey === key) return;
+      this.#setInput(undefined, key);
+      this.#fail(snapshot.error ?? loadError('source-missing', this.source ?? '', 'the source failed'));
+      return;
+    }
+    this.loadProgress = undefined;
+    this.#setInput(snapshot.input, snapshot.input);
+  }
+
+  // ---- computation --------------------------------------------------------------------
+
+  #syncComputation(): void {
+    const route = this.#route();
+    if (route.kind === 'none') {
+      const outcome = this.plainOutcome();
+      const key = `plain:${JSON.stringify(outcome)}`;
+      if (key === this.#computedKey) return;
+      this.#computedKey = key;
+      this.#computeAbort?.abort();
+      ++this.#computeSeq;
+      if (outcome) {
+        this.ranIn = 'plain';
+        this.#apply(outcome);
+      } else {
+        this.status = 'idle';
+        this.value = undefined;
+        this.error = undefined;
+        this.warnings = [];
+      }
+      return;
+    }
+    const input = this.#input;
+    const request = this.jobRequest();
+    if (!input || !request) return; // still loading, or failed before computing (already shown)
+    const key = `${this.#inputVersion}|${request.job.name}|${JSON.stringify(request.options)}`;
+    if (key === this.#computedKey) return;
+    this.#computedKey = key;
+    this.#computeAbort?.abort();
+    const abort = new AbortController();
+    this.#computeAbort = abort;
+    const seq = ++this.#computeSeq;
+    this.status = 'computing';
+    this.computeProgress = undefined;
+    void compute(request.job, input, request.options, {
+      mode: this.computeMode,
+      signal: abort.signal,
+      onProgress: (fraction) => {
+        if (seq === this.#computeSeq) this.computeProgress = fraction;
+      },
+    }).then((result) => {
+      if (seq !== this.#computeSeq || 'aborted' in result) return;
+      this.ranIn = result.ranIn;
+      this.computeProgress = undefined;
+      this.#apply(result.outcome);
+    });
+  }
+
+  #apply(outcome: Outcome<Value>): void {
+    this.warnings = outcome.warnings;
+    if (!outcome.ok) {
+      this.#fail(outcome.error);
+      return;
+    }
+    this.value = outcome.value;
+    this.error = undefined;
+    this.status = 'ready';
+    const json = JSON.stringify(outcome.value);
+    if (json !== this.#lastValueJson) {
+      this.#lastValueJson = json;
+      this.queueEvent<MetricChangeDetail<Value>>('metric-change', { value: outcome.value, warnings: outcome.warnings });
+    }
+  }
+
+  #fail(error: ElementError): void {
+    this.status = 'error';
+    this.error = error;
+    this.value = undefined;
+    this.#lastValueJson = undefined;
+    // `error` does not bubble (see events.ts); it is composed so a shadow host sees it.
+    this.#queuedEvents.push(() => emit(this, 'error', error, { bubbles: false }));
+    this.requestUpdate();
+  }
+}
+
+export type { ElementError, LoadError };

@@ -1,0 +1,153 @@
+/**
+ * Kit-wide design tokens and the base styles of every element. Pages theme
+ * through `--rk-*` custom properties; each element reads private `--_*`
+ * copies that fall back to the kit defaults, and dark mode swaps the defaults
+ * (prefers-color-scheme, or `theme="dark"` / `theme="light"` to force one).
+ * The default colours keep text at WCAG AA contrast in both schemes.
+ */
+import { css } from 'lit';
+
+export const platformStyles = css`
+  :host {
+    --_accent: var(--rk-color-accent, #1d4ed8);
+    --_text: var(--rk-color-text, #111827);
+    --_muted: var(--rk-color-muted, #4b5563);
+    --_background: var(--rk-color-background, #ffffff);
+    --_surface: var(--rk-color-surface, #f3f4f6);
+    --_grid: var(--rk-color-grid, #d1d5db);
+    --_good: var(--rk-color-good, #15803d);
+    --_bad: var(--rk-color-bad, #b91c1c);
+    --_warn: var(--rk-color-warning, #a16207);
+    --_series-1: var(--rk-color-series-1, #1d4ed8);
+    --_series-2: var(--rk-color-series-2, #c2410c);
+    --_series-3: var(--rk-color-series-3, #047857);
+    --_series-4: var(--rk-color-series-4, #7e22ce);
+    --_series-5: var(--rk-color-series-5, #be185d);
+    --_series-6: var(--rk-color-series-6, #0e7490);
+    --_series-7: var(--rk-color-series-7, #4d7c0f);
+    --_series-8: var(--rk-color-series-8, #57534e);
+    --_font-family: var(--rk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
+    --_font-size: var(--rk-font-size, 0.875rem);
+    --_radius: var(--rk-radius, 0.5rem);
+    --_focus: var(--rk-color-focus, var(--_accent));
+
+    display: block;
+    box-sizing: border-box;
+    color-scheme: light;
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: 1.4;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  /* Dark defaults: by the user's setting unless the page forces light; always with theme="dark". */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--rk-color-accent, #60a5fa);
+      --_text: var(--rk-color-text, #f3f4f6);
+      --_muted: var(--rk-color-muted, #a1a1aa);
+      --_background: var(--rk-color-background, #111827);
+      --_surface: var(--rk-color-surface, #1f2937);
+      --_grid: var(--rk-color-grid, #374151);
+      --_good: var(--rk-color-good, #4ade80);
+      --_bad: var(--rk-color-bad, #f87171);
+      --_warn: var(--rk-color-warning, #facc15);
+      --_series-1: var(--rk-color-series-1, #60a5fa);
+      --_series-2: var(--rk-color-series-2, #fb923c);
+      --_series-3: var(--rk-color-series-3, #34d399);
+      --_series-4: var(--rk-color-series-4, #c084fc);
+      --_series-5: var(--rk-color-series-5, #f472b6);
+      --_series-6: var(--rk-color-series-6, #22d3ee);
+      --_series-7: var(--rk-color-series-7, #a3e635);
+      --_series-8: var(--rk-color-series-8, #d6d3d1);
+      color-scheme: dark;
+    }
+  }
+
+  :host([theme='dark']) {
+    --_accent: var(--rk-color-accent, #60a5fa);
+    --_text: var(--rk-color-text, #f3f4f6);
+    --_muted: var(--rk-color-muted, #a1a1aa);
+    --_background: var(--rk-color-background, #111827);
+    --_surface: var(--rk-color-surface, #1f2937);
+    --_grid: var(--rk-color-grid, #374151);
+    --_good: var(--rk-color-good, #4ade80);
+    --_bad: var(--rk-color-bad, #f87171);
+    --_warn: var(--rk-color-warning, #facc15);
+    --_series-1: var(--rk-color-series-1, #60a5fa);
+    --_series-2: var(--rk-color-series-2, #fb923c);
+    --_series-3: var(--rk-color-series-3, #34d399);
+    --_series-4: var(--rk-color-series-4, #c084fc);
+    --_series-5: var(--rk-color-series-5, #f472b6);
+    --_series-6: var(--rk-color-series-6, #22d3ee);
+    --_series-7: var(--rk-color-series-7, #a3e635);
+    --_series-8: var(--rk-color-series-8, #d6d3d1);
+    color-scheme: dark;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    padding: 0 !important;
+    margin: -1px !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  [part~='status'] {
+    color: var(--_muted);
+    padding: 0.5em 0;
+  }
+
+  [part~='message'] {
+    color: var(--_text);
+    border-left: 3px solid var(--_bad);
+    background: var(--_surface);
+    padding: 0.5em 0.75em;
+    border-radius: 0 var(--_radius) var(--_radius) 0;
+    overflow-wrap: anywhere;
+  }
+
+  [part~='message'] ul {
+    margin: 0.25em 0 0;
+    padding-left: 1.25em;
+  }
+
+  [part~='notice'] {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin-top: 0.5em;
+  }
+
+  [part~='notice'] summary {
+    cursor: pointer;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0s !important;
+      transition-duration: 0s !important;
+    }
+  }
+`;

@@ -1,0 +1,5 @@
+/**
+ * Every job the metrics worker can run. One side-effect import per element's
+ * job module (`<tag>/<tag>.job.ts`); a job missing here still works, inline.
+ */
+import '../retention-gauge/retention-gauge.job.ts';
