@@ -221,11 +221,13 @@ export function cancellationReasons(cancellations: readonly Cancellation[], opti
   let unanswered = 0;
   // Floating-point sums depend on the order of their terms: walking the input
   // in one canonical order makes every number independent of the input order.
+  // A blank reason handed in as "answered" (records not made by readCancellations) still has no reason.
   const keys = cancellations.map((c) => (c.answered ? reasonKey(c.reason) : NO_REASON_KEY));
   const canonical = canonicalOrder(cancellations, keys);
   for (const i of canonical) {
-    const { reason, answered, lostRevenue } = cancellations[i];
+    const { reason, lostRevenue } = cancellations[i];
     const key = keys[i];
+    const answered = key !== NO_REASON_KEY;
     let group = groups.get(key);
     if (!group) {
       group = { key, answered, count: 0, lostRevenue: 0, spellings: new Map(), members: [] };
