@@ -7,6 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { csvParse, type DSVRowString } from 'd3-dsv';
+import { cohortMatrix } from '../../src/metrics/cohorts.ts';
 import { timeBetweenPurchases } from '../../src/metrics/purchase-gaps.ts';
 import { historicLifetimeValue, loyalCustomerRate, productReturnRate, repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
 import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
@@ -108,6 +109,62 @@ function plainFigures(rows: DSVRowString[]) {
   };
 }
 
+/** `2010-03` → a month number, so "k months later" is subtraction. */
+function monthNumber(yearMonth: string): number {
+  return Number(yearMonth.slice(0, 4)) * 12 + Number(yearMonth.slice(5, 7)) - 1;
+}
+
+interface PlainCohort {
+  key: string;
+  size: number;
+  /** Customers with a purchase k months after the cohort month. */
+  active: Set<string>[];
+  /** Net money of the cohort's customers k months after, from their first purchase day on. */
+  revenue: number[];
+}
+
+/**
+ * Monthly first-purchase cohorts the plain way: a customer's cohort is the
+ * month of their first purchase; they are active in month k when they bought
+ * (not returned) in it; revenue is everything they bought minus returned from
+ * their first purchase day on.
+ */
+function plainCohorts(rows: DSVRowString[]) {
+  const firstDay = new Map<string, string>();
+  let lastMonth = '';
+  for (const row of rows) {
+    const id = row['Customer ID']!.trim();
+    const date = row.InvoiceDate!.slice(0, 10);
+    if (date.slice(0, 7) > lastMonth) lastMonth = date.slice(0, 7);
+    if (id === '' || row.Invoice!.startsWith('C')) continue;
+    const known = firstDay.get(id);
+    if (known === undefined || date < known) firstDay.set(id, date);
+  }
+  const months = monthNumber(lastMonth) + 1;
+  const cohorts = new Map<string, PlainCohort>();
+  for (const date of firstDay.values()) {
+    const key = date.slice(0, 7);
+    let cohort = cohorts.get(key);
+    if (!cohort) {
+      const periods = months - monthNumber(key);
+      cohort = { key, size: 0, active: Array.from({ length: periods }, () => new Set<string>()), revenue: new Array<number>(periods).fill(0) };
+      cohorts.set(key, cohort);
+    }
+    cohort.size++;
+  }
+  for (const row of rows) {
+    const id = row['Customer ID']!.trim();
+    const first = firstDay.get(id);
+    const date = row.InvoiceDate!.slice(0, 10);
+    if (first === undefined || date < first) continue;
+    const cohort = cohorts.get(first.slice(0, 7))!;
+    const k = monthNumber(date) - monthNumber(first);
+    cohort.revenue[k] += Number(row.Quantity) * Number(row.Price);
+    if (!row.Invoice!.startsWith('C')) cohort.active[k].add(id);
+  }
+  return [...cohorts.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
 describe('metrics on the real Online Retail II export', function () {
   this.timeout(120_000);
 
@@ -184,6 +241,62 @@ describe('metrics on the real Online Retail II export', function () {
     expectMoney(result.value.value, plain.lifetimeValue, 'historic lifetime value');
     expectMoney(result.value.averageLifespanDays, plain.averageLifespanDays, 'average lifespan');
     expectMoney(result.value.purchasesPerCustomer, plain.orders / plain.customers, 'purchases per customer');
+  });
+
+  it('monthly cohort matrix: count, percent and revenue', () => {
+    const expected = plainCohorts(rows);
+    const percent = cohortMatrix(table, { granularity: 'month', value: 'percent' });
+    const count = cohortMatrix(table, { granularity: 'month', value: 'count' });
+    const revenue = cohortMatrix(table, { granularity: 'month', value: 'revenue' });
+    if (!percent.ok || !count.ok || !revenue.ok) throw new Error('cohortMatrix failed');
+    // 2009-12 … 2010-12: 13 months, the last one only to the 9th.
+    expect(percent.value.periods).to.equal(13);
+    expect(percent.value.partialLastPeriod).to.equal(true);
+    expect(percent.value.cohorts.map((c) => [c.key, c.size])).to.deep.equal(expected.map((c) => [c.key, c.size]));
+    expect(expected.reduce((sum, c) => sum + c.size, 0)).to.equal(plain.customers);
+    const allActive = new Array<number>(13).fill(0);
+    const allReached = new Array<number>(13).fill(0);
+    expected.forEach((cohort, i) => {
+      const activeCounts = cohort.active.map((set) => set.size);
+      const notYet = new Array<null>(13 - activeCounts.length).fill(null);
+      expect(count.value.cohorts[i].cells, `counts of ${cohort.key}`).to.deep.equal([...activeCounts, ...notYet]);
+      expect(percent.value.cohorts[i].cells, `shares of ${cohort.key}`).to.deep.equal([...activeCounts.map((n) => n / cohort.size), ...notYet]);
+      revenue.value.cohorts[i].cells.forEach((cell, k) => {
+        if (k < cohort.revenue.length) expectMoney(cell, cohort.revenue[k], `revenue of ${cohort.key} month ${k}`);
+        else expect(cell).to.equal(null);
+      });
+      activeCounts.forEach((n, k) => {
+        allActive[k] += n;
+        allReached[k] += cohort.size;
+      });
+    });
+    // The average row weighs customers, not cohorts.
+    expect(percent.value.average).to.deep.equal(allActive.map((n, k) => n / allReached[k]));
+  });
+
+  it('prints the headline figures', () => {
+    const repeat = repeatPurchaseRate(table);
+    const gaps = timeBetweenPurchases(table);
+    const returns = productReturnRate(table);
+    const revenue = revenueSummary(table);
+    const cohorts = cohortMatrix(table, { granularity: 'month', value: 'percent' });
+    if (!repeat.ok || !gaps.ok || !returns.ok || !revenue.ok || !cohorts.ok) throw new Error('metric failed');
+    const percent = (x: number | null) => `${((x ?? Number.NaN) * 100).toFixed(1)} %`;
+    const first = cohorts.value.cohorts[0];
+    const line = [
+      `customers ${revenue.value.customers}`,
+      `orders ${revenue.value.orders}`,
+      `repeat purchase rate ${percent(repeat.value.rate)}`,
+      `median days between purchases ${gaps.value.median}`,
+      `mean ${gaps.value.mean!.toFixed(1)}`,
+      `suggested window ${gaps.value.suggestedWindowDays} days`,
+      `return rate ${percent(returns.value.rate)}`,
+      `gross sales ${revenue.value.grossSales.toFixed(2)}`,
+      `net revenue ${revenue.value.netRevenue.toFixed(2)}`,
+      `cohort ${first.key} (${first.size}) month 1/2/3 retention ${first.cells.slice(1, 4).map(percent).join(' / ')}`,
+    ].join('; ');
+    console.log(`REAL EXPORT HEADLINE: ${line}`);
+    expect(first.key).to.equal('2009-12');
   });
 
   it('stays fast on half a million lines', () => {
