@@ -40,11 +40,8 @@ export interface Cancellation {
 
 export type ReadCancellationsOptions = ReadOptions<CancellationField>;
 
-/**
- * The kit's warning code for blank reasons. TODO(issues.ts): add
- * `'missing-reason'` to `WarningCode`; until then it is asserted here.
- */
-const MISSING_REASON = 'missing-reason' as WarningCode;
+/** The kit's warning code for blank reasons. */
+const MISSING_REASON: WarningCode = 'missing-reason';
 
 /**
  * Reads cancellation records: customer, date, reason (free text or a choice),

@@ -42,7 +42,8 @@ export type WarningCode =
   | 'future-date'
   | 'duplicate-row'
   | 'partial-period'
-  | 'unknown-type';
+  | 'unknown-type'
+  | 'missing-reason';
 
 export type Result<T> =
   | { ok: true; value: T; warnings: InputWarning[] }
