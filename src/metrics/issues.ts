@@ -43,7 +43,9 @@ export type WarningCode =
   | 'duplicate-row'
   | 'partial-period'
   | 'unknown-type'
-  | 'missing-reason';
+  | 'missing-reason'
+  | 'missing-property'
+  | 'customer-without-purchases';
 
 export type Result<T> =
   | { ok: true; value: T; warnings: InputWarning[] }
