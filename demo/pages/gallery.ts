@@ -1,0 +1,4 @@
+import '../lib/elements.ts';
+import { mountExamples } from '../lib/snippets.ts';
+
+mountExamples();
