@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import type { ZonedDayMapper } from './dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
-import { daysSalesOutstanding, rule } from './rates.ts';
+import { daysSalesOutstanding } from './rates.ts';
+import { rule, withFields } from './validation.ts';
 import { dateValue, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
 import { resolveTimeFrame, type DateInput } from './timeframe.ts';
 
@@ -25,9 +26,12 @@ export interface Invoice {
 /** One invoice: id (optional), issue date, amount (≥ 0), paid date (optional, not before the issue date). */
 export function invoiceRecordSchema(zone: ZonedDayMapper) {
   return z.pipe(
-    z
-      .object({ id: optionalIdValue, issueDate: dateValue(zone), amount: numberValue({ min: 0 }), paidDate: optionalDateValue(zone) })
-      .check(rule('paidDate', 'a paid date on or after the issue date', (r) => r.paidDate === undefined || r.paidDate >= r.issueDate)),
+    withFields(
+      INVOICE_FIELDS,
+      z
+        .object({ id: optionalIdValue, issueDate: dateValue(zone), amount: numberValue({ min: 0 }), paidDate: optionalDateValue(zone) })
+        .check(rule('paidDate', 'a paid date on or after the issue date', (r) => r.paidDate === undefined || r.paidDate >= r.issueDate)),
+    ),
     z.transform((r): Invoice => ({ id: r.id, issueDay: r.issueDate, amount: r.amount, paidDay: r.paidDate })),
   );
 }

@@ -11,49 +11,7 @@
 import * as z from 'zod/mini';
 import { IssueCollector, fail, ok, type Result } from './issues.ts';
 import { numberValue } from './records.ts';
-
-type RefineCtx<T> = {
-  value: T;
-  issues: { push(issue: { code: 'custom'; message: string; input: unknown; path: PropertyKey[] }): void };
-};
-
-/**
- * A consistency rule between fields of one input: when `holds` is false, the
- * issue is reported on `field` with `expected` as the expectation.
- */
-export function rule<T extends Record<string, unknown>>(field: keyof T & string, expected: string, holds: (value: T) => boolean) {
-  return z.superRefine((value: T, ctx: RefineCtx<T>) => {
-    if (!holds(value)) ctx.issues.push({ code: 'custom', message: expected, input: value[field], path: [field] });
-  });
-}
-
-function expectationOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom') return issue.message;
-  if (issue.code === 'invalid_type') return issue.expected === 'object' ? 'an object with named fields' : `a value of type ${issue.expected}`;
-  return issue.message;
-}
-
-function valueAt(input: unknown, key: PropertyKey | undefined): unknown {
-  if (key === undefined) return input;
-  return input !== null && typeof input === 'object' ? (input as Record<PropertyKey, unknown>)[key] : undefined;
-}
-
-/**
- * Runs one input (the numbers of a rate, or one record) through a schema and
- * turns Zod's issues into the kit's reports. `index` is the record's position
- * (−1 for the inputs of a call, which then read "field "start": expected …").
- */
-export function validateInput<T>(schema: z.ZodMiniType<T>, input: unknown, options: { what: string; index?: number }): Result<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
-  const index = options.index ?? -1;
-  const issues = new IssueCollector();
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0];
-    issues.add(index, key === undefined ? (index < 0 ? '(input)' : '(record)') : String(key), expectationOf(issue), valueAt(input, key));
-  }
-  return fail(issues.toError(options.what));
-}
+import { rule, validateInput } from './validation.ts';
 
 /** Customers are counted, never measured: whole numbers, at least 0. */
 const customerCount = numberValue({ min: 0, integer: true });

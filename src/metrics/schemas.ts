@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import type { ZonedDayMapper } from './dates.ts';
 import { dateValue, numberValue, optionalIdValue } from './records.ts';
-import { validateInput } from './rates.ts';
+import { validateInput, withFields } from './validation.ts';
 import type { Result } from './issues.ts';
 import { TRANSACTION_KIND, TYPE_EXPECTATION, resolveTransactionFields, transactionKindOf, type TransactionFields } from './transactions.ts';
 

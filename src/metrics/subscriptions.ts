@@ -16,7 +16,7 @@ import * as z from 'zod/mini';
 import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar.ts';
 import type { ZonedDayMapper } from './dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
-import { rule } from './rates.ts';
+import { rule, withFields } from './validation.ts';
 import { dateValue, idValue, numberValue, optionalDateValue, optionalTextValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
 import { resolveTimeFrame, type DateInput } from './timeframe.ts';
 
@@ -37,9 +37,12 @@ export interface Subscription {
 /** One subscription: customer, start date, end date (optional, not before start), mrr (≥ 0), plan (optional). */
 export function subscriptionRecordSchema(zone: ZonedDayMapper) {
   return z.pipe(
-    z
-      .object({ customer: idValue, start: dateValue(zone), end: optionalDateValue(zone), mrr: numberValue({ min: 0 }), plan: optionalTextValue })
-      .check(rule('end', 'an end date on or after the start date', (r) => r.end === undefined || r.end >= r.start)),
+    withFields(
+      SUBSCRIPTION_FIELDS,
+      z
+        .object({ customer: idValue, start: dateValue(zone), end: optionalDateValue(zone), mrr: numberValue({ min: 0 }), plan: optionalTextValue })
+        .check(rule('end', 'an end date on or after the start date', (r) => r.end === undefined || r.end >= r.start)),
+    ),
     z.transform((r): Subscription => ({ customer: r.customer, startDay: r.start, endDay: r.end, mrr: r.mrr, plan: r.plan })),
   );
 }

@@ -7,6 +7,7 @@ import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Week
 import type { ZonedDayMapper } from './dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from './issues.ts';
 import { npsFromCounts, npsGroup, type NetPromoterScore } from './rates.ts';
+import { withFields } from './validation.ts';
 import { numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
 
 export const SURVEY_FIELDS = ['customer', 'date', 'score'] as const;
@@ -24,7 +25,7 @@ export interface SurveyResponse {
 /** One survey response: customer (optional), date (optional), score (whole number 0–10). */
 export function surveyResponseRecordSchema(zone: ZonedDayMapper) {
   return z.pipe(
-    z.object({ customer: optionalIdValue, date: optionalDateValue(zone), score: numberValue({ min: 0, max: 10, integer: true }) }),
+    withFields(SURVEY_FIELDS, z.object({ customer: optionalIdValue, date: optionalDateValue(zone), score: numberValue({ min: 0, max: 10, integer: true }) })),
     z.transform((r): SurveyResponse => ({ customer: r.customer, day: r.date, score: r.score })),
   );
 }
