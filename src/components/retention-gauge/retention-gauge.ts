@@ -1,0 +1,203 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PeriodCalendar, type Granularity } from '../../metrics/calendar.ts';
+import { renderDataTable } from '../platform/data-table.ts';
+import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { platformStyles } from '../platform/theme.styles.ts';
+import {
+  DIAL_END,
+  DIAL_START,
+  angleOf,
+  bandOf,
+  bandsFromChurnBenchmark,
+  dialLayout,
+  pointAt,
+  ringPath,
+  type GaugeBand,
+} from './gauge-geometry.ts';
+import { gaugeFromNumbers, retentionGaugeJob, type GaugeJobOptions, type GaugeModel } from './retention-gauge.job.ts';
+import { gaugeStyles } from './retention-gauge.styles.ts';
+import './retention-gauge.translations.ts';
+
+/**
+ * Customer retention rate (CRR = (E − N) / S) of one period as a radial gauge,
+ * with churn, the change from the previous period and a benchmark band.
+ *
+ * @summary Customer retention rate for one period, as a gauge.
+ *
+ * @attr start - Customers at period start (S), for typed figures.
+ * @attr end - Customers at period end (E).
+ * @attr new - New customers acquired in the period (N); default 0.
+ * @attr lost - Customers of S lost in the period; churn = lost / S. Without it churn = 1 − CRR.
+ * @attr previous-rate - CRR of the previous period as a fraction (0.95), for the change.
+ * @attr period - Period key for transactions (`2024-03`); a free label for typed figures.
+ * @attr granularity - `day | week | month | quarter | year` for transactions; default month.
+ * @attr window-days - Activity window for transactions; default suggested from the data, else 90.
+ * @attr benchmark-churn - Churn above this fraction is marked as needing action; default 0.07.
+ *
+ * @prop bands - Custom benchmark bands on the retention scale ({ from, to, tone, label? }[]).
+ *
+ * @fires metric-change - The computed GaugeModel changed.
+ * @fires error - Input could not be read or computed (detail: ElementError).
+ *
+ * @csspart gauge - The SVG dial.
+ * @csspart value - The retention rate text.
+ * @csspart churn - The churn text.
+ * @csspart delta - The change vs the previous period.
+ * @csspart band - The benchmark band the value falls in.
+ * @csspart window - The activity window note (transactions).
+ * @csspart message - An error message.
+ *
+ * @cssprop --rk-gauge-fill - Colour of the value arc (default accent).
+ * @cssprop --rk-gauge-track - Colour of the empty dial (default surface).
+ * @cssprop --rk-gauge-value-size - Font size of the value.
+ */
+export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions> {
+  static override styles = [platformStyles, gaugeStyles];
+
+  @property() start?: number | string;
+  @property() end?: number | string;
+  @property() new?: number | string;
+  @property() lost?: number | string;
+  @property({ attribute: 'previous-rate' }) previousRate?: number | string;
+  @property({ reflect: true }) period?: string;
+  @property({ reflect: true }) granularity?: Granularity;
+  @property({ attribute: 'window-days' }) windowDays?: number | string;
+  @property({ attribute: 'benchmark-churn', type: Number }) benchmarkChurn = 0.07;
+  /** Custom bands on the retention scale; replace the benchmark-churn bands when set. */
+  @property({ attribute: false }) bands?: GaugeBand[];
+
+  protected jobRequest(): JobRequest<GaugeJobOptions, GaugeModel> {
+    return {
+      job: retentionGaugeJob,
+      options: {
+        fields: this.transactionFields(),
+        timeZone: this.timeZone,
+        period: this.period || undefined,
+        granularity: this.granularity,
+        windowDays: this.windowDays ?? undefined,
+        previousRate: this.previousRate ?? undefined,
+      },
+    };
+  }
+
+  protected override plainOutcome(): Outcome<GaugeModel> | undefined {
+    const typed = [this.start, this.end, this.new, this.lost].some((value) => value !== undefined && value !== null && value !== '');
+    if (!typed) return undefined;
+    return gaugeFromNumbers({ start: this.start, end: this.end, new: this.new, lost: this.lost, previousRate: this.previousRate, period: this.period });
+  }
+
+  protected label(): string {
+    return this.format.term('gaugeLabel');
+  }
+
+  protected summarize(value: GaugeModel): string {
+    const f = this.format;
+    const parts = [f.term('gaugeSummary', this.#periodLabel(value), f.percent(value.retention), f.percent(value.churn))];
+    if (value.delta !== null) parts.push(f.term('gaugeSummaryDelta', f.points(value.delta)));
+    const band = this.#band(value);
+    if (band) parts.push(`${this.#bandText(band)}.`);
+    return parts.join(' ');
+  }
+
+  /** The bands in use: custom ones, or the two from `benchmark-churn`. */
+  get activeBands(): GaugeBand[] {
+    if (this.bands && this.bands.length > 0) return this.bands;
+    const benchmark = Number.isFinite(this.benchmarkChurn) ? this.benchmarkChurn : 0.07;
+    return bandsFromChurnBenchmark(benchmark);
+  }
+
+  #band(value: GaugeModel): GaugeBand | undefined {
+    return bandOf(this.activeBands, value.retention);
+  }
+
+  #bandText(band: GaugeBand): string {
+    if (band.label) return band.label;
+    return this.format.term(band.tone === 'good' ? 'gaugeBandGood' : band.tone === 'warn' ? 'gaugeBandWarn' : 'gaugeBandBad');
+  }
+
+  #periodLabel(value: GaugeModel): string {
+    if (value.granularity && value.periodIndex !== null) {
+      const label = new PeriodCalendar({ granularity: value.granularity }).label(value.periodIndex, this.format.locale);
+      return value.complete ? label : `${label} (${this.format.term('gaugeRunning')})`;
+    }
+    return value.period ?? this.format.term('gaugeThisPeriod');
+  }
+
+  #windowText(value: GaugeModel): string | undefined {
+    if (value.windowDays === null || value.windowSource === null) return undefined;
+    const f = this.format;
+    if (value.windowSource === 'suggested') return f.term('gaugeWindowSuggested', value.windowDays);
+    if (value.windowSource === 'default') return f.term('gaugeWindowDefault', value.windowDays);
+    return f.term('gaugeWindowAttribute', value.windowDays);
+  }
+
+  protected renderMetric(value: GaugeModel): TemplateResult {
+    const f = this.format;
+    const band = this.#band(value);
+    const deltaTone = value.delta === null || value.delta === 0 ? '' : value.delta > 0 ? 'good' : 'bad';
+    const layout = this.size.hasSize ? dialLayout(this.size.width - 16) : null;
+    const retentionText = f.percent(value.retention);
+    const windowText = this.#windowText(value);
+    return html`
+      <div class="gauge">
+        ${layout
+          ? html`<div class="dial">
+              ${this.#renderDial(value, layout)}
+              <div class="center">
+                <span part="value">${retentionText}</span>
+                <span part="label">${f.term('gaugeRetention')}</span>
+              </div>
+            </div>`
+          : nothing}
+        <div class="figures">
+          <strong part="period">${this.#periodLabel(value)}</strong>
+          ${layout ? nothing : html`<span part="value">${retentionText}</span>`}
+          <span part="churn">${f.term('gaugeChurn', f.percent(value.churn))}</span>
+          ${value.delta !== null ? html`<span part="delta" class=${deltaTone}>${f.term('gaugeDelta', f.points(value.delta))}</span>` : nothing}
+          ${band ? html`<span part="band" class=${band.tone}>${this.#bandText(band)}</span>` : nothing}
+          ${windowText ? html`<span part="window">${windowText}</span>` : nothing}
+        </div>
+      </div>
+      ${renderDataTable(f.term('gaugeTable'), [{ label: f.term('gaugeMeasure') }, { label: f.term('gaugeValue'), numeric: true }], this.#tableRows(value, band))}
+    `;
+  }
+
+  #renderDial(value: GaugeModel, layout: NonNullable<ReturnType<typeof dialLayout>>): TemplateResult {
+    const { size, center, innerRadius, outerRadius, bandInner, bandOuter } = layout;
+    const valueAngle = angleOf(value.retention);
+    const previous = value.previousRetention === null ? null : angleOf(value.previousRetention);
+    const tickFrom = previous === null ? null : pointAt(previous, innerRadius - 4);
+    const tickTo = previous === null ? null : pointAt(previous, outerRadius + 2);
+    return html`<svg part="gauge" aria-hidden="true" focusable="false" width=${size} height=${size} viewBox="0 0 ${size} ${size}">
+      <g transform="translate(${center} ${center})">
+        ${this.activeBands.map(
+          (band) => svg`<path class="band band-${band.tone}" d=${ringPath(bandInner, bandOuter, angleOf(band.from), angleOf(band.to))}></path>`,
+        )}
+        <path class="track" d=${ringPath(innerRadius, outerRadius, DIAL_START, DIAL_END, 3)}></path>
+        ${value.retention > 0 ? svg`<path class="value-arc" d=${ringPath(innerRadius, outerRadius, DIAL_START, valueAngle, 3)}></path>` : nothing}
+        ${tickFrom && tickTo ? svg`<line class="previous" x1=${tickFrom.x} y1=${tickFrom.y} x2=${tickTo.x} y2=${tickTo.y}></line>` : nothing}
+      </g>
+    </svg>`;
+  }
+
+  #tableRows(value: GaugeModel, band: GaugeBand | undefined): string[][] {
+    const f = this.format;
+    const rows: string[][] = [
+      [f.term('gaugePeriod'), this.#periodLabel(value)],
+      [f.term('gaugeStart'), f.number(value.start)],
+      [f.term('gaugeEnd'), f.number(value.end)],
+      [f.term('gaugeNew'), f.number(value.new)],
+    ];
+    if (value.lost !== null) rows.push([f.term('gaugeLost'), f.number(value.lost)]);
+    rows.push([f.term('gaugeRetentionRate'), f.percent(value.retention)], [f.term('gaugeChurnRate'), f.percent(value.churn)]);
+    if (value.previousRetention !== null) rows.push([f.term('gaugePrevious'), f.percent(value.previousRetention)]);
+    if (value.delta !== null) rows.push([f.term('gaugeChange'), f.points(value.delta)]);
+    if (band) {
+      const benchmark = this.bands?.length ? '' : ` (${f.term('gaugeBenchmark', f.percent(this.benchmarkChurn))})`;
+      rows.push([f.term('gaugeBand'), `${this.#bandText(band)}${benchmark}`]);
+    }
+    if (value.windowDays !== null) rows.push([f.term('gaugeWindow'), this.#windowText(value) ?? String(value.windowDays)]);
+    return rows;
+  }
+}

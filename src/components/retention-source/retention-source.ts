@@ -1,0 +1,125 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { KIT_VERSION } from '../platform/define.ts';
+import type { LoadError } from '../platform/errors.ts';
+import { emit, type SourceChangeDetail } from '../platform/events.ts';
+import { fetchInput } from '../platform/fetch-input.ts';
+import { parseText, type RawInput } from '../platform/input.ts';
+import { publishSource, type SourceSnapshot } from '../platform/source-hub.ts';
+
+/** Text up to this size is parsed once here and served as records; bigger text goes to each widget's worker job. */
+export const PARSE_ONCE_LIMIT = 2_000_000;
+
+/**
+ * An invisible data provider: downloads `src` once and serves every widget
+ * on the page whose `source` attribute names its `id`. Widgets may come
+ * before or after it; a new `src` aborts the old download and every widget
+ * recomputes from the new data.
+ *
+ * @summary Shares one download between many widgets.
+ * @attr id - The name widgets refer to with `source="…"`.
+ * @attr src - URL of a JSON or CSV file.
+ * @fires source-change - Loading started, finished or failed (detail: { id, state }).
+ */
+export class RetentionSource extends LitElement {
+  static kitVersion = KIT_VERSION;
+  static override styles = css`
+    :host {
+      display: none;
+    }
+  `;
+
+  @property({ reflect: true }) src?: string;
+  /** Number of downloads started (for tests and the demo's "one request" check). */
+  @state() loads = 0;
+  /** The current state. */
+  @state() snapshot?: SourceSnapshot;
+
+  #abort?: AbortController;
+  #seq = 0;
+  #version = 0;
+  #publishedId?: string;
+  #loadedSrc?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.snapshot) this.#publish(this.snapshot);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    if (this.snapshot?.state === 'loading') this.#loadedSrc = undefined; // reload when it comes back
+    if (this.#publishedId) publishSource(this.#publishedId, undefined);
+    this.#publishedId = undefined;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'id'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'id' && old !== value && this.snapshot) this.#publish(this.snapshot);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src !== this.#loadedSrc && this.isConnected) this.#load();
+  }
+
+
+  protected override updated(): void {
+    // The first connect: willUpdate ran before isConnected was settled in some upgrade orders.
+    if (this.src && this.src !== this.#loadedSrc) this.#load();
+  }
+
+  override render() {
+    return nothing;
+  }
+
+  #load(): void {
+    const url = this.src;
+    this.#loadedSrc = url;
+    this.#abort?.abort();
+    if (!url) return;
+    const abort = new AbortController();
+    this.#abort = abort;
+    const seq = ++this.#seq;
+    const version = ++this.#version;
+    this.loads++;
+    this.#publish({ state: 'loading', version });
+    void fetchInput(url, {
+      signal: abort.signal,
+      onProgress: (progress) => {
+        if (seq === this.#seq) this.#publish({ state: 'loading', version, progress });
+      },
+    }).then((outcome) => {
+      if (seq !== this.#seq || abort.signal.aborted) return;
+      if (outcome.ok) this.#publish({ state: 'ready', version, input: this.#parseOnce(outcome.input) });
+      else if ('error' in outcome) this.#publish({ state: 'error', version, error: outcome.error });
+    });
+  }
+
+  /** Small text is parsed here, once for every widget; a parse error is the source's error. */
+  #parseOnce(input: RawInput): RawInput {
+    if (input.kind !== 'text' || input.text.length > PARSE_ONCE_LIMIT) return input;
+    const parsed = parseText(input.text, input.format, input.origin);
+    return parsed.ok ? { kind: 'rows', rows: parsed.rows, origin: input.origin } : input; // widgets report the parse error
+  }
+
+  #publish(snapshot: SourceSnapshot): void {
+    this.snapshot = snapshot;
+    if (!this.isConnected) return;
+    const id = this.id;
+    if (this.#publishedId && this.#publishedId !== id) publishSource(this.#publishedId, undefined);
+    this.#publishedId = id || undefined;
+    if (id) publishSource(id, snapshot);
+    if (snapshot.progress) return;
+    emit<SourceChangeDetail>(this, 'source-change', { id, state: snapshot.state });
+  }
+
+  /** The load error, if the download failed. */
+  get error(): LoadError | undefined {
+    return this.snapshot?.error;
+  }
+}
