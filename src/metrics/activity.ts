@@ -57,50 +57,50 @@ export interface PurchaseDays {
 /**
  * Groups purchase rows (not returns: sending goods back is not buying) dated
  * on or before `asOfDay` by customer, each customer's days sorted and
- * distinct. A two-pass radix sort (by day, then stably by customer) keeps it
- * linear in rows plus days spanned, where a comparison sort would not be.
+ * distinct. A counting sort by customer, then a sort of each customer's own
+ * few days (insertion sort for short lists), keeps it close to linear: most
+ * customers have a handful of rows, and a sequential pass beats random ones.
  */
 export function purchaseDaysByCustomer(table: TransactionTable, asOfDay: number): PurchaseDays {
   const customers = table.customerIds.length;
   const { customer, day, kind, length } = table;
-  const firstDay = table.firstDay;
-  const lastDay = Math.min(table.lastDay, asOfDay);
   const start = new Int32Array(customers + 1);
-  const end = new Int32Array(customers);
-  if (!(lastDay >= firstDay)) return { start, end, days: new Int32Array(0) };
-
-  // Pass 1: rows per day and per customer.
-  const span = lastDay - firstDay + 1;
-  const dayStart = new Int32Array(span + 1);
   let rows = 0;
   for (let r = 0; r < length; r++) {
-    if (kind[r] !== TRANSACTION_KIND.purchase || day[r] > lastDay) continue;
-    dayStart[day[r] - firstDay + 1]++;
+    if (kind[r] !== TRANSACTION_KIND.purchase || day[r] > asOfDay) continue;
     start[customer[r] + 1]++;
     rows++;
   }
-  for (let d = 0; d < span; d++) dayStart[d + 1] += dayStart[d];
   for (let c = 0; c < customers; c++) start[c + 1] += start[c];
 
-  // Pass 2: row numbers in day order.
-  const byDay = new Int32Array(rows);
-  const fill = dayStart.slice(0, span);
+  const end = start.slice(0, customers);
+  const days = new Int32Array(rows);
   for (let r = 0; r < length; r++) {
-    if (kind[r] !== TRANSACTION_KIND.purchase || day[r] > lastDay) continue;
-    byDay[fill[day[r] - firstDay]++] = r;
+    if (kind[r] !== TRANSACTION_KIND.purchase || day[r] > asOfDay) continue;
+    days[end[customer[r]]++] = day[r];
   }
 
-  // Pass 3: in day order into each customer's slots, skipping a day already written.
-  const days = new Int32Array(rows);
-  end.set(start.subarray(0, customers));
-  for (let i = 0; i < rows; i++) {
-    const r = byDay[i];
-    const c = customer[r];
-    const d = day[r];
-    const at = end[c];
-    if (at > start[c] && days[at - 1] === d) continue;
-    days[at] = d;
-    end[c] = at + 1;
+  for (let c = 0; c < customers; c++) {
+    const from = start[c];
+    const to = end[c];
+    if (to - from < 2) continue;
+    if (to - from <= 32) {
+      for (let i = from + 1; i < to; i++) {
+        const value = days[i];
+        let j = i - 1;
+        while (j >= from && days[j] > value) {
+          days[j + 1] = days[j];
+          j--;
+        }
+        days[j + 1] = value;
+      }
+    } else {
+      days.subarray(from, to).sort(); // typed arrays sort numerically
+    }
+    // Several rows on one day (order lines, two orders) are one purchase day.
+    let write = from + 1;
+    for (let i = from + 1; i < to; i++) if (days[i] !== days[write - 1]) days[write++] = days[i];
+    end[c] = write;
   }
   return { start, end, days };
 }

@@ -160,19 +160,27 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
 
   const active = new Int32Array(groupCount * columns);
   const revenue = new Float64Array(groupCount * columns);
+  const strategy = options.strategy ?? 'auto';
+  const useBitmap = strategy === 'bitmap' || (strategy === 'auto' && customers * columns <= BITMAP_LIMIT_BITS);
+  // One bit per (customer, k), counted the first time it is set: distinct activity in one pass, rows in any order.
+  const seen = new Uint32Array(useBitmap ? Math.ceil((customers * columns) / 32) : 0);
   for (let r = 0; r < length; r++) {
     const c = customer[r];
     const d = day[r];
     if (d > asOfDay || d < firstDay[c]) continue;
     const k = offsetOfDay[d - earliest] - firstOffset[c];
-    if (k < columns) revenue[groupOf[c] * columns + k] += amount[r];
+    if (k >= columns) continue;
+    const cell = groupOf[c] * columns + k;
+    revenue[cell] += amount[r];
+    if (!useBitmap || kind[r] !== TRANSACTION_KIND.purchase) continue;
+    const bit = c * columns + k;
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if (seen[word] & mask) continue;
+    seen[word] |= mask;
+    active[cell]++;
   }
-  const strategy = options.strategy ?? 'auto';
-  if (strategy === 'bitmap' || (strategy === 'auto' && customers * columns <= BITMAP_LIMIT_BITS)) {
-    countActiveWithBitmap(table, asOfDay, earliest, offsetOfDay, firstOffset, groupOf, columns, active);
-  } else {
-    countActiveFromSortedDays(table, asOfDay, earliest, offsetOfDay, firstOffset, groupOf, columns, active);
-  }
+  if (!useBitmap) countActiveFromSortedDays(table, asOfDay, earliest, offsetOfDay, firstOffset, groupOf, columns, active);
 
   const cohorts: Cohort[] = [];
   const locale = options.locale ?? 'en';
@@ -215,34 +223,6 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
     },
     grouping.warnings,
   );
-}
-
-/** Sets one bit per (customer, k) and counts each bit the first time it is set: one pass, rows in any order. */
-function countActiveWithBitmap(
-  table: TransactionTable,
-  asOfDay: number,
-  earliest: number,
-  offsetOfDay: Int32Array,
-  firstOffset: Int32Array,
-  groupOf: Int32Array,
-  columns: number,
-  active: Int32Array,
-): void {
-  const { customer, day, kind, length } = table;
-  const seen = new Uint32Array(Math.ceil((table.customerIds.length * columns) / 32));
-  for (let r = 0; r < length; r++) {
-    const d = day[r];
-    if (kind[r] !== TRANSACTION_KIND.purchase || d > asOfDay) continue;
-    const c = customer[r];
-    const k = offsetOfDay[d - earliest] - firstOffset[c];
-    if (k >= columns) continue;
-    const bit = c * columns + k;
-    const word = bit >>> 5;
-    const mask = 1 << (bit & 31);
-    if (seen[word] & mask) continue;
-    seen[word] |= mask;
-    active[groupOf[c] * columns + k]++;
-  }
 }
 
 /** For tables too large for the bitmap: each customer's days are sorted, so a new k is a k unlike the previous one. */
