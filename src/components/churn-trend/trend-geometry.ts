@@ -27,8 +27,8 @@ export interface TrendGeometryOptions {
   height: number;
   /** Reference line (fraction); null or undefined for none. Always inside the y domain. */
   threshold?: number | null;
-  /** Formats a y tick for its label; used to size the left margin. */
-  formatY?: (value: number) => string;
+  /** Formats a y tick for its label (given the tick step, for consistent decimals); used to size the left margin. */
+  formatY?: (value: number, step: number) => string;
   /** Approximate width of one label character in px (labels are measured, not drawn, here). */
   charWidth?: number;
   /** Smallest distance between two x labels in px; labels in between are skipped. */
@@ -105,7 +105,8 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
   const tickCount = Math.max(2, Math.floor(innerHeightGuess / pxPerYTick));
   const y = scaleLinear().domain(rawDomain).nice(tickCount);
   const tickValues = y.ticks(tickCount);
-  const tickLabels = tickValues.map(formatY);
+  const tickStep = tickValues.length > 1 ? tickValues[1] - tickValues[0] : 0;
+  const tickLabels = tickValues.map((value) => formatY(value, tickStep));
   const widestLabel = tickLabels.reduce((widest, label) => Math.max(widest, label.length), 0);
   const margin: Margins = { ...DEFAULT_MARGIN, left: Math.max(DEFAULT_MARGIN.left, Math.ceil(widestLabel * charWidth) + 12) };
   const plotWidth = Math.max(0, width - margin.left - margin.right);

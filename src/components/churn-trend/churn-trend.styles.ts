@@ -1,0 +1,167 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <churn-trend>. Colours come from the platform tokens (`--_*`,
+ * themed through `--rk-*`), plus a few of the chart's own:
+ * `--rk-churn-line` (series colour), `--rk-churn-threshold`, `--rk-churn-area-opacity`.
+ */
+export const churnTrendStyles = css`
+  :host {
+    --_line: var(--rk-churn-line, var(--_series-1));
+    --_threshold: var(--rk-churn-threshold, var(--_bad));
+    --_area-opacity: var(--rk-churn-area-opacity, 0.18);
+  }
+
+  /*
+   * The chart's height comes from CSS, not from the drawing: the host keeps its
+   * size when the SVG appears, so drawing in answer to a resize never resizes
+   * (no ResizeObserver loop). Same formula as ChurnTrend's chartHeight().
+   */
+  .chart {
+    position: relative;
+    width: 100%;
+    aspect-ratio: 2 / 1;
+    min-height: 200px;
+    max-height: 320px;
+    border-radius: var(--_radius);
+  }
+
+  .chart.fixed-height {
+    aspect-ratio: auto;
+    min-height: 0;
+    max-height: none;
+  }
+
+  .chart:focus {
+    outline: none;
+  }
+
+  .chart:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  svg {
+    display: block;
+    overflow: visible;
+    font-family: var(--_font-family);
+    font-size: 11px;
+  }
+
+  [part~='grid-line'] {
+    stroke: var(--_grid);
+    stroke-width: 1;
+    shape-rendering: crispEdges;
+  }
+
+  [part~='axis'] text {
+    fill: var(--_muted);
+  }
+
+  [part~='zero-line'] {
+    stroke: var(--_text);
+    stroke-width: 1;
+    shape-rendering: crispEdges;
+  }
+
+  [part~='line'] {
+    fill: none;
+    stroke: var(--_line);
+    stroke-width: 2;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+  }
+
+  [part~='line-partial'] {
+    stroke-dasharray: 5 4;
+  }
+
+  [part~='area'] {
+    fill: var(--_line);
+    fill-opacity: var(--_area-opacity);
+    stroke: none;
+  }
+
+  [part~='area-partial'] {
+    fill-opacity: calc(var(--_area-opacity) / 2);
+  }
+
+  [part~='threshold'] {
+    stroke: var(--_threshold);
+    stroke-width: 1.5;
+    stroke-dasharray: 2 3;
+  }
+
+  [part~='threshold-label'] {
+    fill: var(--_threshold);
+    font-weight: 600;
+  }
+
+  [part~='point'] {
+    fill: var(--_line);
+    stroke: var(--_background);
+    stroke-width: 1;
+  }
+
+  [part~='point-partial'] {
+    fill: var(--_background);
+    stroke: var(--_line);
+    stroke-width: 1.5;
+  }
+
+  [part~='focus-rule'] {
+    stroke: var(--_muted);
+    stroke-width: 1;
+    stroke-dasharray: 2 2;
+  }
+
+  [part~='focus-point'] {
+    fill: var(--_line);
+    stroke: var(--_background);
+    stroke-width: 2;
+  }
+
+  [part~='focus-ring'] {
+    fill: none;
+    stroke: var(--_focus);
+    stroke-width: 2;
+  }
+
+  [part~='tooltip'] {
+    position: absolute;
+    z-index: 1;
+    pointer-events: none;
+    min-width: 10em;
+    max-width: 18em;
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_grid);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+    font-size: 0.85em;
+    line-height: 1.35;
+  }
+
+  [part~='tooltip'] strong {
+    display: block;
+  }
+
+  [part~='tooltip'] dl {
+    display: grid;
+    grid-template-columns: auto auto;
+    gap: 0 0.75em;
+    margin: 0.2em 0 0;
+  }
+
+  [part~='tooltip'] dd {
+    margin: 0;
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .note {
+    color: var(--_muted);
+    font-style: italic;
+  }
+`;

@@ -1,0 +1,234 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/churn-trend/define.ts';
+import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts';
+import type { ChurnTrendModel } from '../../src/components/churn-trend/churn-trend.job.ts';
+import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
+
+const PERIODS = JSON.stringify([
+  { period: '2024-01', start: 500, lost: 25 },
+  { period: '2024-02', start: 520, lost: 52 },
+  { period: '2024-03', start: 480, lost: 24, complete: false },
+]);
+
+async function ready(el: ChurnTrend, { chart = true } = {}): Promise<ChurnTrend> {
+  await waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout: 5000 });
+  if (chart && el.status === 'ready') await waitUntil(() => el.shadowRoot!.querySelector('svg'), 'chart was not drawn', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function inBox(template: unknown, width = 600): Promise<ChurnTrend> {
+  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px">${template}</div>`);
+  return box.firstElementChild as ChurnTrend;
+}
+
+const rates = (el: ChurnTrend) => el.value!.points.map((p) => (p.rate === null ? null : Math.round(p.rate * 10_000) / 10_000));
+const tableRows = (el: ChurnTrend) =>
+  [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
+const part = (el: ChurnTrend, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+describe('<churn-trend>', () => {
+  it('reads pre-aggregated periods from the data attribute and draws the hand-computed rates', async () => {
+    const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
+    // 25 / 500 = 5 %, 52 / 520 = 10 %, 24 / 480 = 5 %.
+    expect(rates(el)).to.deep.equal([0.05, 0.1, 0.05]);
+    expect(el.value!.input).to.equal('periods');
+    expect(el.value!.granularity).to.equal('month');
+    expect(el.value!.points.map((p) => p.label)).to.deep.equal(['Jan 2024', 'Feb 2024', 'Mar 2024']);
+    // Default threshold 7 %: only February (10 %) is above it.
+    expect(el.getAttribute('aria-label')).to.include('1 of 3 periods above the threshold of 7.0%');
+    expect(part(el, 'threshold')).to.exist;
+    // March is running: the segment Feb → Mar is the dashed one, and March's marker is hollow.
+    expect(part(el, 'line-partial')!.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    expect(el.shadowRoot!.querySelectorAll('[part~="point-partial"]')).to.have.length(1);
+  });
+
+  it('computes customer churn from transactions given as a property', async () => {
+    // Window 45 days. a: Jan 10, Feb 5, Mar 1; b: Jan 15; c: Jan 20, Mar 10.
+    // Feb 1: a, b, c active (S of February = 3). Mar 1: b lapsed (Jan 15 + 45 = Feb 29) → lost 1 → 1/3.
+    // Apr 1: a (Mar 1 + 45 = Apr 15) and c (Mar 10) still active → 0 lost of S = 2 → 0 %. January starts with nobody: no rate.
+    const rows = [
+      { customer: 'a', date: '2024-01-10', amount: 10 },
+      { customer: 'a', date: '2024-02-05', amount: 10 },
+      { customer: 'a', date: '2024-03-01', amount: 10 },
+      { customer: 'b', date: '2024-01-15', amount: 10 },
+      { customer: 'c', date: '2024-01-20', amount: 10 },
+      { customer: 'c', date: '2024-03-10', amount: 10 },
+    ];
+    const el = await ready(await inBox(html`<churn-trend .data=${rows} window-days="45" as-of="2024-03-31"></churn-trend>`));
+    expect(el.value!.input).to.equal('transactions');
+    expect(el.value!.points.map((p) => [p.start, p.lost])).to.deep.equal([
+      [0, 0],
+      [3, 1],
+      [2, 0],
+    ]);
+    expect(rates(el)).to.deep.equal([null, 0.3333, 0]);
+    expect(el.value!.points.every((p) => p.complete)).to.equal(true);
+    expect(el.getAttribute('aria-label')).to.include('45 days');
+  });
+
+  it('reads periods from a CSV src', async () => {
+    const el = await ready(await inBox(html`<churn-trend src="/tests/fixtures/components/churn-trend-periods.csv"></churn-trend>`));
+    // 10 / 200 = 5 %, 19 / 190 = 10 %.
+    expect(rates(el)).to.deep.equal([0.05, 0.1]);
+    expect(tableRows(el)).to.deep.equal([
+      ['Jan 2024', '200', '10', '5.0%'],
+      ['Feb 2024', '190', '19', '10.0%'],
+    ]);
+  });
+
+  it('updates when the data or an attribute changes, firing metric-change with the new series', async () => {
+    const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
+    const changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<ChurnTrendModel>>;
+    el.data = [{ period: '2024-05', start: 100, lost: 3 }];
+    const event = await changed;
+    expect(event.detail.value.points.map((p) => p.rate)).to.deep.equal([0.03]);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    el.setAttribute('threshold', 'none');
+    await el.updateComplete;
+    expect(part(el, 'threshold')).to.equal(null);
+    el.setAttribute('threshold', '0.02');
+    await el.updateComplete;
+    expect(part(el, 'threshold-label')!.textContent).to.equal('Threshold 2.0%');
+  });
+
+  it('shows a tooltip with S, lost and the rate on keyboard focus, moved by arrow keys', async () => {
+    const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    const tooltip = () => part(el, 'tooltip')!.textContent!.replace(/\s+/g, ' ');
+    // Focus starts on the newest period.
+    expect(tooltip()).to.include('Mar 2024').and.include('480').and.include('24').and.include('5.0%').and.include('not over yet');
+    expect(part(el, 'focus-ring')).to.exist;
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await el.updateComplete;
+    expect(tooltip()).to.include('Feb 2024').and.include('520').and.include('52').and.include('10.0%');
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    await el.updateComplete;
+    expect(tooltip()).to.include('Jan 2024');
+    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.include('Jan 2024');
+    chart.blur();
+    await el.updateComplete;
+    expect(part(el, 'tooltip')).to.equal(null);
+  });
+
+  it('shows a tooltip on hover', async () => {
+    const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
+    const svgBox = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+    const first = el.shadowRoot!.querySelector('[part~="point"]')!.getBoundingClientRect();
+    part(el, 'chart')!.dispatchEvent(new PointerEvent('pointermove', { clientX: first.x + first.width / 2, clientY: svgBox.y + 20, bubbles: true }));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')!.textContent).to.include('Jan 2024');
+  });
+
+  it('keeps the hidden table equal to the drawn points', async () => {
+    const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
+    const markers = el.shadowRoot!.querySelectorAll('[part~="point"]');
+    const rows = tableRows(el);
+    expect(rows).to.have.length(markers.length);
+    expect(rows).to.deep.equal([
+      ['Jan 2024', '500', '25', '5.0%'],
+      ['Feb 2024', '520', '52', '10.0%'],
+      ['Mar 2024 (period not over yet)', '480', '24', '5.0%'],
+    ]);
+    // Equal rates are drawn at equal heights.
+    const cy = [...markers].map((m) => Number(m.getAttribute('cy')));
+    expect(cy[0]).to.equal(cy[2]);
+    expect(cy[1]).to.be.lessThan(cy[0]);
+  });
+
+  it('draws net negative revenue churn below a zero line', async () => {
+    // January: (500 lost − 800 expansion) / 10,000 = −3 %; February: 1,030 / 10,300 = 10 %.
+    const data = [
+      { period: '2024-01', start: 10_000, lost: 500, expansion: 800 },
+      { period: '2024-02', start: 10_300, lost: 1030, expansion: 0 },
+    ];
+    const el = await ready(await inBox(html`<churn-trend metric="revenue" currency="EUR" .data=${data}></churn-trend>`));
+    expect(rates(el)).to.deep.equal([-0.03, 0.1]);
+    const zeroY = Number(part(el, 'zero-line')!.getAttribute('y1'));
+    const [jan, feb] = [...el.shadowRoot!.querySelectorAll('[part~="point"]')].map((m) => Number(m.getAttribute('cy')));
+    expect(jan).to.be.greaterThan(zeroY);
+    expect(feb).to.be.lessThan(zeroY);
+    // The y axis labels a negative tick, and revenue churn has no default threshold.
+    expect([...el.shadowRoot!.querySelectorAll('[part~="y-axis"] text')].some((t) => t.textContent!.startsWith('-'))).to.equal(true);
+    expect(part(el, 'threshold')).to.equal(null);
+    expect(tableRows(el)[0]).to.deep.equal(['Jan 2024', '€10,000', '€500', '€800', '-3.0%']);
+    expect(el.getAttribute('aria-label')).to.include('1 period with net negative churn');
+  });
+
+  it('computes revenue churn from subscriptions', async () => {
+    // MRR snapshots at month ends. Jan end: x 100 + y 100 = 200. Feb end: x 100 (y cancelled Feb 10) + z 50 (new) → churned 100 of 200 = 50 %.
+    const subs = [
+      { customer: 'x', start: '2024-01-01', mrr: 100 },
+      { customer: 'y', start: '2024-01-01', end: '2024-02-10', mrr: 100 },
+      { customer: 'z', start: '2024-02-05', mrr: 50 },
+    ];
+    const el = await ready(await inBox(html`<churn-trend metric="revenue" .data=${subs}></churn-trend>`));
+    expect(el.value!.input).to.equal('subscriptions');
+    const feb = el.value!.points.find((p) => p.key === '2024-02')!;
+    expect([feb.start, feb.lost, feb.rate]).to.deep.equal([200, 100, 0.5]);
+  });
+
+  it('shows an error and fires error for malformed JSON', async () => {
+    const el = await inBox(html`<churn-trend data="[{"></churn-trend>`);
+    if (el.status !== 'error') await oneEvent(el, 'error');
+    await el.updateComplete;
+    expect(el.error!.kind).to.equal('load-error');
+    expect(part(el, 'message')!.textContent).to.include('malformed JSON');
+  });
+
+  it('names the record and field of wrong values', async () => {
+    const el = await inBox(html`<churn-trend></churn-trend>`);
+    const failed = oneEvent(el, 'error');
+    el.data = [
+      { period: '2024-01', start: 500, lost: 25 },
+      { period: '2024-02', start: 500, lost: 'many' },
+    ];
+    await failed;
+    await el.updateComplete;
+    const message = part(el, 'message')!.textContent!.replace(/\s+/g, ' ');
+    expect(message).to.include('record 2').and.include('lost').and.include('"many"');
+    // Losing more customers than there were is inconsistent, whatever the rate would be.
+    el.data = [{ period: '2024-01', start: 5, lost: 9 }];
+    await oneEvent(el, 'error');
+    await el.updateComplete;
+    expect(part(el, 'message')!.textContent).to.include('at most the customers at period start');
+  });
+
+  it('does not draw at zero width, and draws once it gets a size', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="display:none"><churn-trend data=${PERIODS}></churn-trend></div>`);
+    const el = box.firstElementChild as ChurnTrend;
+    await ready(el, { chart: false });
+    expect(el.shadowRoot!.querySelector('svg')).to.equal(null);
+    expect(tableRows(el)).to.have.length(3);
+    box.style.display = 'block';
+    await waitUntil(() => el.shadowRoot!.querySelector('svg'), 'chart drawn after showing');
+    expect(Number(el.shadowRoot!.querySelector('svg')!.getAttribute('width'))).to.be.greaterThan(0);
+  });
+
+  it('shows text from data as text only', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const el = await ready(await inBox(html`<churn-trend .data=${[{ period: evil, start: 10, lost: 1 }]}></churn-trend>`));
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(tableRows(el)[0][0]).to.equal(evil);
+    expect(el.shadowRoot!.querySelector('[part~="x-axis"] text')!.textContent).to.equal(evil);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('uses the language of the page for labels and numbers', async () => {
+    const el = await ready(await inBox(html`<churn-trend lang="nb" data=${PERIODS}></churn-trend>`));
+    expect(tableRows(el)[1][3]).to.match(/10,0\s?%/);
+    expect(el.shadowRoot!.querySelector('table th')!.textContent).to.equal('Periode');
+  });
+
+  it('has no accessibility violations in light and dark, focused or not', async () => {
+    const light = await ready(await inBox(html`<churn-trend theme="light" variant="area" data=${PERIODS}></churn-trend>`));
+    await expect(light).to.be.accessible();
+    const dark = await ready(await inBox(html`<churn-trend theme="dark" data=${PERIODS}></churn-trend>`));
+    (part(dark, 'chart') as HTMLElement).focus();
+    await dark.updateComplete;
+    await expect(dark).to.be.accessible();
+  });
+});
