@@ -11,6 +11,7 @@ export class ResizeController implements ReactiveController {
   width = 0;
   height = 0;
   private observer?: ResizeObserver;
+  private frame = 0;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -31,12 +32,21 @@ export class ResizeController implements ReactiveController {
       if (width === this.width && height === this.height) return;
       this.width = width;
       this.height = height;
-      this.host.requestUpdate();
+      // Render in the next frame, not inside the observer callback: a render that changes the
+      // element's size from within the callback makes the browser report a ResizeObserver loop.
+      if (!this.frame) {
+        this.frame = requestAnimationFrame(() => {
+          this.frame = 0;
+          this.host.requestUpdate();
+        });
+      }
     });
     this.observer.observe(this.host);
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 }

@@ -1,0 +1,431 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { computeStats } from '../../src/components/platform/compute.ts';
+import type { ElementError } from '../../src/components/platform/errors.ts';
+import type { RetentionGauge } from '../../src/components/retention-gauge/define.ts';
+import '../../src/components/retention-gauge/define.ts';
+import '../../src/components/retention-source/define.ts';
+import { angleOf, bandOf, bandsFromChurnBenchmark, dialLayout, DIAL_END, DIAL_START } from '../../src/components/retention-gauge/gauge-geometry.ts';
+import { gaugeFromNumbers, gaugeFromTransactions } from '../../src/components/retention-gauge/retention-gauge.job.ts';
+
+const FIXTURES = '/tests/fixtures/components';
+
+/*
+ * The orders fixture (window 30 days, months). Active at day t = a purchase in [t − 30, t).
+ * January 2024: S = active on Jan 1 = {f (Dec 15)} = 1; E = active on Feb 1 = {a, b, c, d, f} = 5;
+ *   N = first purchase in January and active on Feb 1 = {a, b, c, d} = 4 → CRR = (5 − 4) / 1 = 100 %.
+ * February 2024: S = {a, b, c, d, f} = 5; E = active on Mar 1 = {a (Feb 15), b (Feb 20), e (Feb 10), f (Feb 25)} = 4;
+ *   N = {e} = 1; lost = {c (Jan 5), d (Jan 25)} = 2 → CRR = (4 − 1) / 5 = 60 %, churn = 2 / 5 = 40 %,
+ *   change = 60 % − 100 % = −40 points. March is still running, so February is the default period.
+ */
+const ORDERS = [
+  { customer: 'f', date: '2023-12-15', amount: 20 },
+  { customer: 'a', date: '2024-01-10', amount: 10 },
+  { customer: 'c', date: '2024-01-05', amount: 15 },
+  { customer: 'b', date: '2024-01-20', amount: 30 },
+  { customer: 'd', date: '2024-01-25', amount: 12 },
+  { customer: 'f', date: '2024-01-28', amount: 22 },
+  { customer: 'e', date: '2024-02-10', amount: 40 },
+  { customer: 'a', date: '2024-02-15', amount: 11 },
+  { customer: 'b', date: '2024-02-20', amount: 31 },
+  { customer: 'f', date: '2024-02-25', amount: 25 },
+  { customer: 'g', date: '2024-03-05', amount: 50 },
+];
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const drawn = (el: Element) => waitUntil(() => el.shadowRoot!.querySelector('svg'), 'dial not drawn');
+const ready = (el: RetentionGauge) => waitUntil(() => el.status === 'ready' || el.status === 'error', 'gauge did not settle', { timeout: 10_000 });
+
+function tableRows(el: Element): Record<string, string> {
+  const rows: Record<string, string> = {};
+  for (const row of el.shadowRoot!.querySelectorAll('table tbody tr')) {
+    const cells = [...row.children].map((cell) => cell.textContent!.trim());
+    rows[cells[0]] = cells[1];
+  }
+  return rows;
+}
+
+function expectFebruary(el: RetentionGauge) {
+  expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+  expect(el.value).to.include({ period: '2024-02', start: 5, end: 4, new: 1, lost: 2, retention: 0.6, churn: 0.4 });
+  expect(el.value!.delta).to.be.closeTo(-0.4, 1e-12);
+  expect(text(el, 'value')).to.equal('60.0%');
+  expect(text(el, 'churn')).to.equal('Churn 40.0%');
+  expect(text(el, 'delta')).to.equal('-40.0 pp vs previous period');
+}
+
+describe('retention-gauge: geometry', () => {
+  it('maps 0 and 1 to the ends of the dial and clamps outside', () => {
+    expect(angleOf(0)).to.equal(DIAL_START);
+    expect(angleOf(1)).to.equal(DIAL_END);
+    expect(angleOf(1.3)).to.equal(DIAL_END);
+    expect(angleOf(0.5)).to.be.closeTo(0, 1e-12);
+  });
+
+  it('never lays out a dial without room', () => {
+    expect(dialLayout(0)).to.equal(null);
+    expect(dialLayout(50)).to.equal(null);
+    expect(dialLayout(1000)!.size).to.equal(240);
+  });
+
+  it('marks retention below 1 − benchmark churn as needing action', () => {
+    const bands = bandsFromChurnBenchmark(0.07);
+    expect(bandOf(bands, 0.92)!.tone).to.equal('bad'); // churn 8 % > 7 %
+    expect(bandOf(bands, 0.95)!.tone).to.equal('good');
+    expect(bandOf(bands, 1.1)!.tone).to.equal('good'); // reactivations lift CRR above 1
+  });
+});
+
+describe('retention-gauge: computation', () => {
+  it('computes CRR from plain numbers: S=500, E=520, N=45 → (520 − 45) / 500 = 95 %', () => {
+    const result = gaugeFromNumbers({ start: '500', end: '520', new: '45', lost: '25', previousRate: '0.93' });
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    expect(result.value.retention).to.equal(0.95);
+    expect(result.value.churn).to.equal(0.05); // 25 / 500
+    expect(result.value.delta).to.be.closeTo(0.02, 1e-12);
+  });
+
+  it('reports impossible figures instead of computing', () => {
+    const result = gaugeFromNumbers({ start: '0', end: '10', new: '2' });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(result.error.issues[0].field).to.equal('start');
+  });
+});
+
+describe('<retention-gauge> input routes', () => {
+  it('plain numbers', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" previous-rate="0.93" period="2025-Q3"></retention-gauge>`);
+    await ready(el);
+    expect(el.ranIn).to.equal('plain');
+    expect(text(el, 'value')).to.equal('95.0%');
+    expect(text(el, 'churn')).to.equal('Churn 5.0%'); // complement: 1 − 95 %
+    expect(text(el, 'delta')).to.equal('+2.0 pp vs previous period');
+    expect(part(el, 'delta')!.classList.contains('good')).to.equal(true);
+    expect(text(el, 'band')).to.equal('Healthy');
+    expect(el.getAttribute('aria-label')).to.equal('Customer retention 2025-Q3: 95.0%, churn 5.0%. Change: +2.0 pp vs previous period. Healthy.');
+  });
+
+  it('JSON data attribute', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" data=${JSON.stringify(ORDERS)}></retention-gauge>`);
+    await ready(el);
+    expectFebruary(el);
+    expect(text(el, 'band')).to.equal('Needs action'); // churn 40 % > 7 %
+  });
+
+  it('data property', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" .data=${ORDERS}></retention-gauge>`);
+    await ready(el);
+    expectFebruary(el);
+  });
+
+  it('src JSON', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" src="${FIXTURES}/orders.json"></retention-gauge>`);
+    await ready(el);
+    expectFebruary(el);
+  });
+
+  it('src CSV with field mapping', async () => {
+    const el = await fixture<RetentionGauge>(
+      html`<retention-gauge window-days="30" customer-key="email" date-key="created_at" amount-key="total" src="${FIXTURES}/orders.csv"></retention-gauge>`,
+    );
+    await ready(el);
+    expectFebruary(el);
+  });
+
+  it('inline JSON script, also when the script is added after the element', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30"><script type="application/json">${JSON.stringify(ORDERS)}</script></retention-gauge>`);
+    await ready(el);
+    expectFebruary(el);
+
+    const late = await fixture<RetentionGauge>(html`<retention-gauge window-days="30"></retention-gauge>`);
+    expect(late.status).to.equal('idle');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(ORDERS);
+    late.append(script);
+    await waitUntil(() => late.status === 'ready');
+    expectFebruary(late);
+  });
+
+  it('a shared retention-source serves two widgets, defined before or after them, with one fetch', async () => {
+    const original = window.fetch;
+    let requests = 0;
+    window.fetch = (input, init) => {
+      requests++;
+      return original(input, init);
+    };
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <retention-gauge id="first" window-days="30" source="shop"></retention-gauge>
+        <retention-source id="shop" src="${FIXTURES}/orders.json"></retention-source>
+        <retention-gauge id="second" window-days="30" period="2024-01" source="shop"></retention-gauge>
+      </div>`);
+      const first = wrapper.querySelector<RetentionGauge>('#first')!;
+      const second = wrapper.querySelector<RetentionGauge>('#second')!;
+      await ready(first);
+      await ready(second);
+      expectFebruary(first);
+      expect(second.value).to.include({ period: '2024-01', start: 1, end: 5, new: 4, retention: 1 });
+      expect(requests).to.equal(1);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('a source whose src changes reloads and every widget follows', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <retention-source id="swap" src="${FIXTURES}/orders.json"></retention-source>
+      <retention-gauge window-days="30" source="swap"></retention-gauge>
+    </div>`);
+    const gauge = wrapper.querySelector('retention-gauge')!;
+    await ready(gauge);
+    expectFebruary(gauge);
+    const source = wrapper.querySelector('retention-source')!;
+    const failed = oneEvent(gauge, 'error');
+    source.src = `${FIXTURES}/missing.json`;
+    const event = (await failed) as CustomEvent<ElementError>;
+    expect(event.detail).to.include({ kind: 'load-error', reason: 'http', status: 404 });
+  });
+});
+
+describe('<retention-gauge> updates', () => {
+  it('recomputes when inputs change and fires metric-change only for a real change', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45"></retention-gauge>`);
+    await ready(el);
+    let changes = 0;
+    el.addEventListener('metric-change', () => changes++);
+
+    el.setAttribute('end', '495'); // (495 − 45) / 500 = 90 %
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(text(el, 'value')).to.equal('90.0%');
+    expect(text(el, 'band')).to.equal('Needs action'); // churn 10 % > 7 %
+    expect(changes).to.equal(1);
+
+    el.setAttribute('end', '495'); // same value again
+    el.benchmarkChurn = 0.07;
+    await el.updateComplete;
+    expect(changes).to.equal(1);
+
+    el.benchmarkChurn = 0.15; // a band change is drawing, not a new metric
+    await el.updateComplete;
+    expect(text(el, 'band')).to.equal('Healthy');
+    expect(changes).to.equal(1);
+  });
+
+  it('moves to another period and to new data', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" .data=${ORDERS}></retention-gauge>`);
+    await ready(el);
+    const changed = oneEvent(el, 'metric-change');
+    el.period = '2024-01';
+    const event = (await changed) as CustomEvent<{ value: { retention: number } }>;
+    expect(event.detail.value.retention).to.equal(1);
+    el.data = ORDERS.filter((row) => row.customer !== 'c'); // February: S = 4, E = 4, N = 1, lost = 1 → CRR 75 %
+    el.period = '2024-02';
+    await waitUntil(() => el.value?.period === '2024-02' && el.value.start === 4);
+    expect(el.value).to.include({ retention: 0.75, churn: 0.25 });
+  });
+
+  it('custom bands replace the benchmark bands', async () => {
+    const el = await fixture<RetentionGauge>(
+      html`<retention-gauge start="100" end="90" .bands=${[{ from: 0, to: 0.85, tone: 'bad' }, { from: 0.85, to: 0.95, tone: 'warn', label: 'Keep an eye on it' }, { from: 0.95, to: 1, tone: 'good' }]}></retention-gauge>`,
+    );
+    await ready(el);
+    await drawn(el);
+    expect(text(el, 'band')).to.equal('Keep an eye on it');
+    expect(el.shadowRoot!.querySelectorAll('svg .band').length).to.equal(3);
+  });
+});
+
+describe('<retention-gauge> errors', () => {
+  it('malformed JSON from src', async () => {
+    const el = document.createElement('retention-gauge');
+    const failed = oneEvent(el, 'error');
+    el.src = `${FIXTURES}/malformed.json`;
+    document.body.append(el);
+    try {
+      const event = (await failed) as CustomEvent<ElementError>;
+      expect(event.detail).to.include({ kind: 'load-error', reason: 'parse' });
+      await el.updateComplete;
+      expect(text(el, 'message')).to.contain('could not be read: malformed JSON');
+      expect(el.status).to.equal('error');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('malformed JSON in the data attribute', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge data="[{"></retention-gauge>`);
+    await el.updateComplete;
+    expect(el.error).to.include({ kind: 'load-error', reason: 'parse', origin: 'the data attribute' });
+    expect(text(el, 'message')).to.contain('The data from the data attribute could not be read');
+  });
+
+  it('wrong fields name the record and field', async () => {
+    const el = document.createElement('retention-gauge');
+    const failed = oneEvent(el, 'error');
+    el.src = `${FIXTURES}/wrong-fields.json`;
+    document.body.append(el);
+    try {
+      const event = (await failed) as CustomEvent<ElementError>;
+      expect(event.detail.kind).to.equal('invalid-input');
+      await el.updateComplete;
+      expect(text(el, 'message')).to.contain('record 1, field “date”: expected');
+      expect(text(el, 'message')).to.contain('found nothing');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a 404', async () => {
+    const el = document.createElement('retention-gauge');
+    const failed = oneEvent(el, 'error');
+    el.src = `${FIXTURES}/does-not-exist.json`;
+    document.body.append(el);
+    try {
+      const event = (await failed) as CustomEvent<ElementError>;
+      expect(event.detail).to.include({ kind: 'load-error', reason: 'http', status: 404 });
+      await el.updateComplete;
+      expect(text(el, 'message')).to.contain('the server answered 404');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a network failure', async () => {
+    const el = document.createElement('retention-gauge');
+    const failed = oneEvent(el, 'error');
+    el.src = 'http://127.0.0.1:9/x.json';
+    document.body.append(el);
+    try {
+      const event = (await failed) as CustomEvent<ElementError>;
+      expect(event.detail).to.include({ kind: 'load-error', reason: 'network' });
+      await el.updateComplete;
+      expect(text(el, 'message')).to.contain('no answer from the server');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('an unknown period is a readable option error', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" period="2030-01" .data=${ORDERS}></retention-gauge>`);
+    await ready(el);
+    expect(el.status).to.equal('error');
+    expect(text(el, 'message')).to.contain('setting “period”: expected a month key in the data (2023-12 to 2024-03), found "2030-01"');
+  });
+});
+
+describe('<retention-gauge> loading races', () => {
+  it('a slow old response never overwrites a newer one', async () => {
+    const original = window.fetch;
+    const answers = new Map<string, (response: Response) => void>();
+    let aborted = 0;
+    // A server that ignores aborts: the old answer still arrives, late.
+    window.fetch = (input, init) =>
+      new Promise<Response>((resolve) => {
+        init?.signal?.addEventListener('abort', () => aborted++);
+        answers.set(String(input), resolve);
+      });
+    try {
+      const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" src="/old.json"></retention-gauge>`);
+      expect(el.status).to.equal('loading');
+      expect(text(el, 'status')).to.equal('Loading data…');
+      el.src = '/new.json';
+      await el.updateComplete;
+      expect(aborted).to.equal(1);
+      answers.get('/new.json')!(new Response(JSON.stringify(ORDERS), { headers: { 'content-type': 'application/json' } }));
+      await ready(el);
+      expectFebruary(el);
+      const old = ORDERS.map((row) => ({ ...row, customer: `${row.customer}-old` })).slice(0, 3);
+      answers.get('/old.json')!(new Response(JSON.stringify(old), { headers: { 'content-type': 'application/json' } }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      expectFebruary(el);
+    } finally {
+      window.fetch = original;
+    }
+  });
+});
+
+describe('<retention-gauge> accessibility and safety', () => {
+  it('the hidden table holds the drawn values', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" .data=${ORDERS}></retention-gauge>`);
+    await ready(el);
+    await drawn(el);
+    const rows = tableRows(el);
+    expect(rows['Retention rate (E − N) / S']).to.equal(text(el, 'value'));
+    expect(`Churn ${rows['Churn rate']}`).to.equal(text(el, 'churn'));
+    expect(`${rows['Change']} vs previous period`).to.equal(text(el, 'delta'));
+    expect(rows['Customers at period start (S)']).to.equal('5');
+    expect(rows['Customers lost']).to.equal('2');
+    expect(rows['Benchmark']).to.equal('Needs action (churn above 7.0% needs action)');
+    expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('data text with markup stays text and runs nothing', async () => {
+    const payload = '<img src=x onerror=window.__rkXss=1>';
+    const el = await fixture<RetentionGauge>(html`<retention-gauge start="10" end="9" period=${payload}></retention-gauge>`);
+    await ready(el);
+    expect(text(el, 'period')).to.equal(payload);
+    const bad = await fixture<RetentionGauge>(html`<retention-gauge .data=${[{ customer: 'a', date: payload, amount: 1 }]}></retention-gauge>`);
+    await ready(bad);
+    expect(text(bad, 'message')).to.contain(payload);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(bad.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __rkXss?: number }).__rkXss).to.equal(undefined);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${theme} theme`, async () => {
+      const el = await fixture<RetentionGauge>(
+        html`<div style="width: 420px"><retention-gauge theme=${theme} window-days="30" .data=${ORDERS}></retention-gauge></div>`,
+      ).then((wrapper) => wrapper.querySelector('retention-gauge')!);
+      await ready(el);
+      await drawn(el);
+      await expect(el).to.be.accessible();
+      const error = await fixture<RetentionGauge>(html`<retention-gauge theme=${theme} data="[{"></retention-gauge>`);
+      await expect(error).to.be.accessible();
+    });
+  }
+
+  it('translates: Norwegian Bokmål from nb-NO, Russian and Chinese', async () => {
+    const nb = await fixture<HTMLElement>(html`<div lang="nb-NO"><retention-gauge start="500" end="520" new="45" lost="25"></retention-gauge></div>`);
+    const gauge = nb.querySelector('retention-gauge')!;
+    await ready(gauge);
+    expect(text(gauge, 'churn')).to.match(/^Frafall 5,0\s?%$/);
+    const ru = await fixture<RetentionGauge>(html`<retention-gauge lang="ru" start="500" end="520" new="45"></retention-gauge>`);
+    await ready(ru);
+    expect(text(ru, 'churn')).to.match(/^Отток 5,0\s?%$/);
+    const zh = await fixture<RetentionGauge>(html`<retention-gauge lang="zh-CN" start="500" end="520" new="45"></retention-gauge>`);
+    await ready(zh);
+    expect(text(zh, 'band')).to.equal('健康');
+  });
+});
+
+describe('<retention-gauge> worker', () => {
+  it('computes a large input in the worker with the same result as inline', async () => {
+    // 30 000 purchases of 3 000 customers over 2023: above the 20 000-row worker threshold.
+    const rows: { customer: string; date: string; amount: number }[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const customer = `c${(i * 7919) % 3000}`;
+      const day = (i * 31) % 365;
+      const date = new Date(Date.UTC(2023, 0, 1 + day)).toISOString().slice(0, 10);
+      rows.push({ customer, date, amount: (i % 50) + 1 });
+    }
+    const before = computeStats.worker;
+    const el = await fixture<RetentionGauge>(html`<retention-gauge period="2023-06" .data=${rows}></retention-gauge>`);
+    await ready(el);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    expect(el.ranIn).to.equal('worker');
+    expect(computeStats.worker).to.equal(before + 1);
+    const inline = gaugeFromTransactions(rows, { fields: {}, period: '2023-06' });
+    expect(inline.ok).to.equal(true);
+    if (!inline.ok) return;
+    expect(el.value).to.deep.equal(inline.value);
+    expect(el.value!.windowSource).to.equal('suggested');
+    expect(text(el, 'window')).to.contain('suggested from the data');
+  });
+});
