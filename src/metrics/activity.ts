@@ -8,6 +8,7 @@
 import { GRANULARITIES, PeriodCalendar, periodLookup, type Granularity, type Weekday } from './calendar.ts';
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from './dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
+import { customerChurnRate, customerRetentionRate } from './rates.ts';
 import type { DateInput } from './timeframe.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
 
@@ -250,8 +251,8 @@ export function churnSeries(table: TransactionTable, options: ChurnSeriesOptions
   for (let j = 0; j < periodCount; j++) {
     const activeAtEnd = activeAtStart + activeDiff[j + 1];
     const index = firstPeriod + j;
-    // Inline on purpose: the same formulas as customerRetentionRate / customerChurnRate (rates.ts).
     const S = activeAtStart;
+    const counts = { start: S, end: activeAtEnd, new: gainedNew[j], lost: lost[j] };
     periods.push({
       index,
       key: calendar.key(index),
@@ -263,14 +264,19 @@ export function churnSeries(table: TransactionTable, options: ChurnSeriesOptions
       new: gainedNew[j],
       lost: lost[j],
       reactivated: reactivated[j],
-      retentionRate: S > 0 ? (activeAtEnd - gainedNew[j]) / S : null,
-      churnRate: S > 0 ? lost[j] / S : null,
+      // The one definition of each rate (rates.ts); they are undefined, so null, when S = 0.
+      retentionRate: S > 0 ? valueOrNull(customerRetentionRate(counts)) : null,
+      churnRate: S > 0 ? valueOrNull(customerChurnRate(counts)) : null,
       revenue: revenue[j],
       complete: j < periodCount - 1 || asOfDay + 1 >= lastEnd,
     });
     activeAtStart = activeAtEnd;
   }
   return ok({ ...empty, periods });
+}
+
+function valueOrNull(result: Result<number>): number | null {
+  return result.ok ? result.value : null;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Granularity } from './calendar.ts';
 import { periodLookup } from './calendar.ts';
 import type { CustomerProperties } from './customers.ts';
-import { fail, ok, optionError, records, WarningCounter, collectWarnings, type Result, type WarningCode } from './issues.ts';
+import { collectWarnings, fail, ok, optionError, records, WarningCounter, type Result } from './issues.ts';
 import { purchaseDaysByCustomer, resolvePeriodOptions, type PeriodOptions } from './activity.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
 
@@ -267,11 +267,11 @@ function groupByProperty(table: TransactionTable, firstOffset: Int32Array, value
   const keys: string[] = [];
   const labels: string[] = [];
   const notListed = new WarningCounter(
-    warningCode('missing-property'),
+    'missing-property',
     (n) => `${customersText(n)} who bought are not in the customer list; they are in the cohort "${NONE_LABEL}" (examples are transaction records).`,
   );
   const blank = new WarningCounter(
-    warningCode('missing-property'),
+    'missing-property',
     (n) => `${customersText(n)} have no value for the property; they are in the cohort "${NONE_LABEL}" (examples are customer records).`,
   );
   const firstRowOf = new Int32Array(customers).fill(-1);
@@ -307,19 +307,11 @@ function customersText(n: number): string {
 /** Listed customers with no purchase (up to asOf) cannot be in a cohort of activity: say how many. */
 function unusedCustomerWarnings(list: CustomerProperties, buyers: Set<number>) {
   const unused = new WarningCounter(
-    warningCode('customer-without-purchases'),
+    'customer-without-purchases',
     (n) => `${records(n)} of the customer list have no purchase (up to the as-of date) and are in no cohort.`,
   );
   for (let i = 0; i < list.ids.length; i++) if (!buyers.has(i)) unused.add(i);
   return collectWarnings([unused]);
-}
-
-/**
- * The warning codes of property cohorts are not in issues.ts's WarningCode
- * union yet; this is the one place that says so.
- */
-function warningCode(code: 'missing-property' | 'customer-without-purchases'): WarningCode {
-  return code as string as WarningCode;
 }
 
 /** Property cohorts by value, numbers in numeric order, "(none)" last. */

@@ -316,27 +316,20 @@ describe('cohortMatrix: properties', () => {
   });
 });
 
-describe('cohortMatrix: speed', () => {
-  it('builds a monthly matrix over 1M rows quickly', () => {
-    const n = 1_000_000;
-    const customersCount = 200_000;
-    const t = syntheticTable(n, customersCount);
-    cohortMatrix(t); // warm up
-    const started = performance.now();
-    const result = cohortMatrix(t);
-    const elapsed = performance.now() - started;
-    const startedSorted = performance.now();
-    cohortMatrix(t, { strategy: 'sorted' });
-    const elapsedSorted = performance.now() - startedSorted;
-    console.log(`cohortMatrix, 1M rows: ${elapsed.toFixed(0)} ms (bitmap), ${elapsedSorted.toFixed(0)} ms (sorted days)`);
-    expect(result.ok).to.equal(true);
-    // The target is well under 150 ms; the bound leaves room for a busy shared machine.
-    expect(elapsed).to.be.below(600);
+describe('cohortMatrix: large input', () => {
+  // Speed is the benchmark's business (bench/); here: a 1M-row table is handled whole, both ways alike.
+  it('counts 1M rows the same with the bitmap and with sorted purchase days', () => {
+    const t = syntheticTable(1_000_000, 200_000);
+    const bitmap = matrix(t, { strategy: 'bitmap' });
+    expect(bitmap.periods).to.equal(24);
+    const buyers = new Set(Array.from(t.customer).filter((_, r) => t.kind[r] === 0)).size;
+    expect(bitmap.cohorts.reduce((sum, c) => sum + c.size, 0)).to.equal(buyers);
+    expect(matrix(t, { strategy: 'sorted' })).to.deep.equal(bitmap);
   });
 });
 
 /** A table made directly in columns: 1M rows over two years, ~5 % returns. */
-export function syntheticTable(n: number, customers: number): TransactionTable {
+function syntheticTable(n: number, customers: number): TransactionTable {
   const customer = new Int32Array(n);
   const day = new Int32Array(n);
   const amount = new Float64Array(n);
