@@ -1,0 +1,51 @@
+import { expect } from '@open-wc/testing';
+import { compute, computeStats, prefersWorker } from '../../../src/components/platform/compute.ts';
+import { defineJob } from '../../../src/components/platform/jobs.ts';
+import { ok } from '../../../src/metrics/issues.ts';
+import { retentionGaugeJob } from '../../../src/components/retention-gauge/retention-gauge.job.ts';
+
+const ROWS = [
+  { customer: 'a', date: '2024-01-10', amount: 10 },
+  { customer: 'a', date: '2024-02-10', amount: 10 },
+  { customer: 'b', date: '2024-01-12', amount: 5 },
+  { customer: 'c', date: '2024-03-20', amount: 7 }, // data into March: February is complete
+];
+
+describe('compute', () => {
+  it('sends inputs above the threshold to the worker', () => {
+    expect(prefersWorker({ kind: 'rows', rows: new Array(20_001), origin: '' })).to.equal(true);
+    expect(prefersWorker({ kind: 'rows', rows: new Array(10), origin: '' })).to.equal(false);
+    expect(prefersWorker({ kind: 'text', text: 'x'.repeat(2_000_001), format: 'csv', origin: '' })).to.equal(true);
+    expect(prefersWorker({ kind: 'rows', rows: [], origin: '' }, 'worker')).to.equal(true);
+  });
+
+  it('gives the same outcome in the worker and inline, parsing CSV text in the worker', async () => {
+    const csv = 'customer,date,amount\n' + ROWS.map((r) => `${r.customer},${r.date},${r.amount}`).join('\n');
+    const options = { period: '2024-02', windowDays: 45 };
+    const before = computeStats.worker;
+    const inWorker = await compute(retentionGaugeJob, { kind: 'text', text: csv, format: 'csv', origin: 'test' }, options, { mode: 'worker' });
+    const inline = await compute(retentionGaugeJob, { kind: 'rows', rows: ROWS, origin: 'test' }, options, { mode: 'inline' });
+    expect('outcome' in inWorker && inWorker.ranIn).to.equal('worker');
+    expect(computeStats.worker).to.equal(before + 1);
+    if (!('outcome' in inWorker) || !('outcome' in inline)) throw new Error('aborted');
+    expect(inWorker.outcome).to.deep.equal(inline.outcome);
+    // Feb 2024, window 45 days: S = {a (Jan 10), b (Jan 12)} = 2; E on Mar 1 = purchases since Jan 15 = {a (Feb 10)} = 1; N = 0 → CRR 50 %.
+    expect(inline.outcome.ok && inline.outcome.value.retention).to.equal(0.5);
+  });
+
+  it('falls back to inline for a job the worker does not know', async () => {
+    const job = defineJob<{ n: number }, number>('test-only-double', (_rows, options) => ok(options.n * 2));
+    const before = computeStats.workerFallbacks;
+    const result = await compute(job, { kind: 'rows', rows: [], origin: 'test' }, { n: 21 }, { mode: 'worker' });
+    expect('outcome' in result && result.ranIn).to.equal('inline');
+    expect('outcome' in result && result.outcome.ok && result.outcome.value).to.equal(42);
+    expect(computeStats.workerFallbacks).to.equal(before + 1);
+  });
+
+  it('drops an aborted job', async () => {
+    const abort = new AbortController();
+    const pending = compute(retentionGaugeJob, { kind: 'rows', rows: ROWS, origin: 'test' }, {}, { mode: 'worker', signal: abort.signal });
+    abort.abort();
+    expect(await pending).to.deep.equal({ aborted: true });
+  });
+});

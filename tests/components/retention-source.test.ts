@@ -1,0 +1,43 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { RetentionGauge } from '../../src/components/retention-gauge/define.ts';
+import '../../src/components/retention-gauge/define.ts';
+import type { RetentionSource } from '../../src/components/retention-source/define.ts';
+import '../../src/components/retention-source/define.ts';
+
+const FIXTURES = '/tests/fixtures/components';
+
+describe('<retention-source>', () => {
+  it('downloads once, parses once and tells the page', async () => {
+    const source = document.createElement('retention-source');
+    source.id = 'source-test';
+    const loaded = oneEvent(source, 'source-change');
+    source.src = `${FIXTURES}/orders.csv`;
+    document.body.append(source);
+    try {
+      expect((await loaded).detail).to.deep.equal({ id: 'source-test', state: 'loading' });
+      await waitUntil(() => source.snapshot?.state === 'ready');
+      expect(source.loads).to.equal(1);
+      const input = source.snapshot!.input!;
+      expect(input.kind).to.equal('rows'); // small CSV: parsed here, once, for every widget
+      expect(getComputedStyle(source).display).to.equal('none');
+    } finally {
+      source.remove();
+    }
+  });
+
+  it('a widget waiting for a missing source says so, and computes when the source appears', async () => {
+    const gauge = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" source="late-source"></retention-gauge>`);
+    expect(gauge.status).to.equal('loading');
+    expect(gauge.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('Waiting for data source “late-source”');
+    const source = document.createElement('retention-source') as RetentionSource;
+    source.id = 'late-source';
+    source.src = `${FIXTURES}/orders.json`;
+    document.body.append(source);
+    try {
+      await waitUntil(() => gauge.status === 'ready');
+      expect(gauge.value).to.include({ period: '2024-02', retention: 0.6 });
+    } finally {
+      source.remove();
+    }
+  });
+});
