@@ -3,3 +3,5 @@
  * job module (`<tag>/<tag>.job.ts`); a job missing here still works, inline.
  */
 import '../retention-gauge/retention-gauge.job.ts';
+import '../churn-trend/churn-trend.job.ts';
+import '../cohort-heatmap/cohort-heatmap.job.ts';
