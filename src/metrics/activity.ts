@@ -145,6 +145,13 @@ export interface ChurnPeriod {
   revenue: number;
   /** False for the period containing asOf when asOf is not its last day. */
   complete: boolean;
+  /**
+   * True when the window before the period start reaches back before the
+   * first row of data: purchases the export does not show may have made more
+   * customers active at the start, so S, lost and the rates are understated
+   * (the first period always starts with S = 0). A chart may grey these out.
+   */
+  startCensored: boolean;
 }
 
 export interface ChurnSeries {
@@ -269,6 +276,7 @@ export function churnSeries(table: TransactionTable, options: ChurnSeriesOptions
       churnRate: S > 0 ? valueOrNull(customerChurnRate(counts)) : null,
       revenue: revenue[j],
       complete: j < periodCount - 1 || asOfDay + 1 >= lastEnd,
+      startCensored: boundaries[j] - windowDays < table.firstDay,
     });
     activeAtStart = activeAtEnd;
   }

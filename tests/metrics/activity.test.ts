@@ -54,6 +54,8 @@ describe('churnSeries', () => {
     // Net revenue: Jan 3 + 10 + 1 + 2 + 40; Feb 20 + 50; Mar 30 + 70; Apr 80 − 5 + 60.
     expect(s.periods.map((p) => p.revenue)).to.deep.equal([56, 70, 100, 135]);
     expect(s.periods.map((p) => p.complete)).to.deep.equal([true, true, true, false]);
+    // Data starts 1 Jan: the 30-day window before 1 Feb starts 2 Jan, before 1 Jan it starts 2 Dec (no data).
+    expect(s.periods.map((p) => p.startCensored)).to.deep.equal([true, false, false, false]);
     expect([apr.startDay, apr.endDay]).to.deep.equal([daysFromCivil(2024, 4, 1), daysFromCivil(2024, 5, 1)]);
     expect(apr.label).to.equal('Apr 2024');
   });
