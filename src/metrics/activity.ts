@@ -148,7 +148,7 @@ export interface ChurnPeriod {
   /**
    * True when the window before the period start reaches back before the
    * first row of data: purchases the export does not show may have made more
-   * customers active at the start, so S, lost and the rates are understated
+   * customers active at the start, so S and lost undercount and the rates are unreliable
    * (the first period always starts with S = 0). A chart may grey these out.
    */
   startCensored: boolean;
