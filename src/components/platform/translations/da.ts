@@ -12,7 +12,7 @@ registerTranslation('da', {
   errorParse: (origin, detail) => `Dataene fra ${origin} kunne ikke læses: ${detail}`,
   errorSourceMissing: (id) => `Der er ingen <retention-source id="${id}"> på denne side.`,
   errorCompute: (detail) => `Nøgletallet kunne ikke beregnes: ${detail}`,
-  errorInvalid: (count) => `Dataene har ${count} ${count === 1 ? 'fejl' : 'fejl'}:`,
+  errorInvalid: (count) => `Dataene har ${count} fejl:`,
   issueLine: (record, field, expected, found) => `post ${record}, felt »${field}«: forventede ${expected}, fandt ${found}`,
   optionLine: (field, expected, found) => `indstilling »${field}«: forventede ${expected}, fandt ${found}`,
   moreIssues: (count) => `og ${count} mere`,

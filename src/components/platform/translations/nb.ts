@@ -12,7 +12,7 @@ registerTranslation('nb', {
   errorParse: (origin, detail) => `Dataene fra ${origin} kunne ikke leses: ${detail}`,
   errorSourceMissing: (id) => `Det finnes ingen <retention-source id="${id}"> på denne siden.`,
   errorCompute: (detail) => `Måltallet kunne ikke beregnes: ${detail}`,
-  errorInvalid: (count) => `Dataene har ${count} ${count === 1 ? 'feil' : 'feil'}:`,
+  errorInvalid: (count) => `Dataene har ${count} feil:`,
   issueLine: (record, field, expected, found) => `post ${record}, felt «${field}»: forventet ${expected}, fant ${found}`,
   optionLine: (field, expected, found) => `innstilling «${field}»: forventet ${expected}, fant ${found}`,
   moreIssues: (count) => `og ${count} til`,
