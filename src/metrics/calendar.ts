@@ -148,9 +148,8 @@ export class PeriodCalendar {
 
   /** A label for people in `locale`: "Mar 2024", "Q1 2024", "Week of 4 Mar 2024". */
   label(index: number, locale = 'en'): string {
-    const start = new Date(this.startDay(index) * 86_400_000);
-    const format = (options: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options }).format(start);
+    const start = this.startDay(index) * 86_400_000;
+    const format = (options: Intl.DateTimeFormatOptions) => labelFormatter(locale, options).format(start);
     switch (this.granularity) {
       case 'day':
         return format({ dateStyle: 'medium' });
@@ -174,6 +173,19 @@ export class PeriodCalendar {
     // Day 0 (1970-01-01) was a Thursday; week 0 starts on the first `weekStart` on or before it.
     return -((weekday(0) - this.weekStart + 7) % 7);
   }
+}
+
+const labelFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to build and a daily calendar labels hundreds of periods: build each once. */
+function labelFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = labelFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+    labelFormatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** Monday of ISO week `week` of ISO week-year `year`. */
