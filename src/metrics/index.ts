@@ -1,0 +1,43 @@
+/**
+ * `retention-kit/metrics`: the pure computation of the kit. No DOM, no Lit, no
+ * rendering; runs in the page, a Web Worker and Node alike. Readers validate
+ * and normalise the user's records; metrics compute from what the readers
+ * return. Every function returns a Result and never throws on bad input.
+ */
+export * from './issues.ts';
+export { toFiniteNumber, toIdentifier } from './values.ts';
+export { daysFromCivil, civilFromDays, isoDate, ZonedDayMapper, dayFromDateValue, type CivilDate } from './dates.ts';
+export * from './calendar.ts';
+export * from './timeframe.ts';
+
+// Readers, one per input shape, and their Zod schemas.
+export { readTransactions, TRANSACTION_KIND, type TransactionFields, type ReadTransactionsOptions, type TransactionTable } from './transactions.ts';
+export * from './schemas.ts';
+export { readSubscriptions, mrrByCustomerPeriod, type Subscription, type SubscriptionField, type CustomerMrrTable } from './subscriptions.ts';
+export { readCustomers, type CustomerProperties, type ReadCustomersOptions } from './customers.ts';
+export { readSurveyResponses, npsByPeriod, type SurveyResponse, type NpsPeriod, type NpsByPeriodOptions } from './surveys.ts';
+export { readInvoices, dsoFromInvoices, type Invoice, type InvoiceDso, type DsoFromInvoicesOptions } from './invoices.ts';
+
+// Metrics.
+export * from './rates.ts';
+export { churnSeries, customerActivity, type ChurnSeries, type ChurnPeriod, type ChurnSeriesOptions, type CustomerActivity, type CustomerActivityOptions, type PeriodOptions } from './activity.ts';
+export * from './cohorts.ts';
+export {
+  repeatPurchaseRate,
+  loyalCustomerRate,
+  productReturnRate,
+  revenueSummary,
+  historicLifetimeValue,
+  DEFAULT_LOYALTY_THRESHOLD,
+  type PurchaseMetricOptions,
+  type RepeatPurchaseRate,
+  type LoyalCustomerRate,
+  type LoyalCustomerOptions,
+  type ProductReturnRate,
+  type RevenueSummary,
+  type HistoricLifetimeValue,
+} from './purchases.ts';
+export * from './purchase-gaps.ts';
+export * from './revenue-movements.ts';
+export * from './cancellations.ts';
+export * from './health.ts';
