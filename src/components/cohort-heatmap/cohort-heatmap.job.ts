@@ -64,7 +64,7 @@ export interface CohortHeatmapJobOptions {
   transactionFields?: TransactionFields;
   /** Group by this customer property; needs `customers`. */
   cohortBy?: string;
-  /** Customer records (id + properties) for property cohorts. */
+  /** Customer records (id + properties) for property cohorts, or `{ error }` when their download failed. */
   customers?: unknown;
 }
 
@@ -85,6 +85,10 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
   if (!table.ok) return table;
   let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {
+    const customersError = (options.customers as { error?: unknown } | undefined)?.error;
+    if (typeof customersError === 'string') {
+      return fail(optionError('customers-src', 'a reachable JSON or CSV file of customer records', customersError), table.warnings);
+    }
     if (!Array.isArray(options.customers)) {
       return fail(optionError('customers', `customer records with a "${options.cohortBy}" column (the customers property or customers-src)`, options.customers), table.warnings);
     }

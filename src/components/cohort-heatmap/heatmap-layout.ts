@@ -65,7 +65,7 @@ export function heatmapLayout(options: HeatmapLayoutOptions): HeatmapLayout {
   const columns = Math.max(1, periodCount);
   // Below the minimum the grid grows past the container, which scrolls: cells never vanish.
   const cellWidth = Math.max(MIN_CELL_WIDTH, Math.min(72, available / columns));
-  const cellHeight = Math.min(28, Math.max(10, Math.round(cellWidth * 0.7)));
+  const cellHeight = heatmapCellHeight(cohortCount);
   const showCellText = cellHeight >= MIN_TEXT_HEIGHT && cellWidth >= options.cellLabelChars * charWidth + 6;
 
   const gridTop = HEADER_HEIGHT;
@@ -78,7 +78,7 @@ export function heatmapLayout(options: HeatmapLayoutOptions): HeatmapLayout {
   const legendTop = gridBottom + LEGEND_GAP;
   return {
     width: Math.max(options.width, Math.ceil(gridRight + 4)),
-    height: Math.ceil(legendTop + LEGEND_BAR + LEGEND_LABELS),
+    height: heatmapHeight(cohortCount, averageRow),
     rowLabelRight,
     sizeRight,
     gridLeft,
@@ -94,6 +94,23 @@ export function heatmapLayout(options: HeatmapLayoutOptions): HeatmapLayout {
     legendWidth: Math.max(80, Math.min(240, gridRight - gridLeft)),
     legendHeight: LEGEND_BAR,
   };
+}
+
+/**
+ * Row height from the number of cohorts alone, never from the width: the
+ * element can size its box before it has measured anything, so drawing in
+ * answer to a resize never changes its height (no ResizeObserver loop).
+ */
+export function heatmapCellHeight(cohortCount: number): number {
+  return Math.min(28, Math.max(12, Math.floor(480 / Math.max(1, cohortCount))));
+}
+
+/** Total height of the drawing for `cohortCount` rows (plus the average row and the legend). */
+export function heatmapHeight(cohortCount: number, averageRow = true): number {
+  const cellHeight = heatmapCellHeight(cohortCount);
+  const rows = cohortCount + (averageRow && cohortCount > 0 ? 1 : 0);
+  const gaps = averageRow && cohortCount > 0 ? AVERAGE_GAP : 0;
+  return Math.ceil(HEADER_HEIGHT + rows * cellHeight + gaps + LEGEND_GAP + LEGEND_BAR + LEGEND_LABELS);
 }
 
 export interface CellPosition {

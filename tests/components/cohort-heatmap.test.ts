@@ -1,0 +1,283 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/cohort-heatmap/define.ts';
+import type { CohortHeatmap, CohortSelectEvent } from '../../src/components/cohort-heatmap/cohort-heatmap.ts';
+import type { HeatmapModel } from '../../src/components/cohort-heatmap/cohort-heatmap.job.ts';
+import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
+
+/*
+ * Orders (monthly cohorts, as of 2024-03-31):
+ *   a: Jan 5, Feb 10, Mar 15   b: Jan 20, Mar 2   c: Jan 25
+ *   d: Feb 3, Mar 20           e: Feb 14          f: Mar 9
+ * Jan cohort {a, b, c}: k0 3/3, k1 (Feb) a → 1/3, k2 (Mar) a, b → 2/3.
+ * Feb cohort {d, e}: k0 2/2, k1 (Mar) d → 1/2, k2 not reached.
+ * Mar cohort {f}: k0 1/1, later periods not reached.
+ * Average, weighted by customers who reached k: k0 6/6, k1 (1 + 1) / (3 + 2) = 40 %, k2 2/3.
+ */
+const ORDERS = [
+  { customer: 'a', date: '2024-01-05', amount: 10 },
+  { customer: 'b', date: '2024-01-20', amount: 12 },
+  { customer: 'c', date: '2024-01-25', amount: 8 },
+  { customer: 'a', date: '2024-02-10', amount: 10 },
+  { customer: 'd', date: '2024-02-03', amount: 20 },
+  { customer: 'e', date: '2024-02-14', amount: 5 },
+  { customer: 'b', date: '2024-03-02', amount: 12 },
+  { customer: 'a', date: '2024-03-15', amount: 10 },
+  { customer: 'd', date: '2024-03-20', amount: 20 },
+  { customer: 'f', date: '2024-03-09', amount: 7 },
+];
+
+const MATRIX = { cohorts: [{ key: '2024-01', size: 100, values: [100, 40, 25] }, { key: '2024-02', size: 50, values: [50, 30] }] };
+
+async function ready(el: CohortHeatmap): Promise<CohortHeatmap> {
+  await waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout: 5000 });
+  if (el.status === 'ready' && el.value!.cohorts.length > 0) await waitUntil(() => el.shadowRoot!.querySelector('svg'), 'heatmap was not drawn', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function inBox(template: unknown, width = 640): Promise<CohortHeatmap> {
+  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px">${template}</div>`);
+  return box.firstElementChild as CohortHeatmap;
+}
+
+const round = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10_000);
+const grid = (el: CohortHeatmap) => el.value!.cohorts.map((c) => c.cells.map(round));
+const tableRows = (el: CohortHeatmap) =>
+  [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
+const part = (el: CohortHeatmap, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+const key = (el: CohortHeatmap, k: string, options: KeyboardEventInit = {}) =>
+  part(el, 'chart')!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, ...options }));
+const tooltip = (el: CohortHeatmap) => part(el, 'tooltip')?.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('<cohort-heatmap>', () => {
+  it('computes the percent triangle from transactions given as a property', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    expect(el.value!.cohorts.map((c) => [c.key, c.size])).to.deep.equal([
+      ['2024-01', 3],
+      ['2024-02', 2],
+      ['2024-03', 1],
+    ]);
+    expect(grid(el)).to.deep.equal([
+      [1, 0.3333, 0.6667],
+      [1, 0.5, null],
+      [1, null, null],
+    ]);
+    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
+    expect(el.value!.partialLastPeriod).to.equal(false);
+  });
+
+  it('reads a CSV src with mapped columns and shows counts', async () => {
+    const el = await ready(
+      await inBox(html`<cohort-heatmap src="/tests/fixtures/components/cohort-heatmap-orders.csv" customer-key="email" date-key="created_at" amount-key="total" as-of="2024-03-31" value="count"></cohort-heatmap>`),
+    );
+    expect(grid(el)).to.deep.equal([
+      [3, 1, 2],
+      [2, 1, null],
+      [1, null, null],
+    ]);
+    // Count average: mean over the cohorts that reached k: (3 + 2 + 1) / 3, (1 + 1) / 2, 2 / 1.
+    expect(el.value!.average).to.deep.equal([2, 1, 2]);
+  });
+
+  it('reads a pre-aggregated matrix from the data attribute', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap data=${JSON.stringify(MATRIX)}></cohort-heatmap>`));
+    expect(el.value!.input).to.equal('matrix');
+    expect(grid(el)).to.deep.equal([
+      [1, 0.4, 0.25],
+      [1, 0.6, null],
+    ]);
+    // k1: (40 + 30) / (100 + 50) = 46.67 %; k2: 25 / 100.
+    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4667, 0.25]);
+    expect(tableRows(el)).to.deep.equal([
+      ['Jan 2024', '100', '100.0%', '40.0%', '25.0%'],
+      ['Feb 2024', '50', '100.0%', '60.0%', ''],
+      ['Average', '', '100.0%', '46.7%', '25.0%'],
+    ]);
+  });
+
+  it('groups cohorts by a customer property from customers-src', async () => {
+    // ads {a, b, e}: k1 reached by all 3, only a active → 1/3; k2 reached by a, b, both active → 2/2.
+    // seo {c, d, f}: k1 reached by c, d, only d active → 1/2; k2 reached by c, inactive → 0 (a drawn 0, not a blank).
+    const el = await ready(
+      await inBox(html`<cohort-heatmap
+        src="/tests/fixtures/components/cohort-heatmap-orders.csv"
+        customers-src="/tests/fixtures/components/cohort-heatmap-customers.csv"
+        cohort-by="channel"
+        customer-key="email"
+        date-key="created_at"
+        amount-key="total"
+        as-of="2024-03-31"
+      ></cohort-heatmap>`),
+    );
+    expect(el.value!.cohortBy).to.equal('channel');
+    expect(el.value!.cohorts.map((c) => c.label)).to.deep.equal(['ads', 'seo']);
+    expect(grid(el)).to.deep.equal([
+      [1, 0.3333, 1],
+      [1, 0.5, 0],
+    ]);
+    expect(el.shadowRoot!.querySelectorAll('[part~="cells"] [part="cell"]')).to.have.length(6);
+  });
+
+  it('takes customers as a property too', async () => {
+    const customers = ['a', 'b', 'c', 'd', 'e', 'f'].map((customer, i) => ({ customer, plan: i % 2 ? 'pro' : 'basic' }));
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} .customers=${customers} cohort-by="plan" as-of="2024-03-31"></cohort-heatmap>`));
+    expect(el.value!.cohorts.map((c) => [c.key, c.size])).to.deep.equal([
+      ['basic', 3],
+      ['pro', 3],
+    ]);
+  });
+
+  it('leaves cells not reached yet blank, in the drawing and in the table', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    const rectsOfRow = (row: number) => el.shadowRoot!.querySelectorAll(`[part~="cells"] [part="cell"][data-row="${row}"]`).length;
+    expect([rectsOfRow(0), rectsOfRow(1), rectsOfRow(2)]).to.deep.equal([3, 2, 1]);
+    expect(tableRows(el)).to.deep.equal([
+      ['Jan 2024', '3', '100.0%', '33.3%', '66.7%'],
+      ['Feb 2024', '2', '100.0%', '50.0%', ''],
+      ['Mar 2024', '1', '100.0%', '', ''],
+      ['Average', '', '100.0%', '40.0%', '66.7%'],
+    ]);
+    // Drawn cell text equals the table's numbers (rounded to whole percent in the cell).
+    const texts = [...el.shadowRoot!.querySelectorAll('[part~="cells"] [part="cell-text"]')].map((t) => t.textContent);
+    expect(texts).to.deep.equal(['100%', '33%', '67%', '100%', '50%', '100%']);
+  });
+
+  it('moves between cells with the keyboard and fires cohort-select on Enter', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    (part(el, 'chart') as HTMLElement).focus();
+    await el.updateComplete;
+    expect(tooltip(el)).to.include('Cohort Jan 2024').and.include('Period 0: 100.0%');
+    expect(part(el, 'cell-focus')).to.exist;
+    key(el, 'ArrowRight');
+    await el.updateComplete;
+    expect(tooltip(el)).to.include('Period 1: 33.3%').and.include('1 of 3 active');
+    key(el, 'End');
+    await el.updateComplete;
+    expect(tooltip(el)).to.include('Period 2: 66.7%');
+    // Down from Jan k2: February has reached only k1, so the focus lands there, never on a blank.
+    key(el, 'ArrowDown');
+    await el.updateComplete;
+    expect(tooltip(el)).to.include('Cohort Feb 2024').and.include('Period 1: 50.0%');
+    key(el, 'Home');
+    await el.updateComplete;
+    expect(tooltip(el)).to.include('Period 0');
+    const selected = oneEvent(el, 'cohort-select') as Promise<CohortSelectEvent>;
+    key(el, 'Enter');
+    const event = await selected;
+    expect(event.detail).to.deep.equal({ cohort: '2024-02', label: 'Feb 2024', period: 0, value: 1 });
+    expect(event.bubbles && event.composed).to.equal(true);
+    key(el, 'End', { ctrlKey: true });
+    await el.updateComplete;
+    expect(tooltip(el)).to.include('Average').and.include('Period 2: 66.7%');
+    key(el, 'Home', { ctrlKey: true });
+    await el.updateComplete;
+    expect(tooltip(el)).to.include('Cohort Jan 2024').and.include('Period 0');
+    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.include('Jan 2024');
+  });
+
+  it('fires cohort-select on click', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    const cell = el.shadowRoot!.querySelector('[part="cell"][data-row="0"][data-column="1"]') as SVGRectElement;
+    const selected = oneEvent(el, 'cohort-select') as Promise<CohortSelectEvent>;
+    cell.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    const { detail } = await selected;
+    expect([detail.cohort, detail.period, round(detail.value)]).to.deep.equal(['2024-01', 1, 0.3333]);
+  });
+
+  it('updates when the value attribute or the data change', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap data=${JSON.stringify(MATRIX)}></cohort-heatmap>`));
+    let changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<HeatmapModel>>;
+    el.setAttribute('value', 'count');
+    let event = await changed;
+    expect(event.detail.value.cohorts.map((c) => c.cells)).to.deep.equal([
+      [100, 40, 25],
+      [50, 30, null],
+    ]);
+    changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<HeatmapModel>>;
+    el.data = { measure: 'percent', cohorts: [{ key: '2024-05', size: 10, values: [1, 0.5] }] };
+    event = await changed;
+    expect(event.detail.value.cohorts[0].cells).to.deep.equal([10, 5]);
+  });
+
+  it('shows an error and fires error for malformed JSON', async () => {
+    const el = await inBox(html`<cohort-heatmap data="{cohorts:"></cohort-heatmap>`);
+    if (el.status !== 'error') await oneEvent(el, 'error');
+    await el.updateComplete;
+    expect(el.error!.kind).to.equal('load-error');
+    expect(part(el, 'message')!.textContent).to.include('malformed JSON');
+  });
+
+  it('names the cohort and field of a wrong matrix', async () => {
+    const el = await inBox(html`<cohort-heatmap></cohort-heatmap>`);
+    let failed = oneEvent(el, 'error');
+    el.data = { cohorts: [{ key: '2024-01', size: 10, values: [10, 'x'] }] };
+    await failed;
+    await el.updateComplete;
+    let message = part(el, 'message')!.textContent!.replace(/\s+/g, ' ');
+    expect(message).to.include('record 1').and.include('values').and.include('position 2');
+    // More active customers than the cohort has.
+    failed = oneEvent(el, 'error');
+    el.data = { cohorts: [{ key: '2024-01', size: 10, values: [10, 12] }] };
+    await failed;
+    await el.updateComplete;
+    message = part(el, 'message')!.textContent!.replace(/\s+/g, ' ');
+    expect(message).to.include('cohort size 10').and.include('12');
+    // Transactions with a missing field.
+    failed = oneEvent(el, 'error');
+    el.data = [{ customer: 'a', when: '2024-01-01', amount: 1 }];
+    await failed;
+    await el.updateComplete;
+    expect(part(el, 'message')!.textContent).to.include('date');
+  });
+
+  it('stays readable at 36 cohorts × 36 periods: text leaves the cells but stays in tooltip and table', async () => {
+    const cohorts = Array.from({ length: 36 }, (_, i) => ({
+      key: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      size: 100,
+      values: Array.from({ length: 36 - i }, (_, k) => Math.max(0, 100 - 10 * Math.min(k, 1) - k)),
+    }));
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${{ cohorts }}></cohort-heatmap>`, 800));
+    const svgElement = el.shadowRoot!.querySelector('svg')!;
+    expect(Number(svgElement.getAttribute('width'))).to.equal(800);
+    expect(el.shadowRoot!.querySelectorAll('[part="cell-text"]')).to.have.length(0);
+    // 36 + 35 + … + 1 = 666 cohort cells, plus 36 average cells.
+    expect(el.shadowRoot!.querySelectorAll('[part="cell"]')).to.have.length(666 + 36);
+    const firstCell = el.shadowRoot!.querySelector('[part="cell"]')!.getBoundingClientRect();
+    expect(firstCell.width).to.be.at.least(5);
+    expect(firstCell.height).to.be.at.least(11);
+    expect(tableRows(el)).to.have.length(37);
+    (part(el, 'chart') as HTMLElement).focus();
+    key(el, 'ArrowRight');
+    await el.updateComplete;
+    // k1 = 100 − 10 − 1 = 89 of 100.
+    expect(tooltip(el)).to.include('Period 1: 89.0%');
+  });
+
+  it('shows text from data as text only', async () => {
+    const evil = '<img src=x onerror="window.__pwnedHeatmap=1">';
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${{ cohorts: [{ key: evil, size: 5, values: [5, 2] }] }}></cohort-heatmap>`));
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(tableRows(el)[0][0]).to.equal(evil);
+    expect(part(el, 'row-label')!.textContent).to.equal(evil);
+    expect((window as unknown as { __pwnedHeatmap?: number }).__pwnedHeatmap).to.equal(undefined);
+  });
+
+  it('picks light and dark fills by theme, with readable cell text in both', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap theme="light" data=${JSON.stringify(MATRIX)}></cohort-heatmap>`));
+    const cell = el.shadowRoot!.querySelector('[part="cell"]')!;
+    const lightFill = getComputedStyle(cell).fill;
+    el.theme = 'dark';
+    await el.updateComplete;
+    const darkFill = getComputedStyle(cell).fill;
+    expect(lightFill).to.not.equal(darkFill);
+  });
+
+  it('has no accessibility violations in light and dark', async () => {
+    const light = await ready(await inBox(html`<cohort-heatmap theme="light" .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    await expect(light).to.be.accessible();
+    const dark = await ready(await inBox(html`<cohort-heatmap theme="dark" .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    (part(dark, 'chart') as HTMLElement).focus();
+    await dark.updateComplete;
+    await expect(dark).to.be.accessible();
+  });
+});
