@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { nearestPointIndex, trendDomain, trendGeometry, type TrendDatum } from '../../src/components/churn-trend/trend-geometry.ts';
 import { DARK_RAMP, LIGHT_RAMP, colorRamp, contrastRatio, inkFor, parseColor, rampFromCss } from '../../src/components/cohort-heatmap/color-ramp.ts';
-import { cellOrigin, heatmapLayout, moveCell } from '../../src/components/cohort-heatmap/heatmap-layout.ts';
+import { cellOrigin, heatmapHeight, heatmapLayout, moveCell } from '../../src/components/cohort-heatmap/heatmap-layout.ts';
 
 const points = (rates: (number | null)[], completeUpTo = rates.length): TrendDatum[] =>
   rates.map((rate, i) => ({ key: `p${i}`, rate, complete: i < completeUpTo }));
@@ -111,6 +111,17 @@ describe('heatmapLayout', () => {
     const origin = cellOrigin(layout, { row: 2, column: 3 });
     expect(origin).to.deep.equal({ x: layout.gridLeft + 3 * layout.cellWidth, y: layout.gridTop + 2 * layout.cellHeight });
     expect(cellOrigin(layout, { row: -1, column: 0 }).y).to.equal(layout.averageTop);
+  });
+
+  it('has a height that depends on the cohorts only, never on the width (no resize loop)', () => {
+    for (const cohortCount of [1, 4, 12, 36]) {
+      const heights = [200, 640, 1600].map(
+        (width) => heatmapLayout({ width, cohortCount, periodCount: cohortCount, rowLabelChars: 8, sizeLabelChars: 4, cellLabelChars: 4 }).height,
+      );
+      expect(heights).to.deep.equal([heatmapHeight(cohortCount), heatmapHeight(cohortCount), heatmapHeight(cohortCount)]);
+    }
+    // 36 rows: floor(480 / 36) = 13 px each; 22 header + 37 × 13 + 8 gap + 18 + 10 + 18 legend = 557.
+    expect(heatmapHeight(36)).to.equal(557);
   });
 
   it('grows past a container too narrow for the minimum cell, rather than drawing slivers', () => {
