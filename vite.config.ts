@@ -104,6 +104,8 @@ export default defineConfig({
     port: 5173,
     fs: { allow: [repoRoot] },
   },
+  // The metrics worker is an ES module worker (compute.ts starts it with type: 'module').
+  worker: { format: 'es' },
   preview: {
     host: '127.0.0.1',
     port: 4173,

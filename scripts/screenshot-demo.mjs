@@ -117,7 +117,9 @@ try {
       // Let transitions finish and the last frame paint.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 700)))));
       const file = join(outDir, `${name}-${viewport.name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      // captureBeyondViewport (puppeteer's default) paints some SVGs shrunk in headless Chromium;
+      // growing the viewport to the page instead gives what a reader sees.
+      await page.screenshot({ path: file, fullPage: true, captureBeyondViewport: false });
       const notes = await page.evaluate(() => document.querySelector('[data-screenshot-note]')?.textContent?.trim().replace(/\s+/g, ' '));
       console.log(`${file}  ${states.length} elements, ${Date.now() - started} ms${notes ? `  | ${notes}` : ''}`);
       if (flag('verbose')) for (const state of states) console.log(`   <${state.tag}> ${state.status} ${state.ranIn ?? ''} ${state.label ?? ''}`);

@@ -16,6 +16,41 @@ export function dedent(text: string): string {
   return lines.map((line) => line.slice(cut)).join('\n');
 }
 
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Elements whose text is raw (not entity-escaped) in HTML. */
+const RAW_TEXT_ELEMENTS = new Set(['script', 'style']);
+
+/**
+ * An attribute as an author writes it: JSON (full of double quotes) goes in single
+ * quotes, like `data='[{"a": 1}]'`, instead of innerHTML's `data="[{&quot;a&quot;: 1}]"`.
+ */
+function serializeAttribute(attribute: Attr): string {
+  const value = attribute.value.replaceAll('&', '&amp;');
+  if (value === '') return attribute.name;
+  if (value.includes('"') && !value.includes("'")) return `${attribute.name}='${value}'`;
+  return `${attribute.name}="${value.replaceAll('"', '&quot;')}"`;
+}
+
+/** Markup of a template's content, keeping the author's whitespace and readable quoting. */
+export function serializeMarkup(node: Node): string {
+  let out = '';
+  for (const child of node.childNodes) {
+    if (child instanceof Element) {
+      const tag = child.localName;
+      const attributes = [...child.attributes].map((attribute) => ` ${serializeAttribute(attribute)}`).join('');
+      out += `<${tag}${attributes}>`;
+      if (VOID_ELEMENTS.has(tag)) continue;
+      out += RAW_TEXT_ELEMENTS.has(tag) ? child.textContent : serializeMarkup(child);
+      out += `</${tag}>`;
+    } else if (child.nodeType === Node.TEXT_NODE) {
+      out += (child.textContent ?? '').replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+    } else if (child.nodeType === Node.COMMENT_NODE) {
+      out += `<!--${child.textContent}-->`;
+    }
+  }
+  return out;
+}
+
 type TokenKind = 'tag' | 'attr' | 'value' | 'punct' | 'text';
 
 /** A tiny HTML tokenizer, only good enough to colour the gallery's own snippets. */
@@ -121,7 +156,7 @@ export function createSnippet(source: string, label = 'HTML'): HTMLElement {
  */
 export function mountExamples(root: ParentNode = document): void {
   for (const template of root.querySelectorAll<HTMLTemplateElement>('template[data-example]')) {
-    const source = dedent(template.innerHTML);
+    const source = dedent(serializeMarkup(template.content));
     const parts: HTMLElement[] = [];
     if (template.dataset.snippet !== 'only') {
       const live = document.createElement('div');
