@@ -8,7 +8,7 @@
 //   npm run bench -- --env=node         one engine (node or chromium)
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -72,6 +72,7 @@ try {
     logLevel: 'warning',
   });
   const environments = {};
+  const loadBefore = loadavg()[0];
   for (const env of options.envs) {
     log(`bench: ${env}, sizes ${options.sizes.join(', ')}`);
     if (env === 'node') environments.node = await runNode(bundle, options.sizes);
@@ -81,7 +82,10 @@ try {
     }
   }
   const { toJson, toText } = await import('../bench/report.mjs');
-  process.stdout.write(options.json ? `${JSON.stringify(toJson(environments))}\n` : `${toText(environments)}\n`);
+  // Other work on the machine shows up as noise: say how busy it was.
+  const load = `load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after, on ${availableParallelism()} cores`;
+  process.stdout.write(options.json ? `${JSON.stringify(toJson(environments))}\n` : `${toText(environments)}\n${load}\n`);
+  if (options.json) log(load);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
