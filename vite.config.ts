@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { sampleFiles } from './demo/lib/sample-files.ts';
+import { sampleFiles, type SampleFile } from './demo/lib/sample-files.ts';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const demoRoot = resolve(repoRoot, 'demo');
@@ -60,7 +60,7 @@ function sendText(body: string, type: string, res: ServerResponse): void {
  * the output so the built gallery is self-contained.
  */
 function demoData(): Plugin {
-  let samples: Map<string, { body: string; type: string }> | undefined;
+  let samples: Map<string, SampleFile> | undefined;
   const sampleMap = () => (samples ??= new Map(sampleFiles().map((file) => [`/${file.path}`, file])));
 
   return {

@@ -29,7 +29,7 @@ const outDir = resolve(option('out', '/tmp/rk-shots'));
 const pages = option('pages', ALL_PAGES.join(',')).split(',');
 const useBuild = flag('build');
 const viewports = [{ name: 'desktop', width: 1280, height: 900 }];
-if (!flag('no-mobile')) viewports.push({ name: 'mobile', width: 390, height: 844, isMobile: true, deviceScaleFactor: 2 });
+if (!flag('no-mobile')) viewports.push({ name: 'mobile', width: 390, height: 844, isMobile: true, deviceScaleFactor: Number(option('mobile-scale', '2')) });
 /** The real-data page parses half a million rows: give it time. */
 const READY_TIMEOUT_MS = Number(option('timeout', '180000'));
 
@@ -67,6 +67,22 @@ async function waitForElements(page) {
         label: el.getAttribute('aria-label'),
       })),
   );
+}
+
+/**
+ * `--parts`: the page again in slices of PART_HEIGHT CSS pixels, so a tall phone page can be
+ * looked at piece by piece. The viewport grows to the whole page first (no capture beyond it).
+ */
+const PART_HEIGHT = 1400;
+async function saveParts(page, viewport, stem) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewport({ ...viewport, height });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))));
+  for (let y = 0, part = 1; y < height; y += PART_HEIGHT, part++) {
+    const clip = { x: 0, y, width: viewport.width, height: Math.min(PART_HEIGHT, height - y) };
+    await page.screenshot({ path: `${stem}-part${part}.png`, clip, captureBeyondViewport: false });
+  }
+  await page.setViewport(viewport);
 }
 
 const problems = [];
@@ -120,6 +136,7 @@ try {
       // captureBeyondViewport (puppeteer's default) paints some SVGs shrunk in headless Chromium;
       // growing the viewport to the page instead gives what a reader sees.
       await page.screenshot({ path: file, fullPage: true, captureBeyondViewport: false });
+      if (flag('parts')) await saveParts(page, viewport, join(outDir, `${name}-${viewport.name}`));
       const notes = await page.evaluate(() => document.querySelector('[data-screenshot-note]')?.textContent?.trim().replace(/\s+/g, ' '));
       console.log(`${file}  ${states.length} elements, ${Date.now() - started} ms${notes ? `  | ${notes}` : ''}`);
       if (flag('verbose')) for (const state of states) console.log(`   <${state.tag}> ${state.status} ${state.ranIn ?? ''} ${state.label ?? ''}`);

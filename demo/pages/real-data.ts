@@ -3,6 +3,7 @@
  * performance.now() at the event, i.e. milliseconds since the page started
  * loading, so the numbers include the download, the parse and the computation.
  */
+import type { SourceChangeEvent } from '../../src/components/platform/events.ts';
 import '../lib/elements.ts';
 import { mountExamples } from '../lib/snippets.ts';
 
@@ -64,7 +65,7 @@ for (const widget of widgets) {
 
 // The shared source says when its download is parsed and ready for the widgets.
 document.addEventListener('source-change', (event) => {
-  const { state } = event.detail;
+  const { state } = (event as SourceChangeEvent).detail;
   if (state === 'ready') setText('time-load', formatMs(performance.now()));
   if (state === 'error') setText('time-load', 'failed');
 });
