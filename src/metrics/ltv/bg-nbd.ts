@@ -241,24 +241,26 @@ function awayFromOne(parameters: BgNbdParameters, formula: (p: BgNbdParameters) 
   return 0.5 * (formula({ ...parameters, a: 1 - NEAR_ONE }) + formula({ ...parameters, a: 1 + NEAR_ONE }));
 }
 
-/** ln 2F1 for positive a, b and 0 ≤ z < 1, any c that is not a pole. */
-function logHypergeometric(a: number, b: number, c: number, z: number): number {
-  if (c > 0) return logHyp2f1(a, b, c, z);
-  const value = hyp2f1(a, b, c, z);
-  return value > 0 ? Math.log(value) : Number.NaN;
+/**
+ * 1 − (1 − z)^power · 2F1(power, b; c; z), the bracket of Eqs. 9 and 10.
+ * With c > 0 power and 2F1 meet in logarithms (for a frequent buyer each alone
+ * overflows) and the bracket is −expm1(…), which keeps short horizons precise.
+ * c ≤ 0 only happens for x = 0 with a + b ≤ 1; the 2F1 may then be negative,
+ * and moderate, so it is used as it is.
+ */
+function bracket(power: number, b: number, c: number, z: number): number {
+  if (c > 0) return -Math.expm1(power * Math.log1p(-z) + logHyp2f1(power, b, c, z));
+  return 1 - Math.pow(1 - z, power) * hyp2f1(power, b, c, z);
 }
 
 /**
  * Expected purchases in (0, t] of a customer just acquired (Eq. 9):
  * (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))].
- * The bracket is computed as −expm1(…) so short horizons keep their precision.
  */
 export function expectedPurchasesOfNewCustomer(parameters: BgNbdParameters, t: number): number {
   if (t === 0) return 0;
   return awayFromOne(parameters, ({ r, alpha, a, b }) => {
-    const z = t / (alpha + t);
-    const logProduct = r * Math.log1p(-z) + logHypergeometric(r, b, a + b - 1, z);
-    return ((a + b - 1) / (a - 1)) * -Math.expm1(logProduct);
+    return ((a + b - 1) / (a - 1)) * bracket(r, b, a + b - 1, t / (alpha + t));
   });
 }
 
@@ -267,14 +269,11 @@ export function expectedPurchasesOfNewCustomer(parameters: BgNbdParameters, t: n
  * (x, t_x, T) (Eq. 10):
  * (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))]
  *   / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)).
- * Power and 2F1 meet in logarithms: for a frequent buyer each alone overflows.
  */
 export function conditionalPurchases(parameters: BgNbdParameters, x: number, tx: number, T: number, t: number): number {
   if (t === 0) return 0;
   return awayFromOne(parameters, ({ r, alpha, a, b }) => {
-    const z = t / (alpha + T + t);
-    const logProduct = (r + x) * Math.log1p(-z) + logHypergeometric(r + x, b + x, a + b + x - 1, z);
-    const numerator = ((a + b + x - 1) / (a - 1)) * -Math.expm1(logProduct);
+    const numerator = ((a + b + x - 1) / (a - 1)) * bracket(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
     return numerator * aliveProbability({ r, alpha, a, b }, x, tx, T);
   });
 }
