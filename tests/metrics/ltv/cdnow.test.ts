@@ -11,7 +11,7 @@ import { bgNbdConditionalExpectedPurchases, bgNbdLogLikelihood, fitBgNbd, type B
 import { fitGammaGamma } from '../../../src/metrics/ltv/gamma-gamma.ts';
 import { predictLifetimeValue } from '../../../src/metrics/ltv/lifetime-value.ts';
 import { rfmSummary, type RfmSummary } from '../../../src/metrics/ltv/rfm.ts';
-import { readTransactions } from '../../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../../src/metrics/transactions.ts';
 
 const BASE = '/tests/fixtures/cdnow';
 
@@ -90,6 +90,7 @@ describe('CDNOW sample: summaries from the raw purchases', () => {
   let published: Record<string, number[]>;
   let withSpend: Record<string, number[]>;
   let histories: RfmSummary;
+  let table: TransactionTable;
 
   before(async () => {
     published = await fetchColumns('cdnow_customers_summary.csv');
@@ -103,7 +104,7 @@ describe('CDNOW sample: summaries from the raw purchases', () => {
         return { customer: String(Number(sampleId)), date, amount: dollars };
       });
     expect(rows.length).to.equal(6919);
-    const table = valueOf(readTransactions(rows, { now: Date.UTC(2030, 0, 1) }));
+    table = valueOf(readTransactions(rows, { now: Date.UTC(2030, 0, 1) }));
     // Calibration: 1997-01-01 to 1997-09-30 (39 weeks), the end day included.
     histories = valueOf(timed('RFM summary, 6,919 rows', () => rfmSummary(table, { calibrationEnd: '1997-09-30', timeUnit: 'weeks' })));
   });
@@ -136,6 +137,13 @@ describe('CDNOW sample: summaries from the raw purchases', () => {
     const { r, alpha, a, b } = fit.parameters;
     expect([r, alpha, a, b].map((v) => v.toFixed(3))).to.deep.equal(['0.243', '4.414', '0.793', '2.426']);
     expect(fit.logLikelihood.toFixed(1)).to.equal('-9582.4');
+  });
+
+  it('fits the same model whatever the time unit: only α scales', () => {
+    // In days every time is 7× longer, so α is 7× larger and r, a, b are unchanged.
+    const inDays = valueOf(rfmSummary(table, { calibrationEnd: '1997-09-30', timeUnit: 'days' }));
+    const { r, alpha, a, b } = valueOf(fitBgNbd(inDays)).parameters;
+    expect([r, alpha / 7, a, b].map((v) => v.toFixed(3))).to.deep.equal(['0.243', '4.414', '0.793', '2.426']);
   });
 
   describe('Gamma-Gamma (Fader & Hardie 2013)', () => {
