@@ -67,6 +67,12 @@ describe('<churn-trend>', () => {
     expect(el.getAttribute('aria-label')).to.include('45 days');
   });
 
+  it('computes in the metrics worker with the same result', async () => {
+    const el = await ready(await inBox(html`<churn-trend compute="worker" data=${PERIODS}></churn-trend>`));
+    expect(el.ranIn).to.equal('worker');
+    expect(rates(el)).to.deep.equal([0.05, 0.1, 0.05]);
+  });
+
   it('reads periods from a CSV src', async () => {
     const el = await ready(await inBox(html`<churn-trend src="/tests/fixtures/components/churn-trend-periods.csv"></churn-trend>`));
     // 10 / 200 = 5 %, 19 / 190 = 10 %.

@@ -66,6 +66,12 @@ describe('<cohort-heatmap>', () => {
     expect(el.value!.partialLastPeriod).to.equal(false);
   });
 
+  it('computes in the metrics worker with the same result', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap compute="worker" .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    expect(el.ranIn).to.equal('worker');
+    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
+  });
+
   it('reads a CSV src with mapped columns and shows counts', async () => {
     const el = await ready(
       await inBox(html`<cohort-heatmap src="/tests/fixtures/components/cohort-heatmap-orders.csv" customer-key="email" date-key="created_at" amount-key="total" as-of="2024-03-31" value="count"></cohort-heatmap>`),
