@@ -65,6 +65,11 @@ describe('<churn-trend>', () => {
     expect(rates(el)).to.deep.equal([null, 0.3333, 0]);
     expect(el.value!.points.every((p) => p.complete)).to.equal(true);
     expect(el.getAttribute('aria-label')).to.include('45 days');
+    // Feb 1 − 45 days = Dec 18, before the first order (Jan 10): February's S may be understated, drawn faded.
+    // Mar 1 − 45 days = Jan 15 is inside the data.
+    expect(el.value!.points.map((p) => p.censored)).to.deep.equal([true, true, false]);
+    expect(el.shadowRoot!.querySelectorAll('[part~="point-censored"]')).to.have.length(1);
+    expect(tableRows(el)[1][0]).to.equal('Feb 2024 (window starts before the data: understated)');
   });
 
   it('computes in the metrics worker with the same result', async () => {

@@ -51,6 +51,11 @@ export interface ChurnPoint {
   rate: number | null;
   /** False for a period still running: drawn dashed. */
   complete: boolean;
+  /**
+   * True when the activity window before the period start reaches back before
+   * the data (transactions): S and the rate are understated; drawn faded.
+   */
+  censored: boolean;
 }
 
 export interface ChurnTrendModel {
@@ -134,7 +139,16 @@ function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Resul
   });
   if (!series.ok) return fail(series.error, warnings);
   const points = series.value.periods.map(
-    (p): ChurnPoint => ({ key: p.key, label: p.label, start: p.start, lost: p.lost, expansion: 0, rate: p.churnRate, complete: p.complete }),
+    (p): ChurnPoint => ({
+      key: p.key,
+      label: p.label,
+      start: p.start,
+      lost: p.lost,
+      expansion: 0,
+      rate: p.churnRate,
+      complete: p.complete,
+      censored: p.startCensored,
+    }),
   );
   return ok({ metric: 'customer', input: 'transactions', granularity: options.granularity, windowDays, points }, [...warnings, ...series.warnings]);
 }
@@ -160,6 +174,7 @@ function fromSubscriptions(rows: unknown[], options: ChurnTrendJobOptions): Resu
         expansion: 0,
         rate: p.churnRate,
         complete: complete(p.period.endDay),
+        censored: false,
       }),
     );
     return ok({ ...base, metric: 'customer', points }, series.warnings);
@@ -175,6 +190,7 @@ function fromSubscriptions(rows: unknown[], options: ChurnTrendJobOptions): Resu
       expansion: m.expansionMrr,
       rate: m.netRevenueChurn,
       complete: complete(m.period.endDay),
+      censored: false,
     }),
   );
   return ok({ ...base, metric: 'revenue', points }, movements.warnings);
@@ -231,7 +247,7 @@ function fromPeriods(rows: unknown[], options: ChurnTrendJobOptions): Result<Chu
       issues.add(i, column('lost'), 'nothing lost in a period that starts with nothing', lost);
       return;
     }
-    points.push({ key: record.period, label: record.period, start, lost, expansion, rate, complete: record.complete ?? true });
+    points.push({ key: record.period, label: record.period, start, lost, expansion, rate, complete: record.complete ?? true, censored: false });
   });
   if (issues.hasIssues) return fail(issues.toError('periods'));
 

@@ -109,6 +109,10 @@ export const churnTrendStyles = css`
     stroke-width: 1.5;
   }
 
+  [part~='point-censored'] {
+    opacity: 0.45;
+  }
+
   [part~='focus-rule'] {
     stroke: var(--_muted);
     stroke-width: 1;
@@ -161,6 +165,7 @@ export const churnTrendStyles = css`
   }
 
   .note {
+    display: block;
     color: var(--_muted);
     font-style: italic;
   }

@@ -14,6 +14,7 @@ declare module '../platform/translations.ts' {
     churnRate: string;
     churnNetRate: string;
     churnIncomplete: string;
+    churnCensored: string;
     churnNoRate: string;
     churnThreshold: (value: string) => string;
     churnRange: (what: string, from: string, to: string) => string;
@@ -37,6 +38,7 @@ registerTranslation('en', {
   churnRate: 'Churn rate',
   churnNetRate: 'Net revenue churn',
   churnIncomplete: 'period not over yet',
+  churnCensored: 'window starts before the data: understated',
   churnNoRate: 'no rate (nothing at period start)',
   churnThreshold: (value) => `Threshold ${value}`,
   churnRange: (what, from, to) => `${what} per period, ${from} to ${to}.`,
@@ -59,6 +61,7 @@ registerTranslation('nb', {
   churnRate: 'Frafallsrate',
   churnNetRate: 'Netto inntektsfrafall',
   churnIncomplete: 'perioden er ikke over',
+  churnCensored: 'vinduet starter før dataene: undervurdert',
   churnNoRate: 'ingen rate (ingenting ved periodestart)',
   churnThreshold: (value) => `Terskel ${value}`,
   churnRange: (what, from, to) => `${what} per periode, ${from} til ${to}.`,
@@ -81,6 +84,7 @@ registerTranslation('da', {
   churnRate: 'Frafaldsrate',
   churnNetRate: 'Netto omsætningsfrafald',
   churnIncomplete: 'perioden er ikke slut',
+  churnCensored: 'vinduet starter før dataene: undervurderet',
   churnNoRate: 'ingen rate (intet ved periodens start)',
   churnThreshold: (value) => `Tærskel ${value}`,
   churnRange: (what, from, to) => `${what} pr. periode, ${from} til ${to}.`,
@@ -103,6 +107,7 @@ registerTranslation('zh', {
   churnRate: '流失率',
   churnNetRate: '净收入流失率',
   churnIncomplete: '期间尚未结束',
+  churnCensored: '窗口早于数据起点：数值偏低',
   churnNoRate: '无比率（期初为零）',
   churnThreshold: (value) => `阈值 ${value}`,
   churnRange: (what, from, to) => `${what}（按期间），${from} 至 ${to}。`,
@@ -125,6 +130,7 @@ registerTranslation('ru', {
   churnRate: 'Доля оттока',
   churnNetRate: 'Чистый отток выручки',
   churnIncomplete: 'период ещё не закончился',
+  churnCensored: 'окно начинается раньше данных: значение занижено',
   churnNoRate: 'нет значения (на начало периода ноль)',
   churnThreshold: (value) => `Порог ${value}`,
   churnRange: (what, from, to) => `${what} по периодам, с ${from} по ${to}.`,

@@ -221,7 +221,13 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
           ${points.map((p) =>
             p.y === null || points.length > 90
               ? nothing
-              : svg`<circle part=${model.points[p.index].complete ? 'point' : 'point point-partial'} data-index=${p.index} cx=${p.x} cy=${p.y} r="3"></circle>`,
+              : svg`<circle
+                  part=${['point', model.points[p.index].complete ? '' : 'point-partial', model.points[p.index].censored ? 'point-censored' : ''].join(' ').trim()}
+                  data-index=${p.index}
+                  cx=${p.x}
+                  cy=${p.y}
+                  r="3"
+                ></circle>`,
           )}
           ${activePoint
             ? svg`<line part="focus-rule" x1=${activePoint.x} x2=${activePoint.x} y1="0" y2=${plotHeight}></line>
@@ -248,8 +254,16 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     return rows;
   }
 
+  #notes(point: ChurnPoint): string[] {
+    const notes: string[] = [];
+    if (!point.complete) notes.push(this.format.term('churnIncomplete'));
+    if (point.censored) notes.push(this.format.term('churnCensored'));
+    return notes;
+  }
+
   #periodText(point: ChurnPoint): string {
-    return point.complete ? point.label : `${point.label} (${this.format.term('churnIncomplete')})`;
+    const notes = this.#notes(point);
+    return notes.length ? `${point.label} (${notes.join('; ')})` : point.label;
   }
 
   /** The tooltip as one sentence, for the live region. */
@@ -265,7 +279,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const style = left ? `right:${Math.max(0, width - x + 12)}px;top:${Math.max(0, y - 12)}px` : `left:${x + 12}px;top:${Math.max(0, y - 12)}px`;
     return html`<div part="tooltip" aria-hidden="true" style=${style}>
       <strong>${point.label}</strong>
-      ${point.complete ? nothing : html`<span class="note">${this.format.term('churnIncomplete')}</span>`}
+      ${this.#notes(point).map((note) => html`<span class="note">${note}</span>`)}
       <dl>
         ${this.#rows(model, point).map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
       </dl>
