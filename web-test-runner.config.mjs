@@ -13,7 +13,10 @@ export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  concurrency: 2,
+  // One test file at a time: headless Chromium stops rendering updates (and so
+  // ResizeObserver callbacks) for pages that are not in front, and our charts
+  // rightly wait for a size before they draw.
+  concurrency: 1,
   reporters: [defaultReporter(), plainSummaryReporter()],
   testsFinishTimeout: 10 * 60_000,
   testFramework: { config: { timeout: 60_000 } },
@@ -31,6 +34,10 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // Timers of a page that is not in front must not be slowed down.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),
