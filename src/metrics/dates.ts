@@ -212,7 +212,9 @@ const MAX_EPOCH_MS = 8.64e15;
 export function dayFromDateValue(value: unknown, zone: ZonedDayMapper): number {
   if (typeof value === 'string') {
     const text = value.length > 0 && (value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32) ? value.trim() : value;
-    if (text.length > 8 && /^-?\d+$/.test(text)) return dayFromEpochMs(Number(text), zone);
+    // Digits only and longer than YYYYMMDD: epoch milliseconds. The dash test
+    // first spares the regular expression on every ISO date.
+    if (text.length > 8 && text.charCodeAt(4) !== 45 && /^-?\d+$/.test(text)) return dayFromEpochMs(Number(text), zone);
     return dayFromIsoString(text, zone);
   }
   if (typeof value === 'number') return dayFromEpochMs(value, zone);

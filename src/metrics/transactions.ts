@@ -131,6 +131,10 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
 
   const { customer: customerField, date: dateField, quantity: quantityField, unitPrice: priceField, type: typeField, order: orderField } = fields;
   const amountField = priceField ? undefined : fields.amount;
+  let lastCustomerId: string | undefined;
+  let lastCustomer = -1;
+  let lastOrderId: string | undefined;
+  let lastOrder = -1;
   let length = 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
@@ -193,23 +197,38 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     if (money === 0) zeroAmount.add(i);
     if (recordDay > todayDay) futureDate.add(i);
 
-    let c = customerIndex.get(id!);
-    if (c === undefined) {
-      c = customerIds.length;
-      customerIds.push(id!);
-      customerIndex.set(id!, c);
-    }
-    let o: number;
-    if (orderId) {
-      const key = orderId;
-      let known = orderIndex.get(key);
-      if (known === undefined) {
-        known = orderIndex.size;
-        orderIndex.set(key, known);
-      }
-      o = known;
+    // Exports list an order's lines together, so the row before usually names
+    // the same customer and order: compare with it before asking the Map.
+    let c: number;
+    if (id === lastCustomerId) {
+      c = lastCustomer;
     } else {
-      o = -1;
+      const known = customerIndex.get(id!);
+      if (known === undefined) {
+        c = customerIds.length;
+        customerIds.push(id!);
+        customerIndex.set(id!, c);
+      } else {
+        c = known;
+      }
+      lastCustomerId = id!;
+      lastCustomer = c;
+    }
+    let o = -1;
+    if (orderId) {
+      if (orderId === lastOrderId) {
+        o = lastOrder;
+      } else {
+        const known = orderIndex.get(orderId);
+        if (known === undefined) {
+          o = orderIndex.size;
+          orderIndex.set(orderId, o);
+        } else {
+          o = known;
+        }
+        lastOrderId = orderId;
+        lastOrder = o;
+      }
     }
 
     customer[length] = c;

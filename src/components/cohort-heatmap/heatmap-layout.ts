@@ -56,7 +56,7 @@ const MIN_TEXT_HEIGHT = 15;
 const MIN_LABEL_HEIGHT = 11;
 
 export function heatmapLayout(options: HeatmapLayoutOptions): HeatmapLayout {
-  const { cohortCount, periodCount, charWidth = 6.5, averageRow = true } = options;
+  const { cohortCount, periodCount, charWidth = 7.5, averageRow = true } = options;
   const fontSize = 12;
   const rowLabelRight = Math.ceil(Math.max(4, options.rowLabelChars) * charWidth) + 4;
   const sizeRight = rowLabelRight + Math.ceil(Math.max(4, options.sizeLabelChars) * charWidth) + 12;

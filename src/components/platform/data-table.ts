@@ -13,7 +13,9 @@ export interface TableColumn {
 
 /** A table whose first column heads each row. Rows are arrays of already formatted text. */
 export function renderDataTable(caption: string, columns: readonly TableColumn[], rows: readonly (readonly string[])[]): TemplateResult {
-  return html`<table part="table" class="visually-hidden">
+  // The wrapper, not the table, is what gets hidden: a table will not shrink to
+  // 1 px and would otherwise widen the page it sits in.
+  return html`<div class="visually-hidden"><table part="table">
     <caption>${caption}</caption>
     <thead>
       <tr>
@@ -29,5 +31,5 @@ export function renderDataTable(caption: string, columns: readonly TableColumn[]
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }

@@ -101,14 +101,18 @@ function hypergeometricSeries(a: number, b: number, c: number, z: number): LogSu
  * When a + b > c the plain series' terms grow like n^(a+b−c−1) zⁿ before they
  * fall (the BG/NBD case with many purchases), so Euler's transformation
  * 2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c − a, c − b; c; z) is used instead:
- * its terms fall from the start. Should the transformed series lose its sign to
- * cancellation, the plain one (all terms positive) is summed after all.
+ * its terms fall from the start. It is used only when c − a and c − b are
+ * positive too (all its terms positive); otherwise, or should it still lose its
+ * sign, the plain series (all terms positive) is summed.
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
   if (!(a > 0 && b > 0 && c > 0 && z >= 0 && z < 1)) return Number.NaN;
   if (z === 0) return 0;
   const excess = c - a - b;
-  if (excess < 0) {
+  // A negative c − a or c − b makes the transformed series alternate, and its
+  // cancellation costs more digits than the plain series' growth: keep the
+  // transformation for when all its terms are positive.
+  if (excess < 0 && c - a > 0 && c - b > 0) {
     const transformed = hypergeometricSeries(c - a, c - b, c, z);
     if (transformed.sign > 0) return excess * Math.log1p(-z) + transformed.log;
   }
