@@ -24,7 +24,8 @@ import { customerChurnRate, revenueChurnRate } from '../../metrics/rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { revenueMovements, subscriptionChurnSeries } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
-import { readTransactions, type TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/transactions.ts';
+import { transactionTableFor } from '../platform/table-cache.ts';
 import { defineJob } from '../platform/jobs.ts';
 
 export const CHURN_METRICS = ['customer', 'revenue'] as const;
@@ -118,7 +119,7 @@ export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions):
 }
 
 function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
-  const table = readTransactions(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
   let windowDays = options.windowDays;

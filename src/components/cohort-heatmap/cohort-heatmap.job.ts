@@ -19,7 +19,8 @@ import { COHORT_VALUES, cohortMatrix, type CohortValue } from '../../metrics/coh
 import { readCustomers } from '../../metrics/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
-import { readTransactions, type TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/transactions.ts';
+import { transactionTableFor } from '../platform/table-cache.ts';
 import { calendarOfKeys } from '../churn-trend/period-keys.ts';
 import { defineJob } from '../platform/jobs.ts';
 
@@ -81,7 +82,7 @@ export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOpt
 
 function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
   if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
-  const table = readTransactions(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
   if (!table.ok) return table;
   let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {

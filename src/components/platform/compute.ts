@@ -54,6 +54,8 @@ export async function compute<O, T>(job: Job<O, T>, input: RawInput, options: O,
 interface Pending {
   resolve(reply: Outcome<unknown> | 'fallback' | 'aborted'): void;
   onProgress?: (fraction: number) => void;
+  /** Sends the run again with its input, after the worker lost its cached copy. */
+  resend(): void;
 }
 
 let worker: Worker | undefined;
@@ -81,6 +83,10 @@ function sharedWorker(): Worker | undefined {
       entry.onProgress?.(message.fraction);
       return;
     }
+    if (message.type === 'cache-miss') {
+      entry.resend();
+      return;
+    }
     pending.delete(message.id);
     entry.resolve(message.type === 'result' ? message.outcome : 'fallback');
   };
@@ -96,12 +102,37 @@ function sharedWorker(): Worker | undefined {
   return worker;
 }
 
+/**
+ * Text inputs get a key so the worker can keep them parsed: widgets sharing a
+ * `<retention-source>` share its RawInput object, so they share the key too.
+ */
+const inputKeys = new WeakMap<RawInput, number>();
+let nextInputKey = 1;
+/** Keys the worker was sent the input for (it may have evicted some since: it then says cache-miss). */
+const keysInWorker = new Set<number>();
+
+function inputKey(input: RawInput): number | undefined {
+  if (input.kind !== 'text') return undefined;
+  let key = inputKeys.get(input);
+  if (key === undefined) inputKeys.set(input, (key = nextInputKey++));
+  return key;
+}
+
 function runInWorker(job: string, input: RawInput, options: unknown, settings: ComputeOptions): Promise<Outcome<unknown> | 'fallback' | 'aborted'> {
   const target = sharedWorker();
   if (!target) return Promise.resolve('fallback');
   const id = nextId++;
+  const key = inputKey(input);
+  const send = (useCache: boolean) => {
+    const message: ToWorker =
+      key !== undefined && useCache && keysInWorker.has(key)
+        ? { type: 'run', id, job, options, input: { kind: 'cached', key } }
+        : { type: 'run', id, job, options, input, cacheKey: key };
+    target.postMessage(message);
+    if (key !== undefined) keysInWorker.add(key);
+  };
   return new Promise((resolve) => {
-    pending.set(id, { resolve, onProgress: settings.onProgress });
+    pending.set(id, { resolve, onProgress: settings.onProgress, resend: () => send(false) });
     settings.signal?.addEventListener(
       'abort',
       () => {
@@ -112,7 +143,7 @@ function runInWorker(job: string, input: RawInput, options: unknown, settings: C
       { once: true },
     );
     try {
-      target.postMessage({ type: 'run', id, job, options, input } satisfies ToWorker);
+      send(true);
     } catch (cause) {
       // Options or rows that cannot be cloned (functions, DOM nodes): a usage error, reported.
       pending.delete(id);

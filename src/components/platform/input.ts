@@ -39,17 +39,33 @@ export function detectFormat(contentType: string | null, url: string, text: stri
  * shape); CSV becomes objects with text cells: numbers and dates are coerced
  * by the metrics schemas, which accept numeric and ISO strings.
  */
+/**
+ * Records this module parsed from text: nobody outside the kit holds them, so
+ * what is derived from them (a TransactionTable) may be cached safely. Records
+ * a page hands over may be mutated in place and are never cached.
+ */
+const parsedRecords = new WeakSet<object>();
+
+export function isParsedRecords(rows: unknown): boolean {
+  return typeof rows === 'object' && rows !== null && parsedRecords.has(rows);
+}
+
+function remember<T>(rows: T): T {
+  if (typeof rows === 'object' && rows !== null) parsedRecords.add(rows);
+  return rows;
+}
+
 export function parseText(text: string, format: TextFormat, origin: string): { ok: true; rows: unknown } | { ok: false; error: LoadError } {
   if (format === 'json') {
     try {
-      return { ok: true, rows: JSON.parse(text) };
+      return { ok: true, rows: remember(JSON.parse(text)) };
     } catch (cause) {
       return { ok: false, error: loadError('parse', origin, `malformed JSON (${cause instanceof Error ? cause.message : String(cause)})`) };
     }
   }
   try {
     // d3's columns property is an extra array field; spread to a plain array so it clones cleanly.
-    return { ok: true, rows: [...csvParse(text)] };
+    return { ok: true, rows: remember([...csvParse(text)]) };
   } catch (cause) {
     return { ok: false, error: loadError('parse', origin, `malformed CSV (${cause instanceof Error ? cause.message : String(cause)})`) };
   }

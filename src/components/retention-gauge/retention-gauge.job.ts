@@ -19,7 +19,8 @@ import { GRANULARITIES, type Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { customerChurnRate, customerRetentionRate } from '../../metrics/rates.ts';
-import { readTransactions, type TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/transactions.ts';
+import { transactionTableFor } from '../platform/table-cache.ts';
 import { toFiniteNumber } from '../../metrics/values.ts';
 import { defineJob } from '../platform/jobs.ts';
 
@@ -141,7 +142,7 @@ export interface GaugeJobOptions {
 export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): Result<GaugeModel> {
   const granularity = options.granularity ?? 'month';
   if (!GRANULARITIES.includes(granularity)) return fail(optionError('granularity', `one of ${GRANULARITIES.join(', ')}`, granularity));
-  const table = readTransactions(rows as unknown[], { fields: options.fields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
 
