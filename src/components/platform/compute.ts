@@ -35,6 +35,10 @@ export function prefersWorker(input: RawInput, mode: ComputeMode = 'auto'): bool
 export async function compute<O, T>(job: Job<O, T>, input: RawInput, options: O, settings: ComputeOptions = {}): Promise<ComputeResult<T>> {
   if (settings.signal?.aborted) return { aborted: true };
   if (prefersWorker(input, settings.mode) && workerAvailable()) {
+    // Handing a big input to the worker copies it: do that in a task of its
+    // own, not in the one that rendered the element (and its siblings).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (settings.signal?.aborted) return { aborted: true };
     const reply = await runInWorker(job.name, input, options, settings);
     if (reply === 'aborted') return { aborted: true };
     if (reply !== 'fallback') {
@@ -112,7 +116,7 @@ let nextInputKey = 1;
 const keysInWorker = new Set<number>();
 
 function inputKey(input: RawInput): number | undefined {
-  if (input.kind !== 'text') return undefined;
+  if (input.kind === 'rows') return undefined;
   let key = inputKeys.get(input);
   if (key === undefined) inputKeys.set(input, (key = nextInputKey++));
   return key;

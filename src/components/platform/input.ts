@@ -11,11 +11,14 @@ export type TextFormat = 'json' | 'csv';
 
 export type RawInput =
   | { kind: 'rows'; rows: unknown; origin: string }
-  | { kind: 'text'; text: string; format: TextFormat; origin: string };
+  | { kind: 'text'; text: string; format: TextFormat; origin: string }
+  /** A big download kept as UTF-8 bytes: decoding it is the worker's job, not the page's. */
+  | { kind: 'bytes'; bytes: Uint8Array; format: TextFormat; origin: string };
 
-/** Number of records (rows) or characters (text): what decides worker or inline. */
+/** Number of records (rows) or characters (text, bytes): what decides worker or inline. */
 export function inputSize(input: RawInput): { rows: number; chars: number } {
   if (input.kind === 'text') return { rows: 0, chars: input.text.length };
+  if (input.kind === 'bytes') return { rows: 0, chars: input.bytes.byteLength };
   return { rows: Array.isArray(input.rows) ? input.rows.length : 0, chars: 0 };
 }
 
@@ -23,15 +26,14 @@ export function inputSize(input: RawInput): { rows: number; chars: number } {
  * The format of a download: by content type, then by the URL's extension, then
  * by the first character (`[` or `{` is JSON). No per-widget guessing beyond this.
  */
-export function detectFormat(contentType: string | null, url: string, text: string): TextFormat {
+export function detectFormat(contentType: string | null, url: string, firstCharacter: string | undefined): TextFormat {
   const type = (contentType ?? '').toLowerCase();
   if (type.includes('json')) return 'json';
   if (type.includes('csv')) return 'csv';
   const path = url.split(/[?#]/)[0].toLowerCase();
   if (path.endsWith('.json')) return 'json';
   if (path.endsWith('.csv')) return 'csv';
-  const first = text.trimStart()[0];
-  return first === '[' || first === '{' ? 'json' : 'csv';
+  return firstCharacter === '[' || firstCharacter === '{' ? 'json' : 'csv';
 }
 
 /**
@@ -73,5 +75,13 @@ export function parseText(text: string, format: TextFormat, origin: string): { o
 
 /** Records of any input, parsing text when needed. */
 export function materialize(input: RawInput): { ok: true; rows: unknown } | { ok: false; error: LoadError } {
-  return input.kind === 'rows' ? { ok: true, rows: input.rows } : parseText(input.text, input.format, input.origin);
+  if (input.kind === 'rows') return { ok: true, rows: input.rows };
+  const text = input.kind === 'text' ? input.text : new TextDecoder().decode(input.bytes);
+  return parseText(text, input.format, input.origin);
+}
+
+/** The first character that is not white space, for format detection without copying the text. */
+export function firstNonSpace(text: string): string | undefined {
+  for (let i = 0; i < text.length && i < 1024; i++) if (text.charCodeAt(i) > 32) return text[i];
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { compute, computeStats, prefersWorker } from '../../../src/components/platform/compute.ts';
+import { fetchInput } from '../../../src/components/platform/fetch-input.ts';
 import { defineJob } from '../../../src/components/platform/jobs.ts';
 import { ok } from '../../../src/metrics/issues.ts';
 import { retentionGaugeJob } from '../../../src/components/retention-gauge/retention-gauge.job.ts';
@@ -31,6 +32,29 @@ describe('compute', () => {
     expect(inWorker.outcome).to.deep.equal(inline.outcome);
     // Feb 2024, window 45 days: S = {a (Jan 10), b (Jan 12)} = 2; E on Mar 1 = purchases since Jan 15 = {a (Feb 10)} = 1; N = 0 → CRR 50 %.
     expect(inline.outcome.ok && inline.outcome.value.retention).to.equal(0.5);
+  });
+
+  it('downloads big files as bytes, parses them once in the worker, and serves later jobs from that copy', async () => {
+    // Over 2 MB of CSV: the download stays bytes (no decoding on the page) and goes to the worker.
+    const filler = Array.from({ length: 120_000 }, (_, i) => `z${i},2023-06-01,1`).join('\n');
+    const csv = 'customer,date,amount\n' + ROWS.map((r) => `${r.customer},${r.date},${r.amount}`).join('\n') + '\n' + filler;
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    try {
+      const download = await fetchInput(url, { onProgress: () => {} });
+      if (!download.ok) throw new Error('download failed');
+      expect(download.input.kind).to.equal('bytes');
+      const options = { period: '2024-02', windowDays: 45 };
+      const first = await compute(retentionGaugeJob, download.input, options);
+      const second = await compute(retentionGaugeJob, download.input, { ...options, period: '2024-03' });
+      const inline = await compute(retentionGaugeJob, download.input, options, { mode: 'inline' });
+      if (!('outcome' in first) || !('outcome' in second) || !('outcome' in inline)) throw new Error('aborted');
+      expect(first.ranIn).to.equal('worker');
+      expect(second.ranIn).to.equal('worker');
+      expect(first.outcome).to.deep.equal(inline.outcome);
+      expect(second.outcome.ok).to.equal(true);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
   });
 
   it('falls back to inline for a job the worker does not know', async () => {

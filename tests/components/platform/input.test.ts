@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { detectFormat, parseText } from '../../../src/components/platform/input.ts';
+import { detectFormat, firstNonSpace, materialize, parseText } from '../../../src/components/platform/input.ts';
 import { publishSource, watchSource } from '../../../src/components/platform/source-hub.ts';
 import { defineElement } from '../../../src/components/platform/define.ts';
 
@@ -8,8 +8,17 @@ describe('input parsing', () => {
     expect(detectFormat('application/json; charset=utf-8', '/x.csv', 'a,b')).to.equal('json');
     expect(detectFormat('text/csv', '/x.json', '[]')).to.equal('csv');
     expect(detectFormat('text/plain', '/exports/orders.CSV?v=2', '[')).to.equal('csv');
-    expect(detectFormat(null, '/data', ' [{"a":1}]')).to.equal('json');
-    expect(detectFormat(null, '/data', 'a,b\n1,2')).to.equal('csv');
+    expect(detectFormat(null, '/data', firstNonSpace(' \n [{"a":1}]'))).to.equal('json');
+    expect(detectFormat(null, '/data', firstNonSpace('a,b\n1,2'))).to.equal('csv');
+    expect(detectFormat(null, '/data', undefined)).to.equal('csv');
+  });
+
+  it('reads bytes the same as the text they encode', () => {
+    const text = 'customer,date,amount\nÅse,2024-01-02,3\n';
+    const fromBytes = materialize({ kind: 'bytes', bytes: new TextEncoder().encode(text), format: 'csv', origin: 'test' });
+    const fromText = materialize({ kind: 'text', text, format: 'csv', origin: 'test' });
+    expect(fromBytes).to.deep.equal(fromText);
+    expect(fromBytes.ok && (fromBytes.rows as Record<string, string>[])[0].customer).to.equal('Åse');
   });
 
   it('parses CSV into records with text cells, and reports malformed JSON', () => {
