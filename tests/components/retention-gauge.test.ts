@@ -107,6 +107,24 @@ describe('<retention-gauge> input routes', () => {
     expect(el.getAttribute('aria-label')).to.equal('Customer retention 2025-Q3: 95.0%, churn 5.0%. Change: +2.0 pp vs previous period. Healthy.');
   });
 
+  it('plain numbers with lost: customers back after a gap explain why retention + churn exceed 100 %', async () => {
+    // E − N = 520 − 45 = 475 retained; S − lost = 500 − 40 = 460 stayed; 475 − 460 = 15 came back.
+    const el = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" lost="40"></retention-gauge>`);
+    await ready(el);
+    expect(text(el, 'value')).to.equal('95.0%');
+    expect(text(el, 'churn')).to.equal('Churn 8.0%'); // 40 / 500
+    expect(el.value!.reactivated).to.equal(15);
+    expect(text(el, 'reactivated')).to.equal('15 customers came back after a gap and count as retained, so retention and churn need not add up to 100 %.');
+    expect(tableRows(el)['Customers back after a gap']).to.equal('15');
+  });
+
+  it('says nothing of reactivation when nobody came back', async () => {
+    const el = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" lost="25"></retention-gauge>`);
+    await ready(el);
+    expect(el.value!.reactivated).to.equal(0);
+    expect(part(el, 'reactivated')).to.equal(null);
+  });
+
   it('JSON data attribute', async () => {
     const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" data=${JSON.stringify(ORDERS)}></retention-gauge>`);
     await ready(el);

@@ -47,6 +47,12 @@ export interface GaugeModel {
   /** Churn, a fraction: lost / S, or 1 − CRR (floored at 0) without `lost`. */
   churn: number;
   churnMethod: 'lost' | 'complement';
+  /**
+   * Customers in E − N who were not in S: they came back after a gap and count
+   * as retained, which is why retention + churn can exceed 100 %. Known only
+   * with `lost` (always for transactions); null otherwise.
+   */
+  reactivated: number | null;
   /** CRR of the previous period; null when unknown. */
   previousRetention: number | null;
   /** retention − previousRetention (a fraction: 0.012 = +1.2 points); null when unknown. */
@@ -110,7 +116,7 @@ function readPreviousRate(value: number | string | undefined): Result<number | n
   return ok(rate);
 }
 
-type ModelParts = Omit<GaugeModel, 'churn' | 'churnMethod' | 'delta'>;
+type ModelParts = Omit<GaugeModel, 'churn' | 'churnMethod' | 'delta' | 'reactivated'>;
 
 function model(parts: ModelParts): GaugeModel {
   const churn = parts.lost !== null ? parts.lost / parts.start : Math.max(0, 1 - parts.retention);
@@ -118,6 +124,8 @@ function model(parts: ModelParts): GaugeModel {
     ...parts,
     churn,
     churnMethod: parts.lost !== null ? 'lost' : 'complement',
+    // E − N = (S − lost) + reactivated.
+    reactivated: parts.lost !== null ? Math.max(0, parts.end - parts.new - (parts.start - parts.lost)) : null,
     delta: parts.previousRetention === null ? null : parts.retention - parts.previousRetention,
   };
 }

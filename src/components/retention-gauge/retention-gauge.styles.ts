@@ -77,6 +77,7 @@ export const gaugeStyles = css`
 
   [part~='label'],
   [part~='churn'],
+  [part~='reactivated'],
   [part~='window'] {
     color: var(--_muted);
   }

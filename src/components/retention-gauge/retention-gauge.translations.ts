@@ -26,6 +26,8 @@ declare module '../platform/translations.ts' {
     gaugeEnd: string;
     gaugeNew: string;
     gaugeLost: string;
+    gaugeReactivated: string;
+    gaugeReactivatedNote: (count: number) => string;
     gaugeRetentionRate: string;
     gaugeChurnRate: string;
     gaugePrevious: string;
@@ -61,6 +63,8 @@ registerTranslation('en', {
   gaugeEnd: 'Customers at period end (E)',
   gaugeNew: 'New customers (N)',
   gaugeLost: 'Customers lost',
+  gaugeReactivated: 'Customers back after a gap',
+  gaugeReactivatedNote: (count) => `${count === 1 ? '1 customer' : `${count} customers`} came back after a gap and count as retained, so retention and churn need not add up to 100 %.`,
   gaugeRetentionRate: 'Retention rate (E − N) / S',
   gaugeChurnRate: 'Churn rate',
   gaugePrevious: 'Retention rate, previous period',
@@ -93,6 +97,8 @@ registerTranslation('nb', {
   gaugeEnd: 'Kunder ved periodens slutt (E)',
   gaugeNew: 'Nye kunder (N)',
   gaugeLost: 'Tapte kunder',
+  gaugeReactivated: 'Kunder tilbake etter et opphold',
+  gaugeReactivatedNote: (count) => `${count} ${count === 1 ? 'kunde' : 'kunder'} kom tilbake etter et opphold og regnes som beholdt, så kundelojalitet og frafall trenger ikke å bli 100 % til sammen.`,
   gaugeRetentionRate: 'Kundelojalitet (E − N) / S',
   gaugeChurnRate: 'Frafallsrate',
   gaugePrevious: 'Kundelojalitet, forrige periode',
@@ -125,6 +131,8 @@ registerTranslation('da', {
   gaugeEnd: 'Kunder ved periodens slutning (E)',
   gaugeNew: 'Nye kunder (N)',
   gaugeLost: 'Mistede kunder',
+  gaugeReactivated: 'Kunder tilbage efter en pause',
+  gaugeReactivatedNote: (count) => `${count} ${count === 1 ? 'kunde' : 'kunder'} kom tilbage efter en pause og tæller som fastholdt, så fastholdelse og frafald behøver ikke at give 100 % tilsammen.`,
   gaugeRetentionRate: 'Fastholdelsesrate (E − N) / S',
   gaugeChurnRate: 'Frafaldsrate',
   gaugePrevious: 'Fastholdelsesrate, forrige periode',
@@ -157,6 +165,8 @@ registerTranslation('zh', {
   gaugeEnd: '期末客户数 (E)',
   gaugeNew: '新客户数 (N)',
   gaugeLost: '流失客户数',
+  gaugeReactivated: '中断后回归的客户',
+  gaugeReactivatedNote: (count) => `${count} 位客户在中断后回归，计为留存，因此留存率与流失率之和不一定等于 100%。`,
   gaugeRetentionRate: '留存率 (E − N) / S',
   gaugeChurnRate: '流失率',
   gaugePrevious: '上期留存率',
@@ -191,6 +201,8 @@ registerTranslation('ru', {
   gaugeEnd: 'Клиентов на конец периода (E)',
   gaugeNew: 'Новых клиентов (N)',
   gaugeLost: 'Потеряно клиентов',
+  gaugeReactivated: 'Вернувшиеся после перерыва клиенты',
+  gaugeReactivatedNote: (count) => `${count} ${ruPlural(count, 'клиент вернулся', 'клиента вернулись', 'клиентов вернулись')} после перерыва и ${count % 10 === 1 && count % 100 !== 11 ? 'считается удержанным' : 'считаются удержанными'}, поэтому удержание и отток в сумме могут не давать 100 %.`,
   gaugeRetentionRate: 'Коэффициент удержания (E − N) / S',
   gaugeChurnRate: 'Коэффициент оттока',
   gaugePrevious: 'Удержание в предыдущем периоде',

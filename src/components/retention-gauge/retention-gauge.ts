@@ -43,6 +43,7 @@ import './retention-gauge.translations.ts';
  * @csspart gauge - The SVG dial.
  * @csspart value - The retention rate text.
  * @csspart churn - The churn text.
+ * @csspart reactivated - Why retention and churn may not add up: customers back after a gap.
  * @csspart delta - The change vs the previous period.
  * @csspart band - The benchmark band the value falls in.
  * @csspart window - The activity window note (transactions).
@@ -156,6 +157,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
           <span part="churn">${f.term('gaugeChurn', f.percent(value.churn))}</span>
           ${value.delta !== null ? html`<span part="delta" class=${deltaTone}>${f.term('gaugeDelta', f.points(value.delta))}</span>` : nothing}
           ${band ? html`<span part="band" class=${band.tone}>${this.#bandText(band)}</span>` : nothing}
+          ${value.reactivated ? html`<span part="reactivated">${f.term('gaugeReactivatedNote', value.reactivated)}</span>` : nothing}
           ${windowText ? html`<span part="window">${windowText}</span>` : nothing}
         </div>
       </div>
@@ -190,6 +192,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
       [f.term('gaugeNew'), f.number(value.new)],
     ];
     if (value.lost !== null) rows.push([f.term('gaugeLost'), f.number(value.lost)]);
+    if (value.reactivated !== null) rows.push([f.term('gaugeReactivated'), f.number(value.reactivated)]);
     rows.push([f.term('gaugeRetentionRate'), f.percent(value.retention)], [f.term('gaugeChurnRate'), f.percent(value.churn)]);
     if (value.previousRetention !== null) rows.push([f.term('gaugePrevious'), f.percent(value.previousRetention)]);
     if (value.delta !== null) rows.push([f.term('gaugeChange'), f.points(value.delta)]);
