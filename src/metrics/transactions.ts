@@ -246,6 +246,10 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
   const warnings = collectWarnings([missingCustomer, zeroAmount, futureDate]);
   if (issues.hasIssues) return fail(issues.toError('transactions'), warnings);
 
+  // Before rows without an order id get one each: two such rows can only be
+  // duplicates while they still share "no order".
+  const duplicates = countDuplicateRows(customer, day, amount, order, sourceIndex, length, rows);
+
   // Rows with no order id of their own are each an order: number them after the real ones.
   let orderCount = orderIndex.size;
   for (let r = 0; r < length; r++) if (order[r] < 0) order[r] = orderCount++;
@@ -265,7 +269,6 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     lastDay: length ? lastDay : Number.NaN,
     timeZone,
   };
-  const duplicates = countDuplicateRows(table, rows);
   return ok(table, duplicates ? [...warnings, duplicates] : warnings);
 }
 
@@ -275,16 +278,24 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
  * products are not duplicates). A typed open-addressing table keyed on the
  * interned columns keeps this linear; full records are compared only on a hit.
  */
-function countDuplicateRows(table: TransactionTable, rows: readonly unknown[]) {
+function countDuplicateRows(
+  customer: Int32Array,
+  day: Int32Array,
+  amount: Float64Array,
+  order: Int32Array,
+  sourceIndex: Int32Array,
+  length: number,
+  rows: readonly unknown[],
+) {
   const counter = new WarningCounter('duplicate-row', (c) => `${records(c)} repeat an earlier record exactly; they were kept, check the export for double rows.`);
-  const size = 1 << Math.ceil(Math.log2(Math.max(16, table.length * 2)));
+  const size = 1 << Math.ceil(Math.log2(Math.max(16, length * 2)));
   const slots = new Int32Array(size).fill(-1);
   const mask = size - 1;
-  const amountBits = new Int32Array(table.amount.buffer, table.amount.byteOffset, table.length * 2);
-  for (let r = 0; r < table.length; r++) {
-    let hash = Math.imul(table.customer[r] ^ 0x9e3779b9, 0x85ebca6b);
-    hash = Math.imul(hash ^ table.day[r], 0xc2b2ae35);
-    hash = Math.imul(hash ^ table.order[r], 0x27d4eb2f);
+  const amountBits = new Int32Array(amount.buffer, amount.byteOffset, length * 2);
+  for (let r = 0; r < length; r++) {
+    let hash = Math.imul(customer[r] ^ 0x9e3779b9, 0x85ebca6b);
+    hash = Math.imul(hash ^ day[r], 0xc2b2ae35);
+    hash = Math.imul(hash ^ order[r], 0x27d4eb2f);
     hash = Math.imul(hash ^ amountBits[2 * r] ^ amountBits[2 * r + 1], 0x165667b1);
     let slot = (hash ^ (hash >>> 15)) & mask;
     for (;;) {
@@ -294,13 +305,13 @@ function countDuplicateRows(table: TransactionTable, rows: readonly unknown[]) {
         break;
       }
       if (
-        table.customer[other] === table.customer[r] &&
-        table.day[other] === table.day[r] &&
-        table.order[other] === table.order[r] &&
-        table.amount[other] === table.amount[r] &&
-        sameRecord(rows[table.sourceIndex[other]], rows[table.sourceIndex[r]])
+        customer[other] === customer[r] &&
+        day[other] === day[r] &&
+        order[other] === order[r] &&
+        amount[other] === amount[r] &&
+        sameRecord(rows[sourceIndex[other]], rows[sourceIndex[r]])
       ) {
-        counter.add(table.sourceIndex[r]);
+        counter.add(sourceIndex[r]);
         break;
       }
       slot = (slot + 1) & mask;
