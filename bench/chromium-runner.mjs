@@ -5,21 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs';
 import { measureSize } from './driver.mjs';
 
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+const CHROMIUM = findChromium() || '/usr/bin/chromium';
+const ARGS = ['--headless=new', ...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>retention-kit bench</title>
 <script type="module">

@@ -6,6 +6,22 @@ import { execSync } from 'node:child_process';
 
 const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/**
+ * Flags for headless Chromium on a machine with no network but package
+ * registries: without the background-networking ones it keeps trying (and
+ * failing) to reach Google's services. Shared by the tests, the benchmark and
+ * the demo scripts.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function findChromium() {
   return candidates.find((path) => path && existsSync(path));
 }

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build, createServer, preview } from 'vite';
-import { findChromium } from './ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './ensure-chromium.mjs';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../..');
 const configFile = join(repoRoot, 'vite.config.ts');
@@ -92,16 +92,7 @@ const executablePath = process.env.CHROME_PATH || findChromium() || '/usr/bin/ch
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: ['--headless=new', ...CHROMIUM_ARGS],
 });
 
 try {
