@@ -7,7 +7,7 @@ import { emit } from '../platform/events.ts';
 import { fetchInput } from '../platform/fetch-input.ts';
 import { materialize } from '../platform/input.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { platformStyles } from '../platform/theme.styles.ts';
+import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import { cohortHeatmapJob, type CohortHeatmapJobOptions, type HeatmapCohort, type HeatmapInput, type HeatmapModel } from './cohort-heatmap.job.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
 import './cohort-heatmap.translations.ts';
@@ -73,7 +73,7 @@ type CustomersState = { state: 'none' } | { state: 'loading'; url: string } | { 
  * @cssprop --rk-heatmap-ramp-dark - Dark-theme colours, low to high.
  */
 export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJobOptions> {
-  static override styles = [platformStyles, cohortHeatmapStyles];
+  static override styles = [platformStyles, tooltipStyles, cohortHeatmapStyles];
 
   /** What the cells show; the attribute is `value` (the `value` property is the computed matrix). */
   @property({ attribute: 'value', reflect: true }) measure: CohortValue = 'percent';

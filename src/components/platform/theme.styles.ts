@@ -151,3 +151,42 @@ export const platformStyles = css`
     }
   }
 `;
+
+/**
+ * The floating tooltip of the charts (part="tooltip"): one look for every
+ * element, themed by the same tokens. Elements place it; its rows are a <dl>.
+ */
+export const tooltipStyles = css`
+  [part~='tooltip'] {
+    position: absolute;
+    z-index: 1;
+    pointer-events: none;
+    min-width: 9em;
+    max-width: 18em;
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_grid);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+    font-size: 0.85em;
+    line-height: 1.35;
+  }
+
+  [part~='tooltip'] strong {
+    display: block;
+  }
+
+  [part~='tooltip'] dl {
+    display: grid;
+    grid-template-columns: auto auto;
+    gap: 0 0.75em;
+    margin: 0.2em 0 0;
+  }
+
+  [part~='tooltip'] dd {
+    margin: 0;
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+`;
