@@ -1,8 +1,18 @@
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupReplace from '@rollup/plugin-replace';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/ensure-chromium.mjs';
 import { plainSummaryReporter } from './scripts/plain-summary-reporter.mjs';
+import { reactEsmPlugin } from './tests/frameworks/react-esm-plugin.mjs';
+import { strictPagesMiddleware } from './tests/strict-pages/csp-middleware.mjs';
+
+// The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
+// (reactEsmPlugin serves it as ES modules, as a bundler would), and Vue 3's bundler build,
+// which reads process.env.NODE_ENV and its feature flags (replaced only inside Vue's own
+// files, so the kit's code is served exactly as written).
+const replace = fromRollup(rollupReplace);
 
 // Chromium from the system, never a downloaded one; the flags keep it from
 // reaching for the network, which this kind of machine does not have.
@@ -20,7 +30,23 @@ export default {
   reporters: [defaultReporter(), plainSummaryReporter()],
   testsFinishTimeout: 10 * 60_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    replace({
+      include: ['**/node_modules/vue/**', '**/node_modules/@vue/**'],
+      preventAssignment: true,
+      values: {
+        'process.env.NODE_ENV': JSON.stringify('development'),
+        // Vue's compile-time feature flags, as a bundler would define them.
+        __VUE_OPTIONS_API__: 'true',
+        __VUE_PROD_DEVTOOLS__: 'false',
+        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+      },
+    }),
+    reactEsmPlugin(),
+  ],
+  // The strict pages (tests/strict-pages/) are served with a Content-Security-Policy header.
+  middleware: [strictPagesMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: {
