@@ -1,0 +1,59 @@
+/**
+ * The churn-reasons job: cancellation records in, the ranked reasons, the
+ * "Other" group with every member, and the per-period trend out. Plain data
+ * only (it crosses postMessage); period labels are made here in the element's
+ * locale so the element only draws.
+ */
+import { PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import {
+  cancellationReasons,
+  readCancellations,
+  type CancellationField,
+  type CancellationReasons,
+  type ReasonWeight,
+} from '../../metrics/cancellations.ts';
+import { fail, ok } from '../../metrics/issues.ts';
+import { defineJob } from '../platform/jobs.ts';
+
+export interface ChurnReasonsJobOptions {
+  fields: Partial<Record<CancellationField, string>>;
+  timeZone?: string;
+  weightBy: ReasonWeight;
+  otherThreshold: number;
+  maxReasons: number;
+  granularity: Granularity;
+  weekStart?: Weekday;
+  locale: string;
+}
+
+export interface ReasonsPeriod {
+  key: string;
+  label: string;
+}
+
+/** The metric's result, with the trend's periods reduced to keys and labels. */
+export interface ChurnReasonsModel extends Omit<CancellationReasons, 'trend'> {
+  trend: Omit<CancellationReasons['trend'], 'periods'> & { periods: ReasonsPeriod[] };
+  otherThreshold: number;
+  maxReasons: number;
+}
+
+export const churnReasonsJob = defineJob<ChurnReasonsJobOptions, ChurnReasonsModel>('churn-reasons', (rows, options) => {
+  const cancellations = readCancellations(rows as unknown[], { fields: options.fields, timeZone: options.timeZone });
+  if (!cancellations.ok) return cancellations;
+  const reasons = cancellationReasons(cancellations.value, {
+    weightBy: options.weightBy,
+    otherThreshold: options.otherThreshold,
+    maxReasons: options.maxReasons,
+    granularity: options.granularity,
+    weekStart: options.weekStart,
+  });
+  if (!reasons.ok) return fail(reasons.error, [...cancellations.warnings, ...reasons.warnings]);
+  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
+  const { trend } = reasons.value;
+  const periods = trend.periods.map((p) => ({ key: p.key, label: calendar.label(p.index, options.locale) }));
+  return ok(
+    { ...reasons.value, trend: { ...trend, periods }, otherThreshold: options.otherThreshold, maxReasons: options.maxReasons },
+    [...cancellations.warnings, ...reasons.warnings],
+  );
+});

@@ -1,0 +1,294 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { ElementError } from '../../src/components/platform/errors.ts';
+import type { ChurnReasons, ReasonSelectDetail } from '../../src/components/churn-reasons/define.ts';
+import '../../src/components/churn-reasons/define.ts';
+import '../../src/components/retention-source/define.ts';
+import { barFraction, sparkline } from '../../src/components/churn-reasons/reasons-layout.ts';
+
+const FIXTURES = '/tests/fixtures/components';
+
+/*
+ * The cancellations fixture (churn-reasons-cancellations.json / .csv), 8 cancellations, lost revenue 265:
+ *   Too expensive     c1 Jan 5 (10), c2 Jan 10 "too expensive " (20), c4 Feb 2 (10) → 3, lost 40
+ *   Missing features  c3 Jan 20 (100), c5 Feb 10 (50)                             → 2, lost 150
+ *   (no reason)       c6 Feb 15 (30)                                              → 1, lost 30 (blank is never folded)
+ *   Bugs c7 Feb 20 (40), Closed business c8 Mar 1 (5): one-off answers            → Other: 2, lost 45
+ * By count: 3/8 = 37.5 %, 2/8 = 25.0 %, 1/8 = 12.5 %, Other 2/8 = 25.0 %.
+ * By revenue: Missing features 150/265 = 56.6 %, Too expensive 40/265 = 15.1 %,
+ *   (no reason) 30/265 = 11.3 %, Other 45/265 = 17.0 %.
+ * Trend by month: Jan: Too expensive 2, Missing 1 (total 3); Feb: 1, 1, no reason 1, Other 1 (total 4);
+ *   Mar: Other 1 (total 1).
+ */
+const ROWS = [
+  { customer: 'c1', date: '2024-01-05', reason: 'Too expensive', lostRevenue: 10 },
+  { customer: 'c2', date: '2024-01-10', reason: 'too expensive ', lostRevenue: 20 },
+  { customer: 'c3', date: '2024-01-20', reason: 'Missing features', lostRevenue: 100 },
+  { customer: 'c4', date: '2024-02-02', reason: 'Too expensive', lostRevenue: 10 },
+  { customer: 'c5', date: '2024-02-10', reason: 'Missing features', lostRevenue: 50 },
+  { customer: 'c6', date: '2024-02-15', reason: '', lostRevenue: 30 },
+  { customer: 'c7', date: '2024-02-20', reason: 'Bugs', lostRevenue: 40 },
+  { customer: 'c8', date: '2024-03-01', reason: 'Closed business', lostRevenue: 5 },
+];
+
+const root = (el: Element) => el.shadowRoot!;
+const ready = (el: ChurnReasons) => waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout: 10_000 });
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+
+/** Drawn bars as [label, figures] pairs. */
+function bars(el: Element): string[][] {
+  return [...root(el).querySelectorAll('.row')].map((row) => [squash(row.querySelector('[part~=label]')!.textContent), squash(row.querySelector('[part~=figures]')!.textContent)]);
+}
+
+function table(el: Element, index = 0): string[][] {
+  const t = root(el).querySelectorAll('table')[index];
+  return [...t.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => squash(cell.textContent)));
+}
+
+function expectByCount(el: ChurnReasons) {
+  expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+  expect(bars(el)).to.deep.equal([
+    ['Too expensive', '3 (37.5%)'],
+    ['Missing features', '2 (25.0%)'],
+    ['(no reason given)', '1 (12.5%)'],
+    ['Other', '2 (25.0%)'],
+  ]);
+}
+
+describe('churn-reasons: layout', () => {
+  it('scales bars to the largest share', () => {
+    expect(barFraction(0.375, 0.375)).to.equal(1);
+    expect(barFraction(0.125, 0.375)).to.be.closeTo(1 / 3, 1e-12);
+    expect(barFraction(0, 0.375)).to.equal(0);
+    expect(barFraction(0.1, 0)).to.equal(0);
+  });
+
+  it('draws sparklines on a shared scale inside the box', () => {
+    // Box 100 × 40 with 2 px padding; max 4: value 4 → y 2, value 0 → y 38; x from 2 to 98.
+    const line = sparkline([0, 4, 2], 100, 40, 4);
+    expect(line.points).to.deep.equal([
+      { x: 2, y: 38 },
+      { x: 50, y: 2 },
+      { x: 98, y: 20 },
+    ]);
+    expect(line.line).to.equal('M2,38L50,2L98,20');
+    expect(sparkline([], 100, 40, 1).line).to.equal('');
+  });
+});
+
+describe('<churn-reasons> numbers and input routes', () => {
+  it('data property: ranks by count, shares, Other with its members', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
+    await ready(el);
+    expectByCount(el);
+    expect(el.value!.total).to.deep.equal({ count: 8, lostRevenue: 265, withoutRevenue: 0, unanswered: 1 });
+    const members = [...root(el).querySelectorAll('[part~=other] li')].map((li) => squash(li.textContent));
+    expect(members).to.deep.equal(['Bugs: 1 cancellation (12.5%) — given fewer than 2 times', 'Closed business: 1 cancellation (12.5%) — given fewer than 2 times']);
+    expect(squash(root(el).querySelector('[part~=other] summary')!.textContent)).to.equal('Other: 2 different answers, 2 cancellations');
+    expect(el.warnings.map((w) => w.code)).to.deep.equal(['missing-reason']);
+  });
+
+  it('weight-by="revenue" ranks by lost revenue', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons weight-by="revenue" currency="USD" .data=${ROWS}></churn-reasons>`);
+    await ready(el);
+    expect(bars(el)).to.deep.equal([
+      ['Missing features', '$150 (56.6%) · 2 cancellations'],
+      ['Too expensive', '$40 (15.1%) · 3 cancellations'],
+      ['(no reason given)', '$30 (11.3%) · 1 cancellation'],
+      ['Other', '$45 (17.0%) · 2 cancellations'],
+    ]);
+    expect(el.getAttribute('aria-label')).to.equal(
+      'Cancellation reasons by lost revenue: 8 cancellations; the top reason is “Missing features” with 56.6%. Lost revenue $265.',
+    );
+  });
+
+  it('other-threshold="1" keeps every answer; max-reasons folds the tail', async () => {
+    const all = await fixture<ChurnReasons>(html`<churn-reasons other-threshold="1" .data=${ROWS}></churn-reasons>`);
+    await ready(all);
+    // Ties at one cancellation go by lost revenue: Bugs 40 > (no reason) 30 > Closed business 5.
+    expect(bars(all).map((b) => b[0])).to.deep.equal(['Too expensive', 'Missing features', 'Bugs', '(no reason given)', 'Closed business']);
+    const top2 = await fixture<ChurnReasons>(html`<churn-reasons max-reasons="2" .data=${ROWS}></churn-reasons>`);
+    await ready(top2);
+    // Other = (no reason) 1 + Bugs 1 + Closed business 1 = 3 of 8 = 37.5 %.
+    expect(bars(top2)).to.deep.equal([
+      ['Too expensive', '3 (37.5%)'],
+      ['Missing features', '2 (25.0%)'],
+      ['Other', '3 (37.5%)'],
+    ]);
+    const why = [...root(top2).querySelectorAll('[part~=other] li .why')].map((w) => squash(w.textContent));
+    expect(why).to.include('— below the top 2');
+  });
+
+  it('JSON data attribute', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons data=${JSON.stringify(ROWS)}></churn-reasons>`);
+    await ready(el);
+    expectByCount(el);
+  });
+
+  it('src JSON', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons src="${FIXTURES}/churn-reasons-cancellations.json"></churn-reasons>`);
+    await ready(el);
+    expectByCount(el);
+  });
+
+  it('src CSV with field mapping', async () => {
+    const el = await fixture<ChurnReasons>(
+      html`<churn-reasons customer-key="email" date-key="cancelled_at" reason-key="why" lost-revenue-key="mrr" weight-by="revenue" src="${FIXTURES}/churn-reasons-cancellations.csv"></churn-reasons>`,
+    );
+    await ready(el);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    expect(bars(el)[0]).to.deep.equal(['Missing features', '$150 (56.6%) · 2 cancellations']);
+    expect(el.value!.total.lostRevenue).to.equal(265);
+  });
+
+  it('inline JSON script', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons><script type="application/json">${JSON.stringify(ROWS)}</script></churn-reasons>`);
+    await ready(el);
+    expectByCount(el);
+  });
+
+  it('a shared retention-source', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <retention-source id="cancellations" src="${FIXTURES}/churn-reasons-cancellations.json"></retention-source>
+      <churn-reasons source="cancellations"></churn-reasons>
+      <churn-reasons source="cancellations" weight-by="revenue"></churn-reasons>
+    </div>`);
+    const [count, revenue] = wrapper.querySelectorAll('churn-reasons');
+    await ready(count);
+    await ready(revenue);
+    expectByCount(count);
+    expect(revenue.value!.reasons[0].label).to.equal('Missing features');
+  });
+
+  it('follows the top reasons per month in small multiples and the trend table', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
+    await ready(el);
+    const names = [...root(el).querySelectorAll('.multiple .name')].map((n) => squash(n.textContent));
+    // Latest month (March) per series: 0, 0, 0, Other 1.
+    expect(names).to.deep.equal(['Too expensive: 0', 'Missing features: 0', '(no reason given): 0', 'Other: 1']);
+    expect(table(el, 1)).to.deep.equal([
+      ['Jan 2024', '2', '1', '0', '0', '3'],
+      ['Feb 2024', '1', '1', '1', '1', '4'],
+      ['Mar 2024', '0', '0', '0', '1', '1'],
+    ]);
+    el.trendCount = 0;
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=trend]')).to.equal(null);
+  });
+});
+
+describe('<churn-reasons> errors', () => {
+  const failing = async (src: string) => {
+    const el = document.createElement('churn-reasons');
+    const failed = oneEvent(el, 'error');
+    el.src = src;
+    document.body.append(el);
+    const event = (await failed) as CustomEvent<ElementError>;
+    await el.updateComplete;
+    return { el, event };
+  };
+
+  it('malformed JSON', async () => {
+    const { el, event } = await failing(`${FIXTURES}/malformed.json`);
+    expect(event.detail).to.include({ kind: 'load-error', reason: 'parse' });
+    expect(squash(root(el).querySelector('[part=message]')!.textContent)).to.contain('malformed JSON');
+    el.remove();
+  });
+
+  it('wrong fields name the record and field', async () => {
+    const { el, event } = await failing(`${FIXTURES}/wrong-fields.json`);
+    expect(event.detail.kind).to.equal('invalid-input');
+    expect(squash(root(el).querySelector('[part=message]')!.textContent)).to.contain('record 1, field “customer”: expected');
+    el.remove();
+  });
+
+  it('a 404', async () => {
+    const { el, event } = await failing(`${FIXTURES}/does-not-exist.json`);
+    expect(event.detail).to.include({ kind: 'load-error', reason: 'http', status: 404 });
+    el.remove();
+  });
+
+  it('revenue weighting without lost revenue is a readable option error', async () => {
+    const rows = ROWS.map(({ lostRevenue: _, ...rest }) => rest);
+    const el = await fixture<ChurnReasons>(html`<churn-reasons weight-by="revenue" .data=${rows}></churn-reasons>`);
+    await ready(el);
+    expect(el.status).to.equal('error');
+    expect(squash(root(el).querySelector('[part=message]')!.textContent)).to.contain('setting “weightBy”');
+  });
+});
+
+describe('<churn-reasons> keyboard, accessibility and safety', () => {
+  it('arrow keys move between reasons; Enter selects and opens Other', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
+    await ready(el);
+    const chart = root(el).querySelector<HTMLElement>('[part~=chart]')!;
+    chart.focus();
+    await el.updateComplete;
+    const live = () => squash(root(el).querySelector('[aria-live]')!.textContent);
+    expect(live()).to.contain('Too expensive: 3 cancellations, 37.5%');
+    expect(live()).to.contain('Answers grouped here: Too expensive (2), too expensive (1)');
+    const key = (k: string) => chart.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    key('ArrowDown');
+    await el.updateComplete;
+    expect(root(el).querySelector('.row.active [part~=label]')!.textContent).to.equal('Missing features');
+    const selected = oneEvent(el, 'reason-select');
+    key('Enter');
+    expect(((await selected) as CustomEvent<ReasonSelectDetail>).detail).to.deep.equal({ key: 'missing features', label: 'Missing features', count: 2, lostRevenue: 150, share: 0.25 });
+    key('End');
+    await el.updateComplete;
+    expect(live()).to.contain('Other: 2 cancellations, 25.0%');
+    key('Enter');
+    await el.updateComplete;
+    expect(root(el).querySelector<HTMLDetailsElement>('[part~=other]')!.open).to.equal(true);
+    key('Home');
+    await el.updateComplete;
+    expect(root(el).querySelector('.row.active [part~=label]')!.textContent).to.equal('Too expensive');
+  });
+
+  it('the hidden table agrees with the bars', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
+    await ready(el);
+    const rows = table(el);
+    expect(rows).to.deep.equal([
+      ['Too expensive', '3', '$40', '37.5%'],
+      ['Missing features', '2', '$150', '25.0%'],
+      ['(no reason given)', '1', '$30', '12.5%'],
+      ['Other', '2', '$45', '25.0%'],
+    ]);
+    bars(el).forEach(([label, figures], i) => {
+      expect(rows[i][0]).to.equal(label);
+      expect(figures).to.equal(`${rows[i][1]} (${rows[i][3]})`);
+    });
+  });
+
+  it('markup in answers stays text', async () => {
+    const payload = '<img src=x onerror=window.__rkReasonsXss=1>';
+    const rows = [...ROWS, { customer: 'x1', date: '2024-03-02', reason: payload }, { customer: 'x2', date: '2024-03-03', reason: payload }];
+    const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${rows}></churn-reasons>`);
+    await ready(el);
+    expect(bars(el).map((b) => b[0])).to.include(payload);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(root(el).querySelector('img')).to.equal(null);
+    expect((window as unknown as { __rkReasonsXss?: number }).__rkReasonsXss).to.equal(undefined);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${theme} theme`, async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 480px"><churn-reasons theme=${theme} .data=${ROWS}></churn-reasons></div>`);
+      const el = wrapper.querySelector('churn-reasons')!;
+      await ready(el);
+      root(el).querySelector<HTMLDetailsElement>('[part~=other]')!.open = true;
+      await expect(el).to.be.accessible();
+      const error = await fixture<ChurnReasons>(html`<churn-reasons theme=${theme} data="[{"></churn-reasons>`);
+      await expect(error).to.be.accessible();
+    });
+  }
+
+  it('translates: Norwegian and Russian', async () => {
+    const nb = await fixture<ChurnReasons>(html`<churn-reasons lang="nb" .data=${ROWS}></churn-reasons>`);
+    await ready(nb);
+    expect(bars(nb).map((b) => b[0])).to.deep.equal(['Too expensive', 'Missing features', '(ingen årsak oppgitt)', 'Annet']);
+    const ru = await fixture<ChurnReasons>(html`<churn-reasons lang="ru" .data=${ROWS}></churn-reasons>`);
+    await ready(ru);
+    expect(squash(root(ru).querySelector('[part~=other] summary')!.textContent)).to.equal('Другое: 2 ответа, 2 отмены');
+  });
+});
