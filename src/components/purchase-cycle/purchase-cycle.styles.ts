@@ -1,0 +1,135 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <purchase-cycle>. Colours come from the platform tokens, plus
+ * `--rk-cycle-bar` (bars), `--rk-cycle-median`, `--rk-cycle-mean` and
+ * `--rk-cycle-window` (the marks).
+ */
+export const purchaseCycleStyles = css`
+  :host {
+    --_bar: var(--rk-cycle-bar, var(--_series-1));
+    --_median: var(--rk-cycle-median, var(--_text));
+    --_mean: var(--rk-cycle-mean, var(--_series-2));
+    --_window: var(--rk-cycle-window, var(--_good));
+  }
+
+  /* Height from CSS, not from the drawing, so drawing on resize never resizes. */
+  .chart {
+    position: relative;
+    width: 100%;
+    aspect-ratio: 2 / 1;
+    min-height: 200px;
+    max-height: 300px;
+    border-radius: var(--_radius);
+  }
+
+  .chart:focus {
+    outline: none;
+  }
+
+  .chart:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  svg {
+    display: block;
+    overflow: visible;
+    font-family: var(--_font-family);
+    font-size: 11px;
+  }
+
+  [part~='grid-line'] {
+    stroke: var(--_grid);
+    shape-rendering: crispEdges;
+  }
+
+  [part~='axis'] text {
+    fill: var(--_muted);
+  }
+
+  [part~='bar'] {
+    fill: var(--_bar);
+  }
+
+  [part~='bar-overflow'] {
+    fill-opacity: 0.6;
+  }
+
+  [part~='bar-active'] {
+    stroke: var(--_focus);
+    stroke-width: 2;
+  }
+
+  [part~='baseline'] {
+    stroke: var(--_text);
+    shape-rendering: crispEdges;
+  }
+
+  [part~='median-line'] {
+    stroke: var(--_median);
+    stroke-width: 2;
+  }
+
+  [part~='mean-line'] {
+    stroke: var(--_mean);
+    stroke-width: 2;
+    stroke-dasharray: 5 3;
+  }
+
+  [part~='window-line'] {
+    stroke: var(--_window);
+    stroke-width: 2.5;
+    stroke-dasharray: 1 3;
+    stroke-linecap: round;
+  }
+
+  [part~='legend'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1.25em;
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+    color: var(--_text);
+  }
+
+  [part~='legend'] li {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+  }
+
+  [part~='legend'] svg {
+    overflow: visible;
+  }
+
+  [part~='legend'] .value {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part~='legend'] .note {
+    color: var(--_muted);
+  }
+
+  [part~='tooltip'] {
+    position: absolute;
+    z-index: 1;
+    pointer-events: none;
+    min-width: 9em;
+    max-width: 18em;
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_grid);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+    font-size: 0.85em;
+    line-height: 1.35;
+  }
+
+  [part~='tooltip'] strong {
+    display: block;
+  }
+`;

@@ -1,0 +1,348 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/purchase-cycle/define.ts';
+import '../../src/components/retention-gauge/define.ts';
+import '../../src/components/retention-source/define.ts';
+import type { PurchaseCycle } from '../../src/components/purchase-cycle/purchase-cycle.ts';
+import type { PurchaseCycleModel } from '../../src/components/purchase-cycle/purchase-cycle.job.ts';
+import { histogramGeometry } from '../../src/components/purchase-cycle/cycle-geometry.ts';
+import type { ElementError } from '../../src/components/platform/errors.ts';
+import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
+
+const FIXTURES = '/tests/fixtures/components';
+
+/*
+ * Purchase days per customer (a return is no purchase; two orders on one day are one purchase day):
+ *   a: Jan 1, Jan 4, Jan 11 → gaps 3, 7
+ *   b: Jan 2 (two orders), Jan 12 → gap 10
+ *   c: Jan 5, Feb 4 → gap 30
+ *   d: Jan 3 → no gap
+ *   e: Jan 6, Jan 8, (return Jan 9), Jan 10 → gaps 2, 2
+ * Gaps sorted: 2, 2, 3, 7, 10, 30 → 6 gaps of 4 customers; median (3 + 7) / 2 = 5; mean 54 / 6 = 9;
+ * suggested window ⌈3 × 5⌉ = 15 days.
+ * Bars of 7 days, up to the 95th percentile (30 → 5 bars, 35 days): 1–7: 2, 2, 3, 7 → 4; 8–14: 10 → 1;
+ * 15–21: 0; 22–28: 0; 29–35: 30 → 1.
+ */
+const ORDERS = [
+  { customer: 'a', date: '2024-01-01', amount: 10 },
+  { customer: 'a', date: '2024-01-04', amount: 10 },
+  { customer: 'a', date: '2024-01-11', amount: 10 },
+  { customer: 'b', date: '2024-01-02', amount: 10 },
+  { customer: 'b', date: '2024-01-02', amount: 25 },
+  { customer: 'b', date: '2024-01-12', amount: 10 },
+  { customer: 'c', date: '2024-01-05', amount: 10 },
+  { customer: 'c', date: '2024-02-04', amount: 10 },
+  { customer: 'd', date: '2024-01-03', amount: 10 },
+  { customer: 'e', date: '2024-01-06', amount: 10 },
+  { customer: 'e', date: '2024-01-08', amount: 10 },
+  { customer: 'e', date: '2024-01-09', amount: -5 },
+  { customer: 'e', date: '2024-01-10', amount: 10 },
+];
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const tableRows = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
+
+async function ready(el: PurchaseCycle, { chart = true } = {}): Promise<PurchaseCycle> {
+  await waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout: 20_000 });
+  if (chart && el.status === 'ready') await waitUntil(() => el.shadowRoot!.querySelector('.chart > svg'), 'chart was not drawn', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function inBox(template: unknown, width = 600): Promise<PurchaseCycle> {
+  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px">${template}</div>`);
+  return box.querySelector('purchase-cycle')!;
+}
+
+function expectHandComputed(el: PurchaseCycle) {
+  expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+  const v = el.value!;
+  expect([v.median, v.mean, v.min, v.max, v.gapCount, v.customersWithRepeat]).to.deep.equal([5, 9, 2, 30, 6, 4]);
+  expect(v.histogram.map((b) => b.count)).to.deep.equal([4, 1, 0, 0, 1]);
+  expect(v.suggestedWindowDays).to.equal(15);
+  expect(el.suggestedWindowDays).to.equal(15);
+  expect(text(el, 'median')).to.equal('5 days');
+  expect(text(el, 'mean')).to.equal('9 days');
+  expect(text(el, 'window')).to.equal('15 days');
+}
+
+describe('purchase-cycle: geometry', () => {
+  it('lays bars side by side and places days inside their bar', () => {
+    const bins = [
+      { fromDays: 1, toDays: 8, count: 4 },
+      { fromDays: 8, toDays: 15, count: 1 },
+      { fromDays: 15, toDays: 31, count: 1 },
+    ];
+    const g = histogramGeometry(bins, { width: 336, height: 200 });
+    const step = g.plotWidth / 3;
+    expect(g.bars.map((b) => Math.round(b.x + b.width / 2 - step / 2))).to.deep.equal([0, Math.round(step), Math.round(2 * step)]);
+    // The tallest bar reaches the top of the (nice) domain or close; a count of 1 is a quarter of 4.
+    expect(g.bars[1].height * 4).to.be.closeTo(g.bars[0].height, 1e-9);
+    // Day 4 is the middle of 1–7 ((4.5 − 1) / 7 = 0.5); day 40 is beyond the last bar.
+    expect(g.xOfDay(4).x).to.be.closeTo(step / 2, 1e-9);
+    expect(g.xOfDay(40)).to.deep.equal({ x: g.plotWidth, beyond: true });
+    expect(histogramGeometry(bins, { width: 0, height: 0 }).plotWidth).to.equal(0);
+  });
+});
+
+describe('<purchase-cycle> input routes', () => {
+  it('data property: hand-computed median, mean, window and bars', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle .data=${ORDERS}></purchase-cycle>`));
+    expectHandComputed(el);
+    expect(el.getAttribute('aria-label')).to.equal(
+      'Days between purchases: median 5 days, mean 9 days, over 6 repeat purchases of 4 customers. Suggested retention window: 15 days.',
+    );
+  });
+
+  it('JSON data attribute', async () => {
+    expectHandComputed(await ready(await inBox(html`<purchase-cycle data=${JSON.stringify(ORDERS)}></purchase-cycle>`)));
+  });
+
+  it('src JSON', async () => {
+    expectHandComputed(await ready(await inBox(html`<purchase-cycle src="${FIXTURES}/purchase-cycle-orders.json"></purchase-cycle>`)));
+  });
+
+  it('src CSV with field mapping', async () => {
+    expectHandComputed(
+      await ready(await inBox(html`<purchase-cycle customer-key="email" date-key="created_at" amount-key="total" src="${FIXTURES}/purchase-cycle-orders.csv"></purchase-cycle>`)),
+    );
+  });
+
+  it('inline JSON script', async () => {
+    expectHandComputed(await ready(await inBox(html`<purchase-cycle><script type="application/json">${JSON.stringify(ORDERS)}</script></purchase-cycle>`)));
+  });
+
+  it('a shared retention-source', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width:600px">
+      <purchase-cycle source="cycle-shop"></purchase-cycle>
+      <retention-source id="cycle-shop" src="${FIXTURES}/purchase-cycle-orders.json"></retention-source>
+    </div>`);
+    expectHandComputed(await ready(box.querySelector('purchase-cycle')!));
+  });
+
+  it('computes in the worker with the same result', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle compute="worker" .data=${ORDERS}></purchase-cycle>`));
+    expect(el.ranIn).to.equal('worker');
+    expectHandComputed(el);
+  });
+});
+
+describe('<purchase-cycle> options and events', () => {
+  it('bin-width and max-days change the bars, not the median', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle bin-width="10" .data=${ORDERS}></purchase-cycle>`));
+    // 1–10: 2, 2, 3, 7, 10 → 5; 11–20: 0; 21–30: 30 → 1.
+    expect(el.value!.histogram.map((b) => [b.fromDays, b.toDays, b.count])).to.deep.equal([
+      [1, 11, 5],
+      [11, 21, 0],
+      [21, 31, 1],
+    ]);
+    expect(el.value!.median).to.equal(5);
+    el.binWidth = 7;
+    el.maxDays = 14;
+    await waitUntil(() => el.value!.histogram.length === 3 && el.value!.binWidth === 7);
+    await el.updateComplete;
+    // 1–7: 4; 8–14: 1; one overflow bar 15–30 for the 30-day gap.
+    expect(tableRows(el)).to.deep.equal([
+      ['1–7', '4', '66.7%'],
+      ['8–14', '1', '16.7%'],
+      ['15–30', '1', '16.7%'],
+    ]);
+    expect(part(el, 'bar-overflow')).to.exist;
+  });
+
+  it('a time frame counts only purchases inside it', async () => {
+    // Up to Jan 10 (exclusive): a 1, 4 → 3; e 6, 8 → 2 → median 2.5, window ⌈7.5⌉ = 8.
+    const el = await ready(await inBox(html`<purchase-cycle to="2024-01-10" .data=${ORDERS}></purchase-cycle>`));
+    expect([el.value!.median, el.value!.suggestedWindowDays]).to.deep.equal([2.5, 8]);
+  });
+
+  it('fires metric-change with the window, and a page script hands it to a retention-gauge', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width:600px">
+      <purchase-cycle id="cycle"></purchase-cycle>
+      <retention-gauge id="gauge" .data=${ORDERS}></retention-gauge>
+    </div>`);
+    const cycle = box.querySelector('purchase-cycle')!;
+    const gauge = box.querySelector('retention-gauge')!;
+    // The page script of the docs:
+    cycle.addEventListener('metric-change', (event) => {
+      const days = (event as MetricChangeEvent<PurchaseCycleModel>).detail.value.suggestedWindowDays;
+      if (days !== null) gauge.setAttribute('window-days', String(days));
+    });
+    const changed = oneEvent(cycle, 'metric-change') as Promise<MetricChangeEvent<PurchaseCycleModel>>;
+    cycle.data = ORDERS;
+    const event = await changed;
+    expect(event.detail.value.suggestedWindowDays).to.equal(15);
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(gauge.getAttribute('window-days')).to.equal('15');
+    await waitUntil(() => gauge.status === 'ready' && gauge.value?.windowDays === 15, 'gauge uses the window', { timeout: 5000 });
+    expect(gauge.value!.windowSource).to.equal('attribute');
+    // Same data again: no new event.
+    let again = 0;
+    cycle.addEventListener('metric-change', () => again++);
+    cycle.data = [...ORDERS];
+    await ready(cycle);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(again).to.equal(0);
+  });
+
+  it('says so when nobody bought twice', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle .data=${[{ customer: 'x', date: '2024-01-01', amount: 1 }]}></purchase-cycle>`), { chart: false });
+    expect(el.suggestedWindowDays).to.equal(null);
+    expect(text(el, 'status')).to.include('No customer bought on two different days');
+  });
+});
+
+describe('<purchase-cycle> errors', () => {
+  const failing = async (src: string) => {
+    const el = document.createElement('purchase-cycle');
+    const failed = oneEvent(el, 'error');
+    el.src = src;
+    document.body.append(el);
+    const event = (await failed) as CustomEvent<ElementError>;
+    await el.updateComplete;
+    return { el, event };
+  };
+
+  it('malformed JSON', async () => {
+    const { el, event } = await failing(`${FIXTURES}/malformed.json`);
+    expect(event.detail).to.include({ kind: 'load-error', reason: 'parse' });
+    expect(text(el, 'message')).to.contain('malformed JSON');
+    expect(el.suggestedWindowDays).to.equal(null);
+    el.remove();
+  });
+
+  it('wrong fields name the record and field', async () => {
+    const { el, event } = await failing(`${FIXTURES}/wrong-fields.json`);
+    expect(event.detail.kind).to.equal('invalid-input');
+    expect(text(el, 'message')).to.contain('record 1, field “customer”');
+    el.remove();
+  });
+
+  it('a 404', async () => {
+    const { el, event } = await failing(`${FIXTURES}/no-such-orders.json`);
+    expect(event.detail).to.include({ kind: 'load-error', reason: 'http', status: 404 });
+    el.remove();
+  });
+
+  it('a bad bin width is an option error named after the attribute', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle bin-width="0" .data=${ORDERS}></purchase-cycle>`));
+    expect(el.status).to.equal('error');
+    expect(text(el, 'message')).to.contain('setting “bin-width”');
+    const late = await ready(await inBox(html`<purchase-cycle from="yesterday" .data=${ORDERS}></purchase-cycle>`));
+    expect(text(late, 'message')).to.contain('setting “from”');
+  });
+});
+
+describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
+  it('keeps the hidden table equal to the drawn bars', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle .data=${ORDERS}></purchase-cycle>`));
+    const bars = [...el.shadowRoot!.querySelectorAll('[part~="bar"]')];
+    const rows = tableRows(el);
+    expect(rows).to.deep.equal([
+      ['1–7', '4', '66.7%'],
+      ['8–14', '1', '16.7%'],
+      ['15–21', '0', '0.0%'],
+      ['22–28', '0', '0.0%'],
+      ['29–35', '1', '16.7%'],
+    ]);
+    expect(bars).to.have.length(rows.length);
+    const heights = bars.map((bar) => Number(bar.getAttribute('height')));
+    expect(heights[0]).to.be.closeTo(4 * heights[1], 1e-6);
+    expect(heights[2]).to.equal(0);
+    expect(heights[4]).to.be.closeTo(heights[1], 1e-6);
+    // Median (5) inside the first bar, window (15) at the start of the third: in that order left to right.
+    const x = (name: string) => Number(part(el, name)!.getAttribute('x1'));
+    expect(x('median-line')).to.be.lessThan(Number(bars[1].getAttribute('x')));
+    expect(x('mean-line')).to.be.greaterThan(Number(bars[1].getAttribute('x')));
+    expect(x('window-line')).to.be.greaterThan(Number(bars[2].getAttribute('x')));
+    expect(el.shadowRoot!.querySelector('.chart > svg')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('moves between bars with the arrow keys and shows a tooltip', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle .data=${ORDERS}></purchase-cycle>`));
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    expect(text(el, 'tooltip')).to.equal('1–7 days Repeat purchases: 4 Share: 66.7%');
+    expect(el.shadowRoot!.querySelectorAll('[part~="bar-active"]')).to.have.length(1);
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await el.updateComplete;
+    expect(text(el, 'tooltip')).to.include('8–14 days');
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.include('29–35 days');
+    chart.blur();
+    await el.updateComplete;
+    expect(part(el, 'tooltip')).to.equal(null);
+  });
+
+  it('shows a tooltip on hover', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle .data=${ORDERS}></purchase-cycle>`));
+    const bar = el.shadowRoot!.querySelectorAll('[part~="bar"]')[1].getBoundingClientRect();
+    part(el, 'chart')!.dispatchEvent(new PointerEvent('pointermove', { clientX: bar.x + bar.width / 2, clientY: bar.y + 2, bubbles: true }));
+    await el.updateComplete;
+    expect(text(el, 'tooltip')).to.include('8–14 days');
+  });
+
+  it('does not draw at zero width, and draws once it gets a size', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="display:none"><purchase-cycle .data=${ORDERS}></purchase-cycle></div>`);
+    const el = box.querySelector('purchase-cycle')!;
+    await ready(el, { chart: false });
+    expect(el.shadowRoot!.querySelector('.chart > svg')).to.equal(null);
+    expect(tableRows(el)).to.have.length(5);
+    box.style.display = 'block';
+    await waitUntil(() => el.shadowRoot!.querySelector('.chart > svg'), 'drawn after showing');
+    expect(Number(el.shadowRoot!.querySelector('.chart > svg')!.getAttribute('width'))).to.be.greaterThan(0);
+  });
+
+  it('shows markup in data as text only', async () => {
+    const payload = '<img src=x onerror="window.__rkCycle=1">';
+    const el = await ready(await inBox(html`<purchase-cycle .data=${[{ customer: payload, date: payload, amount: 1 }]}></purchase-cycle>`));
+    expect(text(el, 'message')).to.contain(payload);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __rkCycle?: number }).__rkCycle).to.equal(undefined);
+  });
+
+  it('speaks Norwegian', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle lang="nb" .data=${ORDERS}></purchase-cycle>`));
+    expect(text(el, 'median')).to.equal('5 dager');
+    expect(el.getAttribute('aria-label')).to.include('Foreslått lojalitetsvindu: 15 dager');
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${theme} theme, focused or not`, async () => {
+      const el = await ready(await inBox(html`<purchase-cycle theme=${theme} .data=${ORDERS}></purchase-cycle>`));
+      await expect(el).to.be.accessible();
+      (part(el, 'chart') as HTMLElement).focus();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('<purchase-cycle> on the real shop export', () => {
+  it('computes from 525,461 order lines without error', async () => {
+    const response = await fetch('/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz');
+    const blob = await response.blob();
+    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+    const csv = head[0] === 0x1f && head[1] === 0x8b ? await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text() : await blob.text();
+    const box = await fixture<HTMLDivElement>(html`<div style="width:700px">
+      <purchase-cycle customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></purchase-cycle>
+    </div>`);
+    const el = box.querySelector('purchase-cycle')!;
+    const script = document.createElement('script');
+    script.type = 'text/csv';
+    script.textContent = csv;
+    el.append(script);
+    await ready(el);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    expect(el.ranIn).to.equal('worker');
+    const v = el.value!;
+    expect(v.gapCount).to.be.greaterThan(10_000);
+    expect(v.suggestedWindowDays).to.equal(Math.ceil(3 * v.median!));
+    expect(v.histogram.reduce((sum, b) => sum + b.count, 0)).to.equal(v.gapCount);
+    expect(tableRows(el)).to.have.length(v.histogram.length);
+  });
+});
