@@ -8,9 +8,10 @@
 import { GRANULARITIES, PeriodCalendar, periodLookup, type Granularity, type Weekday } from './calendar.ts';
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from './dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
+import { purchaseDaysByCustomer } from './customer-rows.ts';
 import { customerChurnRate, customerRetentionRate } from './rates.ts';
 import type { DateInput } from './timeframe.ts';
-import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+import type { TransactionTable } from './transactions.ts';
 
 /** Period options shared by the period-based transaction metrics. */
 export interface PeriodOptions {
@@ -47,64 +48,6 @@ export function resolvePeriodOptions(table: TransactionTable, options: PeriodOpt
   return ok({ calendar: new PeriodCalendar({ granularity, weekStart }), asOfDay });
 }
 
-/** Distinct purchase days of every customer, ascending, in one flat array. */
-export interface PurchaseDays {
-  /** Customer c's days are `days[start[c]] … days[end[c] - 1]`. */
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  readonly days: Int32Array;
-}
-
-/**
- * Groups purchase rows (not returns: sending goods back is not buying) dated
- * on or before `asOfDay` by customer, each customer's days sorted and
- * distinct. A counting sort by customer, then a sort of each customer's own
- * few days (insertion sort for short lists), keeps it close to linear: most
- * customers have a handful of rows, and a sequential pass beats random ones.
- */
-export function purchaseDaysByCustomer(table: TransactionTable, asOfDay: number): PurchaseDays {
-  const customers = table.customerIds.length;
-  const { customer, day, kind, length } = table;
-  const start = new Int32Array(customers + 1);
-  let rows = 0;
-  for (let r = 0; r < length; r++) {
-    if (kind[r] !== TRANSACTION_KIND.purchase || day[r] > asOfDay) continue;
-    start[customer[r] + 1]++;
-    rows++;
-  }
-  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
-
-  const end = start.slice(0, customers);
-  const days = new Int32Array(rows);
-  for (let r = 0; r < length; r++) {
-    if (kind[r] !== TRANSACTION_KIND.purchase || day[r] > asOfDay) continue;
-    days[end[customer[r]]++] = day[r];
-  }
-
-  for (let c = 0; c < customers; c++) {
-    const from = start[c];
-    const to = end[c];
-    if (to - from < 2) continue;
-    if (to - from <= 32) {
-      for (let i = from + 1; i < to; i++) {
-        const value = days[i];
-        let j = i - 1;
-        while (j >= from && days[j] > value) {
-          days[j + 1] = days[j];
-          j--;
-        }
-        days[j + 1] = value;
-      }
-    } else {
-      days.subarray(from, to).sort(); // typed arrays sort numerically
-    }
-    // Several rows on one day (order lines, two orders) are one purchase day.
-    let write = from + 1;
-    for (let i = from + 1; i < to; i++) if (days[i] !== days[write - 1]) days[write++] = days[i];
-    end[c] = write;
-  }
-  return { start, end, days };
-}
 
 /** Options of {@link churnSeries}. */
 export interface ChurnSeriesOptions extends PeriodOptions {

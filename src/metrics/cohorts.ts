@@ -9,7 +9,8 @@ import type { Granularity } from './calendar.ts';
 import { periodLookup } from './calendar.ts';
 import type { CustomerProperties } from './customers.ts';
 import { collectWarnings, fail, ok, optionError, records, WarningCounter, type Result } from './issues.ts';
-import { purchaseDaysByCustomer, resolvePeriodOptions, type PeriodOptions } from './activity.ts';
+import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
+import { purchaseDaysByCustomer } from './customer-rows.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
 
 export type CohortValue = 'count' | 'percent' | 'revenue';

@@ -8,7 +8,8 @@
  * median and percentiles are exact and linear, no sort needed.
  */
 import { fail, ok, optionError, type Result } from './issues.ts';
-import { customerRows, purchaseFrame, type PurchaseMetricOptions } from './purchases.ts';
+import { customerRows } from './customer-rows.ts';
+import { purchaseFrame, type PurchaseMetricOptions } from './purchases.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
 
 /** One bar of the gap distribution: gaps of `fromDays` ≤ days < `toDays`. */

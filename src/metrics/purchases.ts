@@ -19,6 +19,7 @@
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { resolveTimeFrame, type DayRange, type TimeFrame } from './timeframe.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+import { customerRows } from './customer-rows.ts';
 
 const PURCHASE = TRANSACTION_KIND.purchase;
 
@@ -26,64 +27,6 @@ const PURCHASE = TRANSACTION_KIND.purchase;
 export interface PurchaseMetricOptions {
   /** Days counted: `from` inclusive, `to` exclusive, read in the table's time zone. Whole history when absent. */
   timeFrame?: TimeFrame;
-}
-
-// ---------------------------------------------------------------------------
-// Row order: rows grouped by customer, each group in day order.
-
-/** Rows in (customer, day) order: customer c owns `rows[offsets[c]] … rows[offsets[c + 1] − 1]`. */
-export interface CustomerRows {
-  readonly offsets: Int32Array;
-  readonly rows: Int32Array;
-}
-
-const rowOrders = new WeakMap<TransactionTable, CustomerRows>();
-
-/**
- * Groups the rows by customer with each group in day order. Two stable
- * counting sorts (by day, then by customer) keep it linear; days are sorted in
- * 16-bit digits so a table spanning centuries still needs only small buckets.
- * The result is cached per table, as every purchase metric needs it.
- */
-export function customerRows(table: TransactionTable): CustomerRows {
-  const cached = rowOrders.get(table);
-  if (cached) return cached;
-  const n = table.length;
-  let order: Int32Array = new Int32Array(n);
-  for (let r = 0; r < n; r++) order[r] = r;
-  if (n > 0) {
-    const span = table.lastDay - table.firstDay;
-    const dayOffset = new Int32Array(n);
-    for (let r = 0; r < n; r++) dayOffset[r] = table.day[r] - table.firstDay;
-    order = stableCountingSort(order, dayOffset, 0, Math.min(span, 0xffff) + 1);
-    if (span > 0xffff) order = stableCountingSort(order, dayOffset, 16, (span >>> 16) + 1);
-  }
-  const customers = table.customerIds.length;
-  const offsets = new Int32Array(customers + 1);
-  for (let r = 0; r < n; r++) offsets[table.customer[r] + 1]++;
-  for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
-  const next = offsets.slice(0, customers);
-  const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = order[i];
-    rows[next[table.customer[r]]++] = r;
-  }
-  const grouped = { offsets, rows };
-  rowOrders.set(table, grouped);
-  return grouped;
-}
-
-/** Stable counting sort of `order` by a 16-bit digit (`keys[r] >>> shift & 0xffff`). */
-function stableCountingSort(order: Int32Array, keys: Int32Array, shift: number, buckets: number): Int32Array {
-  const starts = new Int32Array(buckets + 1);
-  for (let i = 0; i < order.length; i++) starts[((keys[order[i]] >>> shift) & 0xffff) + 1]++;
-  for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
-  const sorted = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) {
-    const r = order[i];
-    sorted[starts[(keys[r] >>> shift) & 0xffff]++] = r;
-  }
-  return sorted;
 }
 
 // ---------------------------------------------------------------------------

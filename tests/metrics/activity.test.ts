@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../src/metrics/calendar.ts';
-import { churnSeries, customerActivity, purchaseDaysByCustomer, type ChurnSeries } from '../../src/metrics/activity.ts';
+import { churnSeries, customerActivity, type ChurnSeries } from '../../src/metrics/activity.ts';
+import { purchaseDaysByCustomer } from '../../src/metrics/customer-rows.ts';
 import { daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
 import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
 

@@ -28,7 +28,7 @@
  */
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from '../dates.ts';
 import { fail, ok, optionError, type Result } from '../issues.ts';
-import { customerRows } from '../purchases.ts';
+import { customerRows } from '../customer-rows.ts';
 import type { DateInput } from '../timeframe.ts';
 import { TRANSACTION_KIND, type TransactionTable } from '../transactions.ts';
 
