@@ -38,6 +38,19 @@ const ORDERS = [
   { customer: 'e', date: '2024-01-10', amount: 10 },
 ];
 
+/** The gauge's own shop (its test fixture): active customers at every month start from January 2024. */
+const GAUGE_ORDERS = [
+  { customer: 'f', date: '2023-12-15', amount: 20 },
+  { customer: 'a', date: '2024-01-10', amount: 10 },
+  { customer: 'c', date: '2024-01-05', amount: 15 },
+  { customer: 'b', date: '2024-01-20', amount: 30 },
+  { customer: 'd', date: '2024-01-25', amount: 12 },
+  { customer: 'f', date: '2024-01-28', amount: 22 },
+  { customer: 'e', date: '2024-02-10', amount: 40 },
+  { customer: 'a', date: '2024-02-15', amount: 11 },
+  { customer: 'g', date: '2024-03-05', amount: 50 },
+];
+
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const tableRows = (el: Element) =>
@@ -160,7 +173,7 @@ describe('<purchase-cycle> options and events', () => {
   it('fires metric-change with the window, and a page script hands it to a retention-gauge', async () => {
     const box = await fixture<HTMLDivElement>(html`<div style="width:600px">
       <purchase-cycle id="cycle"></purchase-cycle>
-      <retention-gauge id="gauge" .data=${ORDERS}></retention-gauge>
+      <retention-gauge id="gauge" .data=${GAUGE_ORDERS}></retention-gauge>
     </div>`);
     const cycle = box.querySelector('purchase-cycle')!;
     const gauge = box.querySelector('retention-gauge')!;
@@ -175,7 +188,8 @@ describe('<purchase-cycle> options and events', () => {
     expect(event.detail.value.suggestedWindowDays).to.equal(15);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(gauge.getAttribute('window-days')).to.equal('15');
-    await waitUntil(() => gauge.status === 'ready' && gauge.value?.windowDays === 15, 'gauge uses the window', { timeout: 5000 });
+    await waitUntil(() => (gauge.status === 'ready' && gauge.value?.windowDays === 15) || gauge.status === 'error', 'gauge uses the window', { timeout: 5000 });
+    expect(gauge.status, JSON.stringify(gauge.error)).to.equal('ready');
     expect(gauge.value!.windowSource).to.equal('attribute');
     // Same data again: no new event.
     let again = 0;
@@ -215,7 +229,8 @@ describe('<purchase-cycle> errors', () => {
   it('wrong fields name the record and field', async () => {
     const { el, event } = await failing(`${FIXTURES}/wrong-fields.json`);
     expect(event.detail.kind).to.equal('invalid-input');
-    expect(text(el, 'message')).to.contain('record 1, field “customer”');
+    // The fixture has client/day/sum: date and amount are missing (customer maps nowhere either, reported after).
+    expect(text(el, 'message')).to.contain('record 1, field “date”: expected a date');
     el.remove();
   });
 
@@ -264,7 +279,7 @@ describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
     const chart = part(el, 'chart') as HTMLElement;
     chart.focus();
     await el.updateComplete;
-    expect(text(el, 'tooltip')).to.equal('1–7 days Repeat purchases: 4 Share: 66.7%');
+    expect([...part(el, 'tooltip')!.children].map((child) => child.textContent)).to.deep.equal(['1–7 days', 'Repeat purchases: 4', 'Share: 66.7%']);
     expect(el.shadowRoot!.querySelectorAll('[part~="bar-active"]')).to.have.length(1);
     chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await el.updateComplete;
@@ -299,7 +314,7 @@ describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
   it('shows markup in data as text only', async () => {
     const payload = '<img src=x onerror="window.__rkCycle=1">';
     const el = await ready(await inBox(html`<purchase-cycle .data=${[{ customer: payload, date: payload, amount: 1 }]}></purchase-cycle>`));
-    expect(text(el, 'message')).to.contain(payload);
+    expect(text(el, 'message')).to.contain('"<img src=x onerror=');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as unknown as { __rkCycle?: number }).__rkCycle).to.equal(undefined);
