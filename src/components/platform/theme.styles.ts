@@ -7,6 +7,28 @@
  */
 import { css } from 'lit';
 
+/** The dark defaults, used for prefers-color-scheme and for theme="dark" alike. */
+const darkTokens = css`
+  --_accent: var(--rk-color-accent, #60a5fa);
+  --_text: var(--rk-color-text, #f3f4f6);
+  --_muted: var(--rk-color-muted, #a1a1aa);
+  --_background: var(--rk-color-background, #111827);
+  --_surface: var(--rk-color-surface, #1f2937);
+  --_grid: var(--rk-color-grid, #374151);
+  --_good: var(--rk-color-good, #4ade80);
+  --_bad: var(--rk-color-bad, #f87171);
+  --_warn: var(--rk-color-warning, #facc15);
+  --_series-1: var(--rk-color-series-1, #60a5fa);
+  --_series-2: var(--rk-color-series-2, #fb923c);
+  --_series-3: var(--rk-color-series-3, #34d399);
+  --_series-4: var(--rk-color-series-4, #c084fc);
+  --_series-5: var(--rk-color-series-5, #f472b6);
+  --_series-6: var(--rk-color-series-6, #22d3ee);
+  --_series-7: var(--rk-color-series-7, #a3e635);
+  --_series-8: var(--rk-color-series-8, #d6d3d1);
+  color-scheme: dark;
+`;
+
 export const platformStyles = css`
   :host {
     --_accent: var(--rk-color-accent, #1d4ed8);
@@ -48,46 +70,12 @@ export const platformStyles = css`
   /* Dark defaults: by the user's setting unless the page forces light; always with theme="dark". */
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--rk-color-accent, #60a5fa);
-      --_text: var(--rk-color-text, #f3f4f6);
-      --_muted: var(--rk-color-muted, #a1a1aa);
-      --_background: var(--rk-color-background, #111827);
-      --_surface: var(--rk-color-surface, #1f2937);
-      --_grid: var(--rk-color-grid, #374151);
-      --_good: var(--rk-color-good, #4ade80);
-      --_bad: var(--rk-color-bad, #f87171);
-      --_warn: var(--rk-color-warning, #facc15);
-      --_series-1: var(--rk-color-series-1, #60a5fa);
-      --_series-2: var(--rk-color-series-2, #fb923c);
-      --_series-3: var(--rk-color-series-3, #34d399);
-      --_series-4: var(--rk-color-series-4, #c084fc);
-      --_series-5: var(--rk-color-series-5, #f472b6);
-      --_series-6: var(--rk-color-series-6, #22d3ee);
-      --_series-7: var(--rk-color-series-7, #a3e635);
-      --_series-8: var(--rk-color-series-8, #d6d3d1);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 
   :host([theme='dark']) {
-    --_accent: var(--rk-color-accent, #60a5fa);
-    --_text: var(--rk-color-text, #f3f4f6);
-    --_muted: var(--rk-color-muted, #a1a1aa);
-    --_background: var(--rk-color-background, #111827);
-    --_surface: var(--rk-color-surface, #1f2937);
-    --_grid: var(--rk-color-grid, #374151);
-    --_good: var(--rk-color-good, #4ade80);
-    --_bad: var(--rk-color-bad, #f87171);
-    --_warn: var(--rk-color-warning, #facc15);
-    --_series-1: var(--rk-color-series-1, #60a5fa);
-    --_series-2: var(--rk-color-series-2, #fb923c);
-    --_series-3: var(--rk-color-series-3, #34d399);
-    --_series-4: var(--rk-color-series-4, #c084fc);
-    --_series-5: var(--rk-color-series-5, #f472b6);
-    --_series-6: var(--rk-color-series-6, #22d3ee);
-    --_series-7: var(--rk-color-series-7, #a3e635);
-    --_series-8: var(--rk-color-series-8, #d6d3d1);
-    color-scheme: dark;
+    ${darkTokens}
   }
 
   *,
