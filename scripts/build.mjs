@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// `npm run build`: the npm package, the two single-file bundles, the worker and the
+// type declarations, all into dist/ (see vite.lib.config.ts for what each mode makes),
+// then checks of the output that a broken build would otherwise ship silently.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(repoRoot, 'dist');
+const configFile = join(repoRoot, 'vite.lib.config.ts');
+
+function step(label) {
+  process.stdout.write(`build: ${label}\n`);
+}
+
+rmSync(dist, { recursive: true, force: true });
+
+for (const mode of ['package', 'worker', 'bundle', 'iife']) {
+  step(`vite --mode ${mode}`);
+  await build({ configFile, mode, logLevel: 'warn' });
+}
+
+// One worker file for every build: the package's compute.js starts './metrics-worker.js'.
+copyFileSync(join(dist, 'retention-kit.worker.js'), join(dist, 'components/platform/metrics-worker.js'));
+
+step('type declarations (tsconfig.build.json)');
+execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+rewriteDeclarationSpecifiers(join(dist, 'types'));
+addTagMapsToIndexTypes();
+
+step('checks');
+checkOutput();
+step('done');
+
+/** All files under dir, recursively. */
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/**
+ * tsc keeps the `.ts` of relative imports in declarations; the package ships `.d.ts`
+ * beside `.js`, so consumers resolve `./x.js`.
+ */
+function rewriteDeclarationSpecifiers(dir) {
+  for (const file of filesUnder(dir).filter((f) => f.endsWith('.d.ts'))) {
+    const text = readFileSync(file, 'utf8');
+    const rewritten = text.replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3');
+    if (rewritten !== text) writeFileSync(file, rewritten);
+  }
+}
+
+/**
+ * `import 'retention-kit'` registers every element, found by pattern at build time;
+ * its types get every element's HTMLElementTagNameMap entry the same way.
+ */
+function addTagMapsToIndexTypes() {
+  const indexTypes = join(dist, 'types/index.d.ts');
+  const references = elementTags().map((tag) => `/// <reference path="./components/${tag}/define.d.ts" />`);
+  writeFileSync(indexTypes, `${references.join('\n')}\n${readFileSync(indexTypes, 'utf8')}`);
+}
+
+function elementTags() {
+  const components = join(repoRoot, 'src/components');
+  return readdirSync(components)
+    .filter((tag) => {
+      const define = join(components, tag, 'define.ts');
+      return existsSync(define) && /\bdefineElement\(\s*['"]/.test(readFileSync(define, 'utf8'));
+    })
+    .sort();
+}
+
+/** The relative module imports of an ES module file (static and dynamic). */
+function relativeImports(file) {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]);
+  return specifiers.map((specifier) => resolve(dirname(file), specifier));
+}
+
+/** Every file an entry reaches through relative imports (bare imports are dependencies). */
+function moduleGraph(entry) {
+  const seen = new Set();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file)) continue;
+    if (!existsSync(file)) throw new Error(`${relative(repoRoot, file)} is imported but was not emitted`);
+    seen.add(file);
+    queue.push(...relativeImports(file));
+  }
+  return [...seen];
+}
+
+/** Code without its comments (the package keeps JSDoc, which may say "document" in prose). */
+function withoutComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
+function checkOutput() {
+  const problems = [];
+  const expect = (condition, message) => {
+    if (!condition) problems.push(message);
+  };
+
+  for (const tag of elementTags()) {
+    expect(existsSync(join(dist, `components/${tag}/define.js`)), `dist/components/${tag}/define.js is missing`);
+    expect(existsSync(join(dist, `types/components/${tag}/define.d.ts`)), `dist/types/components/${tag}/define.d.ts is missing`);
+  }
+
+  // retention-kit/metrics runs in a worker and in Node: nothing of the DOM may reach it.
+  const domUse = { customElements: /\bcustomElements\b/, document: /\bdocument\s*\./, HTMLElement: /\bHTMLElement\b/, lit: /from\s*['"]lit(?:\/|['"])/ };
+  for (const file of moduleGraph(join(dist, 'metrics/index.js'))) {
+    const code = withoutComments(readFileSync(file, 'utf8'));
+    for (const [name, pattern] of Object.entries(domUse)) {
+      expect(!pattern.test(code), `${relative(repoRoot, file)} (reached from retention-kit/metrics) uses ${name}`);
+    }
+  }
+
+  // And it loads where there is no DOM at all (Node): a top-level DOM access would throw here.
+  try {
+    execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(dist, 'metrics/index.js'))}); if (typeof m.readTransactions !== 'function') process.exit(3);`], { stdio: 'pipe' });
+  } catch (error) {
+    expect(false, `retention-kit/metrics does not load in Node: ${String(error.stderr ?? error.message).trim().split('\n')[0]}`);
+  }
+
+  // The platform's worker, as app bundlers recognise it, with the file beside it.
+  const compute = readFileSync(join(dist, 'components/platform/compute.js'), 'utf8');
+  expect(compute.includes('new Worker(new URL("./metrics-worker.js", import.meta.url)'), 'compute.js does not start ./metrics-worker.js');
+  for (const bundle of ['retention-kit.js', 'retention-kit.iife.js']) {
+    const text = readFileSync(join(dist, bundle), 'utf8');
+    expect(text.includes('./retention-kit.worker.js'), `${bundle} does not name ./retention-kit.worker.js`);
+    expect(!/\bimport\s*[{*'"]|\bfrom\s*['"]/.test(text.replace(/`[^`]*`/g, '')), `${bundle} still imports other modules`);
+  }
+  const worker = readFileSync(join(dist, 'retention-kit.worker.js'), 'utf8');
+  expect(!/\bimport\s*[{*'"(]|\}\s*from\s*['"]/.test(worker.replace(/`[^`]*`/g, '')), 'the worker imports other modules; it must be self-contained');
+
+  if (problems.length) {
+    for (const problem of problems) process.stderr.write(`build check failed: ${problem}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Where the single-file bundles (dist/retention-kit.js, dist/retention-kit.iife.js)
+ * find the metrics worker: `retention-kit.worker.js`, beside the bundle.
+ *
+ * The library build puts a call to {@link bundledWorkerUrl} where the platform
+ * (compute.ts) names its worker module, so the platform code stays the same in
+ * every build. The platform creates the worker lazily and computes inline when
+ * this throws or the worker fails to start.
+ */
+
+/**
+ * The bundle's own URL. A classic script (the IIFE build) has no import.meta,
+ * and `document.currentScript` is only set while the script first runs, so it
+ * is read here, at evaluation, not when the worker is created.
+ */
+const bundleUrl: string | undefined =
+  (typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement && document.currentScript.src) ||
+  import.meta.url ||
+  undefined;
+
+const WORKER_FILE = './retention-kit.worker.js';
+
+export function bundledWorkerUrl(): URL | string {
+  if (!bundleUrl) throw new Error('retention-kit: the bundle was inlined into the page, so its worker file cannot be located');
+  const url = new URL(WORKER_FILE, bundleUrl);
+  if (typeof location === 'undefined' || url.origin === location.origin) return url;
+  // A worker script must come from the page's own origin. Loaded from a CDN,
+  // start a same-origin module that imports the worker file (CDNs answer
+  // module requests with CORS headers); if that import fails, the platform
+  // sees the worker's error event and computes inline.
+  const loader = `import ${JSON.stringify(url.href)};`;
+  return URL.createObjectURL(new Blob([loader], { type: 'text/javascript' }));
+}

@@ -1,0 +1,172 @@
+// Vite config for the library (`npm run build` runs scripts/build.mjs, which runs
+// each mode below once). The demo gallery keeps vite.config.ts.
+//
+//   --mode package  dist/**      the npm package: one ES module per source module
+//                                 (preserveModules), dependencies left as imports, so
+//                                 an app's bundler dedupes Lit and drops unused elements
+//   --mode bundle   dist/retention-kit.js       one ES module, everything inside (CDN)
+//   --mode iife     dist/retention-kit.iife.js  the same as a classic script (CMS)
+//   --mode worker   dist/retention-kit.worker.js  the metrics worker, self-contained
+//
+// The worker is one self-contained file. The package build copies it next to
+// compute.js (the platform starts it with `new URL('./metrics-worker.js',
+// import.meta.url)`, a pattern app bundlers recognise and bundle); the two bundles
+// load it from beside themselves (src/bundle/worker-url.ts).
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+const repoRoot = dirname(fileURLToPath(import.meta.url));
+const src = resolve(repoRoot, 'src');
+const outDir = resolve(repoRoot, 'dist');
+const packageJson = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+
+/** Element folders: src/components/<tag>/define.ts that registers a tag (the platform's define.ts does not). */
+export function elementTags(): string[] {
+  const components = resolve(src, 'components');
+  return readdirSync(components, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((tag) => {
+      const file = resolve(components, tag, 'define.ts');
+      return existsSync(file) && /\bdefineElement\(\s*['"]/.test(readFileSync(file, 'utf8'));
+    })
+    .sort();
+}
+
+/** The package's entry points (besides these, every source module is emitted as its own file). */
+function packageEntries(): Record<string, string> {
+  const entries: Record<string, string> = {
+    index: resolve(src, 'index.ts'),
+    'metrics/index': resolve(src, 'metrics/index.ts'),
+    'components/platform/index': resolve(src, 'components/platform/index.ts'),
+  };
+  for (const tag of elementTags()) entries[`components/${tag}/define`] = resolve(src, 'components', tag, 'define.ts');
+  return entries;
+}
+
+const dependencies = Object.keys(packageJson.dependencies ?? {});
+const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** The exact expression compute.ts starts its worker with. */
+const WORKER_URL = /new\s+URL\(\s*(['"])\.\/metrics-worker\.ts\1\s*,\s*import\.meta\.url\s*\)/;
+const PACKAGE_WORKER_PLACEHOLDER = '__RETENTION_KIT_METRICS_WORKER__';
+
+/**
+ * Points the platform's worker URL at the self-contained worker file of each
+ * build. Vite's own worker handling is not used: it writes `'' + import.meta.url`,
+ * which app bundlers no longer recognise as a worker, and a worker that imports
+ * shared chunks.
+ */
+function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
+  let replaced = false;
+  return {
+    name: 'retention-kit-worker-url',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('/src/components/platform/compute.ts')) return null;
+      if (!WORKER_URL.test(code)) this.error("compute.ts no longer starts its worker with new URL('./metrics-worker.ts', import.meta.url): update vite.lib.config.ts");
+      replaced = true;
+      if (kind === 'package') {
+        // A free name survives bundling untouched; renderChunk turns it back into './metrics-worker.js'.
+        return { code: code.replace(WORKER_URL, `new URL(${PACKAGE_WORKER_PLACEHOLDER}, import.meta.url)`), map: null };
+      }
+      const helper = JSON.stringify(resolve(src, 'bundle/worker-url.ts'));
+      return { code: `import { bundledWorkerUrl } from ${helper};\n${code.replace(WORKER_URL, 'bundledWorkerUrl()')}`, map: null };
+    },
+    renderChunk(code) {
+      if (kind !== 'package' || !code.includes(PACKAGE_WORKER_PLACEHOLDER)) return null;
+      return { code: code.split(PACKAGE_WORKER_PLACEHOLDER).join(JSON.stringify('./metrics-worker.js')), map: null };
+    },
+    buildEnd(error) {
+      if (!error && !replaced) this.error('compute.ts was not part of the build: the worker URL was not rewritten');
+    },
+  };
+}
+
+const shared: UserConfig = {
+  root: repoRoot,
+  base: './',
+  publicDir: false,
+  logLevel: 'warn',
+  // Same transforms as the demo and the tests: legacy decorators, no define semantics for fields.
+  build: { outDir, emptyOutDir: false, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+};
+
+function packageConfig(): UserConfig {
+  return {
+    ...shared,
+    plugins: [metricsWorkerUrl('package')],
+    build: {
+      ...shared.build,
+      minify: false,
+      lib: { entry: packageEntries(), formats: ['es'] },
+      rolldownOptions: {
+        external: isDependency,
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: src,
+          // Helpers of the compiler (decorators) land in _virtual/ under a short name.
+          entryFileNames: (chunk) => (chunk.name.startsWith('_virtual/') ? `_virtual/${chunk.name.split('/').pop()}.js` : '[name].js'),
+        },
+      },
+    },
+  };
+}
+
+function bundleConfig(format: 'es' | 'iife'): UserConfig {
+  return {
+    ...shared,
+    plugins: [metricsWorkerUrl('bundle')],
+    build: {
+      ...shared.build,
+      minify: true,
+      lib: {
+        entry: resolve(src, 'index.ts'),
+        formats: [format],
+        name: 'RetentionKit',
+        fileName: () => (format === 'es' ? 'retention-kit.js' : 'retention-kit.iife.js'),
+      },
+      rolldownOptions: {
+        // Vite keeps whitespace in ES libraries; a file loaded as is from a CDN wants it gone.
+        output: { codeSplitting: false, minify: true },
+        // The IIFE has no import.meta: worker-url.ts reads document.currentScript first.
+        transform: format === 'iife' ? { define: { 'import.meta.url': 'undefined' } } : {},
+      },
+    },
+  };
+}
+
+function workerConfig(): UserConfig {
+  return {
+    ...shared,
+    build: {
+      ...shared.build,
+      minify: true,
+      lib: {
+        entry: resolve(src, 'components/platform/metrics-worker.ts'),
+        formats: ['es'],
+        fileName: () => 'retention-kit.worker.js',
+      },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  switch (mode) {
+    case 'bundle':
+      return bundleConfig('es');
+    case 'iife':
+      return bundleConfig('iife');
+    case 'worker':
+      return workerConfig();
+    case 'package':
+    case 'production':
+      return packageConfig();
+    default:
+      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife or worker)`);
+  }
+});
+
