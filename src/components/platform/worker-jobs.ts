@@ -6,3 +6,4 @@ import '../retention-gauge/retention-gauge.job.ts';
 import '../churn-trend/churn-trend.job.ts';
 import '../cohort-heatmap/cohort-heatmap.job.ts';
 import '../purchase-cycle/purchase-cycle.job.ts';
+import '../retention-curve/retention-curve.job.ts';

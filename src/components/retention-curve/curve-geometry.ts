@@ -1,0 +1,134 @@
+/**
+ * Scales, ticks and paths of the retention curves, from measured sizes,
+ * before anything is drawn. Pure: testable without a browser layout.
+ */
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+
+export interface CurveSeries {
+  values: readonly (number | null)[];
+  /** k of the running period (drawn dashed); -1 when none. */
+  partialPeriod: number;
+}
+
+export interface CurvePoint {
+  k: number;
+  x: number;
+  y: number;
+  partial: boolean;
+}
+
+export interface CurvePaths {
+  /** Through complete periods. */
+  solid: string;
+  /** The segment into the running period. */
+  partial: string;
+  points: CurvePoint[];
+}
+
+export interface CurveGeometry {
+  margin: { top: number; right: number; bottom: number; left: number };
+  plotWidth: number;
+  plotHeight: number;
+  xOf(k: number): number;
+  yOf(value: number): number;
+  yTicks: { value: number; at: number; label: string }[];
+  /** Periods whose x label is shown. */
+  xLabels: number[];
+  series: CurvePaths[];
+}
+
+export interface CurveGeometryOptions {
+  width: number;
+  height: number;
+  periods: number;
+  formatY?: (value: number) => string;
+  charWidth?: number;
+}
+
+export function curveGeometry(series: readonly CurveSeries[], options: CurveGeometryOptions): CurveGeometry {
+  const { formatY = String, charWidth = 6.5 } = options;
+  const width = Math.max(0, options.width);
+  const height = Math.max(0, options.height);
+  const periods = Math.max(1, options.periods);
+  let max = 1;
+  for (const s of series) for (const v of s.values) if (v !== null && v > max) max = v;
+  const top = 12;
+  const bottom = 32;
+  const tickCount = Math.max(2, Math.min(10, Math.floor((height - top - bottom) / 36)));
+  const y = scaleLinear().domain([0, max]).nice(tickCount);
+  const ticks = y.ticks(tickCount);
+  const labels = ticks.map((t) => formatY(t));
+  const left = Math.max(40, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
+  const margin = { top, right: 16, bottom, left };
+  const plotWidth = Math.max(0, width - left - margin.right);
+  const plotHeight = Math.max(0, height - top - bottom);
+  y.range([plotHeight, 0]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, periods - 1)])
+    .range([0, plotWidth]);
+
+  const xLabels: number[] = [];
+  const step = periods > 1 ? plotWidth / (periods - 1) : plotWidth;
+  const every = Math.max(1, Math.ceil((String(periods).length * charWidth + 14) / Math.max(step, 1)));
+  for (let k = 0; k < periods; k += every) xLabels.push(k);
+
+  const path = line<CurvePoint>()
+    .x((p) => p.x)
+    .y((p) => p.y);
+  const paths = series.map((s): CurvePaths => {
+    const points: CurvePoint[] = [];
+    s.values.forEach((v, k) => {
+      if (v !== null && k < periods) points.push({ k, x: x(k), y: y(v), partial: k === s.partialPeriod });
+    });
+    // Runs of consecutive complete points are solid; a segment touching the running period is dashed.
+    let solid = '';
+    let partial = '';
+    let run: CurvePoint[] = [];
+    const flush = () => {
+      if (run.length > 1) solid += path(run) ?? '';
+      run = [];
+    };
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i];
+      const previous = points[i - 1];
+      const joined = previous !== undefined && previous.k === p.k - 1;
+      if (p.partial || (previous?.partial ?? false)) {
+        flush();
+        if (joined) partial += `M${previous.x},${previous.y}L${p.x},${p.y}`;
+        continue;
+      }
+      if (!joined) flush();
+      run.push(p);
+    }
+    flush();
+    return { solid, partial, points };
+  });
+
+  return {
+    margin,
+    plotWidth,
+    plotHeight,
+    xOf: (k) => x(k),
+    yOf: (v) => y(v),
+    yTicks: ticks.map((value, i) => ({ value, at: y(value), label: labels[i] })),
+    xLabels,
+    series: paths,
+  };
+}
+
+/** Index of the series whose point at the period nearest to plotX is nearest to plotY; -1 when none. */
+export function nearestSeries(geometry: CurveGeometry, plotX: number, plotY: number): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  geometry.series.forEach((s, index) => {
+    for (const p of s.points) {
+      const distance = Math.hypot(p.x - plotX, p.y - plotY);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = index;
+      }
+    }
+  });
+  return best;
+}

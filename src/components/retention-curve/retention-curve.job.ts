@@ -1,0 +1,194 @@
+/**
+ * The retention-curve job: transactions or a pre-aggregated cohort matrix in,
+ * one curve per cohort plus the average curve out. Runs in the page or in the
+ * metrics worker: no DOM here.
+ *
+ * Transactions: cohorts by first-purchase period; `mode` `on` is the cohort
+ * matrix (active in period k), `on-or-after` is unbounded retention (active
+ * in period k or later), both from the metrics layer. Each cohort's running
+ * period is marked, and the average is over complete periods only.
+ *
+ * Matrix: the shape <cohort-heatmap> takes (its parsing is reused), plus two
+ * optional fields: `partialLastPeriod: true` when each cohort's last value is
+ * a period still running, and `mode` naming the definition the warehouse used
+ * (it must match the element's `mode`; values are drawn as given):
+ *
+ *   { "measure": "count", "mode": "on", "partialLastPeriod": true,
+ *     "cohorts": [{ "key": "2024-01", "size": 120, "values": [120, 54, 41] }] }
+ */
+import * as z from 'zod/mini';
+import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { cohortMatrix } from '../../metrics/cohorts.ts';
+import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import {
+  completePeriodAverage,
+  partialPeriodOf,
+  periodOfDay,
+  RETENTION_MODES,
+  unboundedRetention,
+  type RetentionCohort,
+  type RetentionMode,
+} from '../../metrics/retention-curves.ts';
+import type { TransactionFields } from '../../metrics/transactions.ts';
+import { computeCohortHeatmap } from '../cohort-heatmap/cohort-heatmap.job.ts';
+import { defineJob } from '../platform/jobs.ts';
+import { transactionTableFor } from '../platform/table-cache.ts';
+
+export const CURVE_INPUTS = ['auto', 'transactions', 'matrix'] as const;
+export type CurveInput = (typeof CURVE_INPUTS)[number];
+/** Curves shown by default: the most recent cohorts (the average still covers all). */
+export const DEFAULT_MAX_COHORTS = 12;
+
+/** One curve. Plain data: it crosses postMessage. */
+export interface CurveCohort {
+  key: string;
+  label: string;
+  size: number;
+  /** Retention per period k as a fraction; null where not reached yet. */
+  values: (number | null)[];
+  /** Customers counted per period k when known. */
+  counts: (number | null)[];
+  /** k of the period still running (drawn dashed, left out of the average); -1 when none. */
+  partialPeriod: number;
+}
+
+export interface RetentionCurveModel {
+  mode: RetentionMode;
+  input: 'transactions' | 'matrix';
+  /** Null for a matrix whose keys are not calendar keys. */
+  granularity: Granularity | null;
+  periods: number;
+  /** The curves shown: the most recent `maxCohorts` cohorts, oldest first. */
+  cohorts: CurveCohort[];
+  /** All cohorts, shown or not: the average is over every one of them. */
+  cohortCount: number;
+  /** Customer-weighted average over complete periods of all cohorts; null where none is complete. */
+  average: (number | null)[];
+}
+
+export interface RetentionCurveJobOptions {
+  mode: RetentionMode;
+  input: CurveInput;
+  granularity: Granularity;
+  maxPeriods?: number;
+  maxCohorts: number;
+  weekStart?: Weekday;
+  asOf?: string;
+  timeZone?: string;
+  locale: string;
+  transactionFields?: TransactionFields;
+}
+
+export function computeRetentionCurve(data: unknown, options: RetentionCurveJobOptions): Result<RetentionCurveModel> {
+  if (!RETENTION_MODES.includes(options.mode)) return fail(optionError('mode', 'on or on-or-after', options.mode));
+  if (!CURVE_INPUTS.includes(options.input)) return fail(optionError('input', CURVE_INPUTS.join(', '), options.input));
+  if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
+  if (options.maxPeriods !== undefined && !(Number.isInteger(options.maxPeriods) && options.maxPeriods >= 1)) {
+    return fail(optionError('max-periods', 'a whole number of at least 1', options.maxPeriods));
+  }
+  if (!(Number.isInteger(options.maxCohorts) && options.maxCohorts >= 1)) return fail(optionError('max-cohorts', 'a whole number of at least 1', options.maxCohorts));
+  const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !Array.isArray(data) && 'cohorts' in data);
+  return isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
+}
+
+function fromTransactions(rows: unknown, options: RetentionCurveJobOptions): Result<RetentionCurveModel> {
+  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  if (!table.ok) return table;
+  const periodOptions = { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, maxPeriods: options.maxPeriods, locale: options.locale };
+  let periods: number;
+  let rowsOf: RetentionCohort[];
+  let asOfPeriod: number;
+  let partialLastPeriod: boolean;
+  let warnings: InputWarning[];
+  if (options.mode === 'on') {
+    const matrix = cohortMatrix(table.value, { ...periodOptions, value: 'percent' });
+    if (!matrix.ok) return fail(matrix.error, table.warnings);
+    ({ periods, cohorts: rowsOf, partialLastPeriod } = matrix.value);
+    asOfPeriod = periodOfDay(options.granularity, options.weekStart, matrix.value.asOfDay);
+    warnings = matrix.warnings;
+  } else {
+    const unbounded = unboundedRetention(table.value, periodOptions);
+    if (!unbounded.ok) return fail(unbounded.error, table.warnings);
+    ({ periods, cohorts: rowsOf, partialLastPeriod, asOfPeriod } = unbounded.value);
+    warnings = unbounded.warnings;
+  }
+  const cohorts = rowsOf.map(
+    (c): CurveCohort & { reached: number[] } => ({
+      key: c.key,
+      label: c.label,
+      size: c.size,
+      values: c.cells,
+      counts: c.counts,
+      reached: c.reached,
+      partialPeriod: partialPeriodOf(c.firstPeriod!, asOfPeriod, partialLastPeriod, periods),
+    }),
+  );
+  const average = completePeriodAverage(cohorts, periods);
+  return ok(
+    {
+      mode: options.mode,
+      input: 'transactions',
+      granularity: options.granularity,
+      periods,
+      cohorts: cohorts.slice(-options.maxCohorts).map(({ reached: _, ...curve }) => curve),
+      cohortCount: cohorts.length,
+      average,
+    },
+    [...table.warnings, ...warnings],
+  );
+}
+
+/** The two fields a curve matrix adds to the heatmap's; anything else is the heatmap's to check. */
+const curveMatrixSchema = z.object({
+  mode: z.optional(z.enum(RETENTION_MODES as unknown as [RetentionMode, ...RetentionMode[]])),
+  partialLastPeriod: z.optional(z.boolean()),
+});
+
+function fromMatrix(data: unknown, options: RetentionCurveJobOptions): Result<RetentionCurveModel> {
+  const extra = curveMatrixSchema.safeParse(data);
+  if (!extra.success) {
+    const field = String(extra.error.issues[0]?.path[0] ?? 'data');
+    const found = field === 'data' ? data : (data as Record<string, unknown>)[field];
+    return fail(optionError(field, field === 'mode' ? 'on or on-or-after' : field === 'partialLastPeriod' ? 'true or false' : 'an object { cohorts: […] }', found));
+  }
+  if (extra.data.mode !== undefined && extra.data.mode !== options.mode) {
+    return fail(optionError('mode', `"${extra.data.mode}", the retention the matrix holds (a matrix cannot be converted)`, options.mode));
+  }
+  const parsed = computeCohortHeatmap(data, { value: 'percent', input: 'matrix', granularity: options.granularity, maxPeriods: options.maxPeriods, locale: options.locale });
+  if (!parsed.ok) return parsed;
+  const partial = extra.data.partialLastPeriod === true;
+  const cohorts = parsed.value.cohorts.map((c) => {
+    let last = -1;
+    for (let k = c.cells.length - 1; k >= 0; k--) {
+      if (c.cells[k] !== null) {
+        last = k;
+        break;
+      }
+    }
+    return {
+      key: c.key,
+      label: c.label,
+      size: c.size,
+      values: c.cells,
+      counts: c.counts,
+      reached: c.cells.map((v) => (v === null ? 0 : c.size)),
+      partialPeriod: partial ? last : -1,
+    };
+  });
+  const periods = parsed.value.periods;
+  return ok(
+    {
+      mode: options.mode,
+      input: 'matrix',
+      granularity: parsed.value.granularity,
+      periods,
+      cohorts: cohorts.slice(-options.maxCohorts).map(({ reached: _, ...curve }) => curve),
+      cohortCount: cohorts.length,
+      average: completePeriodAverage(cohorts, periods),
+    },
+    parsed.warnings,
+  );
+}
+
+export const retentionCurveJob = defineJob<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve', (data, options) => computeRetentionCurve(data, options));

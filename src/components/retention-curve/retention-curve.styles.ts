@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <retention-curve>. Each curve takes its colour from the kit's
+ * series palette (`--rk-color-series-1…8`, set on the curve as `--c`); the
+ * average from `--rk-curve-average` (default the text colour).
+ */
+export const retentionCurveStyles = css`
+  :host {
+    --_average: var(--rk-curve-average, var(--_text));
+    --_dimmed: var(--rk-curve-dimmed-opacity, 0.18);
+  }
+
+  /* Height from CSS, not from the drawing, so drawing on resize never resizes. */
+  .chart {
+    position: relative;
+    width: 100%;
+    aspect-ratio: 2 / 1;
+    min-height: 220px;
+    max-height: 340px;
+  }
+
+  svg {
+    display: block;
+    overflow: visible;
+    font-family: var(--_font-family);
+    font-size: 11px;
+  }
+
+  [part~='grid-line'] {
+    stroke: var(--_grid);
+    shape-rendering: crispEdges;
+  }
+
+  [part~='axis'] text {
+    fill: var(--_muted);
+  }
+
+  .curve {
+    fill: none;
+    stroke: var(--c);
+    stroke-width: 1.75;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+    transition: opacity 120ms;
+  }
+
+  .curve.partial {
+    stroke-dasharray: 4 4;
+  }
+
+  .marker {
+    fill: var(--c);
+    stroke: var(--_background);
+    stroke-width: 1;
+  }
+
+  .marker.partial {
+    fill: var(--_background);
+    stroke: var(--c);
+    stroke-width: 1.5;
+  }
+
+  [part~='average'] .curve {
+    stroke-width: 3.5;
+  }
+
+  .dimmed {
+    opacity: var(--_dimmed);
+  }
+
+  .highlighted .curve {
+    stroke-width: 3;
+  }
+
+  [part~='average'].highlighted .curve {
+    stroke-width: 4.5;
+  }
+
+  [part~='legend'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  [part~='legend-item'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    padding: 0.15em 0.5em;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: none;
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  [part~='legend-item'][aria-pressed='true'] {
+    border-color: var(--_grid);
+    background: var(--_surface);
+  }
+
+  [part~='legend-item'] .swatch {
+    display: inline-block;
+    width: 14px;
+    height: 3px;
+    border-radius: 2px;
+    background: var(--c);
+  }
+
+  [part~='legend-item'].average .swatch {
+    height: 5px;
+  }
+
+  [part~='detail'],
+  .note {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin: 0.35em 0 0;
+    min-height: 1.4em;
+  }
+
+  [part~='detail'] {
+    color: var(--_text);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .curve {
+      transition: none;
+    }
+  }
+`;
