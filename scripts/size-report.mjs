@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// `npm run size [-- --json]`: what a page downloads, gzip and brotli (node:zlib, best
+// compression). Every figure is an esbuild bundle from the source (minified ES2022,
+// Lit, d3-* and zod/mini included), so figures compare across entries:
+//   - the whole kit (src/index.ts: every element);
+//   - the platform with the three flagship elements (retention-gauge, churn-trend,
+//     cohort-heatmap), as a page showing those three loads them;
+//   - each element's define.ts alone (platform, Lit, d3, zod included);
+//   - the metrics worker (loaded only for big inputs; no budget).
+// The built files in dist/ are listed too when present (`npm run build`).
+// Budgets: size-budget.json (gzip bytes). Exits 1 when one is exceeded, and then says
+// which modules weigh most in that bundle (esbuild metafile).
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const json = process.argv.includes('--json');
+const budget = JSON.parse(readFileSync(join(repoRoot, 'size-budget.json'), 'utf8'));
+const FLAGSHIP = ['retention-gauge', 'churn-trend', 'cohort-heatmap'];
+
+function elementTags() {
+  const components = join(repoRoot, 'src/components');
+  return readdirSync(components)
+    .filter((tag) => {
+      const define = join(components, tag, 'define.ts');
+      return existsSync(define) && /\bdefineElement\(\s*['"]/.test(readFileSync(define, 'utf8'));
+    })
+    .sort();
+}
+
+/**
+ * esbuild has no `import.meta.glob`; src/index.ts registers every element with
+ * an eager one. This expands it the way Vite does, for that one pattern.
+ */
+const globPlugin = {
+  name: 'import-meta-glob',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]index\.ts$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      const pattern = /import\.meta\.glob\(\s*'\.\/components\/\*\/define\.ts'\s*,\s*\{\s*eager:\s*true\s*\}\s*\);?/;
+      if (!pattern.test(code)) throw new Error('src/index.ts no longer globs ./components/*/define.ts: update scripts/size-report.mjs');
+      const imports = readdirSync(join(repoRoot, 'src/components'))
+        .filter((dir) => existsSync(join(repoRoot, 'src/components', dir, 'define.ts')))
+        .map((dir) => `import './components/${dir}/define.ts';`)
+        .join('\n');
+      return { contents: code.replace(pattern, imports), loader: 'ts' };
+    });
+  },
+};
+
+function compressed(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** Which package or source folder a module belongs to, for the breakdown. */
+function groupOf(path) {
+  const modulePackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  if (modulePackage) {
+    const name = modulePackage[1];
+    return name.startsWith('@lit/') || name.startsWith('lit') ? 'lit' : name.startsWith('zod') ? 'zod' : name;
+  }
+  if (/translations/.test(path)) return 'translations (all languages)';
+  const source = /src\/(components\/[^/]+|metrics)\//.exec(path);
+  return source ? source[1] : path;
+}
+
+async function measure(label, imports) {
+  const result = await esbuild.build({
+    stdin: { contents: imports.map((file) => `import ${JSON.stringify(`./${file}`)};`).join('\n'), resolveDir: repoRoot, loader: 'ts', sourcefile: `${label}.ts` },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+    tsconfig: join(repoRoot, 'tsconfig.json'),
+    plugins: [globPlugin],
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  const groups = new Map();
+  const modules = [];
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (!bytesInOutput) continue;
+    groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + bytesInOutput);
+    modules.push({ path, bytes: bytesInOutput });
+  }
+  const byBytes = (a, b) => b.bytes - a.bytes;
+  return {
+    label,
+    ...compressed(result.outputFiles[0].contents),
+    groups: [...groups].map(([name, bytes]) => ({ name, bytes })).sort(byBytes),
+    topModules: modules.sort(byBytes).slice(0, 12),
+  };
+}
+
+const tags = elementTags();
+const kit = await measure('whole kit', ['src/index.ts']);
+const flagship = await measure('platform + flagship three', FLAGSHIP.map((tag) => `src/components/${tag}/define.ts`));
+const elements = [];
+for (const tag of tags) elements.push(await measure(tag, [`src/components/${tag}/define.ts`]));
+const worker = await measure('metrics worker', ['src/components/platform/metrics-worker.ts']);
+
+const built = ['retention-kit.js', 'retention-kit.iife.js', 'retention-kit.worker.js']
+  .map((name) => join(repoRoot, 'dist', name))
+  .filter((file) => existsSync(file))
+  .map((file) => ({ file: relative(repoRoot, file), ...compressed(readFileSync(file)) }));
+
+const checks = [
+  { name: 'whole kit', limit: budget.wholeKitGzip, measured: kit },
+  { name: 'platform + flagship three', limit: budget.flagshipWithPlatformGzip, measured: flagship },
+  ...elements.map((measured) => ({ name: `<${measured.label}> alone`, limit: budget.elementGzip, measured })),
+  // The shipped single files are held to the whole-kit budget too.
+  ...built
+    .filter((file) => !file.file.endsWith('worker.js'))
+    .map((file) => ({ name: file.file, limit: budget.wholeKitGzip, measured: { label: file.file, ...file } })),
+];
+const failures = checks.filter((check) => check.measured.gzip > check.limit);
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+if (json) {
+  const strip = ({ label, raw, gzip, brotli }) => ({ label, raw, gzip, brotli });
+  const report = {
+    budget,
+    wholeKit: strip(kit),
+    flagshipWithPlatform: strip(flagship),
+    elements: elements.map(strip),
+    worker: strip(worker),
+    built,
+    failures: failures.map(({ name, limit, measured }) => ({ name, limit, gzip: measured.gzip, groups: measured.groups, topModules: measured.topModules })),
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  const row = (label, size, limit) =>
+    `${label.padEnd(32)} ${kB(size.raw).padStart(9)} ${kB(size.gzip).padStart(9)} ${kB(size.brotli).padStart(9)}${limit ? `   budget ${kB(limit)}${size.gzip > limit ? '  OVER' : ''}` : ''}`;
+  const lines = [`${'bundle (esbuild, minified)'.padEnd(32)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`];
+  lines.push(row('whole kit', kit, budget.wholeKitGzip));
+  lines.push(row('platform + flagship three', flagship, budget.flagshipWithPlatformGzip));
+  for (const element of elements) lines.push(row(`<${element.label}>`, element, budget.elementGzip));
+  lines.push(row('metrics worker (lazy)', worker));
+  if (built.length) {
+    lines.push('', 'built files (npm run build)');
+    for (const file of built) lines.push(row(file.file, file, file.file.endsWith('worker.js') ? undefined : budget.wholeKitGzip));
+  }
+  for (const { name, limit, measured } of failures) {
+    if (!measured.groups) continue;
+    lines.push('', `${name}: ${kB(measured.gzip)} gzip, budget ${kB(limit)}. Minified bytes by origin (share of the bundle):`);
+    for (const group of measured.groups.slice(0, 10)) lines.push(`  ${kB(group.bytes).padStart(9)}  ${String(Math.round((100 * group.bytes) / measured.raw)).padStart(3)} %  ${group.name}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (failures.length) {
+  process.stderr.write(`size budget exceeded: ${failures.map((f) => `${f.name} ${kB(f.measured.gzip)} > ${kB(f.limit)}`).join('; ')}\n`);
+  process.exit(1);
+}
