@@ -7,3 +7,5 @@ import '../churn-trend/churn-trend.job.ts';
 import '../cohort-heatmap/cohort-heatmap.job.ts';
 import '../purchase-cycle/purchase-cycle.job.ts';
 import '../retention-curve/retention-curve.job.ts';
+import '../churn-reasons/churn-reasons.job.ts';
+import '../customer-health/customer-health.job.ts';

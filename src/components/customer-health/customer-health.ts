@@ -1,0 +1,338 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { HealthSignalName } from '../../metrics/health.ts';
+import { emit } from '../platform/events.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { platformStyles } from '../platform/theme.styles.ts';
+import { customerHealthJob, type CustomerHealthJobOptions, type CustomerHealthModel, type HealthRow, type HealthRowSignal } from './customer-health.job.ts';
+import { customerHealthStyles } from './customer-health.styles.ts';
+import './customer-health.translations.ts';
+import { FIRST_DIRECTION, rowWindow, scrollToRow, viewRows, type SortDirection, type SortKey } from './health-table-layout.ts';
+
+/** Fixed row and header heights of the virtual table (px); the styles use the same numbers. */
+export const ROW_HEIGHT = 44;
+export const HEADER_HEIGHT = 40;
+
+/** `customer-select`: a customer row was clicked or chosen with Enter/Space. */
+export type CustomerSelectDetail = HealthRow;
+
+const numberOrUndefined = {
+  fromAttribute(value: string | null): number | undefined {
+    if (value === null || value.trim() === '') return undefined;
+    const number = Number(value);
+    return Number.isFinite(number) ? number : Number.NaN;
+  },
+};
+
+/** `weights` attribute: JSON text, handed to the job as is so bad JSON is reported like any input. */
+const weightsConverter = {
+  fromAttribute(value: string | null): string | undefined {
+    return value ?? undefined;
+  },
+};
+
+/**
+ * Customers ranked by a health score (a weighted sum of their recent
+ * activity), with the churn signals that drove each score, an at-risk filter,
+ * sortable columns, and a virtual table: only the rows in view are in the
+ * DOM, so 20,000 customers scroll as smoothly as 20.
+ *
+ * @summary Customers by health score, with the signals behind it.
+ *
+ * @attr event-key - Column of the event (`login | usage | ticket | renewal | downgrade | upgrade | expiry`; default `event`).
+ * @attr value-key - Column of the amount (minutes of usage …; default `value`). `customer-key` / `date-key` map the others.
+ * @attr weights - JSON points per signal, merged over the defaults: `{"usage-drop":30,"dormant":40}`.
+ * @attr as-of - First day no longer looked at (default: the day after the last event).
+ * @attr window-days - Length of the recent window compared with the one before (default 30).
+ * @attr baseline - Score with no signal (default 70). @attr at-risk-below - At-risk line (default 40).
+ * @attr visible-rows - Rows in view before scrolling (default 10).
+ * @attr at-risk-only - Show only customers at risk (the toggle).
+ * @prop weights - Points per signal as an object.
+ *
+ * @fires customer-select - A customer was chosen: `detail` is the customer's {@link HealthRow}.
+ * @fires metric-change - The scores changed: `detail.value` is a {@link CustomerHealthModel}.
+ * @fires error - The input could not be used (not bubbling).
+ *
+ * @csspart filter - The at-risk toggle. @csspart scroller - The scroll container. @csspart grid - The table.
+ * @csspart details - Signals of the chosen customer. @csspart note - The window note.
+ */
+export class CustomerHealth extends RetentionElement<CustomerHealthModel, CustomerHealthJobOptions> {
+  static override styles = [platformStyles, customerHealthStyles];
+
+  @property({ attribute: 'event-key' }) eventKey?: string;
+  @property({ attribute: 'value-key' }) valueKey?: string;
+  @property({ converter: weightsConverter }) weights?: Partial<Record<HealthSignalName, number>> | string;
+  @property({ attribute: 'as-of' }) asOf?: string;
+  @property({ attribute: 'window-days', converter: numberOrUndefined }) windowDays?: number;
+  @property({ converter: numberOrUndefined }) baseline?: number;
+  @property({ attribute: 'at-risk-below', converter: numberOrUndefined }) atRiskBelow?: number;
+  @property({ attribute: 'visible-rows', converter: numberOrUndefined }) visibleRows?: number;
+  @property({ attribute: 'at-risk-only', type: Boolean, reflect: true }) atRiskOnly = false;
+
+  @state() private sortKey: SortKey = 'score';
+  @state() private sortDirection: SortDirection = 'ascending';
+  /** Index into the sorted, filtered view of the row with keyboard focus. */
+  @state() private activeIndex = 0;
+  @state() private scrollPosition = 0;
+  @state() private selected: string | null = null;
+  #view?: { source: CustomerHealthModel; key: string; rows: HealthRow[] };
+
+  protected jobRequest(): JobRequest<CustomerHealthJobOptions, CustomerHealthModel> {
+    const fields: CustomerHealthJobOptions['fields'] = {};
+    if (this.customerKey) fields.customer = this.customerKey;
+    if (this.dateKey) fields.date = this.dateKey;
+    if (this.eventKey) fields.event = this.eventKey;
+    if (this.valueKey) fields.value = this.valueKey;
+    return {
+      job: customerHealthJob,
+      options: {
+        fields,
+        timeZone: this.timeZone,
+        asOf: this.asOf || undefined,
+        windowDays: this.windowDays,
+        weights: this.weights,
+        baseline: this.baseline,
+        atRiskBelow: this.atRiskBelow,
+      },
+    };
+  }
+
+  protected label(): string {
+    return this.format.term('healthLabel');
+  }
+
+  protected summarize(model: CustomerHealthModel): string {
+    const f = this.format;
+    return `${f.term('healthLabel')}: ${f.term('healthSummary', model.customers.length, model.atRiskCount, f.number(model.atRiskBelow))}`;
+  }
+
+  /** The rows as shown: filtered and sorted (cached until one of those changes). */
+  get shownRows(): HealthRow[] {
+    const model = this.value;
+    if (!model) return [];
+    const key = `${this.sortKey}|${this.sortDirection}|${this.atRiskOnly}`;
+    if (this.#view?.source !== model || this.#view.key !== key) {
+      this.#view = { source: model, key, rows: viewRows(model.customers, this.sortKey, this.sortDirection, this.atRiskOnly) };
+    }
+    return this.#view.rows;
+  }
+
+  // ---- wording ------------------------------------------------------------------------
+
+  #amount(value: number | undefined): string {
+    return this.format.number(value ?? 0, { maximumFractionDigits: 2 });
+  }
+
+  /** A signal in words, from its facts, in the element's language. */
+  signalText(signal: HealthRowSignal): string {
+    const f = this.format;
+    const { facts } = signal;
+    switch (signal.signal) {
+      case 'usage-drop':
+      case 'login-drop': {
+        const before = facts.previous ?? 0;
+        const drop = before > 0 ? (before - (facts.recent ?? 0)) / before : 0;
+        const term = signal.signal === 'usage-drop' ? 'healthUsageDrop' : 'healthLoginDrop';
+        return f.term(term, f.percent(drop, 0), this.#amount(facts.previous), this.#amount(facts.recent));
+      }
+      case 'dormant':
+        return f.term('healthDormant', f.day(facts.day ?? 0));
+      case 'expired-not-renewed':
+        return f.term('healthExpired', f.day(facts.day ?? 0));
+      case 'downgrade':
+        return f.term('healthDowngrade', facts.count ?? 1);
+      case 'tickets-silent':
+        return f.term('healthTicketsSilent', facts.previous ?? 0);
+      case 'renewal':
+        return f.term('healthRenewal', facts.count ?? 1);
+      case 'upgrade':
+        return f.term('healthUpgrade', facts.count ?? 1);
+    }
+  }
+
+  #points(value: number): string {
+    return this.format.number(value, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  }
+
+  #score(value: number): string {
+    return this.format.number(value, { maximumFractionDigits: 0 });
+  }
+
+  #signalsText(row: HealthRow): string {
+    if (row.signals.length === 0) return this.format.term('healthNoSignals');
+    return row.signals.map((s) => `${this.signalText(s)} (${this.#points(s.contribution)})`).join('; ');
+  }
+
+  // ---- drawing ------------------------------------------------------------------------
+
+  #viewport(): number {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~=scroller]');
+    const measured = scroller ? scroller.clientHeight - HEADER_HEIGHT : 0;
+    return measured > 0 ? measured : this.#rowsInView() * ROW_HEIGHT;
+  }
+
+  #rowsInView(): number {
+    const rows = this.visibleRows;
+    return rows !== undefined && rows >= 1 ? Math.floor(rows) : 10;
+  }
+
+  protected renderMetric(model: CustomerHealthModel): TemplateResult {
+    const f = this.format;
+    const rows = this.shownRows;
+    const total = rows.length;
+    const active = Math.min(this.activeIndex, Math.max(0, total - 1));
+    const window = rowWindow(total, this.scrollPosition, this.#viewport(), ROW_HEIGHT);
+    const focusIndex = active >= window.first && active < window.end ? active : window.first;
+    const height = HEADER_HEIGHT + Math.max(1, Math.min(total, this.#rowsInView())) * ROW_HEIGHT + 2;
+    const shown = rows.slice(window.first, window.end);
+    const selected = this.selected === null ? undefined : model.customers.find((c) => c.customer === this.selected);
+    return html`
+      <div class="toolbar">
+        <span part="summary">${f.term('healthSummary', model.customers.length, model.atRiskCount, f.number(model.atRiskBelow))}</span>
+        <button part="filter" type="button" aria-pressed=${this.atRiskOnly ? 'true' : 'false'} @click=${this.#toggleFilter}>
+          ${f.term('healthAtRiskOnly', model.atRiskCount)}
+        </button>
+      </div>
+      <div part="scroller" class="scroller" style="height:${height}px" @scroll=${this.#onScroll}>
+        <table part="grid" role="grid" aria-label=${f.term('healthTable')} aria-rowcount=${total + 1} aria-colcount="5" aria-describedby="hint" @keydown=${this.#onKeydown}>
+          <colgroup><col class="customer" /><col class="score" /><col class="status" /><col class="last" /><col class="signals" /></colgroup>
+          <thead>
+            <tr aria-rowindex="1">
+              ${this.#header('customer', f.term('healthCustomer'))} ${this.#header('score', f.term('healthScore'))}
+              <th scope="col">${f.term('healthStatus')}</th>
+              ${this.#header('last-active', f.term('healthLastActive'))}
+              <th scope="col">${f.term('healthSignals')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${window.before > 0 ? html`<tr class="spacer" aria-hidden="true" style="height:${window.before}px"><td colspan="5"></td></tr>` : nothing}
+            ${repeat(
+              shown,
+              (row) => row.customer,
+              (row, k) => {
+                const index = window.first + k;
+                const classes = [row.atRisk ? 'at-risk' : '', index === active ? 'active' : ''].join(' ').trim();
+                return html`<tr aria-rowindex=${index + 2} data-row=${index} class=${classes} @click=${() => this.#choose(index)}>
+                  <th scope="row" tabindex=${index === focusIndex ? '0' : '-1'}>${row.customer}</th>
+                  <td>
+                    <span class="score">${this.#score(row.score)}</span>
+                    <span class="meter" aria-hidden="true"><span style="width:${Math.max(0, Math.min(100, row.score))}%"></span></span>
+                  </td>
+                  <td class=${row.atRisk ? 'status-at-risk' : ''}>${f.term(row.atRisk ? 'healthAtRisk' : 'healthHealthy')}</td>
+                  <td>${row.lastActiveDay === null ? f.term('healthNever') : f.day(row.lastActiveDay)}</td>
+                  <td title=${this.#signalsText(row)} class=${row.signals.length ? '' : 'muted'}>${this.#signalsText(row)}</td>
+                </tr>`;
+              },
+            )}
+            ${window.after > 0 ? html`<tr class="spacer" aria-hidden="true" style="height:${window.after}px"><td colspan="5"></td></tr>` : nothing}
+          </tbody>
+        </table>
+      </div>
+      <p id="hint" class="visually-hidden">${f.term('healthKeyboardHint')}</p>
+      ${selected ? this.#renderDetails(model, selected) : nothing}
+      ${model.asOfDay !== null ? html`<p part="note">${f.term('healthAsOf', f.day(model.asOfDay - 1), model.windowDays)}</p>` : nothing}
+    `;
+  }
+
+  #header(key: SortKey, label: string): TemplateResult {
+    const sorted = this.sortKey === key;
+    return html`<th scope="col" aria-sort=${sorted ? this.sortDirection : 'none'}>
+      <button type="button" data-sort=${key} aria-label=${this.format.term('healthSortBy', label)} @click=${() => this.#sortBy(key)}>
+        ${label}<span class="arrow" aria-hidden="true">${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : ''}</span>
+      </button>
+    </th>`;
+  }
+
+  #renderDetails(model: CustomerHealthModel, row: HealthRow): TemplateResult {
+    const f = this.format;
+    return html`<section part="details" aria-live="polite">
+      <h3>${f.term('healthDetails', row.customer)}: ${this.#score(row.score)} (${f.term(row.atRisk ? 'healthAtRisk' : 'healthHealthy')})</h3>
+      <ul>
+        <li>${f.term('healthBaseline', this.#score(model.baseline))}</li>
+        ${row.signals.map(
+          (s) => html`<li>${this.signalText(s)}: <span class="points ${s.contribution < 0 ? 'bad' : 'good'}">${this.#points(s.contribution)}</span></li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  // ---- interaction --------------------------------------------------------------------
+
+  #toggleFilter = () => {
+    this.atRiskOnly = !this.atRiskOnly;
+    this.#resetPosition();
+  };
+
+  #sortBy(key: SortKey): void {
+    if (this.sortKey === key) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sortKey = key;
+      this.sortDirection = FIRST_DIRECTION[key];
+    }
+    this.#resetPosition();
+  }
+
+  #resetPosition(): void {
+    this.activeIndex = 0;
+    this.scrollPosition = 0;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~=scroller]');
+    if (scroller) scroller.scrollTop = 0;
+  }
+
+  #onScroll = (event: Event) => {
+    this.scrollPosition = (event.currentTarget as HTMLElement).scrollTop;
+  };
+
+  #choose(index: number): void {
+    const row = this.shownRows[index];
+    if (!row) return;
+    this.activeIndex = index;
+    this.selected = row.customer;
+    emit<CustomerSelectDetail>(this, 'customer-select', row);
+  }
+
+  /** Moves the keyboard focus to row `index`, scrolling it into view first. */
+  async #moveTo(index: number): Promise<void> {
+    const total = this.shownRows.length;
+    if (total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    this.activeIndex = next;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~=scroller]');
+    if (scroller) {
+      const top = scrollToRow(next, scroller.scrollTop, this.#viewport(), ROW_HEIGHT);
+      if (top !== scroller.scrollTop) scroller.scrollTop = top;
+      this.scrollPosition = scroller.scrollTop;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-row="${next}"] th`)?.focus({ preventScroll: true });
+  }
+
+  #onKeydown = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof HTMLElement) || !target.closest('tbody')) return;
+    const current = Math.min(this.activeIndex, Math.max(0, this.shownRows.length - 1));
+    const page = Math.max(1, Math.floor(this.#viewport() / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: this.shownRows.length - 1,
+    };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#choose(current);
+      return;
+    }
+    if (event.key === 'Escape') {
+      this.selected = null;
+      return;
+    }
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    void this.#moveTo(next);
+  };
+}
