@@ -1,0 +1,378 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/retention-curve/define.ts';
+import '../../src/components/retention-source/define.ts';
+import type { RetentionCurve } from '../../src/components/retention-curve/retention-curve.ts';
+import type { RetentionCurveModel } from '../../src/components/retention-curve/retention-curve.job.ts';
+import { curveGeometry } from '../../src/components/retention-curve/curve-geometry.ts';
+import type { ElementError } from '../../src/components/platform/errors.ts';
+import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
+
+const FIXTURES = '/tests/fixtures/components';
+
+/*
+ * Monthly, data up to 15 March 2024: March is still running.
+ * Jan cohort {a, b, c, g}: a Jan + Mar, b Jan (+ a return in March, no visit), c Jan + Feb, g Jan + Mar.
+ * Feb cohort {d, e, h}: d Feb, e Feb + Mar, h Feb (+ a return in March). Mar cohort {f}.
+ * mode="on": Jan 4/4, Feb c = 1/4 = 25 %, Mar a, g = 2/4 = 50 % (running);
+ *            Feb 3/3, Mar e = 1/3 (running); Mar 1/1 (running).
+ *   Average of complete periods: k0 (4 + 3) / (4 + 3) = 100 % (March's k0 is running);
+ *   k1 January only: 1 / 4 = 25 % (February's k1 is running); k2 only January, running → none.
+ * mode="on-or-after": Jan k1 = a, c, g (a and g come back in March) = 3/4 = 75 %; k2 a, g = 50 %;
+ *   Feb k1 = e = 1/3; average [100 %, 75 %, none].
+ */
+const ORDERS = [
+  { customer: 'a', date: '2024-01-05', amount: 10 },
+  { customer: 'g', date: '2024-01-08', amount: 10 },
+  { customer: 'b', date: '2024-01-20', amount: 10 },
+  { customer: 'c', date: '2024-01-25', amount: 10 },
+  { customer: 'd', date: '2024-02-01', amount: 10 },
+  { customer: 'c', date: '2024-02-03', amount: 10 },
+  { customer: 'h', date: '2024-02-10', amount: 10 },
+  { customer: 'e', date: '2024-02-14', amount: 10 },
+  { customer: 'd', date: '2024-02-20', amount: 10 },
+  { customer: 'e', date: '2024-03-01', amount: 10 },
+  { customer: 'f', date: '2024-03-02', amount: 10 },
+  { customer: 'h', date: '2024-03-03', amount: -10 },
+  { customer: 'g', date: '2024-03-05', amount: 10 },
+  { customer: 'a', date: '2024-03-10', amount: 10 },
+  { customer: 'b', date: '2024-03-15', amount: -3 },
+];
+
+const ON_TABLE = [
+  ['Jan 2024', '4', '100.0%', '25.0%', '50.0% (period still running)'],
+  ['Feb 2024', '3', '100.0%', '33.3% (period still running)', ''],
+  ['Mar 2024', '1', '100.0% (period still running)', '', ''],
+  ['Average', '', '100.0%', '25.0%', ''],
+];
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const tableRows = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
+const round = (values: (number | null)[]) => values.map((v) => (v === null ? null : Math.round(v * 10_000) / 10_000));
+
+async function ready(el: RetentionCurve, { chart = true } = {}): Promise<RetentionCurve> {
+  await waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout: 20_000 });
+  if (chart && el.status === 'ready') await waitUntil(() => el.shadowRoot!.querySelector('.chart > svg'), 'chart was not drawn', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function inBox(template: unknown, width = 640): Promise<RetentionCurve> {
+  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px">${template}</div>`);
+  return box.querySelector('retention-curve')!;
+}
+
+function expectOn(el: RetentionCurve) {
+  expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+  const v = el.value!;
+  expect(v.cohorts.map((c) => [c.key, c.size, c.partialPeriod])).to.deep.equal([
+    ['2024-01', 4, 2],
+    ['2024-02', 3, 1],
+    ['2024-03', 1, 0],
+  ]);
+  expect(round(v.cohorts[0].values)).to.deep.equal([1, 0.25, 0.5]);
+  expect(round(v.cohorts[1].values)).to.deep.equal([1, 0.3333, null]);
+  expect(v.average).to.deep.equal([1, 0.25, null]);
+  expect(tableRows(el)).to.deep.equal(ON_TABLE);
+}
+
+describe('retention-curve: geometry', () => {
+  it('draws complete periods solid and the segment into a running period dashed', () => {
+    const g = curveGeometry(
+      [
+        { values: [1, 0.5, 0.25], partialPeriod: 2 },
+        { values: [1, null, null], partialPeriod: -1 },
+      ],
+      { width: 300, height: 200, periods: 3 },
+    );
+    expect(g.series[0].solid).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/); // k0 → k1
+    expect(g.series[0].partial).to.equal(`M${g.xOf(1)},${g.yOf(0.5)}L${g.xOf(2)},${g.yOf(0.25)}`);
+    expect(g.series[1].solid).to.equal(''); // a single point is a marker, not a line
+    expect(g.yOf(1)).to.equal(0);
+    expect(g.yOf(0)).to.equal(g.plotHeight);
+  });
+});
+
+describe('<retention-curve> input routes', () => {
+  it('data property, mode="on": hand-computed curves, running periods and average', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    expectOn(el);
+    expect(el.getAttribute('aria-label')).to.equal(
+      'Retention curves (active in period): 3 cohorts shown (Jan 2024 to Mar 2024), and the average of all cohorts. Average in period 1: 25.0%.',
+    );
+  });
+
+  it('mode="on-or-after": unbounded retention, never below "on"', async () => {
+    const el = await ready(await inBox(html`<retention-curve mode="on-or-after" .data=${ORDERS}></retention-curve>`));
+    const v = el.value!;
+    expect(round(v.cohorts[0].values)).to.deep.equal([1, 0.75, 0.5]);
+    expect(round(v.cohorts[1].values)).to.deep.equal([1, 0.3333, null]);
+    expect(v.average).to.deep.equal([1, 0.75, null]);
+    expect(el.getAttribute('aria-label')).to.include('active in or after period').and.include('Average in period 1: 75.0%');
+  });
+
+  it('JSON data attribute', async () => {
+    expectOn(await ready(await inBox(html`<retention-curve data=${JSON.stringify(ORDERS)}></retention-curve>`)));
+  });
+
+  it('src JSON', async () => {
+    expectOn(await ready(await inBox(html`<retention-curve src="${FIXTURES}/retention-curve-orders.json"></retention-curve>`)));
+  });
+
+  it('src CSV with field mapping', async () => {
+    expectOn(
+      await ready(await inBox(html`<retention-curve customer-key="email" date-key="created_at" amount-key="total" src="${FIXTURES}/retention-curve-orders.csv"></retention-curve>`)),
+    );
+  });
+
+  it('inline JSON script', async () => {
+    expectOn(await ready(await inBox(html`<retention-curve><script type="application/json">${JSON.stringify(ORDERS)}</script></retention-curve>`)));
+  });
+
+  it('a shared retention-source', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width:640px">
+      <retention-source id="curve-shop" src="${FIXTURES}/retention-curve-orders.json"></retention-source>
+      <retention-curve source="curve-shop"></retention-curve>
+    </div>`);
+    expectOn(await ready(box.querySelector('retention-curve')!));
+  });
+
+  it('computes in the worker with the same result', async () => {
+    const el = await ready(await inBox(html`<retention-curve compute="worker" .data=${ORDERS}></retention-curve>`));
+    expect(el.ranIn).to.equal('worker');
+    expectOn(el);
+  });
+
+  it('a pre-aggregated matrix (the heatmap shape), with its running period', async () => {
+    // Jan: 100, 40, 30 (running) → 100 %, 40 %, 30 %; Feb: 50, 30 (running) → 100 %, 60 %.
+    // Average: k0 150 / 150 = 100 %; k1 January only 40 / 100 = 40 %; k2 only running → none.
+    const matrix = {
+      measure: 'count',
+      partialLastPeriod: true,
+      cohorts: [
+        { key: '2024-02', size: 50, values: [50, 30] },
+        { key: '2024-01', size: 100, values: [100, 40, 30] },
+      ],
+    };
+    const el = await ready(await inBox(html`<retention-curve .data=${matrix}></retention-curve>`));
+    expect(el.value!.input).to.equal('matrix');
+    expect(el.value!.cohorts.map((c) => [c.key, c.partialPeriod])).to.deep.equal([
+      ['2024-01', 2],
+      ['2024-02', 1],
+    ]);
+    expect(el.value!.average).to.deep.equal([1, 0.4, null]);
+    // Without a running period every value counts: k1 (40 + 30) / 150; k2 30 / 100.
+    el.data = { ...matrix, partialLastPeriod: false };
+    await waitUntil(() => el.value!.average[2] !== null);
+    expect(round(el.value!.average)).to.deep.equal([1, 0.4667, 0.3]);
+  });
+});
+
+describe('<retention-curve> options', () => {
+  it('max-cohorts shows the most recent cohorts; the average stays over all', async () => {
+    const el = await ready(await inBox(html`<retention-curve max-cohorts="2" .data=${ORDERS}></retention-curve>`));
+    expect(el.value!.cohorts.map((c) => c.key)).to.deep.equal(['2024-02', '2024-03']);
+    expect(el.value!.cohortCount).to.equal(3);
+    expect(el.value!.average).to.deep.equal([1, 0.25, null]);
+    expect(el.shadowRoot!.querySelectorAll('[part~="curve"]')).to.have.length(2);
+    expect(el.getAttribute('aria-label')).to.include('2 cohorts shown (Feb 2024 to Mar 2024) of 3');
+  });
+
+  it('max-periods and granularity recompute, firing metric-change', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    const changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<RetentionCurveModel>>;
+    el.maxPeriods = 2;
+    const event = await changed;
+    expect(event.detail.value.periods).to.equal(2);
+    const quarterly = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<RetentionCurveModel>>;
+    el.granularity = 'quarter';
+    // One quarter: all 8 customers in the 2024-Q1 cohort, which is still running.
+    const q = (await quarterly).detail.value;
+    expect(q.cohorts.map((c) => [c.key, c.size, c.partialPeriod])).to.deep.equal([['2024-Q1', 8, 0]]);
+    expect(q.average).to.deep.equal([null]);
+  });
+
+  it('colours curves from the series palette', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    const styles = [...el.shadowRoot!.querySelectorAll('[part~="curve"]')].map((g) => g.getAttribute('style'));
+    expect(styles).to.deep.equal(['--c:var(--_series-1)', '--c:var(--_series-2)', '--c:var(--_series-3)']);
+  });
+});
+
+describe('<retention-curve> errors', () => {
+  const failing = async (src: string) => {
+    const el = document.createElement('retention-curve');
+    const failed = oneEvent(el, 'error');
+    el.src = src;
+    document.body.append(el);
+    const event = (await failed) as CustomEvent<ElementError>;
+    await el.updateComplete;
+    return { el, event };
+  };
+
+  it('malformed JSON', async () => {
+    const { el, event } = await failing(`${FIXTURES}/malformed.json`);
+    expect(event.detail).to.include({ kind: 'load-error', reason: 'parse' });
+    expect(text(el, 'message')).to.contain('malformed JSON');
+    el.remove();
+  });
+
+  it('wrong fields', async () => {
+    const { el, event } = await failing(`${FIXTURES}/wrong-fields.json`);
+    expect(event.detail.kind).to.equal('invalid-input');
+    expect(text(el, 'message')).to.contain('record 1, field “date”');
+    el.remove();
+  });
+
+  it('a 404', async () => {
+    const { el, event } = await failing(`${FIXTURES}/no-such-cohorts.json`);
+    expect(event.detail).to.include({ kind: 'load-error', reason: 'http', status: 404 });
+    el.remove();
+  });
+
+  it('a matrix of another mode, and a bad matrix row', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${{ mode: 'on-or-after', cohorts: [{ key: '2024-01', size: 2, values: [2, 1] }] }}></retention-curve>`));
+    expect(el.status).to.equal('error');
+    expect(text(el, 'message')).to.contain('setting “mode”');
+    const failed = oneEvent(el, 'error');
+    el.data = { cohorts: [{ key: '2024-01', size: 2, values: [2, 5] }] };
+    await failed;
+    await el.updateComplete;
+    expect(text(el, 'message')).to.contain('record 1, field “values”');
+  });
+});
+
+describe('<retention-curve> drawing, keyboard and accessibility', () => {
+  it('draws what the hidden table says: running periods dashed and hollow', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    expect(tableRows(el)).to.deep.equal(ON_TABLE);
+    const curves = [...el.shadowRoot!.querySelectorAll('[part~="curve"]')];
+    expect(curves).to.have.length(3);
+    // January: solid k0 → k1, dashed k1 → k2; its markers at 100 %, 25 %, 50 %.
+    const [jan, feb, mar] = curves;
+    expect(jan.querySelector('path.curve:not(.partial)')!.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    expect(jan.querySelector('path.partial')!.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    const cy = [...jan.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cy')));
+    const top = cy[0];
+    const plotHeight = Number(el.shadowRoot!.querySelector('[part~="grid-line"]')!.getAttribute('y1'));
+    expect(cy[1] - top).to.be.closeTo(0.75 * (plotHeight - top), 1e-6); // 25 %: three quarters down
+    expect(cy[2] - top).to.be.closeTo(0.5 * (plotHeight - top), 1e-6);
+    expect(feb.querySelector('path.curve:not(.partial)')!.getAttribute('d')).to.equal('');
+    expect(mar.querySelectorAll('circle.partial')).to.have.length(1);
+    expect(el.shadowRoot!.querySelectorAll('circle.partial')).to.have.length(3); // one per cohort, none on the average
+    expect(part(el, 'average')!.querySelector('path.partial')!.getAttribute('d')).to.equal('');
+    expect(el.shadowRoot!.querySelector('.chart > svg')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('legend: Tab reaches the average, arrow keys move between cohorts, the curve comes on top, others dim', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    const items = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="legend-item"]')];
+    expect(items().map((b) => b.textContent!.trim())).to.deep.equal(['Average', 'Jan 2024', 'Feb 2024', 'Mar 2024']);
+    expect(items().map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    items()[0].focus();
+    await el.updateComplete;
+    expect(text(el, 'detail')).to.equal('Average: Period 0 100.0%, Period 1 25.0%');
+    items()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Jan 2024');
+    expect(items().map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true', 'false', 'false']);
+    expect(items().map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
+    expect(text(el, 'detail')).to.equal('Jan 2024, 4 customers: Period 0 100.0%, Period 1 25.0%, Period 2 50.0% (period still running)');
+    const plot = el.shadowRoot!.querySelector('.chart > svg > g')!;
+    const last = plot.lastElementChild!;
+    expect(last.getAttribute('part')).to.equal('curve curve-highlighted');
+    expect(last.getAttribute('data-index')).to.equal('0');
+    expect(el.shadowRoot!.querySelectorAll('.dimmed')).to.have.length(3); // two cohorts and the average
+    el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Mar 2024');
+    (el.shadowRoot!.activeElement as HTMLElement).blur();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('.dimmed')).to.have.length(0);
+  });
+
+  it('hovering a curve highlights it', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    // Only January reaches period 2: its point there is January's alone.
+    const point = el.shadowRoot!.querySelectorAll('[part~="curve"]')[0].querySelectorAll('circle')[2].getBoundingClientRect();
+    part(el, 'chart')!.dispatchEvent(new PointerEvent('pointermove', { clientX: point.x + point.width / 2, clientY: point.y + point.height / 2, bubbles: true }));
+    await el.updateComplete;
+    expect(text(el, 'detail')).to.include('Jan 2024, 4 customers');
+    part(el, 'chart')!.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect(text(el, 'detail')).to.equal('');
+  });
+
+  it('does not draw at zero width, and draws once it gets a size', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="display:none"><retention-curve .data=${ORDERS}></retention-curve></div>`);
+    const el = box.querySelector('retention-curve')!;
+    await ready(el, { chart: false });
+    expect(el.shadowRoot!.querySelector('.chart > svg')).to.equal(null);
+    expect(tableRows(el)).to.have.length(4);
+    box.style.display = 'block';
+    await waitUntil(() => el.shadowRoot!.querySelector('.chart > svg'), 'drawn after showing');
+    expect(Number(el.shadowRoot!.querySelector('.chart > svg')!.getAttribute('width'))).to.be.greaterThan(0);
+  });
+
+  it('shows markup in data as text only', async () => {
+    const payload = '<img src=x onerror="window.__rkCurve=1">';
+    const matrix = { cohorts: [{ key: payload, size: 2, values: [2, 1] }] };
+    const el = await ready(await inBox(html`<retention-curve .data=${matrix}></retention-curve>`));
+    expect(tableRows(el)[0][0]).to.equal(payload);
+    expect(el.shadowRoot!.querySelectorAll('[part~="legend-item"]')[1].textContent!.trim()).to.equal(payload);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __rkCurve?: number }).__rkCurve).to.equal(undefined);
+  });
+
+  it('speaks Danish', async () => {
+    const el = await ready(await inBox(html`<retention-curve lang="da" .data=${ORDERS}></retention-curve>`));
+    expect(tableRows(el)[3][0]).to.equal('Gennemsnit');
+    expect(tableRows(el)[0][2]).to.match(/^100,0\s?%$/);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${theme} theme, highlighted or not`, async () => {
+      const el = await ready(await inBox(html`<retention-curve theme=${theme} .data=${ORDERS}></retention-curve>`));
+      await expect(el).to.be.accessible();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="legend-item"]')!.focus();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('<retention-curve> on the real shop export', () => {
+  it('computes monthly curves from 525,461 order lines without error', async () => {
+    const response = await fetch('/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz');
+    const blob = await response.blob();
+    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+    const csv = head[0] === 0x1f && head[1] === 0x8b ? await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text() : await blob.text();
+    const box = await fixture<HTMLDivElement>(html`<div style="width:700px">
+      <retention-curve mode="on-or-after" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></retention-curve>
+    </div>`);
+    const el = box.querySelector('retention-curve')!;
+    const script = document.createElement('script');
+    script.type = 'text/csv';
+    script.textContent = csv;
+    el.append(script);
+    await ready(el);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    const v = el.value!;
+    // December 2009 to December 2010: 13 monthly cohorts, 12 shown.
+    expect(v.cohortCount).to.equal(13);
+    expect(v.cohorts).to.have.length(12);
+    expect(v.cohorts[v.cohorts.length - 1].key).to.equal('2010-12');
+    expect(v.average[0]).to.equal(1);
+    // Unbounded retention never rises within a cohort (the average mixes different cohorts per period, so it may).
+    for (const cohort of v.cohorts) {
+      for (let k = 1; k < cohort.values.length; k++) if (cohort.values[k] !== null) expect(cohort.values[k]!).to.be.at.most(cohort.values[k - 1]!);
+    }
+    expect(tableRows(el)).to.have.length(13);
+  });
+});
