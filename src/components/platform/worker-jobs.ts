@@ -9,3 +9,4 @@ import '../purchase-cycle/purchase-cycle.job.ts';
 import '../retention-curve/retention-curve.job.ts';
 import '../churn-reasons/churn-reasons.job.ts';
 import '../customer-health/customer-health.job.ts';
+import '../kpi-tile/kpi-tile.job.ts';

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <kpi-tile>. Tiles sit side by side in a portal's grid, so every
+ * tile has the same rows in the same places whatever its metric: label,
+ * value, change, sparkline, benchmark, each row with a fixed height (an empty
+ * row keeps its height). Sizes follow the tile's own width through container
+ * queries, not the viewport's; numbers are tabular so digits line up.
+ */
+export const kpiTileStyles = css`
+  :host {
+    container-type: inline-size;
+    padding: var(--rk-kpi-padding, 0.75rem);
+    border: 1px solid var(--rk-kpi-border, var(--_grid));
+    border-radius: var(--_radius);
+    min-width: 8rem;
+  }
+
+  :host(:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .tile {
+    display: grid;
+    grid-template-rows: 2.6em 2.4rem 1.4em var(--rk-kpi-sparkline-height, 2.5rem) 2.6em;
+    grid-template-areas: 'label' 'value' 'delta' 'spark' 'benchmark';
+    row-gap: 0.25rem;
+    min-width: 0;
+  }
+
+  .head {
+    grid-area: label;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    column-gap: 0.5rem;
+    overflow: hidden;
+  }
+
+  [part~='label'] {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    max-width: 100%;
+  }
+
+  [part~='period'] {
+    color: var(--_muted);
+    font-size: 0.9em;
+    white-space: nowrap;
+  }
+
+  [part~='value'] {
+    grid-area: value;
+    font-size: var(--rk-kpi-value-size, 1.6rem);
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+    line-height: 2.4rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  [part~='delta'] {
+    grid-area: delta;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    color: var(--_muted);
+  }
+
+  [part~='delta'].good,
+  [part~='benchmark'].good {
+    color: var(--_good);
+  }
+
+  [part~='delta'].bad,
+  [part~='benchmark'].bad {
+    color: var(--_bad);
+  }
+
+  [part~='benchmark'].warn {
+    color: var(--_warn);
+  }
+
+  .spark {
+    grid-area: spark;
+    min-width: 0;
+  }
+
+  [part~='sparkline'] {
+    display: block;
+    overflow: visible;
+    width: 100%;
+    height: 100%;
+  }
+
+  .spark-line {
+    fill: none;
+    stroke: var(--rk-kpi-line, var(--_series-1));
+    stroke-width: 1.75;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+  }
+
+  /* A zero-length line with round caps: a dot that stays round when the box is stretched. */
+  .spark-dot {
+    stroke: var(--rk-kpi-line, var(--_series-1));
+    stroke-width: 5;
+    stroke-linecap: round;
+  }
+
+  .spark-reference {
+    stroke: var(--_grid);
+    stroke-width: 1;
+    stroke-dasharray: 2 2;
+  }
+
+  [part~='benchmark'] {
+    grid-area: benchmark;
+    font-size: 0.9em;
+    overflow: hidden;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+  }
+
+  @container (max-width: 11rem) {
+    .tile {
+      grid-template-rows: 2.6em 1.9rem 2.6em var(--rk-kpi-sparkline-height, 2rem) 3.9em;
+    }
+    [part~='value'] {
+      font-size: var(--rk-kpi-value-size, 1.25rem);
+      line-height: 1.9rem;
+    }
+    [part~='delta'] {
+      white-space: normal;
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+    }
+    [part~='benchmark'] {
+      -webkit-line-clamp: 3;
+    }
+  }
+
+  @container (min-width: 22rem) {
+    [part~='value'] {
+      font-size: var(--rk-kpi-value-size, 2rem);
+    }
+  }
+`;

@@ -1,0 +1,279 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import type { SeriesFrame } from '../../metrics/kpi-series.ts';
+import { renderDataTable } from '../platform/data-table.ts';
+import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { platformStyles } from '../platform/theme.styles.ts';
+import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
+import {
+  DEFAULT_KPI_PERIODS,
+  kpiFromNumbers,
+  kpiTileJob,
+  type KpiInput,
+  type KpiJobOptions,
+  type KpiMetric,
+  type KpiModel,
+  type KpiUnit,
+} from './kpi-tile.job.ts';
+import { kpiTileStyles } from './kpi-tile.styles.ts';
+import './kpi-tile.translations.ts';
+import { sparklineGeometry } from './sparkline-geometry.ts';
+
+/** Height of the sparkline's drawing box; CSS stretches it to the row. */
+const SPARKLINE_UNITS = 40;
+
+const numberOrUndefined = {
+  fromAttribute(value: string | null): number | undefined {
+    if (value === null || value.trim() === '') return undefined;
+    const number = Number(value);
+    return Number.isFinite(number) ? number : Number.NaN;
+  },
+};
+
+/** `benchmark="none"` switches the hint off; a number replaces the metric's threshold. */
+const benchmarkConverter = {
+  fromAttribute(value: string | null): number | null | undefined {
+    if (value === null) return undefined;
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'none' || text === 'off') return null;
+    const number = Number(text);
+    return Number.isFinite(number) ? number : undefined;
+  },
+};
+
+/**
+ * One scalar metric for a portal's grid of tiles: the value of the latest
+ * complete period, the change from the period before (green when it moves
+ * the way the metric wants: churn down is good), a sparkline of recent
+ * periods and a benchmark hint where the source material gives one.
+ *
+ * @summary One metric with its change, a sparkline and a benchmark hint.
+ *
+ * @attr metric - repeat-purchase-rate | loyal-customer-rate | time-between-purchases | ltv | arpa | nrr | grr | revenue-churn | customer-churn | crr | return-rate | dso | nps | active-customers.
+ * @attr input - auto (default: by metric), transactions, subscriptions, responses, invoices or periods (`{ period, value }` records).
+ * @attr granularity - day | week | month (default) | quarter | year.
+ * @attr periods - Periods in the sparkline, the shown one included (default 12).
+ * @attr value / previous - Figures computed elsewhere (rates as fractions); used when no data is given.
+ * @attr period - Label of the typed figures' period.
+ * @attr benchmark - The metric's threshold (churn alarm, SaaS annual retention, NPS good bound) or a target for any metric; `none` hides the hint.
+ * @attr benchmark-high - NPS: the excellent bound (default 50).
+ * @attr heading - Replaces the metric's name as the tile's label.
+ * @attr window-days - Activity window for customer-churn, crr and active-customers from transactions.
+ * @attr loyalty-threshold - Purchases that make a customer loyal (default 3).
+ * @attr frame - period | cumulative: the time frame of each period's purchase metric.
+ * @attr as-of / week-start - Last day of transactions used; first weekday of week periods.
+ * @attr mrr-key / start-key / end-key - Subscription columns. @attr score-key - Survey score column.
+ * @attr issue-date-key / paid-date-key - Invoice columns (`amount-key` maps the amount).
+ * @attr period-key / value-key - Columns of pre-aggregated periods.
+ *
+ * @fires metric-change - The computed KpiModel changed.
+ * @fires error - Input could not be read or computed (not bubbling).
+ *
+ * @csspart label - The metric name. @csspart period - The period shown. @csspart value - The value.
+ * @csspart delta - The change vs the previous period. @csspart sparkline - The SVG sparkline.
+ * @csspart benchmark - The benchmark hint. @csspart table - The hidden data table.
+ *
+ * @cssprop --rk-kpi-padding - Padding. @cssprop --rk-kpi-border - Border colour.
+ * @cssprop --rk-kpi-value-size - Font size of the value. @cssprop --rk-kpi-line - Sparkline colour.
+ * @cssprop --rk-kpi-sparkline-height - Height of the sparkline row.
+ */
+export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
+  static override styles = [platformStyles, kpiTileStyles];
+
+  @property({ reflect: true }) metric: KpiMetric = 'customer-churn';
+  @property() input: KpiInput = 'auto';
+  @property({ reflect: true }) granularity: Granularity = 'month';
+  @property({ converter: numberOrUndefined }) periods?: number;
+  /** The typed figure (attribute `value`; the property is not `value`, which holds the computed model). */
+  @property({ attribute: 'value' }) figure?: number | string;
+  @property() previous?: number | string;
+  @property() period?: string;
+  @property({ converter: benchmarkConverter }) benchmark?: number | null;
+  @property({ attribute: 'benchmark-high', converter: numberOrUndefined }) benchmarkHigh?: number;
+  @property() heading?: string;
+  @property({ attribute: 'window-days', converter: numberOrUndefined }) windowDays?: number;
+  @property({ attribute: 'loyalty-threshold', converter: numberOrUndefined }) loyaltyThreshold?: number;
+  @property() frame?: SeriesFrame;
+  @property({ attribute: 'as-of' }) asOf?: string;
+  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
+  @property({ attribute: 'mrr-key' }) mrrKey?: string;
+  @property({ attribute: 'start-key' }) startKey?: string;
+  @property({ attribute: 'end-key' }) endKey?: string;
+  @property({ attribute: 'score-key' }) scoreKey?: string;
+  @property({ attribute: 'issue-date-key' }) issueDateKey?: string;
+  @property({ attribute: 'paid-date-key' }) paidDateKey?: string;
+  @property({ attribute: 'period-key' }) periodKey?: string;
+  @property({ attribute: 'value-key' }) valueKey?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A tile is read as one unit: focusable, its summary is its name.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+  }
+
+  protected jobRequest(): JobRequest<KpiJobOptions, KpiModel> {
+    return {
+      job: kpiTileJob,
+      options: {
+        metric: this.metric,
+        input: this.input,
+        granularity: this.granularity,
+        weekStart: this.weekStart as Weekday | undefined,
+        asOf: this.asOf,
+        timeZone: this.timeZone,
+        periods: this.periods ?? DEFAULT_KPI_PERIODS,
+        windowDays: this.windowDays ?? null,
+        loyaltyThreshold: this.loyaltyThreshold,
+        frame: this.frame,
+        locale: this.format.locale,
+        transactionFields: this.transactionFields(),
+        subscriptionFields: { customer: this.customerKey, start: this.startKey, end: this.endKey, mrr: this.mrrKey },
+        responseFields: { customer: this.customerKey, date: this.dateKey, score: this.scoreKey },
+        invoiceFields: { id: this.orderKey, issueDate: this.issueDateKey, amount: this.amountKey, paidDate: this.paidDateKey },
+        periodFields: { period: this.periodKey, value: this.valueKey },
+      },
+    };
+  }
+
+  protected override plainOutcome(): Outcome<KpiModel> | undefined {
+    const typed = [this.figure, this.previous].some((v) => v !== undefined && v !== null && v !== '');
+    if (!typed) return undefined;
+    return kpiFromNumbers({ metric: this.metric, value: this.figure, previous: this.previous, period: this.period, granularity: this.granularity });
+  }
+
+  #name(): string {
+    return this.heading?.trim() || this.format.term('kpiMetric', this.metric);
+  }
+
+  protected label(): string {
+    return this.heading?.trim() || this.format.term('kpiMetric', this.metric) || this.format.term('kpiLabel');
+  }
+
+  /** The benchmark the shown value is judged against, if any. */
+  get activeBenchmark(): Benchmark | null {
+    const model = this.value;
+    if (!model) return null;
+    return benchmarkFor(model.metric, model.value, model.granularity, { threshold: this.benchmark, high: this.benchmarkHigh });
+  }
+
+  /** A value in the metric's unit, for people. */
+  formatValue(value: number | null, unit: KpiUnit): string {
+    const f = this.format;
+    if (value === null) return '—';
+    switch (unit) {
+      case 'fraction':
+        return f.percent(value);
+      case 'days':
+        return f.term('kpiDays', f.number(value, { maximumFractionDigits: 1 }), value);
+      case 'money':
+        return f.currency(value);
+      case 'score':
+        return f.number(value, { maximumFractionDigits: 1 });
+      case 'count':
+        return f.number(value, { maximumFractionDigits: 0 });
+    }
+  }
+
+  /** A change in the metric's unit, signed: points for rates. */
+  formatDelta(delta: number, unit: KpiUnit): string {
+    const f = this.format;
+    const signed = { signDisplay: 'exceptZero' } as const;
+    switch (unit) {
+      case 'fraction':
+        return f.points(delta);
+      case 'days':
+        return f.term('kpiDays', f.number(delta, { ...signed, maximumFractionDigits: 1 }), Math.abs(delta));
+      case 'money':
+        return f.currency(delta, signed);
+      case 'score':
+        return f.number(delta, { ...signed, maximumFractionDigits: 1 });
+      case 'count':
+        return f.number(delta, { ...signed, maximumFractionDigits: 0 });
+    }
+  }
+
+  #benchmarkText(benchmark: Benchmark, unit: KpiUnit): string {
+    const f = this.format;
+    const threshold = this.formatValue(benchmark.threshold, unit);
+    const monthly = benchmark.monthly !== undefined ? ` ${f.term('kpiMonthly', f.percent(benchmark.monthly))}` : '';
+    switch (benchmark.kind) {
+      case 'churn-action':
+        return (benchmark.tone === 'bad' ? f.term('kpiChurnAction', threshold) : f.term('kpiChurnOk', threshold)) + monthly;
+      case 'retention-action':
+        return (benchmark.tone === 'bad' ? f.term('kpiRetentionAction', threshold) : f.term('kpiRetentionOk', threshold)) + monthly;
+      case 'saas-retention':
+        return benchmark.tone === 'good' ? f.term('kpiSaasNormal', threshold) : f.term('kpiSaasBelow', threshold);
+      case 'nps':
+        if (benchmark.excellent) return f.term('kpiNpsExcellent', this.formatValue(benchmark.high!, unit));
+        return benchmark.tone === 'good' ? f.term('kpiNpsGood', threshold) : f.term('kpiNpsBad', threshold);
+      case 'target':
+        return benchmark.tone === 'good' ? f.term('kpiTargetMet', threshold) : f.term('kpiTargetMissed', threshold);
+    }
+  }
+
+  #periodText(model: KpiModel): string {
+    if (!model.periodLabel) return '';
+    return model.complete ? model.periodLabel : `${model.periodLabel} (${this.format.term('kpiRunning')})`;
+  }
+
+  protected summarize(model: KpiModel): string {
+    const f = this.format;
+    const parts = [f.term('kpiSummary', this.#name(), this.formatValue(model.value, model.unit), this.#periodText(model))];
+    if (model.delta !== null) parts.push(f.term('kpiSummaryDelta', this.formatDelta(model.delta, model.unit)));
+    const benchmark = this.activeBenchmark;
+    if (benchmark) parts.push(`${this.#benchmarkText(benchmark, model.unit)}.`);
+    return parts.join(' ');
+  }
+
+  protected renderMetric(model: KpiModel): TemplateResult {
+    const f = this.format;
+    const benchmark = this.activeBenchmark;
+    const tone = deltaTone(model.metric, model.delta);
+    return html`<div class="tile">
+        <div class="head">
+          <span part="label">${this.#name()}</span>
+          <span part="period">${this.#periodText(model)}</span>
+        </div>
+        <span part="value">${this.formatValue(model.value, model.unit)}</span>
+        <span part="delta" class=${tone || nothing}>
+          ${model.delta !== null ? f.term('kpiDelta', this.formatDelta(model.delta, model.unit)) : model.input === 'numbers' ? '' : f.term('kpiNoPrevious')}
+        </span>
+        <div class="spark">${this.#renderSparkline(model, benchmark)}</div>
+        <span part="benchmark" class=${benchmark?.tone ?? nothing}>${benchmark ? this.#benchmarkText(benchmark, model.unit) : ''}</span>
+      </div>
+      ${renderDataTable(
+        f.term('kpiTable', this.#name()),
+        [{ label: f.term('kpiPeriod') }, { label: f.term('kpiValue'), numeric: true }],
+        model.input === 'numbers'
+          ? [
+              ...(model.previous !== null ? [[f.term('kpiPrevious'), this.formatValue(model.previous, model.unit)]] : []),
+              [model.periodLabel || f.term('kpiValue'), this.formatValue(model.value, model.unit)],
+            ]
+          : model.points.map((p) => [p.complete ? p.label : `${p.label} (${f.term('kpiRunning')})`, p.value === null ? f.term('kpiNoValue') : this.formatValue(p.value, model.unit)]),
+      )}`;
+  }
+
+  #renderSparkline(model: KpiModel, benchmark: Benchmark | null): TemplateResult | typeof nothing {
+    if (!this.size.hasSize || model.input === 'numbers' || model.points.length < 2) return nothing;
+    // Drawn in a box of the measured width and a fixed unit height, stretched to the row's height by CSS
+    // (the row's height is the page's to theme); strokes and the dot keep their size (non-scaling-stroke).
+    const height = SPARKLINE_UNITS;
+    const reference = benchmark && benchmark.kind !== 'target' ? benchmark.threshold : model.metric === 'revenue-churn' ? 0 : null;
+    const geometry = sparklineGeometry(
+      model.points.map((p) => p.value),
+      { width: this.size.width, height, reference },
+    );
+    if (!geometry) return nothing;
+    return html`<svg part="sparkline" aria-hidden="true" focusable="false" viewBox="0 0 ${geometry.width} ${geometry.height}" preserveAspectRatio="none">
+      ${geometry.referenceY !== null
+        ? svg`<line class="spark-reference" vector-effect="non-scaling-stroke" x1="0" x2=${geometry.width} y1=${geometry.referenceY} y2=${geometry.referenceY}></line>`
+        : nothing}
+      <path class="spark-line" vector-effect="non-scaling-stroke" d=${geometry.path}></path>
+      ${geometry.last
+        ? svg`<line class="spark-dot" vector-effect="non-scaling-stroke" x1=${geometry.last.x} x2=${geometry.last.x} y1=${geometry.last.y} y2=${geometry.last.y}></line>`
+        : nothing}
+    </svg>`;
+  }
+
+}
