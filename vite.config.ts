@@ -12,7 +12,7 @@ const repoRoot = dirname(fileURLToPath(import.meta.url));
 const demoRoot = resolve(repoRoot, 'demo');
 const outDir = resolve(repoRoot, 'demo-dist');
 
-const pages = ['index', 'cms', 'real-data', 'portal', 'dark'];
+const pages = ['index', 'cms', 'real-data', 'portal', 'dark', 'builder'];
 
 /**
  * The real shop export (UCI Online Retail II) is kept gzipped in the repository.
