@@ -10,3 +10,6 @@ import '../retention-curve/retention-curve.job.ts';
 import '../churn-reasons/churn-reasons.job.ts';
 import '../customer-health/customer-health.job.ts';
 import '../kpi-tile/kpi-tile.job.ts';
+import '../ltv-forecast/ltv-forecast.job.ts';
+import '../revenue-movements/revenue-movements.job.ts';
+import '../nps-score/nps-score.job.ts';

@@ -1,0 +1,197 @@
+/**
+ * The revenue-movements job: subscriptions, or movements already summed per
+ * period, in; per period the recurring revenue gained (new, expansion,
+ * reactivation) and lost (contraction, churn), the net change, NRR, GRR and
+ * the quick ratio out. Runs in the page or in the metrics worker: no DOM.
+ *
+ * Pre-aggregated periods (one record per period, amounts ≥ 0):
+ *
+ *   { "period": "2024-03", "new": 1200, "expansion": 800, "reactivation": 200,
+ *     "contraction": 300, "churn": 500, "startMrr": 10000, "complete": true }
+ *
+ * `complete` is optional (default true); keys of one calendar (`2024-03`,
+ * `2024-Q1` …) are sorted by time and labelled in the element's language.
+ */
+import * as z from 'zod/mini';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/dates.ts';
+import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { movementRates } from '../../metrics/movement-rates.ts';
+import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
+import { revenueMovements } from '../../metrics/revenue-movements.ts';
+import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
+import { calendarOfKeys } from '../churn-trend/period-keys.ts';
+import { defineJob } from '../platform/jobs.ts';
+
+export const MOVEMENT_INPUTS = ['auto', 'subscriptions', 'periods'] as const;
+export type MovementInput = (typeof MOVEMENT_INPUTS)[number];
+export const MOVEMENT_PERIOD_FIELDS = ['period', 'new', 'expansion', 'reactivation', 'contraction', 'churn', 'startMrr', 'complete'] as const;
+
+/** One period's bar. Plain data: it crosses postMessage. */
+export interface MovementBar {
+  key: string;
+  label: string;
+  startMrr: number;
+  newMrr: number;
+  expansionMrr: number;
+  reactivationMrr: number;
+  /** Positive amounts: what was lost. */
+  contractionMrr: number;
+  churnedMrr: number;
+  /** Gained − lost: the change of recurring revenue over the period. */
+  net: number;
+  netRevenueRetention: number | null;
+  grossRevenueRetention: number | null;
+  quickRatio: number | null;
+  /** False for a period that has not ended yet. */
+  complete: boolean;
+}
+
+export interface RevenueMovementsModel {
+  input: 'subscriptions' | 'periods';
+  /** Null for pre-aggregated keys of no calendar. */
+  granularity: Granularity | null;
+  periods: MovementBar[];
+  /** The period selected by default: the last complete one (the last one when none is complete); -1 without periods. */
+  defaultIndex: number;
+}
+
+export interface RevenueMovementsJobOptions {
+  input: MovementInput;
+  granularity: Granularity;
+  weekStart?: Weekday;
+  /** First and (exclusive) last day shown, ISO dates. */
+  from?: string;
+  to?: string;
+  /** The day that decides which periods are complete (ISO date); default today. */
+  asOf?: string;
+  timeZone?: string;
+  locale: string;
+  subscriptionFields?: Partial<Record<SubscriptionField, string>>;
+  /** Clock (epoch ms) standing in for today; for tests. */
+  now?: number;
+}
+
+/** `auto`: records with a `period` column are pre-aggregated periods, anything else subscriptions. */
+function detectInput(rows: unknown[], input: MovementInput): 'subscriptions' | 'periods' {
+  if (input !== 'auto') return input;
+  const first = rows.find((row) => row !== null && typeof row === 'object');
+  return first !== undefined && Object.hasOwn(first as object, 'period') ? 'periods' : 'subscriptions';
+}
+
+export function computeRevenueMovements(rows: unknown, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
+  if (!MOVEMENT_INPUTS.includes(options.input)) return fail(optionError('input', MOVEMENT_INPUTS.join(', '), options.input));
+  if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
+  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of subscriptions or of periods', rows));
+  return detectInput(rows, options.input) === 'periods' ? fromPeriods(rows, options) : fromSubscriptions(rows, options);
+}
+
+/** The last complete period, else the last. */
+function defaultIndexOf(periods: readonly MovementBar[]): number {
+  for (let i = periods.length - 1; i >= 0; i--) if (periods[i].complete) return i;
+  return periods.length - 1;
+}
+
+function fromSubscriptions(rows: unknown[], options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
+  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone });
+  if (!subscriptions.ok) return subscriptions;
+  const zone = new ZonedDayMapper(options.timeZone ?? 'UTC');
+  let asOfDay = today(zone, options.now);
+  if (options.asOf) {
+    asOfDay = dayFromDateValue(options.asOf, zone);
+    if (asOfDay !== asOfDay) return fail(optionError('as-of', DATE_EXPECTATION, options.asOf));
+  }
+  const series = revenueMovements(subscriptions.value, {
+    granularity: options.granularity,
+    weekStart: options.weekStart,
+    from: options.from || undefined,
+    to: options.to || undefined,
+    timeZone: options.timeZone,
+  });
+  if (!series.ok) {
+    const issues = series.error.issues.map((issue) => ({ ...issue, field: issue.field.replace(/^timeFrame\./, '') }));
+    return fail({ ...series.error, issues }, [...subscriptions.warnings, ...series.warnings]);
+  }
+  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
+  const periods = series.value.periods.map(
+    (m): MovementBar => ({
+      key: m.period.key,
+      label: calendar.label(m.period.index, options.locale),
+      startMrr: m.startingMrr,
+      newMrr: m.newMrr,
+      expansionMrr: m.expansionMrr,
+      reactivationMrr: m.reactivationMrr,
+      contractionMrr: m.contractionMrr,
+      churnedMrr: m.churnedMrr,
+      net: m.endingMrr - m.startingMrr,
+      netRevenueRetention: m.netRevenueRetention,
+      grossRevenueRetention: m.grossRevenueRetention,
+      quickRatio: m.quickRatio,
+      // A period is measured on its last day: before that day has passed, its snapshot is not final.
+      complete: m.period.endDay <= asOfDay + 1,
+    }),
+  );
+  return ok({ input: 'subscriptions', granularity: options.granularity, periods, defaultIndex: defaultIndexOf(periods) }, [...subscriptions.warnings, ...series.warnings]);
+}
+
+const BOOLEAN_EXPECTATION = 'true or false';
+const optionalBoolean = z.pipe(
+  z.unknown(),
+  z.transform((value: unknown, ctx) => {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    ctx.issues.push({ code: 'custom', message: BOOLEAN_EXPECTATION, input: value });
+    return z.NEVER;
+  }),
+);
+
+const amount = numberValue({ min: 0 });
+const periodSchema = z.object({
+  period: textValue,
+  new: amount,
+  expansion: amount,
+  reactivation: amount,
+  contraction: amount,
+  churn: amount,
+  startMrr: amount,
+  complete: optionalBoolean,
+});
+
+function fromPeriods(rows: unknown[], options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
+  const records = readRecords(rows, periodSchema, MOVEMENT_PERIOD_FIELDS, { what: 'periods' });
+  if (!records.ok) return records;
+  const issues = new IssueCollector();
+  const periods: MovementBar[] = [];
+  const seen = new Map<string, number>();
+  records.value.forEach((r, i) => {
+    const earlier = seen.get(r.period);
+    if (earlier !== undefined) {
+      issues.add(i, 'period', `a period not already given by record ${earlier + 1}`, r.period);
+      return;
+    }
+    seen.set(r.period, i);
+    const amounts = { startMrr: r.startMrr, newMrr: r.new, expansionMrr: r.expansion, reactivationMrr: r.reactivation, contractionMrr: r.contraction, churnedMrr: r.churn };
+    const rates = movementRates(amounts);
+    if (!rates.ok) {
+      issues.add(i, 'churn', 'contraction + churn of at most startMrr (the starting base cannot lose more than it paid)', r.churn);
+      return;
+    }
+    const gained = r.new + r.expansion + r.reactivation;
+    periods.push({ key: r.period, label: r.period, ...amounts, net: gained - r.contraction - r.churn, ...rates.value, complete: r.complete ?? true });
+  });
+  if (issues.hasIssues) return fail(issues.toError('periods'));
+  const calendar = calendarOfKeys(
+    periods.map((p) => p.key),
+    options.granularity,
+  );
+  if (calendar) {
+    periods.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
+    for (const p of periods) p.label = calendar.label(calendar.indexOfKey(p.key), options.locale);
+  }
+  return ok({ input: 'periods', granularity: calendar?.granularity ?? null, periods, defaultIndex: defaultIndexOf(periods) });
+}
+
+export const revenueMovementsJob = defineJob<RevenueMovementsJobOptions, RevenueMovementsModel>('revenue-movements', (rows, options) =>
+  computeRevenueMovements(rows, options),
+);

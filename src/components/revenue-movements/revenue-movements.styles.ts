@@ -1,0 +1,149 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <revenue-movements>. Movement colours default to the kit's series
+ * palette and can be set one by one: `--rk-movement-new`,
+ * `--rk-movement-expansion`, `--rk-movement-reactivation`,
+ * `--rk-movement-contraction`, `--rk-movement-churn`, `--rk-movement-net`.
+ */
+export const revenueMovementsStyles = css`
+  :host {
+    --_newMrr: var(--rk-movement-new, var(--_series-1));
+    --_expansionMrr: var(--rk-movement-expansion, var(--_series-3));
+    --_reactivationMrr: var(--rk-movement-reactivation, var(--_series-6));
+    --_contractionMrr: var(--rk-movement-contraction, var(--_series-2));
+    --_churnedMrr: var(--rk-movement-churn, var(--_bad));
+    --_net: var(--rk-movement-net, var(--_text));
+  }
+
+  /* Height from CSS, not from the drawing, so drawing on resize never resizes. */
+  .chart {
+    position: relative;
+    width: 100%;
+    aspect-ratio: 2 / 1;
+    min-height: 220px;
+    max-height: 340px;
+    border-radius: var(--_radius);
+  }
+
+  .chart:focus {
+    outline: none;
+  }
+
+  .chart:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  svg {
+    display: block;
+    overflow: visible;
+    font-family: var(--_font-family);
+    font-size: 11px;
+  }
+
+  [part~='grid-line'] {
+    stroke: var(--_grid);
+    shape-rendering: crispEdges;
+  }
+
+  [part~='axis'] text {
+    fill: var(--_muted);
+  }
+
+  [part~='zero-line'] {
+    stroke: var(--_text);
+    shape-rendering: crispEdges;
+  }
+
+  [part~='segment'] {
+    fill: var(--c);
+  }
+
+  [part~='column'] .band {
+    fill: transparent;
+  }
+
+  [part~='column'].selected .band {
+    fill: var(--_surface);
+  }
+
+  [part~='column'].running [part~='segment'] {
+    fill-opacity: 0.55;
+  }
+
+  [part~='net-line'] {
+    fill: none;
+    stroke: var(--_net);
+    stroke-width: 2;
+    stroke-linejoin: round;
+  }
+
+  [part~='net-point'] {
+    fill: var(--_net);
+    stroke: var(--_background);
+    stroke-width: 1.5;
+  }
+
+  [part~='selection'] {
+    fill: none;
+    stroke: var(--_focus);
+    stroke-width: 2;
+  }
+
+  [part~='kpis'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.5em;
+    margin: 0 0 0.5em;
+  }
+
+  [part~='kpis'] .period {
+    flex-basis: 100%;
+    color: var(--_muted);
+  }
+
+  [part~='kpi'] {
+    display: flex;
+    flex-direction: column;
+  }
+
+  [part~='kpi'] .name {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  [part~='kpi-value'] {
+    font-size: 1.5em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part~='legend'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  [part~='legend'] li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+  }
+
+  .swatch {
+    display: inline-block;
+    width: 10px;
+    height: 10px;
+    border-radius: 2px;
+    background: var(--c);
+  }
+
+  .swatch.line {
+    height: 3px;
+    width: 16px;
+  }
+`;
