@@ -1,0 +1,191 @@
+/**
+ * The ltv-forecast job: transactions in; historic lifetime value per
+ * first-purchase cohort, the simple SaaS formula, and the predictive value
+ * (BG/NBD + Gamma-Gamma fitted on the data) out. Fitting is the costly part,
+ * so the element runs this job in the metrics worker for anything but small
+ * inputs, and the job reports progress between its steps.
+ *
+ * The predictive and SaaS parts may fail on their own (no repeat customer, no
+ * churn measured) without hiding the historic values: their errors travel in
+ * the model and the element shows them in place.
+ */
+import { PeriodCalendar, type Granularity } from '../../metrics/calendar.ts';
+import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCohort } from '../../metrics/lifetime-value-cohorts.ts';
+import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type HistogramBin, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
+import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
+import { saasLifetimeValue } from '../../metrics/rates.ts';
+import type { TransactionFields } from '../../metrics/transactions.ts';
+import { defineJob } from '../platform/jobs.ts';
+import { transactionTableFor } from '../platform/table-cache.ts';
+
+export interface SaasFigures {
+  /** Average revenue per account per period; measured from the data when absent. */
+  arpa?: number;
+  /** Gross margin, 0–1; default the `margin` option. */
+  grossMargin?: number;
+  /** Churn per period, 0–1; measured from the data when absent. */
+  churn?: number;
+}
+
+export interface LtvForecastJobOptions {
+  fields: TransactionFields;
+  timeZone?: string;
+  timeUnit: TimeUnit;
+  /** In time units; default one year (365 days in the unit, rounded). */
+  horizon?: number;
+  calibrationEnd?: string;
+  /** Per time unit. */
+  discountRate: number;
+  margin: number;
+  topCount: number;
+  histogramBins: number;
+  /** Cohort period of the historic values (and the SaaS billing period). */
+  granularity: Granularity;
+  saas: SaasFigures;
+  locale: string;
+}
+
+export interface PredictiveValue {
+  customers: number;
+  total: number;
+  mean: number;
+  median: number;
+  /** Mean expected purchases per customer over the horizon. */
+  meanExpectedPurchases: number;
+  /** Mean probability of being alive at the calibration end. */
+  meanProbabilityAlive: number;
+  histogram: HistogramBin[];
+  top: TopCustomer[];
+  purchaseModel: { parameters: BgNbdParameters; logLikelihood: number; converged: boolean; customers: number };
+  spendModel: { parameters: GammaGammaParameters; logLikelihood: number; converged: boolean; customers: number; meanSpend: number | null };
+}
+
+export interface SaasValue {
+  value: number;
+  arpa: number;
+  grossMargin: number;
+  churn: number;
+  /** Where ARPA and churn came from. */
+  source: 'attributes' | 'data';
+}
+
+export interface LtvForecastModel {
+  timeUnitDays: number;
+  horizon: number;
+  discountRate: number;
+  margin: number;
+  /** Null for the SaaS formula alone (plain attributes). */
+  calibrationEndDay: number | null;
+  predictive: PredictiveValue | { error: string } | null;
+  historic: { granularity: Granularity; cohorts: Array<LifetimeValueCohort & { label: string }>; overall: { customers: number; netRevenue: number; value: number | null } } | null;
+  saas: SaasValue | { error: string } | null;
+}
+
+/** Default horizon: one year in the time unit. */
+export function defaultHorizon(unitDays: number): number {
+  return Math.max(1, Math.round(365 / unitDays));
+}
+
+/** The SaaS formula from figures only (plain attributes, or figures mixed with measured ones). */
+export function saasFromFigures(arpa: number, grossMargin: number, churn: number, source: SaasValue['source']): Result<SaasValue> {
+  const value = saasLifetimeValue({ arpa, grossMargin, churnRate: churn });
+  if (!value.ok) return value;
+  return ok({ value: value.value, arpa, grossMargin, churn, source });
+}
+
+export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions, progress: (fraction: number) => void = () => {}): Result<LtvForecastModel> {
+  const unitDays = timeUnitDays(options.timeUnit);
+  if (unitDays !== unitDays) return fail(optionError('time-unit', "'days', 'weeks' or a number of days", options.timeUnit));
+  const horizon = options.horizon ?? defaultHorizon(unitDays);
+  const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone });
+  if (!table.ok) return table;
+  const warnings: InputWarning[] = [...table.warnings];
+  progress(0.1);
+
+  const cohorts = cohortLifetimeValue(table.value, { granularity: options.granularity });
+  if (!cohorts.ok) return fail(cohorts.error, warnings);
+  const calendar = new PeriodCalendar({ granularity: options.granularity });
+  const historic = { ...cohorts.value, cohorts: cohorts.value.cohorts.map((c) => ({ ...c, label: calendar.label(c.index, options.locale) })) };
+
+  const histories = rfmSummary(table.value, { timeUnit: options.timeUnit, calibrationEnd: options.calibrationEnd });
+  if (!histories.ok && histories.error.issues.some((i) => i.field === 'timeUnit' || i.field === 'calibrationEnd')) return fail(histories.error, warnings);
+  progress(0.2);
+  let predictive: LtvForecastModel['predictive'];
+  let calibrationEndDay: number | null = null;
+  if (!histories.ok) predictive = { error: histories.error.message };
+  else {
+    calibrationEndDay = histories.value.calibrationEndDay;
+    const purchaseModel = fitBgNbd(histories.value);
+    progress(0.65);
+    const spendModel = purchaseModel.ok ? fitGammaGamma(histories.value) : undefined;
+    progress(0.85);
+    if (!purchaseModel.ok) predictive = { error: purchaseModel.error.message };
+    else if (!spendModel!.ok) predictive = { error: spendModel!.error.message };
+    else {
+      const spend = spendModel!.value;
+      const predicted = predictLifetimeValue(histories.value, purchaseModel.value.parameters, spend.parameters, {
+        horizon,
+        discountRate: options.discountRate,
+        margin: options.margin,
+        topCount: options.topCount,
+        histogramBins: options.histogramBins,
+      });
+      if (!predicted.ok) {
+        // A bad horizon, margin or discount is the page's mistake: say so as an option error.
+        if (predicted.error.issues.some((i) => ['horizon', 'discountRate', 'margin', 'topCount', 'histogramBins'].includes(i.field))) return fail(predicted.error, warnings);
+        predictive = { error: predicted.error.message };
+      } else {
+        warnings.push(...purchaseModel.warnings, ...spendModel!.warnings, ...predicted.warnings);
+        const { summary, customers } = predicted.value;
+        predictive = {
+          customers: summary.customers,
+          total: summary.total,
+          mean: summary.mean,
+          median: summary.median,
+          meanExpectedPurchases: mean(customers.expectedPurchases),
+          meanProbabilityAlive: mean(customers.probabilityAlive),
+          histogram: summary.histogram,
+          top: summary.top,
+          purchaseModel: {
+            parameters: purchaseModel.value.parameters,
+            logLikelihood: purchaseModel.value.logLikelihood,
+            converged: purchaseModel.value.converged,
+            customers: purchaseModel.value.customers,
+          },
+          spendModel: { parameters: spend.parameters, logLikelihood: spend.logLikelihood, converged: spend.converged, customers: spend.customers, meanSpend: spend.meanSpend },
+        };
+      }
+    }
+  }
+  progress(0.95);
+  return ok(
+    { timeUnitDays: unitDays, horizon, discountRate: options.discountRate, margin: options.margin, calibrationEndDay, predictive, historic, saas: saasPart(table.value, options) },
+    warnings,
+  );
+}
+
+function saasPart(table: Parameters<typeof saasInputsFromTransactions>[0], options: LtvForecastJobOptions): LtvForecastModel['saas'] {
+  const { arpa, churn } = options.saas;
+  const grossMargin = options.saas.grossMargin ?? options.margin;
+  let measured: { arpa: number; churnRate: number } | undefined;
+  if (arpa === undefined || churn === undefined) {
+    const window = suggestedWindowDays(table);
+    const windowDays = window.ok && window.value !== null ? window.value : 90;
+    const inputs = saasInputsFromTransactions(table, { windowDays, granularity: options.granularity });
+    if (!inputs.ok) return { error: inputs.error.message };
+    measured = inputs.value;
+  }
+  const result = saasFromFigures(arpa ?? measured!.arpa, grossMargin, churn ?? measured!.churnRate, measured ? 'data' : 'attributes');
+  return result.ok ? result.value : { error: result.error.message };
+}
+
+function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return values.length ? sum / values.length : Number.NaN;
+}
+
+export const ltvForecastJob = defineJob<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast', (rows, options, context) =>
+  computeLtvForecast(rows, options, (fraction) => context.progress(fraction)),
+);
