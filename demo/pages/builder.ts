@@ -92,8 +92,11 @@ const FIELDS: Field[] = [
   },
 ];
 
-/** Elements that read orders, in the order the preview shows them (those defined on this page). */
-const PREVIEW_TAGS = ['retention-gauge', 'churn-trend', 'cohort-heatmap', 'retention-curve', 'purchase-cycle', 'revenue-movements', 'ltv-forecast'];
+/**
+ * Elements that read orders (transactions), in the order the preview shows them; those not
+ * defined on this page are left out. revenue-movements reads subscriptions, not orders.
+ */
+const PREVIEW_TAGS = ['retention-gauge', 'churn-trend', 'cohort-heatmap', 'retention-curve', 'purchase-cycle', 'ltv-forecast'];
 const SNIPPET_SRC = '/path/to/your-export.csv';
 const KIT_SRC = 'https://cdn.example/retention-kit.js';
 const SAMPLE_URL = 'data/sample/shop-orders.csv';
