@@ -1,0 +1,168 @@
+/**
+ * The nps-score job: the Net Promoter Score of all responses, its promoter /
+ * passive / detractor split, and the score per period for the trend. The
+ * score is defined once, in metrics/rates.ts (netPromoterScore, npsFromCounts);
+ * responses are read and bucketed by metrics/surveys.ts.
+ *
+ * Inputs (detected from the shape, after field mapping):
+ * - survey responses `{ customer?, date?, score }` (CSV or JSON);
+ * - bare scores `[9, 10, 6, …]` (no dates, so no trend);
+ * - counts `{ promoters, passives, detractors }`;
+ * - per-period counts `[{ period, promoters, passives, detractors }, …]`.
+ */
+import * as z from 'zod/mini';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts } from '../../metrics/rates.ts';
+import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
+import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
+import { withFields } from '../../metrics/validation.ts';
+import { calendarOfKeys } from '../churn-trend/period-keys.ts';
+import { defineJob } from '../platform/jobs.ts';
+
+export type NpsInput = 'responses' | 'scores' | 'counts' | 'periods';
+
+/** One period of the trend. Plain data. */
+export interface NpsTrendPoint {
+  key: string;
+  label: string;
+  /** Null for a period without responses: NPS is undefined there, not 0. */
+  score: number | null;
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+export interface NpsModel {
+  input: NpsInput | 'numbers';
+  /** NPS of every response together, with the split. */
+  nps: NetPromoterScore;
+  /** Null when the trend's keys are not calendar keys, or there is no trend. */
+  granularity: Granularity | null;
+  /** Oldest first; empty without dates. */
+  trend: NpsTrendPoint[];
+}
+
+export const COUNT_FIELDS = ['period', 'promoters', 'passives', 'detractors'] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+
+export interface NpsJobOptions {
+  granularity: Granularity;
+  weekStart?: Weekday;
+  timeZone?: string;
+  locale: string;
+  responseFields?: Partial<Record<SurveyField, string>>;
+  countFields?: Partial<Record<CountField, string>>;
+}
+
+const count = numberValue({ min: 0, integer: true });
+const periodCountsSchema = withFields(COUNT_FIELDS, z.object({ period: textValue, promoters: count, passives: count, detractors: count }));
+
+/** The shape of the input: counts and per-period counts by their columns, bare numbers, else responses. */
+export function detectNpsInput(rows: unknown, options: Pick<NpsJobOptions, 'countFields'>): NpsInput {
+  const promoters = options.countFields?.promoters || 'promoters';
+  if (rows !== null && typeof rows === 'object' && !Array.isArray(rows)) return 'counts';
+  if (!Array.isArray(rows)) return 'responses';
+  const first = rows.find((row) => row !== null && row !== undefined && row !== '');
+  if (typeof first === 'number' || typeof first === 'string') return 'scores';
+  if (first && typeof first === 'object' && Object.hasOwn(first, promoters)) return 'periods';
+  return 'responses';
+}
+
+export function computeNps(rows: unknown, options: NpsJobOptions): Result<NpsModel> {
+  if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
+  const input = detectNpsInput(rows, options);
+  switch (input) {
+    case 'counts': {
+      const fields = options.countFields ?? {};
+      const record = rows as Record<string, unknown>;
+      const counts: NpsCounts = {
+        promoters: record[fields.promoters || 'promoters'] as number,
+        passives: record[fields.passives || 'passives'] as number,
+        detractors: record[fields.detractors || 'detractors'] as number,
+      };
+      const nps = netPromoterScore(counts);
+      return nps.ok ? ok({ input, nps: nps.value, granularity: null, trend: [] }) : nps;
+    }
+    case 'scores': {
+      // Text cells of a one-column paste count as numbers, like every reader of the kit.
+      const nps = netPromoterScore((rows as unknown[]).map((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v)));
+      return nps.ok ? ok({ input, nps: nps.value, granularity: null, trend: [] }) : nps;
+    }
+    case 'periods':
+      return fromPeriodCounts(rows as unknown[], options);
+    case 'responses':
+      return fromResponses(rows, options);
+  }
+}
+
+function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> {
+  const responses = readSurveyResponses(rows as unknown[], { fields: options.responseFields, timeZone: options.timeZone });
+  if (!responses.ok) return responses;
+  const nps = netPromoterScore(responses.value.map((r) => r.score));
+  if (!nps.ok) return nps;
+  const warnings: InputWarning[] = [...responses.warnings];
+  const dated = responses.value.filter((r) => r.day !== undefined);
+  const undated = responses.value.length - dated.length;
+  if (undated > 0 && dated.length > 0) {
+    const examples = responses.value.flatMap((r, i) => (r.day === undefined ? [i] : [])).slice(0, 5);
+    warnings.push({
+      code: 'missing-property',
+      count: undated,
+      message: `${undated} ${undated === 1 ? 'response has' : 'responses have'} no date: counted in the score, left out of the trend.`,
+      examples,
+    });
+  }
+  const periods = npsByPeriod(dated, { granularity: options.granularity, weekStart: options.weekStart });
+  if (!periods.ok) return fail(periods.error, warnings);
+  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
+  const trend = periods.value.map(
+    (p): NpsTrendPoint => ({
+      key: p.period.key,
+      label: calendar.label(p.period.index, options.locale),
+      score: p.nps?.score ?? null,
+      responses: p.nps?.responses ?? 0,
+      promoters: p.nps?.promoters ?? 0,
+      passives: p.nps?.passives ?? 0,
+      detractors: p.nps?.detractors ?? 0,
+    }),
+  );
+  return ok({ input: 'responses', nps: nps.value, granularity: trend.length ? options.granularity : null, trend }, warnings);
+}
+
+function fromPeriodCounts(rows: unknown[], options: NpsJobOptions): Result<NpsModel> {
+  const records = readRecords(rows, periodCountsSchema, COUNT_FIELDS, { fields: options.countFields, what: 'period counts' });
+  if (!records.ok) return records;
+  const total = { promoters: 0, passives: 0, detractors: 0 };
+  for (const r of records.value) {
+    total.promoters += r.promoters;
+    total.passives += r.passives;
+    total.detractors += r.detractors;
+  }
+  const nps = netPromoterScore(total);
+  if (!nps.ok) return nps;
+  const calendar = calendarOfKeys(records.value.map((r) => r.period), options.granularity);
+  const ordered = calendar ? [...records.value].sort((a, b) => calendar.indexOfKey(a.period) - calendar.indexOfKey(b.period)) : records.value;
+  const trend = ordered.map((r): NpsTrendPoint => {
+    const responses = r.promoters + r.passives + r.detractors;
+    return {
+      key: r.period,
+      label: calendar ? calendar.label(calendar.indexOfKey(r.period), options.locale) : r.period,
+      score: responses > 0 ? npsFromCounts(r.promoters, r.passives, r.detractors).score : null,
+      responses,
+      promoters: r.promoters,
+      passives: r.passives,
+      detractors: r.detractors,
+    };
+  });
+  return ok({ input: 'periods', nps: nps.value, granularity: calendar?.granularity ?? null, trend });
+}
+
+/** NPS from counts typed as attributes. */
+export function npsFromNumbers(counts: NpsCounts): Result<NpsModel> {
+  const nps = netPromoterScore(counts);
+  return nps.ok ? ok({ input: 'numbers', nps: nps.value, granularity: null, trend: [] }) : nps;
+}
+
+export const npsScoreJob = defineJob<NpsJobOptions, NpsModel>('nps-score', (rows, options) => computeNps(rows, options));

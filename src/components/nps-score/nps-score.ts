@@ -1,0 +1,218 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { renderDataTable } from '../platform/data-table.ts';
+import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { platformStyles } from '../platform/theme.styles.ts';
+import { sparklineGeometry } from '../kpi-tile/sparkline-geometry.ts';
+import { SPLIT_ORDER, splitSegments, swingOfOneResponse, type NpsGroupName } from './nps-layout.ts';
+import { npsFromNumbers, npsScoreJob, type NpsJobOptions, type NpsModel } from './nps-score.job.ts';
+import { npsScoreStyles } from './nps-score.styles.ts';
+import './nps-score.translations.ts';
+
+/** Responses below which a score is flagged as too few to trust. */
+export const DEFAULT_MIN_RESPONSES = 30;
+const SPLIT_HEIGHT = 16;
+const TREND_UNITS = 48;
+
+const numberOrUndefined = {
+  fromAttribute(value: string | null): number | undefined {
+    if (value === null || value.trim() === '') return undefined;
+    const number = Number(value);
+    return Number.isFinite(number) ? number : Number.NaN;
+  },
+};
+
+/**
+ * Net Promoter Score (% promoters − % detractors on 0–10 answers) with the
+ * promoter / passive / detractor split as a stacked bar, the response count,
+ * the score per period as a small line, and a plain-words notice when there
+ * are too few responses to trust the score.
+ *
+ * @summary NPS with its split, trend and a small-sample notice.
+ *
+ * @attr granularity - Periods of the trend: day | week | month (default) | quarter | year.
+ * @attr min-responses - Fewer responses than this get the notice (default 30).
+ * @attr promoters / passives / detractors - Counts typed by hand (used when no data is given).
+ * @attr score-key - Column of the 0–10 score (default `score`); `date-key` and `customer-key` map the others.
+ * @attr period-key / promoters-key / passives-key / detractors-key - Columns of per-period counts.
+ * @attr week-start - First weekday of week periods, 0 = Sunday … 6.
+ *
+ * @fires metric-change - The computed NpsModel changed.
+ * @fires error - Input could not be read (not bubbling).
+ *
+ * @csspart label - The title. @csspart score - The NPS. @csspart responses - The response count.
+ * @csspart split - The stacked bar (SVG). @csspart segment - A bar segment (also `promoters`, `passives`, `detractors`).
+ * @csspart legend - Counts and shares as text. @csspart low-sample - The too-few-responses notice.
+ * @csspart trend - The trend line (SVG). @csspart table - The hidden data tables.
+ *
+ * @cssprop --rk-nps-promoters / --rk-nps-passives / --rk-nps-detractors - Group colours.
+ * @cssprop --rk-nps-line - Trend colour. @cssprop --rk-nps-score-size - Font size of the score.
+ * @cssprop --rk-nps-trend-height - Height of the trend line. @cssprop --rk-nps-padding - Padding.
+ */
+export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
+  static override styles = [platformStyles, npsScoreStyles];
+
+  @property({ reflect: true }) granularity: Granularity = 'month';
+  @property({ attribute: 'min-responses', converter: numberOrUndefined }) minResponses?: number;
+  @property() promoters?: number | string;
+  @property() passives?: number | string;
+  @property() detractors?: number | string;
+  @property({ attribute: 'score-key' }) scoreKey?: string;
+  @property({ attribute: 'period-key' }) periodKey?: string;
+  @property({ attribute: 'promoters-key' }) promotersKey?: string;
+  @property({ attribute: 'passives-key' }) passivesKey?: string;
+  @property({ attribute: 'detractors-key' }) detractorsKey?: string;
+  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
+
+  protected jobRequest(): JobRequest<NpsJobOptions, NpsModel> {
+    return {
+      job: npsScoreJob,
+      options: {
+        granularity: this.granularity,
+        weekStart: this.weekStart as Weekday | undefined,
+        timeZone: this.timeZone,
+        locale: this.format.locale,
+        responseFields: { customer: this.customerKey, date: this.dateKey, score: this.scoreKey },
+        countFields: { period: this.periodKey, promoters: this.promotersKey, passives: this.passivesKey, detractors: this.detractorsKey },
+      },
+    };
+  }
+
+  protected override plainOutcome(): Outcome<NpsModel> | undefined {
+    const typed = [this.promoters, this.passives, this.detractors].some((v) => v !== undefined && v !== null && v !== '');
+    if (!typed) return undefined;
+    const orZero = (v: number | string | undefined) => (v === undefined || v === null || v === '' ? 0 : v);
+    return npsFromNumbers({ promoters: orZero(this.promoters), passives: orZero(this.passives), detractors: orZero(this.detractors) });
+  }
+
+  /** The minimum in force (attribute, else 30). */
+  get effectiveMinResponses(): number {
+    const min = this.minResponses;
+    return min !== undefined && Number.isFinite(min) && min >= 0 ? min : DEFAULT_MIN_RESPONSES;
+  }
+
+  /** Whether the notice about too few responses is shown. */
+  get tooFewResponses(): boolean {
+    return this.value !== undefined && this.value.nps.responses < this.effectiveMinResponses;
+  }
+
+  protected label(): string {
+    return this.format.term('npsLabel');
+  }
+
+  #score(score: number): string {
+    return this.format.number(score, { maximumFractionDigits: 1 });
+  }
+
+  #responses(count: number): string {
+    return this.format.term('npsResponses', count, this.format.number(count));
+  }
+
+  protected summarize(model: NpsModel): string {
+    const f = this.format;
+    const { nps } = model;
+    const parts = [
+      f.term('npsSummary', this.#score(nps.score), this.#responses(nps.responses)),
+      f.term('npsSummarySplit', f.percent(nps.promoterShare), f.percent(nps.passiveShare), f.percent(nps.detractorShare)),
+    ];
+    const latest = [...model.trend].reverse().find((p) => p.score !== null);
+    if (model.trend.length > 1 && latest) parts.push(f.term('npsSummaryLatest', latest.label, this.#score(latest.score!)));
+    if (this.tooFewResponses) parts.push(this.#fewText(model));
+    return parts.join(' ');
+  }
+
+  #fewText(model: NpsModel): string {
+    const f = this.format;
+    const swing = swingOfOneResponse(model.nps.score, model.nps.responses);
+    return f.term('npsFewResponses', f.number(model.nps.responses), f.number(this.effectiveMinResponses), f.number(swing, { maximumFractionDigits: 1 }));
+  }
+
+  #counts(model: NpsModel): Record<NpsGroupName, number> {
+    return { promoters: model.nps.promoters, passives: model.nps.passives, detractors: model.nps.detractors };
+  }
+
+  #share(model: NpsModel, group: NpsGroupName): number {
+    return group === 'promoters' ? model.nps.promoterShare : group === 'passives' ? model.nps.passiveShare : model.nps.detractorShare;
+  }
+
+  protected renderMetric(model: NpsModel): TemplateResult {
+    const f = this.format;
+    const counts = this.#counts(model);
+    return html`<div class="nps">
+        <div class="headline">
+          <span part="label">${f.term('npsLabel')}</span>
+          <span part="score">${this.#score(model.nps.score)}</span>
+          <span part="responses">${this.#responses(model.nps.responses)}</span>
+        </div>
+        ${this.tooFewResponses ? html`<p part="low-sample" role="note">${this.#fewText(model)}</p>` : nothing}
+        <div class="split-block">
+          ${this.#renderSplit(counts)}
+          <ul part="legend">
+            ${[...SPLIT_ORDER].reverse().map(
+              (group) => html`<li data-group=${group}>
+                <span class="swatch ${group}" aria-hidden="true"></span>
+                <span>${f.term('npsGroupScores', group)}</span>
+                <strong class="count">${f.number(counts[group])}</strong>
+                <span class="share">${f.percent(this.#share(model, group))}</span>
+              </li>`,
+            )}
+          </ul>
+        </div>
+        ${this.#renderTrend(model)}
+      </div>
+      ${renderDataTable(
+        f.term('npsSplitTable'),
+        [{ label: f.term('npsGroupColumn') }, { label: f.term('npsCount'), numeric: true }, { label: f.term('npsShare'), numeric: true }],
+        [
+          ...[...SPLIT_ORDER].reverse().map((group) => [f.term('npsGroupScores', group), f.number(counts[group]), f.percent(this.#share(model, group))]),
+          [f.term('npsScoreColumn'), f.number(model.nps.responses), this.#score(model.nps.score)],
+        ],
+      )}
+      ${model.trend.length > 0
+        ? renderDataTable(
+            f.term('npsTrendTable'),
+            [{ label: f.term('npsPeriod') }, { label: f.term('npsScoreColumn'), numeric: true }, { label: f.term('npsCount'), numeric: true }],
+            model.trend.map((p) => [p.label, p.score === null ? f.term('npsNoScore') : this.#score(p.score), f.number(p.responses)]),
+          )
+        : nothing}`;
+  }
+
+  #renderSplit(counts: Record<NpsGroupName, number>): TemplateResult | typeof nothing {
+    if (!this.size.hasSize) return nothing;
+    const width = Math.max(1, this.size.width);
+    const segments = splitSegments(counts, width);
+    return html`<svg part="split" aria-hidden="true" focusable="false" height=${SPLIT_HEIGHT} viewBox="0 0 ${width} ${SPLIT_HEIGHT}" preserveAspectRatio="none">
+      ${segments
+        .filter((s) => s.width > 0)
+        .map((s) => svg`<rect part="segment ${s.group}" class="segment-${s.group}" x=${s.x} y="0" width=${s.width} height=${SPLIT_HEIGHT}></rect>`)}
+    </svg>`;
+  }
+
+  #renderTrend(model: NpsModel): TemplateResult | typeof nothing {
+    if (model.trend.length < 2 || !this.size.hasSize) return nothing;
+    // Two columns above 32rem (see the styles): the trend then gets half the width.
+    const wide = this.size.width >= 32 * 16;
+    const width = wide ? Math.floor((this.size.width - 24) / 2) : this.size.width;
+    const geometry = sparklineGeometry(
+      model.trend.map((p) => p.score),
+      { width, height: TREND_UNITS, reference: 0, inset: 4 },
+    );
+    if (!geometry) return nothing;
+    const first = model.trend[0];
+    const last = model.trend[model.trend.length - 1];
+    return html`<div class="trend">
+      <span class="trend-title">${this.format.term('npsTrend')}</span>
+      <svg part="trend" aria-hidden="true" focusable="false" viewBox="0 0 ${geometry.width} ${geometry.height}" preserveAspectRatio="none">
+        ${geometry.referenceY !== null
+          ? svg`<line class="trend-zero" vector-effect="non-scaling-stroke" x1="0" x2=${geometry.width} y1=${geometry.referenceY} y2=${geometry.referenceY}></line>`
+          : nothing}
+        <path class="trend-line" vector-effect="non-scaling-stroke" d=${geometry.path}></path>
+        ${geometry.last
+          ? svg`<line class="trend-dot" vector-effect="non-scaling-stroke" x1=${geometry.last.x} x2=${geometry.last.x} y1=${geometry.last.y} y2=${geometry.last.y}></line>`
+          : nothing}
+      </svg>
+      <div class="trend-axis" aria-hidden="true"><span>${first.label}</span><span>${last.label}</span></div>
+    </div>`;
+  }
+}
