@@ -450,8 +450,75 @@ const purchaseCycle: ContractEntry = {
   drawingTolerance: 0.01,
 };
 
+interface KpiValue {
+  input: string;
+  value: number | null;
+  previous: number | null;
+  delta: number | null;
+  points: { label: string; value: number | null }[];
+}
+
+/*
+ * <kpi-tile metric="active-customers" window-days="30">: customers active at
+ * each period's end (E of the churn series, see the top): Jan 3, Feb 3, Mar 5.
+ * The tile shows March (the last complete period): 5, change 5 − 3 = +2.
+ * Without b: Jan 2 ({a, c}), Feb 3, Mar 4: 4, change +1.
+ * The table lists the periods; the shown value and its change are its last
+ * row and the difference to the row before.
+ */
+const KPI_TYPED_ROWS = { previous: 'Previous period', value: 'Value' };
+
+const kpiTile: ContractEntry = {
+  tag: 'kpi-tile',
+  define: () => import('../../src/components/kpi-tile/define.ts'),
+  attributes: { metric: 'active-customers', 'window-days': '30' },
+  expected: {
+    orders: { value: 5, previous: 3, delta: 2, 'Jan 2024': 3, 'Feb 2024': 3, 'Mar 2024': 5 },
+    withoutB: { value: 4, previous: 3, delta: 1, 'Jan 2024': 2, 'Feb 2024': 3, 'Mar 2024': 4 },
+  },
+  fromValue: (el) => {
+    const v = el.value as KpiValue;
+    const numbers: Numbers = { value: v.value, previous: v.previous, delta: v.delta };
+    // Typed figures carry their one value as a point too; only periods computed from records are listed.
+    if (v.input !== 'numbers') for (const point of v.points) numbers[point.label] = point.value;
+    return numbers;
+  },
+  fromTable: (el) => {
+    const rows = tableCells(el).map(([label, shown]) => [label.replace(/ \(so far\)$/, ''), parseShown(shown)] as const);
+    const numbers: Numbers = {};
+    const typed = rows.some(([label]) => label === KPI_TYPED_ROWS.previous || label === KPI_TYPED_ROWS.value);
+    if (typed) {
+      for (const [label, number] of rows) numbers[label === KPI_TYPED_ROWS.previous ? 'previous' : 'value'] = number;
+    } else {
+      for (const [label, number] of rows) numbers[label] = number;
+      numbers.value = rows.at(-1)?.[1] ?? null;
+      numbers.previous = rows.at(-2)?.[1] ?? null;
+    }
+    numbers.delta = numbers.value != null && numbers.previous != null ? numbers.value - numbers.previous : null;
+    return numbers;
+  },
+  fromDrawing: (el) => {
+    const numbers: Numbers = {};
+    for (const name of ['value', 'delta']) {
+      const shown = partText(el, name);
+      if (shown) numbers[name] = parseShown(shown);
+    }
+    return numbers;
+  },
+  // A tile: its value is there at once; the sparkline (not read) follows the size.
+  drawing: '[part~="value"]',
+  mustDraw: (key) => key === 'value' || key === 'delta',
+  tableTolerance: 1e-9,
+  drawingTolerance: 1e-9,
+  plain: {
+    // Typed figures: 120 now, 100 before → +20.
+    attributes: { value: '120', previous: '100' },
+    expected: { value: 120, previous: 100, delta: 20 },
+  },
+};
+
 /** Every element with a transaction-data route. */
-const CONTRACT: ContractEntry[] = [retentionGauge, churnTrend, cohortHeatmap, retentionCurve, purchaseCycle];
+const CONTRACT: ContractEntry[] = [retentionGauge, churnTrend, cohortHeatmap, retentionCurve, purchaseCycle, kpiTile];
 
 // ---- helpers ----------------------------------------------------------------------------
 
