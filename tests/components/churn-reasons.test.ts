@@ -50,7 +50,7 @@ function expectByCount(el: ChurnReasons) {
     ['Too expensive', '3 (37.5%)'],
     ['Missing features', '2 (25.0%)'],
     ['(no reason given)', '1 (12.5%)'],
-    ['Other', '2 (25.0%)'],
+    ['Other answers', '2 (25.0%)'],
   ]);
 }
 
@@ -83,7 +83,7 @@ describe('<churn-reasons> numbers and input routes', () => {
     expect(el.value!.total).to.deep.equal({ count: 8, lostRevenue: 265, withoutRevenue: 0, unanswered: 1 });
     const members = [...root(el).querySelectorAll('[part~=other] li')].map((li) => squash(li.textContent));
     expect(members).to.deep.equal(['Bugs: 1 cancellation (12.5%) — given fewer than 2 times', 'Closed business: 1 cancellation (12.5%) — given fewer than 2 times']);
-    expect(squash(root(el).querySelector('[part~=other] summary')!.textContent)).to.equal('Other: 2 different answers, 2 cancellations');
+    expect(squash(root(el).querySelector('[part~=other] summary')!.textContent)).to.equal('Other answers: 2 different answers, 2 cancellations');
     expect(el.warnings.map((w) => w.code)).to.deep.equal(['missing-reason']);
   });
 
@@ -94,7 +94,7 @@ describe('<churn-reasons> numbers and input routes', () => {
       ['Missing features', '$150 (56.6%) · 2 cancellations'],
       ['Too expensive', '$40 (15.1%) · 3 cancellations'],
       ['(no reason given)', '$30 (11.3%) · 1 cancellation'],
-      ['Other', '$45 (17.0%) · 2 cancellations'],
+      ['Other answers', '$45 (17.0%) · 2 cancellations'],
     ]);
     expect(el.getAttribute('aria-label')).to.equal(
       'Cancellation reasons by lost revenue: 8 cancellations; the top reason is “Missing features” with 56.6%. Lost revenue $265.',
@@ -112,7 +112,7 @@ describe('<churn-reasons> numbers and input routes', () => {
     expect(bars(top2)).to.deep.equal([
       ['Too expensive', '3 (37.5%)'],
       ['Missing features', '2 (25.0%)'],
-      ['Other', '3 (37.5%)'],
+      ['Other answers', '3 (37.5%)'],
     ]);
     const why = [...root(top2).querySelectorAll('[part~=other] li .why')].map((w) => squash(w.textContent));
     expect(why).to.include('— below the top 2');
@@ -164,7 +164,7 @@ describe('<churn-reasons> numbers and input routes', () => {
     await ready(el);
     const names = [...root(el).querySelectorAll('.multiple .name')].map((n) => squash(n.textContent));
     // Latest month (March) per series: 0, 0, 0, Other 1.
-    expect(names).to.deep.equal(['Too expensive: 0', 'Missing features: 0', '(no reason given): 0', 'Other: 1']);
+    expect(names).to.deep.equal(['Too expensive: 0', 'Missing features: 0', '(no reason given): 0', 'Other answers: 1']);
     expect(table(el, 1)).to.deep.equal([
       ['Jan 2024', '2', '1', '0', '0', '3'],
       ['Feb 2024', '1', '1', '1', '1', '4'],
@@ -235,7 +235,7 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
     expect(((await selected) as CustomEvent<ReasonSelectDetail>).detail).to.deep.equal({ key: 'missing features', label: 'Missing features', count: 2, lostRevenue: 150, share: 0.25 });
     key('End');
     await el.updateComplete;
-    expect(live()).to.contain('Other: 2 cancellations, 25.0%');
+    expect(live()).to.contain('Other answers: 2 cancellations, 25.0%');
     key('Enter');
     await el.updateComplete;
     expect(root(el).querySelector<HTMLDetailsElement>('[part~=other]')!.open).to.equal(true);
@@ -252,7 +252,7 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
       ['Too expensive', '3', '$40', '37.5%'],
       ['Missing features', '2', '$150', '25.0%'],
       ['(no reason given)', '1', '$30', '12.5%'],
-      ['Other', '2', '$45', '25.0%'],
+      ['Other answers', '2', '$45', '25.0%'],
     ]);
     bars(el).forEach(([label, figures], i) => {
       expect(rows[i][0]).to.equal(label);
@@ -286,9 +286,9 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
   it('translates: Norwegian and Russian', async () => {
     const nb = await fixture<ChurnReasons>(html`<churn-reasons lang="nb" .data=${ROWS}></churn-reasons>`);
     await ready(nb);
-    expect(bars(nb).map((b) => b[0])).to.deep.equal(['Too expensive', 'Missing features', '(ingen årsak oppgitt)', 'Annet']);
+    expect(bars(nb).map((b) => b[0])).to.deep.equal(['Too expensive', 'Missing features', '(ingen årsak oppgitt)', 'Andre svar']);
     const ru = await fixture<ChurnReasons>(html`<churn-reasons lang="ru" .data=${ROWS}></churn-reasons>`);
     await ready(ru);
-    expect(squash(root(ru).querySelector('[part~=other] summary')!.textContent)).to.equal('Другое: 2 ответа, 2 отмены');
+    expect(squash(root(ru).querySelector('[part~=other] summary')!.textContent)).to.equal('Другие ответы: 2 ответа, 2 отмены');
   });
 });

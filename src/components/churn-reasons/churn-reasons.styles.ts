@@ -44,7 +44,7 @@ export const churnReasonsStyles = css`
 
   .rows {
     display: grid;
-    grid-template-columns: minmax(6rem, max-content) minmax(3rem, 1fr) max-content;
+    grid-template-columns: fit-content(40%) minmax(3rem, 1fr) max-content;
     gap: 0.3rem 0.6rem;
     align-items: center;
   }

@@ -83,16 +83,16 @@ export const customerHealthStyles = css`
   }
 
   col.customer {
-    width: 22%;
+    width: 16%;
   }
   col.score {
-    width: 14%;
-  }
-  col.status {
     width: 12%;
   }
+  col.status {
+    width: 11%;
+  }
   col.last {
-    width: 16%;
+    width: 14%;
   }
 
   tbody tr {

@@ -311,7 +311,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
         ${cohorts.map(
           (c) => html`<span>${c.label}</span>
             <span class="track"><span style="width:${largest > 0 ? ((Math.max(0, c.value) / largest) * 100).toFixed(2) : 0}%"></span></span>
-            <span class="figures">${this.#money(c.value)} · ${f.number(c.customers)}</span>`,
+            <span class="figures">${this.#money(c.value)} · ${f.number(c.customers)} ${f.term('ltvCustomersAxis')}</span>`,
         )}
       </div>`;
   }
