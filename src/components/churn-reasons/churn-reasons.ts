@@ -184,7 +184,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     const f = this.format;
     return html`<details part="other" ?open=${this.otherOpen} @toggle=${this.#onToggle}>
       <summary>${f.term('reasonsOtherSummary', other.distinct, other.count)}</summary>
-      <ul>
+      <ul tabindex="0" aria-label=${f.term('reasonsOther')}>
         ${other.members.map((member) => {
           const why = member.foldedBecause === 'rare' ? f.term('reasonsRare', model.otherThreshold) : f.term('reasonsTail', model.maxReasons);
           const weight = model.weightBy === 'revenue' ? `${this.#money(member.lostRevenue)}, ` : '';

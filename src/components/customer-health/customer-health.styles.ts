@@ -137,14 +137,14 @@ export const customerHealthStyles = css`
 
   .score {
     display: inline-block;
-    min-width: 2.2em;
+    min-width: 1.8em;
     font-variant-numeric: tabular-nums;
   }
 
   .meter {
     display: inline-block;
     vertical-align: middle;
-    width: 3.5em;
+    width: 2.5em;
     height: 0.5em;
     background: var(--_grid);
     border-radius: 3px;
