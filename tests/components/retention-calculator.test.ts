@@ -77,6 +77,7 @@ describe('retention-calculator: model', () => {
     expect(calculatorModel({ start: '0', end: '20' }).problems).to.deep.equal({ start: 'start-zero' });
     expect(calculatorModel({ startRevenue: '100', lostRevenue: '90', contraction: '20' }).problems).to.deep.equal({ lostRevenue: 'losses-above-start' });
     expect(calculatorModel({ arpa: '100', grossMargin: '150' }).problems).to.deep.equal({ grossMargin: 'margin-above-100' });
+    expect(calculatorModel({ arpa: 'x', grossMargin: '150' }).problems).to.deep.equal({ arpa: 'not-a-number', grossMargin: 'margin-above-100' });
   });
 
   it('churn 0 leaves LTV unbounded; reactivations lift CRR above 100 %', () => {

@@ -23,34 +23,31 @@ export const kpiTileStyles = css`
 
   .tile {
     display: grid;
-    grid-template-rows: 2.6em 2.4rem 1.4em var(--rk-kpi-sparkline-height, 2.5rem) 2.6em;
-    grid-template-areas: 'label' 'value' 'delta' 'spark' 'benchmark';
-    row-gap: 0.25rem;
+    grid-template-rows: 2.8em 1.4em 2.4rem 1.4em var(--rk-kpi-sparkline-height, 2.5rem) 2.8em;
+    grid-template-areas: 'label' 'period' 'value' 'delta' 'spark' 'benchmark';
+    row-gap: 0.2rem;
     min-width: 0;
   }
 
-  .head {
-    grid-area: label;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    column-gap: 0.5rem;
-    overflow: hidden;
-  }
-
+  /* Two lines at most, so a long name never pushes the rows of this tile out of line with its neighbours. */
   [part~='label'] {
+    grid-area: label;
     font-weight: 600;
+    line-height: 1.4em;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    max-width: 100%;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow-wrap: anywhere;
   }
 
   [part~='period'] {
+    grid-area: period;
     color: var(--_muted);
     font-size: 0.9em;
     white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   [part~='value'] {
@@ -70,15 +67,24 @@ export const kpiTileStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-    color: var(--_muted);
   }
 
-  [part~='delta'].good,
+  /* The change keeps its colour and is never cut; the words after it give way first. */
+  .change {
+    font-weight: 600;
+  }
+
+  .context {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  [part~='delta'].good .change,
   [part~='benchmark'].good {
     color: var(--_good);
   }
 
-  [part~='delta'].bad,
+  [part~='delta'].bad .change,
   [part~='benchmark'].bad {
     color: var(--_bad);
   }
@@ -123,6 +129,7 @@ export const kpiTileStyles = css`
   [part~='benchmark'] {
     grid-area: benchmark;
     font-size: 0.9em;
+    line-height: 1.4;
     overflow: hidden;
     display: -webkit-box;
     -webkit-line-clamp: 2;
@@ -131,7 +138,7 @@ export const kpiTileStyles = css`
 
   @container (max-width: 11rem) {
     .tile {
-      grid-template-rows: 2.6em 1.9rem 2.6em var(--rk-kpi-sparkline-height, 2rem) 3.9em;
+      grid-template-rows: 2.8em 1.4em 1.9rem 2.6em var(--rk-kpi-sparkline-height, 2rem) 4.2em;
     }
     [part~='value'] {
       font-size: var(--rk-kpi-value-size, 1.25rem);
@@ -139,9 +146,13 @@ export const kpiTileStyles = css`
     }
     [part~='delta'] {
       white-space: normal;
-      display: -webkit-box;
-      -webkit-line-clamp: 2;
-      -webkit-box-orient: vertical;
+      line-height: 1.3em;
+    }
+    .context {
+      display: block;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     [part~='benchmark'] {
       -webkit-line-clamp: 3;

@@ -9,6 +9,7 @@ declare module '../platform/translations.ts' {
     kpiDays: (days: string, count: number) => string;
     kpiDelta: (change: string) => string;
     kpiNoPrevious: string;
+    kpiVersus: string;
     kpiRunning: string;
     kpiChurnAction: (threshold: string) => string;
     kpiChurnOk: (threshold: string) => string;
@@ -55,6 +56,7 @@ registerTranslation('en', {
   kpiDays: (days, count) => `${days} ${count === 1 ? 'day' : 'days'}`,
   kpiDelta: (change) => `${change} vs previous period`,
   kpiNoPrevious: 'No previous period to compare',
+  kpiVersus: 'vs previous period',
   kpiRunning: 'so far',
   kpiChurnAction: (t) => `Needs action: above ${t}`,
   kpiChurnOk: (t) => `Below the ${t} alarm level`,
@@ -100,6 +102,7 @@ registerTranslation('nb', {
   kpiDays: (days, count) => `${days} ${count === 1 ? 'dag' : 'dager'}`,
   kpiDelta: (change) => `${change} mot forrige periode`,
   kpiNoPrevious: 'Ingen forrige periode å sammenligne med',
+  kpiVersus: 'mot forrige periode',
   kpiRunning: 'så langt',
   kpiChurnAction: (t) => `Krever tiltak: over ${t}`,
   kpiChurnOk: (t) => `Under alarmgrensen på ${t}`,
@@ -145,6 +148,7 @@ registerTranslation('da', {
   kpiDays: (days, count) => `${days} ${count === 1 ? 'dag' : 'dage'}`,
   kpiDelta: (change) => `${change} i forhold til forrige periode`,
   kpiNoPrevious: 'Ingen forrige periode at sammenligne med',
+  kpiVersus: 'i forhold til forrige periode',
   kpiRunning: 'indtil nu',
   kpiChurnAction: (t) => `Kræver handling: over ${t}`,
   kpiChurnOk: (t) => `Under alarmgrænsen på ${t}`,
@@ -190,6 +194,7 @@ registerTranslation('zh', {
   kpiDays: (days) => `${days} 天`,
   kpiDelta: (change) => `较上期 ${change}`,
   kpiNoPrevious: '没有可比较的上一期',
+  kpiVersus: '较上期',
   kpiRunning: '截至目前',
   kpiChurnAction: (t) => `需要采取行动：高于 ${t}`,
   kpiChurnOk: (t) => `低于 ${t} 的警戒线`,
@@ -235,6 +240,7 @@ registerTranslation('ru', {
   kpiDays: (days, count) => `${days} ${Number.isInteger(count) ? ruPlural(count, 'день', 'дня', 'дней') : 'дня'}`,
   kpiDelta: (change) => `${change} к предыдущему периоду`,
   kpiNoPrevious: 'Нет предыдущего периода для сравнения',
+  kpiVersus: 'к предыдущему периоду',
   kpiRunning: 'на текущий момент',
   kpiChurnAction: (t) => `Нужны меры: выше ${t}`,
   kpiChurnOk: (t) => `Ниже порога тревоги ${t}`,

@@ -230,14 +230,15 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     const f = this.format;
     const benchmark = this.activeBenchmark;
     const tone = deltaTone(model.metric, model.delta);
+    const change = model.delta !== null ? this.formatDelta(model.delta, model.unit) : null;
     return html`<div class="tile">
-        <div class="head">
-          <span part="label">${this.#name()}</span>
-          <span part="period">${this.#periodText(model)}</span>
-        </div>
+        <span part="label">${this.#name()}</span>
+        <span part="period">${this.#periodText(model)}</span>
         <span part="value">${this.formatValue(model.value, model.unit)}</span>
         <span part="delta" class=${tone || nothing}>
-          ${model.delta !== null ? f.term('kpiDelta', this.formatDelta(model.delta, model.unit)) : model.input === 'numbers' ? '' : f.term('kpiNoPrevious')}
+          ${change !== null
+            ? html`<span class="change">${change}</span> <span class="context">${f.term('kpiVersus')}</span>`
+            : html`<span class="context">${model.input === 'numbers' ? '' : f.term('kpiNoPrevious')}</span>`}
         </span>
         <div class="spark">${this.#renderSparkline(model, benchmark)}</div>
         <span part="benchmark" class=${benchmark?.tone ?? nothing}>${benchmark ? this.#benchmarkText(benchmark, model.unit) : ''}</span>

@@ -153,17 +153,17 @@ export function calculatorModel(typed: CalculatorFigures): CalculatorModel {
     }
   }
 
-  if (usable('arpa', 'grossMargin')) {
+  if (figures.grossMargin !== null) {
     // The field takes percent (80 = 80 %), as people type margins; the metric takes a fraction.
-    const grossMargin = figures.grossMargin! / 100;
-    if (model.customerChurn !== null) {
-      const ltv = saasLifetimeValue({ arpa: figures.arpa!, grossMargin, churnRate: model.customerChurn });
+    const grossMargin = figures.grossMargin / 100;
+    if (figures.arpa !== null && model.customerChurn !== null) {
+      const ltv = saasLifetimeValue({ arpa: figures.arpa, grossMargin, churnRate: model.customerChurn });
       if (ltv.ok) model.lifetimeValue = ltv.value;
       else if (ltv.error.issues.some((issue) => issue.field === 'churnRate')) model.lifetimeValueNote = 'no-churn';
       refuseMargin(ltv.ok ? undefined : ltv.error);
     } else {
-      // Margin checked on its own, so a wrong margin is flagged before churn is known.
-      const check = saasLifetimeValue({ arpa: figures.arpa!, grossMargin, churnRate: 1 });
+      // The margin is checked on its own (neutral ARPA and churn), so a wrong margin shows before the rest is typed.
+      const check = saasLifetimeValue({ arpa: 0, grossMargin, churnRate: 1 });
       refuseMargin(check.ok ? undefined : check.error);
     }
   }
