@@ -131,6 +131,8 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
 
   const { customer: customerField, date: dateField, quantity: quantityField, unitPrice: priceField, type: typeField, order: orderField } = fields;
   const amountField = priceField ? undefined : fields.amount;
+  // Blank ids are guest orders; a column no record has is a mapping mistake.
+  let customerColumnSeen = false;
   let lastCustomerId: string | undefined;
   let lastCustomer = -1;
   let lastOrderId: string | undefined;
@@ -147,6 +149,7 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     }
     const row = record as Record<string, unknown>;
     const issuesBefore = issues.total;
+    if (!customerColumnSeen && customerField in row) customerColumnSeen = true;
 
     const id = toIdentifier(row[customerField]);
     if (id === null) issues.add(i, customerField, IDENTIFIER_EXPECTATION, row[customerField]);
@@ -243,6 +246,9 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     length++;
   }
 
+  if (n > 0 && !customerColumnSeen && !issues.hasIssues) {
+    issues.add(0, customerField, `${IDENTIFIER_EXPECTATION} in a column "${customerField}", which no record has (check the customer field mapping)`, undefined);
+  }
   const warnings = collectWarnings([missingCustomer, zeroAmount, futureDate]);
   if (issues.hasIssues) return fail(issues.toError('transactions'), warnings);
 

@@ -796,15 +796,7 @@ for (const entry of CONTRACT) {
       expect(partText(el, 'message')).to.match(/record 1, field “(customer|date)”: expected .*found nothing/);
     });
 
-    // SKIPPED: fails for every element (bug reported by helper "contract", "customer column absent from
-    // every record"). readTransactions (src/metrics/transactions.ts, the `id === undefined` branch) treats a
-    // record without the customer column as a guest order (left out, warning only), so a customer-key naming
-    // a column no record has gives an empty table: <retention-gauge> says 'setting “data”: expected at least
-    // one purchase', the charts say "No data yet." (or "no time between purchases") with a notice; none
-    // names the field. Fix: in readTransactions, before `if (issues.hasIssues)`, when length === 0 and no
-    // record has the customer column at all, add the issue (first record, customer field, expected an
-    // identifier, found nothing). Verified against this suite in a copy of the tree. Unskip when it lands.
-    it.skip('a customer-key that no record has is an error naming it', async () => {
+    it('a customer-key that no record has is an error naming it', async () => {
       const el = await mount(entry, { attributes: { 'customer-key': 'email' }, properties: { data: ORDERS } });
       await settled(el);
       await el.updateComplete;
@@ -908,13 +900,7 @@ for (const entry of CONTRACT) {
       }
     });
 
-    // SKIPPED: fails for every element (bug reported by helper "contract", "computation cut off by a
-    // disconnect never restarts"). RetentionElement.disconnectedCallback (src/components/platform/
-    // retention-element.ts, line 236) aborts the running job but keeps #computedKey, so after reconnecting
-    // #syncComputation sees the same key, starts nothing, and the element stays "computing" (aria-busy) for
-    // good. Fix: next to line 238, `if (this.status === 'computing') this.#computedKey = undefined;`
-    // (verified against this suite in a copy of the tree). Unskip when that lands.
-    it.skip('taken out of the page while computing and put back, it computes again and shows the data', async () => {
+    it('taken out of the page while computing and put back, it computes again and shows the data', async () => {
       const el = create(entry, { attributes: { compute: 'worker' }, properties: { data: ORDERS } });
       const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"></div>`);
       box.append(el);

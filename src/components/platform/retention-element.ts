@@ -234,8 +234,9 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     this.#unwatchSource = undefined;
     this.#loadAbort?.abort();
     this.#computeAbort?.abort();
-    // Forget the finished download state so reconnecting restarts a load that was cut off.
+    // Forget what was under way, so reconnecting restarts a load or a computation that was cut off.
     if (this.status === 'loading') this.#routeKey = undefined;
+    if (this.status === 'computing') this.#computedKey = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
