@@ -78,7 +78,8 @@ export function histogramGeometry(bins: readonly HistogramBin[], options: Histog
   });
   const every = Math.max(1, Math.ceil((labelChars * charWidth + 10) / Math.max(step, 1)));
   const labelIndexes: number[] = [];
-  for (let i = 0; i < bins.length; i += every) labelIndexes.push(i);
+  // Count back from the last bar so the last (often the overflow) bar is always labelled.
+  for (let i = bins.length - 1; i >= 0; i -= every) labelIndexes.unshift(i);
 
   const xOfDay = (days: number): DayMark => {
     for (let i = 0; i < bins.length; i++) {

@@ -94,14 +94,20 @@ export const purchaseCycleStyles = css`
     color: var(--_text);
   }
 
+  /* Plain text flow, so a long entry wraps between words on a phone, never inside "84 days". */
   [part~='legend'] li {
-    display: flex;
-    align-items: center;
-    gap: 0.4em;
+    display: block;
   }
 
   [part~='legend'] svg {
+    display: inline;
     overflow: visible;
+    vertical-align: middle;
+    margin-right: 0.35em;
+  }
+
+  [part~='legend'] .value {
+    white-space: nowrap;
   }
 
   [part~='legend'] .value {
