@@ -322,20 +322,35 @@ function byPropertyValue(a: Cohort, b: Cohort): number {
 }
 
 function averageRow(cohorts: Cohort[], columns: number, value: CohortValue): (number | null)[] {
+  return cohortAverage(
+    cohorts.map((cohort) => ({ values: value === 'revenue' ? cohort.revenue : cohort.counts, weights: cohort.reached })),
+    columns,
+    value === 'percent' ? 'ratio' : 'mean',
+  );
+}
+
+/**
+ * The average row of a cohort table, one definition for computed and
+ * pre-aggregated matrices. Per period k only cohorts that reached it count
+ * (weight > 0). `ratio`: summed values over summed weights — active customers
+ * over customers who reached k, the weighted average retention. `mean`: the
+ * plain mean of the values (counts or revenue per cohort).
+ */
+export function cohortAverage(
+  cohorts: readonly { values: readonly (number | null)[]; weights: readonly number[] }[],
+  columns: number,
+  mode: 'ratio' | 'mean',
+): (number | null)[] {
   const average: (number | null)[] = [];
   for (let k = 0; k < columns; k++) {
     let sum = 0;
     let weight = 0;
     for (const cohort of cohorts) {
-      const n = cohort.reached[k];
-      if (n === 0) continue;
-      if (value === 'percent') {
-        sum += cohort.counts[k]!;
-        weight += n;
-      } else {
-        sum += value === 'count' ? cohort.counts[k]! : cohort.revenue[k]!;
-        weight++;
-      }
+      const reached = cohort.weights[k] ?? 0;
+      const cell = cohort.values[k];
+      if (!(reached > 0) || cell === null || cell === undefined) continue;
+      sum += cell;
+      weight += mode === 'ratio' ? reached : 1;
     }
     average.push(weight > 0 ? sum / weight : null);
   }

@@ -15,7 +15,7 @@
  */
 import * as z from 'zod/mini';
 import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
-import { COHORT_VALUES, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
+import { COHORT_VALUES, cohortAverage, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
 import { readCustomers } from '../../metrics/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
@@ -240,31 +240,16 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
   });
 }
 
-/**
- * LOCAL WORKAROUND: the same averaging as cohorts.ts's private `averageRow`
- * (percent: active customers over customers who reached period k; count and
- * revenue: mean over the cohorts that reached it). Asked for as an export of
- * metrics/cohorts.ts so the definition lives once; replace when it lands.
- */
+/** The average row of a pre-aggregated matrix: cohorts.ts's definition, with each cohort's size as its weight. */
 function matrixAverage(cohorts: readonly HeatmapCohort[], periods: number, value: CohortValue): (number | null)[] {
-  const average: (number | null)[] = [];
-  for (let k = 0; k < periods; k++) {
-    let sum = 0;
-    let weight = 0;
-    for (const cohort of cohorts) {
-      const cell = cohort.cells[k];
-      if (cell === null || cell === undefined) continue;
-      if (value === 'percent') {
-        sum += cell * cohort.size;
-        weight += cohort.size;
-      } else {
-        sum += cell;
-        weight++;
-      }
-    }
-    average.push(weight > 0 ? sum / weight : null);
-  }
-  return average;
+  return cohortAverage(
+    cohorts.map((cohort) => ({
+      values: value === 'percent' ? cohort.cells.map((cell) => (cell === null ? null : cell * cohort.size)) : cohort.cells,
+      weights: cohort.cells.map((cell) => (cell === null ? 0 : cohort.size)),
+    })),
+    periods,
+    value === 'percent' ? 'ratio' : 'mean',
+  );
 }
 
 export const cohortHeatmapJob = defineJob<CohortHeatmapJobOptions, HeatmapModel>('cohort-heatmap', (data, options) => computeCohortHeatmap(data, options));
