@@ -78,6 +78,29 @@ export const platformStyles = css`
     ${darkTokens}
   }
 
+  /*
+   * Inherited text styles of the page (a CMS theme's uppercase, letter
+   * spacing, 30px Comic Sans) reach into shadow DOM through the host: stop
+   * them at the element's own wrapper, which sets every inherited text property.
+   */
+  [part~='base'] {
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+  }
+
   *,
   *::before,
   *::after {
