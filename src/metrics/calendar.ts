@@ -175,6 +175,22 @@ export class PeriodCalendar {
   }
 }
 
+/**
+ * The calendar all period `keys` belong to (`2024-03` → month, `2024-Q1` →
+ * quarter), trying `preferred` first; null when none fits them all.
+ * Pre-aggregated input names its periods by key: with the calendar known they
+ * can be sorted by time and labelled in the reader's language.
+ */
+export function calendarOfKeys(keys: readonly string[], preferred: Granularity = 'month'): PeriodCalendar | null {
+  if (keys.length === 0) return null;
+  const order: Granularity[] = [preferred, ...GRANULARITIES.filter((g) => g !== preferred)];
+  for (const granularity of order) {
+    const calendar = new PeriodCalendar({ granularity });
+    if (keys.every((key) => !Number.isNaN(calendar.indexOfKey(key)))) return calendar;
+  }
+  return null;
+}
+
 const labelFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Intl formatters are costly to build and a daily calendar labels hundreds of periods: build each once. */

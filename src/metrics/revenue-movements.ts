@@ -17,6 +17,7 @@ import type { Granularity, Period } from './calendar.ts';
 import { ok, type Result } from './issues.ts';
 import { customerChurnRate, customerRetentionRate, grossRevenueRetention, netRevenueRetention, revenueChurnRate } from './rates.ts';
 import { mrrAtPeriodEnds, resolveMrrRange, type MrrOptions, type Subscription } from './subscriptions.ts';
+import { quickRatio as movementQuickRatio } from './movement-rates.ts';
 
 /**
  * Snapshot sums of several subscriptions carry float noise (0.1 + 0.2 is not
@@ -152,8 +153,7 @@ type PeriodRates = Pick<RevenueMovementPeriod, 'netRevenueRetention' | 'grossRev
 
 /** The period's rates through rates.ts; undefined (null) without starting MRR, as the rates are. */
 function periodRates(m: RevenueMovementPeriod): Result<PeriodRates> {
-  const lost = m.contractionMrr + m.churnedMrr;
-  const quickRatio = lost > 0 ? (m.newMrr + m.expansionMrr + m.reactivationMrr) / lost : null;
+  const quickRatio = movementQuickRatio(m);
   if (m.startingMrr === 0) {
     return ok({ netRevenueRetention: null, grossRevenueRetention: null, netRevenueChurn: null, grossRevenueChurn: null, quickRatio });
   }

@@ -15,8 +15,7 @@
  */
 import * as z from 'zod/mini';
 import { churnSeries } from '../../metrics/activity.ts';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
-import { calendarOfKeys } from './period-keys.ts';
+import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/dates.ts';
 import { IssueCollector, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';

@@ -14,14 +14,13 @@
  * count (share × size), a revenue matrix only as revenue.
  */
 import * as z from 'zod/mini';
-import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { COHORT_VALUES, cohortAverage, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
 import { readCustomers } from '../../metrics/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
-import { calendarOfKeys } from '../churn-trend/period-keys.ts';
 import { defineJob } from '../platform/jobs.ts';
 
 export const HEATMAP_INPUTS = ['auto', 'transactions', 'matrix'] as const;

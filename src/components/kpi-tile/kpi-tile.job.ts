@@ -17,7 +17,7 @@
  * period with a value. Later periods are left out of the sparkline.
  */
 import { churnSeries } from '../../metrics/activity.ts';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/dates.ts';
 import { readInvoices, type InvoiceField } from '../../metrics/invoices.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
@@ -30,7 +30,6 @@ import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metric
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { withFields } from '../../metrics/validation.ts';
 import * as z from 'zod/mini';
-import { calendarOfKeys } from '../churn-trend/period-keys.ts';
 import { defineJob } from '../platform/jobs.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
 

@@ -11,13 +11,12 @@
  * - per-period counts `[{ period, promoters, passives, detractors }, …]`.
  */
 import * as z from 'zod/mini';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts } from '../../metrics/rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
 import { withFields } from '../../metrics/validation.ts';
-import { calendarOfKeys } from '../churn-trend/period-keys.ts';
 import { defineJob } from '../platform/jobs.ts';
 
 export type NpsInput = 'responses' | 'scores' | 'counts' | 'periods';

@@ -13,14 +13,13 @@
  * `2024-Q1` …) are sorted by time and labelled in the element's language.
  */
 import * as z from 'zod/mini';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { movementRates } from '../../metrics/movement-rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { revenueMovements } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
-import { calendarOfKeys } from '../churn-trend/period-keys.ts';
 import { defineJob } from '../platform/jobs.ts';
 
 export const MOVEMENT_INPUTS = ['auto', 'subscriptions', 'periods'] as const;
