@@ -116,6 +116,40 @@ describe('<retention-calculator>', () => {
     expect(root(el).querySelector('[part~="message"]')).to.equal(null);
   });
 
+  it('ignores data routes a page template gives every widget, downloads nothing and settles from its figures', async () => {
+    const fetched: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (resource, init) => {
+      fetched.push(String(resource instanceof Request ? resource.url : resource));
+      return realFetch(resource, init);
+    };
+    try {
+      const box = await fixture<HTMLDivElement>(html`<div>
+        <retention-calculator id="by-source" source="no-such-source" start="500" end="520" new="45"></retention-calculator>
+        <retention-calculator id="by-src" src="/no-such-file.json" start="500" end="520" new="45"></retention-calculator>
+        <retention-calculator id="by-data" data='[{"customer": "a", "date": "2024-01-05", "amount": 10}]' start="500" end="520" new="45"></retention-calculator>
+      </div>`);
+      const elements = [...box.querySelectorAll<RetentionCalculator>('retention-calculator')];
+      await Promise.all(elements.map((el) => el.updateComplete));
+      for (const el of elements) {
+        expect(el.status, el.id).to.equal('ready');
+        expect(resultValue(el, 'retention'), el.id).to.equal('95.0%'); // (520 − 45) / 500
+        expect(el.source ?? el.src ?? el.data, el.id).to.equal(undefined);
+        expect(root(el).querySelector('[part~="message"]'), el.id).to.equal(null);
+      }
+      expect(fetched).to.deep.equal([]);
+      // Set later as properties (a framework binding), they are ignored too.
+      const [first] = elements;
+      first.src = '/another.json';
+      first.source = 'another';
+      await first.updateComplete;
+      expect(first.status).to.equal('ready');
+      expect(fetched).to.deep.equal([]);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('updates live while typing and reports every result in metric-change', async () => {
     const el = await fixture<RetentionCalculator>(html`<retention-calculator></retention-calculator>`);
     input(el, 'start').focus();

@@ -67,6 +67,17 @@ const ATTRIBUTES: Record<CalculatorField, string> = {
 export class RetentionCalculator extends RetentionElement<CalculatorModel, never> {
   static override styles = [platformStyles, calculatorStyles];
 
+  // No data routes: the figures are the input. The platform waits for records on
+  // `data`, `src` or `source` and then for a job, which the calculator does not
+  // have, so a page template that gives every widget `source="…"` would leave it
+  // `loading` for ever (and `src` would download for nothing). These three read as
+  // unset here, whatever is assigned, so the result always comes from the figures.
+  static {
+    for (const route of ['data', 'src', 'source']) {
+      Object.defineProperty(this.prototype, route, { configurable: true, get: () => undefined, set: () => {} });
+    }
+  }
+
   @property() start?: string | number;
   @property() end?: string | number;
   @property() new?: string | number;
