@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import { churnTrendJob, type ChurnInput, type ChurnMetric, type ChurnPoint, type ChurnTrendJobOptions, type ChurnTrendModel } from './churn-trend.job.ts';
 import { churnTrendStyles } from './churn-trend.styles.ts';
@@ -167,7 +168,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
         tabindex="0"
         role="group"
         aria-label=${this.format.term('churnKeyboardHint')}
-        style=${fixed ? `height:${this.height}px` : ''}
+        style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
         @keydown=${this.#onKeydown}
         @focus=${this.#onFocus}
         @blur=${this.#onBlur}
@@ -276,8 +277,9 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   #renderTooltip(model: ChurnTrendModel, point: ChurnPoint, x: number, y: number, width: number): TemplateResult {
     // Keep the tooltip inside the chart: to the left of the point on the right half.
     const left = x > width / 2;
-    const style = left ? `right:${Math.max(0, width - x + 12)}px;top:${Math.max(0, y - 12)}px` : `left:${x + 12}px;top:${Math.max(0, y - 12)}px`;
-    return html`<div part="tooltip" aria-hidden="true" style=${style}>
+    const top = `${Math.max(0, y - 12)}px`;
+    const position = left ? { right: `${Math.max(0, width - x + 12)}px`, top } : { left: `${x + 12}px`, top };
+    return html`<div part="tooltip" aria-hidden="true" style=${cssomStyle(position)}>
       <strong>${point.label}</strong>
       ${this.#notes(point).map((note) => html`<span class="note">${note}</span>`)}
       <dl>
