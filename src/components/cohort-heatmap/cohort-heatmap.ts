@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import type { CohortValue } from '../../metrics/cohorts.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import { fetchInput } from '../platform/fetch-input.ts';
 import { materialize } from '../platform/input.ts';
@@ -213,7 +214,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         tabindex="0"
         role="group"
         aria-label=${f.term('heatmapKeyboardHint')}
-        style="height:${heatmapHeight(model.cohorts.length)}px"
+        style=${cssomStyle({ height: `${heatmapHeight(model.cohorts.length)}px` })}
         @keydown=${this.#onKeydown}
         @focus=${this.#onFocus}
         @blur=${this.#onBlur}
@@ -267,9 +268,11 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         const { x, y } = cellOrigin(layout, { row: row === model.cohorts.length ? -1 : row, column });
         const fillLight = light(t(v));
         const fillDark = dark(t(v));
-        const style = `--l:${fillLight};--d:${fillDark};--li:${inkFor(fillLight)};--di:${inkFor(fillDark)}`;
-        return svg`<rect part="cell" data-row=${row} data-column=${column} x=${x} y=${y} width=${cw - gap} height=${ch - gap} style=${style}></rect>
-          ${layout.showCellText ? svg`<text part="cell-text" x=${x + (cw - gap) / 2} y=${y + (ch - gap) / 2} dy="0.35em" text-anchor="middle" style=${style}>${this.#formatShort(measure, v)}</text>` : nothing}`;
+        // Both themes' colours ride along as custom properties; the stylesheet picks the active pair.
+        const fill = cssomStyle({ '--l': fillLight, '--d': fillDark });
+        const ink = cssomStyle({ '--li': inkFor(fillLight), '--di': inkFor(fillDark) });
+        return svg`<rect part="cell" data-row=${row} data-column=${column} x=${x} y=${y} width=${cw - gap} height=${ch - gap} style=${fill}></rect>
+          ${layout.showCellText ? svg`<text part="cell-text" x=${x + (cw - gap) / 2} y=${y + (ch - gap) / 2} dy="0.35em" text-anchor="middle" style=${ink}>${this.#formatShort(measure, v)}</text>` : nothing}`;
       });
 
     const active = this.#validActive(model);
@@ -355,8 +358,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const { title, lines } = this.#cellLines(model, cell);
     const left = x > width * 0.6;
     const cw = this.#layout?.cellWidth ?? 0;
-    const style = left ? `right:${Math.max(0, width - x + cw + 6)}px;top:${y}px` : `left:${x + 6}px;top:${y}px`;
-    return html`<div part="tooltip" aria-hidden="true" style=${style}>
+    const position = left ? { right: `${Math.max(0, width - x + cw + 6)}px`, top: `${y}px` } : { left: `${x + 6}px`, top: `${y}px` };
+    return html`<div part="tooltip" aria-hidden="true" style=${cssomStyle(position)}>
       <strong>${title}</strong>
       ${lines.map((line) => html`<div>${line}</div>`)}
     </div>`;
