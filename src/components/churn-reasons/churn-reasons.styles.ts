@@ -70,8 +70,10 @@ export const churnReasonsStyles = css`
     overflow: hidden;
   }
 
+  /* --share: the bar's length as a fraction of the track (set per row). */
   [part~='bar'] {
     display: block;
+    width: calc(var(--share, 0) * 100%);
     height: 100%;
     background: var(--_bar);
     border-radius: 3px;

@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import type { ReasonWeight } from '../../metrics/cancellations.ts';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
@@ -167,7 +168,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
             const classes = ['row', row.kind === 'reason' ? '' : row.kind, index === active ? 'active' : ''].join(' ').trim();
             return html`<div class=${classes} data-index=${index} data-key=${row.kind === 'other' ? 'other' : row.key} @click=${() => this.#choose(index)}>
               <span part="label">${this.#labelOf(row)}</span>
-              <span class="track"><span part="bar" style="width:${(barFraction(row.share, largest) * 100).toFixed(2)}%"></span></span>
+              <span class="track"><span part="bar" style=${cssomStyle({ '--share': barFraction(row.share, largest).toFixed(4) })}></span></span>
               <span part="figures">${figures.main} <span class="muted">(${figures.share})</span>${figures.secondary ? html` <span class="muted">· ${figures.secondary}</span>` : nothing}</span>
             </div>`;
           })}
