@@ -151,8 +151,10 @@ export const customerHealthStyles = css`
     overflow: hidden;
   }
 
+  /* --score: the health score 0–100 (set per row). */
   .meter span {
     display: block;
+    width: calc(var(--score, 0) * 1%);
     height: 100%;
     background: var(--_good);
   }

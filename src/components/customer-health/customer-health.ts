@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { HealthSignalName } from '../../metrics/health.ts';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
@@ -194,7 +195,7 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
           ${f.term('healthAtRiskOnly', model.atRiskCount)}
         </button>
       </div>
-      <div part="scroller" class="scroller" style="height:${height}px" @scroll=${this.#onScroll}>
+      <div part="scroller" class="scroller" style=${cssomStyle({ height: `${height}px` })} @scroll=${this.#onScroll}>
         <table part="grid" role="grid" aria-label=${f.term('healthTable')} aria-rowcount=${total + 1} aria-colcount="5" aria-describedby="hint" @keydown=${this.#onKeydown}>
           <colgroup><col class="customer" /><col class="score" /><col class="status" /><col class="last" /><col class="signals" /></colgroup>
           <thead>
@@ -206,7 +207,7 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
             </tr>
           </thead>
           <tbody>
-            ${window.before > 0 ? html`<tr class="spacer" aria-hidden="true" style="height:${window.before}px"><td colspan="5"></td></tr>` : nothing}
+            ${window.before > 0 ? html`<tr class="spacer" aria-hidden="true" style=${cssomStyle({ height: `${window.before}px` })}><td colspan="5"></td></tr>` : nothing}
             ${repeat(
               shown,
               (row) => row.customer,
@@ -217,7 +218,7 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
                   <th scope="row" tabindex=${index === focusIndex ? '0' : '-1'}>${row.customer}</th>
                   <td>
                     <span class="score">${this.#score(row.score)}</span>
-                    <span class="meter" aria-hidden="true"><span style="width:${Math.max(0, Math.min(100, row.score))}%"></span></span>
+                    <span class="meter" aria-hidden="true"><span style=${cssomStyle({ '--score': Math.max(0, Math.min(100, row.score)) })}></span></span>
                   </td>
                   <td class=${row.atRisk ? 'status-at-risk' : ''}>${f.term(row.atRisk ? 'healthAtRisk' : 'healthHealthy')}</td>
                   <td>${row.lastActiveDay === null ? f.term('healthNever') : f.day(row.lastActiveDay)}</td>
@@ -225,7 +226,7 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
                 </tr>`;
               },
             )}
-            ${window.after > 0 ? html`<tr class="spacer" aria-hidden="true" style="height:${window.after}px"><td colspan="5"></td></tr>` : nothing}
+            ${window.after > 0 ? html`<tr class="spacer" aria-hidden="true" style=${cssomStyle({ height: `${window.after}px` })}><td colspan="5"></td></tr>` : nothing}
           </tbody>
         </table>
       </div>
