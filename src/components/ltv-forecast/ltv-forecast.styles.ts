@@ -87,8 +87,10 @@ export const ltvForecastStyles = css`
     overflow: hidden;
   }
 
+  /* --share: the bar's length as a fraction of the track (set per cohort). */
   .track span {
     display: block;
+    width: calc(var(--share, 0) * 100%);
     height: 100%;
     background: var(--_bar);
   }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Granularity } from '../../metrics/calendar.ts';
 import type { TimeUnit } from '../../metrics/ltv/index.ts';
 import type { ComputeMode } from '../platform/compute.ts';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
@@ -310,7 +311,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
       <div part="cohorts" class="cohorts" aria-hidden="true">
         ${cohorts.map(
           (c) => html`<span>${c.label}</span>
-            <span class="track"><span style="width:${largest > 0 ? ((Math.max(0, c.value) / largest) * 100).toFixed(2) : 0}%"></span></span>
+            <span class="track"><span style=${cssomStyle({ '--share': largest > 0 ? (Math.max(0, c.value) / largest).toFixed(4) : 0 })}></span></span>
             <span class="figures">${this.#money(c.value)} · ${f.number(c.customers)} ${f.term('ltvCustomersAxis')}</span>`,
         )}
       </div>`;
