@@ -23,6 +23,13 @@ export const purchaseCycleStyles = css`
     border-radius: var(--_radius);
   }
 
+  /* A height attribute sets the box's height (inline, through the CSSOM) instead of the ratio. */
+  .chart.fixed-height {
+    aspect-ratio: auto;
+    min-height: 0;
+    max-height: none;
+  }
+
   .chart:focus {
     outline: none;
   }

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
@@ -105,11 +106,11 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
     const fixed = this.height !== undefined && this.height > 0;
     return html`<div
         part="chart"
-        class="chart"
+        class=${fixed ? 'chart fixed-height' : 'chart'}
         tabindex="0"
         role="group"
         aria-label=${f.term('cycleKeyboardHint')}
-        style=${fixed ? `height:${this.height}px;aspect-ratio:auto;min-height:0;max-height:none` : ''}
+        style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
         @keydown=${this.#onKeydown}
         @focus=${this.#onFocus}
         @blur=${this.#onBlur}
@@ -204,8 +205,9 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
     const x = g.margin.left + bar.x + bar.width / 2;
     const y = g.margin.top + Math.min(bar.y, g.plotHeight - 40);
     const width = this.size.width;
-    const style = x > width / 2 ? `right:${Math.max(0, width - x + 8)}px;top:${Math.max(0, y - 12)}px` : `left:${x + 8}px;top:${Math.max(0, y - 12)}px`;
-    return html`<div part="tooltip" aria-hidden="true" style=${style}>
+    const top = `${Math.max(0, y - 12)}px`;
+    const position = x > width / 2 ? { right: `${Math.max(0, width - x + 8)}px`, top } : { left: `${x + 8}px`, top };
+    return html`<div part="tooltip" aria-hidden="true" style=${cssomStyle(position)}>
       <strong>${title}</strong>
       ${lines.map((line) => html`<div>${line}</div>`)}
     </div>`;
