@@ -195,8 +195,16 @@ describe('<retention-curve> options', () => {
 
   it('colours curves from the series palette', async () => {
     const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
-    const styles = [...el.shadowRoot!.querySelectorAll('[part~="curve"]')].map((g) => g.getAttribute('style'));
-    expect(styles).to.deep.equal(['--c:var(--_series-1)', '--c:var(--_series-2)', '--c:var(--_series-3)']);
+    // The colour comes from the stylesheet (no style attribute: strict CSP pages refuse those).
+    const curves = [...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="curve"]')];
+    const colour = (node: Element, name: string) => getComputedStyle(node).getPropertyValue(name).trim();
+    expect(curves.map((g) => g.getAttribute('style'))).to.deep.equal([null, null, null]);
+    expect(curves.map((g) => colour(g, '--c'))).to.deep.equal(['--_series-1', '--_series-2', '--_series-3'].map((token) => colour(el, token)));
+    expect(colour(curves[0], '--c')).not.to.equal(colour(curves[1], '--c'));
+    const average = el.shadowRoot!.querySelector('[part~="average"]')!;
+    expect(colour(average, '--c')).to.equal(colour(el, '--_average'));
+    const swatches = [...el.shadowRoot!.querySelectorAll('[part~="legend-item"]')].map((item) => colour(item, '--c'));
+    expect(swatches).to.deep.equal([colour(el, '--_average'), ...curves.map((g) => colour(g, '--c'))]); // legend: average first
   });
 });
 

@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /**
  * Styles of <retention-curve>. Each curve takes its colour from the kit's
- * series palette (`--rk-color-series-1…8`, set on the curve as `--c`); the
- * average from `--rk-curve-average` (default the text colour).
+ * series palette (`--rk-color-series-1…8`, chosen by the curve's and legend
+ * item's `data-series` and passed on as `--c`); the average from
+ * `--rk-curve-average` (default the text colour).
  */
 export const retentionCurveStyles = css`
   :host {
@@ -18,6 +19,49 @@ export const retentionCurveStyles = css`
     aspect-ratio: 2 / 1;
     min-height: 220px;
     max-height: 340px;
+  }
+
+  /* A height attribute sets the box's height (inline, through the CSSOM) instead of the ratio. */
+  .chart.fixed-height {
+    aspect-ratio: auto;
+    min-height: 0;
+    max-height: none;
+  }
+
+  [data-series='1'] {
+    --c: var(--_series-1);
+  }
+
+  [data-series='2'] {
+    --c: var(--_series-2);
+  }
+
+  [data-series='3'] {
+    --c: var(--_series-3);
+  }
+
+  [data-series='4'] {
+    --c: var(--_series-4);
+  }
+
+  [data-series='5'] {
+    --c: var(--_series-5);
+  }
+
+  [data-series='6'] {
+    --c: var(--_series-6);
+  }
+
+  [data-series='7'] {
+    --c: var(--_series-7);
+  }
+
+  [data-series='8'] {
+    --c: var(--_series-8);
+  }
+
+  [data-series='average'] {
+    --c: var(--_average);
   }
 
   svg {

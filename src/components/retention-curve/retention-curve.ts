@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import type { RetentionMode } from '../../metrics/retention-curves.ts';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
@@ -112,8 +113,8 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     const highlighted = this.#validIndex(model, this.highlighted);
     return html`<div
         part="chart"
-        class="chart"
-        style=${fixed ? `height:${this.height}px;aspect-ratio:auto;min-height:0;max-height:none` : ''}
+        class=${fixed ? 'chart fixed-height' : 'chart'}
+        style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
         @pointermove=${this.#onPointerMove}
         @pointerleave=${this.#onPointerLeave}
       >
@@ -129,8 +130,9 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     return Math.round(Math.min(340, Math.max(220, this.size.width * 0.5)));
   }
 
-  #colour(index: number, model: RetentionCurveModel): string {
-    return index === model.cohorts.length ? 'var(--_average)' : `var(--_series-${(index % 8) + 1})`;
+  /** Palette slot of a curve: the stylesheet maps it to its colour (`--c`), so no inline style is needed. */
+  #series(index: number, model: RetentionCurveModel): string {
+    return index === model.cohorts.length ? 'average' : String((index % 8) + 1);
   }
 
   #renderDrawing(model: RetentionCurveModel, highlighted: number | null): TemplateResult {
@@ -151,7 +153,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
       const isHighlighted = index === highlighted;
       const classes = [isHighlighted ? 'highlighted' : '', highlighted !== null && !isHighlighted ? 'dimmed' : ''].join(' ').trim();
       const showMarkers = isHighlighted || model.periods <= MARKERS_UP_TO || paths.points.length === 1;
-      return svg`<g part=${isAverage ? 'average' : isHighlighted ? 'curve curve-highlighted' : 'curve'} class=${classes} data-index=${index} style="--c:${this.#colour(index, model)}">
+      return svg`<g part=${isAverage ? 'average' : isHighlighted ? 'curve curve-highlighted' : 'curve'} class=${classes} data-index=${index} data-series=${this.#series(index, model)}>
         <path class="curve" d=${paths.solid}></path>
         <path class="curve partial" d=${paths.partial}></path>
         ${paths.points.map((p) =>
@@ -193,7 +195,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
             data-index=${index}
             tabindex=${index === tabStop ? 0 : -1}
             aria-pressed=${index === highlighted ? 'true' : 'false'}
-            style="--c:${this.#colour(index, model)}"
+            data-series=${this.#series(index, model)}
             @focus=${() => this.#onLegendFocus(index)}
             @blur=${this.#onLegendBlur}
             @pointerenter=${() => (this.highlighted = index)}
