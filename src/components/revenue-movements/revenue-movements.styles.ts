@@ -16,6 +16,31 @@ export const revenueMovementsStyles = css`
     --_net: var(--rk-movement-net, var(--_text));
   }
 
+  /* Segments and legend swatches take their colour (--c) from their data-kind. */
+  [data-kind='newMrr'] {
+    --c: var(--_newMrr);
+  }
+
+  [data-kind='expansionMrr'] {
+    --c: var(--_expansionMrr);
+  }
+
+  [data-kind='reactivationMrr'] {
+    --c: var(--_reactivationMrr);
+  }
+
+  [data-kind='contractionMrr'] {
+    --c: var(--_contractionMrr);
+  }
+
+  [data-kind='churnedMrr'] {
+    --c: var(--_churnedMrr);
+  }
+
+  [data-kind='net'] {
+    --c: var(--_net);
+  }
+
   /* Height from CSS, not from the drawing, so drawing on resize never resizes. */
   .chart {
     position: relative;
@@ -24,6 +49,13 @@ export const revenueMovementsStyles = css`
     min-height: 220px;
     max-height: 340px;
     border-radius: var(--_radius);
+  }
+
+  /* A height attribute sets the box's height (inline, through the CSSOM) instead of the ratio. */
+  .chart.fixed-height {
+    aspect-ratio: auto;
+    min-height: 0;
+    max-height: none;
   }
 
   .chart:focus {

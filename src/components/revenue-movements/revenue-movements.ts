@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
@@ -155,11 +156,11 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     return html`${this.#renderKpis(model.periods[selected])}
       <div
         part="chart"
-        class="chart"
+        class=${fixed ? 'chart fixed-height' : 'chart'}
         tabindex="0"
         role="group"
         aria-label=${f.term('movementsKeyboardHint')}
-        style=${fixed ? `height:${this.height}px;aspect-ratio:auto;min-height:0;max-height:none` : ''}
+        style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
         @keydown=${this.#onKeydown}
         @focus=${() => (this.focused = true)}
         @blur=${() => (this.focused = false)}
@@ -212,7 +213,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
         ${g.columns.map(
           (c) => svg`<g part="column" class=${[c.index === selected ? 'selected' : '', model.periods[c.index].complete ? '' : 'running'].join(' ').trim()} data-index=${c.index}>
             <rect class="band" x=${c.bandX} y="0" width=${c.bandWidth} height=${plotHeight}></rect>
-            ${c.segments.map((s) => svg`<rect part="segment" data-kind=${s.kind} x=${s.x} y=${s.y} width=${s.width} height=${s.height} style="--c:var(--_${s.kind})"></rect>`)}
+            ${c.segments.map((s) => svg`<rect part="segment" data-kind=${s.kind} x=${s.x} y=${s.y} width=${s.width} height=${s.height}></rect>`)}
           </g>`,
         )}
         <line part="zero-line" x1="0" x2=${plotWidth} y1=${g.zeroY} y2=${g.zeroY}></line>
@@ -226,8 +227,8 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
   #renderLegend(): TemplateResult {
     const f = this.format;
     return html`<ul part="legend">
-      ${[...GAINS, ...LOSSES].map((kind) => html`<li><span class="swatch" style="--c:var(--_${kind})"></span>${f.term(TERM_OF[kind])}</li>`)}
-      <li><span class="swatch line" style="--c:var(--_net)"></span>${f.term('movementsNet')}</li>
+      ${[...GAINS, ...LOSSES].map((kind) => html`<li><span class="swatch" data-kind=${kind}></span>${f.term(TERM_OF[kind])}</li>`)}
+      <li><span class="swatch line" data-kind="net"></span>${f.term('movementsNet')}</li>
     </ul>`;
   }
 
