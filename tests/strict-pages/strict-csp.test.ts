@@ -123,6 +123,21 @@ describe('strict Content-Security-Policy page', function () {
     chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await heatmap.updateComplete;
     expect(shadowText(heatmap, '[part~="tooltip"]')).to.include('33.3%');
+    // The positioned tooltip and the coloured cells really got their styles (through the CSSOM).
+    const tooltip = heatmap.shadowRoot!.querySelector<HTMLElement>('[part~="tooltip"]')!;
+    expect(tooltip.style.top).to.match(/^\d+(\.\d+)?px$/);
+    const cell = heatmap.shadowRoot!.querySelector<SVGRectElement>('[part="cell"]')!;
+    expect(cell.style.getPropertyValue('--l')).not.to.equal('');
+    // The churn trend's tooltip, left then right of its point.
+    const trend = doc.getElementById('trend-json') as KitElement;
+    const trendChart = trend.shadowRoot!.querySelector<HTMLElement>('[part~="chart"]')!;
+    trendChart.focus();
+    await trend.updateComplete;
+    trendChart.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    await trend.updateComplete;
+    trendChart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await trend.updateComplete;
+    expect(shadowText(trend, '[part~="tooltip"]')).to.include('10.0%'); // February: 52 / 520
   });
 
   // One test per kind of violation, so a failure names its cause.
