@@ -231,6 +231,17 @@ describe('<kpi-tile> input routes', () => {
     expect(text(el, 'benchmark')).to.equal('Below the 7.0% alarm level');
   });
 
+  it('leaves a change too small to show uncoloured', async () => {
+    // DSO 30.01 vs 30 days: +0.01 rounds to "0 days" at one decimal, so it is neither good nor bad.
+    const tiny = await fixture<KpiTile>(html`<kpi-tile metric="dso" value="30.01" previous="30"></kpi-tile>`);
+    expect(text(tiny, 'delta')).to.match(/^0 days/);
+    expect(part(tiny, 'delta')!.classList.contains('bad')).to.equal(false);
+    expect(part(tiny, 'delta')!.classList.contains('good')).to.equal(false);
+    // 32 vs 30 days is a real rise in DSO: bad.
+    const rise = await fixture<KpiTile>(html`<kpi-tile metric="dso" value="32" previous="30"></kpi-tile>`);
+    expect(part(rise, 'delta')!.classList.contains('bad')).to.equal(true);
+  });
+
   it('plain numbers from a portal, with configurable benchmarks', async () => {
     const el = await fixture<KpiTile>(html`<kpi-tile metric="customer-churn" value="0.08" previous="0.06" period="October"></kpi-tile>`);
     expect(el.ranIn).to.equal('plain');

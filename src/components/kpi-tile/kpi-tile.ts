@@ -229,8 +229,9 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   protected renderMetric(model: KpiModel): TemplateResult {
     const f = this.format;
     const benchmark = this.activeBenchmark;
-    const tone = deltaTone(model.metric, model.delta);
     const change = model.delta !== null ? this.formatDelta(model.delta, model.unit) : null;
+    // A change too small to show (+0.015 days reads "0 days") is no change: no colour either.
+    const tone = change !== null && change === this.formatDelta(0, model.unit) ? '' : deltaTone(model.metric, model.delta);
     return html`<div class="tile">
         <span part="label">${this.#name()}</span>
         <span part="period">${this.#periodText(model)}</span>

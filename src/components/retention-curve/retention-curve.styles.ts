@@ -56,10 +56,6 @@ export const retentionCurveStyles = css`
     --c: var(--_series-7);
   }
 
-  [data-series='8'] {
-    --c: var(--_series-8);
-  }
-
   [data-series='average'] {
     --c: var(--_average);
   }

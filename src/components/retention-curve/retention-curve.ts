@@ -130,9 +130,13 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     return Math.round(Math.min(340, Math.max(220, this.size.width * 0.5)));
   }
 
-  /** Palette slot of a curve: the stylesheet maps it to its colour (`--c`), so no inline style is needed. */
+  /**
+   * Palette slot of a curve: the stylesheet maps it to its colour (`--c`), so no inline style is needed.
+   * Cohorts cycle through the first seven colours: the eighth is a neutral grey too close to the
+   * average line's colour in both themes.
+   */
   #series(index: number, model: RetentionCurveModel): string {
-    return index === model.cohorts.length ? 'average' : String((index % 8) + 1);
+    return index === model.cohorts.length ? 'average' : String((index % 7) + 1);
   }
 
   #renderDrawing(model: RetentionCurveModel, highlighted: number | null): TemplateResult {
