@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS, findChromium } from './ensure-chromium.mjs';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../..');
 const configFile = join(repoRoot, 'vite.config.ts');
-const ALL_PAGES = ['index', 'cms', 'real-data', 'portal', 'dark'];
+const ALL_PAGES = ['index', 'cms', 'real-data', 'portal', 'dark', 'builder'];
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);

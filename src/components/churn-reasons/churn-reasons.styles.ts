@@ -44,7 +44,8 @@ export const churnReasonsStyles = css`
 
   .rows {
     display: grid;
-    grid-template-columns: fit-content(40%) minmax(3rem, 1fr) max-content;
+    /* The figures may wrap: on a phone "$5,615 (14.4%) · 115 cancellations" would otherwise take the row. */
+    grid-template-columns: fit-content(40%) minmax(3rem, 1fr) fit-content(45%);
     gap: 0.3rem 0.6rem;
     align-items: center;
   }
@@ -94,7 +95,6 @@ export const churnReasonsStyles = css`
   [part~='figures'] {
     font-variant-numeric: tabular-nums;
     text-align: end;
-    white-space: nowrap;
   }
 
   [part~='figures'] .muted {
