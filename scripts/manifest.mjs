@@ -25,7 +25,11 @@ function analyze() {
     env: { ...process.env, RETENTION_KIT_MANIFEST_DIR: relative(repoRoot, scratch) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  return JSON.parse(readFileSync(join(scratch, MANIFEST), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(scratch, MANIFEST), 'utf8'));
+  // The analyzer lists modules in the order its file reads finish, which varies
+  // from run to run: sort them, or the currency check fails at random.
+  manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return manifest;
 }
 
 function elementsOf(manifest) {
