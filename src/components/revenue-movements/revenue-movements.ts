@@ -209,7 +209,12 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
       <g transform="translate(${margin.left},${margin.top})">
         <g part="grid">${g.yTicks.map((t) => svg`<line part="grid-line" x1="0" x2=${plotWidth} y1=${t.at} y2=${t.at}></line>`)}</g>
         <g part="axis y-axis">${g.yTicks.map((t) => svg`<text x="-8" y=${t.at} dy="0.32em" text-anchor="end">${t.label}</text>`)}</g>
-        <g part="axis x-axis">${g.xLabelIndexes.map((i) => svg`<text x=${g.columns[i].centerX} y=${plotHeight + 16} text-anchor="middle">${model.periods[i].label}</text>`)}</g>
+        <g part="axis x-axis">${g.xLabelIndexes.map((i) =>
+          // The last label ends at its band's right edge, so it never runs off the chart.
+          i === g.columns.length - 1
+            ? svg`<text x=${g.columns[i].bandX + g.columns[i].bandWidth} y=${plotHeight + 16} text-anchor="end">${model.periods[i].label}</text>`
+            : svg`<text x=${g.columns[i].centerX} y=${plotHeight + 16} text-anchor="middle">${model.periods[i].label}</text>`,
+        )}</g>
         ${g.columns.map(
           (c) => svg`<g part="column" class=${[c.index === selected ? 'selected' : '', model.periods[c.index].complete ? '' : 'running'].join(' ').trim()} data-index=${c.index}>
             <rect class="band" x=${c.bandX} y="0" width=${c.bandWidth} height=${plotHeight}></rect>
