@@ -32,30 +32,10 @@ export const churnTrendStyles = css`
     max-height: none;
   }
 
-  .chart:focus {
-    outline: none;
-  }
-
-  .chart:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  svg {
-    display: block;
-    overflow: visible;
-    font-family: var(--_font-family);
-    font-size: 11px;
-  }
-
   [part~='grid-line'] {
     stroke: var(--_grid);
     stroke-width: 1;
     shape-rendering: crispEdges;
-  }
-
-  [part~='axis'] text {
-    fill: var(--_muted);
   }
 
   [part~='zero-line'] {

@@ -4,7 +4,7 @@ import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
-import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import { churnTrendJob, type ChurnInput, type ChurnMetric, type ChurnPoint, type ChurnTrendJobOptions, type ChurnTrendModel } from './churn-trend.job.ts';
 import { churnTrendStyles } from './churn-trend.styles.ts';
 import './churn-trend.translations.ts';
@@ -67,7 +67,7 @@ const numberOrUndefined = {
  * @cssprop --rk-churn-area-opacity - Area fill opacity.
  */
 export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobOptions> {
-  static override styles = [platformStyles, tooltipStyles, churnTrendStyles];
+  static override styles = [platformStyles, chartStyles, tooltipStyles, churnTrendStyles];
 
   @property({ reflect: true }) metric: ChurnMetric = 'customer';
   @property({ reflect: true }) variant: 'line' | 'area' = 'line';

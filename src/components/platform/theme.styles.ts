@@ -201,3 +201,43 @@ export const tooltipStyles = css`
     font-variant-numeric: tabular-nums;
   }
 `;
+
+/**
+ * The plot box and SVG basics every cartesian chart shares (the churn trend,
+ * retention curves, revenue movements, the purchase cycle): a focusable
+ * `.chart` box whose height a `height` attribute may fix, SVG text in the
+ * kit's font, grid lines and muted axis labels. Elements add their sizes.
+ */
+export const chartStyles = css`
+  /* A height attribute sets the box's height (inline, through the CSSOM) instead of the ratio. */
+  .chart.fixed-height {
+    aspect-ratio: auto;
+    min-height: 0;
+    max-height: none;
+  }
+
+  .chart:focus {
+    outline: none;
+  }
+
+  .chart:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  svg {
+    display: block;
+    overflow: visible;
+    font-family: var(--_font-family);
+    font-size: 11px;
+  }
+
+  [part~='grid-line'] {
+    stroke: var(--_grid);
+    shape-rendering: crispEdges;
+  }
+
+  [part~='axis'] text {
+    fill: var(--_muted);
+  }
+`;

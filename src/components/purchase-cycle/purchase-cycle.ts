@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { platformStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { histogramGeometry, type HistogramGeometry } from './cycle-geometry.ts';
 import { purchaseCycleJob, type PurchaseCycleJobOptions, type PurchaseCycleModel } from './purchase-cycle.job.ts';
 import { purchaseCycleStyles } from './purchase-cycle.styles.ts';
@@ -48,7 +48,7 @@ const numberOrUndefined = {
  * @cssprop --rk-cycle-median - Median line. @cssprop --rk-cycle-mean - Mean line. @cssprop --rk-cycle-window - Window line.
  */
 export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, PurchaseCycleJobOptions> {
-  static override styles = [platformStyles, purchaseCycleStyles];
+  static override styles = [platformStyles, chartStyles, purchaseCycleStyles];
 
   @property({ attribute: 'bin-width', converter: numberOrUndefined }) binWidth?: number;
   @property({ attribute: 'max-days', converter: numberOrUndefined }) maxDays?: number;

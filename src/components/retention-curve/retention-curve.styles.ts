@@ -21,13 +21,6 @@ export const retentionCurveStyles = css`
     max-height: 340px;
   }
 
-  /* A height attribute sets the box's height (inline, through the CSSOM) instead of the ratio. */
-  .chart.fixed-height {
-    aspect-ratio: auto;
-    min-height: 0;
-    max-height: none;
-  }
-
   [data-series='1'] {
     --c: var(--_series-1);
   }
@@ -58,22 +51,6 @@ export const retentionCurveStyles = css`
 
   [data-series='average'] {
     --c: var(--_average);
-  }
-
-  svg {
-    display: block;
-    overflow: visible;
-    font-family: var(--_font-family);
-    font-size: 11px;
-  }
-
-  [part~='grid-line'] {
-    stroke: var(--_grid);
-    shape-rendering: crispEdges;
-  }
-
-  [part~='axis'] text {
-    fill: var(--_muted);
   }
 
   .curve {

@@ -5,7 +5,7 @@ import type { RetentionMode } from '../../metrics/retention-curves.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { platformStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { curveGeometry, nearestSeries, type CurveGeometry } from './curve-geometry.ts';
 import { DEFAULT_MAX_COHORTS, retentionCurveJob, type CurveCohort, type CurveInput, type RetentionCurveJobOptions, type RetentionCurveModel } from './retention-curve.job.ts';
 import { retentionCurveStyles } from './retention-curve.styles.ts';
@@ -52,7 +52,7 @@ const MARKERS_UP_TO = 24;
  * @cssprop --rk-curve-dimmed-opacity - Opacity of the curves not highlighted (default 0.18).
  */
 export class RetentionCurve extends RetentionElement<RetentionCurveModel, RetentionCurveJobOptions> {
-  static override styles = [platformStyles, retentionCurveStyles];
+  static override styles = [platformStyles, chartStyles, retentionCurveStyles];
 
   @property({ reflect: true }) mode: RetentionMode = 'on';
   @property({ reflect: true }) granularity: Granularity = 'month';

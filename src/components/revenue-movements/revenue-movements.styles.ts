@@ -51,38 +51,6 @@ export const revenueMovementsStyles = css`
     border-radius: var(--_radius);
   }
 
-  /* A height attribute sets the box's height (inline, through the CSSOM) instead of the ratio. */
-  .chart.fixed-height {
-    aspect-ratio: auto;
-    min-height: 0;
-    max-height: none;
-  }
-
-  .chart:focus {
-    outline: none;
-  }
-
-  .chart:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  svg {
-    display: block;
-    overflow: visible;
-    font-family: var(--_font-family);
-    font-size: 11px;
-  }
-
-  [part~='grid-line'] {
-    stroke: var(--_grid);
-    shape-rendering: crispEdges;
-  }
-
-  [part~='axis'] text {
-    fill: var(--_muted);
-  }
-
   [part~='zero-line'] {
     stroke: var(--_text);
     shape-rendering: crispEdges;

@@ -5,7 +5,7 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { platformStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { columnAt, GAINS, LOSSES, movementGeometry, type MovementGeometry, type MovementKind } from './movement-geometry.ts';
 import { revenueMovementsJob, type MovementBar, type MovementInput, type RevenueMovementsJobOptions, type RevenueMovementsModel } from './revenue-movements.job.ts';
 import { revenueMovementsStyles } from './revenue-movements.styles.ts';
@@ -72,7 +72,7 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  * @cssprop --rk-movement-new / --rk-movement-expansion / --rk-movement-reactivation / --rk-movement-contraction / --rk-movement-churn / --rk-movement-net - Colours.
  */
 export class RevenueMovements extends RetentionElement<RevenueMovementsModel, RevenueMovementsJobOptions> {
-  static override styles = [platformStyles, revenueMovementsStyles];
+  static override styles = [platformStyles, chartStyles, revenueMovementsStyles];
 
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property() input: MovementInput = 'auto';
