@@ -30,6 +30,7 @@ import type { RawInput } from './input.ts';
 import type { Job } from './jobs.ts';
 import { Formatter, LocaleController } from './locale.ts';
 import { ResizeController } from './resize-controller.ts';
+import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
 import type { Outcome } from './worker-protocol.ts';
@@ -123,6 +124,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   protected readonly size = new ResizeController(this);
   protected readonly localeController = new LocaleController(this);
+  protected readonly translationController = new TranslationController(this);
 
   #inline?: { text: string; format: 'json' | 'csv' };
   #childObserver?: MutationObserver;

@@ -8,6 +8,13 @@
  * Lookup falls back `nb-NO` → `nb` → `en`, term by term, so a partial
  * translation never shows an empty string. Aliases map scripts and variants
  * (`zh-Hans`, `zh-CN`, `no`, `nn`) onto the registered base languages.
+ *
+ * English is built in; other languages are opt-in modules (src/translations/),
+ * each also shipped as a self-contained script (dist/translations/<lang>.js)
+ * that carries its own copy of this file. So the registry lives on globalThis,
+ * under a `Symbol.for` key: the kit's bundle and a separately loaded language
+ * file (or two versions of the kit) share one registry. Its shape is kept
+ * minimal and only ever extended, so older and newer copies can read it.
  */
 
 /** A term is a string, or a function of its arguments (for plurals and inserted values). */
@@ -41,7 +48,29 @@ export interface Terms {
 export type TermKey = keyof Terms;
 type Args<K extends TermKey> = Terms[K] extends (...args: infer A) => string ? A : [];
 
-const registry = new Map<string, Partial<Terms>>();
+/**
+ * The registry shared by every copy of this module on the page. Fields are only
+ * ever added (never renamed or retyped), and each copy fills in what an older
+ * copy did not create.
+ */
+interface SharedRegistry {
+  /** Terms per lower-case language code. */
+  languages: Map<string, Partial<Terms>>;
+  /** Called after every registration (elements re-render with the new terms). */
+  listeners: Set<() => void>;
+}
+
+const REGISTRY_KEY = Symbol.for('retention-kit.translations');
+
+function sharedRegistry(): SharedRegistry {
+  const global = globalThis as { [REGISTRY_KEY]?: Partial<SharedRegistry> };
+  const shared = (global[REGISTRY_KEY] ??= {});
+  shared.languages ??= new Map();
+  shared.listeners ??= new Set();
+  return shared as SharedRegistry;
+}
+
+const registry = sharedRegistry().languages;
 
 const ALIASES: Record<string, string> = {
   no: 'nb',
@@ -51,10 +80,36 @@ const ALIASES: Record<string, string> = {
   'zh-sg': 'zh',
 };
 
-/** Adds (or extends) the terms of a language. Later registrations override earlier ones term by term. */
+/**
+ * Adds (or extends) the terms of a language. Later registrations override
+ * earlier ones term by term. Elements already on the page re-render at once
+ * (a language file may load after the kit has drawn).
+ */
 export function registerTranslation(lang: string, terms: Partial<Terms>): void {
   const code = lang.toLowerCase();
   registry.set(code, { ...registry.get(code), ...terms });
+  for (const listener of [...sharedRegistry().listeners]) {
+    try {
+      listener();
+    } catch (error) {
+      // One failing listener must not keep the others (or the registering page) from going on.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+}
+
+/** Calls `listener` after every registration; returns the unsubscribe function. */
+export function onTranslationsChange(listener: () => void): () => void {
+  const { listeners } = sharedRegistry();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The terms registered for exactly this language code (no fallback), for checks and tooling. */
+export function registeredTerms(lang: string): Readonly<Partial<Terms>> | undefined {
+  return registry.get(lang.toLowerCase());
 }
 
 /** The lookup chain of a language tag: `nb-NO` → [`nb-no`, `nb`, `en`]. */

@@ -1,0 +1,395 @@
+/**
+ * Russian (ru): every term of the platform and of every element, one opt-in
+ * module. English is built into the elements; a page adds this language with
+ *
+ *   import 'retention-kit/translations/ru';                        // npm
+ *   <script src="https://…/retention-kit/dist/translations/ru.js"></script>  // CDN, module or classic
+ *
+ * Elements already on the page switch to it at once. The registry is shared
+ * through globalThis, so this file works beside any build of the kit.
+ */
+import { registerTranslation, type Terms } from '../components/platform/translations.ts';
+import type { KpiMetric } from '../components/kpi-tile/kpi-tile.job.ts';
+import type { NpsGroupName } from '../components/nps-score/nps-layout.ts';
+
+/** Russian plural forms: 1 запись, 2 записи, 5 записей. */
+function ruPlural(count: number, one: string, few: string, many: string): string {
+  const form = new Intl.PluralRules('ru').select(count);
+  return form === 'one' ? one : form === 'few' ? few : many;
+}
+
+// <churn-reasons>
+const ruCancellations = (count: number) => `${count} ${ruPlural(count, 'отмена', 'отмены', 'отмен')}`;
+
+// <kpi-tile>
+const kpiMetricNames: Record<KpiMetric, string> = {
+  'repeat-purchase-rate': 'Доля повторных покупок',
+  'loyal-customer-rate': 'Доля лояльных клиентов',
+  'time-between-purchases': 'Время между покупками',
+  ltv: 'Пожизненная ценность клиента',
+  arpa: 'Средняя выручка на клиента',
+  nrr: 'Чистое удержание выручки',
+  grr: 'Валовое удержание выручки',
+  'revenue-churn': 'Чистый отток выручки',
+  'customer-churn': 'Отток клиентов',
+  crr: 'Удержание клиентов',
+  'return-rate': 'Доля возвратов',
+  dso: 'Оборачиваемость дебиторской задолженности (DSO)',
+  nps: 'Индекс потребительской лояльности (NPS)',
+  'active-customers': 'Активные клиенты',
+};
+
+// <ltv-forecast>
+const ruUnit = (count: number, unitDays: number) =>
+  unitDays === 1
+    ? `${count} ${ruPlural(count, 'день', 'дня', 'дней')}`
+    : unitDays === 7
+      ? `${count} ${ruPlural(count, 'неделю', 'недели', 'недель')}`
+      : `${count} × ${unitDays} дн.`;
+
+// <nps-score>
+const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
+const groupsRu: Record<NpsGroupName, string> = { promoters: 'Промоутеры', passives: 'Нейтралы', detractors: 'Критики' };
+
+// <retention-gauge>
+const ruDays = (days: number) => `${days} ${ruPlural(days, 'день', 'дня', 'дней')}`;
+
+const translation = {
+  // platform
+  loading: 'Загрузка данных…',
+  loadingBytes: (received) => `Загрузка данных… получено ${received}`,
+  computing: 'Вычисление…',
+  computingProgress: (percent) => `Вычисление… ${percent}`,
+  waitingForSource: (id) => `Ожидание источника данных «${id}»…`,
+  noData: 'Данных пока нет.',
+  errorHttp: (status, url) => `Не удалось загрузить ${url}: сервер ответил ${status}.`,
+  errorNetwork: (url) => `Не удалось загрузить ${url}: сервер не отвечает (нет сети или доступ заблокирован).`,
+  errorParse: (origin, detail) => `Не удалось прочитать данные из ${origin}: ${detail}`,
+  errorSourceMissing: (id) => `На этой странице нет элемента <retention-source id="${id}">.`,
+  errorCompute: (detail) => `Не удалось вычислить показатель: ${detail}`,
+  errorInvalid: (count) => `В данных ${count} ${ruPlural(count, 'ошибка', 'ошибки', 'ошибок')}:`,
+  issueLine: (record, field, expected, found) => `запись ${record}, поле «${field}»: ожидалось ${expected}, найдено ${found}`,
+  optionLine: (field, expected, found) => `параметр «${field}»: ожидалось ${expected}, найдено ${found}`,
+  moreIssues: (count) => `и ещё ${count}`,
+  warningsNotice: (count) => `${count} ${ruPlural(count, 'замечание', 'замечания', 'замечаний')} о данных`,
+  percentagePoints: 'п. п.',
+  dataTable: 'Данные',
+
+  // <churn-reasons>
+  reasonsLabel: 'Причины отказа',
+  reasonsSummary: (total, top, share) => `${ruCancellations(total)}; главная причина — «${top}», ${share}.`,
+  reasonsSummaryRevenue: (total) => `Потерянная выручка ${total}.`,
+  reasonsNoReason: '(причина не указана)',
+  reasonsOther: 'Другие ответы',
+  reasonsOtherSummary: (distinct, count) => `Другие ответы: ${distinct} ${ruPlural(distinct, 'ответ', 'ответа', 'ответов')}, ${ruCancellations(count)}`,
+  reasonsRare: (threshold) => `названо реже ${threshold} раз`,
+  reasonsTail: (max) => `за пределами первых ${max}`,
+  reasonsKeyboardHint: 'Причины отказа. Стрелки переходят между причинами; Enter выбирает причину или раскрывает «Другие ответы».',
+  reasonsReason: 'Причина',
+  reasonsCount: 'Отмены',
+  reasonsLostRevenue: 'Потерянная выручка',
+  reasonsShare: 'Доля',
+  reasonsByCount: 'по числу отмен',
+  reasonsByRevenue: 'по потерянной выручке',
+  reasonsTrend: 'Главные причины по периодам',
+  reasonsTrendTable: 'Отмены по периодам и причинам',
+  reasonsPeriod: 'Период',
+  reasonsTotal: 'Все причины',
+  reasonsCancellations: ruCancellations,
+  reasonsSpellings: (list) => `Сюда сведены ответы: ${list}`,
+
+  // <churn-trend>
+  churnTrendCustomer: 'Отток клиентов',
+  churnTrendRevenue: 'Отток выручки',
+  churnPeriod: 'Период',
+  churnStartCustomers: 'Клиентов на начало',
+  churnStartRevenue: 'Регулярная выручка на начало',
+  churnLostCustomers: 'Потеряно клиентов',
+  churnLostRevenue: 'Потеряно выручки',
+  churnExpansion: 'Расширение',
+  churnRate: 'Доля оттока',
+  churnNetRate: 'Чистый отток выручки',
+  churnIncomplete: 'период ещё не закончился',
+  churnCensored: 'окно начинается раньше данных: значение занижено',
+  churnNoRate: 'нет значения (на начало периода ноль)',
+  churnThreshold: (value) => `Порог ${value}`,
+  churnRange: (what, from, to) => `${what} по периодам, с ${from} по ${to}.`,
+  churnLatest: (rate, period) => `Последнее значение: ${rate} за ${period}.`,
+  churnAbove: (count, total, threshold) => `${count} из ${total} периодов выше порога ${threshold}.`,
+  churnNegative: (count) => `Периодов с чистым отрицательным оттоком: ${count}.`,
+  churnKeyboardHint: 'Диаграмма: используйте клавиши со стрелками, чтобы прочитать каждый период.',
+  churnWindow: (days) => `Клиент считается активным ${days} дней после покупки.`,
+
+  // <cohort-heatmap>
+  heatmapPercent: 'Удержание по когортам',
+  heatmapCount: 'Активные клиенты по когортам',
+  heatmapRevenue: 'Выручка по когортам',
+  heatmapCohort: 'Когорта',
+  heatmapSize: 'Клиентов',
+  heatmapAverage: 'Среднее',
+  heatmapPeriod: (k) => `Период ${k}`,
+  heatmapNotReached: 'ещё не наступил',
+  heatmapActiveOf: (count, size) => `активны ${count} из ${size}`,
+  heatmapKeyboardHint: 'Таблица когорт: стрелки перемещают между ячейками, Home и End — к краям строки, Enter выбирает когорту.',
+  heatmapSummary: (what, cohorts, first, last, periods) => `${what}: когорт — ${cohorts} (с ${first} по ${last}), периодов — ${periods}.`,
+  heatmapAverageAt: (k, value) => `Среднее в периоде ${k}: ${value}.`,
+  heatmapPartial: 'Последний период ещё не закончился.',
+  heatmapCohortBy: (property) => `Когорты по признаку «${property}».`,
+  heatmapLegend: 'Цветовая шкала',
+
+  // <customer-health>
+  healthLabel: 'Здоровье клиентов',
+  healthSummary: (customers, atRisk, threshold) =>
+    `${customers} ${ruPlural(customers, 'клиент', 'клиента', 'клиентов')}, под угрозой ${atRisk} (оценка ниже ${threshold}).`,
+  healthTable: 'Клиенты по оценке здоровья',
+  healthCustomer: 'Клиент',
+  healthScore: 'Оценка',
+  healthStatus: 'Статус',
+  healthLastActive: 'Последняя активность',
+  healthSignals: 'Сигналы',
+  healthAtRisk: 'Под угрозой',
+  healthHealthy: 'В порядке',
+  healthAtRiskOnly: (count) => `Только под угрозой (${count})`,
+  healthNever: 'никогда',
+  healthNoSignals: 'нет сигналов',
+  healthSortBy: (column) => `Сортировать: ${column.toLowerCase()}`,
+  healthKeyboardHint: 'Стрелки переходят между клиентами, Page Up/Down и Home/End — прыжки, Enter показывает сигналы клиента.',
+  healthDetails: (customer) => `Сигналы клиента ${customer}`,
+  healthBaseline: (points) => `Начальная оценка ${points}`,
+  healthUsageDrop: (drop, before, now) => `Использование упало на ${drop} (${before} → ${now})`,
+  healthLoginDrop: (drop, before, now) => `Входов стало меньше на ${drop} (${before} → ${now})`,
+  healthDormant: (since) => `Нет входов и использования с ${since}`,
+  healthExpired: (day) => `Подписка истекла ${day} и не продлена`,
+  healthDowngrade: (count) => (count === 1 ? 'Понижен тариф' : `Тариф понижен ${count} ${ruPlural(count, 'раз', 'раза', 'раз')}`),
+  healthTicketsSilent: (before) => `${before} ${ruPlural(before, 'обращение', 'обращения', 'обращений')} в поддержку раньше, сейчас ни одного`,
+  healthRenewal: (count) => (count === 1 ? 'Продлил' : `Продлевал ${count} ${ruPlural(count, 'раз', 'раза', 'раз')}`),
+  healthUpgrade: (count) => (count === 1 ? 'Повысил тариф' : `Повышал тариф ${count} ${ruPlural(count, 'раз', 'раза', 'раз')}`),
+  healthAsOf: (day, days) => `По ${day}; «недавно» — последние ${days} дн. против ${days} дн. до них.`,
+
+  // <kpi-tile>
+  kpiMetric: (metric) => kpiMetricNames[metric],
+  kpiLabel: 'Ключевой показатель',
+  kpiDays: (days, count) => `${days} ${Number.isInteger(count) ? ruPlural(count, 'день', 'дня', 'дней') : 'дня'}`,
+  kpiDelta: (change) => `${change} к предыдущему периоду`,
+  kpiNoPrevious: 'Нет предыдущего периода для сравнения',
+  kpiVersus: 'к предыдущему периоду',
+  kpiRunning: 'на текущий момент',
+  kpiChurnAction: (t) => `Нужны меры: выше ${t}`,
+  kpiChurnOk: (t) => `Ниже порога тревоги ${t}`,
+  kpiMonthly: (m) => `(${m} в месяц)`,
+  kpiRetentionAction: (t) => `Нужны меры: ниже ${t}`,
+  kpiRetentionOk: (t) => `Не ниже ${t}`,
+  kpiSaasNormal: (t) => `Норма для SaaS (${t} и выше в год)`,
+  kpiSaasBelow: (t) => `Ниже обычных для SaaS ${t} в год`,
+  kpiNpsExcellent: (h) => `Отлично (выше ${h})`,
+  kpiNpsGood: (t) => `Хорошо (выше ${t})`,
+  kpiNpsBad: (t) => `Стоит улучшить (${t} и ниже)`,
+  kpiTargetMet: (t) => `Цель ${t} достигнута`,
+  kpiTargetMissed: (t) => `Цель ${t} не достигнута`,
+  kpiSummary: (metric, value, period) => `${metric}: ${value}${period ? ` (${period})` : ''}.`,
+  kpiSummaryDelta: (change) => `Изменение к предыдущему периоду: ${change}.`,
+  kpiTable: (metric) => `${metric} по периодам`,
+  kpiPeriod: 'Период',
+  kpiValue: 'Значение',
+  kpiNoValue: 'нет значения',
+  kpiPrevious: 'Предыдущий период',
+
+  // <ltv-forecast>
+  ltvLabel: 'Пожизненная ценность клиента',
+  ltvSummary: (horizon, mean, customers) => `Прогноз ценности клиента на ${horizon}: ${mean} (${customers} ${ruPlural(customers, 'клиент', 'клиента', 'клиентов')}).`,
+  ltvSummaryHistoric: (value) => `Фактическая ценность клиента на сегодня: ${value}.`,
+  ltvSummarySaas: (value) => `Формула SaaS: ${value}.`,
+  ltvHorizon: ruUnit,
+  ltvPredicted: (horizon) => `Прогноз ценности на ${horizon}`,
+  ltvExpectedPurchases: 'Ожидаемые покупки',
+  ltvProbabilityAlive: 'Вероятность, что клиент остался',
+  ltvHistoric: 'Фактическая ценность',
+  ltvSaas: 'Формула SaaS',
+  ltvSaasFormula: (arpa, margin, churn) => `${arpa} × ${margin} ÷ ${churn}`,
+  ltvSaasFromData: 'ARPA и отток измерены по данным',
+  ltvDistribution: 'Прогноз ценности по клиентам',
+  ltvCustomersAxis: 'клиенты',
+  ltvTop: 'Самые ценные клиенты',
+  ltvCustomer: 'Клиент',
+  ltvValue: 'Ценность',
+  ltvExpectedSpend: 'Сумма покупки',
+  ltvCohorts: 'Фактическая ценность по первой покупке',
+  ltvCohort: 'Когорта',
+  ltvCustomers: 'Клиенты',
+  ltvDetails: 'Параметры модели',
+  ltvParameter: 'Параметр',
+  ltvLogLikelihood: 'Логарифм правдоподобия',
+  ltvConverged: 'Сошлось',
+  ltvYes: 'да',
+  ltvNo: 'нет',
+  ltvPurchaseModel: 'Покупки (BG/NBD)',
+  ltvSpendModel: 'Суммы (Gamma-Gamma)',
+  ltvTimeUnit: 'Единица времени',
+  ltvCalibrationEnd: 'Конец периода калибровки',
+  ltvDiscountRate: 'Ставка дисконтирования за единицу времени',
+  ltvMargin: 'Маржа',
+  ltvMeasure: 'Показатель',
+  ltvTable: 'Показатели пожизненной ценности',
+  ltvNotAvailable: (reason) => `Недоступно: ${reason}`,
+  ltvBin: (from, to) => `от ${from} до ${to}`,
+
+  // <nps-score>
+  npsLabel: 'Индекс потребительской лояльности (NPS)',
+  npsResponses: (count, n) => `${n} ${ruPlural(count, 'ответ', 'ответа', 'ответов')}`,
+  npsGroup: (g) => groupsRu[g],
+  npsGroupScores: (g) => `${groupsRu[g]} (${scores[g]})`,
+  npsFewResponses: (n, min, swing) =>
+    `Всего ${n} ${ruPlural(Number(n.replace(/\D/g, '')) || 0, 'ответ', 'ответа', 'ответов')}, меньше ${min}: один дополнительный ответ может сдвинуть индекс на ${swing} пунктов, поэтому это лишь грубый ориентир, а не результат.`,
+  npsTrend: 'Динамика',
+  npsSummary: (score, responses) => `NPS ${score} (${responses}).`,
+  npsSummarySplit: (p, pa, d) => `Промоутеры ${p}, нейтралы ${pa}, критики ${d}.`,
+  npsSummaryLatest: (period, score) => `Последний период ${period}: ${score}.`,
+  npsSplitTable: 'Промоутеры, нейтралы и критики',
+  npsTrendTable: 'NPS по периодам',
+  npsGroupColumn: 'Группа',
+  npsCount: 'Ответов',
+  npsShare: 'Доля',
+  npsScoreColumn: 'NPS',
+  npsPeriod: 'Период',
+  npsNoScore: 'нет ответов',
+
+  // <purchase-cycle>
+  cycleLabel: 'Дни между покупками',
+  cycleDays: (range) => `${range} дн.`,
+  cycleGaps: 'Повторные покупки',
+  cycleShare: 'Доля',
+  cycleMedian: 'Медиана',
+  cycleMean: 'Среднее',
+  cycleWindow: 'Рекомендуемое окно удержания',
+  cycleDaysValue: (days) => `${days} дн.`,
+  cycleWindowNote: (cycles, median) => `${cycles} × медиана ${median}`,
+  cycleBeyond: 'за пределами графика',
+  cycleNoGaps: 'Ни один клиент не покупал в два разных дня, поэтому интервалов между покупками пока нет.',
+  cycleSummary: (median, mean, windowDays, gaps, customers) =>
+    `Дни между покупками: медиана ${median}, среднее ${mean}, по ${gaps} повторным покупкам ${customers} клиентов. Рекомендуемое окно удержания: ${windowDays}.`,
+  cycleKeyboardHint: 'Гистограмма дней между покупками: стрелки перемещают между столбцами.',
+  cycleAxis: 'дни между покупками',
+
+  // <retention-calculator>
+  calcLabel: 'Калькулятор удержания клиентов',
+  calcCustomers: 'Клиенты',
+  calcRevenue: 'Регулярная выручка',
+  calcValue: 'Ценность клиента',
+  calcField: (field) =>
+    ({
+    start: 'Клиентов на начало периода',
+    end: 'Клиентов на конец периода',
+    new: 'Новых клиентов за период',
+    startRevenue: 'Регулярная выручка на начало',
+    lostRevenue: 'Выручка, потерянная из-за отказов (отток)',
+    contraction: 'Выручка, потерянная из-за понижения тарифа',
+    expansion: 'Выручка от повышения тарифа (расширение)',
+    arpa: 'Средняя выручка на клиента за период (ARPA)',
+    grossMargin: 'Валовая маржа (%)',
+    })[field],
+  calcProblem: (problem) =>
+    ({
+    'not-a-number': 'Введите число, только цифры (например, 1250 или 12.5).',
+    negative: 'Не может быть меньше 0.',
+    'not-whole': 'Клиентов считают поштучно: введите целое число.',
+    'new-above-end': 'Новые клиенты входят в число клиентов на конец периода, поэтому их не может быть больше.',
+    'start-zero': 'Для удержания нужен хотя бы 1 клиент на начало периода.',
+    'revenue-start-zero': 'Для показателей выручки нужна регулярная выручка больше 0 на начало.',
+    'losses-above-start': 'Потерянная выручка вместе с понижениями не может превышать выручку на начало.',
+    'margin-above-100': 'Валовая маржа не больше 100 %.',
+    })[problem],
+  calcResults: 'Результаты',
+  calcRetention: 'Коэффициент удержания клиентов (CRR)',
+  calcCustomerChurn: 'Отток клиентов',
+  calcRevenueChurn: 'Отток выручки (чистый)',
+  calcNrr: 'Чистое удержание выручки (NRR)',
+  calcLtv: 'Пожизненная ценность клиента (LTV)',
+  calcRetentionFormula: '(клиенты на конец − новые клиенты) ÷ клиенты на начало',
+  calcChurnFormula: 'потерянные клиенты ÷ клиенты на начало, где потерянные = клиенты на начало − (клиенты на конец − новые клиенты)',
+  calcRevenueChurnFormula: '(потерянная выручка + понижения − расширение) ÷ выручка на начало',
+  calcNrrFormula: '(выручка на начало − потерянная выручка − понижения + расширение) ÷ выручка на начало',
+  calcLtvFormula: 'ARPA × валовая маржа ÷ отток клиентов',
+  calcNetNegative: 'Чистый отрицательный отток: расширение перекрывает потери, и клиенты с начала периода платят больше, чем раньше.',
+  calcNeeds: (fields) => `Заполните: ${fields}.`,
+  calcNoChurn: 'Без оттока пожизненная ценность не ограничена сверху.',
+  calcReactivated: (count) => `Осталось на ${count} больше не новых клиентов, чем было на начало: они вернулись после перерыва, поэтому отток равен 0, а удержание выше 100 %.`,
+  calcLost: (count) => `Потеряно клиентов: ${count}.`,
+  calcSummaryEmpty: 'Калькулятор удержания клиентов: введите данные, чтобы увидеть результаты.',
+  calcTable: 'Рассчитанные показатели удержания',
+  calcMeasure: 'Показатель',
+  calcResultValue: 'Значение',
+
+  // <retention-curve>
+  curveLabelOn: 'Кривые удержания (активны в периоде)',
+  curveLabelOnOrAfter: 'Кривые удержания (активны в периоде или позже)',
+  curveCohort: 'Когорта',
+  curveCustomers: 'Клиентов',
+  curveAverage: 'Среднее',
+  curvePeriod: (k) => `Период ${k}`,
+  curvePeriodsAxis: 'периоды после первой покупки',
+  curveRunning: 'период ещё идёт',
+  curveCohortLine: (label, size) => `${label}, клиентов: ${size}`,
+  curveSummary: (what, shown, total, first, last) =>
+    `${what}: показано когорт — ${shown} (с ${first} по ${last})${total > shown ? ` из ${total}` : ''}, и среднее по всем когортам.`,
+  curveAverageAt: (k, value) => `Среднее в периоде ${k}: ${value}.`,
+  curveLegendHint: 'Когорты: стрелки перемещают между ними и выделяют кривую.',
+  curveChartHint: 'Кривые удержания: стрелки перемещают между когортами.',
+  curveAverageNote: 'Пунктир: период ещё идёт и не входит в среднее.',
+
+  // <retention-gauge>
+  gaugeLabel: 'Удержание клиентов',
+  gaugeRetention: 'удержано',
+  gaugeChurn: (churn) => `Отток ${churn}`,
+  gaugeDelta: (points) => `${points} к предыдущему периоду`,
+  gaugeBandGood: 'В норме',
+  gaugeBandWarn: 'Под наблюдением',
+  gaugeBandBad: 'Нужны меры',
+  gaugeBenchmark: (churn) => `отток выше ${churn} требует мер`,
+  gaugeWindowAttribute: (days) => `Активный клиент = покупка за последние ${ruDays(days)}.`,
+  gaugeWindowSuggested: (days) => `Активный клиент = покупка за последние ${ruDays(days)} (предложено по данным: 3 × медианный интервал между покупками).`,
+  gaugeWindowDefault: (days) => `Активный клиент = покупка за последние ${ruDays(days)} (по умолчанию: слишком мало повторных покупок, чтобы предложить окно).`,
+  gaugeRunning: 'период ещё не завершён',
+  gaugeSummary: (period, retention, churn) => `Удержание клиентов (${period}): ${retention}, отток ${churn}.`,
+  gaugeSummaryDelta: (points) => `Изменение к предыдущему периоду: ${points}.`,
+  gaugeTable: 'Показатели удержания клиентов',
+  gaugeMeasure: 'Показатель',
+  gaugeValue: 'Значение',
+  gaugePeriod: 'Период',
+  gaugeStart: 'Клиентов на начало периода (S)',
+  gaugeEnd: 'Клиентов на конец периода (E)',
+  gaugeNew: 'Новых клиентов (N)',
+  gaugeLost: 'Потеряно клиентов',
+  gaugeReactivated: 'Вернувшиеся после перерыва клиенты',
+  gaugeReactivatedNote: (count) => `${count} ${ruPlural(count, 'клиент вернулся', 'клиента вернулись', 'клиентов вернулись')} после перерыва и ${count % 10 === 1 && count % 100 !== 11 ? 'считается удержанным' : 'считаются удержанными'}, поэтому удержание и отток в сумме могут не давать 100 %.`,
+  gaugeRetentionRate: 'Коэффициент удержания (E − N) / S',
+  gaugeChurnRate: 'Коэффициент оттока',
+  gaugePrevious: 'Удержание в предыдущем периоде',
+  gaugeChange: 'Изменение',
+  gaugeBand: 'Ориентир',
+  gaugeWindow: 'Окно активности',
+  gaugeThisPeriod: 'этот период',
+
+  // <revenue-movements>
+  movementsLabel: 'Движение регулярной выручки',
+  movementsPeriod: 'Период',
+  movementsStart: 'Регулярная выручка на начало',
+  movementsNew: 'Новые',
+  movementsExpansion: 'Расширение',
+  movementsReactivation: 'Возврат',
+  movementsContraction: 'Сокращение',
+  movementsChurn: 'Отток',
+  movementsNet: 'Чистое изменение',
+  movementsNrr: 'Чистое удержание выручки',
+  movementsGrr: 'Валовое удержание выручки',
+  movementsQuickRatio: 'Quick ratio',
+  movementsRunning: 'период ещё не закончился',
+  movementsSelected: (period) => `Выбрано: ${period}`,
+  movementsSummary: (from, to) => `Движение регулярной выручки с ${from} по ${to}.`,
+  movementsSummaryPeriod: (period, nrr, grr, quick) => `${period}: чистое удержание выручки ${nrr}, валовое удержание выручки ${grr}, quick ratio ${quick}.`,
+  movementsKeyboardHint: 'Движение выручки: стрелки выбирают период.',
+} satisfies Partial<Terms>;
+
+registerTranslation('ru', translation);
+
+/** The keys of this language's terms, for the completeness check in tests/translations/. */
+export type TranslatedKeys = keyof typeof translation;
