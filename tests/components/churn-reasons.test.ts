@@ -4,6 +4,8 @@ import type { ChurnReasons, ReasonSelectDetail } from '../../src/components/chur
 import '../../src/components/churn-reasons/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { barFraction, sparkline } from '../../src/components/churn-reasons/reasons-layout.ts';
+import '../../src/translations/nb.ts';
+import '../../src/translations/ru.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

@@ -3,6 +3,7 @@ import '../../src/components/churn-trend/define.ts';
 import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts';
 import type { ChurnTrendModel } from '../../src/components/churn-trend/churn-trend.job.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
+import '../../src/translations/nb.ts';
 
 const PERIODS = JSON.stringify([
   { period: '2024-01', start: 500, lost: 25 },

@@ -5,6 +5,8 @@ import '../../src/components/customer-health/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { rowWindow, scrollToRow, viewRows } from '../../src/components/customer-health/health-table-layout.ts';
 import type { HealthRow } from '../../src/components/customer-health/customer-health.job.ts';
+import '../../src/translations/nb.ts';
+import '../../src/translations/zh.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

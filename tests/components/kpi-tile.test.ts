@@ -7,6 +7,9 @@ import '../../src/components/retention-source/define.ts';
 import { benchmarkFor, churnOverPeriod, deltaTone } from '../../src/components/kpi-tile/kpi-benchmarks.ts';
 import { computeKpi, kpiFromNumbers, type KpiJobOptions } from '../../src/components/kpi-tile/kpi-tile.job.ts';
 import { sparklineGeometry } from '../../src/components/kpi-tile/sparkline-geometry.ts';
+import '../../src/translations/nb.ts';
+import '../../src/translations/ru.ts';
+import '../../src/translations/zh.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

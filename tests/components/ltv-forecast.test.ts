@@ -4,6 +4,8 @@ import type { LtvForecast } from '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { histogramLayout } from '../../src/components/ltv-forecast/ltv-geometry.ts';
+import '../../src/translations/da.ts';
+import '../../src/translations/ru.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

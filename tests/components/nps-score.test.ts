@@ -5,6 +5,9 @@ import '../../src/components/nps-score/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { splitSegments, swingOfOneResponse } from '../../src/components/nps-score/nps-layout.ts';
 import { computeNps } from '../../src/components/nps-score/nps-score.job.ts';
+import '../../src/translations/nb.ts';
+import '../../src/translations/ru.ts';
+import '../../src/translations/zh.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

@@ -7,6 +7,7 @@ import type { PurchaseCycleModel } from '../../src/components/purchase-cycle/pur
 import { histogramGeometry } from '../../src/components/purchase-cycle/cycle-geometry.ts';
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
+import '../../src/translations/nb.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

@@ -4,6 +4,9 @@ import type { MetricChangeDetail } from '../../src/components/platform/events.ts
 import { calculatorModel, type CalculatorModel } from '../../src/components/retention-calculator/calculator-model.ts';
 import type { RetentionCalculator } from '../../src/components/retention-calculator/define.ts';
 import '../../src/components/retention-calculator/define.ts';
+import '../../src/translations/nb.ts';
+import '../../src/translations/ru.ts';
+import '../../src/translations/zh.ts';
 
 /*
  * Hand-computed figures:

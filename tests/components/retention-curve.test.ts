@@ -6,6 +6,7 @@ import type { RetentionCurveModel } from '../../src/components/retention-curve/r
 import { curveGeometry } from '../../src/components/retention-curve/curve-geometry.ts';
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
+import '../../src/translations/da.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

@@ -4,6 +4,7 @@ import '../../src/components/retention-source/define.ts';
 import type { RevenueMovements, MovementSelectEvent } from '../../src/components/revenue-movements/revenue-movements.ts';
 import { columnAt, movementGeometry } from '../../src/components/revenue-movements/movement-geometry.ts';
 import type { ElementError } from '../../src/components/platform/errors.ts';
+import '../../src/translations/ru.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 

@@ -2,6 +2,10 @@ import { expect } from '@open-wc/testing';
 import { fallbackChain, registerTranslation, term } from '../../../src/components/platform/translations.ts';
 import { Formatter } from '../../../src/components/platform/locale.ts';
 import '../../../src/components/platform/translations/index.ts';
+import '../../../src/translations/nb.ts';
+import '../../../src/translations/da.ts';
+import '../../../src/translations/zh.ts';
+import '../../../src/translations/ru.ts';
 
 describe('translation registry', () => {
   it('falls back nb-NO → nb → en, and maps zh-CN / zh-Hans / no onto registered languages', () => {
@@ -15,7 +19,7 @@ describe('translation registry', () => {
     expect(term('fr', 'loading')).to.equal('Loading data…');
   });
 
-  it('translates every platform term into every bundled language', () => {
+  it('translates every platform term into every opt-in language', () => {
     const keys = ['loading', 'computing', 'noData', 'percentagePoints', 'dataTable'] as const;
     for (const lang of ['nb', 'da', 'zh', 'ru']) {
       for (const key of keys) expect(term(lang, key), `${lang}.${key}`).to.be.a('string').and.not.equal(key);
