@@ -3,8 +3,8 @@
  * before anything is drawn (d3fc's "measure, then draw"). Pure: no DOM, so the
  * numbers a chart draws can be tested without a browser layout.
  */
-import { scaleLinear, scalePoint } from 'd3-scale';
-import { area, line } from 'd3-shape';
+import { areaPath, linePath } from '../platform/chart-paths.ts';
+import { linearScale, linearTicks, niceDomain, pointScale } from '../platform/chart-scales.ts';
 
 /** One period as the chart sees it. */
 export interface TrendDatum {
@@ -103,20 +103,17 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
   );
   const innerHeightGuess = Math.max(1, height - DEFAULT_MARGIN.top - DEFAULT_MARGIN.bottom);
   const tickCount = Math.max(2, Math.floor(innerHeightGuess / pxPerYTick));
-  const y = scaleLinear().domain(rawDomain).nice(tickCount);
-  const tickValues = y.ticks(tickCount);
+  const domain = niceDomain(rawDomain, tickCount);
+  const tickValues = linearTicks(domain, tickCount);
   const tickStep = tickValues.length > 1 ? tickValues[1] - tickValues[0] : 0;
   const tickLabels = tickValues.map((value) => formatY(value, tickStep));
   const widestLabel = tickLabels.reduce((widest, label) => Math.max(widest, label.length), 0);
   const margin: Margins = { ...DEFAULT_MARGIN, left: Math.max(DEFAULT_MARGIN.left, Math.ceil(widestLabel * charWidth) + 12) };
   const plotWidth = Math.max(0, width - margin.left - margin.right);
   const plotHeight = Math.max(0, height - margin.top - margin.bottom);
-  y.range([plotHeight, 0]);
+  const y = linearScale(domain, [plotHeight, 0]);
 
-  const x = scalePoint<number>()
-    .domain(data.map((_, i) => i))
-    .range([0, plotWidth])
-    .padding(0.5);
+  const x = pointScale(data.length, [0, plotWidth], 0.5);
   const points: TrendPoint[] = data.map((d, index) => ({
     index,
     x: x(index) ?? 0,
@@ -125,15 +122,8 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
 
   const zeroY = y(0);
   const solid = (p: TrendPoint) => p.y !== null && data[p.index].complete;
-  const linePath = line<TrendPoint>()
-    .defined(solid)
-    .x((p) => p.x)
-    .y((p) => p.y ?? 0)(points) ?? '';
-  const areaPath = area<TrendPoint>()
-    .defined(solid)
-    .x((p) => p.x)
-    .y0(zeroY)
-    .y1((p) => p.y ?? 0)(points) ?? '';
+  const solidLine = linePath(points, (p) => p.x, (p) => p.y ?? 0, solid);
+  const solidArea = areaPath(points, (p) => p.x, zeroY, (p) => p.y ?? 0, solid);
 
   // A segment is partial when either end is an incomplete period: the last
   // complete month joins the running one with a dashed line.
@@ -152,13 +142,13 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     partialAreaPath += `M${a.x},${zeroY}L${a.x},${a.y}L${b.x},${b.y}L${b.x},${zeroY}Z`;
   }
 
-  const step = x.step() || plotWidth || 1;
+  const step = x.step || plotWidth || 1;
   const every = Math.max(1, Math.ceil(minLabelSpacing / step));
   const xLabelIndexes: number[] = [];
   // Count back from the last period so the newest one always has its label.
   for (let i = data.length - 1; i >= 0; i -= every) xLabelIndexes.unshift(i);
 
-  const [d0, d1] = y.domain();
+  const [d0, d1] = domain;
   return {
     margin,
     plotWidth,
@@ -170,9 +160,9 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     zeroY,
     hasNegative: d0 < 0,
     thresholdY: threshold != null && Number.isFinite(threshold) ? y(threshold) : null,
-    linePath,
+    linePath: solidLine,
     partialLinePath,
-    areaPath,
+    areaPath: solidArea,
     partialAreaPath,
   };
 }

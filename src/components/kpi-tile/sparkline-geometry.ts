@@ -3,8 +3,8 @@
  * where a value is undefined, and the last point marked. Shared by
  * <kpi-tile> and <nps-score>.
  */
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linePath } from '../platform/chart-paths.ts';
+import { linearScale } from '../platform/chart-scales.ts';
 
 export interface SparklinePoint {
   x: number;
@@ -48,16 +48,15 @@ export function sparklineGeometry(values: readonly (number | null)[], options: S
     low -= pad;
     high += pad;
   }
-  const x = scaleLinear()
-    .domain([0, Math.max(1, values.length - 1)])
-    .range([inset, width - inset]);
-  const y = scaleLinear().domain([low, high]).range([height - inset, inset]);
+  const x = linearScale([0, Math.max(1, values.length - 1)], [inset, width - inset]);
+  const y = linearScale([low, high], [height - inset, inset]);
   const points = values.map((v, i): SparklinePoint => ({ x: values.length === 1 ? width / 2 : x(i), y: v === null || !Number.isFinite(v) ? null : y(v) }));
-  const path =
-    line<SparklinePoint>()
-      .defined((p) => p.y !== null)
-      .x((p) => p.x)
-      .y((p) => p.y!)(points) ?? '';
+  const path = linePath(
+    points,
+    (p) => p.x,
+    (p) => p.y!,
+    (p) => p.y !== null,
+  );
   const lastDefined = [...points].reverse().find((p) => p.y !== null);
   const reference = options.reference;
   const referenceY = reference !== undefined && reference !== null && reference >= low && reference <= high ? y(reference) : null;

@@ -7,7 +7,7 @@
  * would squash every other bar into a sliver. Day marks (median, mean,
  * suggested window) are placed by interpolating inside their bin.
  */
-import { scaleLinear } from 'd3-scale';
+import { linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
 
 export interface HistogramBin {
   fromDays: number;
@@ -58,17 +58,15 @@ export function histogramGeometry(bins: readonly HistogramBin[], options: Histog
   const top = 12;
   const bottom = 30;
   const tickCount = Math.max(2, Math.floor((height - top - bottom) / 40));
-  const y = scaleLinear()
-    .domain([0, Math.max(1, maxCount)])
-    .nice(tickCount);
+  const domain = niceDomain([0, Math.max(1, maxCount)], tickCount);
   // Counts are whole numbers: no tick at 0.5 gaps.
-  const ticks = y.ticks(tickCount).filter((t) => Number.isInteger(t));
+  const ticks = linearTicks(domain, tickCount).filter((t) => Number.isInteger(t));
   const labels = ticks.map((t) => formatY(t));
   const left = Math.max(36, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
   const margin = { top, right: 12, bottom, left };
   const plotWidth = Math.max(0, width - left - margin.right);
   const plotHeight = Math.max(0, height - top - bottom);
-  y.range([plotHeight, 0]);
+  const y = linearScale(domain, [plotHeight, 0]);
 
   const step = bins.length ? plotWidth / bins.length : 0;
   const gap = step > 6 ? Math.min(4, step * 0.15) : 0;

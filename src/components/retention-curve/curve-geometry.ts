@@ -2,8 +2,8 @@
  * Scales, ticks and paths of the retention curves, from measured sizes,
  * before anything is drawn. Pure: testable without a browser layout.
  */
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linePath } from '../platform/chart-paths.ts';
+import { linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
 
 export interface CurveSeries {
   values: readonly (number | null)[];
@@ -56,26 +56,27 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
   const top = 12;
   const bottom = 32;
   const tickCount = Math.max(2, Math.min(10, Math.floor((height - top - bottom) / 36)));
-  const y = scaleLinear().domain([0, max]).nice(tickCount);
-  const ticks = y.ticks(tickCount);
+  const domain = niceDomain([0, max], tickCount);
+  const ticks = linearTicks(domain, tickCount);
   const labels = ticks.map((t) => formatY(t));
   const left = Math.max(40, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
   const margin = { top, right: 16, bottom, left };
   const plotWidth = Math.max(0, width - left - margin.right);
   const plotHeight = Math.max(0, height - top - bottom);
-  y.range([plotHeight, 0]);
-  const x = scaleLinear()
-    .domain([0, Math.max(1, periods - 1)])
-    .range([0, plotWidth]);
+  const y = linearScale(domain, [plotHeight, 0]);
+  const x = linearScale([0, Math.max(1, periods - 1)], [0, plotWidth]);
 
   const xLabels: number[] = [];
   const step = periods > 1 ? plotWidth / (periods - 1) : plotWidth;
   const every = Math.max(1, Math.ceil((String(periods).length * charWidth + 14) / Math.max(step, 1)));
   for (let k = 0; k < periods; k += every) xLabels.push(k);
 
-  const path = line<CurvePoint>()
-    .x((p) => p.x)
-    .y((p) => p.y);
+  const path = (run: readonly CurvePoint[]) =>
+    linePath(
+      run,
+      (p) => p.x,
+      (p) => p.y,
+    );
   const paths = series.map((s): CurvePaths => {
     const points: CurvePoint[] = [];
     s.values.forEach((v, k) => {
@@ -86,7 +87,7 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
     let partial = '';
     let run: CurvePoint[] = [];
     const flush = () => {
-      if (run.length > 1) solid += path(run) ?? '';
+      if (run.length > 1) solid += path(run);
       run = [];
     };
     for (let i = 0; i < points.length; i++) {
@@ -109,8 +110,8 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
     margin,
     plotWidth,
     plotHeight,
-    xOf: (k) => x(k),
-    yOf: (v) => y(v),
+    xOf: x,
+    yOf: y,
     yTicks: ticks.map((value, i) => ({ value, at: y(value), label: labels[i] })),
     xLabels,
     series: paths,

@@ -3,7 +3,7 @@
  * the lower left, 1 (100 %) at the lower right. Angles follow d3-shape's arc
  * convention (radians, 0 at 12 o'clock, clockwise).
  */
-import { arc } from 'd3-shape';
+import { arcPath } from '../platform/chart-paths.ts';
 
 /** Start and end angle of the dial. */
 export const DIAL_START = (-3 * Math.PI) / 4;
@@ -54,14 +54,7 @@ export function dialLayout(width: number): DialLayout | null {
 
 /** SVG path of a ring segment between two angles. */
 export function ringPath(innerRadius: number, outerRadius: number, startAngle: number, endAngle: number, cornerRadius = 0): string {
-  return (
-    arc<null>()
-      .innerRadius(innerRadius)
-      .outerRadius(outerRadius)
-      .startAngle(startAngle)
-      .endAngle(endAngle)
-      .cornerRadius(cornerRadius)(null) ?? ''
-  );
+  return arcPath({ innerRadius, outerRadius, startAngle, endAngle, cornerRadius });
 }
 
 /** The point at `radius` in the direction of `angle` (relative to the centre; y grows downwards). */

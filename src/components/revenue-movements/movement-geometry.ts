@@ -4,8 +4,8 @@
  * churn), and the net change as a line through the bar centres. Computed
  * from measured sizes before anything is drawn; pure, so testable.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linePath } from '../platform/chart-paths.ts';
+import { bandScale, linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
 
 export const GAINS = ['newMrr', 'expansionMrr', 'reactivationMrr'] as const;
 export const LOSSES = ['contractionMrr', 'churnedMrr'] as const;
@@ -65,25 +65,21 @@ export function movementGeometry(periods: readonly MovementAmounts[], options: M
   const top = 12;
   const bottom = 26;
   const tickCount = Math.max(2, Math.floor((height - top - bottom) / 40));
-  const y = scaleLinear().domain([lo, hi]).nice(tickCount);
-  const ticks = y.ticks(tickCount);
+  const domain = niceDomain([lo, hi], tickCount);
+  const ticks = linearTicks(domain, tickCount);
   const labels = ticks.map((t) => formatY(t));
   const left = Math.max(44, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
   const margin = { top, right: 12, bottom, left };
   const plotWidth = Math.max(0, width - left - margin.right);
   const plotHeight = Math.max(0, height - top - bottom);
-  y.range([plotHeight, 0]);
+  const y = linearScale(domain, [plotHeight, 0]);
   const zeroY = y(0);
 
-  const x = scaleBand<number>()
-    .domain(periods.map((_, i) => i))
-    .range([0, plotWidth])
-    .paddingInner(0.25)
-    .paddingOuter(0.15);
-  const step = x.step();
+  const x = bandScale(periods.length, [0, plotWidth], { paddingInner: 0.25, paddingOuter: 0.15 });
+  const step = x.step;
   const columns = periods.map((p, index): MovementColumn => {
     const barX = x(index) ?? 0;
-    const barWidth = Math.max(1, x.bandwidth());
+    const barWidth = Math.max(1, x.bandwidth);
     const segments: MovementSegment[] = [];
     let up = 0;
     for (const kind of GAINS) {
@@ -99,15 +95,16 @@ export function movementGeometry(periods: readonly MovementAmounts[], options: M
       segments.push({ kind, x: barX, y: y(down), width: barWidth, height: y(down - value) - y(down) });
       down -= value;
     }
-    return { index, bandX: barX - (step - x.bandwidth()) / 2, bandWidth: step, segments, netY: y(p.net), centerX: barX + barWidth / 2 };
+    return { index, bandX: barX - (step - x.bandwidth) / 2, bandWidth: step, segments, netY: y(p.net), centerX: barX + barWidth / 2 };
   });
   const every = Math.max(1, Math.ceil((labelChars * charWidth + 10) / Math.max(step, 1)));
   const xLabelIndexes: number[] = [];
   for (let i = periods.length - 1; i >= 0; i -= every) xLabelIndexes.unshift(i);
-  const netPath =
-    line<MovementColumn>()
-      .x((c) => c.centerX)
-      .y((c) => c.netY)(columns) ?? '';
+  const netPath = linePath(
+    columns,
+    (c) => c.centerX,
+    (c) => c.netY,
+  );
   return { margin, plotWidth, plotHeight, zeroY, columns, yTicks: ticks.map((value, i) => ({ value, at: y(value), label: labels[i] })), xLabelIndexes, netPath };
 }
 
