@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { interpolateLab, piecewise } from 'd3-interpolate';
 import fc from 'fast-check';
 import { nearestPointIndex, trendDomain, trendGeometry, type TrendDatum } from '../../src/components/churn-trend/trend-geometry.ts';
-import { DARK_RAMP, LIGHT_RAMP, colorRamp, contrastRatio, inkFor, parseColor, rampFromCss } from '../../src/components/cohort-heatmap/color-ramp.ts';
+import { DARK_RAMP, LIGHT_RAMP, colorRamp, contrastRatio, inkFor, parseColor, rampFromCss, rampSamples } from '../../src/components/cohort-heatmap/color-ramp.ts';
 import { cellOrigin, heatmapHeight, heatmapLayout, moveCell } from '../../src/components/cohort-heatmap/heatmap-layout.ts';
 
 const points = (rates: (number | null)[], completeUpTo = rates.length): TrendDatum[] =>
@@ -180,6 +181,36 @@ describe('colour ramp', () => {
     }
     expect(inkFor('#123f7a')).to.equal('#ffffff');
     expect(inkFor('#e4eef8')).to.equal('#000000');
+  });
+
+  const channel = fc.integer({ min: 0, max: 255 });
+  const hex = fc.tuple(channel, channel, channel).map((rgb) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`);
+  const rgbText = fc.tuple(channel, channel, channel).map(([r, g, b]) => `rgb(${r}, ${g}, ${b})`);
+  const rgbaText = fc
+    .tuple(channel, channel, channel, fc.constantFrom(0, 0.25, 0.5, 1))
+    .map(([r, g, b, a]) => `rgba(${r}, ${g}, ${b}, ${a})`);
+  const position = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.25, 0.5, 0.75, 1));
+
+  it('gives the colours of d3-interpolate’s piecewise(interpolateLab) on random stops', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(hex, hex, rgbText, rgbaText), { minLength: 2, maxLength: 7 }), fc.array(position, { minLength: 1, maxLength: 10 }), (stops, ts) => {
+        const mine = colorRamp(stops);
+        const d3 = piecewise(interpolateLab, stops);
+        for (const t of ts) expect(mine(t), `${stops.join(' ')} at ${t}`).to.equal(d3(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same ramp colours as before d3 was dropped', () => {
+    // Taken from d3's piecewise(interpolateLab, LIGHT_RAMP) / DARK_RAMP: stops at 0, 0.25, …; halfway between the first two.
+    expect(rampSamples(colorRamp(LIGHT_RAMP), 5)).to.deep.equal(LIGHT_RAMP.map((stop) => `rgb(${parseColor(stop)!.join(', ')})`));
+    expect(colorRamp(LIGHT_RAMP)(0.125)).to.equal(piecewise(interpolateLab, [...LIGHT_RAMP])(0.125));
+    expect(colorRamp(DARK_RAMP)(0.6)).to.equal(piecewise(interpolateLab, [...DARK_RAMP])(0.6));
+    // Grey to grey stays grey (a = b = 0 in Lab): halfway from black to white is L = 50, which is sRGB 119.
+    expect(colorRamp(['#000', '#fff'])(0.5)).to.equal('rgb(119, 119, 119)');
+    // A half-transparent end gives rgba() with the opacity interpolated too.
+    expect(colorRamp(['rgba(0, 0, 255, 0.5)', '#0000ff'])(0.5)).to.equal('rgba(0, 0, 255, 0.75)');
   });
 
   it('reads a ramp from a custom property and ignores junk', () => {
