@@ -7,6 +7,10 @@
 //   --mode bundle   dist/retention-kit.js       one ES module, everything inside (CDN)
 //   --mode iife     dist/retention-kit.iife.js  the same as a classic script (CMS)
 //   --mode worker   dist/retention-kit.worker.js  the metrics worker, self-contained
+//   --mode translation-<lang>  dist/translations/<lang>.js  one opt-in language
+//                                 (src/translations/<lang>.ts), self-contained IIFE: the same
+//                                 file works as <script src>, <script type="module" src> and
+//                                 `import 'retention-kit/translations/<lang>'` in a bundler
 //
 // The worker is one self-contained file. The package build copies it next to
 // compute.js (the platform starts it with `new URL('./metrics-worker.js',
@@ -154,7 +158,40 @@ function workerConfig(): UserConfig {
   };
 }
 
+/** The opt-in languages: src/translations/<lang>.ts (English is built into the elements). */
+export function translationLanguages(): string[] {
+  return readdirSync(resolve(src, 'translations'))
+    .filter((name) => /^[a-z]{2,3}(-[a-z0-9]+)*\.ts$/i.test(name))
+    .map((name) => name.replace(/\.ts$/, ''))
+    .sort();
+}
+
+/**
+ * One language as one self-contained classic script. It carries its own copy of
+ * the small registry module, which keeps its state on globalThis, so it reaches
+ * the kit however the kit was loaded (and in whichever order).
+ */
+function translationConfig(lang: string): UserConfig {
+  if (!translationLanguages().includes(lang)) throw new Error(`vite.lib.config.ts: no src/translations/${lang}.ts`);
+  return {
+    ...shared,
+    build: {
+      ...shared.build,
+      minify: true,
+      lib: {
+        entry: resolve(src, 'translations', `${lang}.ts`),
+        formats: ['iife'],
+        // No exports, so no global name: the file only registers its terms.
+        name: `RetentionKitTranslation_${lang.replace(/\W/g, '_')}`,
+        fileName: () => `translations/${lang}.js`,
+      },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
+  if (mode.startsWith('translation-')) return translationConfig(mode.slice('translation-'.length));
   switch (mode) {
     case 'bundle':
       return bundleConfig('es');
@@ -166,7 +203,7 @@ export default defineConfig(({ mode }) => {
     case 'production':
       return packageConfig();
     default:
-      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife or worker)`);
+      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife, worker or translation-<lang>)`);
   }
 });
 

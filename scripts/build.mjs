@@ -23,6 +23,8 @@ for (const mode of ['package', 'worker', 'bundle', 'iife']) {
   await build({ configFile, mode, logLevel: 'warn' });
 }
 
+await buildTranslations();
+
 // One worker file for every build: the package's compute.js starts './metrics-worker.js'.
 copyFileSync(join(dist, 'retention-kit.worker.js'), join(dist, 'components/platform/metrics-worker.js'));
 
@@ -34,6 +36,28 @@ addTagMapsToIndexTypes();
 step('checks');
 checkOutput();
 step('done');
+
+/**
+ * dist/translations/<lang>.js for every opt-in language (src/translations/<lang>.ts):
+ * one self-contained IIFE each (vite.lib.config.ts, mode translation-<lang>). The
+ * package's `retention-kit/translations/*` export points at these same files: an
+ * IIFE without exports is also a valid ES module, so one file serves bundlers,
+ * `<script type="module">` and classic `<script>` alike.
+ */
+async function buildTranslations() {
+  const languages = readdirSync(join(repoRoot, 'src/translations'))
+    .filter((name) => /^[a-z]{2,3}(-[a-z0-9]+)*\.ts$/i.test(name))
+    .map((name) => name.replace(/\.ts$/, ''))
+    .sort();
+  for (const lang of languages) {
+    step(`vite --mode translation-${lang}`);
+    await build({ configFile, mode: `translation-${lang}`, logLevel: 'warn' });
+    const file = join(dist, 'translations', `${lang}.js`);
+    const code = existsSync(file) ? readFileSync(file, 'utf8').replace(/`[^`]*`/g, '') : '';
+    if (!code) throw new Error(`build: dist/translations/${lang}.js was not emitted`);
+    if (/\bimport\s*[{*'"(]|\bfrom\s*['"]|\bexport\s*[{*]|\bexport\s+default\b/.test(code)) throw new Error(`build: dist/translations/${lang}.js imports or exports; it must be a self-contained script`);
+  }
+}
 
 /** All files under dir, recursively. */
 function filesUnder(dir) {
