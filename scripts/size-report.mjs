@@ -6,7 +6,9 @@
 //   - the platform with the three flagship elements (retention-gauge, churn-trend,
 //     cohort-heatmap), as a page showing those three loads them;
 //   - each element's define.ts alone (platform, Lit, d3, zod included);
-//   - the metrics worker (loaded only for big inputs; no budget).
+//   - the metrics worker (loaded only for big inputs; no budget);
+//   - each opt-in language, src/translations/<lang>.ts (dist/translations/<lang>.js;
+//     no budget: a page loads only the languages it shows).
 // The built files in dist/ are listed too when present (`npm run build`).
 // Budgets: size-budget.json (gzip bytes). Exits 1 when one is exceeded, and then says
 // which modules weigh most in that bundle (esbuild metafile).
@@ -66,7 +68,7 @@ function groupOf(path) {
     const name = modulePackage[1];
     return name.startsWith('@lit/') || name.startsWith('lit') ? 'lit' : name.startsWith('zod') ? 'zod' : name;
   }
-  if (/translations/.test(path)) return 'translations (all languages)';
+  if (/translations/.test(path)) return 'translations';
   const source = /src\/(components\/[^/]+|metrics)\//.exec(path);
   return source ? source[1] : path;
 }
@@ -108,6 +110,12 @@ const flagship = await measure('platform + flagship three', FLAGSHIP.map((tag) =
 const elements = [];
 for (const tag of tags) elements.push(await measure(tag, [`src/components/${tag}/define.ts`]));
 const worker = await measure('metrics worker', ['src/components/platform/metrics-worker.ts']);
+const languages = readdirSync(join(repoRoot, 'src/translations'))
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => name.slice(0, -3))
+  .sort();
+const translations = [];
+for (const lang of languages) translations.push(await measure(`translations ${lang} (opt-in)`, [`src/translations/${lang}.ts`]));
 
 const built = ['retention-kit.js', 'retention-kit.iife.js', 'retention-kit.worker.js']
   .map((name) => join(repoRoot, 'dist', name))
@@ -134,6 +142,7 @@ if (json) {
     flagshipWithPlatform: strip(flagship),
     elements: elements.map(strip),
     worker: strip(worker),
+    translations: translations.map(strip),
     built,
     failures: failures.map(({ name, limit, measured }) => ({ name, limit, gzip: measured.gzip, groups: measured.groups, topModules: measured.topModules })),
   };
@@ -146,6 +155,7 @@ if (json) {
   lines.push(row('platform + flagship three', flagship, budget.flagshipWithPlatformGzip));
   for (const element of elements) lines.push(row(`<${element.label}>`, element, budget.elementGzip));
   lines.push(row('metrics worker (lazy)', worker));
+  for (const language of translations) lines.push(row(language.label, language));
   if (built.length) {
     lines.push('', 'built files (npm run build)');
     for (const file of built) lines.push(row(file.file, file, file.file.endsWith('worker.js') ? undefined : budget.wholeKitGzip));
