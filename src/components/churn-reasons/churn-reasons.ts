@@ -5,12 +5,16 @@ import type { ReasonWeight } from '../../metrics/cancellations.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import { churnReasonsJob, type ChurnReasonsJobOptions, type ChurnReasonsModel } from './churn-reasons.job.ts';
+import type { ChurnReasonsJobOptions, ChurnReasonsModel } from './churn-reasons.job.ts';
 import { churnReasonsStyles } from './churn-reasons.styles.ts';
 import './churn-reasons.translations.ts';
 import { OTHER_ROW_KEY, barFraction, barRows, sparkline, type BarRow } from './reasons-layout.ts';
+
+/** The job runs in the metrics engine (churn-reasons.job.ts); the element only names it. */
+const churnReasonsJob = jobNamed<ChurnReasonsJobOptions, ChurnReasonsModel>('churn-reasons');
 
 /** `reason-select`: a reason was clicked or chosen with Enter/Space. */
 export interface ReasonSelectDetail {

@@ -2,13 +2,17 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
-import { churnTrendJob, type ChurnInput, type ChurnMetric, type ChurnPoint, type ChurnTrendJobOptions, type ChurnTrendModel } from './churn-trend.job.ts';
+import type { ChurnInput, ChurnMetric, ChurnPoint, ChurnTrendJobOptions, ChurnTrendModel } from './churn-trend.job.ts';
 import { churnTrendStyles } from './churn-trend.styles.ts';
 import './churn-trend.translations.ts';
 import { nearestPointIndex, trendGeometry, type TrendGeometry } from './trend-geometry.ts';
+
+/** The job runs in the metrics engine (churn-trend.job.ts); the element only names it. */
+const churnTrendJob = jobNamed<ChurnTrendJobOptions, ChurnTrendModel>('churn-trend');
 
 /** Customer churn above 7 % a month calls for action (DESIGN.md); revenue churn has no default line. */
 export const DEFAULT_CUSTOMER_THRESHOLD = 0.07;

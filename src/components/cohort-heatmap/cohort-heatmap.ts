@@ -7,13 +7,17 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import { fetchInput } from '../platform/fetch-input.ts';
 import { materialize } from '../platform/input.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
-import { cohortHeatmapJob, type CohortHeatmapJobOptions, type HeatmapCohort, type HeatmapInput, type HeatmapModel } from './cohort-heatmap.job.ts';
+import type { CohortHeatmapJobOptions, HeatmapCohort, HeatmapInput, HeatmapModel } from './cohort-heatmap.job.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
 import './cohort-heatmap.translations.ts';
 import { DARK_RAMP, LIGHT_RAMP, colorRamp, inkFor, rampFromCss, rampSamples, type ColorRamp } from './color-ramp.ts';
 import { cellOrigin, heatmapHeight, heatmapLayout, moveCell, type CellMove, type HeatmapLayout } from './heatmap-layout.ts';
+
+/** The job runs in the metrics engine (cohort-heatmap.job.ts); the element only names it. */
+const cohortHeatmapJob = jobNamed<CohortHeatmapJobOptions, HeatmapModel>('cohort-heatmap');
 
 /** `cohort-select`: a cohort's cell was clicked or chosen with Enter/Space. */
 export interface CohortSelectDetail {

@@ -4,12 +4,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { HealthSignalName } from '../../metrics/health.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import { customerHealthJob, type CustomerHealthJobOptions, type CustomerHealthModel, type HealthRow, type HealthRowSignal } from './customer-health.job.ts';
+import type { CustomerHealthJobOptions, CustomerHealthModel, HealthRow, HealthRowSignal } from './customer-health.job.ts';
 import { customerHealthStyles } from './customer-health.styles.ts';
 import './customer-health.translations.ts';
 import { FIRST_DIRECTION, rowWindow, scrollToRow, viewRows, type SortDirection, type SortKey } from './health-table-layout.ts';
+
+/** The job runs in the metrics engine (customer-health.job.ts); the element only names it. */
+const customerHealthJob = jobNamed<CustomerHealthJobOptions, CustomerHealthModel>('customer-health');
 
 /** Fixed row and header heights of the virtual table (px); the styles use the same numbers. */
 export const ROW_HEIGHT = 44;

@@ -3,22 +3,18 @@ import { property } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import type { SeriesFrame } from '../../metrics/kpi-series.ts';
 import { renderDataTable } from '../platform/data-table.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
-import {
-  DEFAULT_KPI_PERIODS,
-  kpiFromNumbers,
-  kpiTileJob,
-  type KpiInput,
-  type KpiJobOptions,
-  type KpiMetric,
-  type KpiModel,
-  type KpiUnit,
-} from './kpi-tile.job.ts';
+import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from './kpi-tile.job.ts';
+import { DEFAULT_KPI_PERIODS, kpiFromNumbers } from './kpi-model.ts';
 import { kpiTileStyles } from './kpi-tile.styles.ts';
 import './kpi-tile.translations.ts';
 import { sparklineGeometry } from './sparkline-geometry.ts';
+
+/** The job runs in the metrics engine (kpi-tile.job.ts); the element only names it. */
+const kpiTileJob = jobNamed<KpiJobOptions, KpiModel>('kpi-tile');
 
 /** Height of the sparkline's drawing box; CSS stretches it to the row. */
 const SPARKLINE_UNITS = 40;

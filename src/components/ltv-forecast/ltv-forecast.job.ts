@@ -14,9 +14,11 @@ import { fail, ok, optionError, type InputWarning, type Result } from '../../met
 import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCohort } from '../../metrics/lifetime-value-cohorts.ts';
 import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type HistogramBin, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
-import { saasLifetimeValue } from '../../metrics/rates.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { defineJob } from '../platform/jobs.ts';
+import { saasFromFigures } from './saas-figures.ts';
+
+export { saasFromFigures } from './saas-figures.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
 
 export interface SaasFigures {
@@ -85,13 +87,6 @@ export interface LtvForecastModel {
 /** Default horizon: one year in the time unit. */
 export function defaultHorizon(unitDays: number): number {
   return Math.max(1, Math.round(365 / unitDays));
-}
-
-/** The SaaS formula from figures only (plain attributes, or figures mixed with measured ones). */
-export function saasFromFigures(arpa: number, grossMargin: number, churn: number, source: SaasValue['source']): Result<SaasValue> {
-  const value = saasLifetimeValue({ arpa, grossMargin, churnRate: churn });
-  if (!value.ok) return value;
-  return ok({ value: value.value, arpa, grossMargin, churn, source });
 }
 
 export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions, progress: (fraction: number) => void = () => {}): Result<LtvForecastModel> {

@@ -1,19 +1,20 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Granularity } from '../../metrics/calendar.ts';
 import type { TimeUnit } from '../../metrics/ltv/index.ts';
-import type { ComputeMode } from '../platform/compute.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { histogramLayout } from './ltv-geometry.ts';
-import { defaultHorizon, ltvForecastJob, saasFromFigures, type LtvForecastJobOptions, type LtvForecastModel, type PredictiveValue, type SaasValue } from './ltv-forecast.job.ts';
+import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue } from './ltv-forecast.job.ts';
+import { saasFromFigures } from './saas-figures.ts';
 import { ltvForecastStyles } from './ltv-forecast.styles.ts';
 import './ltv-forecast.translations.ts';
 
-/** Records above this count are fitted in the worker (fitting takes ~0.1–1 s per few thousand customers). */
-export const LTV_INLINE_ROWS = 2_000;
+/** The job runs in the metrics engine (ltv-forecast.job.ts); the element only names it. */
+const ltvForecastJob = jobNamed<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast');
 
 const numberOrUndefined = {
   fromAttribute(value: string | null): number | undefined {
@@ -38,8 +39,7 @@ const timeUnitConverter = {
  * customer, per first-purchase cohort), the simple SaaS formula (ARPA × gross
  * margin ÷ churn), and predictive (BG/NBD purchases × Gamma-Gamma spend over a
  * horizon), with the distribution over customers, the top customers and the
- * fitted parameters. Fitting runs in the metrics worker for inputs above
- * {@link LTV_INLINE_ROWS} records, with progress.
+ * fitted parameters. Fitting runs in the metrics worker, with progress.
  *
  * @summary Historic and predictive customer lifetime value.
  *
@@ -78,20 +78,6 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
 
   @state() private activeBin: number | null = null;
   @state() private focused = false;
-  #autoCompute?: ComputeMode;
-
-  /**
-   * Fitting blocks for a noticeable time, so anything but a small array goes
-   * to the worker (text inputs too: their size is unknown until parsed). An
-   * explicit `compute` attribute or property wins.
-   */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasAttribute('compute') && (this.computeMode === 'auto' || this.computeMode === this.#autoCompute)) {
-      this.#autoCompute = Array.isArray(this.data) && this.data.length <= LTV_INLINE_ROWS ? 'inline' : 'worker';
-      this.computeMode = this.#autoCompute;
-    }
-    super.willUpdate(changed);
-  }
 
   protected jobRequest(): JobRequest<LtvForecastJobOptions, LtvForecastModel> {
     return {
@@ -398,4 +384,3 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   };
 }
 
-export { defaultHorizon };

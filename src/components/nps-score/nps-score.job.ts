@@ -19,6 +19,8 @@ import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metric
 import { withFields } from '../../metrics/validation.ts';
 import { defineJob } from '../platform/jobs.ts';
 
+export { npsFromNumbers } from './nps-numbers.ts';
+
 export type NpsInput = 'responses' | 'scores' | 'counts' | 'periods';
 
 /** One period of the trend. Plain data. */
@@ -156,12 +158,6 @@ function fromPeriodCounts(rows: unknown[], options: NpsJobOptions): Result<NpsMo
     };
   });
   return ok({ input: 'periods', nps: nps.value, granularity: calendar?.granularity ?? null, trend });
-}
-
-/** NPS from counts typed as attributes. */
-export function npsFromNumbers(counts: NpsCounts): Result<NpsModel> {
-  const nps = netPromoterScore(counts);
-  return nps.ok ? ok({ input: 'numbers', nps: nps.value, granularity: null, trend: [] }) : nps;
 }
 
 export const npsScoreJob = defineJob<NpsJobOptions, NpsModel>('nps-score', (rows, options) => computeNps(rows, options));

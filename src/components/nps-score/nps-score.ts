@@ -2,13 +2,18 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable } from '../platform/data-table.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { sparklineGeometry } from '../kpi-tile/sparkline-geometry.ts';
 import { SPLIT_ORDER, splitSegments, swingOfOneResponse, type NpsGroupName } from './nps-layout.ts';
-import { npsFromNumbers, npsScoreJob, type NpsJobOptions, type NpsModel } from './nps-score.job.ts';
+import type { NpsJobOptions, NpsModel } from './nps-score.job.ts';
+import { npsFromNumbers } from './nps-numbers.ts';
 import { npsScoreStyles } from './nps-score.styles.ts';
 import './nps-score.translations.ts';
+
+/** The job runs in the metrics engine (nps-score.job.ts); the element only names it. */
+const npsScoreJob = jobNamed<NpsJobOptions, NpsModel>('nps-score');
 
 /** Responses below which a score is flagged as too few to trust. */
 export const DEFAULT_MIN_RESPONSES = 30;

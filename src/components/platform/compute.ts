@@ -1,18 +1,24 @@
 /**
- * Decides where a job runs and runs it: inline for small inputs (no copy, no
- * start-up cost), in the shared metrics worker for big ones so the page never
- * freezes. The worker is created lazily on first use (server-safe), shared by
- * every element, and abandoned for inline work if it cannot start.
+ * Decides where a job runs and runs it. The kit's own jobs run in the metrics
+ * engine (metrics-worker.ts), which is the only module that carries the
+ * metrics code: normally as one shared worker, so the page never freezes;
+ * where no worker can start (a policy refuses it, a bundler without worker
+ * support) or with `compute="inline"`, the same module is imported into the
+ * page and run there. Both are loaded lazily on first use (server-safe).
+ *
+ * A job defined in the page with a `run` (an element built on the platform
+ * outside the kit) runs inline for small inputs and tries the worker for big
+ * ones, which cannot know it and sends it back.
  */
 import { computeError } from './errors.ts';
 import { inputSize, type RawInput } from './input.ts';
-import { NO_PROGRESS, findJob, type Job } from './jobs.ts';
+import { NO_PROGRESS, type Job, type JobFunction } from './jobs.ts';
 import { runJob } from './run-job.ts';
 import type { FromWorker, Outcome, ToWorker } from './worker-protocol.ts';
 
 export type ComputeMode = 'auto' | 'worker' | 'inline';
 
-/** Inputs above either limit go to the worker in `auto` mode. */
+/** Inputs above either limit count as big: a page-defined job goes to the worker, a download stays bytes. */
 export const WORKER_THRESHOLD = { rows: 20_000, chars: 2_000_000 };
 
 /** How many jobs ran where: tests and the demo read this to see the worker at work. */
@@ -26,15 +32,17 @@ export interface ComputeOptions {
 
 export type ComputeResult<T> = { outcome: Outcome<T>; ranIn: 'worker' | 'inline' } | { aborted: true };
 
-export function prefersWorker(input: RawInput, mode: ComputeMode = 'auto'): boolean {
+/** Whether a job tries the worker first: always for the kit's jobs unless `inline`; by size for page-defined ones. */
+export function prefersWorker<O, T>(job: Job<O, T>, input: RawInput, mode: ComputeMode = 'auto'): boolean {
   if (mode !== 'auto') return mode === 'worker';
+  if (!job.run) return true;
   const { rows, chars } = inputSize(input);
   return rows > WORKER_THRESHOLD.rows || chars > WORKER_THRESHOLD.chars;
 }
 
 export async function compute<O, T>(job: Job<O, T>, input: RawInput, options: O, settings: ComputeOptions = {}): Promise<ComputeResult<T>> {
   if (settings.signal?.aborted) return { aborted: true };
-  if (prefersWorker(input, settings.mode) && workerAvailable()) {
+  if (prefersWorker(job, input, settings.mode) && workerAvailable()) {
     // Handing a big input to the worker copies it: do that in a task of its
     // own, not in the one that rendered the element (and its siblings).
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -47,12 +55,43 @@ export async function compute<O, T>(job: Job<O, T>, input: RawInput, options: O,
     }
     computeStats.workerFallbacks++;
   }
+  const outcome = job.run ? await runPageJob(job.run as JobFunction<unknown, unknown>, input, options, settings) : await runInPageEngine(job.name, input, options, settings);
+  if (outcome === 'aborted') return { aborted: true };
+  computeStats.inline++;
+  return { outcome: outcome as Outcome<T>, ranIn: 'inline' };
+}
+
+async function runPageJob(run: JobFunction<unknown, unknown>, input: RawInput, options: unknown, settings: ComputeOptions): Promise<Outcome<unknown> | 'aborted'> {
   // Let the element finish its current update before blocking on the job.
   await Promise.resolve();
-  if (settings.signal?.aborted) return { aborted: true };
-  const run = findJob(job.name) ?? job.run;
-  computeStats.inline++;
-  return { outcome: runJob(run as never, input, options, NO_PROGRESS) as Outcome<T>, ranIn: 'inline' };
+  if (settings.signal?.aborted) return 'aborted';
+  return runJob(run, input, options, NO_PROGRESS);
+}
+
+type MetricsEngine = typeof import('./metrics-worker.ts');
+let pageEngine: Promise<MetricsEngine> | undefined;
+
+/**
+ * The metrics engine imported into the page. The import names the worker's
+ * own module, so bundlers make it one lazy chunk and the single-file builds
+ * load their worker file (vite.lib.config.ts rewrites the specifier).
+ */
+function loadPageEngine(): Promise<MetricsEngine> {
+  pageEngine ??= import('./metrics-worker.ts');
+  // A failed download may succeed later (the network came back): do not keep the rejection.
+  pageEngine.catch(() => (pageEngine = undefined));
+  return pageEngine;
+}
+
+async function runInPageEngine(name: string, input: RawInput, options: unknown, settings: ComputeOptions): Promise<Outcome<unknown> | 'aborted'> {
+  let engine: MetricsEngine;
+  try {
+    engine = await loadPageEngine();
+  } catch (cause) {
+    return { ok: false, error: computeError(new Error(`the metrics module could not be loaded (${cause instanceof Error ? cause.message : String(cause)})`)), warnings: [] };
+  }
+  if (settings.signal?.aborted) return 'aborted';
+  return engine.runNamedJob(name, input, options);
 }
 
 interface Pending {

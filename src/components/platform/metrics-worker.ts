@@ -1,20 +1,53 @@
 /**
- * The metrics worker: parses and computes big inputs off the main thread.
- * Started by compute.ts with `new Worker(new URL('./metrics-worker.ts',
- * import.meta.url), { type: 'module' })`, which both Vite and the test
- * runner's esbuild plugin serve as a module.
+ * The metrics engine: every job of the kit with the metrics code it needs.
+ * It is the only place that code is downloaded from, in one of two ways:
+ *
+ * - as the metrics worker, started by compute.ts with `new Worker(new
+ *   URL('./metrics-worker.ts', import.meta.url), { type: 'module' })`, which
+ *   Vite, app bundlers and the test runner's esbuild plugin all recognise;
+ *   it then answers the page's messages;
+ * - imported into the page (`import('./metrics-worker.ts')`) where no worker
+ *   can start (a CSP or Trusted Types policy refusing it, a bundler without
+ *   worker support) or when an element asks for `compute="inline"`; the page
+ *   then calls {@link runNamedJob} itself.
  */
+import { computeError } from './errors.ts';
 import { materialize, type RawInput } from './input.ts';
-import { findJob } from './jobs.ts';
+import { NO_PROGRESS, findJob } from './jobs.ts';
 import { runJob, throttledProgress } from './run-job.ts';
-import type { FromWorker, RunMessage, ToWorker } from './worker-protocol.ts';
+import type { FromWorker, Outcome, RunMessage, ToWorker } from './worker-protocol.ts';
 import './worker-jobs.ts';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
+/** Runs a job of the kit in the calling thread (the page's fallback when there is no worker). */
+export function runNamedJob(name: string, input: RawInput, options: unknown): Outcome<unknown> {
+  const job = findJob(name);
+  if (!job) return { ok: false, error: computeError(new Error(`no job named ${name} in the metrics engine`)), warnings: [] };
+  return runJob(job, parsedInPage(input), options, NO_PROGRESS);
+}
+
+/** Text inputs parsed in the page, by input: widgets sharing one download parse it once here too. */
+const parsedPageInputs = new WeakMap<RawInput, RawInput>();
+
+function parsedInPage(input: RawInput): RawInput {
+  if (input.kind === 'rows') return input;
+  let parsed = parsedPageInputs.get(input);
+  if (!parsed) {
+    const result = materialize(input);
+    // A parse error is not kept: the job reports it from the raw input.
+    if (!result.ok) return input;
+    parsed = { kind: 'rows', rows: result.rows, origin: input.origin };
+    parsedPageInputs.set(input, parsed);
+  }
+  return parsed;
+}
+
+type WorkerScope = { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
+const workerScope = typeof document === 'undefined' && typeof self !== 'undefined' ? (self as unknown as WorkerScope) : undefined;
 const cancelled = new Set<number>();
 
-scope.onmessage = (event) => {
-  const message = event.data;
+if (workerScope) workerScope.onmessage = (event) => answer(workerScope, event.data);
+
+function answer(scope: WorkerScope, message: ToWorker): void {
   if (message.type === 'cancel') {
     cancelled.add(message.id);
     return;
@@ -35,7 +68,7 @@ scope.onmessage = (event) => {
   const outcome = runJob(job, input, message.options, context);
   if (cancelled.delete(message.id)) return;
   scope.postMessage({ type: 'result', id: message.id, outcome });
-};
+}
 
 /**
  * Parsed downloads, by the key the page gave them: a 46 MB CSV shared by three

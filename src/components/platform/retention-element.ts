@@ -9,7 +9,8 @@
  *   (or `type="text/csv"`) child; plus {@link plainOutcome} for elements that can
  *   work from a few number attributes;
  * - loading with abort and sequence numbers (a slow old answer never wins),
- *   download progress, computation inline or in the metrics worker;
+ *   download progress, computation in the metrics worker (or, where none can
+ *   start, the same metrics module loaded into the page);
  * - error display (part="message") and the `error` event, warnings
  *   (part="notice" and the `warnings` property), `metric-change` on a real change;
  * - size (ResizeController), locale and formatting (`lang`, `currency`), theme
@@ -105,7 +106,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   @property({ reflect: true }) currency?: string;
   /** `light`, `dark` or `auto` (follow the system; default). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
-  /** Where big computations run: `auto` (worker above ~20k rows), `worker` or `inline`. */
+  /** Where computations run: `auto` (the shared metrics worker; the page when no worker can start), `worker`, or `inline` (the page, as one lazily loaded module). */
   @property({ attribute: 'compute' }) computeMode: ComputeMode = 'auto';
 
   /** Where the element is: loading, computing, ready or error. */

@@ -2,12 +2,16 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { histogramGeometry, type HistogramGeometry } from './cycle-geometry.ts';
-import { purchaseCycleJob, type PurchaseCycleJobOptions, type PurchaseCycleModel } from './purchase-cycle.job.ts';
+import type { PurchaseCycleJobOptions, PurchaseCycleModel } from './purchase-cycle.job.ts';
 import { purchaseCycleStyles } from './purchase-cycle.styles.ts';
 import './purchase-cycle.translations.ts';
+
+/** The job runs in the metrics engine (purchase-cycle.job.ts); the element only names it. */
+const purchaseCycleJob = jobNamed<PurchaseCycleJobOptions, PurchaseCycleModel>('purchase-cycle');
 
 /** Default days per bar: weeks. */
 export const DEFAULT_BIN_WIDTH = 7;

@@ -71,7 +71,8 @@ export interface RetentionCurveJobOptions {
   input: CurveInput;
   granularity: Granularity;
   maxPeriods?: number;
-  maxCohorts: number;
+  /** Curves shown; default {@link DEFAULT_MAX_COHORTS}. */
+  maxCohorts?: number;
   weekStart?: Weekday;
   asOf?: string;
   timeZone?: string;
@@ -79,7 +80,11 @@ export interface RetentionCurveJobOptions {
   transactionFields?: TransactionFields;
 }
 
-export function computeRetentionCurve(data: unknown, options: RetentionCurveJobOptions): Result<RetentionCurveModel> {
+/** Options with their defaults filled in. */
+type CurveOptions = RetentionCurveJobOptions & { maxCohorts: number };
+
+export function computeRetentionCurve(data: unknown, given: RetentionCurveJobOptions): Result<RetentionCurveModel> {
+  const options: CurveOptions = { ...given, maxCohorts: given.maxCohorts ?? DEFAULT_MAX_COHORTS };
   if (!RETENTION_MODES.includes(options.mode)) return fail(optionError('mode', 'on or on-or-after', options.mode));
   if (!CURVE_INPUTS.includes(options.input)) return fail(optionError('input', CURVE_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
@@ -91,7 +96,7 @@ export function computeRetentionCurve(data: unknown, options: RetentionCurveJobO
   return isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
 }
 
-function fromTransactions(rows: unknown, options: RetentionCurveJobOptions): Result<RetentionCurveModel> {
+function fromTransactions(rows: unknown, options: CurveOptions): Result<RetentionCurveModel> {
   if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
   if (!table.ok) return table;
@@ -145,7 +150,7 @@ const curveMatrixSchema = z.object({
   partialLastPeriod: z.optional(z.boolean()),
 });
 
-function fromMatrix(data: unknown, options: RetentionCurveJobOptions): Result<RetentionCurveModel> {
+function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurveModel> {
   const extra = curveMatrixSchema.safeParse(data);
   if (!extra.success) {
     const field = String(extra.error.issues[0]?.path[0] ?? 'data');

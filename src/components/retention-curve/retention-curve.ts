@@ -4,12 +4,16 @@ import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import type { RetentionMode } from '../../metrics/retention-curves.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { curveGeometry, nearestSeries, type CurveGeometry } from './curve-geometry.ts';
-import { DEFAULT_MAX_COHORTS, retentionCurveJob, type CurveCohort, type CurveInput, type RetentionCurveJobOptions, type RetentionCurveModel } from './retention-curve.job.ts';
+import type { CurveCohort, CurveInput, RetentionCurveJobOptions, RetentionCurveModel } from './retention-curve.job.ts';
 import { retentionCurveStyles } from './retention-curve.styles.ts';
 import './retention-curve.translations.ts';
+
+/** The job runs in the metrics engine (retention-curve.job.ts); the element only names it. */
+const retentionCurveJob = jobNamed<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve');
 
 const numberOrUndefined = {
   fromAttribute(value: string | null): number | undefined {
@@ -78,7 +82,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
         input: this.input,
         granularity: this.granularity,
         maxPeriods: this.maxPeriods,
-        maxCohorts: this.maxCohorts ?? DEFAULT_MAX_COHORTS,
+        maxCohorts: this.maxCohorts,
         weekStart: this.weekStart as Weekday | undefined,
         asOf: this.asOf,
         timeZone: this.timeZone,

@@ -1,13 +1,13 @@
 /**
- * The retention-gauge computation, shared by the page and the metrics worker:
+ * The retention-gauge computation:
  * customer retention rate (CRR) for one period, churn, and the change from the
  * previous period. Two inputs:
  *
  * - plain numbers a CMS user typed (S, E, N, optionally lost and the previous
- *   rate): {@link gaugeFromNumbers}, run in the page;
+ *   rate): `gaugeFromNumbers` (gauge-model.ts), run in the page;
  * - transactions: churnSeries (activity.ts) gives S, E, N, lost per period for
  *   an activity window; {@link gaugeFromTransactions}, run as the
- *   `retention-gauge` job.
+ *   `retention-gauge` job in the metrics engine.
  *
  * Churn: lost / S when lost is known (the definition); otherwise 1 − CRR,
  * which equals it when nobody reactivates. CRR can exceed 100 % when
@@ -18,117 +18,17 @@ import { churnSeries, type ChurnPeriod } from '../../metrics/activity.ts';
 import { GRANULARITIES, type Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
-import { customerChurnRate, customerRetentionRate } from '../../metrics/rates.ts';
+import { customerRetentionRate } from '../../metrics/rates.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
 import { toFiniteNumber } from '../../metrics/values.ts';
 import { defineJob } from '../platform/jobs.ts';
+import { gaugeModel, readPreviousRate, type GaugeModel } from './gauge-model.ts';
+
+export type { GaugeModel } from './gauge-model.ts';
 
 /** Activity window when none is given and the data has no repeat purchases to suggest one. */
 export const DEFAULT_WINDOW_DAYS = 90;
-
-export interface GaugeModel {
-  /** Where the numbers came from. */
-  input: 'numbers' | 'transactions';
-  /** Period key (`2024-03`) or the free text of the `period` attribute; null when none. */
-  period: string | null;
-  /** Calendar of the period (transactions only), for a localized label. */
-  granularity: Granularity | null;
-  /** Calendar index of the period (transactions only). */
-  periodIndex: number | null;
-  /** S, E, N. */
-  start: number;
-  end: number;
-  new: number;
-  /** Customers of S lost in the period; null when not given (plain numbers without `lost`). */
-  lost: number | null;
-  /** CRR = (E − N) / S, a fraction. */
-  retention: number;
-  /** Churn, a fraction: lost / S, or 1 − CRR (floored at 0) without `lost`. */
-  churn: number;
-  churnMethod: 'lost' | 'complement';
-  /**
-   * Customers in E − N who were not in S: they came back after a gap and count
-   * as retained, which is why retention + churn can exceed 100 %. Known only
-   * with `lost` (always for transactions); null otherwise.
-   */
-  reactivated: number | null;
-  /** CRR of the previous period; null when unknown. */
-  previousRetention: number | null;
-  /** retention − previousRetention (a fraction: 0.012 = +1.2 points); null when unknown. */
-  delta: number | null;
-  /** Activity window used (transactions only). */
-  windowDays: number | null;
-  /** Whether the window was given, suggested from the data (3 × median gap) or the default. */
-  windowSource: 'attribute' | 'suggested' | 'default' | null;
-  /** False when the period is still running (measured up to the last day of data). */
-  complete: boolean;
-}
-
-export interface GaugeNumbers {
-  start?: number | string;
-  end?: number | string;
-  new?: number | string;
-  lost?: number | string;
-  previousRate?: number | string;
-  period?: string;
-}
-
-/** CRR and churn from typed figures. Missing `new` counts as 0 (no customers acquired). */
-export function gaugeFromNumbers(numbers: GaugeNumbers): Result<GaugeModel> {
-  const acquired = numbers.new === undefined || numbers.new === '' ? 0 : numbers.new;
-  const retention = customerRetentionRate({ start: numbers.start ?? '', end: numbers.end ?? '', new: acquired });
-  if (!retention.ok) return retention;
-  const start = toFiniteNumber(numbers.start);
-  const hasLost = numbers.lost !== undefined && numbers.lost !== '';
-  let lost: number | null = null;
-  if (hasLost) {
-    const churn = customerChurnRate({ start, lost: numbers.lost! });
-    if (!churn.ok) return churn;
-    lost = toFiniteNumber(numbers.lost);
-  }
-  const previous = readPreviousRate(numbers.previousRate);
-  if (!previous.ok) return previous;
-  return ok(
-    model({
-      input: 'numbers',
-      period: numbers.period?.trim() || null,
-      granularity: null,
-      periodIndex: null,
-      start,
-      end: toFiniteNumber(numbers.end),
-      new: toFiniteNumber(acquired),
-      lost,
-      retention: retention.value,
-      previousRetention: previous.value,
-      windowDays: null,
-      windowSource: null,
-      complete: true,
-    }),
-  );
-}
-
-function readPreviousRate(value: number | string | undefined): Result<number | null> {
-  if (value === undefined || value === '') return ok(null);
-  const rate = toFiniteNumber(value);
-  // A retention rate is a fraction; up to 2 because reactivations can lift CRR above 1.
-  if (!(rate >= 0 && rate <= 2)) return fail(optionError('previous-rate', 'a retention rate as a fraction from 0 to 2 (0.95 = 95 %)', value));
-  return ok(rate);
-}
-
-type ModelParts = Omit<GaugeModel, 'churn' | 'churnMethod' | 'delta' | 'reactivated'>;
-
-function model(parts: ModelParts): GaugeModel {
-  const churn = parts.lost !== null ? parts.lost / parts.start : Math.max(0, 1 - parts.retention);
-  return {
-    ...parts,
-    churn,
-    churnMethod: parts.lost !== null ? 'lost' : 'complement',
-    // E − N = (S − lost) + reactivated.
-    reactivated: parts.lost !== null ? Math.max(0, parts.end - parts.new - (parts.start - parts.lost)) : null,
-    delta: parts.previousRetention === null ? null : parts.retention - parts.previousRetention,
-  };
-}
 
 export interface GaugeJobOptions {
   fields?: TransactionFields;
@@ -196,7 +96,7 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
     warnings.push({ code: 'partial-period', count: 1, message: `${period.key} is still running: it is measured up to the last day of data.`, examples: [] });
   }
   return ok(
-    model({
+    gaugeModel({
       input: 'transactions',
       period: period.key,
       granularity,

@@ -15,9 +15,14 @@ import {
   ringPath,
   type GaugeBand,
 } from './gauge-geometry.ts';
-import { gaugeFromNumbers, retentionGaugeJob, type GaugeJobOptions, type GaugeModel } from './retention-gauge.job.ts';
+import { jobNamed } from '../platform/jobs.ts';
+import { gaugeFromNumbers, type GaugeModel } from './gauge-model.ts';
+import type { GaugeJobOptions } from './retention-gauge.job.ts';
 import { gaugeStyles } from './retention-gauge.styles.ts';
 import './retention-gauge.translations.ts';
+
+/** The transaction job runs in the metrics engine (retention-gauge.job.ts). */
+const retentionGaugeJob = jobNamed<GaugeJobOptions, GaugeModel>('retention-gauge');
 
 /**
  * Customer retention rate (CRR = (E − N) / S) of one period as a radial gauge,

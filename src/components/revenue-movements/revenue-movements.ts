@@ -4,12 +4,16 @@ import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
+import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { columnAt, GAINS, LOSSES, movementGeometry, type MovementGeometry, type MovementKind } from './movement-geometry.ts';
-import { revenueMovementsJob, type MovementBar, type MovementInput, type RevenueMovementsJobOptions, type RevenueMovementsModel } from './revenue-movements.job.ts';
+import type { MovementBar, MovementInput, RevenueMovementsJobOptions, RevenueMovementsModel } from './revenue-movements.job.ts';
 import { revenueMovementsStyles } from './revenue-movements.styles.ts';
 import './revenue-movements.translations.ts';
+
+/** The job runs in the metrics engine (revenue-movements.job.ts); the element only names it. */
+const revenueMovementsJob = jobNamed<RevenueMovementsJobOptions, RevenueMovementsModel>('revenue-movements');
 
 /** `movement-select`: a period was chosen by click or arrow key. */
 export interface MovementSelectDetail {

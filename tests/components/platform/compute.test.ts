@@ -1,9 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { compute, computeStats, prefersWorker } from '../../../src/components/platform/compute.ts';
 import { fetchInput } from '../../../src/components/platform/fetch-input.ts';
-import { defineJob } from '../../../src/components/platform/jobs.ts';
+import { defineJob, jobNamed } from '../../../src/components/platform/jobs.ts';
 import { ok } from '../../../src/metrics/issues.ts';
-import { retentionGaugeJob } from '../../../src/components/retention-gauge/retention-gauge.job.ts';
+import type { GaugeJobOptions, GaugeModel } from '../../../src/components/retention-gauge/retention-gauge.job.ts';
+
+// As an element holds it: by name only, so it runs in the metrics engine.
+const retentionGaugeJob = jobNamed<GaugeJobOptions, GaugeModel>('retention-gauge');
 
 const ROWS = [
   { customer: 'a', date: '2024-01-10', amount: 10 },
@@ -13,11 +16,39 @@ const ROWS = [
 ];
 
 describe('compute', () => {
-  it('sends inputs above the threshold to the worker', () => {
-    expect(prefersWorker({ kind: 'rows', rows: new Array(20_001), origin: '' })).to.equal(true);
-    expect(prefersWorker({ kind: 'rows', rows: new Array(10), origin: '' })).to.equal(false);
-    expect(prefersWorker({ kind: 'text', text: 'x'.repeat(2_000_001), format: 'csv', origin: '' })).to.equal(true);
-    expect(prefersWorker({ kind: 'rows', rows: [], origin: '' }, 'worker')).to.equal(true);
+  it("sends the kit's jobs to the worker whatever their size, and page-defined jobs above the threshold", () => {
+    const small = { kind: 'rows', rows: new Array(10), origin: '' } as const;
+    expect(prefersWorker(retentionGaugeJob, small)).to.equal(true);
+    expect(prefersWorker(retentionGaugeJob, small, 'inline')).to.equal(false);
+    const pageJob = defineJob('test-only-size', () => ok(0));
+    expect(prefersWorker(pageJob, { kind: 'rows', rows: new Array(20_001), origin: '' })).to.equal(true);
+    expect(prefersWorker(pageJob, small)).to.equal(false);
+    expect(prefersWorker(pageJob, { kind: 'text', text: 'x'.repeat(2_000_001), format: 'csv', origin: '' })).to.equal(true);
+    expect(prefersWorker(pageJob, { kind: 'rows', rows: [], origin: '' }, 'worker')).to.equal(true);
+  });
+
+  it('runs a small input of a kit job in the worker, and in the page engine with mode inline', async () => {
+    const options = { period: '2024-02', windowDays: 45 };
+    const input = { kind: 'rows', rows: ROWS, origin: 'test' } as const;
+    const before = { ...computeStats };
+    const auto = await compute(retentionGaugeJob, input, options);
+    const inline = await compute(retentionGaugeJob, input, options, { mode: 'inline' });
+    if (!('outcome' in auto) || !('outcome' in inline)) throw new Error('aborted');
+    expect(auto.ranIn).to.equal('worker');
+    expect(inline.ranIn).to.equal('inline');
+    expect(computeStats.worker).to.equal(before.worker + 1);
+    expect(computeStats.inline).to.equal(before.inline + 1);
+    expect(auto.outcome).to.deep.equal(inline.outcome);
+  });
+
+  it('reports an unknown kit job as a compute error, in the worker and in the page engine', async () => {
+    const missing = jobNamed<object, unknown>('no-such-job');
+    for (const mode of ['auto', 'inline'] as const) {
+      const result = await compute(missing, { kind: 'rows', rows: [], origin: 'test' }, {}, { mode });
+      if (!('outcome' in result)) throw new Error('aborted');
+      expect(result.outcome.ok).to.equal(false);
+      expect(!result.outcome.ok && result.outcome.error.message).to.contain('no-such-job');
+    }
   });
 
   it('gives the same outcome in the worker and inline, parsing CSV text in the worker', async () => {

@@ -1,0 +1,15 @@
+/**
+ * Lifetime value by the SaaS formula from figures alone (ARPA × gross margin
+ * ÷ churn): what <ltv-forecast> shows from plain attributes, computed in the
+ * page; everything from records (ltv-forecast.job.ts) runs in the metrics engine.
+ */
+import { ok, type Result } from '../../metrics/issues.ts';
+import { saasLifetimeValue } from '../../metrics/rates.ts';
+import type { SaasValue } from './ltv-forecast.job.ts';
+
+/** The SaaS formula from figures only (plain attributes, or figures mixed with measured ones). */
+export function saasFromFigures(arpa: number, grossMargin: number, churn: number, source: SaasValue['source']): Result<SaasValue> {
+  const value = saasLifetimeValue({ arpa, grossMargin, churnRate: churn });
+  if (!value.ok) return value;
+  return ok({ value: value.value, arpa, grossMargin, churn, source });
+}
