@@ -7,6 +7,7 @@ import '../../src/components/retention-calculator/define.ts';
 import '../../src/translations/nb.ts';
 import '../../src/translations/ru.ts';
 import '../../src/translations/zh.ts';
+import { settled } from './settled.ts';
 
 /*
  * Hand-computed figures:
@@ -98,7 +99,7 @@ describe('retention-calculator: model', () => {
 
 describe('<retention-calculator>', () => {
   it('shows every result from preset attributes, each with its formula in words', async () => {
-    const el = await fixture<RetentionCalculator>(full());
+    const el = await settled(await fixture<RetentionCalculator>(full()));
     expect(resultValue(el, 'retention')).to.equal('95.0%');
     expect(resultValue(el, 'customerChurn')).to.equal('5.0%');
     expect(resultValue(el, 'revenueChurn')).to.equal('-3.0%');
@@ -112,7 +113,7 @@ describe('<retention-calculator>', () => {
   });
 
   it('works empty and says which figures each result needs', async () => {
-    const el = await fixture<RetentionCalculator>(html`<retention-calculator></retention-calculator>`);
+    const el = await settled(await fixture<RetentionCalculator>(html`<retention-calculator></retention-calculator>`));
     expect(resultValue(el, 'retention')).to.equal('—');
     expect(resultNote(el, 'retention')).to.equal('Fill in: Customers at start of period, Customers at end of period.');
     expect(el.getAttribute('aria-label')).to.equal('Customer retention calculator: enter figures to see the results.');
@@ -133,7 +134,8 @@ describe('<retention-calculator>', () => {
         <retention-calculator id="by-data" data='[{"customer": "a", "date": "2024-01-05", "amount": 10}]' start="500" end="520" new="45"></retention-calculator>
       </div>`);
       const elements = [...box.querySelectorAll<RetentionCalculator>('retention-calculator')];
-      await Promise.all(elements.map((el) => el.updateComplete));
+      // settled() waits out 'loading' as well: an element still waiting for a route would time out here.
+      await Promise.all(elements.map((el) => settled(el)));
       for (const el of elements) {
         expect(el.status, el.id).to.equal('ready');
         expect(resultValue(el, 'retention'), el.id).to.equal('95.0%'); // (520 − 45) / 500
@@ -145,7 +147,7 @@ describe('<retention-calculator>', () => {
       const [first] = elements;
       first.src = '/another.json';
       first.source = 'another';
-      await first.updateComplete;
+      await settled(first);
       expect(first.status).to.equal('ready');
       expect(fetched).to.deep.equal([]);
     } finally {
@@ -157,6 +159,7 @@ describe('<retention-calculator>', () => {
     const el = await fixture<RetentionCalculator>(html`<retention-calculator></retention-calculator>`);
     input(el, 'start').focus();
     await sendKeys({ type: '500' });
+    await settled(el);
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(input(el, 'end'));
     const changed = oneEvent(el, 'metric-change');
@@ -178,27 +181,29 @@ describe('<retention-calculator>', () => {
       'lifetimeValueNote',
       'reactivated',
     ]);
-    await el.updateComplete;
+    await settled(el);
     expect(resultValue(el, 'retention')).to.equal('98.0%');
     expect(resultValue(el, 'customerChurn')).to.equal('2.0%'); // lost 10 / 500
   });
 
   it('fires metric-change only when a result really changes', async () => {
-    const el = await fixture<RetentionCalculator>(full());
+    const el = await settled(await fixture<RetentionCalculator>(full()));
     let changes = 0;
     el.addEventListener('metric-change', () => changes++);
     el.start = '500'; // same figure
-    await el.updateComplete;
+    await settled(el);
+    expect(changes).to.equal(0);
+    el.start = 500; // the same figure as a number: computed again, same results
+    await settled(el);
     expect(changes).to.equal(0);
     el.start = '475'; // (520 − 45) / 475 = 100 %
-    await el.updateComplete;
-    await el.updateComplete;
+    await settled(el);
     expect(changes).to.equal(1);
     expect(resultValue(el, 'retention')).to.equal('100.0%');
   });
 
   it('explains invalid entries next to the field (aria-invalid, aria-describedby)', async () => {
-    const el = await fixture<RetentionCalculator>(html`<retention-calculator start="500" end="-5" new="3"></retention-calculator>`);
+    const el = await settled(await fixture<RetentionCalculator>(html`<retention-calculator start="500" end="-5" new="3"></retention-calculator>`));
     expect(input(el, 'end').getAttribute('aria-invalid')).to.equal('true');
     expect(errorOf(el, 'end')).to.equal('Cannot be below 0.');
     expect(input(el, 'start').getAttribute('aria-invalid')).to.equal('false');
@@ -206,21 +211,20 @@ describe('<retention-calculator>', () => {
     expect(resultValue(el, 'retention')).to.equal('—');
 
     el.end = '2'; // new 3 > end 2
-    await el.updateComplete;
-    await el.updateComplete;
+    await settled(el);
     expect(input(el, 'end').getAttribute('aria-invalid')).to.equal('false');
     expect(errorOf(el, 'new')).to.equal('New customers are among the customers at the end, so they cannot be more than those.');
 
     input(el, 'new').focus();
     input(el, 'new').select();
     await sendKeys({ type: 'three' });
-    await el.updateComplete;
+    await settled(el);
     expect(errorOf(el, 'new')).to.equal('Enter a number, digits only (for example 1250 or 12.5).');
     expect(el.value!.problems).to.deep.equal({ new: 'not-a-number' });
   });
 
   it('the hidden table holds the results shown', async () => {
-    const el = await fixture<RetentionCalculator>(full());
+    const el = await settled(await fixture<RetentionCalculator>(full()));
     const rows = tableRows(el);
     expect(rows['Customer retention rate (CRR)']).to.equal(resultValue(el, 'retention'));
     expect(rows['Customer churn']).to.equal(resultValue(el, 'customerChurn'));
@@ -231,7 +235,7 @@ describe('<retention-calculator>', () => {
 
   it('markup typed or preset stays text and runs nothing', async () => {
     const payload = '<img src=x onerror=window.__rkCalcXss=1>';
-    const el = await fixture<RetentionCalculator>(html`<retention-calculator start=${payload} end="10"></retention-calculator>`);
+    const el = await settled(await fixture<RetentionCalculator>(html`<retention-calculator start=${payload} end="10"></retention-calculator>`));
     expect(input(el, 'start').value).to.equal(payload);
     expect(errorOf(el, 'start')).to.contain('Enter a number');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -242,12 +246,12 @@ describe('<retention-calculator>', () => {
   it('translates (nb-NO → nb, ru, zh) with locale numbers', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="nb-NO">${full()}</div>`);
     const nb = wrapper.querySelector('retention-calculator')!;
-    await nb.updateComplete;
+    await settled(nb);
     expect(resultValue(nb, 'retention')).to.match(/^95,0\s?%$/);
     expect(root(nb).querySelector('label')!.textContent).to.equal('Kunder ved periodens start');
-    const ru = await fixture<RetentionCalculator>(html`<retention-calculator lang="ru" start="500" end="-1"></retention-calculator>`);
+    const ru = await settled(await fixture<RetentionCalculator>(html`<retention-calculator lang="ru" start="500" end="-1"></retention-calculator>`));
     expect(errorOf(ru, 'end')).to.equal('Не может быть меньше 0.');
-    const zh = await fixture<RetentionCalculator>(html`<retention-calculator lang="zh-CN"></retention-calculator>`);
+    const zh = await settled(await fixture<RetentionCalculator>(html`<retention-calculator lang="zh-CN"></retention-calculator>`));
     expect(root(zh).querySelector('h3')!.textContent).to.equal('结果');
   });
 
@@ -255,9 +259,9 @@ describe('<retention-calculator>', () => {
     it(`has no axe violations in the ${theme} theme, with and without problems`, async () => {
       const el = await fixture<RetentionCalculator>(html`<div style="width: 720px">${full()}</div>`).then((w) => w.querySelector('retention-calculator')!);
       el.theme = theme;
-      await el.updateComplete;
+      await settled(el);
       await expect(el).to.be.accessible();
-      const bad = await fixture<RetentionCalculator>(html`<retention-calculator theme=${theme} start="x" end="-1" gross-margin="200" arpa="5"></retention-calculator>`);
+      const bad = await settled(await fixture<RetentionCalculator>(html`<retention-calculator theme=${theme} start="x" end="-1" gross-margin="200" arpa="5"></retention-calculator>`));
       await expect(bad).to.be.accessible();
     });
   }
