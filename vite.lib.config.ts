@@ -20,6 +20,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { STYLE_MODULE, minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const src = resolve(repoRoot, 'src');
@@ -55,6 +56,8 @@ const isDependency = (id: string) => dependencies.some((name) => id === name || 
 
 /** The exact expression compute.ts starts its worker with. */
 const WORKER_URL = /new\s+URL\(\s*(['"])\.\/metrics-worker\.ts\1\s*,\s*import\.meta\.url\s*\)/;
+/** And the import that loads the same module into the page where no worker starts. */
+const ENGINE_IMPORT = /import\(\s*(['"])\.\/metrics-worker\.ts\1\s*\)/;
 const PACKAGE_WORKER_PLACEHOLDER = '__RETENTION_KIT_METRICS_WORKER__';
 
 /**
@@ -71,13 +74,18 @@ function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
     transform(code, id) {
       if (!id.replace(/\\/g, '/').endsWith('/src/components/platform/compute.ts')) return null;
       if (!WORKER_URL.test(code)) this.error("compute.ts no longer starts its worker with new URL('./metrics-worker.ts', import.meta.url): update vite.lib.config.ts");
+      if (!ENGINE_IMPORT.test(code)) this.error("compute.ts no longer imports './metrics-worker.ts' for the page: update vite.lib.config.ts");
       replaced = true;
       if (kind === 'package') {
         // A free name survives bundling untouched; renderChunk turns it back into './metrics-worker.js'.
-        return { code: code.replace(WORKER_URL, `new URL(${PACKAGE_WORKER_PLACEHOLDER}, import.meta.url)`), map: null };
+        // The page's import then names the self-contained worker file too, so the
+        // metrics code exists once in the package (app bundlers make it one lazy chunk).
+        const rewritten = code.replace(WORKER_URL, `new URL(${PACKAGE_WORKER_PLACEHOLDER}, import.meta.url)`).replace(ENGINE_IMPORT, `import(/* @vite-ignore */ ${PACKAGE_WORKER_PLACEHOLDER})`);
+        return { code: rewritten, map: null };
       }
       const helper = JSON.stringify(resolve(src, 'bundle/worker-url.ts'));
-      return { code: `import { bundledWorkerUrl } from ${helper};\n${code.replace(WORKER_URL, 'bundledWorkerUrl()')}`, map: null };
+      const rewritten = code.replace(WORKER_URL, 'bundledWorkerUrl()').replace(ENGINE_IMPORT, 'import(/* @vite-ignore */ bundledEngineUrl())');
+      return { code: `import { bundledEngineUrl, bundledWorkerUrl } from ${helper};\n${rewritten}`, map: null };
     },
     renderChunk(code) {
       if (kind !== 'package' || !code.includes(PACKAGE_WORKER_PLACEHOLDER)) return null;
@@ -85,6 +93,17 @@ function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
     },
     buildEnd(error) {
       if (!error && !replaced) this.error('compute.ts was not part of the build: the worker URL was not rewritten');
+    },
+  };
+}
+
+/** Lit's css`…` literals ship without comments and indentation (scripts/minify-css-literals.mjs). */
+function minifiedStyles(): Plugin {
+  return {
+    name: 'retention-kit-minify-css-literals',
+    enforce: 'pre',
+    transform(code, id) {
+      return STYLE_MODULE.test(id.split('?')[0]) ? { code: minifyCssLiterals(code) as string, map: null } : null;
     },
   };
 }
@@ -101,7 +120,7 @@ const shared: UserConfig = {
 function packageConfig(): UserConfig {
   return {
     ...shared,
-    plugins: [metricsWorkerUrl('package')],
+    plugins: [metricsWorkerUrl('package'), minifiedStyles()],
     build: {
       ...shared.build,
       minify: false,
@@ -122,7 +141,7 @@ function packageConfig(): UserConfig {
 function bundleConfig(format: 'es' | 'iife'): UserConfig {
   return {
     ...shared,
-    plugins: [metricsWorkerUrl('bundle')],
+    plugins: [metricsWorkerUrl('bundle'), minifiedStyles()],
     build: {
       ...shared.build,
       minify: true,

@@ -155,9 +155,13 @@ function checkOutput() {
   // The platform's worker, as app bundlers recognise it, with the file beside it.
   const compute = readFileSync(join(dist, 'components/platform/compute.js'), 'utf8');
   expect(compute.includes('new Worker(new URL("./metrics-worker.js", import.meta.url)'), 'compute.js does not start ./metrics-worker.js');
+  // Where no worker starts, the page imports that same file: the metrics code exists once.
+  expect(/import\(\s*(?:\/\*[^*]*\*\/\s*)?"\.\/metrics-worker\.js"\s*\)/.test(compute), 'compute.js does not import ./metrics-worker.js for the page');
   for (const bundle of ['retention-kit.js', 'retention-kit.iife.js']) {
     const text = readFileSync(join(dist, bundle), 'utf8');
     expect(text.includes('./retention-kit.worker.js'), `${bundle} does not name ./retention-kit.worker.js`);
+    // Zod validates every input, in the metrics engine: its type names survive minification.
+    expect(!text.includes('$ZodType'), `${bundle} carries the metrics' schemas (Zod): they belong in retention-kit.worker.js only`);
     expect(!/\bimport\s*[{*'"]|\bfrom\s*['"]/.test(text.replace(/`[^`]*`/g, '')), `${bundle} still imports other modules`);
   }
   const worker = readFileSync(join(dist, 'retention-kit.worker.js'), 'utf8');

@@ -4,8 +4,9 @@
  *
  * The library build puts a call to {@link bundledWorkerUrl} where the platform
  * (compute.ts) names its worker module, so the platform code stays the same in
- * every build. The platform creates the worker lazily and computes inline when
- * this throws or the worker fails to start.
+ * every build. The platform creates the worker lazily; when this throws or the
+ * worker fails to start, it imports the same file into the page
+ * ({@link bundledEngineUrl}) and computes there.
  */
 
 /**
@@ -19,6 +20,12 @@ const bundleUrl: string | undefined =
   undefined;
 
 const WORKER_FILE = './retention-kit.worker.js';
+
+/** The worker file as a module for the page's own `import()`, where no worker can start. */
+export function bundledEngineUrl(): string {
+  if (!bundleUrl) throw new Error('retention-kit: the bundle was inlined into the page, so its metrics file cannot be located');
+  return new URL(WORKER_FILE, bundleUrl).href;
+}
 
 export function bundledWorkerUrl(): URL | string {
   if (!bundleUrl) throw new Error('retention-kit: the bundle was inlined into the page, so its worker file cannot be located');

@@ -1,9 +1,8 @@
 /**
  * What a KPI tile shows and how it is made: the metric catalogue (unit,
  * which way is good, the records it comes from), the tile model, and the
- * tile built from a few typed figures. Small on purpose: the tile builds
- * that in the page, while computing from records (kpi-tile.job.ts) runs in
- * the metrics engine.
+ * tile built from a few typed figures (the `kpi-tile-numbers` job). The
+ * element itself reads only the catalogue from here.
  */
 import type { Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';

@@ -44,6 +44,8 @@ import {
   type KpiPoint,
   type ResolvedKpiInput,
   type Series,
+  kpiFromNumbers,
+  type KpiNumbers,
 } from './kpi-model.ts';
 
 export * from './kpi-model.ts';
@@ -235,3 +237,6 @@ function fromPeriods(rows: unknown[], options: KpiJobOptions): Result<Series> {
 }
 
 export const kpiTileJob = defineJob<KpiJobOptions, KpiModel>('kpi-tile', (rows, options) => computeKpi(rows, options));
+
+/** A tile from figures typed as attributes (a portal's own warehouse), when the element has no records. */
+export const kpiNumbersJob = defineJob<KpiNumbers, KpiModel>('kpi-tile-numbers', (_records, numbers) => kpiFromNumbers(numbers));

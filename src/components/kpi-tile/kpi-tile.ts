@@ -8,13 +8,14 @@ import { RetentionElement, type JobRequest, type Outcome } from '../platform/ret
 import { platformStyles } from '../platform/theme.styles.ts';
 import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
 import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from './kpi-tile.job.ts';
-import { DEFAULT_KPI_PERIODS, kpiFromNumbers } from './kpi-model.ts';
+import { DEFAULT_KPI_PERIODS, type KpiNumbers } from './kpi-model.ts';
 import { kpiTileStyles } from './kpi-tile.styles.ts';
 import './kpi-tile.translations.ts';
 import { sparklineGeometry } from './sparkline-geometry.ts';
 
 /** The job runs in the metrics engine (kpi-tile.job.ts); the element only names it. */
 const kpiTileJob = jobNamed<KpiJobOptions, KpiModel>('kpi-tile');
+const kpiNumbersJob = jobNamed<KpiNumbers, KpiModel>('kpi-tile-numbers');
 
 /** Height of the sparkline's drawing box; CSS stretches it to the row. */
 const SPARKLINE_UNITS = 40;
@@ -132,10 +133,10 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     };
   }
 
-  protected override plainOutcome(): Outcome<KpiModel> | undefined {
+  protected override plainRequest(): JobRequest<KpiNumbers, KpiModel> | undefined {
     const typed = [this.figure, this.previous].some((v) => v !== undefined && v !== null && v !== '');
     if (!typed) return undefined;
-    return kpiFromNumbers({ metric: this.metric, value: this.figure, previous: this.previous, period: this.period, granularity: this.granularity });
+    return { job: kpiNumbersJob, options: { metric: this.metric, value: this.figure, previous: this.previous, period: this.period, granularity: this.granularity } };
   }
 
   #name(): string {

@@ -184,3 +184,16 @@ function mean(values: ArrayLike<number>): number {
 export const ltvForecastJob = defineJob<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast', (rows, options, context) =>
   computeLtvForecast(rows, options, (fraction) => context.progress(fraction)),
 );
+
+/** The SaaS formula from the typed figures alone, when the element has no records. */
+export interface LtvFigures extends SaasFigures {
+  /** Margin on revenue, 0–1 (the gross margin when that is not given). */
+  margin?: number;
+}
+
+export const ltvFiguresJob = defineJob<LtvFigures, LtvForecastModel>('ltv-forecast-figures', (_records, figures) => {
+  const margin = figures.margin ?? 1;
+  const result = saasFromFigures(figures.arpa ?? Number.NaN, figures.grossMargin ?? margin, figures.churn ?? Number.NaN, 'attributes');
+  if (!result.ok) return result;
+  return ok({ timeUnitDays: 1, horizon: 0, discountRate: 0, margin, calibrationEndDay: null, predictive: null, historic: null, saas: result.value });
+});

@@ -8,13 +8,13 @@ import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { histogramLayout } from './ltv-geometry.ts';
-import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue } from './ltv-forecast.job.ts';
-import { saasFromFigures } from './saas-figures.ts';
+import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, LtvFigures } from './ltv-forecast.job.ts';
 import { ltvForecastStyles } from './ltv-forecast.styles.ts';
 import './ltv-forecast.translations.ts';
 
 /** The job runs in the metrics engine (ltv-forecast.job.ts); the element only names it. */
 const ltvForecastJob = jobNamed<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast');
+const ltvFiguresJob = jobNamed<LtvFigures, LtvForecastModel>('ltv-forecast-figures');
 
 const numberOrUndefined = {
   fromAttribute(value: string | null): number | undefined {
@@ -100,15 +100,9 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   }
 
   /** Typed figures alone: the SaaS formula. */
-  protected override plainOutcome(): Outcome<LtvForecastModel> | undefined {
+  protected override plainRequest(): JobRequest<LtvFigures, LtvForecastModel> | undefined {
     if (this.arpa === undefined && this.churn === undefined) return undefined;
-    const result = saasFromFigures(this.arpa ?? Number.NaN, this.grossMargin ?? this.margin ?? 1, this.churn ?? Number.NaN, 'attributes');
-    if (!result.ok) return result;
-    return {
-      ok: true,
-      warnings: [],
-      value: { timeUnitDays: 1, horizon: 0, discountRate: 0, margin: this.margin ?? 1, calibrationEndDay: null, predictive: null, historic: null, saas: result.value },
-    };
+    return { job: ltvFiguresJob, options: { arpa: this.arpa, grossMargin: this.grossMargin, churn: this.churn, margin: this.margin } };
   }
 
   protected label(): string {

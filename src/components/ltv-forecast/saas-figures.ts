@@ -1,7 +1,7 @@
 /**
  * Lifetime value by the SaaS formula from figures alone (ARPA × gross margin
- * ÷ churn): what <ltv-forecast> shows from plain attributes, computed in the
- * page; everything from records (ltv-forecast.job.ts) runs in the metrics engine.
+ * ÷ churn): what <ltv-forecast> shows from plain attributes (the
+ * `ltv-forecast-figures` job), and figures mixed with measured ones.
  */
 import { ok, type Result } from '../../metrics/issues.ts';
 import { saasLifetimeValue } from '../../metrics/rates.ts';

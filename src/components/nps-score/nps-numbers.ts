@@ -1,7 +1,6 @@
 /**
  * NPS from three typed counts (the `promoters`, `passives`, `detractors`
- * attributes): computed in the page, while responses and per-period counts
- * (nps-score.job.ts) are read in the metrics engine.
+ * attributes): the `nps-score-counts` job.
  */
 import { ok, type Result } from '../../metrics/issues.ts';
 import { netPromoterScore, type NpsCounts } from '../../metrics/rates.ts';

@@ -19,6 +19,8 @@ import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metric
 import { withFields } from '../../metrics/validation.ts';
 import { defineJob } from '../platform/jobs.ts';
 
+import { npsFromNumbers } from './nps-numbers.ts';
+
 export { npsFromNumbers } from './nps-numbers.ts';
 
 export type NpsInput = 'responses' | 'scores' | 'counts' | 'periods';
@@ -161,3 +163,6 @@ function fromPeriodCounts(rows: unknown[], options: NpsJobOptions): Result<NpsMo
 }
 
 export const npsScoreJob = defineJob<NpsJobOptions, NpsModel>('nps-score', (rows, options) => computeNps(rows, options));
+
+/** NPS from the three counts typed as attributes, when the element has no records. */
+export const npsCountsJob = defineJob<NpsCounts, NpsModel>('nps-score-counts', (_records, counts) => npsFromNumbers(counts));

@@ -8,12 +8,13 @@ import { platformStyles } from '../platform/theme.styles.ts';
 import { sparklineGeometry } from '../kpi-tile/sparkline-geometry.ts';
 import { SPLIT_ORDER, splitSegments, swingOfOneResponse, type NpsGroupName } from './nps-layout.ts';
 import type { NpsJobOptions, NpsModel } from './nps-score.job.ts';
-import { npsFromNumbers } from './nps-numbers.ts';
+import type { NpsCounts } from '../../metrics/rates.ts';
 import { npsScoreStyles } from './nps-score.styles.ts';
 import './nps-score.translations.ts';
 
 /** The job runs in the metrics engine (nps-score.job.ts); the element only names it. */
 const npsScoreJob = jobNamed<NpsJobOptions, NpsModel>('nps-score');
+const npsCountsJob = jobNamed<NpsCounts, NpsModel>('nps-score-counts');
 
 /** Responses below which a score is flagged as too few to trust. */
 export const DEFAULT_MIN_RESPONSES = 30;
@@ -84,11 +85,11 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
     };
   }
 
-  protected override plainOutcome(): Outcome<NpsModel> | undefined {
+  protected override plainRequest(): JobRequest<NpsCounts, NpsModel> | undefined {
     const typed = [this.promoters, this.passives, this.detractors].some((v) => v !== undefined && v !== null && v !== '');
     if (!typed) return undefined;
     const orZero = (v: number | string | undefined) => (v === undefined || v === null || v === '' ? 0 : v);
-    return npsFromNumbers({ promoters: orZero(this.promoters), passives: orZero(this.passives), detractors: orZero(this.detractors) });
+    return { job: npsCountsJob, options: { promoters: orZero(this.promoters), passives: orZero(this.passives), detractors: orZero(this.detractors) } };
   }
 
   /** The minimum in force (attribute, else 30). */

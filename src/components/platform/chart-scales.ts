@@ -4,9 +4,9 @@
  * (≈ 26 kB minified) to map one number to another. The maths is d3-scale 4's,
  * operation for operation, so positions, nice domains and ticks are the same
  * numbers (tests/components/platform/chart-scales.test.ts compares them with
- * d3-scale on random input). Tick values come from d3-array, which tree-shakes.
+ * d3-scale on random input). Tick values too: d3-array's `ticks` is written
+ * out below, because its single-file build keeps the whole module (3 kB) for it.
  */
-import { tickIncrement, ticks } from 'd3-array';
 
 export type Extent = readonly [number, number];
 
@@ -101,3 +101,58 @@ export function bandScale(count: number, range: Extent, options: BandOptions = {
 export function pointScale(count: number, range: Extent, padding = 0): BandScale {
   return bandScale(count, range, { paddingInner: 1, paddingOuter: padding });
 }
+
+// ---- tick values: d3-array 3's ticks / tickIncrement, operation for operation ----------
+
+const E10 = Math.sqrt(50);
+const E5 = Math.sqrt(10);
+const E2 = Math.sqrt(2);
+
+/** First and last tick index and the increment (negative: its inverse, so decimals stay exact). */
+function tickSpec(start: number, stop: number, count: number): [number, number, number] {
+  const step = (stop - start) / Math.max(0, count);
+  const power = Math.floor(Math.log10(step));
+  const error = step / Math.pow(10, power);
+  const factor = error >= E10 ? 10 : error >= E5 ? 5 : error >= E2 ? 2 : 1;
+  let i1: number;
+  let i2: number;
+  let inc: number;
+  if (power < 0) {
+    inc = Math.pow(10, -power) / factor;
+    i1 = Math.round(start * inc);
+    i2 = Math.round(stop * inc);
+    if (i1 / inc < start) ++i1;
+    if (i2 / inc > stop) --i2;
+    inc = -inc;
+  } else {
+    inc = Math.pow(10, power) * factor;
+    i1 = Math.round(start / inc);
+    i2 = Math.round(stop / inc);
+    if (i1 * inc < start) ++i1;
+    if (i2 * inc > stop) --i2;
+  }
+  if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
+  return [i1, i2, inc];
+}
+
+/** About `count` round values from start to stop (either order), as d3-array's `ticks`. */
+export function ticks(start: number, stop: number, count: number): number[] {
+  if (!(count > 0)) return [];
+  if (start === stop) return [start];
+  const reverse = stop < start;
+  const [i1, i2, inc] = reverse ? tickSpec(stop, start, count) : tickSpec(start, stop, count);
+  if (!(i2 >= i1)) return [];
+  const n = i2 - i1 + 1;
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; ++i) {
+    const index = reverse ? i2 - i : i1 + i;
+    values[i] = inc < 0 ? index / -inc : index * inc;
+  }
+  return values;
+}
+
+/** The tick increment (negative: its inverse), as d3-array's `tickIncrement`. */
+export function tickIncrement(start: number, stop: number, count: number): number {
+  return tickSpec(start, stop, count)[2];
+}
+

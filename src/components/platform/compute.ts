@@ -11,6 +11,7 @@
  * ones, which cannot know it and sends it back.
  */
 import { computeError } from './errors.ts';
+import type * as MetricsEngineModule from './metrics-worker.ts';
 import { inputSize, type RawInput } from './input.ts';
 import { NO_PROGRESS, type Job, type JobFunction } from './jobs.ts';
 import { runJob } from './run-job.ts';
@@ -68,7 +69,7 @@ async function runPageJob(run: JobFunction<unknown, unknown>, input: RawInput, o
   return runJob(run, input, options, NO_PROGRESS);
 }
 
-type MetricsEngine = typeof import('./metrics-worker.ts');
+type MetricsEngine = typeof MetricsEngineModule;
 let pageEngine: Promise<MetricsEngine> | undefined;
 
 /**
@@ -187,10 +188,12 @@ function runInWorker(job: string, input: RawInput, options: unknown, settings: C
     );
     try {
       send(true);
-    } catch (cause) {
-      // Options or rows that cannot be cloned (functions, DOM nodes): a usage error, reported.
+    } catch {
+      // Rows or options that cannot be cloned (a framework's reactive proxies, objects
+      // holding functions) cannot cross to the worker, but the page engine reads them as
+      // they are: compute there rather than refuse data that is fine.
       pending.delete(id);
-      resolve({ ok: false, error: computeError(cause), warnings: [] });
+      resolve('fallback');
     }
   });
 }

@@ -6,7 +6,7 @@
  * - input routes, in this order of precedence: the `data` property or JSON
  *   attribute, `src` (JSON or CSV by content type / extension), `source="ID"`
  *   (a shared `<retention-source>`), an inline `<script type="application/json">`
- *   (or `type="text/csv"`) child; plus {@link plainOutcome} for elements that can
+ *   (or `type="text/csv"`) child; plus {@link plainRequest} for elements that can
  *   work from a few number attributes;
  * - loading with abort and sequence numbers (a slow old answer never wins),
  *   download progress, computation in the metrics worker (or, where none can
@@ -67,6 +67,9 @@ export interface JobRequest<Options, Value> {
   options: Options;
 }
 
+/** What a plain-attribute job gets as records: none (its options hold the figures). */
+const ATTRIBUTES_INPUT: RawInput = { kind: 'rows', rows: null, origin: 'the attributes' };
+
 type Route =
   | { kind: 'none' }
   | { kind: 'data'; value: unknown }
@@ -118,7 +121,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   /** Notes about the input (rows left out, zero amounts …) from the last computation. */
   @state() warnings: InputWarning[] = [];
   /** Where the last job ran. */
-  ranIn?: 'worker' | 'inline' | 'plain';
+  ranIn?: 'worker' | 'inline';
 
   @state() protected loadProgress?: LoadProgress;
   @state() protected computeProgress?: number;
@@ -154,10 +157,14 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   protected abstract jobRequest(): JobRequest<Options, Value> | undefined;
 
   /**
-   * A result from plain attributes (numbers a CMS user typed), used when no data
-   * route is set. Default: none.
+   * A job over plain attributes (numbers a CMS user typed) instead of records,
+   * used when no data route is set; its options carry the figures. It runs in
+   * the metrics engine like any job, so the page never carries the metrics and
+   * their schemas. Default: none.
    */
-  protected plainOutcome(): Outcome<Value> | undefined {
+  // The figures' shape is the element's own business: any options type, checked where the job is named.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  protected plainRequest(): JobRequest<any, Value> | undefined {
     return undefined;
   }
 
@@ -456,29 +463,22 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   // ---- computation --------------------------------------------------------------------
 
   #syncComputation(): void {
-    const route = this.#route();
-    if (route.kind === 'none') {
-      const outcome = this.plainOutcome();
-      const key = `plain:${JSON.stringify(outcome)}`;
-      if (key === this.#computedKey) return;
-      this.#computedKey = key;
+    const plain = this.#route().kind === 'none';
+    const request = plain ? this.plainRequest() : this.jobRequest();
+    if (plain && !request) {
+      if (this.#computedKey === 'idle') return;
+      this.#computedKey = 'idle';
       this.#computeAbort?.abort();
       ++this.#computeSeq;
-      if (outcome) {
-        this.ranIn = 'plain';
-        this.#apply(outcome);
-      } else {
-        this.status = 'idle';
-        this.value = undefined;
-        this.error = undefined;
-        this.warnings = [];
-      }
+      this.status = 'idle';
+      this.value = undefined;
+      this.error = undefined;
+      this.warnings = [];
       return;
     }
-    const input = this.#input;
-    const request = this.jobRequest();
+    const input = plain ? ATTRIBUTES_INPUT : this.#input;
     if (!input || !request) return; // still loading, or failed before computing (already shown)
-    const key = `${this.#inputVersion}|${request.job.name}|${JSON.stringify(request.options)}`;
+    const key = `${plain ? 'plain' : this.#inputVersion}|${request.job.name}|${JSON.stringify(request.options)}`;
     if (key === this.#computedKey) return;
     this.#computedKey = key;
     this.#computeAbort?.abort();

@@ -13,3 +13,4 @@ import '../kpi-tile/kpi-tile.job.ts';
 import '../ltv-forecast/ltv-forecast.job.ts';
 import '../revenue-movements/revenue-movements.job.ts';
 import '../nps-score/nps-score.job.ts';
+import '../retention-calculator/retention-calculator.job.ts';

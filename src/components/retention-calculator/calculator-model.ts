@@ -13,53 +13,14 @@ import type { InputError } from '../../metrics/issues.ts';
 import { customerChurnRate, customerRetentionRate, netRevenueRetention, revenueChurnRate, saasLifetimeValue } from '../../metrics/rates.ts';
 import { numberValue } from '../../metrics/records.ts';
 import { toFiniteNumber } from '../../metrics/values.ts';
+import { CALCULATOR_FIELDS, type CalculatorField, type CalculatorFigures, type CalculatorModel, type FieldProblem } from './calculator-fields.ts';
 
-export const CALCULATOR_FIELDS = ['start', 'end', 'new', 'startRevenue', 'lostRevenue', 'contraction', 'expansion', 'arpa', 'grossMargin'] as const;
-export type CalculatorField = (typeof CALCULATOR_FIELDS)[number];
-
-/** The figures as typed (text from the form, or numbers from properties). */
-export type CalculatorFigures = Partial<Record<CalculatorField, string | number | null>>;
-
-/** Why a field's figure is refused; the element words it per language. */
-export type FieldProblem =
-  | 'not-a-number'
-  | 'negative'
-  | 'not-whole'
-  | 'new-above-end'
-  | 'start-zero'
-  | 'revenue-start-zero'
-  | 'losses-above-start'
-  | 'margin-above-100';
+export * from './calculator-fields.ts';
 
 /** Counted fields are whole numbers; the others are amounts (money, a percentage). */
 const COUNT_FIELDS: readonly CalculatorField[] = ['start', 'end', 'new'];
 const customerCount = numberValue({ min: 0, integer: true });
 const amount = numberValue({ min: 0 });
-
-export interface CalculatorModel {
-  /** The figures read as numbers; null when empty or refused. Gross margin in percent, as typed. */
-  figures: Record<CalculatorField, number | null>;
-  /** Fields whose figure is refused, and why. */
-  problems: Partial<Record<CalculatorField, FieldProblem>>;
-  /** CRR = (E − N) / S. */
-  retention: number | null;
-  /** Customers lost = S − (E − N), assuming nobody came back; null until CRR is known. */
-  lostCustomers: number | null;
-  /** Customer churn = lost / S. */
-  customerChurn: number | null;
-  /** Net revenue churn = (lost + contraction − expansion) / start revenue; negative is net negative churn. */
-  revenueChurn: number | null;
-  /** Gross revenue churn = (lost + contraction) / start revenue. */
-  grossRevenueChurn: number | null;
-  /** NRR = (start − lost − contraction + expansion) / start revenue. */
-  netRevenueRetention: number | null;
-  /** SaaS LTV = ARPA × gross margin / customer churn. */
-  lifetimeValue: number | null;
-  /** Why LTV is missing although its own fields are filled in: churn 0 makes it unbounded. */
-  lifetimeValueNote: 'no-churn' | null;
-  /** E − N above S: customers came back, so churn is taken as 0 and CRR can pass 100 %. */
-  reactivated: number | null;
-}
 
 const isEmpty = (value: string | number | null | undefined) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -177,12 +138,3 @@ export function calculatorModel(typed: CalculatorFigures): CalculatorModel {
     }
   }
 }
-
-/** The fields each result needs (empty optional fields count as 0 and are not listed). */
-export const RESULT_INPUTS = {
-  retention: ['start', 'end'],
-  customerChurn: ['start', 'end'],
-  revenueChurn: ['startRevenue', 'lostRevenue'],
-  netRevenueRetention: ['startRevenue', 'lostRevenue'],
-  lifetimeValue: ['arpa', 'grossMargin', 'start', 'end'],
-} as const satisfies Record<string, readonly CalculatorField[]>;

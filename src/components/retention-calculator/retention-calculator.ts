@@ -1,13 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { ok } from '../../metrics/issues.ts';
 import { renderDataTable } from '../platform/data-table.ts';
-import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { jobNamed } from '../platform/jobs.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import { RESULT_INPUTS, calculatorModel, type CalculatorField, type CalculatorFigures, type CalculatorModel } from './calculator-model.ts';
+import { RESULT_INPUTS, blankCalculatorModel, type CalculatorField, type CalculatorFigures, type CalculatorModel } from './calculator-fields.ts';
 import { calculatorStyles } from './retention-calculator.styles.ts';
 import './retention-calculator.translations.ts';
+
+/** The results are computed in the metrics engine (retention-calculator.job.ts). */
+const retentionCalculatorJob = jobNamed<CalculatorFigures, CalculatorModel>('retention-calculator');
 
 type ResultKey = keyof typeof RESULT_INPUTS;
 
@@ -107,8 +110,8 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
     return undefined;
   }
 
-  protected override plainOutcome(): Outcome<CalculatorModel> {
-    return ok(calculatorModel(this.figures));
+  protected override plainRequest(): JobRequest<CalculatorFigures, CalculatorModel> {
+    return { job: retentionCalculatorJob, options: this.figures };
   }
 
   protected label(): string {
@@ -123,7 +126,8 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
 
   /** The form is the element: drawn whatever the data routes say (it has none). */
   override render(): TemplateResult {
-    return html`<div part="base" class="base">${this.renderMetric(this.value ?? calculatorModel(this.figures))}</div>`;
+    // Until the first result arrives (a few milliseconds; the engine loads once), the form shows with empty results.
+    return html`<div part="base" class="base">${this.renderMetric(this.value ?? blankCalculatorModel())}</div>`;
   }
 
   protected renderMetric(model: CalculatorModel): TemplateResult {

@@ -1,8 +1,7 @@
 /**
  * The model <retention-gauge> draws, and how it is made from a few typed
- * figures (S, E, N, lost, the previous rate). Small on purpose: the gauge
- * computes this in the page when it has no records, while the transaction
- * job (retention-gauge.job.ts) runs in the metrics engine.
+ * figures (S, E, N, lost, the previous rate), which the gauge's
+ * `retention-gauge-numbers` job runs when the element has no records.
  */
 import type { Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';

@@ -4,7 +4,7 @@
  * previous period. Two inputs:
  *
  * - plain numbers a CMS user typed (S, E, N, optionally lost and the previous
- *   rate): `gaugeFromNumbers` (gauge-model.ts), run in the page;
+ *   rate): `gaugeFromNumbers` (gauge-model.ts), the `retention-gauge-numbers` job;
  * - transactions: churnSeries (activity.ts) gives S, E, N, lost per period for
  *   an activity window; {@link gaugeFromTransactions}, run as the
  *   `retention-gauge` job in the metrics engine.
@@ -23,7 +23,7 @@ import type { TransactionFields } from '../../metrics/transactions.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
 import { toFiniteNumber } from '../../metrics/values.ts';
 import { defineJob } from '../platform/jobs.ts';
-import { gaugeModel, readPreviousRate, type GaugeModel } from './gauge-model.ts';
+import { gaugeFromNumbers, gaugeModel, readPreviousRate, type GaugeModel, type GaugeNumbers } from './gauge-model.ts';
 
 export type { GaugeModel } from './gauge-model.ts';
 
@@ -123,3 +123,6 @@ function defaultPeriod(periods: readonly ChurnPeriod[]): number {
 }
 
 export const retentionGaugeJob = defineJob<GaugeJobOptions, GaugeModel>('retention-gauge', (rows, options) => gaugeFromTransactions(rows, options));
+
+/** The gauge from typed figures (attributes), when the element has no records. */
+export const gaugeNumbersJob = defineJob<GaugeNumbers, GaugeModel>('retention-gauge-numbers', (_records, numbers) => gaugeFromNumbers(numbers));

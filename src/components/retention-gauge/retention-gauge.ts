@@ -16,13 +16,14 @@ import {
   type GaugeBand,
 } from './gauge-geometry.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { gaugeFromNumbers, type GaugeModel } from './gauge-model.ts';
+import type { GaugeModel, GaugeNumbers } from './gauge-model.ts';
 import type { GaugeJobOptions } from './retention-gauge.job.ts';
 import { gaugeStyles } from './retention-gauge.styles.ts';
 import './retention-gauge.translations.ts';
 
-/** The transaction job runs in the metrics engine (retention-gauge.job.ts). */
+/** The jobs run in the metrics engine (retention-gauge.job.ts); the element only names them. */
 const retentionGaugeJob = jobNamed<GaugeJobOptions, GaugeModel>('retention-gauge');
+const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numbers');
 
 /**
  * Customer retention rate (CRR = (E − N) / S) of one period as a radial gauge,
@@ -87,10 +88,10 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     };
   }
 
-  protected override plainOutcome(): Outcome<GaugeModel> | undefined {
+  protected override plainRequest(): JobRequest<GaugeNumbers, GaugeModel> | undefined {
     const typed = [this.start, this.end, this.new, this.lost].some((value) => value !== undefined && value !== null && value !== '');
     if (!typed) return undefined;
-    return gaugeFromNumbers({ start: this.start, end: this.end, new: this.new, lost: this.lost, previousRate: this.previousRate, period: this.period });
+    return { job: gaugeNumbersJob, options: { start: this.start, end: this.end, new: this.new, lost: this.lost, previousRate: this.previousRate, period: this.period } };
   }
 
   protected label(): string {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { tickIncrement as d3TickIncrement, ticks as d3Ticks } from 'd3-array';
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import fc from 'fast-check';
-import { bandScale, linearScale, linearTicks, niceDomain, pointScale } from '../../../src/components/platform/chart-scales.ts';
+import { bandScale, linearScale, linearTicks, niceDomain, pointScale, tickIncrement, ticks } from '../../../src/components/platform/chart-scales.ts';
 
 // Doubles of chart-like magnitudes (rates, counts, money), plus integers and
 // zero, which is where rounding and collapsed domains show up.
@@ -16,6 +17,21 @@ const extent = fc.tuple(value, value);
 const count = fc.integer({ min: 1, max: 20 });
 
 describe('chart-scales against d3-scale', () => {
+  it('ticks and tickIncrement equal d3-array\'s, in either order and with fractional counts', () => {
+    const anyCount = fc.oneof(count, fc.double({ min: 0, max: 3, noNaN: true }));
+    fc.assert(
+      fc.property(extent, anyCount, ([a, b], n) => {
+        expect(ticks(a, b, n)).to.deep.equal(d3Ticks(a, b, n));
+        if (a < b) expect(tickIncrement(a, b, n)).to.equal(d3TickIncrement(a, b, n));
+      }),
+      { numRuns: 3000 },
+    );
+    // Hand examples: 0…1 in about 5 steps is 0.2 apart (increment −5 means 1/5); 0…100 in 10 is 10 apart.
+    expect(ticks(0, 1, 5)).to.deep.equal([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(tickIncrement(0, 1, 5)).to.equal(-5);
+    expect(ticks(100, 0, 10)).to.deep.equal([100, 90, 80, 70, 60, 50, 40, 30, 20, 10, 0]);
+  });
+
   it('niceDomain equals linear.nice(count).domain()', () => {
     fc.assert(
       fc.property(extent, count, (domain, n) => {

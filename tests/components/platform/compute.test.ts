@@ -41,6 +41,17 @@ describe('compute', () => {
     expect(auto.outcome).to.deep.equal(inline.outcome);
   });
 
+  it('computes rows that cannot cross to the worker (a framework\'s reactive proxy) in the page engine', async () => {
+    const options = { period: '2024-02', windowDays: 45 };
+    const proxied = new Proxy(ROWS, {}); // structuredClone refuses proxies, as it does Vue's reactive arrays
+    const before = computeStats.workerFallbacks;
+    const result = await compute(retentionGaugeJob, { kind: 'rows', rows: proxied, origin: 'test' }, options);
+    if (!('outcome' in result)) throw new Error('aborted');
+    expect(result.ranIn).to.equal('inline');
+    expect(computeStats.workerFallbacks).to.equal(before + 1);
+    expect(result.outcome.ok && result.outcome.value.retention).to.equal(0.5);
+  });
+
   it('reports an unknown kit job as a compute error, in the worker and in the page engine', async () => {
     const missing = jobNamed<object, unknown>('no-such-job');
     for (const mode of ['auto', 'inline'] as const) {

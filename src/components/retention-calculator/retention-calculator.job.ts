@@ -1,0 +1,10 @@
+/**
+ * The retention-calculator job: every result the typed figures allow, and why
+ * any figure is refused (calculator-model.ts). It runs in the metrics engine
+ * like every job, so the form's page never carries the metrics and their schemas.
+ */
+import { ok } from '../../metrics/issues.ts';
+import { defineJob } from '../platform/jobs.ts';
+import { calculatorModel, type CalculatorFigures, type CalculatorModel } from './calculator-model.ts';
+
+export const retentionCalculatorJob = defineJob<CalculatorFigures, CalculatorModel>('retention-calculator', (_records, figures) => ok(calculatorModel(figures)));
