@@ -18,7 +18,7 @@ function minifyCss(css) {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s*\n\s*/g, ' ')
-    .replace(/("[^"\n]*"|'[^'\n]*')|\s*([{};,>])\s*/g, (match, quoted, punctuation) => quoted ?? punctuation)
+    .replace(/("[^"\n]*"|'[^'\n]*')|\s*([{};>])\s*/g, (match, quoted, punctuation) => quoted ?? punctuation)
     .replace(/;}/g, '}');
 }
 
