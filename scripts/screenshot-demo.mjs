@@ -6,6 +6,7 @@
 //   node scripts/screenshot-demo.mjs                 # Vite dev server, like `npm run demo`
 //   node scripts/screenshot-demo.mjs --build         # `vite build`, then serve demo-dist with `vite preview`
 //   node scripts/screenshot-demo.mjs --out /tmp/x --pages index,portal --no-mobile
+//   node scripts/screenshot-demo.mjs --pages index --elements ltv-forecast,purchase-cycle   # one PNG per element too
 //
 // Chromium is the system one (Debian's /usr/bin/chromium, or CHROME_PATH); nothing is downloaded.
 import { mkdirSync } from 'node:fs';
@@ -85,6 +86,16 @@ async function saveParts(page, viewport, stem) {
   await page.setViewport(viewport);
 }
 
+/** `--elements a,b`: each element with one of these tags on its own, numbered in page order. */
+async function saveElements(page, tags, stem) {
+  for (const tag of tags) {
+    const handles = await page.$$(tag);
+    for (const [index, handle] of handles.entries()) {
+      await handle.screenshot({ path: `${stem}-${tag}-${index + 1}.png`, captureBeyondViewport: false });
+    }
+  }
+}
+
 const problems = [];
 const server = await startServer();
 console.log(`Serving the demo at ${server.url}${useBuild ? ' (built)' : ''}`);
@@ -128,6 +139,7 @@ try {
       // growing the viewport to the page instead gives what a reader sees.
       await page.screenshot({ path: file, fullPage: true, captureBeyondViewport: false });
       if (flag('parts')) await saveParts(page, viewport, join(outDir, `${name}-${viewport.name}`));
+      if (option('elements')) await saveElements(page, option('elements').split(','), join(outDir, `${name}-${viewport.name}`));
       const notes = await page.evaluate(() => document.querySelector('[data-screenshot-note]')?.textContent?.trim().replace(/\s+/g, ' '));
       console.log(`${file}  ${states.length} elements, ${Date.now() - started} ms${notes ? `  | ${notes}` : ''}`);
       if (flag('verbose')) for (const state of states) console.log(`   <${state.tag}> ${state.status} ${state.ranIn ?? ''} ${state.label ?? ''}`);

@@ -161,7 +161,7 @@ if (json) {
   const strip = ({ label, raw, gzip, brotli }) => ({ label, raw, gzip, brotli });
   const report = {
     budget,
-    wholeKit: strip(kit),
+    wholeKit: { ...strip(kit), groups: kit.groups, topModules: kit.topModules },
     flagshipWithPlatform: strip(flagship),
     elements: elements.map(strip),
     worker: strip(worker),
