@@ -30,6 +30,7 @@ import { fetchInput, type LoadProgress } from './fetch-input.ts';
 import type { RawInput } from './input.ts';
 import type { Job } from './jobs.ts';
 import { Formatter, LocaleController } from './locale.ts';
+import { keepAxisLabelsInside } from './axis-labels.ts';
 import { ResizeController } from './resize-controller.ts';
 import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
@@ -258,6 +259,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#updateHostSemantics();
+    if (this.shadowRoot) keepAxisLabelsInside(this.shadowRoot);
     const events = this.#queuedEvents;
     this.#queuedEvents = [];
     for (const fire of events) fire();
