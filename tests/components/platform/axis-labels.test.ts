@@ -50,7 +50,8 @@ function expectWholeAndApart({ width, labels }: { width: number; labels: (Shown 
     expect(label.left, `"${label.text}" starts inside`).to.be.at.least(-0.5);
     expect(label.right, `"${label.text}" ends inside`).to.be.at.most(width + 0.5);
   }
-  const byLine = Map.groupBy(labels, (label) => label.line);
+  const byLine = new Map<string | null | undefined, Shown[]>();
+  for (const label of labels) byLine.set(label.line, [...(byLine.get(label.line) ?? []), label]);
   for (const line of byLine.values()) {
     const sorted = [...line].sort((a, b) => a.left - b.left);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i].left, `"${sorted[i].text}" clear of "${sorted[i - 1].text}"`).to.be.greaterThan(sorted[i - 1].right);
