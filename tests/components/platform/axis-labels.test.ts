@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { keepAxisLabelsInside } from '../../../src/components/platform/axis-labels.ts';
+import type { ChurnTrend } from '../../../src/components/churn-trend/churn-trend.ts';
 import '../../../src/components/churn-trend/define.ts';
+import type { PurchaseCycle } from '../../../src/components/purchase-cycle/purchase-cycle.ts';
 import '../../../src/components/purchase-cycle/define.ts';
 import { settled } from '../settled.ts';
 
@@ -99,8 +101,8 @@ describe('x-axis labels of narrow charts', () => {
 
   for (const width of [280, 320, 390, 640]) {
     it(`<churn-trend> and <purchase-cycle> at ${width} px show whole labels that do not touch`, async () => {
-      const trend = await fixture<HTMLElement & { data: unknown }>(html`<churn-trend style="width: ${width}px" .data=${months}></churn-trend>`);
-      const cycle = await fixture<HTMLElement & { data: unknown }>(html`<purchase-cycle style="width: ${width}px" bin-width="3" .data=${orders}></purchase-cycle>`);
+      const trend = await fixture<ChurnTrend>(html`<churn-trend style="width: ${width}px" .data=${months}></churn-trend>`);
+      const cycle = await fixture<PurchaseCycle>(html`<purchase-cycle style="width: ${width}px" bin-width="3" .data=${orders}></purchase-cycle>`);
       await settled(trend);
       await settled(cycle);
       for (const el of [trend, cycle]) {
