@@ -17,10 +17,35 @@ describe('<retention-source>', () => {
       expect((await loaded).detail).to.deep.equal({ id: 'source-test', state: 'loading' });
       await waitUntil(() => source.snapshot?.state === 'ready');
       expect(source.loads).to.equal(1);
-      const input = source.snapshot!.input!;
-      expect(input.kind).to.equal('rows'); // small CSV: parsed here, once, for every widget
+      // The text is served as it came: parsing is the metrics engine's job (see the next test).
+      expect(source.snapshot!.input!.kind).to.equal('text');
       expect(getComputedStyle(source).display).to.equal('none');
     } finally {
+      source.remove();
+    }
+  });
+
+  it('widgets sharing a source send its text to the metrics worker once', async () => {
+    const sent: string[] = [];
+    const postMessage = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: { type?: string; input?: { kind?: string } }, ...rest: never[]) {
+      if (message?.type === 'run') sent.push(message.input?.kind ?? '?');
+      return postMessage.call(this, message, ...rest);
+    } as typeof postMessage;
+    const source = document.createElement('retention-source');
+    source.id = 'shared-once';
+    source.src = `${FIXTURES}/orders.json`;
+    document.body.append(source);
+    try {
+      const gauges = await Promise.all(
+        ['30', '60', '90'].map((days) => fixture<RetentionGauge>(html`<retention-gauge window-days=${days} source="shared-once"></retention-gauge>`)),
+      );
+      await waitUntil(() => gauges.every((gauge) => gauge.status === 'ready'), 'all three computed', { timeout: 5000 });
+      expect(gauges.every((gauge) => gauge.ranIn === 'worker')).to.equal(true);
+      // The first run carries the text (parsed there once), the others name it by its key.
+      expect(sent).to.deep.equal(['text', 'cached', 'cached']);
+    } finally {
+      Worker.prototype.postMessage = postMessage;
       source.remove();
     }
   });

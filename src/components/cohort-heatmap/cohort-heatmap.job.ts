@@ -20,6 +20,7 @@ import { readCustomers } from '../../metrics/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
+import { parseText, type TextFormat } from '../platform/input.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
 import { defineJob } from '../platform/jobs.ts';
 
@@ -66,6 +67,14 @@ export interface CohortHeatmapJobOptions {
   cohortBy?: string;
   /** Customer records (id + properties) for property cohorts, or `{ error }` when their download failed. */
   customers?: unknown;
+  /** The same records as the text of a `customers-src` download, parsed here. */
+  customersFile?: CustomersFile;
+}
+
+export interface CustomersFile {
+  text: string;
+  format: TextFormat;
+  origin: string;
 }
 
 export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
@@ -85,14 +94,17 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
   if (!table.ok) return table;
   let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {
-    const customersError = (options.customers as { error?: unknown } | undefined)?.error;
+    const file = options.customersFile;
+    const parsed = file ? parseText(file.text, file.format, file.origin) : { ok: true as const, rows: options.customers };
+    const customersError = parsed.ok ? (options.customers as { error?: unknown } | undefined)?.error : parsed.error.message;
     if (typeof customersError === 'string') {
       return fail(optionError('customers-src', 'a reachable JSON or CSV file of customer records', customersError), table.warnings);
     }
-    if (!Array.isArray(options.customers)) {
-      return fail(optionError('customers', `customer records with a "${options.cohortBy}" column (the customers property or customers-src)`, options.customers), table.warnings);
+    const rows = parsed.ok ? parsed.rows : undefined;
+    if (!Array.isArray(rows)) {
+      return fail(optionError('customers', `customer records with a "${options.cohortBy}" column (the customers property or customers-src)`, rows), table.warnings);
     }
-    const customers = readCustomers(options.customers, { fields: { customer: options.transactionFields?.customer } });
+    const customers = readCustomers(rows, { fields: { customer: options.transactionFields?.customer } });
     if (!customers.ok) return fail(customers.error, table.warnings);
     cohortBy = { property: options.cohortBy, customers: customers.value };
   }

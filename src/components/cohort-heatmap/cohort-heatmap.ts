@@ -6,11 +6,10 @@ import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import { fetchInput } from '../platform/fetch-input.ts';
-import { materialize } from '../platform/input.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
-import type { CohortHeatmapJobOptions, HeatmapCohort, HeatmapInput, HeatmapModel } from './cohort-heatmap.job.ts';
+import type { CohortHeatmapJobOptions, CustomersFile, HeatmapCohort, HeatmapInput, HeatmapModel } from './cohort-heatmap.job.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
 import './cohort-heatmap.translations.ts';
 import { DARK_RAMP, LIGHT_RAMP, colorRamp, inkFor, rampFromCss, rampSamples, type ColorRamp } from './color-ramp.ts';
@@ -47,8 +46,11 @@ interface Cell {
   column: number;
 }
 
-/** Customer records for `cohort-by`: loaded from `customers-src`, or given as the `customers` property. */
-type CustomersState = { state: 'none' } | { state: 'loading'; url: string } | { state: 'ready'; rows: unknown } | { state: 'error'; message: string };
+/**
+ * The `customers-src` download. Its text goes to the job as it is: parsing
+ * belongs to the metrics engine (and keeps the CSV parser out of the page).
+ */
+type CustomersState = { state: 'none' } | { state: 'loading'; url: string } | { state: 'ready'; file: CustomersFile } | { state: 'error'; message: string };
 
 /**
  * The cohort triangle: customers grouped by their first period (or by a
@@ -129,8 +131,12 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     void fetchInput(url, { signal: abort.signal }).then((outcome) => {
       if (abort.signal.aborted) return;
       if (outcome.ok) {
-        const parsed = materialize(outcome.input);
-        this.customersState = parsed.ok ? { state: 'ready', rows: parsed.rows } : { state: 'error', message: parsed.error.message };
+        const { input } = outcome;
+        // A download is text, or bytes when big; job options travel as structured clones, so send text.
+        if (input.kind !== 'rows') {
+          const text = input.kind === 'text' ? input.text : new TextDecoder().decode(input.bytes);
+          this.customersState = { state: 'ready', file: { text, format: input.format, origin: input.origin } };
+        }
       } else if ('error' in outcome) {
         this.customersState = { state: 'error', message: outcome.error.message };
       }
@@ -141,10 +147,11 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
 
   protected jobRequest(): JobRequest<CohortHeatmapJobOptions, HeatmapModel> | undefined {
     let customers: unknown;
+    let customersFile: CustomersFile | undefined;
     if (this.cohortBy) {
       if (this.customers !== undefined) customers = this.customers;
       else if (this.customersState.state === 'loading') return undefined; // wait for the customer list
-      else if (this.customersState.state === 'ready') customers = this.customersState.rows;
+      else if (this.customersState.state === 'ready') customersFile = this.customersState.file;
       else if (this.customersState.state === 'error') customers = { error: `${this.customersSrc}: ${this.customersState.message}` };
     }
     return {
@@ -161,6 +168,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         transactionFields: this.transactionFields(),
         cohortBy: this.cohortBy || undefined,
         customers,
+        customersFile,
       },
     };
   }

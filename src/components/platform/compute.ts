@@ -14,7 +14,7 @@ import { computeError } from './errors.ts';
 import type * as MetricsEngineModule from './metrics-worker.ts';
 import { inputSize, type RawInput } from './input.ts';
 import { NO_PROGRESS, type Job, type JobFunction } from './jobs.ts';
-import { runJob } from './run-job.ts';
+import { runOnRecords } from './run-job.ts';
 import type { FromWorker, Outcome, ToWorker } from './worker-protocol.ts';
 
 export type ComputeMode = 'auto' | 'worker' | 'inline';
@@ -66,7 +66,9 @@ async function runPageJob(run: JobFunction<unknown, unknown>, input: RawInput, o
   // Let the element finish its current update before blocking on the job.
   await Promise.resolve();
   if (settings.signal?.aborted) return 'aborted';
-  return runJob(run, input, options, NO_PROGRESS);
+  if (input.kind === 'rows') return runOnRecords(run, input.rows, options, NO_PROGRESS);
+  // Text needs the parser, which lives in the metrics engine.
+  return runInPageEngine(run, input, options, settings);
 }
 
 type MetricsEngine = typeof MetricsEngineModule;
@@ -84,7 +86,7 @@ function loadPageEngine(): Promise<MetricsEngine> {
   return pageEngine;
 }
 
-async function runInPageEngine(name: string, input: RawInput, options: unknown, settings: ComputeOptions): Promise<Outcome<unknown> | 'aborted'> {
+async function runInPageEngine(job: string | JobFunction<unknown, unknown>, input: RawInput, options: unknown, settings: ComputeOptions): Promise<Outcome<unknown> | 'aborted'> {
   let engine: MetricsEngine;
   try {
     engine = await loadPageEngine();
@@ -92,7 +94,7 @@ async function runInPageEngine(name: string, input: RawInput, options: unknown, 
     return { ok: false, error: computeError(new Error(`the metrics module could not be loaded (${cause instanceof Error ? cause.message : String(cause)})`)), warnings: [] };
   }
   if (settings.signal?.aborted) return 'aborted';
-  return engine.runNamedJob(name, input, options);
+  return engine.runInPage(job, input, options);
 }
 
 interface Pending {

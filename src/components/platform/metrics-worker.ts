@@ -9,37 +9,52 @@
  * - imported into the page (`import('./metrics-worker.ts')`) where no worker
  *   can start (a CSP or Trusted Types policy refusing it, a bundler without
  *   worker support) or when an element asks for `compute="inline"`; the page
- *   then calls {@link runNamedJob} itself.
+ *   then calls {@link runInPage} itself.
  */
 import { computeError } from './errors.ts';
 import { materialize, type RawInput } from './input.ts';
-import { NO_PROGRESS, findJob } from './jobs.ts';
-import { runJob, throttledProgress } from './run-job.ts';
+import { NO_PROGRESS, findJob, type JobContext, type JobFunction } from './jobs.ts';
+import { runOnRecords, throttledProgress } from './run-job.ts';
 import type { FromWorker, Outcome, RunMessage, ToWorker } from './worker-protocol.ts';
 import './worker-jobs.ts';
 
-/** Runs a job of the kit in the calling thread (the page's fallback when there is no worker). */
-export function runNamedJob(name: string, input: RawInput, options: unknown): Outcome<unknown> {
-  const job = findJob(name);
-  if (!job) return { ok: false, error: computeError(new Error(`no job named ${name} in the metrics engine`)), warnings: [] };
-  return runJob(job, parsedInPage(input), options, NO_PROGRESS);
+/**
+ * Runs a job in the calling thread: the page's fallback when there is no
+ * worker, by name for a job of the kit, or a page-defined job given text
+ * (its parser is here, not in the page's bundle).
+ */
+export function runInPage(job: string | JobFunction<unknown, unknown>, input: RawInput, options: unknown): Outcome<unknown> {
+  const run = typeof job === 'string' ? findJob(job) : job;
+  if (!run) return { ok: false, error: computeError(new Error(`no job named ${String(job)} in the metrics engine`)), warnings: [] };
+  return runJob(run, parsedOnce(input, parsedPageInputs, input), options, NO_PROGRESS);
 }
 
-/** Text inputs parsed in the page, by input: widgets sharing one download parse it once here too. */
-const parsedPageInputs = new WeakMap<RawInput, RawInput>();
+function runJob(job: JobFunction<unknown, unknown>, input: RawInput, options: unknown, context: JobContext): Outcome<unknown> {
+  const parsed = materialize(input);
+  if (!parsed.ok) return { ok: false, error: parsed.error, warnings: [] };
+  return runOnRecords(job, parsed.rows, options, context);
+}
 
-function parsedInPage(input: RawInput): RawInput {
+/**
+ * Text parsed into records once per key, so a download shared by several
+ * widgets is parsed once: in the page keyed by the input object, in the
+ * worker by the number the page gave it. A parse error is not kept: the job
+ * reports it from the raw input.
+ */
+function parsedOnce<K>(input: RawInput, cache: { get(key: K): RawInput | undefined; set(key: K, value: RawInput): unknown }, key: K): RawInput {
   if (input.kind === 'rows') return input;
-  let parsed = parsedPageInputs.get(input);
+  let parsed = cache.get(key);
   if (!parsed) {
     const result = materialize(input);
-    // A parse error is not kept: the job reports it from the raw input.
     if (!result.ok) return input;
     parsed = { kind: 'rows', rows: result.rows, origin: input.origin };
-    parsedPageInputs.set(input, parsed);
+    cache.set(key, parsed);
   }
   return parsed;
 }
+
+/** Inputs parsed in the page: the page keeps the input objects, so a WeakMap lets them go with it. */
+const parsedPageInputs = new WeakMap<RawInput, RawInput>();
 
 type WorkerScope = { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
 const workerScope = typeof document === 'undefined' && typeof self !== 'undefined' ? (self as unknown as WorkerScope) : undefined;
@@ -89,11 +104,7 @@ function resolveInput(message: RunMessage): RawInput | undefined {
     return cached;
   }
   if (message.cacheKey === undefined) return message.input;
-  const parsed = materialize(message.input);
-  // A parse error is not cached: the job reports it from the raw input.
-  if (!parsed.ok) return message.input;
-  const input: RawInput = { kind: 'rows', rows: parsed.rows, origin: message.input.origin };
-  parsedInputs.set(message.cacheKey, input);
+  const input = parsedOnce(message.input, parsedInputs, message.cacheKey);
   while (parsedInputs.size > MAX_CACHED_INPUTS) parsedInputs.delete(parsedInputs.keys().next().value!);
   return input;
 }

@@ -1,17 +1,17 @@
 /**
- * Runs a named job over raw input: parse, then compute. Shared by the inline
- * path and the worker, so both give the very same outcome.
+ * Calls a job on records: the one place a job function is invoked, in the
+ * worker, in the page engine and for page-defined jobs, so all give the very
+ * same outcome. Parsing text into records is the metrics engine's part
+ * (metrics-worker.ts): this module carries no parser, so it costs the page
+ * nothing.
  */
 import { computeError } from './errors.ts';
-import { materialize, type RawInput } from './input.ts';
 import type { JobContext, JobFunction } from './jobs.ts';
 import type { Outcome } from './worker-protocol.ts';
 
-export function runJob(job: JobFunction<unknown, unknown>, input: RawInput, options: unknown, context: JobContext): Outcome<unknown> {
-  const parsed = materialize(input);
-  if (!parsed.ok) return { ok: false, error: parsed.error, warnings: [] };
+export function runOnRecords(job: JobFunction<unknown, unknown>, rows: unknown, options: unknown, context: JobContext): Outcome<unknown> {
   try {
-    return job(parsed.rows, options, context);
+    return job(rows, options, context);
   } catch (cause) {
     // Metrics never throw on bad input, so this is a bug; show it instead of a blank element.
     return { ok: false, error: computeError(cause), warnings: [] };

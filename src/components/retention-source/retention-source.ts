@@ -4,11 +4,7 @@ import { KIT_VERSION } from '../platform/define.ts';
 import type { LoadError } from '../platform/errors.ts';
 import { emit, type SourceChangeDetail } from '../platform/events.ts';
 import { fetchInput } from '../platform/fetch-input.ts';
-import { parseText, type RawInput } from '../platform/input.ts';
 import { publishSource, type SourceSnapshot } from '../platform/source-hub.ts';
-
-/** Text up to this size is parsed once here and served as records; bigger text goes to each widget's worker job. */
-export const PARSE_ONCE_LIMIT = 2_000_000;
 
 /**
  * An invisible data provider: downloads `src` once and serves every widget
@@ -95,16 +91,9 @@ export class RetentionSource extends LitElement {
       },
     }).then((outcome) => {
       if (seq !== this.#seq || abort.signal.aborted) return;
-      if (outcome.ok) this.#publish({ state: 'ready', version, input: this.#parseOnce(outcome.input) });
+      if (outcome.ok) this.#publish({ state: 'ready', version, input: outcome.input });
       else if ('error' in outcome) this.#publish({ state: 'error', version, error: outcome.error });
     });
-  }
-
-  /** Small text is parsed here, once for every widget; a parse error is the source's error. */
-  #parseOnce(input: RawInput): RawInput {
-    if (input.kind !== 'text' || input.text.length > PARSE_ONCE_LIMIT) return input;
-    const parsed = parseText(input.text, input.format, input.origin);
-    return parsed.ok ? { kind: 'rows', rows: parsed.rows, origin: input.origin } : input; // widgets report the parse error
   }
 
   #publish(snapshot: SourceSnapshot): void {

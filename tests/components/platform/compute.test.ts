@@ -52,6 +52,19 @@ describe('compute', () => {
     expect(result.outcome.ok && result.outcome.value.retention).to.equal(0.5);
   });
 
+  it('runs a page-defined job on records in the page, and on text through the metrics engine\'s parser', async () => {
+    const rowCount = defineJob('test-only-row-count', (rows: unknown) => ok((rows as unknown[]).length));
+    const onRows = await compute(rowCount, { kind: 'rows', rows: ROWS, origin: 'test' }, {});
+    const onText = await compute(rowCount, { kind: 'text', text: 'customer,date\na,2024-01-01\nb,2024-01-02\n', format: 'csv', origin: 'test' }, {});
+    const onBadJson = await compute(rowCount, { kind: 'text', text: '[{"customer":', format: 'json', origin: 'broken.json' }, {});
+    if (!('outcome' in onRows) || !('outcome' in onText) || !('outcome' in onBadJson)) throw new Error('aborted');
+    expect([onRows.ranIn, onText.ranIn]).to.deep.equal(['inline', 'inline']);
+    expect(onRows.outcome).to.include({ ok: true, value: 4 });
+    expect(onText.outcome).to.include({ ok: true, value: 2 });
+    expect(onBadJson.outcome.ok).to.equal(false);
+    expect(!onBadJson.outcome.ok && onBadJson.outcome.error.message).to.contain('malformed JSON');
+  });
+
   it('reports an unknown kit job as a compute error, in the worker and in the page engine', async () => {
     const missing = jobNamed<object, unknown>('no-such-job');
     for (const mode of ['auto', 'inline'] as const) {
