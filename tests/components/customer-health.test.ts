@@ -7,6 +7,7 @@ import { rowWindow, scrollToRow, viewRows } from '../../src/components/customer-
 import type { HealthRow } from '../../src/components/customer-health/customer-health.job.ts';
 import '../../src/translations/nb.ts';
 import '../../src/translations/zh.ts';
+import { settled } from './settled.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 
@@ -58,7 +59,7 @@ const EXPECTED_ROWS = [
 
 const root = (el: Element) => el.shadowRoot!;
 const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const ready = (el: CustomerHealth) => waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout: 20_000 });
+const ready = (el: CustomerHealth) => settled(el, 20_000);
 const dataRows = (el: Element) => [...root(el).querySelectorAll('tbody tr[data-row]')];
 const cells = (el: Element) => dataRows(el).map((row) => [...row.children].map((cell) => squash(cell.textContent)));
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -279,7 +280,8 @@ describe('<customer-health> sorting, filter and keyboard', () => {
     expect(dataRows(el)[0].getAttribute('aria-rowindex')).to.equal('2');
 
     const scroller = root(el).querySelector<HTMLElement>('[part~=scroller]')!;
-    scroller.scrollTop = 10_000 * 44;
+    const rowHeight = dataRows(el)[0].getBoundingClientRect().height;
+    scroller.scrollTop = 10_000 * rowHeight;
     await waitUntil(() => Number(dataRows(el)[0].getAttribute('aria-rowindex')) > 9_000, 'window did not follow the scroll');
     const indexes = dataRows(el).map((r) => Number(r.getAttribute('aria-rowindex')));
     expect(dataRows(el).length).to.be.below(30);
@@ -293,8 +295,191 @@ describe('<customer-health> sorting, filter and keyboard', () => {
     await nextFrame();
     expect(root(el).activeElement!.closest('tr')!.getAttribute('aria-rowindex')).to.equal('20001');
     expect(dataRows(el).length).to.be.below(30);
-    expect(scroller.scrollTop).to.be.above(19_000 * 44);
+    expect(scroller.scrollTop).to.be.above(19_000 * rowHeight);
   });
+});
+
+/** `count` customers c000 …, every third one dormant (at risk), the others with a login in March. */
+function manyCustomers(count: number): object[] {
+  const rows: object[] = [];
+  for (let i = 0; i < count; i++) {
+    const customer = `c${String(i).padStart(3, '0')}`;
+    rows.push({ customer, date: '2024-01-05', event: 'login' });
+    if (i % 3 !== 0) rows.push({ customer, date: '2024-03-10', event: 'login' });
+  }
+  return rows;
+}
+
+const box = (el: Element) => el.getBoundingClientRect();
+
+/** The rows' part of the scroller (below the sticky header) is covered by rendered rows: the virtual window matches the layout's row height. */
+function expectWindowCoversView(el: CustomerHealth) {
+  const scroller = root(el).querySelector<HTMLElement>('[part~=scroller]')!;
+  const view = box(scroller);
+  const top = box(root(el).querySelector('thead')!).bottom;
+  const rendered = dataRows(el).map(box);
+  expect(rendered[0].top, 'first rendered row starts below the top of the view').to.be.at.most(top + 0.5);
+  expect(rendered[rendered.length - 1].bottom, 'last rendered row ends above the bottom of the view').to.be.at.least(view.top + scroller.clientHeight - 0.5);
+  for (let k = 1; k < rendered.length; k++) expect(rendered[k].top).to.be.closeTo(rendered[k - 1].bottom, 0.5); // no gaps, no overlaps
+}
+
+describe('<customer-health> layout at any width', () => {
+  const at = async (width: number, theme = 'light', data: object[] = EVENTS) => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: ${width}px"><customer-health theme=${theme} as-of="2024-03-31" .data=${data}></customer-health></div>`,
+    );
+    const el = await ready(wrapper.querySelector('customer-health')!);
+    await nextFrame();
+    await el.updateComplete;
+    return el;
+  };
+  const cellOf = (el: CustomerHealth, customer: string, column: number) =>
+    dataRows(el).find((row) => squash(row.children[0].textContent) === customer)!.children[column] as HTMLElement;
+
+  it('at 320 px nothing overflows sideways: rows stack into cards with the score, status, last active and signals inside', async () => {
+    const el = await at(320);
+    const scroller = root(el).querySelector<HTMLElement>('[part~=scroller]')!;
+    expect(scroller.scrollWidth, 'horizontal scroll in the table').to.be.at.most(scroller.clientWidth);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+    const inner = box(scroller);
+    const right = inner.left + scroller.clientLeft + scroller.clientWidth;
+    for (const row of dataRows(el)) {
+      for (const cell of row.children) {
+        const rect = box(cell);
+        expect(rect.width, `${cell.textContent} has room`).to.be.above(0);
+        expect(rect.left).to.be.at.least(inner.left - 0.5);
+        expect(rect.right, `${squash(cell.textContent)} ends inside the table`).to.be.at.most(right + 0.5);
+      }
+    }
+    // bob's card: customer, score and status on the first line; last active, then the signals below.
+    const [customer, score, status, last, signals] = [0, 1, 2, 3, 4].map((c) => cellOf(el, 'bob', c));
+    expect(box(score).top).to.be.closeTo(box(customer).top, 1);
+    expect(box(status).top).to.be.closeTo(box(customer).top, 1);
+    expect(box(last).top).to.be.at.least(box(customer).bottom - 0.5);
+    expect(box(signals).top).to.be.at.least(box(last).bottom - 0.5);
+    // The score's number is shown whole (not cut to an ellipsis), its meter beside it.
+    expect(squash(score.textContent)).to.equal('0');
+    expect(score.scrollWidth).to.be.at.most(score.clientWidth);
+    expect(box(score.querySelector('.meter')!).width).to.be.above(10);
+    // Last active is labelled in the card (generated text, not part of the cell's accessible text).
+    expect(getComputedStyle(last, '::before').content).to.contain('Last active');
+    expect(squash(last.textContent)).to.equal('Feb 1, 2024');
+    // The signals may be clamped on screen, but their whole text is the cell's text and its title.
+    const full = EXPECTED_ROWS[0][4];
+    expect(squash(signals.textContent)).to.equal(full);
+    expect(signals.title).to.equal(full);
+    // Every card has the same height, taller than a table row.
+    const heights = dataRows(el).map((row) => box(row).height);
+    expect(new Set(heights.map((h) => h.toFixed(1))).size).to.equal(1);
+    expect(heights[0]).to.be.above(80);
+  });
+
+  it('keeps the sort buttons reachable and working in the narrow layout', async () => {
+    const el = await at(300);
+    const scroller = root(el).querySelector<HTMLElement>('[part~=scroller]')!;
+    const inner = box(scroller);
+    const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('button[data-sort]')];
+    expect(buttons.map((b) => b.dataset.sort)).to.deep.equal(['customer', 'score', 'last-active']);
+    for (const button of buttons) {
+      const rect = box(button);
+      expect(rect.width, `${button.dataset.sort} is visible`).to.be.above(10);
+      expect(rect.right).to.be.at.most(inner.left + scroller.clientLeft + scroller.clientWidth + 0.5);
+      expect(getComputedStyle(button).visibility).to.equal('visible');
+    }
+    expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+    buttons[0].focus();
+    expect(root(el).activeElement).to.equal(buttons[0]);
+    buttons[0].click();
+    await el.updateComplete;
+    expect(cells(el).map((c) => c[0])).to.deep.equal(['ann', 'bob', 'cat', 'dan', 'eve']);
+    buttons[1].click();
+    await el.updateComplete;
+    expect(cells(el).map((c) => c[0])).to.deep.equal(['bob', 'cat', 'ann', 'eve', 'dan']);
+    expect(buttons[1].closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+    // The headers that sort nothing stay in the grid for screen readers, off screen.
+    const plain = [...root(el).querySelectorAll('thead th:not([aria-sort])')];
+    expect(plain.map((th) => squash(th.textContent))).to.deep.equal(['Status', 'Signals']);
+    for (const th of plain) expect(getComputedStyle(th)).to.include({ position: 'absolute', clipPath: 'inset(50%)' });
+  });
+
+  it('virtual rows follow the layout: the window covers the view at 1100 px and at 320 px, and the keyboard moves through it', async () => {
+    const el = await at(1100, 'light', manyCustomers(300));
+    expect(el.value!.customers.length).to.equal(300);
+    const wide = box(dataRows(el)[0]).height;
+    expectWindowCoversView(el);
+    const scroller = root(el).querySelector<HTMLElement>('[part~=scroller]')!;
+    scroller.scrollTop = 120 * wide;
+    await waitUntil(() => Number(dataRows(el)[0].getAttribute('aria-rowindex')) > 100, 'window did not follow the scroll');
+    await el.updateComplete;
+    expectWindowCoversView(el);
+
+    // Narrow the element: the cards are taller, and the window is worked out again with their height.
+    (el.parentElement as HTMLElement).style.width = '320px';
+    await waitUntil(() => box(dataRows(el)[0]).height > wide * 1.5, 'did not switch to cards');
+    await nextFrame();
+    await el.updateComplete;
+    const narrow = box(dataRows(el)[0]).height;
+    scroller.scrollTop = 200 * narrow;
+    await waitUntil(() => Number(dataRows(el)[0].getAttribute('aria-rowindex')) > 190, 'window did not follow the scroll');
+    await el.updateComplete;
+    expectWindowCoversView(el);
+    expect(dataRows(el).length).to.be.below(20);
+    expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+
+    // Keyboard: focus a row, go down one, then to the end and back home.
+    const cell = root(el).querySelector<HTMLElement>('tbody [tabindex="0"]')!;
+    cell.focus();
+    const key = (k: string) => (root(el).activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
+    const focusedRow = () => Number(root(el).activeElement?.closest('tr')?.getAttribute('aria-rowindex'));
+    const before = focusedRow();
+    key('ArrowDown');
+    await waitUntil(() => focusedRow() === before + 1, 'ArrowDown');
+    key('End');
+    await waitUntil(() => focusedRow() === 301, 'End did not reach the last card');
+    await nextFrame();
+    expectWindowCoversView(el);
+    const last = box(root(el).activeElement!.closest('tr')!);
+    expect(last.bottom).to.be.at.most(box(scroller).top + scroller.clientTop + scroller.clientHeight + 0.5); // fully in view
+    key('Home');
+    await waitUntil(() => focusedRow() === 2, 'Home');
+    expect(scroller.scrollTop).to.equal(0);
+  });
+
+  it('at 1100 px the signals get the room: the widest column, two lines, never the only place of the text', async () => {
+    const el = await at(1100);
+    const widths = [...root(el).querySelectorAll('thead th')].map((th) => box(th).width);
+    expect(widths[4]).to.equal(Math.max(...widths));
+    expect(widths[4]).to.be.above(widths[3] * 3);
+    const signals = cellOf(el, 'bob', 4);
+    // bob's four signals (≈ 150 characters) fit in two lines at this width: nothing is cut.
+    expect(signals.scrollHeight).to.be.at.most(signals.clientHeight + 1);
+    expect(box(signals).height).to.be.above(box(cellOf(el, 'cat', 4)).height * 1.5);
+    expect(signals.title).to.equal(EXPECTED_ROWS[0][4]);
+    const heights = dataRows(el).map((row) => box(row).height.toFixed(1));
+    expect(new Set(heights).size).to.equal(1); // fixed row height: the virtual table relies on it
+  });
+
+  it('the meter fills to the score: empty and outlined for 0 (at risk), 90 % for 90', async () => {
+    const el = await at(1100);
+    const meter = (customer: string) => cellOf(el, customer, 1).querySelector<HTMLElement>('.meter')!;
+    const fill = (customer: string) => box(meter(customer).firstElementChild!).width / box(meter(customer)).width;
+    expect(fill('bob')).to.equal(0);
+    expect(fill('cat')).to.be.closeTo(0.3, 0.02);
+    expect(fill('dan')).to.be.closeTo(0.9, 0.02);
+    expect(getComputedStyle(meter('bob')).boxShadow).to.not.equal('none'); // the at-risk outline
+    expect(getComputedStyle(meter('dan')).boxShadow).to.equal('none');
+    const colour = (customer: string) => getComputedStyle(meter(customer).firstElementChild!).backgroundColor;
+    expect(colour('cat')).to.not.equal(colour('dan')); // at risk and healthy differ
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the narrow layout, ${theme} theme`, async () => {
+      const el = await at(320, theme);
+      (root(el).querySelector('tbody tr[data-row]') as HTMLElement).click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  }
 });
 
 describe('<customer-health> accessibility and safety', () => {

@@ -1,13 +1,21 @@
 import { css } from 'lit';
 
 /**
- * Styles of <customer-health>. Rows have a fixed height (the virtual scroller
- * relies on it): cells never wrap, long signal lists are cut with an ellipsis
- * and shown in full in the details panel. `--rk-health-row-height` must match
- * ROW_HEIGHT in customer-health.ts if changed, so it is not offered as a token.
+ * Styles of <customer-health>. The virtual scroller needs every row of a
+ * layout to be the same height: `--_row` is that height (in em, so it follows
+ * the font size) and `--_head` the header's; the element measures a rendered
+ * row, and spacers and the scroller's height are counted in rows (`--rows`,
+ * `--visible`) and multiplied here. Long text is clamped to its row (signals
+ * to two lines) but is always whole in the DOM: the cell's text, its title
+ * and the details panel.
+ *
+ * Below 46rem a container query stacks each row into a card (customer, score
+ * and status; last active; signals) that keeps the table's roles, keyboard
+ * model and sort buttons (the header becomes a row of them).
  */
 export const customerHealthStyles = css`
   :host {
+    container-type: inline-size;
     padding: var(--rk-health-padding, 0.75rem);
     border-radius: var(--_radius);
   }
@@ -38,120 +46,100 @@ export const customerHealthStyles = css`
   }
 
   [part~='scroller'] {
+    --_row: 3.5em;
+    height: calc(2.9em + min(var(--visible), var(--_most, 99)) * var(--_row) + 2px);
     overflow: auto;
     border: 1px solid var(--_grid);
     border-radius: var(--_radius);
     overscroll-behavior: contain;
   }
 
-  table {
-    width: 100%;
-    min-width: 40rem;
-    border-collapse: separate;
-    border-spacing: 0;
-    table-layout: fixed;
+  /* Rows are grids (one line of five columns, or a card below 46rem); the elements keep their table roles. */
+  table,
+  thead,
+  tbody {
+    display: block;
   }
 
-  thead th {
-    position: sticky;
-    top: 0;
-    z-index: 1;
-    height: 40px;
-    padding: 0 0.5rem;
-    background: var(--_surface);
-    border-bottom: 1px solid var(--_grid);
-    text-align: start;
-    font-weight: 600;
+  /* Header labels may wrap (two lines fit); body cells keep to their line. */
+  tbody {
     white-space: nowrap;
   }
 
-  thead th button {
-    font: inherit;
-    color: inherit;
-    background: none;
-    border: 0;
-    padding: 0.2rem 0;
-    cursor: pointer;
-    display: inline-flex;
-    gap: 0.3em;
+  thead {
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+  }
+
+  tr {
+    display: grid;
+    grid-template-columns: 15% 7em 8em 9em 1fr;
     align-items: center;
+    height: var(--_row);
+    border-bottom: 1px solid var(--_grid);
+  }
+
+  thead tr {
+    height: 2.9em;
+  }
+
+  tr.spacer {
+    height: calc(var(--rows) * var(--_row));
+  }
+
+  th,
+  td {
+    padding: 0 0.5rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    text-align: start;
+  }
+
+  tbody th {
+    font-weight: normal;
+  }
+
+  tbody th:focus-visible {
+    outline-offset: -2px;
+  }
+
+  thead button {
+    all: unset;
+    cursor: pointer;
   }
 
   .arrow {
     color: var(--_muted);
-    width: 0.8em;
   }
 
-  col.customer {
-    width: 16%;
-  }
-  col.score {
-    width: 12%;
-  }
-  col.status {
-    width: 11%;
-  }
-  col.last {
-    width: 14%;
+  /* Signals wrap onto two lines, then end in an ellipsis; the full text stays in the cell (and its title). */
+  .signals {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
   }
 
-  tbody tr {
-    height: 44px;
-  }
-
-  tbody th,
-  tbody td {
-    height: 44px;
-    max-height: 44px;
-    padding: 0 0.5rem;
-    border-bottom: 1px solid var(--_grid);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    text-align: start;
-    font-weight: normal;
-  }
-
-  tbody tr.spacer td {
-    padding: 0;
-    border: 0;
-  }
-
-  tbody tr.active th,
-  tbody tr.active td {
+  tr.active {
     background: var(--_surface);
   }
 
-  tbody th:focus {
-    outline: none;
-  }
-
-  tbody th:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: -2px;
-  }
-
-  tbody tr[data-row] {
+  tbody tr {
     cursor: pointer;
-  }
-
-  .score {
-    display: inline-block;
-    min-width: 1.8em;
-    font-variant-numeric: tabular-nums;
   }
 
   .meter {
     display: inline-block;
     vertical-align: middle;
-    width: 2.5em;
+    width: 3em;
     height: 0.5em;
     background: var(--_grid);
     border-radius: 3px;
     overflow: hidden;
   }
 
-  /* --score: the health score 0–100 (set per row). */
+  /* The bar comes before the number, so bars line up whatever the number's width. --score: the health score 0–100 (set per row). */
   .meter span {
     display: block;
     width: calc(var(--score, 0) * 1%);
@@ -159,17 +147,61 @@ export const customerHealthStyles = css`
     background: var(--_good);
   }
 
+  /* An at-risk meter is outlined in the warning colour, so a score of 0 (an empty bar) still reads as at risk. */
+  .at-risk .meter {
+    box-shadow: inset 0 0 0 1px var(--_bad);
+  }
+
   .at-risk .meter span {
     background: var(--_bad);
   }
 
-  .status-at-risk {
+  .at-risk .status {
     color: var(--_bad);
     font-weight: 600;
   }
 
   .muted {
     color: var(--_muted);
+  }
+
+  /* Narrow: each row is a card of three lines; the header is a row of sort buttons. */
+  @container (max-width: 46rem) {
+    [part~='scroller'] {
+      --_row: 6.7em;
+      --_most: 5;
+    }
+
+    thead tr {
+      display: flex;
+    }
+
+    /* Status and signals sort nothing: their headers stay for screen readers only. */
+    thead th:not([aria-sort]) {
+      position: absolute;
+      width: 1px;
+      clip-path: inset(50%);
+    }
+
+    tr[data-row] {
+      grid-template: 1.4em 1.4em 2.8em / 1fr auto auto;
+      align-items: start;
+      padding: 0.5em 0;
+    }
+
+    tbody th {
+      font-weight: 600;
+    }
+
+    .last,
+    .signals {
+      grid-column: 1 / -1;
+    }
+
+    .last::before {
+      content: attr(data-label) ': ' / '';
+      color: var(--_muted);
+    }
   }
 
   [part~='details'] {
@@ -191,7 +223,6 @@ export const customerHealthStyles = css`
   }
 
   .points {
-    font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
 

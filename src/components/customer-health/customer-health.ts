@@ -15,9 +15,13 @@ import { FIRST_DIRECTION, rowWindow, scrollToRow, viewRows, type SortDirection, 
 /** The job runs in the metrics engine (customer-health.job.ts); the element only names it. */
 const customerHealthJob = jobNamed<CustomerHealthJobOptions, CustomerHealthModel>('customer-health');
 
-/** Fixed row and header heights of the virtual table (px); the styles use the same numbers. */
-export const ROW_HEIGHT = 44;
-export const HEADER_HEIGHT = 40;
+/**
+ * Row height (px) assumed until a row has been measured. The real heights come
+ * from the styles (`--_row`, one per layout: table or stacked cards, switched by
+ * a container query) and are measured after rendering, so the virtual rows
+ * follow whichever layout the element's width picks.
+ */
+const FALLBACK_ROW_HEIGHT = 49;
 
 /** `customer-select`: a customer row was clicked or chosen with Enter/Space. */
 export type CustomerSelectDetail = HealthRow;
@@ -108,8 +112,11 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
   }
 
   protected summarize(model: CustomerHealthModel): string {
-    const f = this.format;
-    return `${f.term('healthLabel')}: ${f.term('healthSummary', model.customers.length, model.atRiskCount, f.number(model.atRiskBelow))}`;
+    return `${this.label()}: ${this.#summary(model)}`;
+  }
+
+  #summary(model: CustomerHealthModel): string {
+    return this.format.term('healthSummary', model.customers.length, model.atRiskCount, this.format.number(model.atRiskBelow));
   }
 
   /** The rows as shown: filtered and sorted (cached until one of those changes). */
@@ -171,10 +178,24 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
 
   // ---- drawing ------------------------------------------------------------------------
 
+  #scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part~=scroller]');
+  }
+
+  /**
+   * Height of a row in the layout in use, px, measured on a rendered row: the
+   * container query may have switched layouts since the last render (a resize
+   * renders again, and by then the new layout is in place).
+   */
+  #row(): number {
+    return this.renderRoot.querySelector('tr[data-row]')?.getBoundingClientRect().height || FALLBACK_ROW_HEIGHT;
+  }
+
+  /** Height of the rows' part of the scroller: all of it but the sticky header. */
   #viewport(): number {
-    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~=scroller]');
-    const measured = scroller ? scroller.clientHeight - HEADER_HEIGHT : 0;
-    return measured > 0 ? measured : this.#rowsInView() * ROW_HEIGHT;
+    const scroller = this.#scroller();
+    const measured = scroller ? scroller.clientHeight - this.renderRoot.querySelector('thead')!.offsetHeight : 0;
+    return measured > 0 ? measured : this.#rowsInView() * this.#row();
   }
 
   #rowsInView(): number {
@@ -187,50 +208,52 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
     const rows = this.shownRows;
     const total = rows.length;
     const active = Math.min(this.activeIndex, Math.max(0, total - 1));
-    const window = rowWindow(total, this.scrollPosition, this.#viewport(), ROW_HEIGHT);
+    const window = rowWindow(total, this.scrollPosition, this.#viewport(), this.#row());
     const focusIndex = active >= window.first && active < window.end ? active : window.first;
-    const height = HEADER_HEIGHT + Math.max(1, Math.min(total, this.#rowsInView())) * ROW_HEIGHT + 2;
     const shown = rows.slice(window.first, window.end);
     const selected = this.selected === null ? undefined : model.customers.find((c) => c.customer === this.selected);
+    const lastActive = f.term('healthLastActive');
+    // Spacers and the scroller's height are counted in rows; the styles multiply by the row height of the layout in use.
+    const spacer = (rowCount: number) =>
+      rowCount > 0 ? html`<tr class="spacer" aria-hidden="true" style=${cssomStyle({ '--rows': rowCount })}></tr>` : nothing;
     return html`
       <div class="toolbar">
-        <span part="summary">${f.term('healthSummary', model.customers.length, model.atRiskCount, f.number(model.atRiskBelow))}</span>
-        <button part="filter" type="button" aria-pressed=${this.atRiskOnly ? 'true' : 'false'} @click=${this.#toggleFilter}>
+        <span part="summary">${this.#summary(model)}</span>
+        <button part="filter" aria-pressed=${this.atRiskOnly ? 'true' : 'false'} @click=${this.#toggleFilter}>
           ${f.term('healthAtRiskOnly', model.atRiskCount)}
         </button>
       </div>
-      <div part="scroller" class="scroller" style=${cssomStyle({ height: `${height}px` })} @scroll=${this.#onScroll}>
-        <table part="grid" role="grid" aria-label=${f.term('healthTable')} aria-rowcount=${total + 1} aria-colcount="5" aria-describedby="hint" @keydown=${this.#onKeydown}>
-          <colgroup><col class="customer" /><col class="score" /><col class="status" /><col class="last" /><col class="signals" /></colgroup>
-          <thead>
-            <tr aria-rowindex="1">
+      <div part="scroller" style=${cssomStyle({ '--visible': Math.max(1, Math.min(total, this.#rowsInView())) })} @scroll=${this.#onScroll}>
+        <table part="grid" role="grid" aria-label=${f.term('healthTable')} aria-rowcount=${total + 1} aria-describedby="hint" @keydown=${this.#onKeydown}>
+          <thead role="rowgroup">
+            <tr role="row" aria-rowindex="1">
               ${this.#header('customer', f.term('healthCustomer'))} ${this.#header('score', f.term('healthScore'))}
-              <th scope="col">${f.term('healthStatus')}</th>
-              ${this.#header('last-active', f.term('healthLastActive'))}
-              <th scope="col">${f.term('healthSignals')}</th>
+              <th role="columnheader">${f.term('healthStatus')}</th>
+              ${this.#header('last-active', lastActive)}
+              <th role="columnheader">${f.term('healthSignals')}</th>
             </tr>
           </thead>
-          <tbody>
-            ${window.before > 0 ? html`<tr class="spacer" aria-hidden="true" style=${cssomStyle({ height: `${window.before}px` })}><td colspan="5"></td></tr>` : nothing}
+          <tbody role="rowgroup">
+            ${spacer(window.first)}
             ${repeat(
               shown,
               (row) => row.customer,
               (row, k) => {
                 const index = window.first + k;
-                const classes = [row.atRisk ? 'at-risk' : '', index === active ? 'active' : ''].join(' ').trim();
-                return html`<tr aria-rowindex=${index + 2} data-row=${index} class=${classes} @click=${() => this.#choose(index)}>
-                  <th scope="row" tabindex=${index === focusIndex ? '0' : '-1'}>${row.customer}</th>
-                  <td>
-                    <span class="score">${this.#score(row.score)}</span>
+                const signals = this.#signalsText(row);
+                return html`<tr role="row" aria-rowindex=${index + 2} data-row=${index} class="${row.atRisk ? 'at-risk' : ''} ${index === active ? 'active' : ''}" @click=${() => this.#choose(index)}>
+                  <th role="rowheader" tabindex=${index === focusIndex ? '0' : '-1'}>${row.customer}</th>
+                  <td role="gridcell">
                     <span class="meter" aria-hidden="true"><span style=${cssomStyle({ '--score': Math.max(0, Math.min(100, row.score)) })}></span></span>
+                    ${this.#score(row.score)}
                   </td>
-                  <td class=${row.atRisk ? 'status-at-risk' : ''}>${f.term(row.atRisk ? 'healthAtRisk' : 'healthHealthy')}</td>
-                  <td>${row.lastActiveDay === null ? f.term('healthNever') : f.day(row.lastActiveDay)}</td>
-                  <td title=${this.#signalsText(row)} class=${row.signals.length ? '' : 'muted'}>${this.#signalsText(row)}</td>
+                  <td role="gridcell" class="status">${f.term(row.atRisk ? 'healthAtRisk' : 'healthHealthy')}</td>
+                  <td role="gridcell" class="last" data-label=${lastActive}>${row.lastActiveDay === null ? f.term('healthNever') : f.day(row.lastActiveDay)}</td>
+                  <td role="gridcell" class="signals ${row.signals.length ? '' : 'muted'}" title=${signals}>${signals}</td>
                 </tr>`;
               },
             )}
-            ${window.after > 0 ? html`<tr class="spacer" aria-hidden="true" style=${cssomStyle({ height: `${window.after}px` })}><td colspan="5"></td></tr>` : nothing}
+            ${spacer(total - window.end)}
           </tbody>
         </table>
       </div>
@@ -242,9 +265,9 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
 
   #header(key: SortKey, label: string): TemplateResult {
     const sorted = this.sortKey === key;
-    return html`<th scope="col" aria-sort=${sorted ? this.sortDirection : 'none'}>
-      <button type="button" data-sort=${key} aria-label=${this.format.term('healthSortBy', label)} @click=${() => this.#sortBy(key)}>
-        ${label}<span class="arrow" aria-hidden="true">${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : ''}</span>
+    return html`<th role="columnheader" aria-sort=${sorted ? this.sortDirection : 'none'}>
+      <button data-sort=${key} aria-label=${this.format.term('healthSortBy', label)} @click=${() => this.#sortBy(key)}>
+        ${label} <span class="arrow" aria-hidden="true">${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : ''}</span>
       </button>
     </th>`;
   }
@@ -281,7 +304,7 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
   #resetPosition(): void {
     this.activeIndex = 0;
     this.scrollPosition = 0;
-    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~=scroller]');
+    const scroller = this.#scroller();
     if (scroller) scroller.scrollTop = 0;
   }
 
@@ -303,9 +326,9 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
     if (total === 0) return;
     const next = Math.max(0, Math.min(total - 1, index));
     this.activeIndex = next;
-    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~=scroller]');
+    const scroller = this.#scroller();
     if (scroller) {
-      const top = scrollToRow(next, scroller.scrollTop, this.#viewport(), ROW_HEIGHT);
+      const top = scrollToRow(next, scroller.scrollTop, this.#viewport(), this.#row());
       if (top !== scroller.scrollTop) scroller.scrollTop = top;
       this.scrollPosition = scroller.scrollTop;
     }
@@ -315,9 +338,11 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
 
   #onKeydown = (event: KeyboardEvent) => {
     const target = event.composedPath()[0];
-    if (!(target instanceof HTMLElement) || !target.closest('tbody')) return;
-    const current = Math.min(this.activeIndex, Math.max(0, this.shownRows.length - 1));
-    const page = Math.max(1, Math.floor(this.#viewport() / ROW_HEIGHT) - 1);
+    const row = target instanceof HTMLElement ? target.closest('tbody tr') : null;
+    if (!(row instanceof HTMLElement)) return;
+    // The row that has the focus, which may not be the last one chosen (after scrolling, Tab focuses a row in view).
+    const current = Number(row.dataset.row);
+    const page = Math.max(1, Math.floor(this.#viewport() / this.#row()) - 1);
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
       ArrowUp: current - 1,
