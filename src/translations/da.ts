@@ -8,6 +8,7 @@
  * Elements already on the page switch to it at once. The registry is shared
  * through globalThis, so this file works beside any build of the kit.
  */
+import type { Granularity } from '../metrics/calendar.ts';
 import { registerTranslation, type Terms } from '../components/platform/translations.ts';
 import type { KpiMetric } from '../components/kpi-tile/kpi-tile.job.ts';
 import type { NpsGroupName } from '../components/nps-score/nps-layout.ts';
@@ -33,6 +34,8 @@ const kpiMetricNames: Record<KpiMetric, string> = {
 // <ltv-forecast>
 const daUnit = (count: number, unitDays: number) =>
   unitDays === 1 ? `${count} ${count === 1 ? 'dag' : 'dage'}` : unitDays === 7 ? `${count} ${count === 1 ? 'uge' : 'uger'}` : `${count} × ${unitDays} dage`;
+/** Periods: per quarter → »pr. kvartal«; 1 kvartal, 6 kvartaler. */
+const daPeriod: Record<Granularity, [string, string]> = { day: ['dag', 'dage'], week: ['uge', 'uger'], month: ['måned', 'måneder'], quarter: ['kvartal', 'kvartaler'], year: ['år', 'år'] };
 
 // <nps-score>
 const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
@@ -118,6 +121,8 @@ const translation = {
   heatmapSummary: (what, cohorts, first, last, periods) => `${what}: ${cohorts} ${cohorts === 1 ? 'kohorte' : 'kohorter'} (${first} til ${last}) over ${periods} ${periods === 1 ? 'periode' : 'perioder'}.`,
   heatmapAverageAt: (k, value) => `Gennemsnit i periode ${k}: ${value}.`,
   heatmapPartial: 'Den nyeste periode er stadig i gang.',
+  heatmapPartialAverage: 'Den nyeste periode for hver kohorte er stadig i gang: cellen er omrammet og holdt uden for gennemsnittet.',
+  heatmapRunning: 'stadig i gang',
   heatmapCohortBy: (property) => `Kohorter efter ${property}.`,
   heatmapLegend: 'Farveskala',
 
@@ -188,8 +193,12 @@ const translation = {
   ltvProbabilityAlive: 'Sandsynlighed for stadig kunde',
   ltvHistoric: 'Historisk værdi indtil nu',
   ltvSaas: 'SaaS-formlen',
-  ltvSaasFormula: (arpa, margin, churn) => `${arpa} × ${margin} ÷ ${churn}`,
-  ltvSaasFromData: 'ARPA og churn målt fra dataene',
+  ltvSaasFormula: (arpa, margin, churn) => `ARPA ${arpa} × margin ${margin} ÷ churn ${churn}`,
+  ltvSaasFromData: (period, n, days) =>
+    `ARPA og churn pr. ${daPeriod[period][0]}, målt over ${n} hele ${daPeriod[period][n === 1 ? 0 : 1]}; en kunde tæller som aktiv i ${days} dage efter et køb.`,
+  ltvSaasGiven: 'ARPA og churn som angivet, pr. samme periode.',
+  ltvSaasNoChurn: 'Ingen kunder faldt fra i de målte perioder: formlen giver ingen endelig værdi.',
+  ltvSaasNoData: (period) => `Churn pr. ${daPeriod[period][0]} kan ikke måles: ingen afsluttet periode med aktive kunder ved starten.`,
   ltvDistribution: 'Forventet værdi pr. kunde',
   ltvCustomersAxis: 'kunder',
   ltvTop: 'De mest værdifulde kunder',
@@ -215,6 +224,7 @@ const translation = {
   ltvTable: 'Tal for livstidsværdi',
   ltvNotAvailable: (reason) => `Ikke tilgængelig: ${reason}`,
   ltvBin: (from, to) => `${from} til ${to}`,
+  ltvBinOverflow: (from) => `${from} eller mere`,
 
   // <nps-score>
   npsLabel: 'Net Promoter Score',

@@ -8,6 +8,7 @@
  * Elements already on the page switch to it at once. The registry is shared
  * through globalThis, so this file works beside any build of the kit.
  */
+import type { Granularity } from '../metrics/calendar.ts';
 import { registerTranslation, type Terms } from '../components/platform/translations.ts';
 import type { KpiMetric } from '../components/kpi-tile/kpi-tile.job.ts';
 import type { NpsGroupName } from '../components/nps-score/nps-layout.ts';
@@ -33,6 +34,8 @@ const kpiMetricNames: Record<KpiMetric, string> = {
 // <ltv-forecast>
 const nbUnit = (count: number, unitDays: number) =>
   unitDays === 1 ? `${count} ${count === 1 ? 'dag' : 'dager'}` : unitDays === 7 ? `${count} ${count === 1 ? 'uke' : 'uker'}` : `${count} × ${unitDays} dager`;
+/** Periods: per quarter → «per kvartal»; 1 kvartal, 6 kvartaler. */
+const nbPeriod: Record<Granularity, [string, string]> = { day: ['dag', 'dager'], week: ['uke', 'uker'], month: ['måned', 'måneder'], quarter: ['kvartal', 'kvartaler'], year: ['år', 'år'] };
 
 // <nps-score>
 const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
@@ -118,6 +121,8 @@ const translation = {
   heatmapSummary: (what, cohorts, first, last, periods) => `${what}: ${cohorts} ${cohorts === 1 ? 'kohort' : 'kohorter'} (${first} til ${last}) over ${periods} ${periods === 1 ? 'periode' : 'perioder'}.`,
   heatmapAverageAt: (k, value) => `Gjennomsnitt i periode ${k}: ${value}.`,
   heatmapPartial: 'Den nyeste perioden pågår fortsatt.',
+  heatmapPartialAverage: 'Den nyeste perioden for hver kohort pågår fortsatt: cellen er omrammet og holdt utenfor gjennomsnittet.',
+  heatmapRunning: 'pågår fortsatt',
   heatmapCohortBy: (property) => `Kohorter etter ${property}.`,
   heatmapLegend: 'Fargeskala',
 
@@ -188,8 +193,12 @@ const translation = {
   ltvProbabilityAlive: 'Sannsynlighet for fortsatt kunde',
   ltvHistoric: 'Historisk verdi så langt',
   ltvSaas: 'SaaS-formelen',
-  ltvSaasFormula: (arpa, margin, churn) => `${arpa} × ${margin} ÷ ${churn}`,
-  ltvSaasFromData: 'ARPA og frafall målt fra dataene',
+  ltvSaasFormula: (arpa, margin, churn) => `ARPA ${arpa} × margin ${margin} ÷ frafall ${churn}`,
+  ltvSaasFromData: (period, n, days) =>
+    `ARPA og frafall per ${nbPeriod[period][0]}, målt over ${n} hele ${nbPeriod[period][n === 1 ? 0 : 1]}; en kunde regnes som aktiv i ${days} dager etter et kjøp.`,
+  ltvSaasGiven: 'ARPA og frafall som oppgitt, per samme periode.',
+  ltvSaasNoChurn: 'Ingen kunder falt fra i de målte periodene: formelen gir ingen endelig verdi.',
+  ltvSaasNoData: (period) => `Frafall per ${nbPeriod[period][0]} kan ikke måles: ingen fullført periode med aktive kunder ved starten.`,
   ltvDistribution: 'Forventet verdi per kunde',
   ltvCustomersAxis: 'kunder',
   ltvTop: 'De mest verdifulle kundene',
@@ -215,6 +224,7 @@ const translation = {
   ltvTable: 'Tall for livstidsverdi',
   ltvNotAvailable: (reason) => `Ikke tilgjengelig: ${reason}`,
   ltvBin: (from, to) => `${from} til ${to}`,
+  ltvBinOverflow: (from) => `${from} eller mer`,
 
   // <nps-score>
   npsLabel: 'Net Promoter Score',

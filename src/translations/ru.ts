@@ -8,6 +8,7 @@
  * Elements already on the page switch to it at once. The registry is shared
  * through globalThis, so this file works beside any build of the kit.
  */
+import type { Granularity } from '../metrics/calendar.ts';
 import { registerTranslation, type Terms } from '../components/platform/translations.ts';
 import type { KpiMetric } from '../components/kpi-tile/kpi-tile.job.ts';
 import type { NpsGroupName } from '../components/nps-score/nps-layout.ts';
@@ -46,6 +47,15 @@ const ruUnit = (count: number, unitDays: number) =>
     : unitDays === 7
       ? `${count} ${ruPlural(count, 'неделю', 'недели', 'недель')}`
       : `${count} × ${unitDays} дн.`;
+/** Per quarter → «в квартал»; over 6 complete quarters → «за 6 полных кварталов». */
+const ruPer: Record<Granularity, string> = { day: 'в день', week: 'в неделю', month: 'в месяц', quarter: 'в квартал', year: 'в год' };
+const ruComplete: Record<Granularity, [string, string, string]> = {
+  day: ['полный день', 'полных дня', 'полных дней'],
+  week: ['полную неделю', 'полные недели', 'полных недель'],
+  month: ['полный месяц', 'полных месяца', 'полных месяцев'],
+  quarter: ['полный квартал', 'полных квартала', 'полных кварталов'],
+  year: ['полный год', 'полных года', 'полных лет'],
+};
 
 // <nps-score>
 const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
@@ -134,6 +144,8 @@ const translation = {
   heatmapSummary: (what, cohorts, first, last, periods) => `${what}: когорт — ${cohorts} (с ${first} по ${last}), периодов — ${periods}.`,
   heatmapAverageAt: (k, value) => `Среднее в периоде ${k}: ${value}.`,
   heatmapPartial: 'Последний период ещё не закончился.',
+  heatmapPartialAverage: 'Последний период каждой когорты ещё не закончился: его ячейка обведена и не входит в среднее.',
+  heatmapRunning: 'ещё идёт',
   heatmapCohortBy: (property) => `Когорты по признаку «${property}».`,
   heatmapLegend: 'Цветовая шкала',
 
@@ -205,8 +217,12 @@ const translation = {
   ltvProbabilityAlive: 'Вероятность, что клиент остался',
   ltvHistoric: 'Фактическая ценность',
   ltvSaas: 'Формула SaaS',
-  ltvSaasFormula: (arpa, margin, churn) => `${arpa} × ${margin} ÷ ${churn}`,
-  ltvSaasFromData: 'ARPA и отток измерены по данным',
+  ltvSaasFormula: (arpa, margin, churn) => `ARPA ${arpa} × маржа ${margin} ÷ отток ${churn}`,
+  ltvSaasFromData: (period, n, days) =>
+    `ARPA и отток ${ruPer[period]}, измерены за ${n} ${ruPlural(n, ...ruComplete[period])}; клиент считается активным ${days} ${ruPlural(days, 'день', 'дня', 'дней')} после покупки.`,
+  ltvSaasGiven: 'ARPA и отток как заданы, за один и тот же период.',
+  ltvSaasNoChurn: 'В измеренных периодах никто не ушёл: у формулы нет конечного значения.',
+  ltvSaasNoData: (period) => `Отток ${ruPer[period]} нельзя измерить: нет полного периода с активными клиентами на его начало.`,
   ltvDistribution: 'Прогноз ценности по клиентам',
   ltvCustomersAxis: 'клиенты',
   ltvTop: 'Самые ценные клиенты',
@@ -232,6 +248,7 @@ const translation = {
   ltvTable: 'Показатели пожизненной ценности',
   ltvNotAvailable: (reason) => `Недоступно: ${reason}`,
   ltvBin: (from, to) => `от ${from} до ${to}`,
+  ltvBinOverflow: (from) => `${from} и больше`,
 
   // <nps-score>
   npsLabel: 'Индекс потребительской лояльности (NPS)',

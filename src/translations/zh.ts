@@ -8,6 +8,7 @@
  * Elements already on the page switch to it at once. The registry is shared
  * through globalThis, so this file works beside any build of the kit.
  */
+import type { Granularity } from '../metrics/calendar.ts';
 import { registerTranslation, type Terms } from '../components/platform/translations.ts';
 import type { KpiMetric } from '../components/kpi-tile/kpi-tile.job.ts';
 import type { NpsGroupName } from '../components/nps-score/nps-layout.ts';
@@ -29,6 +30,10 @@ const kpiMetricNames: Record<KpiMetric, string> = {
   nps: '净推荐值',
   'active-customers': '活跃客户',
 };
+
+// <ltv-forecast>: 每季度 (per quarter); 6 个季度 (six quarters).
+const zhPer: Record<Granularity, string> = { day: '天', week: '周', month: '月', quarter: '季度', year: '年' };
+const zhCount: Record<Granularity, string> = { day: '天', week: '周', month: '个月', quarter: '个季度', year: '年' };
 
 // <nps-score>
 const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
@@ -114,6 +119,8 @@ const translation = {
   heatmapSummary: (what, cohorts, first, last, periods) => `${what}：${cohorts} 个同期群（${first} 至 ${last}），共 ${periods} 期。`,
   heatmapAverageAt: (k, value) => `第 ${k} 期平均：${value}。`,
   heatmapPartial: '最新一期仍在进行中。',
+  heatmapPartialAverage: '每个群组的最新一期仍在进行中：该单元格带虚线框，不计入平均值。',
+  heatmapRunning: '仍在进行',
   heatmapCohortBy: (property) => `按 ${property} 分组的同期群。`,
   heatmapLegend: '色阶',
 
@@ -184,8 +191,11 @@ const translation = {
   ltvProbabilityAlive: '仍为客户的概率',
   ltvHistoric: '迄今历史价值',
   ltvSaas: 'SaaS 公式',
-  ltvSaasFormula: (arpa, margin, churn) => `${arpa} × ${margin} ÷ ${churn}`,
-  ltvSaasFromData: 'ARPA 与流失率由数据测得',
+  ltvSaasFormula: (arpa, margin, churn) => `ARPA ${arpa} × 利润率 ${margin} ÷ 流失率 ${churn}`,
+  ltvSaasFromData: (period, n, days) => `ARPA 与流失率均为每${zhPer[period]}数值，基于 ${n} ${zhCount[period]}的完整数据测得；客户在购买后 ${days} 天内视为活跃。`,
+  ltvSaasGiven: 'ARPA 与流失率按给定值，须为同一周期。',
+  ltvSaasNoChurn: '测量期内没有客户流失：公式没有有限值。',
+  ltvSaasNoData: (period) => `无法测量每${zhPer[period]}流失率：没有期初有活跃客户的完整周期。`,
   ltvDistribution: '每位客户的预测价值',
   ltvCustomersAxis: '客户',
   ltvTop: '最有价值的客户',
@@ -211,6 +221,7 @@ const translation = {
   ltvTable: '生命周期价值数据',
   ltvNotAvailable: (reason) => `无法计算：${reason}`,
   ltvBin: (from, to) => `${from} 至 ${to}`,
+  ltvBinOverflow: (from) => `${from} 及以上`,
 
   // <nps-score>
   npsLabel: '净推荐值 (NPS)',

@@ -4,6 +4,11 @@ import type { LtvForecast } from '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { histogramLayout } from '../../src/components/ltv-forecast/ltv-geometry.ts';
+import { valueBins } from '../../src/components/ltv-forecast/value-bins.ts';
+import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts';
+import '../../src/components/churn-trend/define.ts';
+import fc from 'fast-check';
+import { settled } from './settled.ts';
 import '../../src/translations/da.ts';
 import '../../src/translations/ru.ts';
 
@@ -33,12 +38,12 @@ const ORDERS = [
 
 const root = (el: Element) => el.shadowRoot!;
 const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const ready = (el: LtvForecast, timeout = 10_000) => waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout });
+const ready = (el: LtvForecast, timeout = 10_000) => settled(el, timeout);
 
-/** The hidden table as measure → value. */
+/** The hidden figures table (the first one) as measure → value. */
 function hiddenTable(el: Element): Record<string, string> {
   const rows: Record<string, string> = {};
-  for (const row of root(el).querySelectorAll('.visually-hidden table tbody tr')) {
+  for (const row of root(el).querySelector('.visually-hidden table')?.querySelectorAll('tbody tr') ?? []) {
     const cells = [...row.children].map((c) => squash(c.textContent));
     rows[cells[0]] = cells[1];
   }
@@ -72,7 +77,76 @@ async function cdnowRecords(): Promise<{ customer: string; date: string; amount:
     });
 }
 
+describe('ltv-forecast: value bins (computed in the job)', () => {
+  it('caps the range at the 99th percentile, rounded to a bin edge, with one overflow bin', () => {
+    // 100 customers: 99 at 1, 2, …, 99 and one at 1,000.
+    // 99th percentile (type 7): h = 99 × 0.99 = 98.01 → 99 + 0.01 × (1000 − 99) = 108.01.
+    // About 10 bins over [0, 108.01]: step 10, so edges 0, 10, …, 110 (11 bins).
+    // 1,000 > 110 + 2 × 10: the overflow bin [110, 1000] holds the one customer above.
+    const values = [...Array.from({ length: 99 }, (_, i) => i + 1), 1000];
+    const bins = valueBins(values, 10);
+    expect(bins.length).to.equal(12);
+    expect(bins[0]).to.deep.equal({ from: 0, to: 10, count: 9 }); // 1 … 9
+    expect(bins[1]).to.deep.equal({ from: 10, to: 20, count: 10 }); // 10 … 19
+    expect(bins[9]).to.deep.equal({ from: 90, to: 100, count: 10 }); // 90 … 99
+    expect(bins[10]).to.deep.equal({ from: 100, to: 110, count: 0 });
+    expect(bins[11]).to.deep.equal({ from: 110, to: 1000, count: 1, overflow: true });
+  });
+
+  it('no overflow bin when the maximum is within two bins of the cap; one bin for equal values', () => {
+    // 1 … 10: p99 = 9 + 0.91 × 1 = 9.91; step 1 → edges up to 10 = the maximum: no overflow, last bin [9, 10] inclusive.
+    const bins = valueBins(Array.from({ length: 10 }, (_, i) => i + 1), 10);
+    expect(bins.some((b) => b.overflow)).to.equal(false);
+    expect(bins.map((b) => b.count)).to.deep.equal([0, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
+    // Equal values: about 20 bins from 0 to 5 are 0.2 wide (25 bins); all three customers in the last, [4.8, 5].
+    const equal = valueBins([5, 5, 5], 20);
+    expect(equal.length).to.equal(25);
+    expect(equal[24]).to.deep.equal({ from: 4.8, to: 5, count: 3 });
+    expect(valueBins([0, 0], 20)).to.deep.equal([{ from: 0, to: 1, count: 2 }]);
+  });
+
+  it('property: every customer lands in exactly the bin that contains them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -50, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (values, count) => {
+        const bins = valueBins(values, count);
+        expect(bins.reduce((n, b) => n + b.count, 0)).to.equal(values.length);
+        bins.forEach((b, i) => {
+          expect(b.to).to.be.greaterThan(b.from);
+          if (i > 0) expect(b.from).to.equal(bins[i - 1].to);
+          if (b.overflow) expect(i).to.equal(bins.length - 1);
+          const last = i === bins.length - 1;
+          const inside = values.filter((v) => v >= b.from && (v < b.to || (last && v <= b.to) || !!b.overflow));
+          expect(inside.length).to.equal(b.count);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('ltv-forecast: histogram layout', () => {
+  it('draws the overflow bin half a bar apart and labels it at the right end', () => {
+    // 300 wide: plot 248; 3 bins + an overflow half-gap = 3.5 steps → step 248 / 3.5 ≈ 70.86.
+    const g = histogramLayout(
+      [
+        { from: 0, to: 50, count: 5 },
+        { from: 50, to: 100, count: 3 },
+        { from: 100, to: 900, count: 1, overflow: true },
+      ],
+      300,
+      100,
+    );
+    const step = 248 / 3.5;
+    expect(g.bars.map((b) => b.x)).to.deep.equal([0, step, 2.5 * step]);
+    expect(g.bars[2].x + g.bars[2].width).to.be.closeTo(248 - 1, 1e-9);
+    // Labels: $0 at the start; 50 at x ≈ 70.9 (≥ 44 from the start, ≤ 248 − 96 from the wide end label); the overflow from 100 at the end.
+    expect(g.xTicks).to.deep.equal([
+      { value: 0, x: 0, anchor: 'start', overflow: false },
+      { value: 50, x: step, anchor: 'middle', overflow: false },
+      { value: 100, x: 248, anchor: 'end', overflow: true },
+    ]);
+  });
+
   it('puts bins side by side on a count scale from 0', () => {
     // 200 × 100 box, margins 44 left, 8 right, 8 top, 22 bottom: plot 148 × 70; counts 2 and 4 → 4 is the top.
     const g = histogramLayout(
@@ -98,7 +172,8 @@ describe('<ltv-forecast> numbers and input routes', () => {
     const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" gross-margin="0.8" churn="0.05"></ltv-forecast>`);
     await ready(el);
     expect(el.ranIn).to.equal('worker'); // plain figures are a job in the metrics engine too
-    expect(figure(el, 'saas')).to.equal('$800.00 $50.00 × 80.0% ÷ 5.0%');
+    expect(figure(el, 'saas')).to.equal('$800.00 ARPA $50.00 × margin 80.0% ÷ churn 5.0%');
+    expect(squash(root(el).querySelector('.basis')?.textContent)).to.equal('SaaS formula: ARPA and churn as given, per the same period.');
     expect(el.getAttribute('aria-label')).to.equal('Customer lifetime value: SaaS formula: $800.00.');
   });
 
@@ -114,7 +189,7 @@ describe('<ltv-forecast> numbers and input routes', () => {
     await ready(el);
     expectOrders(el);
     expect(el.ranIn).to.equal('worker'); // 11 records: the kit's jobs always run in the metrics worker
-    expect(hiddenTable(el)['SaaS formula']).to.equal('$800.00 = $50.00 × 80.0% ÷ 5.0%');
+    expect(hiddenTable(el)['SaaS formula']).to.equal('$800.00 = ARPA $50.00 × margin 80.0% ÷ churn 5.0%. ARPA and churn as given, per the same period.');
     expect(el.value!.horizon).to.equal(52); // one year in weeks
   });
 
@@ -199,6 +274,99 @@ describe('<ltv-forecast> numbers and input routes', () => {
   });
 });
 
+/*
+ * SaaS formula measured from the data, per month, with a 30-day activity window (as churn-trend
+ * defines churn: active at day t = a purchase in [t − 30, t); S = active at a period's start,
+ * lost = active at its start and not at its end).
+ *   a: Jan 10, Feb 5, Mar 3   b: Jan 20   c: Jan 25, Feb 20   d: Feb 10, Mar 31   e: Mar 31
+ *   z: Jan 1 only (the data's first day; active Jan 2 – Jan 31, so at no period start)
+ *   Jan 1 (window Dec 2 – Dec 31): before the data, so January is censored and not measured.
+ *   Feb 1 (Jan 2 – Jan 31): a, b, c            → S(Feb) = 3
+ *   Mar 1 (Jan 31 – Feb 29): a, c, d           → lost(Feb) = b = 1;     S(Mar) = 3
+ *   Apr 1 (Mar 2 – Mar 31): a, d, e            → lost(Mar) = c = 1;     E(Mar) = 3
+ *   churn per month, pooled = (1 + 1) / (3 + 3) = 33.3 %   (churn-trend: 1/3 in February and in March)
+ *   revenue: Feb a 20 + c 25 + d 50 = 95; Mar a 30 + d 5 + e 10 = 45  → 140
+ *   customer-months: (3 + 3) / 2 + (3 + 3) / 2 = 6  → ARPA = 140 / 6 = $23.33 per month
+ *   lifetime value = 23.33 × 100 % ÷ 33.3 % = 140 / 6 × 3 = $70.00
+ */
+const MONTHLY = [
+  // z starts the data on Jan 1 (so February's window lies inside it) and is active at no period start.
+  { customer: 'z', date: '2024-01-01', amount: 8 },
+  { customer: 'a', date: '2024-01-10', amount: 10 },
+  { customer: 'b', date: '2024-01-20', amount: 40 },
+  { customer: 'c', date: '2024-01-25', amount: 15 },
+  { customer: 'a', date: '2024-02-05', amount: 20 },
+  { customer: 'd', date: '2024-02-10', amount: 50 },
+  { customer: 'c', date: '2024-02-20', amount: 25 },
+  { customer: 'a', date: '2024-03-03', amount: 30 },
+  { customer: 'd', date: '2024-03-31', amount: 5 },
+  { customer: 'e', date: '2024-03-31', amount: 10 },
+];
+
+describe('<ltv-forecast> SaaS formula measured from the data', () => {
+  it('ARPA and churn per month, with churn as churn-trend measures it: $23.33 × 100 % ÷ 33.3 % = $70.00', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <ltv-forecast granularity="month" window-days="30" .data=${MONTHLY}></ltv-forecast>
+      <churn-trend granularity="month" window-days="30" .data=${MONTHLY}></churn-trend>
+    </div>`);
+    const el = wrapper.querySelector('ltv-forecast')!;
+    const trend = wrapper.querySelector<ChurnTrend>('churn-trend')!;
+    await ready(el);
+    await settled(trend);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    const saas = el.value!.saas as { value: number; arpa: number; churn: number; measured: unknown };
+    expect(saas.arpa).to.be.closeTo(140 / 6, 1e-9);
+    expect(saas.churn).to.be.closeTo(1 / 3, 1e-12);
+    expect(saas.value).to.be.closeTo(70, 1e-9);
+    expect(saas.measured).to.deep.equal({ granularity: 'month', periods: 2, windowDays: 30 });
+    expect(figure(el, 'saas')).to.equal('$70.00 ARPA $23.33 × margin 100.0% ÷ churn 33.3%');
+    const basis = 'ARPA and churn per month, over 2 complete months; active: a purchase in the last 30 days.';
+    expect(squash(root(el).querySelector('.basis')?.textContent)).to.equal(`SaaS formula: ${basis}`);
+    expect(hiddenTable(el)['SaaS formula']).to.equal(`$70.00 = ARPA $23.33 × margin 100.0% ÷ churn 33.3%. ${basis}`);
+    // The same churn as churn-trend's for the same granularity and window: pooled over its measured periods.
+    expect(trend.status, JSON.stringify(trend.error)).to.equal('ready');
+    const measured = trend.value!.points.filter((p) => p.complete && !p.censored && p.start > 0);
+    expect(measured.map((p) => [p.key, p.start, p.lost, p.rate])).to.deep.equal([
+      ['2024-02', 3, 1, 1 / 3],
+      ['2024-03', 3, 1, 1 / 3],
+    ]);
+    const pooled = measured.reduce((n, p) => n + p.lost, 0) / measured.reduce((n, p) => n + p.start, 0);
+    expect(saas.churn).to.equal(pooled);
+  });
+
+  it('per quarter: the same data has no complete, measurable quarter, and says so instead of a number', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast granularity="quarter" window-days="30" .data=${MONTHLY}></ltv-forecast>`);
+    await ready(el);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    expect(el.value!.saas).to.have.property('reason', 'data');
+    expect(figure(el, 'saas')).to.equal('–No complete quarter to measure churn in.');
+  });
+
+  it('nobody churned: explained, not divided by 0', async () => {
+    // x buys every 25 days: active at Feb 1, Mar 1 and Apr 1 (30-day window), so S = 1 and lost = 0 in February and March.
+    const loyal = ['2024-01-05', '2024-01-30', '2024-02-24', '2024-03-20', '2024-03-31'].map((date) => ({ customer: 'x', date, amount: 10 }));
+    const el = await fixture<LtvForecast>(html`<ltv-forecast window-days="30" .data=${loyal}></ltv-forecast>`);
+    await ready(el);
+    expect(el.value!.saas).to.have.property('reason', 'churn');
+    expect(figure(el, 'saas')).to.equal('–Nobody churned: no finite value.');
+  });
+
+  it('window-days must be a whole number of days', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast window-days="2.5" .data=${MONTHLY}></ltv-forecast>`);
+    await ready(el);
+    expect(el.status).to.equal('error');
+    expect(squash(root(el).querySelector('[part=message]')!.textContent)).to.contain('window-days');
+  });
+
+  it('translated caption: Russian plural forms', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast lang="ru" window-days="30" .data=${MONTHLY}></ltv-forecast>`);
+    await ready(el);
+    expect(squash(root(el).querySelector('.basis')?.textContent)).to.equal(
+      'Формула SaaS: ARPA и отток в месяц, измерены за 2 полных месяца; клиент считается активным 30 дней после покупки.',
+    );
+  });
+});
+
 describe('<ltv-forecast> errors', () => {
   const failing = async (src: string) => {
     const el = document.createElement('ltv-forecast');
@@ -254,21 +422,82 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
     histogram.focus();
     await el.updateComplete;
     const live = () => squash(root(el).querySelector('[aria-live]')!.textContent);
-    const bins = (el.value!.predictive as { histogram: { count: number }[] }).histogram;
+    const bins = (el.value!.predictive as { histogram: { from: number; count: number; overflow?: true }[] }).histogram;
     expect(live()).to.match(new RegExp(`^\\$0 to .*: ${bins[0].count.toLocaleString('en')} customers$`));
     histogram.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await el.updateComplete;
-    expect(live()).to.contain(`: ${bins[4].count} customers`);
-    // Hidden table rows for the bins agree with the drawn bars.
+    const last = bins[bins.length - 1];
+    expect(live()).to.equal(`$${last.from.toLocaleString('en')} or more: ${last.count} customers`);
+    // Hidden table rows for the bins agree with the drawn bars, the overflow bin included.
     const rects = [...root(el).querySelectorAll('rect.bin')];
-    expect(rects.length).to.equal(5);
+    expect(rects.length).to.equal(bins.length);
+    expect(last.overflow).to.equal(true);
+    expect(rects.at(-1)!.classList.contains('overflow')).to.equal(true);
+    expect(root(el).querySelectorAll('rect.overflow').length).to.equal(1);
     const table = hiddenTable(el);
     const binRows = Object.entries(table).filter(([k]) => k.startsWith('Predicted value per customer: '));
     expect(binRows.map(([, v]) => v)).to.deep.equal(bins.map((b) => `${b.count.toLocaleString('en')} customers`));
+    expect(binRows.at(-1)![0]).to.equal(`Predicted value per customer: $${last.from.toLocaleString('en')} or more`);
+    // Nobody dropped: the bins count every customer.
+    expect(bins.reduce((n, b) => n + b.count, 0)).to.equal((el.value!.predictive as { customers: number }).customers);
+    // The overflow bin is labelled under the axis with its lower edge, and its count stands above it.
+    const labels = [...root(el).querySelectorAll('[part~=histogram] text')].map((t) => t.textContent);
+    expect(labels).to.include(`$${last.from.toLocaleString('en')} or more`);
+    expect(labels).to.include(String(last.count));
     // The tallest bar is the bin with the most customers.
     const heights = rects.map((r) => Number(r.getAttribute('height')));
     const most = Math.max(...bins.map((b) => b.count));
     expect(heights.indexOf(Math.max(...heights))).to.equal(bins.findIndex((b) => b.count === most));
+  });
+
+  for (const width of [300, 320, 390]) {
+    it(`nothing overflows the element at ${width} px; the top table drops its middle columns`, async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><ltv-forecast granularity="quarter" .data=${cdnow}></ltv-forecast></div>`);
+      const el = wrapper.querySelector('ltv-forecast')!;
+      await ready(el, 60_000);
+      expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+      await waitUntil(() => root(el).querySelector('[part~=histogram] svg'));
+      root(el).querySelector<HTMLDetailsElement>('[part~=details]')!.open = true;
+      await el.updateComplete;
+      const host = el.getBoundingClientRect();
+      expect(host.width).to.equal(width);
+      for (const selector of ['[part=base]', '[part~=figures]', '[part~=top]', '[part~=cohorts]', '[part~=details]', '[part~=histogram]']) {
+        const part = root(el).querySelector<HTMLElement>(selector)!;
+        expect(part.scrollWidth, selector).to.be.at.most(part.clientWidth);
+      }
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+      // Every visible box, text of the cohort figures and axis labels included, stays inside the element.
+      const outside = [...root(el).querySelectorAll('*')]
+        .filter((n) => !n.closest('.visually-hidden'))
+        .filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.width > 0 && (r.right > host.right + 0.5 || r.left < host.left - 0.5);
+        })
+        .map((n) => `${n.localName}.${n.getAttribute('class')}`);
+      expect(outside).to.deep.equal([]);
+      const visible = (cell: Element) => getComputedStyle(cell).display !== 'none';
+      expect([...root(el).querySelectorAll('[part~=top] thead th')].filter(visible).map((th) => squash(th.textContent))).to.deep.equal([
+        'Customer',
+        'Value',
+        'Probability still a customer',
+      ]);
+      // The hidden table keeps every column.
+      const hidden = root(el).querySelectorAll('.visually-hidden table')[1];
+      expect(squash(hidden.querySelector('caption')!.textContent)).to.equal('Most valuable customers');
+      expect(hidden.querySelectorAll('thead th').length).to.equal(5);
+      expect(hidden.querySelectorAll('tbody tr').length).to.equal(10);
+    });
+  }
+
+  it('wide: the top table shows all five columns, in agreement with the hidden table', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 900px"><ltv-forecast .data=${cdnow}></ltv-forecast></div>`);
+    const el = wrapper.querySelector('ltv-forecast')!;
+    await ready(el, 60_000);
+    const rows = (table: Element) => [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => squash(c.textContent)));
+    const visibleTop = root(el).querySelector('[part~=top]')!;
+    expect([...visibleTop.querySelectorAll('thead th')].every((th) => getComputedStyle(th).display !== 'none')).to.equal(true);
+    expect(rows(visibleTop)).to.deep.equal(rows(root(el).querySelectorAll('.visually-hidden table')[1]));
+    expect(rows(visibleTop)[0]).to.have.length(5);
   });
 
   it('markup in customer ids stays text', async () => {

@@ -12,11 +12,12 @@
 import { PeriodCalendar, type Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCohort } from '../../metrics/lifetime-value-cohorts.ts';
-import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type HistogramBin, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
+import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { defineJob } from '../platform/jobs.ts';
 import { saasFromFigures } from './saas-figures.ts';
+import { valueBins, type ValueBin } from './value-bins.ts';
 
 export { saasFromFigures } from './saas-figures.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
@@ -42,8 +43,10 @@ export interface LtvForecastJobOptions {
   margin: number;
   topCount: number;
   histogramBins: number;
-  /** Cohort period of the historic values (and the SaaS billing period). */
+  /** Cohort period of the historic values, and the period ARPA and churn are measured per. */
   granularity: Granularity;
+  /** Days a purchase keeps a customer active (churn, as in churn-trend); default 3 × the median days between purchases. */
+  windowDays?: number;
   saas: SaasFigures;
   locale: string;
 }
@@ -57,7 +60,8 @@ export interface PredictiveValue {
   meanExpectedPurchases: number;
   /** Mean probability of being alive at the calibration end. */
   meanProbabilityAlive: number;
-  histogram: HistogramBin[];
+  /** Round-width bins up to about the 99th percentile, then one overflow bin (value-bins.ts). */
+  histogram: ValueBin[];
   top: TopCustomer[];
   purchaseModel: { parameters: BgNbdParameters; logLikelihood: number; converged: boolean; customers: number };
   spendModel: { parameters: GammaGammaParameters; logLikelihood: number; converged: boolean; customers: number; meanSpend: number | null };
@@ -70,6 +74,24 @@ export interface SaasValue {
   churn: number;
   /** Where ARPA and churn came from. */
   source: 'attributes' | 'data';
+  /**
+   * What ARPA and churn are measured per when they come from the data: the
+   * element's granularity, pooled over `periods` complete periods, with the
+   * activity window churn-trend uses. Null for figures given as attributes.
+   */
+  measured: { granularity: Granularity; periods: number; windowDays: number } | null;
+}
+
+/**
+ * Why the SaaS formula has no value for the data: `churn` — nobody churned in
+ * the measured periods (the value is unbounded); `data` — no complete,
+ * uncensored period with customers at its start (or no activity window can be
+ * suggested), so churn cannot be measured. `message` is the metrics layer's
+ * English text, for anything else.
+ */
+export interface SaasUnavailable {
+  error: string;
+  reason?: 'churn' | 'data';
 }
 
 export interface LtvForecastModel {
@@ -81,7 +103,7 @@ export interface LtvForecastModel {
   calibrationEndDay: number | null;
   predictive: PredictiveValue | { error: string } | null;
   historic: { granularity: Granularity; cohorts: Array<LifetimeValueCohort & { label: string }>; overall: { customers: number; netRevenue: number; value: number | null } } | null;
-  saas: SaasValue | { error: string } | null;
+  saas: SaasValue | SaasUnavailable | null;
 }
 
 /** Default horizon: one year in the time unit. */
@@ -93,6 +115,8 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
   const unitDays = timeUnitDays(options.timeUnit);
   if (unitDays !== unitDays) return fail(optionError('time-unit', "'days', 'weeks' or a number of days", options.timeUnit));
   const horizon = options.horizon ?? defaultHorizon(unitDays);
+  const w = options.windowDays;
+  if (w !== undefined && !(Number.isInteger(w) && w >= 1)) return fail(optionError('window-days', 'a whole number of days of at least 1', w));
   const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
@@ -140,7 +164,7 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
           median: summary.median,
           meanExpectedPurchases: mean(customers.expectedPurchases),
           meanProbabilityAlive: mean(customers.probabilityAlive),
-          histogram: summary.histogram,
+          histogram: valueBins(customers.value, options.histogramBins),
           top: summary.top,
           purchaseModel: {
             parameters: purchaseModel.value.parameters,
@@ -160,18 +184,39 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
   );
 }
 
+/**
+ * The SaaS formula, with ARPA and churn the page did not give measured from
+ * the data per `granularity` period: churn exactly as churn-trend computes it
+ * for the same granularity and activity window (churnSeries), pooled over the
+ * complete, uncensored periods (Σ lost ÷ Σ S); ARPA as revenue per
+ * customer-period over the same periods. A 46.9 % churn per quarter and a
+ * 16 % churn per month describe the same customers: the caption says which.
+ */
 function saasPart(table: Parameters<typeof saasInputsFromTransactions>[0], options: LtvForecastJobOptions): LtvForecastModel['saas'] {
   const { arpa, churn } = options.saas;
   const grossMargin = options.saas.grossMargin ?? options.margin;
-  let measured: { arpa: number; churnRate: number } | undefined;
+  let measured: { arpa: number; churnRate: number; periods: number } | undefined;
+  let windowDays = options.windowDays ?? null;
   if (arpa === undefined || churn === undefined) {
-    const window = suggestedWindowDays(table);
-    const windowDays = window.ok && window.value !== null ? window.value : 90;
+    if (windowDays === null) {
+      const suggested = suggestedWindowDays(table);
+      windowDays = suggested.ok ? suggested.value : null;
+      // Nobody bought twice: churn-trend asks for window-days here too.
+      if (windowDays === null) return { error: 'no customer bought twice, so no activity window can be suggested', reason: 'data' };
+    }
     const inputs = saasInputsFromTransactions(table, { windowDays, granularity: options.granularity });
-    if (!inputs.ok) return { error: inputs.error.message };
+    if (!inputs.ok) {
+      const field = inputs.error.issues[0]?.field;
+      return { error: inputs.error.message, reason: field === 'churn' ? 'churn' : field === 'data' ? 'data' : undefined };
+    }
     measured = inputs.value;
   }
-  const result = saasFromFigures(arpa ?? measured!.arpa, grossMargin, churn ?? measured!.churnRate, measured ? 'data' : 'attributes');
+  const result = saasFromFigures(
+    arpa ?? measured!.arpa,
+    grossMargin,
+    churn ?? measured!.churnRate,
+    measured ? { granularity: options.granularity, periods: measured.periods, windowDays: windowDays! } : null,
+  );
   return result.ok ? result.value : { error: result.error.message };
 }
 
@@ -193,7 +238,7 @@ export interface LtvFigures extends SaasFigures {
 
 export const ltvFiguresJob = defineJob<LtvFigures, LtvForecastModel>('ltv-forecast-figures', (_records, figures) => {
   const margin = figures.margin ?? 1;
-  const result = saasFromFigures(figures.arpa ?? Number.NaN, figures.grossMargin ?? margin, figures.churn ?? Number.NaN, 'attributes');
+  const result = saasFromFigures(figures.arpa ?? Number.NaN, figures.grossMargin ?? margin, figures.churn ?? Number.NaN, null);
   if (!result.ok) return result;
   return ok({ timeUnitDays: 1, horizon: 0, discountRate: 0, margin, calibrationEndDay: null, predictive: null, historic: null, saas: result.value });
 });

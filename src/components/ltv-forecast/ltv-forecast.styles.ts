@@ -1,16 +1,22 @@
 import { css } from 'lit';
 
-/** Styles of <ltv-forecast>. `--rk-ltv-bar` colours the histogram and cohort bars. */
+/**
+ * Styles of <ltv-forecast>. `--rk-ltv-bar` colours the histogram and cohort
+ * bars. The layout follows the element's own width (container queries), so
+ * nothing overflows from about 300 px up: narrow, the cohort figures go above
+ * their bars and the top-customer table keeps its main columns.
+ */
 export const ltvForecastStyles = css`
   :host {
     --_bar: var(--rk-ltv-bar, var(--_series-1));
+    container-type: inline-size;
     padding: var(--rk-ltv-padding, 0.75rem);
     border-radius: var(--_radius);
   }
 
   [part~='figures'] {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: 0.5rem;
     margin: 0 0 0.75rem;
   }
@@ -33,6 +39,12 @@ export const ltvForecastStyles = css`
     font-weight: 650;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
+  }
+
+  .basis {
+    margin: -0.4rem 0 0.75rem;
+    font-size: 0.85em;
+    color: var(--_muted);
   }
 
   [part~='figure'] .note {
@@ -64,7 +76,14 @@ export const ltvForecastStyles = css`
     fill: var(--_bar);
   }
 
-  .axis text {
+  /* Everyone above the binned range: not on the value scale, so drawn apart and hatched-looking. */
+  .overflow {
+    fill-opacity: 0.4;
+    stroke: var(--_bar);
+    stroke-dasharray: 3 2;
+  }
+
+  .axis {
     fill: var(--_muted);
   }
 
@@ -101,12 +120,24 @@ export const ltvForecastStyles = css`
     white-space: nowrap;
   }
 
-  .scroll {
-    overflow-x: auto;
+  /* Narrow: label and figures on one line, the bar under them across the width (dense fills the hole). */
+  @container (max-width: 36rem) {
+    .cohorts {
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-auto-flow: dense;
+      gap: 0.1rem 0.6rem;
+    }
+
+    .track {
+      grid-column: 1 / -1;
+      margin-bottom: 0.3rem;
+    }
   }
 
+  /* Fixed layout: cells share the width and cut long customer ids, so the table never overflows. */
   table.visible {
     border-collapse: collapse;
+    table-layout: fixed;
     width: 100%;
     font-variant-numeric: tabular-nums;
   }
@@ -117,6 +148,23 @@ export const ltvForecastStyles = css`
     padding: 0.3rem 0.5rem;
     border-bottom: 1px solid var(--_grid);
     white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  table.visible thead th {
+    vertical-align: bottom;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+
+  /* The numeric columns share what the first one leaves. */
+  table.visible th:first-child {
+    width: 34%;
+  }
+
+  [part~='details'] table th:first-child {
+    width: 60%;
   }
 
   table.visible .numeric {
@@ -125,9 +173,17 @@ export const ltvForecastStyles = css`
 
   table.visible tbody th {
     font-weight: normal;
-    max-width: 12rem;
-    overflow: hidden;
-    text-overflow: ellipsis;
+  }
+
+  [part~='details'] tbody th {
+    white-space: normal;
+  }
+
+  /* The hidden table keeps every column; narrow, the visible one drops the model's middle columns. */
+  @container (max-width: 34rem) {
+    [part~='top'] :is(th, td):is(:nth-child(3), :nth-child(4)) {
+      display: none;
+    }
   }
 
   [part~='details'] {
@@ -137,10 +193,5 @@ export const ltvForecastStyles = css`
   [part~='details'] summary {
     cursor: pointer;
     font-weight: 600;
-  }
-
-  .unavailable {
-    color: var(--_muted);
-    font-size: 0.9em;
   }
 `;

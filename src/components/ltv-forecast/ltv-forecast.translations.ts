@@ -1,4 +1,5 @@
 /** English terms of <ltv-forecast> (built in). Other languages: src/translations/<lang>.ts, opt-in modules. */
+import type { Granularity } from '../../metrics/calendar.ts';
 import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
@@ -14,7 +15,14 @@ declare module '../platform/translations.ts' {
     ltvHistoric: string;
     ltvSaas: string;
     ltvSaasFormula: (arpa: string, margin: string, churn: string) => string;
-    ltvSaasFromData: string;
+    /** ARPA and churn measured from the data: per which period, over how many, with which activity window. */
+    ltvSaasFromData: (period: Granularity, periods: number, windowDays: number) => string;
+    /** ARPA and churn given as attributes. */
+    ltvSaasGiven: string;
+    /** The measured churn is 0: the formula has no finite value. */
+    ltvSaasNoChurn: string;
+    /** No complete period to measure churn per `period` in. */
+    ltvSaasNoData: (period: Granularity) => string;
     ltvDistribution: string;
     ltvCustomersAxis: string;
     ltvTop: string;
@@ -40,6 +48,8 @@ declare module '../platform/translations.ts' {
     ltvTable: string;
     ltvNotAvailable: (reason: string) => string;
     ltvBin: (from: string, to: string) => string;
+    /** The histogram's overflow bin: every value from `from` up. */
+    ltvBinOverflow: (from: string) => string;
   }
 }
 
@@ -57,8 +67,11 @@ registerTranslation('en', {
   ltvProbabilityAlive: 'Probability still a customer',
   ltvHistoric: 'Historic value so far',
   ltvSaas: 'SaaS formula',
-  ltvSaasFormula: (arpa, margin, churn) => `${arpa} × ${margin} ÷ ${churn}`,
-  ltvSaasFromData: 'ARPA and churn measured from the data',
+  ltvSaasFormula: (arpa, margin, churn) => `ARPA ${arpa} × margin ${margin} ÷ churn ${churn}`,
+  ltvSaasFromData: (period, n, days) => `ARPA and churn per ${period}, over ${n} complete ${period}${n > 1 ? 's' : ''}; active: a purchase in the last ${days} days.`,
+  ltvSaasGiven: 'ARPA and churn as given, per the same period.',
+  ltvSaasNoChurn: 'Nobody churned: no finite value.',
+  ltvSaasNoData: (period) => `No complete ${period} to measure churn in.`,
   ltvDistribution: 'Predicted value per customer',
   ltvCustomersAxis: 'customers',
   ltvTop: 'Most valuable customers',
@@ -84,4 +97,5 @@ registerTranslation('en', {
   ltvTable: 'Lifetime value figures',
   ltvNotAvailable: (reason) => `Not available: ${reason}`,
   ltvBin: (from, to) => `${from} to ${to}`,
+  ltvBinOverflow: (from) => `${from} or more`,
 });

@@ -3,12 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { Granularity } from '../../metrics/calendar.ts';
 import type { TimeUnit } from '../../metrics/ltv/index.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
-import { renderDataTable } from '../platform/data-table.ts';
+import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { histogramLayout } from './ltv-geometry.ts';
-import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, LtvFigures } from './ltv-forecast.job.ts';
+import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from './ltv-forecast.job.ts';
+import type { ValueBin } from './value-bins.ts';
 import { ltvForecastStyles } from './ltv-forecast.styles.ts';
 import './ltv-forecast.translations.ts';
 
@@ -49,7 +50,8 @@ const timeUnitConverter = {
  * @attr discount-rate - Per time unit, as a fraction (default 0).
  * @attr margin - Share of revenue kept, 0–1 (default 1); also the SaaS gross margin unless `gross-margin` is set.
  * @attr arpa / gross-margin / churn - Figures of the SaaS formula; without a data route they are all it shows.
- * @attr granularity - Cohort period of the historic values and billing period of the measured SaaS inputs (default `month`).
+ * @attr granularity - Cohort period of the historic values, and the period the measured ARPA and churn are per (default `month`).
+ * @attr window-days - Days a purchase keeps a customer active, for the measured churn (as in churn-trend); default 3 × the median days between purchases.
  * @attr top-count - Customers in the top table (default 10). @attr bins - Histogram bins (default 20).
  *
  * @fires metric-change - The values changed: `detail.value` is a {@link LtvForecastModel}.
@@ -73,6 +75,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   @property({ attribute: 'gross-margin', converter: numberOrUndefined }) grossMargin?: number;
   @property({ converter: numberOrUndefined }) churn?: number;
   @property({ reflect: true }) granularity: Granularity = 'month';
+  @property({ attribute: 'window-days', converter: numberOrUndefined }) windowDays?: number;
   @property({ attribute: 'top-count', converter: numberOrUndefined }) topCount?: number;
   @property({ converter: numberOrUndefined }) bins?: number;
 
@@ -93,6 +96,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
         topCount: this.topCount ?? 10,
         histogramBins: this.bins ?? 20,
         granularity: this.granularity,
+        windowDays: this.windowDays,
         saas: { arpa: this.arpa, grossMargin: this.grossMargin, churn: this.churn },
         locale: this.format.locale,
       },
@@ -138,13 +142,23 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     return this.format.number(value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   }
 
+  #saasBasis(saas: SaasValue): string {
+    const m = saas.measured;
+    return m ? this.format.term('ltvSaasFromData', m.granularity, m.periods, m.windowDays) : this.format.term('ltvSaasGiven');
+  }
+
   #horizonText(model: LtvForecastModel): string {
     return this.format.term('ltvHorizon', model.horizon, model.timeUnitDays);
   }
 
-  #binText(bin: { from: number; to: number }): string {
+  /** A bin edge: whole currency units unless the bins are narrower than one. */
+  #edge(value: number): string {
+    return this.format.currency(value, { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 });
+  }
+
+  #binText(bin: ValueBin): string {
     const f = this.format;
-    return f.term('ltvBin', f.currency(bin.from, { maximumFractionDigits: 0 }), f.currency(bin.to, { maximumFractionDigits: 0 }));
+    return bin.overflow ? f.term('ltvBinOverflow', this.#edge(bin.from)) : f.term('ltvBin', this.#edge(bin.from), this.#edge(bin.to));
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -159,8 +173,12 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     const f = this.format;
     const p = this.#predictive(model);
     const saas = this.#saas(model);
-    const unavailable = (value: { error: string } | null | undefined) =>
-      value && 'error' in value ? html`<span class="note unavailable">${f.term('ltvNotAvailable', value.error)}</span>` : nothing;
+    const unavailable = (value: SaasUnavailable | null | undefined) =>
+      value && 'error' in value
+        ? html`<span class="note"
+            >${value.reason === 'churn' ? f.term('ltvSaasNoChurn') : value.reason ? f.term('ltvSaasNoData', model.historic!.granularity) : f.term('ltvNotAvailable', value.error)}</span
+          >`
+        : nothing;
     const predictiveError = model.predictive && 'error' in model.predictive ? model.predictive : null;
     const saasError = model.saas && 'error' in model.saas ? model.saas : null;
     return html`<dl part="figures">
@@ -195,7 +213,6 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
             <dd>
               ${this.#money(saas.value)}
               <span class="note">${f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn))}</span>
-              ${saas.source === 'data' ? html`<span class="note">${f.term('ltvSaasFromData')}</span>` : nothing}
             </dd>
           </div>`
         : saasError
@@ -204,7 +221,8 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
               <dd>–${unavailable(saasError)}</dd>
             </div>`
           : nothing}
-    </dl>`;
+    </dl>
+    ${saas ? html`<p class="basis">${f.term('ltvSaas')}: ${this.#saasBasis(saas)}</p>` : nothing}`;
   }
 
   #renderHistogram(p: PredictiveValue): TemplateResult {
@@ -213,18 +231,19 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     const active = this.activeBin !== null && this.activeBin < p.histogram.length ? this.activeBin : null;
     const drawing = () => {
       const g = histogramLayout(p.histogram, this.size.width, height);
-      const first = p.histogram[0];
-      const last = p.histogram[p.histogram.length - 1];
       return html`<svg aria-hidden="true" width=${this.size.width} height=${height}>
         <g transform="translate(${g.margin.left},${g.margin.top})">
           ${g.yTicks.map((t) => svg`<line class="grid-line" x1="0" x2=${g.plotWidth} y1=${t.y} y2=${t.y}></line>
             <text class="axis" x="-6" y=${t.y} dy="0.32em" text-anchor="end">${f.number(t.value)}</text>`)}
           ${g.bars.map(
-            (b, i) => svg`<rect class="bin" data-index=${i} x=${b.x} y=${b.y} width=${b.width} height=${b.height} opacity=${active === null || active === i ? 1 : 0.45}></rect>`,
+            (b, i) =>
+              svg`<rect class="bin ${b.bin.overflow ? 'overflow' : ''}" data-index=${i} x=${b.x} y=${b.y} width=${b.width} height=${b.height} opacity=${active === null || active === i ? 1 : 0.45}></rect>
+                ${b.bin.overflow ? svg`<text class="axis" x=${b.x + b.width} y=${b.y - 4} text-anchor="end">${f.number(b.bin.count)}</text>` : nothing}`,
           )}
-          <g class="axis">
-            <text x="0" y=${g.plotHeight + 16}>${f.currency(first.from, { maximumFractionDigits: 0 })}</text>
-            <text x=${g.plotWidth} y=${g.plotHeight + 16} text-anchor="end">${f.currency(last.to, { maximumFractionDigits: 0 })}</text>
+          <g class="axis" part="axis x-axis">
+            ${g.xTicks.map(
+              (t) => svg`<text x=${t.x} y=${g.plotHeight + 16} text-anchor=${t.anchor}>${t.overflow ? f.term('ltvBinOverflow', this.#edge(t.value)) : this.#edge(t.value)}</text>`,
+            )}
           </g>
         </g>
       </svg>`;
@@ -255,31 +274,31 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
 
   #renderTop(p: PredictiveValue): TemplateResult {
     const f = this.format;
+    // Narrow containers drop the middle columns (styles); the hidden table keeps them all for screen readers.
     return html`<h3>${f.term('ltvTop')}</h3>
-      <div class="scroll" tabindex="0" role="region" aria-label=${f.term('ltvTop')}>
-        <table part="top" class="visible">
-          <thead>
-            <tr>
-              <th scope="col">${f.term('ltvCustomer')}</th>
-              <th scope="col" class="numeric">${f.term('ltvValue')}</th>
-              <th scope="col" class="numeric">${f.term('ltvExpectedPurchases')}</th>
-              <th scope="col" class="numeric">${f.term('ltvExpectedSpend')}</th>
-              <th scope="col" class="numeric">${f.term('ltvProbabilityAlive')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${p.top.map(
-              (c) => html`<tr>
-                <th scope="row">${c.customerId}</th>
-                <td class="numeric">${this.#money(c.value)}</td>
-                <td class="numeric">${f.number(c.expectedPurchases, { maximumFractionDigits: 2 })}</td>
-                <td class="numeric">${this.#money(c.expectedSpend)}</td>
-                <td class="numeric">${f.percent(c.probabilityAlive)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+      <table part="top" class="visible" aria-hidden="true">
+        <thead>
+          <tr>
+            ${this.#topColumns().map((c) => html`<th class=${c.numeric ? 'numeric' : ''}>${c.label}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${this.#topRows(p).map(([id, ...cells]) => html`<tr><th title=${id}>${id}</th>${cells.map((cell) => html`<td class="numeric">${cell}</td>`)}</tr>`)}
+        </tbody>
+      </table>`;
+  }
+
+  #topColumns(): TableColumn[] {
+    const f = this.format;
+    return [
+      { label: f.term('ltvCustomer') },
+      ...(['ltvValue', 'ltvExpectedPurchases', 'ltvExpectedSpend', 'ltvProbabilityAlive'] as const).map((key) => ({ label: f.term(key), numeric: true })),
+    ];
+  }
+
+  #topRows(p: PredictiveValue): string[][] {
+    const f = this.format;
+    return p.top.map((c) => [c.customerId, this.#money(c.value), f.number(c.expectedPurchases, { maximumFractionDigits: 2 }), this.#money(c.expectedSpend), f.percent(c.probabilityAlive)]);
   }
 
   #renderCohorts(model: LtvForecastModel): TemplateResult | typeof nothing {
@@ -326,19 +345,17 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     const f = this.format;
     return html`<details part="details">
       <summary>${f.term('ltvDetails')}</summary>
-      <div class="scroll" tabindex="0" role="region" aria-label=${f.term('ltvDetails')}>
-        <table class="visible">
-          <thead>
-            <tr>
-              <th scope="col">${f.term('ltvParameter')}</th>
-              <th scope="col" class="numeric">${f.term('ltvValue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.#parameterRows(model, p).map(([name, value]) => html`<tr><th scope="row">${name}</th><td class="numeric">${value}</td></tr>`)}
-          </tbody>
-        </table>
-      </div>
+      <table class="visible">
+        <thead>
+          <tr>
+            <th scope="col">${f.term('ltvParameter')}</th>
+            <th scope="col" class="numeric">${f.term('ltvValue')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.#parameterRows(model, p).map(([name, value]) => html`<tr><th scope="row">${name}</th><td class="numeric">${value}</td></tr>`)}
+        </tbody>
+      </table>
     </details>`;
   }
 
@@ -355,13 +372,14 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     }
     if (model.historic?.overall.value != null) rows.push([f.term('ltvHistoric'), this.#money(model.historic.overall.value)]);
     const saas = this.#saas(model);
-    if (saas) rows.push([f.term('ltvSaas'), `${this.#money(saas.value)} = ${f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn))}`]);
+    if (saas) rows.push([f.term('ltvSaas'), `${this.#money(saas.value)} = ${f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn))}. ${this.#saasBasis(saas)}`]);
     for (const c of model.historic?.cohorts ?? []) rows.push([`${f.term('ltvCohort')} ${c.label}`, `${this.#money(c.value)} (${f.number(c.customers)} ${f.term('ltvCustomersAxis')})`]);
     if (p) {
       for (const bin of p.histogram) rows.push([`${f.term('ltvDistribution')}: ${this.#binText(bin)}`, `${f.number(bin.count)} ${f.term('ltvCustomersAxis')}`]);
       rows.push(...this.#parameterRows(model, p));
     }
-    return renderDataTable(f.term('ltvTable'), [{ label: f.term('ltvMeasure') }, { label: f.term('ltvValue'), numeric: true }], rows);
+    return html`${renderDataTable(f.term('ltvTable'), [{ label: f.term('ltvMeasure') }, { label: f.term('ltvValue'), numeric: true }], rows)}
+    ${p ? renderDataTable(f.term('ltvTop'), this.#topColumns(), this.#topRows(p)) : nothing}`;
   }
 
   // ---- interaction --------------------------------------------------------------------

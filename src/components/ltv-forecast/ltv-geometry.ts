@@ -1,31 +1,53 @@
 /**
  * Pure layout of <ltv-forecast>'s histogram: bar rectangles for the bins in a
- * box, on a linear count scale from 0, and the y-axis ticks. No DOM.
+ * box, on a linear count scale from 0, the y-axis ticks and the value labels
+ * under the bars. No DOM.
  */
 import { linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
-import type { HistogramBin } from '../../metrics/ltv/index.ts';
+import type { ValueBin } from './value-bins.ts';
 
 export interface HistogramLayout {
   margin: { top: number; right: number; bottom: number; left: number };
-  bars: Array<{ x: number; y: number; width: number; height: number; bin: HistogramBin }>;
+  bars: Array<{ x: number; y: number; width: number; height: number; bin: ValueBin }>;
   yTicks: Array<{ value: number; y: number }>;
+  /**
+   * Bin edges to label, left to right, never closer than about 64 px: the
+   * first anchored at its start, the last at its end (inside the plot, so
+   * nothing is clipped). With an overflow bin the last label is that bin's
+   * ("$X or more"), at the plot's right end.
+   */
+  xTicks: Array<{ value: number; x: number; anchor: 'start' | 'middle' | 'end'; overflow: boolean }>;
   plotWidth: number;
   plotHeight: number;
 }
 
-export function histogramLayout(bins: readonly HistogramBin[], width: number, height: number): HistogramLayout {
+export function histogramLayout(bins: readonly ValueBin[], width: number, height: number): HistogramLayout {
   const margin = { top: 8, right: 8, bottom: 22, left: 44 };
   const plotWidth = Math.max(0, width - margin.left - margin.right);
   const plotHeight = Math.max(0, height - margin.top - margin.bottom);
   const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
   const domain = niceDomain([0, Math.max(1, max)], 4);
   const y = linearScale(domain, [plotHeight, 0]);
-  const step = bins.length ? plotWidth / bins.length : 0;
+  const overflow = bins.length > 1 && bins[bins.length - 1].overflow ? 1 : 0;
+  const regular = bins.length - overflow;
+  // The overflow bar stands half a bar apart: it is not on the value scale.
+  const step = bins.length ? plotWidth / (bins.length + overflow / 2) : 0;
   const gap = step > 6 ? 1 : 0;
   const bars = bins.map((bin, i) => {
     const top = y(bin.count);
-    return { x: i * step, y: top, width: Math.max(0, step - gap), height: plotHeight - top, bin };
+    return { x: (i + (i < regular ? 0 : 0.5)) * step, y: top, width: Math.max(0, step - gap), height: plotHeight - top, bin };
   });
   const yTicks = linearTicks(domain, 4).filter(Number.isInteger).map((value) => ({ value, y: y(value) }));
-  return { margin, bars, yTicks, plotWidth, plotHeight };
+  const xTicks: HistogramLayout['xTicks'] = [];
+  if (regular) {
+    // The end label: the overflow bin's ("$460 or more", wider) or the last edge.
+    const clear = overflow ? 96 : 44;
+    const every = Math.max(1, Math.ceil(64 / step));
+    xTicks.push({ value: bins[0].from, x: 0, anchor: 'start', overflow: false });
+    for (let i = every; i < regular; i += every) {
+      if (i * step >= 44 && i * step <= plotWidth - clear) xTicks.push({ value: bins[i].from, x: i * step, anchor: 'middle', overflow: false });
+    }
+    xTicks.push({ value: bins[regular - 1].to, x: plotWidth, anchor: 'end', overflow: !!overflow });
+  }
+  return { margin, bars, xTicks, yTicks, plotWidth, plotHeight };
 }

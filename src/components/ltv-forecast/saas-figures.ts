@@ -8,8 +8,8 @@ import { saasLifetimeValue } from '../../metrics/rates.ts';
 import type { SaasValue } from './ltv-forecast.job.ts';
 
 /** The SaaS formula from figures only (plain attributes, or figures mixed with measured ones). */
-export function saasFromFigures(arpa: number, grossMargin: number, churn: number, source: SaasValue['source']): Result<SaasValue> {
+export function saasFromFigures(arpa: number, grossMargin: number, churn: number, measured: SaasValue['measured']): Result<SaasValue> {
   const value = saasLifetimeValue({ arpa, grossMargin, churnRate: churn });
   if (!value.ok) return value;
-  return ok({ value: value.value, arpa, grossMargin, churn, source });
+  return ok({ value: value.value, arpa, grossMargin, churn, source: measured ? 'data' : 'attributes', measured });
 }
