@@ -55,6 +55,12 @@ export interface Cohort {
    * started in different periods.
    */
   reached: number[];
+  /**
+   * k of the cohort's period that is still running (asOf is not its last
+   * day), shown but left out of the average; -1 when none is shown. Always -1
+   * for property cohorts: their members' running periods differ.
+   */
+  running: number;
 }
 
 export interface CohortMatrix {
@@ -155,6 +161,8 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
     if (g < 0) continue;
     reached[g * columns + Math.min(columns - 1, lastOffset - firstOffset[c])]++;
   }
+  const asOfPeriod = lookup.firstPeriod + lastOffset;
+  const partialLastPeriod = asOfDay + 1 < calendar.endDay(asOfPeriod);
   for (let g = 0; g < groupCount; g++) {
     for (let k = columns - 2; k >= 0; k--) reached[g * columns + k] += reached[g * columns + k + 1];
   }
@@ -210,6 +218,7 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
       counts,
       revenue: money,
       reached: reachedRow,
+      running: partialLastPeriod && !cohortBy && asOfPeriod - calendarIndex < columns ? asOfPeriod - calendarIndex : -1,
     });
   }
   if (cohortBy) cohorts.sort(byPropertyValue);
@@ -220,7 +229,7 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
       periods: columns,
       cohorts,
       average: averageRow(cohorts, columns, value),
-      partialLastPeriod: asOfDay + 1 < calendar.endDay(lookup.firstPeriod + lastOffset),
+      partialLastPeriod,
     },
     grouping.warnings,
   );
@@ -321,23 +330,32 @@ function byPropertyValue(a: Cohort, b: Cohort): number {
   return a.key.localeCompare(b.key, 'en', { numeric: true });
 }
 
+/**
+ * Each first-purchase cohort's running cell is left out of the average, as
+ * retention curves do: a period half over would pull the average down for a
+ * reason that has nothing to do with retention. Property cohorts mix first
+ * periods, so their running cells cannot be told apart per cohort: they are
+ * averaged as they are.
+ */
 function averageRow(cohorts: Cohort[], columns: number, value: CohortValue): (number | null)[] {
   return cohortAverage(
-    cohorts.map((cohort) => ({ values: value === 'revenue' ? cohort.revenue : cohort.counts, weights: cohort.reached })),
+    cohorts.map((cohort) => ({ values: value === 'revenue' ? cohort.revenue : cohort.counts, weights: cohort.reached, skip: cohort.running })),
     columns,
     value === 'percent' ? 'ratio' : 'mean',
   );
 }
 
 /**
- * The average row of a cohort table, one definition for computed and
- * pre-aggregated matrices. Per period k only cohorts that reached it count
- * (weight > 0). `ratio`: summed values over summed weights — active customers
- * over customers who reached k, the weighted average retention. `mean`: the
- * plain mean of the values (counts or revenue per cohort).
+ * The average row of a cohort table or curve chart: the one definition for
+ * computed and pre-aggregated matrices and for retention curves. Per period k
+ * only cohorts that reached it count (weight > 0), and not a cohort whose
+ * `skip` is k (its period still running). `ratio`: summed values over summed
+ * weights — active customers over customers who reached k, the weighted
+ * average retention. `mean`: the plain mean of the values (counts or revenue
+ * per cohort). Null where no cohort counts.
  */
 export function cohortAverage(
-  cohorts: readonly { values: readonly (number | null)[]; weights: readonly number[] }[],
+  cohorts: readonly { values: readonly (number | null)[]; weights: readonly number[]; skip?: number }[],
   columns: number,
   mode: 'ratio' | 'mean',
 ): (number | null)[] {
@@ -348,7 +366,7 @@ export function cohortAverage(
     for (const cohort of cohorts) {
       const reached = cohort.weights[k] ?? 0;
       const cell = cohort.values[k];
-      if (!(reached > 0) || cell === null || cell === undefined) continue;
+      if (!(reached > 0) || cell === null || cell === undefined || k === cohort.skip) continue;
       sum += cell;
       weight += mode === 'ratio' ? reached : 1;
     }

@@ -14,8 +14,7 @@
  * its share is too low for now, so curves draw it apart and the average
  * leaves it out rather than mixing a half period into a full one.
  */
-import { PeriodCalendar } from './calendar.ts';
-import type { Cohort } from './cohorts.ts';
+import { cohortAverage, type Cohort } from './cohorts.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
@@ -116,7 +115,8 @@ export function unboundedRetention(table: TransactionTable, options: UnboundedRe
       counts[k] = hasReached ? stillThere : null;
       cells[k] = hasReached ? stillThere / size[g] : null;
     }
-    cohorts.push({ key: calendar.key(index), label: calendar.label(index, locale), size: size[g], firstPeriod: index, cells, counts, reached });
+    const running = partialLastPeriod && asOfPeriod - index < columns ? asOfPeriod - index : -1;
+    cohorts.push({ key: calendar.key(index), label: calendar.label(index, locale), size: size[g], firstPeriod: index, cells, counts, reached, running });
   }
   return ok({ periods: columns, cohorts, partialLastPeriod, asOfPeriod, asOfDay });
 }
@@ -139,33 +139,9 @@ export interface AveragedCohort {
  * complete period k.
  */
 export function completePeriodAverage(cohorts: readonly AveragedCohort[], periods: number): (number | null)[] {
-  const average: (number | null)[] = [];
-  for (let k = 0; k < periods; k++) {
-    let counted = 0;
-    let reached = 0;
-    for (const cohort of cohorts) {
-      const n = cohort.reached[k] ?? 0;
-      const count = cohort.counts[k];
-      if (n === 0 || count === null || count === undefined || k === cohort.partialPeriod) continue;
-      counted += count;
-      reached += n;
-    }
-    average.push(reached > 0 ? counted / reached : null);
-  }
-  return average;
-}
-
-/**
- * k of a first-purchase cohort's running period: the one containing asOf, when
- * asOf is not its last day and the column is shown; -1 otherwise.
- */
-export function partialPeriodOf(cohortFirstPeriod: number, asOfPeriod: number, partialLastPeriod: boolean, periods: number): number {
-  if (!partialLastPeriod) return -1;
-  const k = asOfPeriod - cohortFirstPeriod;
-  return k >= 0 && k < periods ? k : -1;
-}
-
-/** The calendar index of the period containing `asOfDay` (for {@link partialPeriodOf} with the cohort matrix). */
-export function periodOfDay(granularity: PeriodCalendar['granularity'], weekStart: PeriodCalendar['weekStart'] | undefined, asOfDay: number): number {
-  return new PeriodCalendar({ granularity, weekStart }).indexOfDay(asOfDay);
+  return cohortAverage(
+    cohorts.map((cohort) => ({ values: cohort.counts, weights: cohort.reached, skip: cohort.partialPeriod })),
+    periods,
+    'ratio',
+  );
 }

@@ -50,6 +50,25 @@ const key = (el: CohortHeatmap, k: string, options: KeyboardEventInit = {}) =>
 const tooltip = (el: CohortHeatmap) => part(el, 'tooltip')?.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<cohort-heatmap>', () => {
+  it('outlines each cohort\'s running period and leaves it out of the average', async () => {
+    // As of 25 March, March is still running: Jan's k2, Feb's k1 and Mar's k0 are running cells.
+    // Average over complete periods: k0 Jan + Feb (3 + 2) / (3 + 2) = 100 %; k1 Jan only 1/3; k2 none.
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-25"></cohort-heatmap>`, 720));
+    expect(el.value!.partialLastPeriod).to.equal(true);
+    expect(el.value!.cohorts.map((c) => c.running)).to.deep.equal([2, 1, 0]);
+    expect(el.value!.average.map(round)).to.deep.equal([1, 0.3333, null]);
+    const running = [...el.shadowRoot!.querySelectorAll('[part~="cell-running"]')].map((cell) => [cell.getAttribute('data-row'), cell.getAttribute('data-column')]);
+    expect(running).to.deep.equal([['0', '2'], ['1', '1'], ['2', '0']]);
+    expect(part(el, 'running-swatch'), 'the legend explains the outline').to.exist;
+    expect(el.getAttribute('aria-label') ?? el.shadowRoot!.querySelector('table caption')!.textContent).to.contain('left out of the average');
+    // Once March is over nothing is running and every reached cell is averaged.
+    el.asOf = '2024-03-31';
+    await ready(el);
+    await waitUntil(() => el.value!.partialLastPeriod === false, 'recomputed as of 31 March', { timeout: 5000 });
+    expect(el.shadowRoot!.querySelector('[part~="cell-running"]')).to.equal(null);
+    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
+  });
+
   it('computes the percent triangle from transactions given as a property', async () => {
     const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
     expect(el.value!.cohorts.map((c) => [c.key, c.size])).to.deep.equal([

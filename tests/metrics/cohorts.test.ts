@@ -55,7 +55,16 @@ describe('cohortMatrix: first-purchase cohorts', () => {
     expect(feb.revenue).to.deep.equal([52, 7, null]); // 40 + 12; 7
     expect(feb.reached).to.deep.equal([2, 2, 0]);
     expect(feb.firstPeriod).to.equal(2024 * 12 + 1);
-    // Average: (2 + 2) / (2 + 2) = 1; (1 + 1) / 4 = 0.5; only Jan reached period 2: 1 / 2.
+    // Average over complete periods (March, the running month, is left out: Feb's k1, Jan's k2):
+    // k0 (2 + 2) / (2 + 2) = 1; k1 Jan only: 1 / 2; k2 only Jan reached it, and it is running: none.
+    expect(m.average).to.deep.equal([1, 0.5, null]);
+  });
+
+  it('averages the running period in once it is over', () => {
+    // Same data, asOf the last day of March: March is complete, every cell counts.
+    const m = matrix(table(SHOP), { asOf: '2024-03-31' });
+    expect(m.partialLastPeriod).to.equal(false);
+    // k0 4 / 4; k1 (1 + 1) / (2 + 2); k2 Jan only: 1 / 2.
     expect(m.average).to.deep.equal([1, 0.5, 0.5]);
   });
 
@@ -65,10 +74,11 @@ describe('cohortMatrix: first-purchase cohorts', () => {
       [2, 1, 1],
       [2, 1, null],
     ]);
-    expect(counts.average).to.deep.equal([2, 1, 1]);
+    // March is running: Feb's k1 and Jan's k2 are left out of the average.
+    expect(counts.average).to.deep.equal([2, 1, null]);
     const revenue = matrix(table(SHOP), { value: 'revenue' });
     expect(revenue.cohorts[0].cells).to.deep.equal([40, 17, 15]);
-    expect(revenue.average).to.deep.equal([46, 12, 15]); // (40 + 52) / 2, (17 + 7) / 2, 15 / 1
+    expect(revenue.average).to.deep.equal([46, 17, null]); // (40 + 52) / 2; Jan's 17 alone; none complete
   });
 
   it('stops at asOf and limits columns with maxPeriods', () => {

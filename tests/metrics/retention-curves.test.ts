@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { cohortMatrix } from '../../src/metrics/cohorts.ts';
 import { daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
-import { completePeriodAverage, partialPeriodOf, unboundedRetention, type UnboundedRetention } from '../../src/metrics/retention-curves.ts';
+import { completePeriodAverage, unboundedRetention, type UnboundedRetention } from '../../src/metrics/retention-curves.ts';
 import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
 
 const NOW = Date.UTC(2100, 0, 1);
@@ -120,7 +120,7 @@ describe('unboundedRetention (on or after)', () => {
 describe('completePeriodAverage', () => {
   it('weights by customers and leaves running periods out (hand-computed)', () => {
     const u = unbounded(table(CURVE_SHOP));
-    const cohorts = u.cohorts.map((c) => ({ ...c, partialPeriod: partialPeriodOf(c.firstPeriod!, u.asOfPeriod, u.partialLastPeriod, u.periods) }));
+    const cohorts = u.cohorts.map((c) => ({ ...c, partialPeriod: c.running }));
     // March is running: Jan's k = 2, Feb's k = 1 and Mar's k = 0 are partial.
     expect(cohorts.map((c) => c.partialPeriod)).to.deep.equal([2, 1, 0]);
     // k = 0: (4 + 3) / (4 + 3) = 1 (March's 1 of 1 left out); k = 1: January only, 3 / 4; k = 2: only partial → null.
@@ -130,9 +130,10 @@ describe('completePeriodAverage', () => {
     expect(completePeriodAverage(all, u.periods)).to.deep.equal([1, 4 / 7, 0.5]);
   });
 
-  it('knows no partial period when asOf ends its period or the column is not shown', () => {
-    expect(partialPeriodOf(10, 12, false, 5)).to.equal(-1);
-    expect(partialPeriodOf(10, 12, true, 2)).to.equal(-1);
-    expect(partialPeriodOf(10, 12, true, 3)).to.equal(2);
+  it('knows no running period when asOf ends its period or the column is not shown', () => {
+    // Same shop up to 31 March: March is over, nothing runs.
+    expect(unbounded(table(CURVE_SHOP), { asOf: '2024-03-31' }).cohorts.map((c) => c.running)).to.deep.equal([-1, -1, -1]);
+    // Two columns: January's running k = 2 is not shown; February's k = 1 and March's k = 0 are.
+    expect(unbounded(table(CURVE_SHOP), { maxPeriods: 2 }).cohorts.map((c) => c.running)).to.deep.equal([-1, 1, 0]);
   });
 });

@@ -36,6 +36,8 @@ export interface HeatmapCohort {
   cells: (number | null)[];
   /** Active customers per period k when known (for tooltips); null where not reached or not known. */
   counts: (number | null)[];
+  /** k of the cell whose period is still running (marked, left out of the average); -1 when none. */
+  running: number;
 }
 
 export interface HeatmapModel {
@@ -49,7 +51,7 @@ export interface HeatmapModel {
   cohorts: HeatmapCohort[];
   /** Weighted average row (see cohortMatrix); null where no cohort has reached period k. */
   average: (number | null)[];
-  /** The newest column of each cohort is still filling. */
+  /** The newest column of each cohort is still filling (for property cohorts too, though not marked per cell). */
   partialLastPeriod: boolean;
 }
 
@@ -126,7 +128,7 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
       granularity: cohortBy ? null : m.granularity,
       cohortBy: cohortBy ? cohortBy.property : null,
       periods: m.periods,
-      cohorts: m.cohorts.map((c) => ({ key: c.key, label: c.label, size: c.size, cells: c.cells, counts: c.counts })),
+      cohorts: m.cohorts.map((c) => ({ key: c.key, label: c.label, size: c.size, cells: c.cells, counts: c.counts, running: c.running })),
       average: m.average,
       partialLastPeriod: m.partialLastPeriod,
     },
@@ -236,7 +238,7 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
       cells.push(v === null ? null : options.value === measure ? v : options.value === 'percent' ? (row.size > 0 ? v / row.size : null) : count);
     }
     const label = row.label ?? (calendar ? calendar.label(calendar.indexOfKey(row.key), options.locale) : row.key);
-    return { key: row.key, label, size: row.size, cells, counts };
+    return { key: row.key, label, size: row.size, cells, counts, running: -1 };
   });
   if (calendar) cohorts.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
   return ok({

@@ -117,4 +117,16 @@ export const cohortHeatmapStyles = css`
     stroke-dasharray: 2 2;
   }
 
+  /* A period still filling: outlined, since its colour is not final (and it is not in the average). */
+  [part~='cell-running'],
+  [part~='running-swatch'] {
+    stroke: var(--_text);
+    stroke-width: 1.5;
+    stroke-dasharray: 3 2;
+  }
+
+  [part~='running-swatch'] {
+    fill: none;
+  }
+
 `;

@@ -16,6 +16,8 @@ declare module '../platform/translations.ts' {
     heatmapSummary: (what: string, cohorts: number, first: string, last: string, periods: number) => string;
     heatmapAverageAt: (k: number, value: string) => string;
     heatmapPartial: string;
+    heatmapPartialAverage: string;
+    heatmapRunning: string;
     heatmapCohortBy: (property: string) => string;
     heatmapLegend: string;
   }
@@ -35,6 +37,8 @@ registerTranslation('en', {
   heatmapSummary: (what, cohorts, first, last, periods) => `${what}: ${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} (${first} to ${last}) over ${periods} ${periods === 1 ? 'period' : 'periods'}.`,
   heatmapAverageAt: (k, value) => `Average in period ${k}: ${value}.`,
   heatmapPartial: 'The newest period is still running.',
+  heatmapPartialAverage: 'The newest period of each cohort is still running: its cell is outlined and left out of the average.',
+  heatmapRunning: 'still running',
   heatmapCohortBy: (property) => `Cohorts by ${property}.`,
   heatmapLegend: 'Colour scale',
 });

@@ -72,7 +72,7 @@ type CustomersState = { state: 'none' } | { state: 'loading'; url: string } | { 
  * @fires metric-change - The matrix changed: `detail.value` is a {@link HeatmapModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable heatmap. @csspart cell - A cell. @csspart cell-text - A cell's value.
+ * @csspart chart - The focusable heatmap. @csspart cell - A cell. @csspart cell-running - A cell whose period is still running (also `cell`). @csspart cell-text - A cell's value.
  * @csspart axis - Column and row labels. @csspart legend - The colour legend. @csspart tooltip - The tooltip.
  * @csspart table - The visually hidden data table.
  *
@@ -192,7 +192,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     for (const k of new Set([1, lastAverage])) {
       if (k > 0 && k < model.average.length && model.average[k] !== null) parts.push(f.term('heatmapAverageAt', k, this.#formatFull(model.value, model.average[k]!)));
     }
-    if (model.partialLastPeriod) parts.push(f.term('heatmapPartial'));
+    if (model.partialLastPeriod) parts.push(f.term(model.cohorts.some((c) => c.running >= 0) ? 'heatmapPartialAverage' : 'heatmapPartial'));
     return parts.join(' ');
   }
 
@@ -274,7 +274,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const { cellWidth: cw, cellHeight: ch } = layout;
     const gap = cw > 8 ? 1 : 0;
 
-    const cellMarks = (values: readonly (number | null)[], row: number) =>
+    const cellMarks = (values: readonly (number | null)[], row: number, running = -1) =>
       values.map((v, column) => {
         if (v === null) return nothing; // not reached yet: blank, never a zero-coloured cell
         const { x, y } = cellOrigin(layout, { row: row === model.cohorts.length ? -1 : row, column });
@@ -283,7 +283,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         // Both themes' colours ride along as custom properties; the stylesheet picks the active pair.
         const fill = cssomStyle({ '--l': fillLight, '--d': fillDark });
         const ink = cssomStyle({ '--li': inkFor(fillLight), '--di': inkFor(fillDark) });
-        return svg`<rect part="cell" data-row=${row} data-column=${column} x=${x} y=${y} width=${cw - gap} height=${ch - gap} style=${fill}></rect>
+        return svg`<rect part=${column === running ? 'cell cell-running' : 'cell'} data-row=${row} data-column=${column} x=${x} y=${y} width=${cw - gap} height=${ch - gap} style=${fill}></rect>
           ${layout.showCellText ? svg`<text part="cell-text" x=${x + (cw - gap) / 2} y=${y + (ch - gap) / 2} dy="0.35em" text-anchor="middle" style=${ink}>${this.#formatShort(measure, v)}</text>` : nothing}`;
       });
 
@@ -309,9 +309,9 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
             ? svg`<text part="average-label" x=${layout.rowLabelRight} y=${layout.averageTop + ch / 2} dy="0.35em" text-anchor="end">${this.format.term('heatmapAverage')}</text>`
             : nothing}
         </g>
-        <g part="cells">${model.cohorts.map((cohort, row) => cellMarks(cohort.cells, row))}</g>
+        <g part="cells">${model.cohorts.map((cohort, row) => cellMarks(cohort.cells, row, cohort.running))}</g>
         <g part="average">${cellMarks(model.average, averageRow)}</g>
-        ${this.#renderLegend(layout, light, dark, lo, hi, measure)}
+        ${this.#renderLegend(layout, light, dark, lo, hi, measure, model.cohorts.some((c) => c.running >= 0))}
         ${activeOrigin
           ? svg`<rect part="cell-focus-halo" x=${activeOrigin.x - 1} y=${activeOrigin.y - 1} width=${cw + 1} height=${ch + 1}></rect>
               <rect part="cell-focus" x=${activeOrigin.x - 1} y=${activeOrigin.y - 1} width=${cw + 1} height=${ch + 1}></rect>`
@@ -321,23 +321,26 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       <div class="visually-hidden" role="status" aria-live="polite">${this.focused && active ? this.#describeCell(model, active) : ''}</div>`;
   }
 
-  #renderLegend(layout: HeatmapLayout, light: ColorRamp, dark: ColorRamp, lo: number, hi: number, measure: CohortValue): TemplateResult {
+  #renderLegend(layout: HeatmapLayout, light: ColorRamp, dark: ColorRamp, lo: number, hi: number, measure: CohortValue, running: boolean): TemplateResult {
     const samples = 24;
     const step = layout.legendWidth / samples;
     const swatches = (ramp: ColorRamp) =>
       rampSamples(ramp, samples).map((color, i) => svg`<rect x=${layout.gridLeft + i * step} y=${layout.legendTop} width=${step + 0.5} height=${layout.legendHeight} fill=${color}></rect>`);
     const labelY = layout.legendTop + layout.legendHeight + 13;
     const notReachedX = layout.gridLeft + layout.legendWidth + 16;
+    const runningX = notReachedX + 120;
+    // The key to the cells' outlines, where it fits (the summary says it too).
+    const key = (x: number, part: string, term: 'heatmapNotReached' | 'heatmapRunning') =>
+      svg`<rect part=${part} x=${x} y=${layout.legendTop} width=${layout.legendHeight} height=${layout.legendHeight}></rect>
+        <text x=${x + layout.legendHeight + 4} y=${layout.legendTop + layout.legendHeight - 1}>${this.format.term(term)}</text>`;
     return svg`<g part="legend">
       <g class="legend-light">${swatches(light)}</g>
       <g class="legend-dark">${swatches(dark)}</g>
       <text x=${layout.gridLeft} y=${labelY} text-anchor="start">${this.#formatFull(measure, lo)}</text>
       <text x=${layout.gridLeft + layout.legendWidth} y=${labelY} text-anchor="end">${this.#formatFull(measure, hi)}</text>
       <text x=${layout.gridLeft - 6} y=${layout.legendTop + layout.legendHeight - 1} text-anchor="end">${this.format.term('heatmapLegend')}</text>
-      ${notReachedX + 120 < layout.width
-        ? svg`<rect part="not-reached-swatch" x=${notReachedX} y=${layout.legendTop} width=${layout.legendHeight} height=${layout.legendHeight}></rect>
-            <text x=${notReachedX + layout.legendHeight + 4} y=${layout.legendTop + layout.legendHeight - 1}>${this.format.term('heatmapNotReached')}</text>`
-        : nothing}
+      ${notReachedX + 120 < layout.width ? key(notReachedX, 'not-reached-swatch', 'heatmapNotReached') : nothing}
+      ${running && runningX + 110 < layout.width ? key(runningX, 'running-swatch', 'heatmapRunning') : nothing}
     </g>`;
   }
 
@@ -461,7 +464,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
 
   #cellAt(event: MouseEvent): Cell | null {
     const target = event.composedPath()[0];
-    if (!this.value || !(target instanceof SVGElement) || target.getAttribute('part') !== 'cell') return null;
+    if (!this.value || !(target instanceof SVGElement) || !target.matches('[part~="cell"]')) return null;
     return { row: Number(target.dataset.row), column: Number(target.dataset.column) };
   }
 

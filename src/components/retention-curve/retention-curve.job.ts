@@ -22,8 +22,6 @@ import { cohortMatrix } from '../../metrics/cohorts.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import {
   completePeriodAverage,
-  partialPeriodOf,
-  periodOfDay,
   RETENTION_MODES,
   unboundedRetention,
   type RetentionCohort,
@@ -103,19 +101,17 @@ function fromTransactions(rows: unknown, options: CurveOptions): Result<Retentio
   const periodOptions = { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, maxPeriods: options.maxPeriods, locale: options.locale };
   let periods: number;
   let rowsOf: RetentionCohort[];
-  let asOfPeriod: number;
   let partialLastPeriod: boolean;
   let warnings: InputWarning[];
   if (options.mode === 'on') {
     const matrix = cohortMatrix(table.value, { ...periodOptions, value: 'percent' });
     if (!matrix.ok) return fail(matrix.error, table.warnings);
     ({ periods, cohorts: rowsOf, partialLastPeriod } = matrix.value);
-    asOfPeriod = periodOfDay(options.granularity, options.weekStart, matrix.value.asOfDay);
     warnings = matrix.warnings;
   } else {
     const unbounded = unboundedRetention(table.value, periodOptions);
     if (!unbounded.ok) return fail(unbounded.error, table.warnings);
-    ({ periods, cohorts: rowsOf, partialLastPeriod, asOfPeriod } = unbounded.value);
+    ({ periods, cohorts: rowsOf, partialLastPeriod } = unbounded.value);
     warnings = unbounded.warnings;
   }
   const cohorts = rowsOf.map(
@@ -126,7 +122,7 @@ function fromTransactions(rows: unknown, options: CurveOptions): Result<Retentio
       values: c.cells,
       counts: c.counts,
       reached: c.reached,
-      partialPeriod: partialPeriodOf(c.firstPeriod!, asOfPeriod, partialLastPeriod, periods),
+      partialPeriod: c.running,
     }),
   );
   const average = completePeriodAverage(cohorts, periods);
