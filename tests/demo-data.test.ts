@@ -48,9 +48,14 @@ describe('demo data generators', () => {
       expect(rows[0].date).to.match(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     });
 
-    it('passes readTransactions without errors', () => {
+    it('passes readTransactions without errors, and without a duplicate row to warn about', () => {
       const result = readTransactions(rows, { fields: { type: 'type', order: 'order', quantity: 'quantity' }, now: Date.UTC(2026, 0, 1) });
       expect(result.ok, result.ok ? '' : result.error.message).to.equal(true);
+      if (result.ok) expect(result.warnings.map((w) => w.code)).not.to.include('duplicate-row');
+      // Lines of one order name different products.
+      const productsByOrder = new Map<string, string[]>();
+      for (const row of rows) if (row.type === 'purchase') productsByOrder.set(row.order, [...(productsByOrder.get(row.order) ?? []), row.product]);
+      for (const products of productsByOrder.values()) expect(new Set(products).size).to.equal(products.length);
       const plain = readTransactions(rows, { now: Date.UTC(2026, 0, 1) });
       expect(plain.ok).to.equal(true);
       if (result.ok) expect(result.value.length).to.equal(rows.length);

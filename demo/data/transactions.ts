@@ -11,7 +11,9 @@
  * - order values are lognormal around a customer-specific mean, split over
  *   one to a few lines with unit quantities;
  * - about 6 % of orders have a line returned a few days later (some 3 % of
- *   all lines).
+ *   all lines);
+ * - each line is a different product of the order, as in a real export, so
+ *   two lines of one order with the same price and units are not duplicates.
  */
 import { DateFormatter, DaySampler, RETAIL_SEASON, cents, generatorWindow, identifier, monthOf, secondOfDay } from './calendar.ts';
 import { Random } from './random.ts';
@@ -26,6 +28,8 @@ export interface TransactionRecord {
   quantity: number;
   /** Order id shared by the lines of one order; a return has an id of its own. */
   order: string;
+  /** Product code, different for each line of an order; a return names the product sent back. */
+  product: string;
   type?: 'purchase' | 'return';
 }
 
@@ -47,6 +51,8 @@ const MEDIAN_ORDER_VALUE = 42;
 /** Share of orders with a line sent back: about 3 % of lines end up returned. */
 const ORDER_RETURN_SHARE = 0.06;
 const SECONDS_PER_DAY = 86_400;
+/** Size of the product catalogue: a prime, so line l of an order gets a code unlike its other lines'. */
+const PRODUCTS = 997;
 const MAX_SEASON = Math.max(...RETAIL_SEASON);
 
 /** Records sorted by date; one seed always gives the same records. */
@@ -67,15 +73,17 @@ export function generateTransactions(options: TransactionOptions): TransactionRe
   const quantity: number[] = [];
   const order: number[] = [];
   const isReturn: number[] = [];
+  const product: number[] = [];
   let orders = 0;
 
-  const addLine = (c: number, t: number, money: number, units: number, o: number, back: number) => {
+  const addLine = (c: number, t: number, money: number, units: number, o: number, back: number, item: number) => {
     customer.push(c);
     time.push(t);
     amount.push(money);
     quantity.push(units);
     order.push(o);
     isReturn.push(back);
+    product.push(item);
   };
 
   for (let c = 0; customer.length < target; c++) {
@@ -98,11 +106,13 @@ export function generateTransactions(options: TransactionOptions): TransactionRe
       for (let l = 0; l < lineCount; l++) {
         const units = Math.min(12, 1 + random.geometric(0.6));
         const money = Math.max(0.5, cents((orderValue * weights[l]) / weightSum));
-        addLine(c, t, money, units, o, 0);
+        // Derived, not drawn: the random stream (and every figure of the sample) stays as it was.
+        const item = (o * 7919 + l * 104_729) % PRODUCTS;
+        addLine(c, t, money, units, o, 0, item);
         if (l === returnedLine) {
           const returnTime = t + random.int(2, 30) * SECONDS_PER_DAY + random.int(-3600, 3600);
           const returnedUnits = random.int(1, units);
-          if (returnTime < endSecond) addLine(c, returnTime, -cents((money * returnedUnits) / units), -returnedUnits, orders++, 1);
+          if (returnTime < endSecond) addLine(c, returnTime, -cents((money * returnedUnits) / units), -returnedUnits, orders++, 1, item);
         }
       }
       if (random.chance(dropout)) break;
@@ -114,7 +124,7 @@ export function generateTransactions(options: TransactionOptions): TransactionRe
     }
   }
 
-  return toRecords(random, window.firstDay, target, { customer, time, amount, quantity, order, isReturn });
+  return toRecords(random, window.firstDay, target, { customer, time, amount, quantity, order, isReturn, product });
 }
 
 interface Columns {
@@ -124,6 +134,7 @@ interface Columns {
   quantity: number[];
   order: number[];
   isReturn: number[];
+  product: number[];
 }
 
 /**
@@ -173,6 +184,7 @@ function toRecords(random: Random, firstDay: number, target: number, columns: Co
       amount: columns.amount[i],
       quantity: columns.quantity[i],
       order: orderName,
+      product: identifier('P', 10_000 + columns.product[i], 5),
       type: back ? 'return' : 'purchase',
     };
   }

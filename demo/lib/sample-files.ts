@@ -48,7 +48,7 @@ export function sampleFiles(): SampleFile[] {
     {
       path: 'data/sample/shop-orders.csv',
       type: 'text/csv',
-      body: csvFormat(orders, ['order', 'customer', 'date', 'quantity', 'amount', 'type']),
+      body: csvFormat(orders, ['order', 'product', 'customer', 'date', 'quantity', 'amount', 'type']),
     },
     {
       path: 'data/sample/saas-subscriptions.json',
