@@ -32,7 +32,9 @@ const MARKERS_UP_TO = 24;
  * of all cohorts. `mode="on"` counts customers active in period k;
  * `mode="on-or-after"` (unbounded retention) counts those active in period k
  * or any later one. A cohort's running period is dashed and left out of the
- * average. Hover a curve, or move through the legend with the arrow keys, to
+ * average. Unbounded retention looks ahead, so the last points of every
+ * cohort understate it: near the end of the data "later" has hardly begun,
+ * and those points are a floor that rises as time passes. Hover a curve, or move through the legend with the arrow keys, to
  * highlight one cohort.
  *
  * @summary Retention curves per cohort plus the average.
