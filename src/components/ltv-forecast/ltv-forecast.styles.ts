@@ -145,7 +145,7 @@ export const ltvForecastStyles = css`
   table.visible th,
   table.visible td {
     text-align: start;
-    padding: 0.3rem 0.5rem;
+    padding: 0.3rem 0.4rem;
     border-bottom: 1px solid var(--_grid);
     white-space: nowrap;
     overflow: hidden;
@@ -156,15 +156,16 @@ export const ltvForecastStyles = css`
     vertical-align: bottom;
     white-space: normal;
     overflow-wrap: anywhere;
+    font-size: 0.9em;
   }
 
   /* The numeric columns share what the first one leaves. */
   table.visible th:first-child {
-    width: 34%;
+    width: 30%;
   }
 
   [part~='details'] table th:first-child {
-    width: 60%;
+    width: 55%;
   }
 
   table.visible .numeric {
