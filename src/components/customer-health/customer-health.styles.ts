@@ -1,17 +1,19 @@
 import { css } from 'lit';
 
 /**
- * Styles of <customer-health>. The virtual scroller needs every row of a
- * layout to be the same height: `--_row` is that height (in em, so it follows
- * the font size) and `--_head` the header's; the element measures a rendered
- * row, and spacers and the scroller's height are counted in rows (`--rows`,
- * `--visible`) and multiplied here. Long text is clamped to its row (signals
- * to two lines) but is always whole in the DOM: the cell's text, its title
- * and the details panel.
+ * Styles of <customer-health>. Every row is a grid: one line of five columns,
+ * or below 46rem (a container query on the host) a card of three lines:
+ * customer, score and status; last active; signals. The elements keep their
+ * table roles (and carry them explicitly, as a changed `display` can cost
+ * them in some browsers), so keyboard, sorting and screen readers work alike
+ * in both; the header becomes a row of sort buttons.
  *
- * Below 46rem a container query stacks each row into a card (customer, score
- * and status; last active; signals) that keeps the table's roles, keyboard
- * model and sort buttons (the header becomes a row of them).
+ * The virtual scroller needs every row of a layout to be the same height:
+ * `--_row` is that height (in em, so it follows the font size). The element
+ * measures a rendered row; spacers and the scroller's height are counted in
+ * rows (`--rows`, `--visible`) and multiplied here. Long text is clamped to
+ * its row (signals to two lines) but is always whole in the DOM: the cell's
+ * text, its title, and the details panel of the chosen customer.
  */
 export const customerHealthStyles = css`
   :host {

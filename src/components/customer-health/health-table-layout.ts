@@ -16,21 +16,19 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * Rows filtered and sorted. Ties keep the metric's order (most at risk first),
- * so the view is stable. Customers never active sort as the longest inactive.
+ * Rows filtered and sorted. Ties keep the metric's order (most at risk first):
+ * Array.prototype.sort is stable. Customers never active sort as the longest inactive.
  */
 export function viewRows(rows: readonly HealthRow[], key: SortKey, direction: SortDirection, atRiskOnly: boolean): HealthRow[] {
   const kept = atRiskOnly ? rows.filter((r) => r.atRisk) : rows.slice();
   const sign = direction === 'ascending' ? 1 : -1;
-  const rank = new Map<HealthRow, number>();
-  kept.forEach((row, i) => rank.set(row, i));
   const compare: (a: HealthRow, b: HealthRow) => number =
     key === 'customer'
       ? (a, b) => compareText(a.customer, b.customer)
       : key === 'score'
         ? (a, b) => a.score - b.score
         : (a, b) => (a.lastActiveDay ?? -Infinity) - (b.lastActiveDay ?? -Infinity) || 0;
-  return kept.sort((a, b) => sign * compare(a, b) || rank.get(a)! - rank.get(b)!);
+  return kept.sort((a, b) => sign * compare(a, b));
 }
 
 export interface RowWindow {
@@ -38,22 +36,20 @@ export interface RowWindow {
   first: number;
   /** One past the last rendered row. */
   end: number;
-  /** Height of the spacer above and below the rendered rows, px. */
-  before: number;
-  after: number;
 }
 
 /**
  * The rows to render for a scroll position: those in view plus `overscan`
- * on each side, with spacers standing in for the rest at a fixed row height.
+ * on each side. Spacers stand in for the rest, `first` and `total − end` rows
+ * high at the layout's fixed row height.
  */
 export function rowWindow(total: number, scrollTop: number, viewportHeight: number, rowHeight: number, overscan = 4): RowWindow {
-  if (total <= 0) return { first: 0, end: 0, before: 0, after: 0 };
+  if (total <= 0) return { first: 0, end: 0 };
   const top = Math.max(0, Math.floor(scrollTop / rowHeight));
   const visible = Math.max(1, Math.ceil(viewportHeight / rowHeight));
   const first = Math.max(0, Math.min(total - 1, top) - overscan);
   const end = Math.min(total, top + visible + overscan);
-  return { first, end, before: first * rowHeight, after: (total - end) * rowHeight };
+  return { first, end };
 }
 
 /**
