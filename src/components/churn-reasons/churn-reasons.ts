@@ -6,7 +6,7 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import type { ChurnReasonsJobOptions, ChurnReasonsModel } from './churn-reasons.job.ts';
 import { churnReasonsStyles } from './churn-reasons.styles.ts';
@@ -27,14 +27,6 @@ export interface ReasonSelectDetail {
   /** Share in the chosen weight (fraction). */
   share: number;
 }
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 /**
  * Cancellation survey reasons ranked by count or by lost revenue, each with
@@ -70,11 +62,11 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
   @property({ attribute: 'weight-by', reflect: true }) weightBy: ReasonWeight = 'count';
   @property({ attribute: 'reason-key' }) reasonKey?: string;
   @property({ attribute: 'lost-revenue-key' }) lostRevenueKey?: string;
-  @property({ attribute: 'other-threshold', converter: numberOrUndefined }) otherThreshold?: number;
-  @property({ attribute: 'max-reasons', converter: numberOrUndefined }) maxReasons?: number;
+  @property({ attribute: 'other-threshold', converter: numberAttributeConverter }) otherThreshold?: number;
+  @property({ attribute: 'max-reasons', converter: numberAttributeConverter }) maxReasons?: number;
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
-  @property({ attribute: 'trend-count', converter: numberOrUndefined }) trendCount?: number;
+  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
+  @property({ attribute: 'trend-count', converter: numberAttributeConverter }) trendCount?: number;
 
   @state() private activeIndex: number | null = null;
   @state() private focused = false;

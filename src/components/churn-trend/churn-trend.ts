@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import type { ChurnInput, ChurnMetric, ChurnPoint, ChurnTrendJobOptions, ChurnTrendModel } from './churn-trend.job.ts';
@@ -28,14 +28,6 @@ const thresholdConverter = {
   },
   toAttribute(value: number | null | undefined): string | null {
     return value === undefined ? null : value === null ? 'none' : String(value);
-  },
-};
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
   },
 };
 
@@ -76,7 +68,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   @property({ reflect: true }) metric: ChurnMetric = 'customer';
   @property({ reflect: true }) variant: 'line' | 'area' = 'line';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'window-days', converter: numberOrUndefined }) windowDays?: number;
+  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
   @property({ converter: thresholdConverter }) threshold?: number | null;
   @property() input: ChurnInput = 'auto';
   @property({ attribute: 'period-key' }) periodKey?: string;
@@ -85,8 +77,8 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   @property({ attribute: 'expansion-key' }) expansionKey?: string;
   @property({ attribute: 'mrr-key' }) mrrKey?: string;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
-  @property({ converter: numberOrUndefined }) height?: number;
+  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
+  @property({ converter: numberAttributeConverter }) height?: number;
 
   /** Index of the period under the pointer or keyboard focus; null when none. */
   @state() private activeIndex: number | null = null;

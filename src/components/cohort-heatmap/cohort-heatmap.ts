@@ -7,7 +7,7 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import { fetchInput } from '../platform/fetch-input.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import type { CohortHeatmapJobOptions, CustomersFile, HeatmapCohort, HeatmapInput, HeatmapModel } from './cohort-heatmap.job.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
@@ -31,14 +31,6 @@ export interface CohortSelectDetail {
 }
 
 export type CohortSelectEvent = CustomEvent<CohortSelectDetail>;
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 interface Cell {
   /** Cohort index, or `cohorts.length` for the average row. */
@@ -85,13 +77,13 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   /** What the cells show; the attribute is `value` (the `value` property is the computed matrix). */
   @property({ attribute: 'value', reflect: true }) measure: CohortValue = 'percent';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'max-periods', converter: numberOrUndefined }) maxPeriods?: number;
+  @property({ attribute: 'max-periods', converter: numberAttributeConverter }) maxPeriods?: number;
   @property({ attribute: 'cohort-by' }) cohortBy?: string;
   @property({ attribute: 'customers-src' }) customersSrc?: string;
   @property({ attribute: false }) customers?: unknown;
   @property() input: HeatmapInput = 'auto';
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
+  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
 
   @state() private active: Cell | null = null;
   @state() private focused = false;

@@ -5,7 +5,7 @@ import type { HealthSignalName } from '../../metrics/health.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import type { CustomerHealthJobOptions, CustomerHealthModel, HealthRow, HealthRowSignal } from './customer-health.job.ts';
 import { customerHealthStyles } from './customer-health.styles.ts';
@@ -25,14 +25,6 @@ const FALLBACK_ROW_HEIGHT = 49;
 
 /** `customer-select`: a customer row was clicked or chosen with Enter/Space. */
 export type CustomerSelectDetail = HealthRow;
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 /** `weights` attribute: JSON text, handed to the job as is so bad JSON is reported like any input. */
 const weightsConverter = {
@@ -75,10 +67,10 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
   @property({ attribute: 'value-key' }) valueKey?: string;
   @property({ converter: weightsConverter }) weights?: Partial<Record<HealthSignalName, number>> | string;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'window-days', converter: numberOrUndefined }) windowDays?: number;
-  @property({ converter: numberOrUndefined }) baseline?: number;
-  @property({ attribute: 'at-risk-below', converter: numberOrUndefined }) atRiskBelow?: number;
-  @property({ attribute: 'visible-rows', converter: numberOrUndefined }) visibleRows?: number;
+  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
+  @property({ converter: numberAttributeConverter }) baseline?: number;
+  @property({ attribute: 'at-risk-below', converter: numberAttributeConverter }) atRiskBelow?: number;
+  @property({ attribute: 'visible-rows', converter: numberAttributeConverter }) visibleRows?: number;
   @property({ attribute: 'at-risk-only', type: Boolean, reflect: true }) atRiskOnly = false;
 
   @state() private sortKey: SortKey = 'score';

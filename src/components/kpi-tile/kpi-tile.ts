@@ -4,7 +4,7 @@ import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import type { SeriesFrame } from '../../metrics/kpi-series.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
 import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from './kpi-tile.job.ts';
@@ -19,14 +19,6 @@ const kpiNumbersJob = jobNamed<KpiNumbers, KpiModel>('kpi-tile-numbers');
 
 /** Height of the sparkline's drawing box; CSS stretches it to the row. */
 const SPARKLINE_UNITS = 40;
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 /** `benchmark="none"` switches the hint off; a number replaces the metric's threshold. */
 const benchmarkConverter = {
@@ -81,19 +73,19 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   @property({ reflect: true }) metric: KpiMetric = 'customer-churn';
   @property() input: KpiInput = 'auto';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ converter: numberOrUndefined }) periods?: number;
+  @property({ converter: numberAttributeConverter }) periods?: number;
   /** The typed figure (attribute `value`; the property is not `value`, which holds the computed model). */
   @property({ attribute: 'value' }) figure?: number | string;
   @property() previous?: number | string;
   @property() period?: string;
   @property({ converter: benchmarkConverter }) benchmark?: number | null;
-  @property({ attribute: 'benchmark-high', converter: numberOrUndefined }) benchmarkHigh?: number;
+  @property({ attribute: 'benchmark-high', converter: numberAttributeConverter }) benchmarkHigh?: number;
   @property() heading?: string;
-  @property({ attribute: 'window-days', converter: numberOrUndefined }) windowDays?: number;
-  @property({ attribute: 'loyalty-threshold', converter: numberOrUndefined }) loyaltyThreshold?: number;
+  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
+  @property({ attribute: 'loyalty-threshold', converter: numberAttributeConverter }) loyaltyThreshold?: number;
   @property() frame?: SeriesFrame;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
+  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
   @property({ attribute: 'mrr-key' }) mrrKey?: string;
   @property({ attribute: 'start-key' }) startKey?: string;
   @property({ attribute: 'end-key' }) endKey?: string;

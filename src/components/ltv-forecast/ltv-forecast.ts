@@ -5,7 +5,7 @@ import type { TimeUnit } from '../../metrics/ltv/index.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { histogramLayout } from './ltv-geometry.ts';
 import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from './ltv-forecast.job.ts';
@@ -16,14 +16,6 @@ import './ltv-forecast.translations.ts';
 /** The job runs in the metrics engine (ltv-forecast.job.ts); the element only names it. */
 const ltvForecastJob = jobNamed<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast');
 const ltvFiguresJob = jobNamed<LtvFigures, LtvForecastModel>('ltv-forecast-figures');
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 /** `days`, `weeks` or a number of days (never a hard-coded month: a month is `30.4375` if you want one). */
 const timeUnitConverter = {
@@ -67,17 +59,17 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   static override styles = [platformStyles, ltvForecastStyles];
 
   @property({ attribute: 'time-unit', converter: timeUnitConverter }) timeUnit: TimeUnit = 'weeks';
-  @property({ converter: numberOrUndefined }) horizon?: number;
+  @property({ converter: numberAttributeConverter }) horizon?: number;
   @property({ attribute: 'calibration-end' }) calibrationEnd?: string;
-  @property({ attribute: 'discount-rate', converter: numberOrUndefined }) discountRate?: number;
-  @property({ converter: numberOrUndefined }) margin?: number;
-  @property({ converter: numberOrUndefined }) arpa?: number;
-  @property({ attribute: 'gross-margin', converter: numberOrUndefined }) grossMargin?: number;
-  @property({ converter: numberOrUndefined }) churn?: number;
+  @property({ attribute: 'discount-rate', converter: numberAttributeConverter }) discountRate?: number;
+  @property({ converter: numberAttributeConverter }) margin?: number;
+  @property({ converter: numberAttributeConverter }) arpa?: number;
+  @property({ attribute: 'gross-margin', converter: numberAttributeConverter }) grossMargin?: number;
+  @property({ converter: numberAttributeConverter }) churn?: number;
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'window-days', converter: numberOrUndefined }) windowDays?: number;
-  @property({ attribute: 'top-count', converter: numberOrUndefined }) topCount?: number;
-  @property({ converter: numberOrUndefined }) bins?: number;
+  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
+  @property({ attribute: 'top-count', converter: numberAttributeConverter }) topCount?: number;
+  @property({ converter: numberAttributeConverter }) bins?: number;
 
   @state() private activeBin: number | null = null;
   @state() private focused = false;

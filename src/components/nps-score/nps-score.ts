@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { sparklineGeometry } from '../kpi-tile/sparkline-geometry.ts';
 import { SPLIT_ORDER, splitSegments, swingOfOneResponse, type NpsGroupName } from './nps-layout.ts';
@@ -20,14 +20,6 @@ const npsCountsJob = jobNamed<NpsCounts, NpsModel>('nps-score-counts');
 export const DEFAULT_MIN_RESPONSES = 30;
 const SPLIT_HEIGHT = 16;
 const TREND_UNITS = 48;
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 /**
  * Net Promoter Score (% promoters − % detractors on 0–10 answers) with the
@@ -60,7 +52,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
   static override styles = [platformStyles, npsScoreStyles];
 
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'min-responses', converter: numberOrUndefined }) minResponses?: number;
+  @property({ attribute: 'min-responses', converter: numberAttributeConverter }) minResponses?: number;
   @property() promoters?: number | string;
   @property() passives?: number | string;
   @property() detractors?: number | string;
@@ -69,7 +61,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
   @property({ attribute: 'promoters-key' }) promotersKey?: string;
   @property({ attribute: 'passives-key' }) passivesKey?: string;
   @property({ attribute: 'detractors-key' }) detractorsKey?: string;
-  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
+  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
 
   protected jobRequest(): JobRequest<NpsJobOptions, NpsModel> {
     return {

@@ -1,5 +1,5 @@
 /** The element platform: everything an element is built from. See README.md. */
-export { RetentionElement, MalformedJson, jsonAttributeConverter, type ElementStatus, type JobRequest, type Outcome } from './retention-element.ts';
+export { RetentionElement, MalformedJson, jsonAttributeConverter, numberAttributeConverter, type ElementStatus, type JobRequest, type Outcome } from './retention-element.ts';
 export { defineJob, findJob, type Job, type JobContext, type JobFunction } from './jobs.ts';
 export { compute, computeStats, prefersWorker, WORKER_THRESHOLD, type ComputeMode } from './compute.ts';
 export { defineElement, KIT_VERSION } from './define.ts';

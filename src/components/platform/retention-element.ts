@@ -48,6 +48,19 @@ export class MalformedJson {
   ) {}
 }
 
+/**
+ * A number attribute: absent or blank is undefined (the default applies),
+ * text that is not a number is NaN, which the job reports by name rather than
+ * letting a typo fall back to the default unseen.
+ */
+export const numberAttributeConverter = {
+  fromAttribute(value: string | null): number | undefined {
+    if (value === null || value.trim() === '') return undefined;
+    const number = Number(value);
+    return Number.isFinite(number) ? number : Number.NaN;
+  },
+};
+
 /** Reads the `data` attribute; never throws (bad JSON becomes a {@link MalformedJson} to report). */
 export const jsonAttributeConverter = {
   fromAttribute(value: string | null): unknown {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { histogramGeometry, type HistogramGeometry } from './cycle-geometry.ts';
 import type { PurchaseCycleJobOptions, PurchaseCycleModel } from './purchase-cycle.job.ts';
@@ -15,14 +15,6 @@ const purchaseCycleJob = jobNamed<PurchaseCycleJobOptions, PurchaseCycleModel>('
 
 /** Default days per bar: weeks. */
 export const DEFAULT_BIN_WIDTH = 7;
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 /**
  * The distribution of days between a customer's consecutive purchase days, as
@@ -54,11 +46,11 @@ const numberOrUndefined = {
 export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, PurchaseCycleJobOptions> {
   static override styles = [platformStyles, chartStyles, purchaseCycleStyles];
 
-  @property({ attribute: 'bin-width', converter: numberOrUndefined }) binWidth?: number;
-  @property({ attribute: 'max-days', converter: numberOrUndefined }) maxDays?: number;
+  @property({ attribute: 'bin-width', converter: numberAttributeConverter }) binWidth?: number;
+  @property({ attribute: 'max-days', converter: numberAttributeConverter }) maxDays?: number;
   @property() from?: string;
   @property() to?: string;
-  @property({ converter: numberOrUndefined }) height?: number;
+  @property({ converter: numberAttributeConverter }) height?: number;
 
   @state() private activeIndex: number | null = null;
   @state() private focused = false;

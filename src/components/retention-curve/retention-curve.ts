@@ -5,7 +5,7 @@ import type { RetentionMode } from '../../metrics/retention-curves.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { curveGeometry, nearestSeries, type CurveGeometry } from './curve-geometry.ts';
 import type { CurveCohort, CurveInput, RetentionCurveJobOptions, RetentionCurveModel } from './retention-curve.job.ts';
@@ -14,14 +14,6 @@ import './retention-curve.translations.ts';
 
 /** The job runs in the metrics engine (retention-curve.job.ts); the element only names it. */
 const retentionCurveJob = jobNamed<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve');
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 /** Markers on every point up to this many periods; beyond, only on the highlighted curve. */
 const MARKERS_UP_TO = 24;
@@ -62,12 +54,12 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
 
   @property({ reflect: true }) mode: RetentionMode = 'on';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'max-periods', converter: numberOrUndefined }) maxPeriods?: number;
-  @property({ attribute: 'max-cohorts', converter: numberOrUndefined }) maxCohorts?: number;
+  @property({ attribute: 'max-periods', converter: numberAttributeConverter }) maxPeriods?: number;
+  @property({ attribute: 'max-cohorts', converter: numberAttributeConverter }) maxCohorts?: number;
   @property() input: CurveInput = 'auto';
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
-  @property({ converter: numberOrUndefined }) height?: number;
+  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
+  @property({ converter: numberAttributeConverter }) height?: number;
 
   /** Series index (cohorts 0 … n − 1, the average n) under the pointer or keyboard focus; null when none. */
   @state() private highlighted: number | null = null;

@@ -5,7 +5,7 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { columnAt, GAINS, LOSSES, movementGeometry, type MovementGeometry, type MovementKind } from './movement-geometry.ts';
 import type { MovementBar, MovementInput, RevenueMovementsJobOptions, RevenueMovementsModel } from './revenue-movements.job.ts';
@@ -30,14 +30,6 @@ export interface MovementSelectDetail {
 }
 
 export type MovementSelectEvent = CustomEvent<MovementSelectDetail>;
-
-const numberOrUndefined = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
 
 const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'movementsReactivation' | 'movementsContraction' | 'movementsChurn'> = {
   newMrr: 'movementsNew',
@@ -87,8 +79,8 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
   @property() from?: string;
   @property() to?: string;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberOrUndefined }) weekStart?: number;
-  @property({ converter: numberOrUndefined }) height?: number;
+  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
+  @property({ converter: numberAttributeConverter }) height?: number;
   /** Key of the selected period; undefined = the last complete period. */
   @property({ attribute: 'selected-period' }) selectedPeriod?: string;
 
