@@ -55,6 +55,18 @@ export const platformStyles = css`
 
     display: block;
     box-sizing: border-box;
+    /*
+     * Drawings fit their width and have none of their own, so in a box that
+     * shrinks to its content (a flex row, an inline-block, a float) an element
+     * would collapse to its padding: keep a readable width there, never wider
+     * than the box. A page's own min-width on the element wins. Where the
+     * box's width is not known (an inline-block, a float) the element says it
+     * is 16rem wide: inline-size containment makes its width independent of
+     * what it draws, which is what lets it redraw to fit.
+     */
+    min-inline-size: min(100%, 16rem);
+    contain: inline-size;
+    contain-intrinsic-inline-size: 16rem;
     color-scheme: light;
     color: var(--_text);
     background: var(--_background);
