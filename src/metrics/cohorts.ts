@@ -161,8 +161,6 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
     if (g < 0) continue;
     reached[g * columns + Math.min(columns - 1, lastOffset - firstOffset[c])]++;
   }
-  const asOfPeriod = lookup.firstPeriod + lastOffset;
-  const partialLastPeriod = asOfDay + 1 < calendar.endDay(asOfPeriod);
   for (let g = 0; g < groupCount; g++) {
     for (let k = columns - 2; k >= 0; k--) reached[g * columns + k] += reached[g * columns + k + 1];
   }
@@ -191,6 +189,9 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
   }
   if (!useBitmap) countActiveFromSortedDays(table, asOfDay, earliest, offsetOfDay, firstOffset, groupOf, columns, active);
 
+  // asOf's period is still running unless asOf is its last day: each cohort's cell in it is marked.
+  const asOfPeriod = lookup.firstPeriod + lastOffset;
+  const partialLastPeriod = asOfDay + 1 < calendar.endDay(asOfPeriod);
   const cohorts: Cohort[] = [];
   const locale = options.locale ?? 'en';
   for (let g = 0; g < groupCount; g++) {

@@ -143,6 +143,21 @@ describe('<cohort-heatmap>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="cells"] [part="cell"]')).to.have.length(6);
   });
 
+  it('says when the customers-src file is malformed or missing', async () => {
+    for (const [file, says] of [
+      ['malformed.json', 'malformed JSON'],
+      ['does-not-exist.json', '404'],
+    ]) {
+      const el = await ready(
+        await inBox(html`<cohort-heatmap .data=${ORDERS} customers-src="/tests/fixtures/components/${file}" cohort-by="plan" as-of="2024-03-31"></cohort-heatmap>`),
+      );
+      expect(el.status, file).to.equal('error');
+      const message = el.shadowRoot!.querySelector('[part=message]')!.textContent!;
+      expect(message, file).to.contain('customers-src');
+      expect(message, file).to.contain(says);
+    }
+  });
+
   it('takes customers as a property too', async () => {
     const customers = ['a', 'b', 'c', 'd', 'e', 'f'].map((customer, i) => ({ customer, plan: i % 2 ? 'pro' : 'basic' }));
     const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} .customers=${customers} cohort-by="plan" as-of="2024-03-31"></cohort-heatmap>`));

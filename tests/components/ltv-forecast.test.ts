@@ -139,7 +139,7 @@ describe('ltv-forecast: histogram layout', () => {
     const step = 248 / 3.5;
     expect(g.bars.map((b) => b.x)).to.deep.equal([0, step, 2.5 * step]);
     expect(g.bars[2].x + g.bars[2].width).to.be.closeTo(248 - 1, 1e-9);
-    // Labels: $0 at the start; 50 at x ≈ 70.9 (≥ 44 from the start, ≤ 248 − 96 from the wide end label); the overflow from 100 at the end.
+    // Labels: $0 at the start; 50 at x ≈ 70.9 (one step, at least 64 px on); the overflow from 100 at the end.
     expect(g.xTicks).to.deep.equal([
       { value: 0, x: 0, anchor: 'start', overflow: false },
       { value: 50, x: step, anchor: 'middle', overflow: false },

@@ -97,12 +97,13 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
   let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {
     const file = options.customersFile;
-    const parsed = file ? parseText(file.text, file.format, file.origin) : { ok: true as const, rows: options.customers };
-    const customersError = parsed.ok ? (options.customers as { error?: unknown } | undefined)?.error : parsed.error.message;
-    if (typeof customersError === 'string') {
-      return fail(optionError('customers-src', 'a reachable JSON or CSV file of customer records', customersError), table.warnings);
+    const download = file ? parseText(file.text, file.format, file.origin) : undefined;
+    // A download that failed (the element's `{ error }`) or does not parse.
+    const failure = download && !download.ok ? `${download.error.message} (${file!.origin})` : (options.customers as { error?: unknown } | undefined)?.error;
+    if (typeof failure === 'string') {
+      return fail(optionError('customers-src', 'a reachable JSON or CSV file of customer records', failure), table.warnings);
     }
-    const rows = parsed.ok ? parsed.rows : undefined;
+    const rows = download?.ok ? download.rows : options.customers;
     if (!Array.isArray(rows)) {
       return fail(optionError('customers', `customer records with a "${options.cohortBy}" column (the customers property or customers-src)`, rows), table.warnings);
     }

@@ -144,7 +144,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       if (this.customers !== undefined) customers = this.customers;
       else if (this.customersState.state === 'loading') return undefined; // wait for the customer list
       else if (this.customersState.state === 'ready') customersFile = this.customersState.file;
-      else if (this.customersState.state === 'error') customers = { error: `${this.customersSrc}: ${this.customersState.message}` };
+      else if (this.customersState.state === 'error') customers = { error: `${this.customersState.message} (${this.customersSrc})` }; // the cause first: long values are shortened
     }
     return {
       job: cohortHeatmapJob,

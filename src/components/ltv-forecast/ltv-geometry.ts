@@ -11,10 +11,11 @@ export interface HistogramLayout {
   bars: Array<{ x: number; y: number; width: number; height: number; bin: ValueBin }>;
   yTicks: Array<{ value: number; y: number }>;
   /**
-   * Bin edges to label, left to right, never closer than about 64 px: the
-   * first anchored at its start, the last at its end (inside the plot, so
-   * nothing is clipped). With an overflow bin the last label is that bin's
-   * ("$X or more"), at the plot's right end.
+   * Bin edges to label, left to right, about 64 px apart: the first anchored
+   * at its start, the last at its end. With an overflow bin the last label is
+   * that bin's ("$X or more"), at the plot's right end. A label that would
+   * still touch the wide end label is hidden after rendering, by measure
+   * (platform/axis-labels.ts).
    */
   xTicks: Array<{ value: number; x: number; anchor: 'start' | 'middle' | 'end'; overflow: boolean }>;
   plotWidth: number;
@@ -40,13 +41,9 @@ export function histogramLayout(bins: readonly ValueBin[], width: number, height
   const yTicks = linearTicks(domain, 4).filter(Number.isInteger).map((value) => ({ value, y: y(value) }));
   const xTicks: HistogramLayout['xTicks'] = [];
   if (regular) {
-    // The end label: the overflow bin's ("$460 or more", wider) or the last edge.
-    const clear = overflow ? 96 : 44;
     const every = Math.max(1, Math.ceil(64 / step));
     xTicks.push({ value: bins[0].from, x: 0, anchor: 'start', overflow: false });
-    for (let i = every; i < regular; i += every) {
-      if (i * step >= 44 && i * step <= plotWidth - clear) xTicks.push({ value: bins[i].from, x: i * step, anchor: 'middle', overflow: false });
-    }
+    for (let i = every; i < regular; i += every) xTicks.push({ value: bins[i].from, x: i * step, anchor: 'middle', overflow: false });
     xTicks.push({ value: bins[regular - 1].to, x: plotWidth, anchor: 'end', overflow: !!overflow });
   }
   return { margin, bars, xTicks, yTicks, plotWidth, plotHeight };
