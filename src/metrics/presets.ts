@@ -73,7 +73,7 @@ const STRIPE_PAYMENTS: ExportPreset = {
   name: 'stripe-payments',
   label: 'Stripe payments export',
   kind: 'transactions',
-  signature: ['id', 'Created date (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Status'],
+  signature: ['id', 'Amount', 'Amount Refunded', 'Currency', 'Status', 'Customer ID'],
   fields: {
     customer: 'Customer ID',
     date: 'Created date (UTC)',
@@ -97,7 +97,7 @@ const STRIPE_PAYMENTS: ExportPreset = {
     pending: 'ignore',
   },
   description:
-    'Reads Payments › Export (the unified payments CSV, one row per charge): the customer is Customer ID (cus_…; charges without one are not a customer\'s), the day is Created date (UTC), ' +
+    'Reads Payments › Export (the unified payments CSV, one row per charge): the customer is Customer ID (cus_…; charges without one are not a customer\'s), the day is Created date (UTC) (older exports call it Created (UTC): they are recognised but the date column must then be set by hand), ' +
     'and each charge is a purchase of Amount in its own Currency less Amount Refunded, so a refunded charge still counts as the customer\'s purchase and partial refunds net exactly; ' +
     'failed, canceled, blocked, incomplete, uncaptured and pending charges are left out; Converted Amount (the settlement currency) is not used.',
 };
