@@ -1,206 +1,286 @@
 /**
- * The snippet builder: a person opens their own export, maps its columns, sees every
- * element on it and copies the snippet.
+ * The snippet builder: a person opens their own export, maps its columns, sees the elements
+ * computed on it and copies the snippet.
  *
- * The file is read with the File API (FileReader) and stays in this page: the elements get
- * the parsed rows through their `data` property, so nothing is fetched or uploaded. Every
- * piece of the page built from the file (column names, cells, messages) is text, never HTML.
+ * The elements get the file itself as `src` (an object URL of the File), so they read it with
+ * the kit's own parser, delimiter, date and number inference — exactly what the pasted snippet
+ * will compute. The page only reads the header and the first rows, to guess the mapping and
+ * show three rows. Nothing is uploaded. Everything built from the file is text, never HTML.
  */
-import { csvParseRows, tsvParseRows } from 'd3-dsv';
 import type { ElementError } from '../../src/components/platform/errors.ts';
+import type { InputWarning } from '../../src/metrics/issues.ts';
+import { detectPreset, type ExportPreset } from '../../src/metrics/presets.ts';
 import '../lib/elements.ts';
+import {
+  detectDateFormat,
+  detectDecimal,
+  distinctValues,
+  engineTypeMeaning,
+  guessMapping,
+  guessTypeMap,
+  readSample,
+  typeMeaning,
+  type ExportKind,
+  type FieldKey,
+  type Mapping,
+  type Sample,
+  type TypeMeaning,
+} from '../lib/builder-guess.ts';
 import { createSnippet } from '../lib/snippets.ts';
 
-type Row = Record<string, unknown>;
-
-/** The mapping attributes of the kit, with how a column of each is usually named. */
 interface Field {
-  key: 'customer' | 'date' | 'amount' | 'quantity' | 'price' | 'order' | 'type';
+  key: FieldKey;
   attribute: string;
   label: string;
   hint: string;
-  required: boolean;
-  /** Names that are this field outright (compared without case, spaces, `_` or `-`). */
-  exact: string[];
-  /** Parts of a name that suggest this field. */
-  partial: string[];
+  required?: boolean;
 }
 
-const FIELDS: Field[] = [
-  {
-    key: 'customer',
-    attribute: 'customer-key',
-    label: 'Customer',
-    hint: 'Who bought: an id or an e-mail',
-    required: true,
-    exact: ['customerid', 'customer', 'email', 'emailaddress', 'clientid', 'client', 'userid', 'accountid', 'buyer', 'buyeremail', 'customeremail', 'contactid'],
-    partial: ['customer', 'email', 'client', 'account', 'user', 'buyer'],
-  },
-  {
-    key: 'date',
-    attribute: 'date-key',
-    label: 'Date',
-    hint: 'When the order was placed',
-    required: true,
-    exact: ['date', 'invoicedate', 'orderdate', 'createdat', 'created', 'purchasedat', 'purchasedate', 'timestamp', 'transactiondate', 'paidat', 'datetime'],
-    partial: ['date', 'createdat', 'time', 'paid'],
-  },
-  {
-    key: 'amount',
-    attribute: 'amount-key',
-    label: 'Amount',
-    hint: 'Value of the order line; or leave empty and pick quantity and price',
-    required: false,
-    exact: ['amount', 'total', 'revenue', 'sales', 'value', 'ordertotal', 'totalprice', 'net', 'gross', 'sum', 'linetotal', 'subtotal'],
-    partial: ['amount', 'total', 'revenue', 'sales'],
-  },
-  {
-    key: 'quantity',
-    attribute: 'quantity-key',
-    label: 'Quantity',
-    hint: 'Units on the line (amount = quantity × price)',
-    required: false,
-    exact: ['quantity', 'qty', 'units', 'count', 'pieces'],
-    partial: ['quantity', 'qty'],
-  },
-  {
-    key: 'price',
-    attribute: 'price-key',
-    label: 'Unit price',
-    hint: 'Price of one unit',
-    required: false,
-    exact: ['price', 'unitprice', 'priceeach', 'itemprice'],
-    partial: ['price'],
-  },
-  {
-    key: 'order',
-    attribute: 'order-key',
-    label: 'Order',
-    hint: 'Order or invoice number: lines of one order count as one purchase',
-    required: false,
-    exact: ['order', 'orderid', 'ordernumber', 'orderno', 'invoice', 'invoiceid', 'invoiceno', 'invoicenumber', 'transactionid'],
-    partial: ['order', 'invoice'],
-  },
-  {
-    key: 'type',
-    attribute: 'type-key',
-    label: 'Line type',
-    hint: 'Marks returns and cancellations (optional)',
-    required: false,
-    exact: ['type', 'kind', 'transactiontype', 'linetype', 'ordertype'],
-    partial: ['type'],
-  },
+const FIELD_INFO: Record<FieldKey, Field> = {
+  customer: { key: 'customer', attribute: 'customer-key', label: 'Customer', hint: 'Who: an id or an e-mail, not a display name', required: true },
+  date: { key: 'date', attribute: 'date-key', label: 'Date', hint: 'When: the order date, filled on every row', required: true },
+  order: { key: 'order', attribute: 'order-key', label: 'Order', hint: 'Order or invoice number: its lines are one purchase' },
+  amount: { key: 'amount', attribute: 'amount-key', label: 'Amount', hint: 'Money of the row' },
+  quantity: { key: 'quantity', attribute: 'quantity-key', label: 'Quantity', hint: 'Units on the line' },
+  price: { key: 'price', attribute: 'price-key', label: 'Unit price', hint: 'Price of one unit: amount = quantity × price' },
+  refund: { key: 'refund', attribute: 'refund-key', label: 'Refunded amount', hint: "Money refunded on the order, netted once per order" },
+  currency: { key: 'currency', attribute: 'currency-key', label: 'Currency', hint: 'Currency code: currencies are never summed together' },
+  type: { key: 'type', attribute: 'type-key', label: 'Status / type', hint: 'Payment status or line type; its words are mapped below' },
+  start: { key: 'start', attribute: 'start-key', label: 'Start', hint: 'When the subscription started', required: true },
+  end: { key: 'end', attribute: 'end-key', label: 'End', hint: 'When it ended (blank: still running)' },
+  mrr: { key: 'mrr', attribute: 'mrr-key', label: 'MRR', hint: 'Recurring revenue per month' },
+  plan: { key: 'plan', attribute: 'plan-key', label: 'Plan', hint: 'Plan or tier (optional)' },
+  event: { key: 'event', attribute: 'event-key', label: 'Event', hint: 'What happened (optional)' },
+};
+
+const FIELDS_OF: Record<ExportKind, FieldKey[]> = {
+  transactions: ['customer', 'date', 'order', 'amount', 'quantity', 'price', 'refund', 'currency', 'type'],
+  subscriptions: ['customer', 'start', 'end', 'mrr', 'plan', 'currency'],
+  events: ['customer', 'date', 'event'],
+};
+const ALL_FIELDS = Object.keys(FIELD_INFO) as FieldKey[];
+const FORMAT_ATTRIBUTES = ['delimiter', 'decimal', 'date-format'] as const;
+const OTHER_ATTRIBUTES = ['preset', 'type-map', 'input', 'value', ...FORMAT_ATTRIBUTES];
+
+/** What each kind of file can show, in preview order, with the element's own extra attributes. */
+type PreviewElement = { tag: string; attributes?: Array<[string, string]> };
+const WITH_MONEY: PreviewElement[] = [
+  { tag: 'retention-gauge' },
+  { tag: 'churn-trend' },
+  { tag: 'cohort-heatmap' },
+  { tag: 'retention-curve' },
+  { tag: 'purchase-cycle' },
+  { tag: 'ltv-forecast' },
+];
+/** Customer counts need no money: everything but lifetime value. */
+const WITHOUT_MONEY: PreviewElement[] = [
+  { tag: 'retention-gauge' },
+  { tag: 'churn-trend' },
+  { tag: 'cohort-heatmap', attributes: [['value', 'count']] },
+  { tag: 'retention-curve' },
+  { tag: 'purchase-cycle' },
+];
+const SUBSCRIPTION_ELEMENTS: PreviewElement[] = [
+  { tag: 'revenue-movements', attributes: [['input', 'subscriptions']] },
+  { tag: 'churn-trend', attributes: [['input', 'subscriptions']] },
 ];
 
-/**
- * Elements that read orders (transactions), in the order the preview shows them; those not
- * defined on this page are left out. revenue-movements reads subscriptions, not orders.
- */
-const PREVIEW_TAGS = ['retention-gauge', 'churn-trend', 'cohort-heatmap', 'retention-curve', 'purchase-cycle', 'ltv-forecast'];
-const SNIPPET_SRC = '/path/to/your-export.csv';
 const KIT_SRC = 'https://cdn.example/retention-kit.js';
 const SAMPLE_URL = 'data/sample/shop-orders.csv';
+/** The page reads this much of a CSV to guess; the elements read all of it. */
+const SAMPLE_BYTES = 1 << 20;
+const SAMPLE_ROWS = 500;
 const NONE = '';
 
-const squash = (name: string) => name.toLowerCase().replace(/[\s_\-.]+/g, '');
-
-/**
- * Guesses a column for every field: exact names first, then names that contain a hint,
- * never one column for two fields. Quantity and price are only guessed when no amount is.
- */
-export function guessMapping(columns: string[]): Partial<Record<Field['key'], string>> {
-  const taken = new Set<string>();
-  const mapping: Partial<Record<Field['key'], string>> = {};
-  for (const pass of ['exact', 'partial'] as const) {
-    for (const field of FIELDS) {
-      if (mapping[field.key]) continue;
-      const match = columns.find((column) => {
-        if (taken.has(column)) return false;
-        const name = squash(column);
-        return pass === 'exact' ? field.exact.includes(name) : field.partial.some((part) => name.includes(part));
-      });
-      if (match) {
-        mapping[field.key] = match;
-        taken.add(match);
-      }
-    }
-  }
-  return mapping;
-}
-
-/** Rows from CSV/TSV text: a header row, then text cells. Empty lines are dropped. */
-function rowsFromDelimited(text: string, tab: boolean): { rows: Row[]; columns: string[] } {
-  const table = (tab ? tsvParseRows : csvParseRows)(text.replace(/^\uFEFF/, ''));
-  const [header = [], ...body] = table;
-  const columns = header.map((name, i) => name.trim() || `Column ${i + 1}`);
-  const rows = body
-    .filter((cells) => cells.some((cell) => cell !== ''))
-    .map((cells) => Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? ''])));
-  return { rows, columns };
-}
-
-/** Rows from JSON: an array of records, or an object holding one (`{ "orders": [...] }`). */
-function rowsFromJson(text: string): { rows: Row[]; columns: string[] } {
-  let value: unknown = JSON.parse(text);
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    value = Object.values(value).find((inner) => Array.isArray(inner)) ?? value;
-  }
-  if (!Array.isArray(value)) throw new Error('The JSON is not a list of records.');
-  const rows = value.filter((row): row is Row => row !== null && typeof row === 'object' && !Array.isArray(row));
-  const columns = [...new Set(rows.slice(0, 200).flatMap((row) => Object.keys(row)))];
-  return { rows, columns };
-}
-
-/** Reads the text as JSON when it looks like JSON (or is named so), else as CSV/TSV. */
-export function parseExport(text: string, name = ''): { rows: Row[]; columns: string[]; format: string } {
-  const start = text.trimStart()[0];
-  if (/\.json$/i.test(name) || start === '[' || start === '{') return { ...rowsFromJson(text), format: 'JSON' };
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const tab = /\.tsv$/i.test(name) || (firstLine.includes('\t') && !firstLine.includes(','));
-  return { ...rowsFromDelimited(text, tab), format: tab ? 'TSV' : 'CSV' };
-}
-
-function readFile(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.addEventListener('load', () => resolve(String(reader.result)));
-    reader.addEventListener('error', () => reject(reader.error ?? new Error('The file could not be read.')));
-    reader.readAsText(file);
-  });
-}
-
-// ---- page state -------------------------------------------------------------------------
+// ---- state -----------------------------------------------------------------------------------
 
 interface KitElement extends HTMLElement {
-  data: unknown;
   status?: string;
   error?: ElementError;
+  warnings?: InputWarning[];
 }
 
-const state: { rows: Row[]; columns: string[]; fileName: string; mapping: Partial<Record<Field['key'], string>> } = {
-  rows: [],
-  columns: [],
+interface State {
+  /** What the elements read: an object URL of the user's file, or the sample's URL. */
+  url?: string;
+  /** Object URLs this page made (revoked when replaced). */
+  objectUrl?: string;
+  fileName: string;
+  sample?: Sample;
+  preset?: ExportPreset;
+  kind: ExportKind;
+  mapping: Mapping;
+  money: 'amount' | 'quantity-price';
+  /** Status words of the sample (lower case) and what each means; words the person changed. */
+  typeWords: string[];
+  typeMap: Record<string, TypeMeaning | ''>;
+  typeMapEdited: boolean;
+  /** Only what the person set (the kit detects the rest). */
+  format: { delimiter: string; decimal: string; 'date-format': string };
+}
+
+const state: State = {
   fileName: '',
+  kind: 'transactions',
   mapping: {},
+  money: 'quantity-price',
+  typeWords: [],
+  typeMap: {},
+  typeMapEdited: false,
+  format: { delimiter: '', decimal: '', 'date-format': '' },
 };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const status = $('file-status');
+const statusLine = $('file-status');
 const form = $<HTMLFormElement>('mapping');
+const kindSelect = $<HTMLSelectElement>('kind');
 const elementsBox = $('elements');
-const errorsList = $('element-errors');
 const snippetBox = $('snippet');
 
 function setStatus(text: string, tone: 'ok' | 'error' | 'busy' = 'ok'): void {
-  status.textContent = text;
-  status.dataset.tone = tone;
+  statusLine.textContent = text;
+  statusLine.dataset.tone = tone;
 }
 
-function showPreview(): void {
+const code = (text: string) => {
+  const el = document.createElement('code');
+  el.textContent = text;
+  return el;
+};
+
+// ---- what the snippet says -------------------------------------------------------------------
+
+/** The columns the elements get: the mapping without the money column the engine would not use. */
+function effectiveMapping(): Mapping {
+  const mapping: Mapping = {};
+  for (const key of FIELDS_OF[state.kind]) if (state.mapping[key]) mapping[key] = state.mapping[key];
+  if (state.kind === 'transactions' && mapping.amount && mapping.quantity && mapping.price) {
+    // The engine uses quantity × price whenever a price column is set: keep one of them.
+    if (state.money === 'amount') delete mapping.price;
+    else delete mapping.amount;
+  }
+  if (mapping.price && !mapping.quantity) delete mapping.price;
+  return mapping;
+}
+
+function hasMoney(mapping: Mapping): boolean {
+  if (state.kind === 'subscriptions') return Boolean(mapping.mrr);
+  if (state.kind === 'events') return false;
+  return Boolean(mapping.amount || (mapping.quantity && mapping.price));
+}
+
+/** The type-map to write: only words with a meaning, keys in lower case as the engine compares them. */
+function typeMapValue(): Record<string, TypeMeaning> | undefined {
+  if (state.kind !== 'transactions' || !effectiveMapping().type) return undefined;
+  const map: Record<string, TypeMeaning> = {};
+  for (const [word, meaning] of Object.entries(state.typeMap)) if (meaning) map[word] = meaning;
+  return map;
+}
+
+/** Whether the preset still describes the mapping: every column it names is mapped to the same column. */
+function presetInUse(mapping: Mapping): ExportPreset | undefined {
+  const preset = state.preset;
+  if (!preset || preset.kind !== state.kind) return undefined;
+  for (const [field, column] of Object.entries(preset.fields) as Array<[FieldKey, string]>) {
+    if (!state.sample?.columns.includes(column)) continue;
+    if (mapping[field] !== column) return undefined;
+  }
+  return preset;
+}
+
+/** The attributes every element gets (and the snippet shows), in the kit's order. */
+function sharedAttributes(): Array<[string, string]> {
+  const mapping = effectiveMapping();
+  const preset = presetInUse(mapping);
+  const attributes: Array<[string, string]> = [];
+  if (preset) attributes.push(['preset', preset.name]);
+  for (const key of ALL_FIELDS) {
+    const column = mapping[key];
+    if (column && column !== preset?.fields[key]) attributes.push([FIELD_INFO[key].attribute, column]);
+  }
+  const typeMap = typeMapValue();
+  if (typeMap) {
+    const fromPreset = preset?.typeMap !== undefined && !state.typeMapEdited;
+    const needed = state.typeMapEdited || (!preset?.typeMap && guessTypeMap(Object.keys(typeMap)).needed);
+    if (!fromPreset && needed && Object.keys(typeMap).length) {
+      // type-map replaces the preset's words: write the preset's with the person's changes.
+      attributes.push(['type-map', JSON.stringify({ ...(preset?.typeMap ?? {}), ...typeMap })]);
+    }
+  }
+  const dateFormat = state.format['date-format'].trim() || (!preset && state.preset?.dateFormat && mapping.date === state.preset.fields.date ? state.preset.dateFormat : '');
+  if (state.sample?.format === 'csv' && state.format.delimiter) attributes.push(['delimiter', state.format.delimiter]);
+  if (state.format.decimal) attributes.push(['decimal', state.format.decimal]);
+  if (dateFormat) attributes.push(['date-format', dateFormat]);
+  return attributes;
+}
+
+function previewSet(): PreviewElement[] {
+  const mapping = effectiveMapping();
+  const list = state.kind === 'subscriptions' ? SUBSCRIPTION_ELEMENTS.filter((e) => e.tag !== 'revenue-movements' || mapping.mrr) : hasMoney(mapping) ? WITH_MONEY : WITHOUT_MONEY;
+  return list.filter((element) => customElements.get(element.tag));
+}
+
+function missingRequired(): Field[] {
+  return FIELDS_OF[state.kind].map((key) => FIELD_INFO[key]).filter((field) => field.required && !state.mapping[field.key]);
+}
+
+// ---- honest words ----------------------------------------------------------------------------
+
+type Part = string | HTMLElement;
+
+/** One sentence of what the elements will compute, true to the engine's rules (src/metrics/transactions.ts). */
+function computedSentence(): Part[] {
+  const missing = missingRequired();
+  if (missing.length) return [`Choose a column for ${missing.map((field) => field.label.toLowerCase()).join(' and ')}: the elements need to know who and when.`];
+  const m = effectiveMapping();
+  const parts: Part[] = [];
+  if (state.kind === 'subscriptions') {
+    parts.push('Each row is a subscription of ', code(m.customer!), ' from ', code(m.start!));
+    parts.push(...(m.end ? [' to ', code(m.end), ' (blank: still running)'] : [' (no end column: all still running)']));
+    if (m.mrr) parts.push(', worth ', code(m.mrr), ' a month');
+    if (m.plan) parts.push(', on plan ', code(m.plan));
+    parts.push('.');
+    if (!m.mrr) parts.push(' No MRR column: revenue movements need one; customer churn works.');
+    return parts;
+  }
+  const who: Part[] = [code(m.customer!), ' on ', code(m.date!)];
+  if (state.kind === 'events') {
+    parts.push('Each row is an activity of ', ...who, '. ');
+  } else if (m.quantity && m.price) {
+    parts.push('Amount = ', code(m.quantity), ' × ', code(m.price), ', bought by ', ...who);
+  } else if (m.amount) {
+    parts.push('Amount = ', code(m.amount), ', bought by ', ...who);
+  } else {
+    parts.push('Each row is a purchase by ', ...who);
+  }
+  if (state.kind === 'transactions') {
+    if (m.refund && hasMoney(m)) parts.push(', less ', code(m.refund), m.order ? ' (netted once per order)' : '');
+    if (m.order) parts.push(', one purchase per ', code(m.order));
+    else parts.push(', one purchase per row');
+    if (m.order) parts.push(' (blank cells of an order\u2019s later lines are taken from its first)');
+    parts.push('. ');
+    if (m.currency && hasMoney(m)) parts.push('Amounts in different ', code(m.currency), ' are never summed together. ');
+    const ignored = Object.entries(typeMapValue() ?? {}).filter(([, meaning]) => meaning === 'ignore').map(([word]) => word);
+    if (ignored.length) parts.push(`Rows with status ${ignored.join('/')} are left out (type-map). `);
+    const unknown = state.typeWords.filter((word) => !state.typeMap[word] && !engineWord(word));
+    if (m.type && unknown.length) parts.push(`Say what ${unknown.map((w) => `\u201c${w}\u201d`).join(', ')} mean${unknown.length === 1 ? 's' : ''}: the elements stop at a status word they do not know. `);
+    if (m.amount && state.mapping.quantity && state.mapping.price && state.money === 'amount') parts.push('Price left out of the snippet, so the amount column is used. ');
+  }
+  if (!hasMoney(m)) parts.push('No money column: customer counts, cohorts, churn, repeat rate and time between purchases work; revenue and lifetime value need an amount.');
+  return parts;
+}
+
+/** Words the engine reads without a type-map. */
+const engineWord = (word: string) => engineTypeMeaning(word) !== undefined;
+
+// ---- rendering ---------------------------------------------------------------------------------
+
+function showPreviewTable(): void {
   const box = $('preview');
   const table = box.querySelector('table')!;
+  const sample = state.sample;
   const head = document.createElement('tr');
-  for (const column of state.columns) {
+  for (const column of sample?.columns ?? []) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = column;
@@ -208,155 +288,337 @@ function showPreview(): void {
   }
   table.tHead!.replaceChildren(head);
   table.tBodies[0].replaceChildren(
-    ...state.rows.slice(0, 3).map((row) => {
+    ...(sample?.rows ?? []).slice(0, 3).map((row) => {
       const tr = document.createElement('tr');
-      for (const column of state.columns) {
+      for (const cell of row) {
         const td = document.createElement('td');
-        const value = row[column];
-        td.textContent = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+        td.textContent = cell;
         tr.append(td);
       }
       return tr;
     }),
   );
-  box.hidden = state.rows.length === 0;
+  box.hidden = !sample || sample.rows.length === 0;
 }
 
 function buildForm(): void {
-  const fields = FIELDS.map((field) => {
-    const id = `map-${field.key}`;
-    const wrapper = document.createElement('div');
-    wrapper.className = 'mapping-field';
+  kindSelect.value = state.kind;
+  const columns = state.sample?.columns ?? [];
+  form.replaceChildren(
+    ...FIELDS_OF[state.kind].map((key) => {
+      const field = FIELD_INFO[key];
+      const id = `map-${key}`;
+      const wrapper = document.createElement('div');
+      wrapper.className = 'mapping-field';
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = field.required ? `${field.label} (required)` : field.label;
+      const select = document.createElement('select');
+      select.id = id;
+      select.name = key;
+      select.required = Boolean(field.required);
+      select.append(new Option(field.required ? '— choose a column —' : '— none —', NONE), ...columns.map((column) => new Option(column, column)));
+      select.value = state.mapping[key] ?? NONE;
+      const hint = document.createElement('small');
+      hint.id = `${id}-hint`;
+      hint.textContent = `${field.hint} · ${field.attribute}`;
+      select.setAttribute('aria-describedby', hint.id);
+      wrapper.append(label, select, hint);
+      return wrapper;
+    }),
+  );
+}
+
+function renderPresetNote(): void {
+  const note = $('preset-note');
+  const preset = state.preset;
+  note.hidden = !preset;
+  if (!preset) return note.replaceChildren();
+  const inUse = presetInUse(effectiveMapping());
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = 'What the preset reads';
+  const text = document.createElement('p');
+  text.textContent = preset.description;
+  details.append(summary, text);
+  note.replaceChildren(
+    `${preset.label} detected: `,
+    code(`preset="${preset.name}"`),
+    inUse ? '. Its columns are selected below; a column you change is written beside the preset.' : '. You changed a column the preset names, so the snippet lists every column instead.',
+    details,
+  );
+}
+
+function renderMoneyChoice(): void {
+  const box = $('money-choice');
+  const { amount, quantity, price } = state.mapping;
+  const show = state.kind === 'transactions' && Boolean(amount && quantity && price);
+  box.hidden = !show;
+  if (!show) return;
+  $('money-qp').replaceChildren(code(quantity!), ' × ', code(price!), ' (line by line)');
+  $('money-amount').replaceChildren(code(amount!), ' (quantity kept as units)');
+  for (const radio of box.querySelectorAll<HTMLInputElement>('input[name="money"]')) radio.checked = radio.value === state.money;
+}
+
+function renderTypeMap(): void {
+  const box = $('type-map');
+  const column = effectiveMapping().type;
+  const show = state.kind === 'transactions' && Boolean(column) && state.typeWords.length > 0;
+  box.hidden = !show;
+  if (!show) return;
+  const rows = state.typeWords.map((word) => {
+    const id = `type-${word.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+    const row = document.createElement('div');
+    row.className = 'type-map-row';
     const label = document.createElement('label');
     label.htmlFor = id;
-    label.textContent = field.required ? `${field.label} (required)` : field.label;
+    label.append(code(word));
     const select = document.createElement('select');
     select.id = id;
-    select.name = field.key;
-    select.required = field.required;
-    const none = new Option(field.required ? '— choose a column —' : '— none —', NONE);
-    select.append(none, ...state.columns.map((column) => new Option(column, column)));
-    select.value = state.mapping[field.key] ?? NONE;
-    const hint = document.createElement('small');
-    hint.id = `${id}-hint`;
-    hint.textContent = `${field.hint} · attribute ${field.attribute}`;
-    select.setAttribute('aria-describedby', hint.id);
-    wrapper.append(label, select, hint);
-    return wrapper;
+    select.dataset.word = word;
+    const builtIn = engineWord(word) ? ` (kit default: ${engineTypeMeaning(word)})` : ' — the elements stop at it';
+    select.append(
+      new Option(`not set${builtIn}`, ''),
+      new Option('a purchase', 'purchase'),
+      new Option('a refund / return', 'refund'),
+      new Option('left out (not money received)', 'ignore'),
+    );
+    select.value = state.typeMap[word] ?? '';
+    row.append(label, select);
+    return row;
   });
-  form.replaceChildren(...fields);
+  $('type-map-rows').replaceChildren(...rows);
 }
 
-function readForm(): void {
-  const data = new FormData(form);
-  state.mapping = {};
-  for (const field of FIELDS) {
-    const column = String(data.get(field.key) ?? NONE);
-    if (column) state.mapping[field.key] = column;
-  }
+function renderFormatPlaceholders(): void {
+  const sample = state.sample;
+  const names: Record<string, string> = { ',': ', (comma)', ';': '; (semicolon)', '\t': 'tab', '|': '| (bar)' };
+  const delimiterField = $('delimiter-field');
+  delimiterField.hidden = sample?.format !== 'csv';
+  const delimiterSelect = $<HTMLSelectElement>('delimiter');
+  delimiterSelect.options[0].text = sample?.delimiter ? `auto (this file: ${names[sample.delimiter]})` : 'auto';
+  const mapping = effectiveMapping();
+  const cells = (column?: string) => (sample && column ? distinctValues(sample, column, 200) : []);
+  const decimal = detectDecimal([...cells(mapping.amount), ...cells(mapping.price), ...cells(mapping.mrr), ...cells(mapping.refund)]);
+  $<HTMLSelectElement>('decimal').options[0].text = decimal ? `auto (looks like ${decimal === ',' ? '12,50' : '12.50'})` : 'auto';
+  const dateColumn = mapping.date ?? mapping.start;
+  const dateFormat = state.preset?.dateFormat && dateColumn === state.preset.fields.date ? state.preset.dateFormat : detectDateFormat(cells(dateColumn));
+  $<HTMLInputElement>('date-format').placeholder = dateFormat ? `auto (looks like ${dateFormat})` : 'auto';
+  $<HTMLSelectElement>('delimiter').value = state.format.delimiter;
+  $<HTMLSelectElement>('decimal').value = state.format.decimal;
+  $<HTMLInputElement>('date-format').value = state.format['date-format'];
 }
 
-function mappingNote(): string {
-  const { customer, date, amount, quantity, price } = state.mapping;
-  const missing = FIELDS.filter((field) => field.required && !state.mapping[field.key]).map((field) => field.label.toLowerCase());
-  if (missing.length) return `Choose a column for ${missing.join(' and ')}: the elements need to know who bought and when.`;
-  if (!amount && !(quantity && price)) return 'No amount: counts of customers work; revenue needs an amount, or quantity and price.';
-  if (amount && quantity && price) return 'Amount is used as it is; quantity and price are only used when there is no amount.';
-  return `${customer} is the customer, ${date} the date.`;
-}
-
-/** The mapping attributes for the elements (and the snippet), in the kit's order. */
-function mappingAttributes(): Array<[string, string]> {
-  return FIELDS.filter((field) => state.mapping[field.key]).map((field) => [field.attribute, state.mapping[field.key]!]);
-}
-
-function previewTags(): string[] {
-  return PREVIEW_TAGS.filter((tag) => customElements.get(tag));
-}
-
-/** The error's own one-line summary (which record, which field, what was expected). */
-function describeError(error: ElementError): string {
-  return error.message;
-}
-
-function renderErrors(): void {
-  const items = [...elementsBox.querySelectorAll<KitElement>('[data-kit]')]
-    .filter((el) => el.status === 'error' && el.error)
-    .map((el) => {
-      const li = document.createElement('li');
-      const code = document.createElement('code');
-      code.textContent = `<${el.localName}>`;
-      li.append(code, ` ${describeError(el.error!)}`);
-      return li;
-    });
-  errorsList.replaceChildren(...items);
-}
-
+/** The preview elements: created once per tag, given the file and the attributes on every change. */
 function renderElements(): void {
-  const attributes = mappingAttributes();
-  const ready = Boolean(state.mapping.customer && state.mapping.date) && state.rows.length > 0;
-  for (const tag of previewTags()) {
-    let el = elementsBox.querySelector<KitElement>(`[data-kit="${tag}"]`);
-    if (!el) {
-      const card = document.createElement('figure');
-      card.className = 'preview-card';
-      const caption = document.createElement('figcaption');
-      const code = document.createElement('code');
-      code.textContent = `<${tag}>`;
-      caption.append(code);
-      el = document.createElement(tag) as KitElement;
-      el.dataset.kit = tag;
-      el.addEventListener('error', renderErrors);
-      el.addEventListener('metric-change', renderErrors);
-      card.append(caption, el);
-      elementsBox.append(card);
-    }
-    for (const field of FIELDS) el.removeAttribute(field.attribute);
-    for (const [name, value] of attributes) el.setAttribute(name, value);
-    // The rows go in as a property: nothing is fetched, the file never leaves the page.
-    el.data = ready ? state.rows : undefined;
-    (el.parentElement as HTMLElement).hidden = !ready;
+  const ready = Boolean(state.url) && missingRequired().length === 0;
+  const wanted = ready ? previewSet() : [];
+  const shared = sharedAttributes();
+  const wantedTags = new Set(wanted.map((element) => element.tag));
+  for (const card of [...elementsBox.querySelectorAll<HTMLElement>('.preview-card')]) {
+    if (!wantedTags.has(card.dataset.tag!)) card.remove();
   }
-  renderErrors();
+  for (const element of wanted) {
+    let card = elementsBox.querySelector<HTMLElement>(`.preview-card[data-tag="${element.tag}"]`);
+    let el: KitElement;
+    if (!card) {
+      card = document.createElement('figure');
+      card.className = 'preview-card';
+      card.dataset.tag = element.tag;
+      const caption = document.createElement('figcaption');
+      caption.append(code(`<${element.tag}>`));
+      el = document.createElement(element.tag) as KitElement;
+      el.dataset.kit = element.tag;
+      el.addEventListener('error', scheduleProblems);
+      card.append(caption, el);
+    } else {
+      el = card.querySelector<KitElement>('[data-kit]')!;
+    }
+    elementsBox.append(card); // keeps the preview order
+    const attributes = new Map<string, string>([['src', state.url!], ...shared, ...(element.attributes ?? [])]);
+    for (const name of ['src', ...ALL_FIELDS.map((key) => FIELD_INFO[key].attribute), ...OTHER_ATTRIBUTES]) {
+      if (!attributes.has(name)) el.removeAttribute(name);
+    }
+    for (const [name, value] of attributes) if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+  scheduleProblems();
+}
+
+let problemsFrame = 0;
+let lastProblems = '';
+function scheduleProblems(): void {
+  cancelAnimationFrame(problemsFrame);
+  problemsFrame = requestAnimationFrame(renderProblems);
+}
+
+/** The file's problems, once for all elements: the first three distinct ones, the rest counted. */
+function renderProblems(): void {
+  const found = new Map<string, { tags: string[]; error: boolean }>();
+  const note = (message: string, tag: string, error: boolean) => {
+    const entry = found.get(message) ?? { tags: [], error };
+    if (!entry.tags.includes(tag)) entry.tags.push(tag);
+    entry.error ||= error;
+    found.set(message, entry);
+  };
+  const elements = [...elementsBox.querySelectorAll<KitElement>('[data-kit]')];
+  for (const el of elements) {
+    if (el.status === 'error' && el.error) note(el.error.message, el.localName, true);
+    else for (const warning of el.warnings ?? []) note(warning.message, el.localName, false);
+  }
+  const box = $('problems');
+  const signature = JSON.stringify([...found]);
+  if (signature === lastProblems) return;
+  lastProblems = signature;
+  const entries = [...found.entries()].sort((a, b) => Number(b[1].error) - Number(a[1].error));
+  box.hidden = entries.length === 0;
+  const errors = entries.filter(([, entry]) => entry.error).length;
+  $('problems-title').textContent = errors
+    ? `The elements could not read your file as mapped${errors < entries.length ? ' (and have notes about it)' : ''}:`
+    : 'Notes about your file:';
+  box.dataset.tone = errors ? 'error' : 'note';
+  const items = entries.slice(0, 3).map(([message, entry]) => {
+    const li = document.createElement('li');
+    li.dataset.tone = entry.error ? 'error' : 'note';
+    const where = document.createElement('small');
+    where.textContent = entry.tags.length === elements.length && elements.length > 1 ? ' (every element)' : ` (${entry.tags.map((tag) => `<${tag}>`).join(', ')})`;
+    li.append(message, where);
+    return li;
+  });
+  if (entries.length > 3) {
+    const li = document.createElement('li');
+    li.className = 'more';
+    li.textContent = `and ${entries.length - 3} more`;
+    items.push(li);
+  }
+  $('problems-list').replaceChildren(...items);
+}
+
+function attributeText([name, value]: [string, string]): string {
+  const escaped = value.replaceAll('&', '&amp;');
+  return value.includes('"') && !value.includes("'") ? `${name}='${escaped}'` : `${name}="${escaped.replaceAll('"', '&quot;')}"`;
 }
 
 function renderSnippet(): void {
-  const indent = '  ';
-  const attributes = mappingAttributes()
-    .map(([name, value]) => `${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`)
-    .join(' ');
+  const fileName = state.fileName && !state.fileName.startsWith('pasted') && !state.fileName.startsWith('sample') ? state.fileName : 'your-export.csv';
+  const src = `/path/to/${encodeURIComponent(fileName).replaceAll('%20', '-')}`;
+  const shared = sharedAttributes();
+  const ready = missingRequired().length === 0 && Boolean(state.sample);
   const lines = [
     `<script type="module" src="${KIT_SRC}"></script>`,
-    `<!-- Replace ${SNIPPET_SRC} with the address of your export. -->`,
-    `<retention-source id="orders" src="${SNIPPET_SRC}"></retention-source>`,
-    ...previewTags().map((tag) => `<${tag} source="orders"\n${indent}${attributes}></${tag}>`),
+    `<!-- Replace ${src} with the address of your export. -->`,
+    `<retention-source id="orders" src="${src}"></retention-source>`,
+    ...(ready ? previewSet() : WITH_MONEY).map(({ tag, attributes = [] }) => {
+      const all: Array<[string, string]> = [['source', 'orders'], ...shared, ...attributes];
+      return `<${tag}\n${all.map((attribute) => `  ${attributeText(attribute)}`).join('\n')}></${tag}>`;
+    }),
   ];
   snippetBox.replaceChildren(createSnippet(lines.join('\n')));
 }
 
+function renderNote(): void {
+  $('mapping-note').replaceChildren(...computedSentence());
+}
+
 function update(): void {
-  readForm();
-  $('mapping-note').textContent = mappingNote();
+  renderPresetNote();
+  renderMoneyChoice();
+  renderTypeMap();
+  renderFormatPlaceholders();
+  renderNote();
   renderElements();
   renderSnippet();
 }
 
-function useText(text: string, name: string): void {
-  try {
-    const parsed = parseExport(text, name);
-    if (parsed.columns.length === 0 || parsed.rows.length === 0) throw new Error('No rows found: the first line should name the columns.');
-    state.rows = parsed.rows;
-    state.columns = parsed.columns;
-    state.fileName = name;
-    state.mapping = guessMapping(parsed.columns);
-    setStatus(`${name}: ${parsed.rows.length.toLocaleString('en')} rows, ${parsed.columns.length} columns (${parsed.format}). Read in this page, not uploaded.`);
-  } catch (error) {
-    state.rows = [];
-    state.columns = [];
-    state.mapping = {};
-    setStatus(`${name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+// ---- reading the form -----------------------------------------------------------------------------
+
+function readForm(): void {
+  const data = new FormData(form);
+  const mapping: Mapping = {};
+  for (const key of FIELDS_OF[state.kind]) {
+    const column = String(data.get(key) ?? NONE);
+    if (column) mapping[key] = column;
   }
-  showPreview();
+  const before = state.mapping;
+  state.mapping = mapping;
+  // The words' meaning depends on the column, and `refunded` on whether a refund column nets it.
+  if (mapping.type !== before.type || (!state.typeMapEdited && Boolean(mapping.refund) !== Boolean(before.refund))) setTypeWords();
+}
+
+/** The status words of the mapped type column, and what they mean (the preset's map, or guessed). */
+function setTypeWords(): void {
+  const column = state.mapping.type;
+  const words = column && state.sample ? [...new Set(distinctValues(state.sample, column, 30).map((word) => word.trim().toLowerCase()))] : [];
+  const presetMap = state.preset && state.preset.fields.type === column ? state.preset.typeMap : undefined;
+  state.typeWords = words;
+  state.typeMap = {};
+  state.typeMapEdited = false;
+  const refundColumn = Boolean(effectiveMapping().refund);
+  for (const word of words) state.typeMap[word] = presetMap?.[word] ?? (presetMap ? '' : (typeMeaning(word, { refundColumn }) ?? ''));
+  // A preset's words the sample happens not to show still count (they are in its type-map).
+}
+
+// ---- opening a file --------------------------------------------------------------------------------
+
+function initialMapping(sample: Sample): void {
+  const preset = detectPreset(sample.columns);
+  state.preset = preset;
+  if (preset) {
+    state.kind = preset.kind;
+    const guess = guessMapping(sample.columns, sample.rows);
+    state.mapping = {};
+    for (const [field, column] of Object.entries(preset.fields) as Array<[FieldKey, string]>) {
+      if (sample.columns.includes(column)) state.mapping[field] = column;
+    }
+    // A column the preset names but the file lacks (an older export's name): the guess fills in.
+    for (const field of FIELDS_OF[preset.kind]) {
+      if (!state.mapping[field] && preset.fields[field] && guess.mapping[field]) state.mapping[field] = guess.mapping[field];
+    }
+    state.money = state.mapping.amount ? 'amount' : 'quantity-price';
+  } else {
+    const guess = guessMapping(sample.columns, sample.rows);
+    state.kind = guess.kind;
+    state.mapping = guess.mapping;
+    state.money = guess.money === 'amount' ? 'amount' : 'quantity-price';
+  }
+  state.format = { delimiter: '', decimal: '', 'date-format': '' };
+  setTypeWords();
+}
+
+/** Points the elements at a new URL, revoking the object URL they read before. */
+function setSource(url: string, objectUrl?: string): void {
+  const previous = state.objectUrl;
+  state.url = url;
+  state.objectUrl = objectUrl;
+  if (previous && previous !== objectUrl) {
+    // After the elements have the new URL: an old one still being read is aborted by them.
+    queueMicrotask(() => URL.revokeObjectURL(previous));
+  }
+}
+
+function useSample_(sample: Sample, name: string, url: string, objectUrl: string | undefined, size?: number): void {
+  if (sample.columns.length === 0 || sample.rows.length === 0) throw new Error('no rows found: the first line should name the columns');
+  state.sample = sample;
+  state.fileName = name;
+  initialMapping(sample);
+  setSource(url, objectUrl);
+  const delimiterName: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'bar' };
+  const format = sample.format === 'json' ? 'JSON' : `CSV, ${delimiterName[sample.delimiter ?? ',']}-separated`;
+  const sizeText = size === undefined ? '' : `, ${size < 1e6 ? `${Math.max(1, Math.round(size / 1e3))} kB` : `${(size / 1e6).toFixed(1)} MB`}`;
+  const read = sample.rows.length >= SAMPLE_ROWS ? `the first ${SAMPLE_ROWS} rows guessed from; the elements read the whole file` : `${sample.rows.length.toLocaleString('en')} rows`;
+  setStatus(`${name} (${format}${sizeText}): ${sample.columns.length} columns, ${read}. Read in this page, not uploaded.`);
+}
+
+function fail(name: string, error: unknown): void {
+  state.sample = undefined;
+  state.mapping = {};
+  state.preset = undefined;
+  setSource('', undefined);
+  state.url = undefined;
+  setStatus(`${name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+}
+
+function refreshAll(): void {
+  showPreviewTable();
   buildForm();
   update();
 }
@@ -364,20 +626,45 @@ function useText(text: string, name: string): void {
 async function useFile(file: File): Promise<void> {
   setStatus(`Reading ${file.name}…`, 'busy');
   try {
-    useText(await readFile(file), file.name);
+    const head = await file.slice(0, SAMPLE_BYTES).text();
+    const json = /^\s*[[{]/.test(head.replace(/^\uFEFF/, ''));
+    // JSON cannot be read in part; a CSV's first megabyte has more rows than the guess needs.
+    const text = json && file.size > SAMPLE_BYTES ? await file.text() : head;
+    const sample = readSample(text, { maxRows: SAMPLE_ROWS, complete: json || file.size <= SAMPLE_BYTES });
+    const objectUrl = URL.createObjectURL(file);
+    useSample_(sample, file.name, objectUrl, objectUrl, file.size);
   } catch (error) {
-    setStatus(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    fail(file.name, error);
   }
+  refreshAll();
+}
+
+function useText(text: string, name: string): void {
+  try {
+    const sample = readSample(text, { maxRows: SAMPLE_ROWS });
+    const objectUrl = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    useSample_(sample, name, objectUrl, objectUrl, text.length);
+  } catch (error) {
+    fail(name, error);
+  }
+  refreshAll();
 }
 
 async function useSample(): Promise<void> {
   setStatus('Loading the sample export…', 'busy');
-  const response = await fetch(SAMPLE_URL);
-  if (!response.ok) return setStatus(`The sample could not be loaded (HTTP ${response.status}).`, 'error');
-  useText(await response.text(), 'sample shop export (shop-orders.csv)');
+  try {
+    const response = await fetch(SAMPLE_URL);
+    if (!response.ok) throw new Error(`the sample could not be loaded (HTTP ${response.status})`);
+    const text = await response.text();
+    // The elements read the sample by its URL, as a site would.
+    useSample_(readSample(text, { maxRows: SAMPLE_ROWS }), 'sample shop export (shop-orders.csv)', SAMPLE_URL, undefined, text.length);
+  } catch (error) {
+    fail('sample shop export', error);
+  }
+  refreshAll();
 }
 
-// ---- wiring ----------------------------------------------------------------------------
+// ---- wiring ----------------------------------------------------------------------------------------
 
 const fileInput = $<HTMLInputElement>('file');
 fileInput.addEventListener('change', () => {
@@ -400,7 +687,47 @@ drop.addEventListener('drop', (event) => {
 
 $('use-sample').addEventListener('click', () => void useSample());
 $('use-pasted').addEventListener('click', () => useText($<HTMLTextAreaElement>('pasted').value, 'pasted data'));
-form.addEventListener('change', update);
+form.addEventListener('change', () => {
+  readForm();
+  update();
+});
+kindSelect.addEventListener('change', () => {
+  state.kind = kindSelect.value as ExportKind;
+  if (state.sample) {
+    // Guess the new kind's fields, keeping the columns already chosen for shared ones.
+    const guess = guessMapping(state.sample.columns, state.sample.rows);
+    const kept: Mapping = {};
+    for (const key of FIELDS_OF[state.kind]) kept[key] = state.mapping[key] ?? (guess.kind === state.kind ? guess.mapping[key] : undefined);
+    state.mapping = Object.fromEntries(Object.entries(kept).filter(([, column]) => column)) as Mapping;
+    setTypeWords();
+  }
+  buildForm();
+  update();
+});
+$('money-choice').addEventListener('change', (event) => {
+  const radio = event.target as HTMLInputElement;
+  if (radio.name === 'money') state.money = radio.value as State['money'];
+  update();
+});
+$('type-map').addEventListener('change', (event) => {
+  const select = event.target as HTMLSelectElement;
+  if (!select.dataset.word) return;
+  state.typeMap[select.dataset.word] = select.value as TypeMeaning | '';
+  state.typeMapEdited = true;
+  update();
+});
+for (const name of FORMAT_ATTRIBUTES) {
+  const input = $<HTMLInputElement | HTMLSelectElement>(name);
+  input.addEventListener('change', () => {
+    state.format[name] = input.value.trim();
+    update();
+  });
+}
+elementsBox.addEventListener('metric-change', scheduleProblems);
+// Status changes without an event (loading, a new src): look again now and then while any is busy.
+setInterval(() => {
+  if (elementsBox.querySelector('[data-kit]')) renderProblems();
+}, 1500);
 
 buildForm();
 renderSnippet();
