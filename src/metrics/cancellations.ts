@@ -11,7 +11,7 @@
 import * as z from 'zod/mini';
 import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar.ts';
 import { WarningCounter, collectWarnings, fail, ok, optionError, records, type Result, type WarningCode } from './issues.ts';
-import { dateValue, idValue, optionalNumberValue, optionalTextValue, readRecords, withWarnings, zoneFor, type ReadOptions } from './records.ts';
+import { columnFormats, dateValue, idValue, optionalNumberValue, optionalTextValue, readRecords, withWarnings, zoneFor, type ReadOptions } from './records.ts';
 
 /** Label of the group of cancellations whose reason was left blank. */
 export const NO_REASON_LABEL = '(no reason given)';
@@ -52,13 +52,15 @@ const MISSING_REASON: WarningCode = 'missing-reason';
 export function readCancellations(rows: readonly unknown[], options: ReadCancellationsOptions = {}): Result<Cancellation[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return fail(zone.error);
+  const formats = columnFormats<CancellationField>(rows, { ...options, dates: ['date'], numbers: ['lostRevenue'] });
+  if (!formats.ok) return formats;
   const schema = z.object({
     customer: idValue,
-    date: dateValue(zone.value),
+    date: dateValue(zone.value, formats.value.date('date')),
     reason: optionalTextValue,
-    lostRevenue: optionalNumberValue({ min: 0 }),
+    lostRevenue: optionalNumberValue({ min: 0 }, formats.value.decimal('lostRevenue')),
   });
-  const read = readRecords(rows, schema, CANCELLATION_FIELDS, { fields: options.fields, what: 'cancellations' });
+  const read = readRecords(rows, schema, CANCELLATION_FIELDS, { fields: formats.value.fields, what: 'cancellations' });
   if (!read.ok) return read;
 
   const blank = new WarningCounter(MISSING_REASON, (c) => `${records(c)} have no cancellation reason; they are counted as "${NO_REASON_LABEL}".`);

@@ -11,7 +11,7 @@
 import * as z from 'zod/mini';
 import { DATE_EXPECTATION, dayFromDateValue, isoDate } from './dates.ts';
 import { WarningCounter, collectWarnings, fail, ok, optionError, records, type Result } from './issues.ts';
-import { dateValue, idValue, optionalNumberValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
+import { columnFormats, dateValue, idValue, optionalNumberValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
 import type { DateInput } from './timeframe.ts';
 
 export const ACTIVITY_EVENTS = ['login', 'usage', 'ticket', 'renewal', 'downgrade', 'upgrade', 'expiry'] as const;
@@ -50,13 +50,15 @@ const eventValue = z.pipe(
 export function readActivityEvents(rows: readonly unknown[], options: ReadActivityEventsOptions = {}): Result<ActivityEvent[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return fail(zone.error);
+  const formats = columnFormats<ActivityField>(rows, { ...options, presetKind: 'events', dates: ['date'], numbers: ['value'] });
+  if (!formats.ok) return formats;
   const schema = z.object({
     customer: idValue,
-    date: dateValue(zone.value),
+    date: dateValue(zone.value, formats.value.date('date')),
     event: eventValue,
-    value: optionalNumberValue({ min: 0 }),
+    value: optionalNumberValue({ min: 0 }, formats.value.decimal('value')),
   });
-  const read = readRecords(rows, schema, ACTIVITY_FIELDS, { fields: options.fields, what: 'activity events' });
+  const read = readRecords(rows, schema, ACTIVITY_FIELDS, { fields: formats.value.fields, what: 'activity events' });
   if (!read.ok) return read;
   return ok(read.value.map((r) => ({ customer: r.customer, day: r.date, event: r.event, value: r.value ?? 1 })));
 }

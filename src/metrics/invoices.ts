@@ -7,7 +7,7 @@ import type { ZonedDayMapper } from './dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { daysSalesOutstanding } from './rates.ts';
 import { rule, withFields } from './validation.ts';
-import { dateValue, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
+import { columnFormats, dateValue, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
 import { resolveTimeFrame, type DateInput } from './timeframe.ts';
 
 export const INVOICE_FIELDS = ['id', 'issueDate', 'amount', 'paidDate'] as const;
@@ -24,12 +24,17 @@ export interface Invoice {
 }
 
 /** One invoice: id (optional), issue date, amount (≥ 0), paid date (optional, not before the issue date). */
-export function invoiceRecordSchema(zone: ZonedDayMapper) {
+export function invoiceRecordSchema(zone: ZonedDayMapper, formats?: ColumnFormats<InvoiceField>) {
   return z.pipe(
     withFields(
       INVOICE_FIELDS,
       z
-        .object({ id: optionalIdValue, issueDate: dateValue(zone), amount: numberValue({ min: 0 }), paidDate: optionalDateValue(zone) })
+        .object({
+          id: optionalIdValue,
+          issueDate: dateValue(zone, formats?.date('issueDate')),
+          amount: numberValue({ min: 0 }, formats?.decimal('amount')),
+          paidDate: optionalDateValue(zone, formats?.date('paidDate')),
+        })
         .check(rule('paidDate', 'a paid date on or after the issue date', (r) => r.paidDate === undefined || r.paidDate >= r.issueDate)),
     ),
     z.transform((r): Invoice => ({ id: r.id, issueDay: r.issueDate, amount: r.amount, paidDay: r.paidDate })),
@@ -39,7 +44,9 @@ export function invoiceRecordSchema(zone: ZonedDayMapper) {
 export function readInvoices(rows: readonly unknown[], options: ReadOptions<InvoiceField> = {}): Result<Invoice[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return zone;
-  return readRecords(rows, invoiceRecordSchema(zone.value), INVOICE_FIELDS, { fields: options.fields, what: 'invoices' });
+  const formats = columnFormats<InvoiceField>(rows, { ...options, dates: ['issueDate', 'paidDate'], numbers: ['amount'] });
+  if (!formats.ok) return formats;
+  return readRecords(rows, invoiceRecordSchema(zone.value, formats.value), INVOICE_FIELDS, { fields: formats.value.fields, what: 'invoices' });
 }
 
 export interface DsoFromInvoicesOptions {

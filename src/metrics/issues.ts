@@ -45,7 +45,9 @@ export type WarningCode =
   | 'unknown-type'
   | 'missing-reason'
   | 'missing-property'
-  | 'customer-without-purchases';
+  | 'customer-without-purchases'
+  | 'ignored-status'
+  | 'other-currency';
 
 export type Result<T> =
   | { ok: true; value: T; warnings: InputWarning[] }

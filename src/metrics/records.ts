@@ -6,9 +6,13 @@
  * values.ts and dates.ts, so every shape reads a CSV cell the same way.
  */
 import * as z from 'zod/mini';
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, isValidTimeZone } from './dates.ts';
+import { ZonedDayMapper, dayFromDateValue, isValidTimeZone } from './dates.ts';
+import { AUTO_DATE_FORMAT, describeDateFormat, type DateFormat } from './date-format.ts';
+import { describeNumberFormat, toAmount, type DecimalMark } from './number-format.ts';
+import type { ExportPreset } from './presets.ts';
+import { dateFormatOfColumn, decimalOfColumn, presetColumn, resolveReading, type ReadingOptions } from './reading.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type InputWarning, type Result } from './issues.ts';
-import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, toFiniteNumber, toIdentifier } from './values.ts';
+import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, field, toIdentifier } from './values.ts';
 
 type Ctx = { issues: { push(issue: { code: 'custom'; message: string; input: unknown }): void } };
 
@@ -32,14 +36,14 @@ export const optionalIdValue = z.pipe(
   }),
 );
 
-/** A finite number (or decimal text), optionally bounded. */
-export function numberValue(bounds: { min?: number; max?: number; integer?: boolean } = {}) {
+/** A finite number (or number text under the column's decimal mark), optionally bounded. */
+export function numberValue(bounds: { min?: number; max?: number; integer?: boolean } = {}, decimal: DecimalMark = '.') {
   const { min = -Infinity, max = Infinity, integer = false } = bounds;
-  const expected = describeBounds(min, max, integer);
+  const expected = describeBounds(min, max, integer, decimal);
   return z.pipe(
     z.unknown(),
     z.transform((value: unknown, ctx: Ctx) => {
-      const number = toFiniteNumber(value);
+      const number = toAmount(value, decimal);
       if (number !== number || number < min || number > max || (integer && !Number.isInteger(number))) return reject(ctx, expected, value);
       return number;
     }),
@@ -47,8 +51,8 @@ export function numberValue(bounds: { min?: number; max?: number; integer?: bool
 }
 
 /** Like {@link numberValue}, but absent or blank is allowed (undefined). */
-export function optionalNumberValue(bounds: { min?: number; max?: number; integer?: boolean } = {}) {
-  const required = numberValue(bounds);
+export function optionalNumberValue(bounds: { min?: number; max?: number; integer?: boolean } = {}, decimal: DecimalMark = '.') {
+  const required = numberValue(bounds, decimal);
   return z.pipe(
     z.unknown(),
     z.transform((value: unknown, ctx: Ctx) => {
@@ -59,34 +63,35 @@ export function optionalNumberValue(bounds: { min?: number; max?: number; intege
   );
 }
 
-function describeBounds(min: number, max: number, integer: boolean): string {
-  const noun = integer ? 'a whole number' : NUMBER_EXPECTATION;
+function describeBounds(min: number, max: number, integer: boolean, decimal: DecimalMark): string {
+  const noun = integer ? 'a whole number' : decimal === '.' ? NUMBER_EXPECTATION : describeNumberFormat(decimal);
   if (min > -Infinity && max < Infinity) return `${noun} from ${min} to ${max}`;
   if (min > -Infinity) return `${noun} of at least ${min}`;
   if (max < Infinity) return `${noun} of at most ${max}`;
   return noun;
 }
 
-/** A date (ISO text, epoch ms, Date) as a local day number in `zone`. */
-export function dateValue(zone: ZonedDayMapper) {
+/** A date (ISO text, epoch ms, Date, or the column's stated or inferred format) as a local day number in `zone`. */
+export function dateValue(zone: ZonedDayMapper, format: DateFormat = AUTO_DATE_FORMAT) {
+  const expected = describeDateFormat(format);
   return z.pipe(
     z.unknown(),
     z.transform((value: unknown, ctx: Ctx) => {
-      const day = dayFromDateValue(value, zone);
-      return day === day ? day : reject(ctx, DATE_EXPECTATION, value);
+      const day = dayFromDateValue(value, zone, format);
+      return day === day ? day : reject(ctx, expected, value);
     }),
   );
 }
 
 /** An optional date: absent, blank or null mean "none" (an open subscription, an unpaid invoice). */
-export function optionalDateValue(zone: ZonedDayMapper) {
-  const required = dateValue(zone);
+export function optionalDateValue(zone: ZonedDayMapper, format: DateFormat = AUTO_DATE_FORMAT) {
+  const required = dateValue(zone, format);
   return z.pipe(
     z.unknown(),
     z.transform((value: unknown, ctx: Ctx) => {
       if (value === undefined || value === null || value === '') return undefined;
       const parsed = required.safeParse(value);
-      return parsed.success ? parsed.data : reject(ctx, DATE_EXPECTATION, value);
+      return parsed.success ? parsed.data : reject(ctx, parsed.error.issues[0].message, value);
     }),
   );
 }
@@ -117,6 +122,51 @@ export interface ReadOptions<Canonical extends string> {
   fields?: Partial<Record<Canonical, string>>;
   /** IANA zone for instants; default `UTC`. */
   timeZone?: string;
+  /** Preset, date format and decimal mark (see reading.ts). */
+  reading?: ReadingOptions;
+}
+
+/** A read's columns after the preset, and the format of each date and number column. */
+export interface ColumnFormats<Canonical extends string> {
+  fields: Partial<Record<Canonical, string>>;
+  date(field: Canonical): DateFormat;
+  decimal(field: Canonical): DecimalMark;
+}
+
+/**
+ * Settles a read's columns and formats before any record is read: the
+ * preset's columns under the ones given, and each date and number column's
+ * format, stated or inferred from the whole column (an error for a column
+ * that reads two ways).
+ */
+export function columnFormats<Canonical extends string>(
+  rows: readonly unknown[],
+  options: ReadOptions<Canonical> & { presetKind?: ExportPreset['kind']; dates?: readonly Canonical[]; numbers?: readonly Canonical[] },
+): Result<ColumnFormats<Canonical>> {
+  const reading = resolveReading(options.reading);
+  if (!reading.ok) return reading;
+  const fields: Partial<Record<Canonical, string>> = {};
+  const presetFields = reading.value.preset && options.presetKind ? reading.value.preset.fields : {};
+  for (const name of Object.keys(presetFields)) {
+    const mapped = presetColumn(reading.value, options.presetKind!, name as keyof ExportPreset['fields']);
+    if (mapped) fields[name as Canonical] = mapped;
+  }
+  for (const [name, column] of Object.entries(options.fields ?? {})) if (column) fields[name as Canonical] = column as string;
+  const column = (name: Canonical) => fields[name] || name;
+  const n = Array.isArray(rows) ? rows.length : 0;
+  const dates = new Map<Canonical, DateFormat>();
+  for (const name of options.dates ?? []) {
+    const format = dateFormatOfColumn(reading.value, column(name), (i) => field(rows[i], column(name)), n);
+    if (!format.ok) return format;
+    dates.set(name, format.value);
+  }
+  const decimals = new Map<Canonical, DecimalMark>();
+  for (const name of options.numbers ?? []) {
+    const decimal = decimalOfColumn(reading.value, column(name), (i) => field(rows[i], column(name)), n);
+    if (!decimal.ok) return decimal;
+    decimals.set(name, decimal.value.decimal);
+  }
+  return ok({ fields, date: (name) => dates.get(name) ?? reading.value.dateFormat, decimal: (name) => decimals.get(name) ?? '.' });
 }
 
 /** The zone of a read, or an error for an unknown zone name. */

@@ -12,7 +12,7 @@ import type { ZonedDayMapper } from './dates.ts';
 import { dateValue, numberValue, optionalIdValue } from './records.ts';
 import { validateInput, withFields } from './validation.ts';
 import type { Result } from './issues.ts';
-import { TRANSACTION_KIND, TYPE_EXPECTATION, resolveTransactionFields, transactionKindOf, type TransactionFields } from './transactions.ts';
+import { TRANSACTION_KIND, TYPE_EXPECTATION, resolveTransactionFields, transactionKindOf, type TransactionFields, type TransactionReadPlan } from './transactions.ts';
 
 export { subscriptionRecordSchema, SUBSCRIPTION_FIELDS, type Subscription } from './subscriptions.ts';
 export { surveyResponseRecordSchema, SURVEY_FIELDS, type SurveyResponse } from './surveys.ts';
@@ -35,11 +35,11 @@ export interface TransactionRecord {
 
 type Ctx = { issues: { push(issue: { code: 'custom'; message: string; input: unknown; path?: PropertyKey[] }): void } };
 
-/** A type cell: absent or '' means "decide by sign" (−1); anything else must be a known word. */
+/** A type cell: absent, null or blank means "decide by sign" (−1); anything else must be a known word. */
 const transactionTypeValue = z.pipe(
   z.unknown(),
   z.transform((value: unknown, ctx: Ctx) => {
-    if (value === undefined || value === '') return -1;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return -1;
     const kind = transactionKindOf(value);
     if (kind < 0) ctx.issues.push({ code: 'custom', message: TYPE_EXPECTATION, input: value });
     return kind;
@@ -50,25 +50,32 @@ const transactionTypeValue = z.pipe(
  * One transaction record, keyed by the user's own column names (as mapped by
  * `fields`), with the rules of readTransactions:
  * - customer: an identifier, or absent / blank / null (a guest order);
- * - date: ISO text, epoch ms or a Date;
- * - amount: a finite number (or decimal text); with `unitPrice` mapped,
- *   quantity × unitPrice instead, both finite numbers;
+ * - date: ISO text, epoch ms or a Date, or the column's format in `plan`;
+ * - amount: a finite number (or number text under the column's decimal mark);
+ *   with `unitPrice` mapped, quantity × unitPrice instead, both finite
+ *   numbers; none (0) for activity data without a money column;
  * - quantity (when mapped): a finite number;
- * - type (when mapped): absent, '' or a purchase / return word; without one the
+ * - type (when mapped): absent, null, blank or a purchase / return word; without one the
  *   sign of the quantity (or amount) decides, and a return is always negative;
  * - order (when mapped): an identifier or absent.
  * Mapping `unitPrice` without `quantity` is an option error in readTransactions;
- * here it rejects every record on `fields.quantity`.
+ * here it rejects every record on `fields.quantity`. `plan` (from
+ * planTransactionRead over the file) gives the columns after a preset and
+ * each column's format; without it: auto dates, decimal points, money required.
+ * The file-level rules (blank order-level cells taken from the order's first
+ * line, refunds, status maps, currencies) are not a single record's and stay
+ * with readTransactions.
  */
-export function transactionRecordSchema(zone: ZonedDayMapper, fields: TransactionFields = {}) {
-  const f = resolveTransactionFields(fields);
+export function transactionRecordSchema(zone: ZonedDayMapper, fields: TransactionFields = {}, plan?: Pick<TransactionReadPlan, 'fields' | 'dateFormat' | 'decimals'>) {
+  const f = plan?.fields ?? { ...resolveTransactionFields(fields), hasMoney: true };
   const priced = Boolean(f.unitPrice);
+  const decimal = (column: string) => plan?.decimals[column] ?? '.';
   const shape: Record<string, z.ZodMiniType> = {};
   shape[f.customer] = optionalIdValue;
-  shape[f.date] = dateValue(zone);
-  if (priced) shape[f.unitPrice!] = numberValue();
-  else shape[f.amount] = numberValue();
-  if (f.quantity) shape[f.quantity] = numberValue();
+  shape[f.date] = dateValue(zone, plan?.dateFormat);
+  if (priced) shape[f.unitPrice!] = numberValue({}, decimal(f.unitPrice!));
+  else if (f.hasMoney) shape[f.amount] = numberValue({}, decimal(f.amount));
+  if (f.quantity) shape[f.quantity] = numberValue({}, decimal(f.quantity));
   if (f.type) shape[f.type] = transactionTypeValue;
   if (f.order) shape[f.order] = optionalIdValue;
   const names = Object.keys(shape);
@@ -89,7 +96,7 @@ export function transactionRecordSchema(zone: ZonedDayMapper, fields: Transactio
       z.object(shape),
       z.transform((row: Record<string, unknown>): TransactionRecord => {
         let units = f.quantity ? (row[f.quantity] as number) : Number.NaN;
-        let money = priced ? units * (row[f.unitPrice!] as number) : (row[f.amount] as number);
+        let money = priced ? units * (row[f.unitPrice!] as number) : f.hasMoney ? (row[f.amount] as number) : 0;
         let kind = f.type ? (row[f.type] as number) : -1;
         if (kind < 0) kind = (f.quantity ? units : money) < 0 ? TRANSACTION_KIND.return : TRANSACTION_KIND.purchase;
         if (!f.quantity) units = kind === TRANSACTION_KIND.return ? -1 : 1;

@@ -17,7 +17,7 @@ import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Week
 import type { ZonedDayMapper } from './dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { rule, withFields } from './validation.ts';
-import { dateValue, idValue, numberValue, optionalDateValue, optionalTextValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
+import { columnFormats, dateValue, idValue, numberValue, optionalDateValue, optionalTextValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
 import { resolveTimeFrame, type DateInput } from './timeframe.ts';
 
 export const SUBSCRIPTION_FIELDS = ['customer', 'start', 'end', 'mrr', 'plan'] as const;
@@ -35,12 +35,18 @@ export interface Subscription {
 }
 
 /** One subscription: customer, start date, end date (optional, not before start), mrr (≥ 0), plan (optional). */
-export function subscriptionRecordSchema(zone: ZonedDayMapper) {
+export function subscriptionRecordSchema(zone: ZonedDayMapper, formats?: ColumnFormats<SubscriptionField>) {
   return z.pipe(
     withFields(
       SUBSCRIPTION_FIELDS,
       z
-        .object({ customer: idValue, start: dateValue(zone), end: optionalDateValue(zone), mrr: numberValue({ min: 0 }), plan: optionalTextValue })
+        .object({
+          customer: idValue,
+          start: dateValue(zone, formats?.date('start')),
+          end: optionalDateValue(zone, formats?.date('end')),
+          mrr: numberValue({ min: 0 }, formats?.decimal('mrr')),
+          plan: optionalTextValue,
+        })
         .check(rule('end', 'an end date on or after the start date', (r) => r.end === undefined || r.end >= r.start)),
     ),
     z.transform((r): Subscription => ({ customer: r.customer, startDay: r.start, endDay: r.end, mrr: r.mrr, plan: r.plan })),
@@ -50,7 +56,9 @@ export function subscriptionRecordSchema(zone: ZonedDayMapper) {
 export function readSubscriptions(rows: readonly unknown[], options: ReadOptions<SubscriptionField> = {}): Result<Subscription[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return zone;
-  return readRecords(rows, subscriptionRecordSchema(zone.value), SUBSCRIPTION_FIELDS, { fields: options.fields, what: 'subscriptions' });
+  const formats = columnFormats<SubscriptionField>(rows, { ...options, presetKind: 'subscriptions', dates: ['start', 'end'], numbers: ['mrr'] });
+  if (!formats.ok) return formats;
+  return readRecords(rows, subscriptionRecordSchema(zone.value, formats.value), SUBSCRIPTION_FIELDS, { fields: formats.value.fields, what: 'subscriptions' });
 }
 
 export interface MrrOptions {

@@ -8,7 +8,7 @@ import type { ZonedDayMapper } from './dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from './issues.ts';
 import { npsFromCounts, npsGroup, type NetPromoterScore } from './rates.ts';
 import { withFields } from './validation.ts';
-import { numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
+import { columnFormats, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
 
 export const SURVEY_FIELDS = ['customer', 'date', 'score'] as const;
 export type SurveyField = (typeof SURVEY_FIELDS)[number];
@@ -23,9 +23,9 @@ export interface SurveyResponse {
 }
 
 /** One survey response: customer (optional), date (optional), score (whole number 0–10). */
-export function surveyResponseRecordSchema(zone: ZonedDayMapper) {
+export function surveyResponseRecordSchema(zone: ZonedDayMapper, formats?: ColumnFormats<SurveyField>) {
   return z.pipe(
-    withFields(SURVEY_FIELDS, z.object({ customer: optionalIdValue, date: optionalDateValue(zone), score: numberValue({ min: 0, max: 10, integer: true }) })),
+    withFields(SURVEY_FIELDS, z.object({ customer: optionalIdValue, date: optionalDateValue(zone, formats?.date('date')), score: numberValue({ min: 0, max: 10, integer: true }) })),
     z.transform((r): SurveyResponse => ({ customer: r.customer, day: r.date, score: r.score })),
   );
 }
@@ -33,7 +33,9 @@ export function surveyResponseRecordSchema(zone: ZonedDayMapper) {
 export function readSurveyResponses(rows: readonly unknown[], options: ReadOptions<SurveyField> = {}): Result<SurveyResponse[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return zone;
-  return readRecords(rows, surveyResponseRecordSchema(zone.value), SURVEY_FIELDS, { fields: options.fields, what: 'survey responses' });
+  const formats = columnFormats<SurveyField>(rows, { ...options, dates: ['date'] });
+  if (!formats.ok) return formats;
+  return readRecords(rows, surveyResponseRecordSchema(zone.value, formats.value), SURVEY_FIELDS, { fields: formats.value.fields, what: 'survey responses' });
 }
 
 export interface NpsPeriod {

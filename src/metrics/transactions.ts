@@ -8,7 +8,7 @@
  * here are the same rules as `transactionRecordSchema` (schemas.ts), written
  * out by hand for speed; a property test holds the two to agreement.
  */
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, isValidTimeZone, today } from './dates.ts';
+import { ZonedDayMapper, dayFromDateValue, isValidTimeZone, today } from './dates.ts';
 import {
   IssueCollector,
   WarningCounter,
@@ -17,9 +17,15 @@ import {
   ok,
   optionError,
   records,
+  type InputError,
+  type InputWarning,
   type Result,
 } from './issues.ts';
-import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, toFiniteNumber, toIdentifier } from './values.ts';
+import { IDENTIFIER_EXPECTATION, field, toIdentifier } from './values.ts';
+import { describeDateFormat, type DateFormat } from './date-format.ts';
+import { describeNumberFormat, toAmount, type DecimalMark } from './number-format.ts';
+import type { RowRole } from './presets.ts';
+import { dateFormatOfColumn, decimalOfColumn, presetColumn, resolveReading, type Reading, type ReadingOptions } from './reading.ts';
 
 /** Which of the user's columns hold what. Defaults are the canonical names. */
 export interface TransactionFields {
@@ -27,16 +33,25 @@ export interface TransactionFields {
   customer?: string;
   /** Date column; default `date`. */
   date?: string;
-  /** Amount column (money, signed); default `amount`. Ignored when `unitPrice` is set. */
+  /**
+   * Amount column (money, signed). Default `amount` when the records have
+   * such a column; without one (and without quantity × price) the rows are
+   * activity: everything that counts customers works, revenue does not.
+   * Ignored when `unitPrice` is set.
+   */
   amount?: string;
   /** Quantity column (units; negative for returns). Optional. */
   quantity?: string;
   /** Unit price column: amount = quantity × unit price (order-line exports). Needs `quantity`. */
   unitPrice?: string;
-  /** Type column: purchase / order / sale, or refund / return / cancellation. Optional. */
+  /** Type or status column: purchase / order / sale, or refund / return / cancellation, or words of `typeMap`. Optional. */
   type?: string;
-  /** Order or invoice id column: lines of one order count as one purchase. Optional. */
+  /** Order or invoice id column: lines of one order count as one purchase, and take blank order-level cells from their order's first line. Optional. */
   order?: string;
+  /** Money refunded on the row's order (Shopify's `Refunded Amount`, Stripe's `Amount Refunded`): netted once per order. Optional. */
+  refund?: string;
+  /** Currency code column (`USD`, `EUR`): several currencies are never summed together. Optional. */
+  currency?: string;
 }
 
 export interface ReadTransactionsOptions {
@@ -45,11 +60,13 @@ export interface ReadTransactionsOptions {
   timeZone?: string;
   /** Clock for the future-date warning, epoch ms; default now. */
   now?: number;
+  /** Preset, date format, decimal mark, status words and currency choice (see reading.ts). */
+  reading?: ReadingOptions;
 }
 
 export const TRANSACTION_KIND = { purchase: 0, return: 1 } as const;
 
-/** Transactions in columns. Row i of every array is one input record that has a customer. */
+/** Transactions in columns. Row i of every array is one purchase or return: an input record with a customer, or the refund netted on an order. */
 export interface TransactionTable {
   readonly length: number;
   /** Customer ids by interned number. */
@@ -58,9 +75,9 @@ export interface TransactionTable {
   readonly customer: Int32Array;
   /** Local day number of each row (days since 1970-01-01). */
   readonly day: Int32Array;
-  /** Money, signed: returns and refunds are negative. */
+  /** Money, signed: returns and refunds are negative. All 0 when the data has no money ({@link hasMoney}). */
   readonly amount: Float64Array;
-  /** Units, signed; 1 (or −1 for returns) when no quantity column is mapped. */
+  /** Units, signed; 1 (or −1 for returns) when no quantity column is mapped; 0 on a refund of money only. */
   readonly quantity: Float64Array;
   /** {@link TRANSACTION_KIND} of each row. */
   readonly kind: Uint8Array;
@@ -73,6 +90,10 @@ export interface TransactionTable {
   readonly firstDay: number;
   readonly lastDay: number;
   readonly timeZone: string;
+  /** False for activity data (no amount, no quantity × price): revenue cannot be computed. */
+  readonly hasMoney: boolean;
+  /** The currency of `amount` when the data says (a currency column); undefined when unknown. */
+  readonly currency?: string;
 }
 
 const PURCHASE_WORDS = new Set(['purchase', 'order', 'sale', 'invoice', 'payment', 'charge']);
@@ -96,47 +117,150 @@ export function transactionKindOf(value: unknown): number {
   return -1;
 }
 
+/** A type cell's role under a type map (then the built-in words), or undefined for a word neither knows. */
+function roleOf(value: unknown, typeMap: ReadonlyMap<string, RowRole> | undefined): RowRole | undefined {
+  if (typeMap && typeof value === 'string') {
+    const role = typeMap.get(value.trim().toLowerCase());
+    if (role) return role;
+  }
+  const kind = transactionKindOf(value);
+  return kind === TRANSACTION_KIND.purchase ? 'purchase' : kind === TRANSACTION_KIND.return ? 'refund' : undefined;
+}
+
+function typeExpectation(typeMap: ReadonlyMap<string, RowRole> | undefined): string {
+  if (!typeMap) return `${TYPE_EXPECTATION}; map other words with type-map`;
+  return `a word of type-map (${[...typeMap.keys()].join(', ')}) or ${TYPE_EXPECTATION.slice(2)}`;
+}
+
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** The columns a read uses, after the preset and the defaults. */
+function transactionColumns(rows: readonly unknown[], fields: TransactionFields | undefined, reading: Reading): ReturnType<typeof resolveTransactionFields> & { hasMoney: boolean } {
+  const kinds = ['transactions', 'events'] as const;
+  const preset: TransactionFields = {};
+  for (const field of ['customer', 'date', 'amount', 'quantity', 'order', 'type', 'refund', 'currency'] as const) preset[field] = presetColumn(reading, kinds, field);
+  preset.unitPrice = presetColumn(reading, kinds, 'price');
+  const given = stripUndefined(fields ?? {});
+  const merged = resolveTransactionFields({ ...stripUndefined(preset), ...given });
+  // `amount` is a default name, not a demand: activity data (customer + date) has no money.
+  const amountChosen = given.amount !== undefined || preset.amount !== undefined;
+  const hasMoney = Boolean(merged.unitPrice) || amountChosen || someRecordHas(rows, merged.amount);
+  return { ...merged, hasMoney };
+}
+
+function someRecordHas(rows: readonly unknown[], column: string): boolean {
+  for (let i = 0; i < rows.length && i < 100; i++) {
+    const row = rows[i];
+    if (row !== null && typeof row === 'object' && column in row) return true;
+  }
+  return false;
+}
+
+/** What an order's first line said, for its later lines whose order-level cells are blank (Shopify). */
+interface OrderHead {
+  customer: string | undefined;
+  day: number;
+  /** Its type cell's meaning; undefined when it has none (the sign decides, line by line). */
+  role: RowRole | undefined;
+  currency: string | undefined;
+  /** Its refund, or its order-level amount, is already counted. */
+  refunded: boolean;
+  amountCounted: boolean;
+}
+
+/** How a read will go, settled before any record is read: the columns, and each date and number column's format. */
+export interface TransactionReadPlan {
+  reading: Reading;
+  fields: ReturnType<typeof transactionColumns>;
+  dateFormat: DateFormat;
+  /** Decimal mark of each money and quantity column, by the user's column name. */
+  decimals: Record<string, DecimalMark>;
+}
+
+/**
+ * The columns after the preset, and the formats their whole columns allow
+ * (an error for a column that reads two ways, or amounts in two currencies
+ * with no currency column). `transactionRecordSchema` takes the same plan, so
+ * one record is judged by the rules its file is read with.
+ */
+export function planTransactionRead(rows: readonly unknown[], options: Pick<ReadTransactionsOptions, 'fields' | 'reading'> = {}): Result<TransactionReadPlan> {
+  const resolved = resolveReading(options.reading);
+  if (!resolved.ok) return resolved;
+  const reading = resolved.value;
+  const fields = transactionColumns(rows, options.fields, reading);
+  if (fields.unitPrice && !fields.quantity) {
+    return fail(optionError('fields.quantity', 'a quantity column when unitPrice is mapped', undefined));
+  }
+  const cell = (column: string) => (i: number) => field(rows[i], column);
+  const n = rows.length;
+  const dateFormat = dateFormatOfColumn(reading, fields.date, cell(fields.date), n);
+  if (!dateFormat.ok) return dateFormat;
+  const amountField = fields.unitPrice || !fields.hasMoney ? undefined : fields.amount;
+  const numberColumns = [amountField, fields.quantity, fields.unitPrice, fields.refund].filter((column): column is string => Boolean(column));
+  const decimals: Record<string, DecimalMark> = {};
+  const symbols = new Set<string>();
+  for (const column of numberColumns) {
+    const decimal = decimalOfColumn(reading, column, cell(column), n);
+    if (!decimal.ok) return decimal;
+    decimals[column] = decimal.value.decimal;
+    if (column !== fields.quantity) for (const symbol of decimal.value.currencySymbols) symbols.add(symbol);
+  }
+  if (symbols.size > 1 && !fields.currency) {
+    const found = [...symbols].join(' and ');
+    return fail(optionError('currency-key', `amounts in one currency, or a currency column (currency-key) to keep ${found} apart: currencies are never summed`, found));
+  }
+  return ok({ reading, fields, dateFormat: dateFormat.value, decimals });
+}
+
 /**
  * Validates and reads transaction records. Rows without a customer id are left
  * out and counted in a warning (guest orders are nobody's, and must never
- * become one customer with an empty id); any invalid value fails the whole
- * read with the first few problems listed.
+ * become one customer with an empty id); rows whose status maps to `ignore`
+ * (failed, voided, pending payments) are left out and counted; any invalid
+ * value fails the whole read with the first few problems listed.
  */
 export function readTransactions(rows: readonly unknown[], options: ReadTransactionsOptions = {}): Result<TransactionTable> {
   if (!Array.isArray(rows)) return fail(optionError('data', 'an array of records', rows));
   const timeZone = options.timeZone ?? 'UTC';
   if (!isValidTimeZone(timeZone)) return fail(optionError('timeZone', 'an IANA time zone such as Europe/Oslo', timeZone));
-  const fields = resolveTransactionFields(options.fields);
-  if (fields.unitPrice && !fields.quantity) {
-    return fail(optionError('fields.quantity', 'a quantity column when unitPrice is mapped', undefined));
-  }
+  const planned = planTransactionRead(rows, options);
+  if (!planned.ok) return planned;
+  const { reading, fields, dateFormat, decimals } = planned.value;
+  const { customer: customerField, date: dateField, quantity: quantityField, unitPrice: priceField, type: typeField, order: orderField, refund: refundField, currency: currencyField, hasMoney } = fields;
+  const amountField = priceField || !hasMoney ? undefined : fields.amount;
+  const orderLevelAmount = reading.amountPer === 'order' && Boolean(orderField);
+  const n = rows.length;
+  const number = (column: string, value: unknown) => toAmount(value, decimals[column]);
+  const numberExpectation = (column: string) => describeNumberFormat(decimals[column]);
+  const dateExpectation = describeDateFormat(dateFormat);
 
   const zone = new ZonedDayMapper(timeZone);
   const todayDay = today(zone, options.now);
-  const n = rows.length;
-  const customer = new Int32Array(n);
-  const day = new Int32Array(n);
-  const amount = new Float64Array(n);
-  const quantity = new Float64Array(n);
-  const kind = new Uint8Array(n);
-  const order = new Int32Array(n);
-  const sourceIndex = new Int32Array(n);
+  // A refund adds a row of its own: room for one per record when refunds are mapped.
+  const capacity = refundField ? 2 * n : n;
+  const customer = new Int32Array(capacity);
+  const day = new Int32Array(capacity);
+  const amount = new Float64Array(capacity);
+  const quantity = new Float64Array(capacity);
+  const kind = new Uint8Array(capacity);
+  const order = new Int32Array(capacity);
+  const sourceIndex = new Int32Array(capacity);
+  const rowCurrency: (string | undefined)[] | undefined = currencyField ? new Array(capacity) : undefined;
   const customerIndex = new Map<string, number>();
   const customerIds: string[] = [];
   const orderIndex = new Map<string, number>();
+  const orderHeads: OrderHead[] = [];
   const issues = new IssueCollector();
   const missingCustomer = new WarningCounter('missing-customer', (c) => `${records(c)} without a customer id were left out (guest orders belong to no customer).`);
   const zeroAmount = new WarningCounter('zero-amount', (c) => `${records(c)} have an amount of 0; they count as activity but add no revenue.`);
   const futureDate = new WarningCounter('future-date', (c) => `${records(c)} are dated in the future.`);
+  const ignoredWords = new Map<string, number>();
+  const ignored = new WarningCounter('ignored-status', (c) => `${records(c)} with the status ${[...ignoredWords.keys()].map((w) => `"${w}"`).join(', ')} were left out (type-map: ignore).`);
 
-  const { customer: customerField, date: dateField, quantity: quantityField, unitPrice: priceField, type: typeField, order: orderField } = fields;
-  const amountField = priceField ? undefined : fields.amount;
   // Blank ids are guest orders; a column no record has is a mapping mistake.
   let customerColumnSeen = false;
   let lastCustomerId: string | undefined;
   let lastCustomer = -1;
-  let lastOrderId: string | undefined;
-  let lastOrder = -1;
   let length = 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
@@ -151,45 +275,90 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     const issuesBefore = issues.total;
     if (!customerColumnSeen && customerField in row) customerColumnSeen = true;
 
-    const id = toIdentifier(row[customerField]);
-    if (id === null) issues.add(i, customerField, IDENTIFIER_EXPECTATION, row[customerField]);
+    // The order first: a later line of a known order takes its blank order-level cells from the first.
+    let orderNumber = -1;
+    let head: OrderHead | undefined;
+    if (orderField) {
+      const orderId = toIdentifier(row[orderField]);
+      if (orderId === null) issues.add(i, orderField, IDENTIFIER_EXPECTATION, row[orderField]);
+      else if (orderId !== undefined) {
+        const known = orderIndex.get(orderId);
+        if (known === undefined) {
+          orderNumber = orderHeads.length;
+          orderIndex.set(orderId, orderNumber);
+        } else {
+          orderNumber = known;
+          head = orderHeads[known];
+        }
+      }
+    }
 
-    const recordDay = dayFromDateValue(row[dateField], zone);
-    if (recordDay !== recordDay) issues.add(i, dateField, DATE_EXPECTATION, row[dateField]);
+    let role: RowRole | undefined;
+    const typeCell = typeField ? row[typeField] : undefined;
+    if (typeField && !isBlank(typeCell)) {
+      role = roleOf(typeCell, reading.typeMap);
+      if (!role) issues.add(i, typeField, typeExpectation(reading.typeMap), typeCell);
+    } else if (typeField && head) {
+      role = head.role;
+    }
+    if (role === 'ignore') {
+      const word = String(typeCell ?? '').trim().toLowerCase();
+      ignoredWords.set(word, (ignoredWords.get(word) ?? 0) + 1);
+      ignored.add(i);
+      if (orderNumber >= 0 && !head) orderHeads.push({ customer: undefined, day: Number.NaN, role, currency: undefined, refunded: true, amountCounted: true });
+      continue;
+    }
+
+    const customerCell = row[customerField];
+    const id = head && isBlank(customerCell) ? head.customer : toIdentifier(customerCell);
+    if (id === null) issues.add(i, customerField, IDENTIFIER_EXPECTATION, customerCell);
+
+    const dateCell = row[dateField];
+    const recordDay = head && isBlank(dateCell) ? head.day : dayFromDateValue(dateCell, zone, dateFormat);
+    if (recordDay !== recordDay) issues.add(i, dateField, dateExpectation, dateCell);
 
     let units = Number.NaN;
     if (quantityField) {
-      units = toFiniteNumber(row[quantityField]);
-      if (units !== units) issues.add(i, quantityField, NUMBER_EXPECTATION, row[quantityField]);
+      units = number(quantityField, row[quantityField]);
+      if (units !== units) issues.add(i, quantityField, numberExpectation(quantityField), row[quantityField]);
     }
-    let money: number;
+    let money = 0;
+    let moneyOnFirstLine = false;
     if (priceField) {
-      const price = toFiniteNumber(row[priceField]);
-      if (price !== price) issues.add(i, priceField, NUMBER_EXPECTATION, row[priceField]);
+      const price = number(priceField, row[priceField]);
+      if (price !== price) issues.add(i, priceField, numberExpectation(priceField), row[priceField]);
       money = units * price;
-    } else {
-      money = toFiniteNumber(row[amountField!]);
-      if (money !== money) issues.add(i, amountField!, NUMBER_EXPECTATION, row[amountField!]);
+    } else if (amountField) {
+      const cellValue = row[amountField];
+      // An order's total is written on its first line only (Shopify) or repeated on
+      // every line (WooCommerce): either way later lines add nothing.
+      moneyOnFirstLine = head !== undefined && (isBlank(cellValue) || (orderLevelAmount && head.amountCounted));
+      money = moneyOnFirstLine ? 0 : number(amountField, cellValue);
+      if (money !== money) issues.add(i, amountField, numberExpectation(amountField), cellValue);
     }
-
-    let recordKind = -1;
-    if (typeField && row[typeField] !== undefined && row[typeField] !== '') {
-      recordKind = transactionKindOf(row[typeField]);
-      if (recordKind < 0) issues.add(i, typeField, TYPE_EXPECTATION, row[typeField]);
+    let refund = 0;
+    if (refundField && !isBlank(row[refundField])) {
+      refund = Math.abs(number(refundField, row[refundField]));
+      if (refund !== refund) issues.add(i, refundField, numberExpectation(refundField), row[refundField]);
     }
-    let orderId: string | undefined | null;
-    if (orderField) {
-      orderId = toIdentifier(row[orderField]);
-      if (orderId === null) issues.add(i, orderField, IDENTIFIER_EXPECTATION, row[orderField]);
+    let currencyCode: string | undefined;
+    if (currencyField) {
+      const cellValue = row[currencyField];
+      currencyCode = isBlank(cellValue) ? head?.currency : String(cellValue).trim().toUpperCase();
     }
     if (issues.total !== issuesBefore) continue;
 
+    if (orderNumber >= 0 && !head) {
+      head = { customer: id ?? undefined, day: recordDay, role, currency: currencyCode, refunded: false, amountCounted: Boolean(amountField) };
+      orderHeads.push(head);
+    }
     if (id === undefined) {
       missingCustomer.add(i);
       continue;
     }
 
     // Without a type column the sign decides: negative quantity (or amount) is a return.
+    let recordKind = role === 'refund' ? TRANSACTION_KIND.return : role === 'purchase' ? TRANSACTION_KIND.purchase : -1;
     if (recordKind < 0) recordKind = (quantityField ? units : money) < 0 ? TRANSACTION_KIND.return : TRANSACTION_KIND.purchase;
     if (!quantityField) units = recordKind === TRANSACTION_KIND.return ? -1 : 1;
     // A return typed as such is money going back, whatever sign the export used.
@@ -197,11 +366,11 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
       money = -Math.abs(money);
       units = -Math.abs(units);
     }
-    if (money === 0) zeroAmount.add(i);
+    if (money === 0 && hasMoney && !moneyOnFirstLine) zeroAmount.add(i);
     if (recordDay > todayDay) futureDate.add(i);
 
     // Exports list an order's lines together, so the row before usually names
-    // the same customer and order: compare with it before asking the Map.
+    // the same customer: compare with it before asking the Map.
     let c: number;
     if (id === lastCustomerId) {
       c = lastCustomer;
@@ -217,47 +386,51 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
       lastCustomerId = id!;
       lastCustomer = c;
     }
-    let o = -1;
-    if (orderId) {
-      if (orderId === lastOrderId) {
-        o = lastOrder;
-      } else {
-        const known = orderIndex.get(orderId);
-        if (known === undefined) {
-          o = orderIndex.size;
-          orderIndex.set(orderId, o);
-        } else {
-          o = known;
-        }
-        lastOrderId = orderId;
-        lastOrder = o;
-      }
-    }
 
-    customer[length] = c;
-    day[length] = recordDay;
-    amount[length] = money;
-    quantity[length] = units;
-    kind[length] = recordKind;
-    order[length] = o;
-    sourceIndex[length] = i;
+    const put = (rowMoney: number, rowUnits: number, rowKind: number) => {
+      customer[length] = c;
+      day[length] = recordDay;
+      amount[length] = rowMoney;
+      quantity[length] = rowUnits;
+      kind[length] = rowKind;
+      order[length] = orderNumber;
+      sourceIndex[length] = i;
+      if (rowCurrency) rowCurrency[length] = currencyCode;
+      length++;
+    };
+    put(money, units, recordKind);
+    // Money refunded on an order is netted once, however many of its lines repeat it.
+    const orderHead = orderNumber >= 0 ? orderHeads[orderNumber] : undefined;
+    if (refund > 0 && !orderHead?.refunded) {
+      if (orderHead) orderHead.refunded = true;
+      put(-refund, 0, TRANSACTION_KIND.return);
+    }
     if (recordDay < firstDay) firstDay = recordDay;
     if (recordDay > lastDay) lastDay = recordDay;
-    length++;
   }
 
   if (n > 0 && !customerColumnSeen && !issues.hasIssues) {
     issues.add(0, customerField, `${IDENTIFIER_EXPECTATION} in a column "${customerField}", which no record has (check the customer field mapping)`, undefined);
   }
-  const warnings = collectWarnings([missingCustomer, zeroAmount, futureDate]);
+  const warnings = collectWarnings([missingCustomer, ignored, zeroAmount, futureDate]);
   if (issues.hasIssues) return fail(issues.toError('transactions'), warnings);
+
+  const money = rowCurrency ? oneCurrency(rowCurrency, amount, kind, length, reading.currency) : { currency: undefined, warning: undefined };
+  if ('error' in money) return fail(money.error, warnings);
+  if (money.warning) warnings.push(money.warning);
 
   // Before rows without an order id get one each: two such rows can only be
   // duplicates while they still share "no order".
   const duplicates = countDuplicateRows(customer, day, amount, order, sourceIndex, length, rows);
 
-  // Rows with no order id of their own are each an order: number them after the real ones.
-  let orderCount = orderIndex.size;
+  // Orders are numbered as first seen, guests' and ignored ones included: renumber those
+  // that have rows, then give rows with no order id of their own an order each.
+  const renumbered = new Int32Array(orderHeads.length).fill(-1);
+  let orderCount = 0;
+  for (let r = 0; r < length; r++) {
+    const o = order[r];
+    if (o >= 0) order[r] = renumbered[o] < 0 ? (renumbered[o] = orderCount++) : renumbered[o];
+  }
   for (let r = 0; r < length; r++) if (order[r] < 0) order[r] = orderCount++;
 
   const table: TransactionTable = {
@@ -274,8 +447,46 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     firstDay: length ? firstDay : Number.NaN,
     lastDay: length ? lastDay : Number.NaN,
     timeZone,
+    hasMoney,
+    currency: money.currency ?? (reading.currency && currencyField ? reading.currency : undefined),
   };
   return ok(table, duplicates ? [...warnings, duplicates] : warnings);
+}
+
+/**
+ * Keeps money in one currency: with several in the data, the one asked for
+ * (or the one most rows are in) is shown, and rows in the others keep
+ * counting as activity with their money set aside, which a warning says.
+ */
+function oneCurrency(
+  rowCurrency: readonly (string | undefined)[],
+  amount: Float64Array,
+  kind: Uint8Array,
+  length: number,
+  wanted: string | undefined,
+): { currency: string | undefined; warning?: InputWarning } | { error: InputError } {
+  const rowsByCurrency = new Map<string, number>();
+  for (let r = 0; r < length; r++) {
+    const code = rowCurrency[r];
+    if (code !== undefined && kind[r] === TRANSACTION_KIND.purchase) rowsByCurrency.set(code, (rowsByCurrency.get(code) ?? 0) + 1);
+  }
+  const codes = [...rowsByCurrency.keys()];
+  if (wanted && codes.length > 0 && !rowsByCurrency.has(wanted.toUpperCase())) {
+    return { error: optionError('currency', `a currency of the data (${codes.join(', ')})`, wanted) };
+  }
+  if (codes.length <= 1) return { currency: codes[0] };
+  const shown = wanted?.toUpperCase() ?? codes.reduce((best, code) => (rowsByCurrency.get(code)! > rowsByCurrency.get(best)! ? code : best));
+  const counter = new WarningCounter('other-currency', (c) => {
+    const others = codes.filter((code) => code !== shown);
+    return `${records(c)} in ${others.join(', ')} count as activity but not in money figures, which are in ${shown} (currencies are never summed; set currency="${others[0]}" to show ${others[0]}).`;
+  });
+  for (let r = 0; r < length; r++) {
+    if (rowCurrency[r] !== undefined && rowCurrency[r] !== shown) {
+      amount[r] = 0;
+      counter.add(r);
+    }
+  }
+  return { currency: shown, warning: counter.toWarning() };
 }
 
 /**
@@ -299,6 +510,8 @@ function countDuplicateRows(
   const mask = size - 1;
   const amountBits = new Int32Array(amount.buffer, amount.byteOffset, length * 2);
   for (let r = 0; r < length; r++) {
+    // A refund row comes right after the row of its record: that record is counted once.
+    if (r > 0 && sourceIndex[r] === sourceIndex[r - 1]) continue;
     let hash = Math.imul(customer[r] ^ 0x9e3779b9, 0x85ebca6b);
     hash = Math.imul(hash ^ day[r], 0xc2b2ae35);
     hash = Math.imul(hash ^ order[r], 0x27d4eb2f);

@@ -278,6 +278,7 @@ describe('churnSeries: large input', () => {
       firstDay: first,
       lastDay: first + 729,
       timeZone: 'UTC',
+      hasMoney: true,
     };
     const s = series(t, { windowDays: 90 });
     expect(s.periods.length).to.equal(24);

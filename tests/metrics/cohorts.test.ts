@@ -368,5 +368,6 @@ function syntheticTable(n: number, customers: number): TransactionTable {
     firstDay: first,
     lastDay: first + 729,
     timeZone: 'UTC',
+    hasMoney: true,
   };
 }

@@ -8,7 +8,7 @@ import {
   transactionRecordSchema,
   validateRecord,
 } from '../../src/metrics/schemas.ts';
-import { readTransactions, type TransactionFields } from '../../src/metrics/transactions.ts';
+import { planTransactionRead, readTransactions, type TransactionFields } from '../../src/metrics/transactions.ts';
 
 const utc = new ZonedDayMapper('UTC');
 const NOW = Date.UTC(2025, 0, 1);
@@ -64,12 +64,19 @@ function recordArb(columns: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary
 describe('transactionRecordSchema agrees with readTransactions', () => {
   for (const { name, fields, columns } of configurations) {
     it(`accepts exactly what the fast path accepts, with the same day, amount and kind (${name})`, () => {
-      const schema = transactionRecordSchema(utc, fields);
       let accepted = 0;
       let rejected = 0;
       fc.assert(
         fc.property(recordArb(columns), (record) => {
           const fast = readTransactions([record], { fields, now: NOW });
+          // Column formats are the file's (here, the one record's), settled before any record is read.
+          const plan = planTransactionRead([record], { fields });
+          if (!plan.ok) {
+            expect(fast.ok, 'read a file whose columns have no format').to.equal(false);
+            rejected++;
+            return;
+          }
+          const schema = transactionRecordSchema(utc, fields, plan.value);
           const customerColumn = fields.customer ?? 'customer';
           if (record !== null && typeof record === 'object' && !Array.isArray(record) && !(customerColumn in record)) {
             // Not a per-record rule: an input in which no record has the customer column is a
@@ -111,7 +118,9 @@ describe('transactionRecordSchema agrees with readTransactions', () => {
   it('agrees on field-level reports too: the same record and field', () => {
     const record = { customer: {}, date: 'soon', amount: '1,5' };
     const fast = readTransactions([record]);
-    const single = validateRecord(transactionRecordSchema(utc), record, 0, 'transactions');
+    const plan = planTransactionRead([record]);
+    expect(plan.ok).to.equal(true);
+    const single = validateRecord(transactionRecordSchema(utc, {}, plan.ok ? plan.value : undefined), record, 0, 'transactions');
     expect(!fast.ok && fast.error.issues.map((i) => [i.index, i.field, i.found])).to.deep.equal(
       !single.ok && single.error.issues.map((i) => [i.index, i.field, i.found]),
     );

@@ -4,6 +4,7 @@
  * only (it crosses postMessage); period labels are made here in the element's
  * locale so the element only draws.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import { PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import {
   cancellationReasons,
@@ -16,6 +17,8 @@ import { fail, ok } from '../../metrics/issues.ts';
 import { defineJob } from '../platform/jobs.ts';
 
 export interface ChurnReasonsJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   fields: Partial<Record<CancellationField, string>>;
   timeZone?: string;
   weightBy: ReasonWeight;
@@ -39,7 +42,7 @@ export interface ChurnReasonsModel extends Omit<CancellationReasons, 'trend'> {
 }
 
 export const churnReasonsJob = defineJob<ChurnReasonsJobOptions, ChurnReasonsModel>('churn-reasons', (rows, options) => {
-  const cancellations = readCancellations(rows as unknown[], { fields: options.fields, timeZone: options.timeZone });
+  const cancellations = readCancellations(rows as unknown[], { fields: options.fields, timeZone: options.timeZone, reading: options.reading });
   if (!cancellations.ok) return cancellations;
   const reasons = cancellationReasons(cancellations.value, {
     weightBy: options.weightBy,

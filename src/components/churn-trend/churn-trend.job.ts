@@ -13,6 +13,7 @@
  *   record per period: `{ period, start, lost, expansion?, complete? }`.
  *   Rates come from the one definition in rates.ts.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
 import { churnSeries } from '../../metrics/activity.ts';
 import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
@@ -69,6 +70,8 @@ export interface ChurnTrendModel {
 }
 
 export interface ChurnTrendJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   metric: ChurnMetric;
   input: ChurnInput;
   granularity: Granularity;
@@ -118,7 +121,7 @@ export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions):
 }
 
 function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
-  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
   let windowDays = options.windowDays;
@@ -154,7 +157,7 @@ function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Resul
 }
 
 function fromSubscriptions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
-  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone });
+  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
   const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const todayDay = today(new ZonedDayMapper(options.timeZone ?? 'UTC'), options.now);

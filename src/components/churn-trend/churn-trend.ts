@@ -44,8 +44,10 @@ const thresholdConverter = {
  * @attr window-days - Days a purchase keeps a customer active (transactions); default: 3 × the median days between purchases.
  * @attr threshold - Reference line as a fraction (default 0.07 for customer churn, none for revenue); `none` removes it.
  * @attr input - `auto` (default), `transactions`, `subscriptions` or `periods` (pre-aggregated `{ period, start, lost, expansion?, complete? }`).
- * @attr period-key / start-key / lost-key / expansion-key - Columns of pre-aggregated periods.
- * @attr mrr-key - Column of the MRR in subscription records (`customer-key` maps the customer).
+ * @attr period-key - Column of the period key in pre-aggregated periods.
+ * @attr start-count-key - Column of the customers (or revenue) at period start in pre-aggregated periods.
+ * @attr lost-key - Column of the customers (or revenue) lost in pre-aggregated periods.
+ * @attr expansion-key - Column of the expansion revenue in pre-aggregated periods.
  * @attr as-of - Last day of data used (transactions).
  * @attr week-start - First day of week for `week` periods, 0 = Sunday … 6.
  * @attr height - Chart height in px (default: half the width, 200–320 px).
@@ -72,10 +74,9 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   @property({ converter: thresholdConverter }) threshold?: number | null;
   @property() input: ChurnInput = 'auto';
   @property({ attribute: 'period-key' }) periodKey?: string;
-  @property({ attribute: 'start-key' }) startKey?: string;
+  @property({ attribute: 'start-count-key' }) startCountKey?: string;
   @property({ attribute: 'lost-key' }) lostKey?: string;
   @property({ attribute: 'expansion-key' }) expansionKey?: string;
-  @property({ attribute: 'mrr-key' }) mrrKey?: string;
   @property({ attribute: 'as-of' }) asOf?: string;
   @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
   @property({ converter: numberAttributeConverter }) height?: number;
@@ -92,7 +93,6 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   }
 
   protected jobRequest(): JobRequest<ChurnTrendJobOptions, ChurnTrendModel> {
-    const customer = this.customerKey;
     return {
       job: churnTrendJob,
       options: {
@@ -105,8 +105,8 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
         timeZone: this.timeZone,
         locale: this.format.locale,
         transactionFields: this.transactionFields(),
-        subscriptionFields: { customer, mrr: this.mrrKey },
-        periodFields: { period: this.periodKey, start: this.startKey, lost: this.lostKey, expansion: this.expansionKey },
+        subscriptionFields: this.subscriptionFields(),
+        periodFields: { period: this.periodKey, start: this.startCountKey, lost: this.lostKey, expansion: this.expansionKey },
       },
     };
   }

@@ -13,6 +13,7 @@
  * matrix can be shown as count or percent, a percent matrix as percent or
  * count (share × size), a revenue matrix only as revenue.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { COHORT_VALUES, cohortAverage, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
@@ -56,6 +57,8 @@ export interface HeatmapModel {
 }
 
 export interface CohortHeatmapJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   value: CohortValue;
   input: HeatmapInput;
   granularity: Granularity;
@@ -92,7 +95,7 @@ export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOpt
 
 function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
   if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
-  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {

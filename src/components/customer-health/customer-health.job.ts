@@ -3,6 +3,7 @@
  * score and the signals (with their facts) that moved it. Wording of the
  * signals is left to the element, which words the facts in its own language.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import {
   customerHealth,
   readActivityEvents,
@@ -14,6 +15,8 @@ import { fail, ok, optionError } from '../../metrics/issues.ts';
 import { defineJob } from '../platform/jobs.ts';
 
 export interface CustomerHealthJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   fields: Partial<Record<ActivityField, string>>;
   timeZone?: string;
   asOf?: string;
@@ -67,7 +70,7 @@ function readWeights(weights: CustomerHealthJobOptions['weights']) {
 export const customerHealthJob = defineJob<CustomerHealthJobOptions, CustomerHealthModel>('customer-health', (rows, options, context) => {
   const weights = readWeights(options.weights);
   if (!weights.ok) return weights;
-  const events = readActivityEvents(rows as unknown[], { fields: options.fields, timeZone: options.timeZone });
+  const events = readActivityEvents(rows as unknown[], { fields: options.fields, timeZone: options.timeZone, reading: options.reading });
   if (!events.ok) return events;
   context.progress(0.5);
   const report = customerHealth(events.value, {

@@ -16,6 +16,7 @@
  * month would compare half a month with a whole one); without one, the last
  * period with a value. Later periods are left out of the sparkline.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import { churnSeries } from '../../metrics/activity.ts';
 import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/dates.ts';
@@ -51,6 +52,8 @@ import {
 export * from './kpi-model.ts';
 
 export interface KpiJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   metric: KpiMetric;
   input: KpiInput;
   granularity: Granularity;
@@ -127,7 +130,7 @@ function labelled(values: readonly PeriodValue[], calendar: PeriodCalendar, loca
 }
 
 function fromTransactions(rows: unknown[], options: KpiJobOptions): Result<Series> {
-  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
   const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
@@ -162,7 +165,7 @@ function fromTransactions(rows: unknown[], options: KpiJobOptions): Result<Serie
 }
 
 function fromSubscriptions(rows: unknown[], options: KpiJobOptions): Result<Series> {
-  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone });
+  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
   const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const todayDay = today(new ZonedDayMapper(options.timeZone ?? 'UTC'), options.now);
@@ -200,7 +203,7 @@ function fromSubscriptions(rows: unknown[], options: KpiJobOptions): Result<Seri
 }
 
 function fromResponses(rows: unknown[], options: KpiJobOptions): Result<Series> {
-  const responses = readSurveyResponses(rows, { fields: options.responseFields, timeZone: options.timeZone });
+  const responses = readSurveyResponses(rows, { fields: options.responseFields, timeZone: options.timeZone, reading: options.reading });
   if (!responses.ok) return responses;
   const periods = npsByPeriod(responses.value, { granularity: options.granularity, weekStart: options.weekStart });
   if (!periods.ok) return periods;
@@ -210,7 +213,7 @@ function fromResponses(rows: unknown[], options: KpiJobOptions): Result<Series> 
 }
 
 function fromInvoices(rows: unknown[], options: KpiJobOptions): Result<Series> {
-  const invoices = readInvoices(rows, { fields: options.invoiceFields, timeZone: options.timeZone });
+  const invoices = readInvoices(rows, { fields: options.invoiceFields, timeZone: options.timeZone, reading: options.reading });
   if (!invoices.ok) return invoices;
   const series = dsoSeries(invoices.value, { granularity: options.granularity, weekStart: options.weekStart, lastPeriods: options.periods + 1 });
   if (!series.ok) return series;

@@ -52,7 +52,7 @@ const benchmarkConverter = {
  * @attr loyalty-threshold - Purchases that make a customer loyal (default 3).
  * @attr frame - period | cumulative: the time frame of each period's purchase metric.
  * @attr as-of / week-start - Last day of transactions used; first weekday of week periods.
- * @attr mrr-key / start-key / end-key - Subscription columns. @attr score-key - Survey score column.
+ * @attr score-key - Survey score column.
  * @attr issue-date-key / paid-date-key - Invoice columns (`amount-key` maps the amount).
  * @attr period-key / value-key - Columns of pre-aggregated periods.
  *
@@ -86,9 +86,6 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   @property() frame?: SeriesFrame;
   @property({ attribute: 'as-of' }) asOf?: string;
   @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
-  @property({ attribute: 'mrr-key' }) mrrKey?: string;
-  @property({ attribute: 'start-key' }) startKey?: string;
-  @property({ attribute: 'end-key' }) endKey?: string;
   @property({ attribute: 'score-key' }) scoreKey?: string;
   @property({ attribute: 'issue-date-key' }) issueDateKey?: string;
   @property({ attribute: 'paid-date-key' }) paidDateKey?: string;
@@ -117,7 +114,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
         frame: this.frame,
         locale: this.format.locale,
         transactionFields: this.transactionFields(),
-        subscriptionFields: { customer: this.customerKey, start: this.startKey, end: this.endKey, mrr: this.mrrKey },
+        subscriptionFields: this.subscriptionFields(),
         responseFields: { customer: this.customerKey, date: this.dateKey, score: this.scoreKey },
         invoiceFields: { id: this.orderKey, issueDate: this.issueDateKey, amount: this.amountKey, paidDate: this.paidDateKey },
         periodFields: { period: this.periodKey, value: this.valueKey },

@@ -9,6 +9,7 @@
  * churn measured) without hiding the historic values: their errors travel in
  * the model and the element shows them in place.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import { PeriodCalendar, type Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCohort } from '../../metrics/lifetime-value-cohorts.ts';
@@ -32,6 +33,8 @@ export interface SaasFigures {
 }
 
 export interface LtvForecastJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   fields: TransactionFields;
   timeZone?: string;
   timeUnit: TimeUnit;
@@ -117,7 +120,7 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
   const horizon = options.horizon ?? defaultHorizon(unitDays);
   const w = options.windowDays;
   if (w !== undefined && !(Number.isInteger(w) && w >= 1)) return fail(optionError('window-days', 'a whole number of days of at least 1', w));
-  const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
   progress(0.1);

@@ -10,6 +10,7 @@
  * - counts `{ promoters, passives, detractors }`;
  * - per-period counts `[{ period, promoters, passives, detractors }, …]`.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
@@ -51,6 +52,8 @@ export const COUNT_FIELDS = ['period', 'promoters', 'passives', 'detractors'] as
 export type CountField = (typeof COUNT_FIELDS)[number];
 
 export interface NpsJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   granularity: Granularity;
   weekStart?: Weekday;
   timeZone?: string;
@@ -101,7 +104,7 @@ export function computeNps(rows: unknown, options: NpsJobOptions): Result<NpsMod
 }
 
 function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> {
-  const responses = readSurveyResponses(rows as unknown[], { fields: options.responseFields, timeZone: options.timeZone });
+  const responses = readSurveyResponses(rows as unknown[], { fields: options.responseFields, timeZone: options.timeZone, reading: options.reading });
   if (!responses.ok) return responses;
   const nps = netPromoterScore(responses.value.map((r) => r.score));
   if (!nps.ok) return nps;

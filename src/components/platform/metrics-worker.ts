@@ -12,7 +12,8 @@
  *   then calls {@link runInPage} itself.
  */
 import { computeError } from './errors.ts';
-import { materialize, type RawInput } from './input.ts';
+import { csvDelimiterOf, materialize, type RawInput } from './input.ts';
+import { withCurrencyOfReads } from './table-cache.ts';
 import { NO_PROGRESS, findJob, type JobContext, type JobFunction } from './jobs.ts';
 import { runOnRecords, throttledProgress } from './run-job.ts';
 import type { FromWorker, Outcome, RunMessage, ToWorker } from './worker-protocol.ts';
@@ -32,7 +33,19 @@ export function runInPage(job: string | JobFunction<unknown, unknown>, input: Ra
 function runJob(job: JobFunction<unknown, unknown>, input: RawInput, options: unknown, context: JobContext): Outcome<unknown> {
   const parsed = materialize(input);
   if (!parsed.ok) return { ok: false, error: parsed.error, warnings: [] };
-  return runOnRecords(job, parsed.rows, options, context);
+  const { value: outcome, currency } = withCurrencyOfReads(() => runOnRecords(job, parsed.rows, withFileFacts(options, parsed.rows), context));
+  return outcome.ok && currency ? { ...outcome, currency } : outcome;
+}
+
+/**
+ * What the file itself says about reading it, added to the element's reading
+ * options: a `;`-separated CSV is a European spreadsheet save, whose numbers
+ * use a decimal comma unless a column shows otherwise.
+ */
+function withFileFacts(options: unknown, rows: unknown): unknown {
+  const reading = (options as { reading?: object } | null)?.reading;
+  if (!reading || csvDelimiterOf(rows) !== ';') return options;
+  return { ...(options as object), reading: { ...reading, decimalHint: ',' } };
 }
 
 /**

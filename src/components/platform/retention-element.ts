@@ -22,12 +22,14 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import type { InputError, InputWarning } from '../../metrics/issues.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
+import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { SubscriptionField } from '../../metrics/subscriptions.ts';
 import { KIT_VERSION } from './define.ts';
 import { compute, type ComputeMode } from './compute.ts';
 import { loadError, type ElementError, type LoadError } from './errors.ts';
 import { emit, type MetricChangeDetail } from './events.ts';
 import { fetchInput, type LoadProgress } from './fetch-input.ts';
-import type { RawInput } from './input.ts';
+import { withDelimiter, type RawInput } from './input.ts';
 import type { Job } from './jobs.ts';
 import { Formatter, LocaleController } from './locale.ts';
 import { keepAxisLabelsInside } from './axis-labels.ts';
@@ -114,8 +116,36 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   @property({ attribute: 'price-key' }) priceKey?: string;
   /** Column of the order / invoice id (optional). */
   @property({ attribute: 'order-key' }) orderKey?: string;
-  /** Column of the transaction type (optional). */
+  /** Column of the transaction type or payment status (optional); `type-map` says what its words mean. */
   @property({ attribute: 'type-key' }) typeKey?: string;
+  /** Column of the money refunded on the row's order (Shopify's `Refunded Amount`): netted once per order (optional). */
+  @property({ attribute: 'refund-key' }) refundKey?: string;
+  /** Column of the currency code (optional): several currencies are never summed; `currency` picks the one shown. */
+  @property({ attribute: 'currency-key' }) currencyKey?: string;
+  /** Column of a subscription's start date (subscription records). */
+  @property({ attribute: 'start-key' }) startKey?: string;
+  /** Column of a subscription's end or cancellation date (subscription records; blank = still running). */
+  @property({ attribute: 'end-key' }) endKey?: string;
+  /** Column of a subscription's recurring revenue per month (subscription records). */
+  @property({ attribute: 'mrr-key' }) mrrKey?: string;
+  /** Column of a subscription's plan (subscription records, optional). */
+  @property({ attribute: 'plan-key' }) planKey?: string;
+  /**
+   * A platform export as downloaded: `shopify-orders`, `stripe-payments`, `stripe-subscriptions`,
+   * `etsy-orders`, `woocommerce-orders` or `events`. Sets the column mapping, date format and status
+   * words of that export; any `*-key`, `date-format` or `type-map` given as well wins.
+   */
+  @property({ reflect: true }) preset?: string;
+  /** How dates are written: `auto` (default: ISO 8601, epoch, and day- or month-first inferred per column), `DD/MM/YYYY`, `MM/DD/YY HH:mm`, `unix-s` … */
+  @property({ attribute: 'date-format' }) dateFormat?: string;
+  /** Decimal mark of money and quantity cells: `.` or `,` (default: inferred per column; `,` for a `;`-separated file). */
+  @property() decimal?: string;
+  /** `order` when the amount column holds each order's total (repeated on its lines or written on the first): counted once per order. Default `line`; presets set it. */
+  @property({ attribute: 'amount-per' }) amountPer?: string;
+  /** CSV delimiter: `,` `;` `tab` or `|` (default: detected from the header line). */
+  @property() delimiter?: string;
+  /** What the words of the type/status column mean, as JSON: `{"paid":"purchase","refunded":"refund","failed":"ignore"}`. */
+  @property({ attribute: 'type-map', converter: jsonAttributeConverter }) typeMap?: unknown;
   /** IANA time zone that instants are bucketed in (default UTC). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
@@ -159,6 +189,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   #watchedSource?: string;
   #source?: SourceSnapshot;
   #lastValueJson?: string;
+  /** The currency the data's money is in, when it says (a currency column). */
+  #dataCurrency?: string;
   #queuedEvents: Array<() => void> = [];
 
   // ---- what an element provides ---------------------------------------------------------
@@ -195,7 +227,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   /** Locale-bound formatting for the element's `lang` and `currency`. */
   get format(): Formatter {
-    return new Formatter(this.localeController.lang, this.currency || 'USD');
+    return new Formatter(this.localeController.lang, this.currency || this.#dataCurrency || 'USD');
   }
 
   /** The nearest `lang` (element, ancestors, document), default `en`. */
@@ -213,7 +245,27 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     if (this.priceKey) fields.unitPrice = this.priceKey;
     if (this.orderKey) fields.order = this.orderKey;
     if (this.typeKey) fields.type = this.typeKey;
+    if (this.refundKey) fields.refund = this.refundKey;
+    if (this.currencyKey) fields.currency = this.currencyKey;
     return fields;
+  }
+
+  /** The subscription mapping attributes, for elements that read subscription records. */
+  protected subscriptionFields(): Partial<Record<SubscriptionField, string>> {
+    return { customer: this.customerKey, start: this.startKey, end: this.endKey, mrr: this.mrrKey, plan: this.planKey };
+  }
+
+  /** How the file is written (preset, date format, decimal mark, status words, currency): sent with every job. */
+  protected readingOptions(): ReadingOptions {
+    const reading: ReadingOptions = {};
+    if (this.preset) reading.preset = this.preset;
+    if (this.dateFormat) reading.dateFormat = this.dateFormat;
+    if (this.decimal) reading.decimal = this.decimal;
+    // A malformed JSON attribute is passed on as its text, for the engine to name.
+    if (this.typeMap !== undefined) reading.typeMap = (this.typeMap instanceof MalformedJson ? this.typeMap.text : this.typeMap) as Record<string, string>;
+    if (this.currency) reading.currency = this.currency;
+    if (this.amountPer) reading.amountPer = this.amountPer;
+    return reading;
   }
 
   /** Whether any record route (data, src, source, inline script) is set. */
@@ -491,9 +543,11 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
       this.warnings = [];
       return;
     }
-    const input = plain ? ATTRIBUTES_INPUT : this.#input;
+    const input = plain ? ATTRIBUTES_INPUT : this.#input && withDelimiter(this.#input, this.delimiter);
     if (!input || !request) return; // still loading, or failed before computing (already shown)
-    const key = `${plain ? 'plain' : this.#inputVersion}|${request.job.name}|${JSON.stringify(request.options)}`;
+    // Every records job reads the file the same way: the reading options go with each.
+    const options = plain ? request.options : { ...request.options, reading: this.readingOptions() };
+    const key = `${plain ? 'plain' : this.#inputVersion}|${this.delimiter ?? ''}|${request.job.name}|${JSON.stringify(options)}`;
     if (key === this.#computedKey) return;
     this.#computedKey = key;
     this.#computeAbort?.abort();
@@ -502,7 +556,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     const seq = ++this.#computeSeq;
     this.status = 'computing';
     this.computeProgress = undefined;
-    void compute(request.job, input, request.options, {
+    void compute(request.job, input, options, {
       mode: this.computeMode,
       signal: abort.signal,
       onProgress: (fraction) => {
@@ -522,6 +576,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
       this.#fail(outcome.error);
       return;
     }
+    this.#dataCurrency = outcome.currency;
     this.value = outcome.value;
     this.error = undefined;
     this.status = 'ready';

@@ -4,7 +4,10 @@ import type { ElementError } from './errors.ts';
 import type { RawInput } from './input.ts';
 
 /** A job's outcome as the element sees it: the metric, or any error on the way (parse, input, compute). */
-export type Outcome<T> = { ok: true; value: T; warnings: InputWarning[] } | { ok: false; error: ElementError; warnings: InputWarning[] };
+export type Outcome<T> =
+  /** `currency`: the ISO code of the value's money, when the data said (a currency column). */
+  | { ok: true; value: T; warnings: InputWarning[]; currency?: string }
+  | { ok: false; error: ElementError; warnings: InputWarning[] };
 
 /** Input the worker already holds, parsed, from an earlier run with the same `cacheKey`. */
 export interface CachedInput {

@@ -4,6 +4,7 @@
  * median, the mean and the retention window the kit suggests (3 × median).
  * Runs in the page or in the metrics worker: no DOM here.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import { fail, formatIssue, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { timeBetweenPurchases, WINDOW_CYCLES, type GapBin } from '../../metrics/purchase-gaps.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
@@ -11,6 +12,8 @@ import { defineJob } from '../platform/jobs.ts';
 import { transactionTableFor } from '../platform/table-cache.ts';
 
 export interface PurchaseCycleJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   /** Days per bar; a whole number ≥ 1. */
   binWidth: number;
   /** Longest gap with a bar of its own (longer gaps share the last bar); default the 95th percentile. */
@@ -46,7 +49,7 @@ export function computePurchaseCycle(rows: unknown, options: PurchaseCycleJobOpt
     return fail(optionError('max-days', 'a whole number of days, 1 or more', options.maxDays));
   }
   if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions', rows));
-  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const gaps = timeBetweenPurchases(table.value, {
     timeFrame: options.from || options.to ? { from: options.from || undefined, to: options.to || undefined } : undefined,

@@ -16,6 +16,7 @@
  *   { "measure": "count", "mode": "on", "partialLastPeriod": true,
  *     "cohorts": [{ "key": "2024-01", "size": 120, "values": [120, 54, 41] }] }
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
 import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { cohortMatrix } from '../../metrics/cohorts.ts';
@@ -65,6 +66,8 @@ export interface RetentionCurveModel {
 }
 
 export interface RetentionCurveJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   mode: RetentionMode;
   input: CurveInput;
   granularity: Granularity;
@@ -96,7 +99,7 @@ export function computeRetentionCurve(data: unknown, given: RetentionCurveJobOpt
 
 function fromTransactions(rows: unknown, options: CurveOptions): Result<RetentionCurveModel> {
   if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
-  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const periodOptions = { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, maxPeriods: options.maxPeriods, locale: options.locale };
   let periods: number;

@@ -14,6 +14,7 @@
  * customers who had left come back (they are in E but not in S or N); the
  * complement is then taken as 0, never negative.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import { churnSeries, type ChurnPeriod } from '../../metrics/activity.ts';
 import { GRANULARITIES, type Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
@@ -31,6 +32,8 @@ export type { GaugeModel } from './gauge-model.ts';
 export const DEFAULT_WINDOW_DAYS = 90;
 
 export interface GaugeJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   fields?: TransactionFields;
   timeZone?: string;
   /** Period key (`2024-03`, `2024-Q1` …); default the last complete period with customers. */
@@ -50,7 +53,7 @@ export interface GaugeJobOptions {
 export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): Result<GaugeModel> {
   const granularity = options.granularity ?? 'month';
   if (!GRANULARITIES.includes(granularity)) return fail(optionError('granularity', `one of ${GRANULARITIES.join(', ')}`, granularity));
-  const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone });
+  const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
 

@@ -12,6 +12,7 @@
  * `complete` is optional (default true); keys of one calendar (`2024-03`,
  * `2024-Q1` …) are sorted by time and labelled in the element's language.
  */
+import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/dates.ts';
@@ -56,6 +57,8 @@ export interface RevenueMovementsModel {
 }
 
 export interface RevenueMovementsJobOptions {
+  /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
+  reading?: ReadingOptions;
   input: MovementInput;
   granularity: Granularity;
   weekStart?: Weekday;
@@ -92,7 +95,7 @@ function defaultIndexOf(periods: readonly MovementBar[]): number {
 }
 
 function fromSubscriptions(rows: unknown[], options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
-  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone });
+  const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
   const zone = new ZonedDayMapper(options.timeZone ?? 'UTC');
   let asOfDay = today(zone, options.now);

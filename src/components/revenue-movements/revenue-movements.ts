@@ -49,7 +49,6 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  *
  * @attr granularity - `day | week | month | quarter | year` (default `month`; follow the billing cycle).
  * @attr input - `auto` (default), `subscriptions` or `periods` (pre-aggregated `{ period, new, expansion, reactivation, contraction, churn, startMrr, complete? }`).
- * @attr mrr-key / start-key / end-key / plan-key - Columns of subscription records (`customer-key` maps the customer).
  * @attr from / to - First day shown and first day no longer shown (ISO dates).
  * @attr as-of - The day deciding which periods are complete (default today).
  * @attr currency - ISO 4217 code of the amounts (default USD).
@@ -72,10 +71,6 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
 
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property() input: MovementInput = 'auto';
-  @property({ attribute: 'mrr-key' }) mrrKey?: string;
-  @property({ attribute: 'start-key' }) startKey?: string;
-  @property({ attribute: 'end-key' }) endKey?: string;
-  @property({ attribute: 'plan-key' }) planKey?: string;
   @property() from?: string;
   @property() to?: string;
   @property({ attribute: 'as-of' }) asOf?: string;
@@ -99,7 +94,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
         asOf: this.asOf,
         timeZone: this.timeZone,
         locale: this.format.locale,
-        subscriptionFields: { customer: this.customerKey, mrr: this.mrrKey, start: this.startKey, end: this.endKey, plan: this.planKey },
+        subscriptionFields: this.subscriptionFields(),
       },
     };
   }
