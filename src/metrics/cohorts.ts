@@ -11,7 +11,7 @@ import type { CustomerProperties } from './customers.ts';
 import { collectWarnings, fail, ok, optionError, records, WarningCounter, type Result } from './issues.ts';
 import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
 import { purchaseDaysByCustomer } from './customer-rows.ts';
-import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from './transactions.ts';
 
 export type CohortValue = 'count' | 'percent' | 'revenue';
 export const COHORT_VALUES: readonly CohortValue[] = ['count', 'percent', 'revenue'];
@@ -109,6 +109,8 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
   const { calendar, asOfDay } = resolved.value;
   const value = options.value ?? 'percent';
   if (!COHORT_VALUES.includes(value)) return fail(optionError('value', 'one of count, percent, revenue', value));
+  const noMoney = value === 'revenue' ? moneyMissing(table, 'revenue cohorts') : undefined;
+  if (noMoney) return fail(noMoney);
   const maxPeriods = options.maxPeriods;
   if (maxPeriods !== undefined && !(Number.isInteger(maxPeriods) && maxPeriods >= 1)) {
     return fail(optionError('maxPeriods', 'a whole number of at least 1', maxPeriods));

@@ -12,7 +12,7 @@ import { churnSeries } from './activity.ts';
 import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from './calendar.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { customerPurchaseStats } from './purchases.ts';
-import type { TransactionTable } from './transactions.ts';
+import { moneyMissing, type TransactionTable } from './transactions.ts';
 
 export interface CohortLifetimeValueOptions {
   /** Cohort period of the first purchase; default `month`. */
@@ -51,6 +51,8 @@ export interface CohortLifetimeValue {
  * cohorts as "are newer customers worth more or less so far".
  */
 export function cohortLifetimeValue(table: TransactionTable, options: CohortLifetimeValueOptions = {}): Result<CohortLifetimeValue> {
+  const noMoney = moneyMissing(table, 'lifetime value');
+  if (noMoney) return fail(noMoney);
   const { granularity = 'month', weekStart } = options;
   if (!GRANULARITIES.includes(granularity)) return fail(optionError('granularity', `one of ${GRANULARITIES.join(', ')}`, granularity));
   const calendar = new PeriodCalendar({ granularity, weekStart });
@@ -109,6 +111,8 @@ export interface SaasInputs {
  * period, summed), i.e. revenue per customer-period.
  */
 export function saasInputsFromTransactions(table: TransactionTable, options: SaasInputsOptions): Result<SaasInputs> {
+  const noMoney = moneyMissing(table, 'revenue per account');
+  if (noMoney) return fail(noMoney);
   const series = churnSeries(table, { granularity: options.granularity ?? 'month', weekStart: options.weekStart, windowDays: options.windowDays });
   if (!series.ok) return series;
   let start = 0;

@@ -18,7 +18,7 @@
  */
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { resolveTimeFrame, type DayRange, type TimeFrame } from './timeframe.ts';
-import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from './transactions.ts';
 import { customerRows } from './customer-rows.ts';
 
 const PURCHASE = TRANSACTION_KIND.purchase;
@@ -223,6 +223,8 @@ export interface RevenueSummary {
  * frames. Returns are money going back in the frame, from any customer.
  */
 export function revenueSummary(table: TransactionTable, options: PurchaseMetricOptions = {}): Result<RevenueSummary> {
+  const noMoney = moneyMissing(table, 'revenue');
+  if (noMoney) return fail(noMoney);
   const frame = purchaseFrame(table, options.timeFrame);
   if (!frame.ok) return frame;
   const { fromDay, toDay } = frame.value;
@@ -270,6 +272,8 @@ export interface HistoricLifetimeValue {
  * forecast: the predictive model is a separate metric.
  */
 export function historicLifetimeValue(table: TransactionTable, options: PurchaseMetricOptions = {}): Result<HistoricLifetimeValue> {
+  const noMoney = moneyMissing(table, 'lifetime value');
+  if (noMoney) return fail(noMoney);
   const frame = purchaseFrame(table, options.timeFrame);
   if (!frame.ok) return frame;
   const stats = customerPurchaseStats(table, frame.value);

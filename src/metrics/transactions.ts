@@ -168,6 +168,15 @@ interface OrderHead {
   amountCounted: boolean;
 }
 
+/**
+ * The error of a revenue figure asked of activity data (customer and date,
+ * no amount and no quantity × price); undefined when the table has money.
+ */
+export function moneyMissing(table: TransactionTable, what: string): InputError | undefined {
+  if (table.hasMoney) return undefined;
+  return optionError('amount-key', `a money column for ${what} (amount-key, or quantity-key and price-key); this data has customers and dates only, which is enough for counts of customers but not for money`, undefined);
+}
+
 /** How a read will go, settled before any record is read: the columns, and each date and number column's format. */
 export interface TransactionReadPlan {
   reading: Reading;

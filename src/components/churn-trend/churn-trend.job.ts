@@ -14,6 +14,7 @@
  *   Rates come from the one definition in rates.ts.
  */
 import type { ReadingOptions } from '../../metrics/reading.ts';
+import { PRESETS } from '../../metrics/presets.ts';
 import * as z from 'zod/mini';
 import { churnSeries } from '../../metrics/activity.ts';
 import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
@@ -91,10 +92,12 @@ export interface ChurnTrendJobOptions {
 /**
  * `auto`: records with a `period` column (after field mapping) are
  * pre-aggregated periods; records with an `mrr` column, or any input for the
- * revenue metric, are subscriptions; anything else is transactions.
+ * revenue metric, are subscriptions, and so is an export whose preset is one
+ * of subscriptions (stripe-subscriptions); anything else is transactions.
  */
-export function detectInput(rows: unknown, options: Pick<ChurnTrendJobOptions, 'input' | 'metric' | 'periodFields' | 'subscriptionFields'>): ResolvedInput {
+export function detectInput(rows: unknown, options: Pick<ChurnTrendJobOptions, 'input' | 'metric' | 'periodFields' | 'subscriptionFields' | 'reading'>): ResolvedInput {
   if (options.input !== 'auto') return options.input;
+  if (options.reading?.preset && (PRESETS as Record<string, { kind: string }>)[options.reading.preset]?.kind === 'subscriptions') return 'subscriptions';
   const first = Array.isArray(rows) ? rows.find((row) => row !== null && typeof row === 'object') : undefined;
   const has = (column: string) => first !== undefined && Object.hasOwn(first as object, column);
   if (has(options.periodFields?.period || 'period')) return 'periods';

@@ -30,7 +30,7 @@ import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from '../dates.ts'
 import { fail, ok, optionError, type Result } from '../issues.ts';
 import { customerRows } from '../customer-rows.ts';
 import type { DateInput } from '../timeframe.ts';
-import { TRANSACTION_KIND, type TransactionTable } from '../transactions.ts';
+import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from '../transactions.ts';
 
 /** Length of the model's time unit: whole days, weeks, or any number of days (30.4375 for an average month). */
 export type TimeUnit = 'days' | 'weeks' | number;
@@ -77,6 +77,8 @@ export function timeUnitDays(unit: unknown): number {
  * customers' rows in day order (the cached grouping of purchases.ts).
  */
 export function rfmSummary(table: TransactionTable, options: RfmOptions = {}): Result<RfmSummary> {
+  const noMoney = moneyMissing(table, 'lifetime value');
+  if (noMoney) return fail(noMoney);
   const unitDays = timeUnitDays(options.timeUnit ?? 'weeks');
   if (unitDays !== unitDays) return fail(optionError('timeUnit', TIME_UNIT_EXPECTATION, options.timeUnit));
   let endDay = table.lastDay;
