@@ -5,11 +5,14 @@
  *
  * Two kinds of input are told apart:
  * - wall-clock values, ISO strings without an offset (`2010-12-01 08:26:00`,
- *   `2010-12-01`, `20101201`): already local to the business, so their day is
+ *   `2010-12-01`, `20101201`, and numeric dates such as `31/12/2024` read
+ *   under a {@link DateFormat}): already local to the business, so their day is
  *   read straight from the characters, whatever `timeZone` says;
  * - instants, ISO strings with `Z` or an offset, epoch milliseconds and `Date`
  *   objects: placed on the calendar of `timeZone` (UTC unless given).
  */
+
+import { AUTO_DATE_FORMAT, describeDateFormat, type DateFormat, type DateOrder } from './date-format.ts';
 
 export const MS_PER_DAY = 86_400_000;
 
@@ -135,65 +138,68 @@ function twoDigits(text: string, at: number): number {
 }
 
 /**
- * Parses an ISO 8601 date or date-time string to a local day number, reading
- * the characters (no `Date` allocation on the hot path). Accepts
- * `YYYY-MM-DD`, `YYYYMMDD`, and either followed by `T` or a space and a time,
- * optionally with fractional seconds and `Z` / `±HH:MM` / `±HHMM` (then the
- * instant is converted to `zone`'s calendar). Returns NaN for anything else.
+ * Reads what may follow a date: nothing, or `T`/space, a time `H:mm`,
+ * `HH:mm:ss`, fractional seconds, ` AM`/` PM` (12 AM is 0h), and a zone
+ * glued or after a space: `Z`, `UTC`, `GMT`, `±HH`, `±HHMM`, `±HH:MM`.
+ * Without a zone the time is wall clock and leaves the day alone (only
+ * 24:00, ISO's end of day, is the next one); with one, the instant is placed
+ * on `zone`'s calendar. Fractions of a second are skipped: offsets are whole
+ * minutes, so they never cross a day boundary.
  */
-export function dayFromIsoString(text: string, zone: ZonedDayMapper): number {
+function dayWithTime(text: string, at: number, days: number, zone: ZonedDayMapper): number {
   const length = text.length;
-  let year: number;
-  let month: number;
-  let day: number;
-  let at: number;
-  if (length >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
-    year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-    month = twoDigits(text, 5);
-    day = twoDigits(text, 8);
-    at = 10;
-  } else if (length === 8) {
-    year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-    month = twoDigits(text, 4);
-    day = twoDigits(text, 6);
-    at = 8;
-  } else {
-    return NOT_A_DATE;
-  }
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NOT_A_DATE;
-  const days = daysFromCivil(year, month, day);
   if (at === length) return days;
-
   const separator = text.charCodeAt(at);
   if (separator !== 84 /* T */ && separator !== 32 /* space */) return NOT_A_DATE;
-  const hour = twoDigits(text, at + 1);
-  const minute = text.charCodeAt(at + 3) === 58 ? twoDigits(text, at + 4) : -1;
-  if (hour < 0 || hour > 24 || minute < 0 || minute > 59) return NOT_A_DATE;
+  let hour = digit(text, ++at);
+  if (hour < 0) return NOT_A_DATE;
+  if (digit(text, ++at) >= 0) hour = hour * 10 + digit(text, at++);
+  if (text.charCodeAt(at) !== 58 /* : */) return NOT_A_DATE;
+  const minute = twoDigits(text, at + 1);
+  if (minute < 0 || minute > 59) return NOT_A_DATE;
+  at += 3;
   let second = 0;
-  at += 6;
-  if (text.charCodeAt(at) === 58) {
+  if (at < length && text.charCodeAt(at) === 58) {
     second = twoDigits(text, at + 1);
     if (second < 0 || second > 60) return NOT_A_DATE;
     at += 3;
-    if (text.charCodeAt(at) === 46 || text.charCodeAt(at) === 44) {
-      at++;
-      const fractionStart = at;
+    if (at < length && (text.charCodeAt(at) === 46 || text.charCodeAt(at) === 44)) {
+      const fractionStart = ++at;
       while (at < length && digit(text, at) >= 0) at++;
       if (at === fractionStart) return NOT_A_DATE;
     }
   }
+  // Most rows end here: a 24-hour wall-clock time.
+  if (at === length) return hour < 24 ? days : hour === 24 && minute === 0 && second === 0 ? days + 1 : NOT_A_DATE;
+
+  const meridiemAt = text.charCodeAt(at) === 32 ? at + 1 : at;
+  const meridiem = text.charCodeAt(meridiemAt) | 0x20; // lower case
+  if ((meridiem === 97 /* a */ || meridiem === 112 /* p */) && (text.charCodeAt(meridiemAt + 1) | 0x20) === 109 /* m */) {
+    if (hour < 1 || hour > 12) return NOT_A_DATE;
+    hour = (hour % 12) + (meridiem === 112 ? 12 : 0);
+    at = meridiemAt + 2;
+  } else if (hour > 24 || (hour === 24 && (minute > 0 || second > 0))) {
+    return NOT_A_DATE;
+  }
   if (at === length) return hour === 24 ? days + 1 : days;
 
+  if (text.charCodeAt(at) === 32) at++;
   const zoneMark = text.charCodeAt(at);
   let offsetMinutes: number;
   if (zoneMark === 90 /* Z */ && at + 1 === length) {
     offsetMinutes = 0;
+  } else if (at + 3 === length && (text.startsWith('UTC', at) || text.startsWith('GMT', at))) {
+    offsetMinutes = 0;
   } else if (zoneMark === 43 /* + */ || zoneMark === 45 /* - */) {
     const offsetHours = twoDigits(text, at + 1);
-    const hasColon = text.charCodeAt(at + 3) === 58;
-    const offsetMins = twoDigits(text, at + (hasColon ? 4 : 3));
-    if (offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return NOT_A_DATE;
-    if (at + (hasColon ? 6 : 5) !== length) return NOT_A_DATE;
+    let offsetMins = 0;
+    let end = at + 3;
+    if (end < length) {
+      if (text.charCodeAt(end) === 58) end++;
+      offsetMins = twoDigits(text, end);
+      end += 2;
+    }
+    if (offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59 || end !== length) return NOT_A_DATE;
     offsetMinutes = (zoneMark === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
   } else {
     return NOT_A_DATE;
@@ -202,22 +208,114 @@ export function dayFromIsoString(text: string, zone: ZonedDayMapper): number {
   return zone.dayOf(ms);
 }
 
+function validDays(year: number, month: number, day: number): number {
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NOT_A_DATE;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * Parses a year-first date or date-time string to a local day number, reading
+ * the characters (no `Date` or regular expression on this path: it runs once
+ * per row of large exports). Accepts `YYYY-MM-DD`, `YYYY/MM/DD` and
+ * `YYYYMMDD`, the first two optionally followed by a time as
+ * {@link dayWithTime} reads it. Returns NaN for anything else.
+ */
+export function dayFromIsoString(text: string, zone: ZonedDayMapper): number {
+  const length = text.length;
+  let days: number;
+  let at: number;
+  const separator = text.charCodeAt(4);
+  if (length >= 10 && (separator === 45 /* - */ || separator === 47 /* / */) && text.charCodeAt(7) === separator) {
+    days = validDays(twoDigits(text, 0) * 100 + twoDigits(text, 2), twoDigits(text, 5), twoDigits(text, 8));
+    at = 10;
+  } else if (length === 8) {
+    days = validDays(twoDigits(text, 0) * 100 + twoDigits(text, 2), twoDigits(text, 4), twoDigits(text, 6));
+    at = 8;
+  } else {
+    return NOT_A_DATE;
+  }
+  return Number.isNaN(days) ? NOT_A_DATE : dayWithTime(text, at, days, zone);
+}
+
+/**
+ * Two-digit years pivot as POSIX strptime `%y` does: 00–68 are 2000–2068 and
+ * 69–99 are 1969–1999, so spreadsheet dates of both centuries read right.
+ */
+function fullYear(year: number, digits: number): number {
+  if (digits === 4) return year;
+  return year <= 68 ? 2000 + year : 1900 + year;
+}
+
+/**
+ * Reads `a{sep}b{sep}c` (one separator of `/`, `.`, `-`) in the given order:
+ * day and month of 1–2 digits, year of 2 or 4, then an optional time.
+ */
+function dayFromOrderedString(text: string, order: DateOrder, zone: ZonedDayMapper): number {
+  // Three digit runs, read without allocating: this runs once per row.
+  let at = 0;
+  let first = 0;
+  while (at < 5 && digit(text, at) >= 0) first = first * 10 + digit(text, at++);
+  const firstWidth = at;
+  const separator = text.charCodeAt(at);
+  if (separator !== 47 /* / */ && separator !== 46 /* . */ && separator !== 45 /* - */) return NOT_A_DATE;
+  let start = ++at;
+  let second = 0;
+  while (at - start < 5 && digit(text, at) >= 0) second = second * 10 + digit(text, at++);
+  const secondWidth = at - start;
+  if (text.charCodeAt(at) !== separator) return NOT_A_DATE;
+  start = ++at;
+  let third = 0;
+  while (at - start < 5 && digit(text, at) >= 0) third = third * 10 + digit(text, at++);
+  const thirdWidth = at - start;
+
+  const yearFirst = order === 'YMD';
+  const year = yearFirst ? first : third;
+  const yearWidth = yearFirst ? firstWidth : thirdWidth;
+  const dayOrMonthWide = yearFirst ? secondWidth > 2 || thirdWidth > 2 : firstWidth > 2 || secondWidth > 2;
+  if ((yearWidth !== 2 && yearWidth !== 4) || dayOrMonthWide || secondWidth === 0 || (yearFirst ? thirdWidth : firstWidth) === 0) {
+    return NOT_A_DATE;
+  }
+  const month = order === 'MDY' ? first : second;
+  const day = order === 'DMY' ? first : order === 'MDY' ? second : third;
+  const days = validDays(fullYear(year, yearWidth), month, day);
+  return Number.isNaN(days) ? NOT_A_DATE : dayWithTime(text, at, days, zone);
+}
+
 /** Largest epoch-millisecond value `Date` accepts. */
 const MAX_EPOCH_MS = 8.64e15;
 
+/** Value of text made of digits only (an optional leading '-'), else NaN. */
+function digitStringValue(text: string): number {
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (start === text.length) return NOT_A_DATE;
+  for (let at = start; at < text.length; at++) {
+    if (digit(text, at) < 0) return NOT_A_DATE;
+  }
+  return Number(text);
+}
+
 /**
- * A date value as users hand it over (ISO string, epoch milliseconds as a
- * number or digit string, `Date`) to a local day number; NaN when it is none.
+ * A date value as users hand it over to a local day number; NaN when it is
+ * none under `format` (see {@link DateFormat}). Every format also reads what
+ * can only be read one way: year-first ISO strings and `Date` objects.
  */
-export function dayFromDateValue(value: unknown, zone: ZonedDayMapper): number {
+export function dayFromDateValue(value: unknown, zone: ZonedDayMapper, format: DateFormat = AUTO_DATE_FORMAT): number {
+  const kind = format.kind;
   if (typeof value === 'string') {
     const text = value.length > 0 && (value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32) ? value.trim() : value;
-    // Digits only and longer than YYYYMMDD: epoch milliseconds. The dash test
-    // first spares the regular expression on every ISO date.
-    if (text.length > 8 && text.charCodeAt(4) !== 45 && /^-?\d+$/.test(text)) return dayFromEpochMs(Number(text), zone);
+    if (kind === 'order') {
+      const day = dayFromOrderedString(text, format.order, zone);
+      if (!Number.isNaN(day)) return day;
+    }
+    if (kind === 'unix-s' || kind === 'unix-ms' || (text.length > 8 && text.charCodeAt(4) !== 45)) {
+      // Digits only: epoch time; under auto and order only when longer than
+      // YYYYMMDD. The dash test first spares the digit scan on every ISO date.
+      const number = digitStringValue(text);
+      if (!Number.isNaN(number)) return dayFromEpochMs(kind === 'unix-s' ? number * 1000 : number, zone);
+    }
     return dayFromIsoString(text, zone);
   }
-  if (typeof value === 'number') return dayFromEpochMs(value, zone);
+  if (typeof value === 'number') return dayFromEpochMs(kind === 'unix-s' ? value * 1000 : value, zone);
   if (value instanceof Date) return dayFromEpochMs(value.getTime(), zone);
   return NOT_A_DATE;
 }
@@ -227,7 +325,7 @@ function dayFromEpochMs(ms: number, zone: ZonedDayMapper): number {
   return zone.dayOf(ms);
 }
 
-export const DATE_EXPECTATION = 'a date (ISO 8601 such as 2024-03-31, epoch milliseconds, or a Date)';
+export const DATE_EXPECTATION = describeDateFormat(AUTO_DATE_FORMAT);
 
 /** Today's day number in `zone`; injectable clocks keep tests deterministic. */
 export function today(zone: ZonedDayMapper, now: number = Date.now()): number {
