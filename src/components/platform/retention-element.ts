@@ -365,18 +365,22 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     </details>`;
   }
 
+  /** One short sentence, and the records, fields and values behind a disclosure. */
   #renderInputError(error: InputError, f: Formatter): TemplateResult {
     const more = error.total - error.issues.length;
     return html`<div part="message" role="alert">
       ${f.term('errorInvalid', error.total)}
-      <ul>
+      <details part="message-details">
+        <summary>${f.term('errorDetails')}</summary>
+        <ul>
         ${error.issues.map((issue) =>
           html`<li>
             ${issue.index >= 0 ? f.term('issueLine', issue.index + 1, issue.field, issue.expected, issue.found) : f.term('optionLine', issue.field, issue.expected, issue.found)}
           </li>`,
         )}
         ${more > 0 ? html`<li>${f.term('moreIssues', more)}</li>` : nothing}
-      </ul>
+        </ul>
+      </details>
     </div>`;
   }
 
@@ -398,7 +402,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     if (!this.hasAttribute('role')) this.setAttribute('role', 'figure');
     let label = this.label();
     if (this.status === 'ready' && this.value !== undefined) label = this.summarize(this.value);
-    else if (this.status === 'error' && this.error) label = `${label}: ${this.error.message}`;
+    // The short sentence only: a screen reader should not read out a list of records on every focus.
+    else if (this.status === 'error' && this.error) label = `${label}: ${this.error.kind === 'invalid-input' ? this.format.term('errorInvalid', this.error.total) : this.error.message}`;
     if (this.getAttribute('aria-label') !== label) this.setAttribute('aria-label', label);
     const busy = this.status === 'loading' || this.status === 'computing';
     this.toggleAttribute('aria-busy', busy);

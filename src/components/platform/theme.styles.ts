@@ -161,8 +161,14 @@ export const platformStyles = css`
     margin-top: 0.5em;
   }
 
-  [part~='notice'] summary {
+  [part~='notice'] summary,
+  [part~='message-details'] summary {
     cursor: pointer;
+  }
+
+  [part~='message-details'] {
+    margin-top: 0.25em;
+    font-size: 0.9em;
   }
 
   @media (prefers-reduced-motion: reduce) {

@@ -37,6 +37,8 @@ export interface Terms {
   errorSourceMissing: (id: string) => string;
   errorCompute: (detail: string) => string;
   errorInvalid: (count: number) => string;
+  /** The disclosure that holds an input error's records, fields and values. */
+  errorDetails: string;
   issueLine: (record: number, field: string, expected: string, found: string) => string;
   optionLine: (field: string, expected: string, found: string) => string;
   moreIssues: (count: number) => string;
