@@ -11,7 +11,13 @@ export * from './calendar.ts';
 export * from './timeframe.ts';
 
 // Readers, one per input shape, and their Zod schemas.
-export { readTransactions, TRANSACTION_KIND, type TransactionFields, type ReadTransactionsOptions, type TransactionTable } from './transactions.ts';
+export { readTransactions, planTransactionRead, TRANSACTION_KIND, type TransactionFields, type ReadTransactionsOptions, type TransactionTable, type TransactionReadPlan } from './transactions.ts';
+
+// How exports are written: platform presets, date and number formats, per-column inference.
+export { PRESETS, PRESET_NAMES, detectPreset, type ExportPreset, type PresetName, type RowRole } from './presets.ts';
+export { parseDateFormat, inferDateFormat, describeDateFormat, AUTO_DATE_FORMAT, type DateFormat, type DateOrder, type DateInference } from './date-format.ts';
+export { toAmount, inferDecimalMark, describeNumberFormat, type DecimalMark, type DecimalInference } from './number-format.ts';
+export type { ReadingOptions } from './reading.ts';
 export * from './schemas.ts';
 export { readSubscriptions, mrrByCustomerPeriod, type Subscription, type SubscriptionField, type CustomerMrrTable } from './subscriptions.ts';
 export { readCustomers, type CustomerProperties, type ReadCustomersOptions } from './customers.ts';
