@@ -60,7 +60,6 @@ const FIELDS_OF: Record<ExportKind, FieldKey[]> = {
 };
 const ALL_FIELDS = Object.keys(FIELD_INFO) as FieldKey[];
 const FORMAT_ATTRIBUTES = ['delimiter', 'decimal', 'date-format'] as const;
-const OTHER_ATTRIBUTES = ['preset', 'type-map', 'input', 'value', ...FORMAT_ATTRIBUTES];
 
 /** What each kind of file can show, in preview order, with the element's own extra attributes. */
 type PreviewElement = { tag: string; attributes?: Array<[string, string]> };
@@ -177,6 +176,15 @@ function typeMapValue(): Record<string, TypeMeaning> | undefined {
   return map;
 }
 
+/** The words the elements will read: the preset's map (when it is used and not edited) or the one written. */
+function effectiveTypeMap(): Record<string, TypeMeaning> {
+  if (state.kind !== 'transactions' || !effectiveMapping().type) return {};
+  const preset = presetInUse(effectiveMapping());
+  const written = sharedAttributes().find(([name]) => name === 'type-map');
+  if (written) return JSON.parse(written[1]) as Record<string, TypeMeaning>;
+  return { ...(preset?.typeMap ?? {}) };
+}
+
 /** Whether the preset still describes the mapping: every column it names is mapped to the same column. */
 function presetInUse(mapping: Mapping): ExportPreset | undefined {
   const preset = state.preset;
@@ -237,7 +245,7 @@ function computedSentence(): Part[] {
   if (state.kind === 'subscriptions') {
     parts.push('Each row is a subscription of ', code(m.customer!), ' from ', code(m.start!));
     parts.push(...(m.end ? [' to ', code(m.end), ' (blank: still running)'] : [' (no end column: all still running)']));
-    if (m.mrr) parts.push(', worth ', code(m.mrr), ' a month');
+    if (m.mrr) parts.push(', ', code(m.mrr), ' read as its monthly recurring revenue');
     if (m.plan) parts.push(', on plan ', code(m.plan));
     parts.push('.');
     if (!m.mrr) parts.push(' No MRR column: revenue movements need one; customer churn works.');
@@ -246,28 +254,37 @@ function computedSentence(): Part[] {
   const who: Part[] = [code(m.customer!), ' on ', code(m.date!)];
   if (state.kind === 'events') {
     parts.push('Each row is an activity of ', ...who, '. ');
-  } else if (m.quantity && m.price) {
-    parts.push('Amount = ', code(m.quantity), ' × ', code(m.price), ', bought by ', ...who);
-  } else if (m.amount) {
-    parts.push('Amount = ', code(m.amount), ', bought by ', ...who);
   } else {
-    parts.push('Each row is a purchase by ', ...who);
-  }
-  if (state.kind === 'transactions') {
-    if (m.refund && hasMoney(m)) parts.push(', less ', code(m.refund), m.order ? ' (netted once per order)' : '');
-    if (m.order) parts.push(', one purchase per ', code(m.order));
-    else parts.push(', one purchase per row');
-    if (m.order) parts.push(' (blank cells of an order\u2019s later lines are taken from its first)');
+    parts.push('Purchases by ', ...who);
+    if (m.quantity && m.price) parts.push('; amount = ', code(m.quantity), ' × ', code(m.price));
+    else if (m.amount) parts.push('; amount = ', code(m.amount));
+    if (m.refund && hasMoney(m)) parts.push(' less ', code(m.refund), m.order ? ' (netted once per order)' : '');
+    if (m.order) parts.push('; one purchase per ', code(m.order), ...(ordersHaveLines(m.order) ? [' (blank cells of an order\u2019s later lines are taken from its first line)'] : []));
+    else parts.push('; one purchase per row');
     parts.push('. ');
     if (m.currency && hasMoney(m)) parts.push('Amounts in different ', code(m.currency), ' are never summed together. ');
-    const ignored = Object.entries(typeMapValue() ?? {}).filter(([, meaning]) => meaning === 'ignore').map(([word]) => word);
+    const ignored = Object.entries(effectiveTypeMap()).filter(([, meaning]) => meaning === 'ignore').map(([word]) => word);
     if (ignored.length) parts.push(`Rows with status ${ignored.join('/')} are left out (type-map). `);
-    const unknown = state.typeWords.filter((word) => !state.typeMap[word] && !engineWord(word));
+    const unknown = state.typeWords.filter((word) => !effectiveTypeMap()[word] && !engineWord(word));
     if (m.type && unknown.length) parts.push(`Say what ${unknown.map((w) => `\u201c${w}\u201d`).join(', ')} mean${unknown.length === 1 ? 's' : ''}: the elements stop at a status word they do not know. `);
-    if (m.amount && state.mapping.quantity && state.mapping.price && state.money === 'amount') parts.push('Price left out of the snippet, so the amount column is used. ');
   }
   if (!hasMoney(m)) parts.push('No money column: customer counts, cohorts, churn, repeat rate and time between purchases work; revenue and lifetime value need an amount.');
   return parts;
+}
+
+/** Whether an order id repeats in the sample (an export with a row per order line). */
+function ordersHaveLines(column: string): boolean {
+  const sample = state.sample;
+  const index = sample?.columns.indexOf(column) ?? -1;
+  if (!sample || index < 0) return false;
+  const seen = new Set<string>();
+  for (const row of sample.rows) {
+    const id = row[index]?.trim();
+    if (!id) continue;
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
 }
 
 /** Words the engine reads without a type-map. */
@@ -376,12 +393,12 @@ function renderTypeMap(): void {
     const select = document.createElement('select');
     select.id = id;
     select.dataset.word = word;
-    const builtIn = engineWord(word) ? ` (kit default: ${engineTypeMeaning(word)})` : ' — the elements stop at it';
+    const builtIn = engineWord(word) ? ` (kit: ${engineTypeMeaning(word)})` : ' (the kit stops at it)';
     select.append(
       new Option(`not set${builtIn}`, ''),
-      new Option('a purchase', 'purchase'),
-      new Option('a refund / return', 'refund'),
-      new Option('left out (not money received)', 'ignore'),
+      new Option('purchase', 'purchase'),
+      new Option('refund / return', 'refund'),
+      new Option('left out', 'ignore'),
     );
     select.value = state.typeMap[word] ?? '';
     row.append(label, select);
@@ -414,17 +431,20 @@ function renderElements(): void {
   const ready = Boolean(state.url) && missingRequired().length === 0;
   const wanted = ready ? previewSet() : [];
   const shared = sharedAttributes();
-  const wantedTags = new Set(wanted.map((element) => element.tag));
+  // A card per element and its own attributes: removing an attribute such as `value` would
+  // leave the element's property null, so a changed set makes a new element instead.
+  const keyOf = (element: PreviewElement) => `${element.tag} ${JSON.stringify(element.attributes ?? [])}`;
+  const wantedKeys = new Set(wanted.map(keyOf));
   for (const card of [...elementsBox.querySelectorAll<HTMLElement>('.preview-card')]) {
-    if (!wantedTags.has(card.dataset.tag!)) card.remove();
+    if (!wantedKeys.has(card.dataset.key!)) card.remove();
   }
   for (const element of wanted) {
-    let card = elementsBox.querySelector<HTMLElement>(`.preview-card[data-tag="${element.tag}"]`);
+    let card = [...elementsBox.querySelectorAll<HTMLElement>('.preview-card')].find((candidate) => candidate.dataset.key === keyOf(element));
     let el: KitElement;
     if (!card) {
       card = document.createElement('figure');
       card.className = 'preview-card';
-      card.dataset.tag = element.tag;
+      card.dataset.key = keyOf(element);
       const caption = document.createElement('figcaption');
       caption.append(code(`<${element.tag}>`));
       el = document.createElement(element.tag) as KitElement;
@@ -436,7 +456,7 @@ function renderElements(): void {
     }
     elementsBox.append(card); // keeps the preview order
     const attributes = new Map<string, string>([['src', state.url!], ...shared, ...(element.attributes ?? [])]);
-    for (const name of ['src', ...ALL_FIELDS.map((key) => FIELD_INFO[key].attribute), ...OTHER_ATTRIBUTES]) {
+    for (const name of ['src', ...ALL_FIELDS.map((key) => FIELD_INFO[key].attribute), 'preset', 'type-map', ...FORMAT_ATTRIBUTES]) {
       if (!attributes.has(name)) el.removeAttribute(name);
     }
     for (const [name, value] of attributes) if (el.getAttribute(name) !== value) el.setAttribute(name, value);
@@ -480,7 +500,9 @@ function renderProblems(): void {
     const li = document.createElement('li');
     li.dataset.tone = entry.error ? 'error' : 'note';
     const where = document.createElement('small');
-    where.textContent = entry.tags.length === elements.length && elements.length > 1 ? ' (every element)' : ` (${entry.tags.map((tag) => `<${tag}>`).join(', ')})`;
+    const tags = entry.tags;
+    where.textContent =
+      tags.length === elements.length && elements.length > 1 ? ' (every element)' : tags.length > 2 ? ` (${tags.length} elements)` : ` (${tags.map((tag) => `<${tag}>`).join(', ')})`;
     li.append(message, where);
     return li;
   });
