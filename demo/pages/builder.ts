@@ -211,8 +211,9 @@ function sharedAttributes(): Array<[string, string]> {
     const fromPreset = preset?.typeMap !== undefined && !state.typeMapEdited;
     const needed = state.typeMapEdited || (!preset?.typeMap && guessTypeMap(Object.keys(typeMap)).needed);
     if (!fromPreset && needed && Object.keys(typeMap).length) {
-      // type-map replaces the preset's words: write the preset's with the person's changes.
-      attributes.push(['type-map', JSON.stringify({ ...(preset?.typeMap ?? {}), ...typeMap })]);
+      // type-map replaces the preset's words: write the preset's (also when its other columns were changed) with the person's changes.
+      const presetWords = state.preset && state.preset.fields.type === mapping.type ? state.preset.typeMap : undefined;
+      attributes.push(['type-map', JSON.stringify({ ...(presetWords ?? {}), ...typeMap })]);
     }
   }
   const dateFormat = state.format['date-format'].trim() || (!preset && state.preset?.dateFormat && mapping.date === state.preset.fields.date ? state.preset.dateFormat : '');
