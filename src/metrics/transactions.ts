@@ -162,6 +162,8 @@ interface OrderHead {
   day: number;
   /** Its type cell's meaning; undefined when it has none (the sign decides, line by line). */
   role: RowRole | undefined;
+  /** The type cell's word, for the notice about ignored rows. */
+  word: string;
   currency: string | undefined;
   /** Its refund, or its order-level amount, is already counted. */
   refunded: boolean;
@@ -303,18 +305,20 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     }
 
     let role: RowRole | undefined;
+    let word = '';
     const typeCell = typeField ? row[typeField] : undefined;
     if (typeField && !isBlank(typeCell)) {
       role = roleOf(typeCell, reading.typeMap);
+      word = String(typeCell).trim().toLowerCase();
       if (!role) issues.add(i, typeField, typeExpectation(reading.typeMap), typeCell);
     } else if (typeField && head) {
       role = head.role;
+      word = head.word;
     }
     if (role === 'ignore') {
-      const word = String(typeCell ?? '').trim().toLowerCase();
       ignoredWords.set(word, (ignoredWords.get(word) ?? 0) + 1);
       ignored.add(i);
-      if (orderNumber >= 0 && !head) orderHeads.push({ customer: undefined, day: Number.NaN, role, currency: undefined, refunded: true, amountCounted: true });
+      if (orderNumber >= 0 && !head) orderHeads.push({ customer: undefined, day: Number.NaN, role, word, currency: undefined, refunded: true, amountCounted: true });
       continue;
     }
 
@@ -358,7 +362,7 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     if (issues.total !== issuesBefore) continue;
 
     if (orderNumber >= 0 && !head) {
-      head = { customer: id ?? undefined, day: recordDay, role, currency: currencyCode, refunded: false, amountCounted: Boolean(amountField) };
+      head = { customer: id ?? undefined, day: recordDay, role, word, currency: currencyCode, refunded: false, amountCounted: Boolean(amountField) };
       orderHeads.push(head);
     }
     if (id === undefined) {
