@@ -144,7 +144,8 @@ function transactionColumns(rows: readonly unknown[], fields: TransactionFields 
   const merged = resolveTransactionFields({ ...stripUndefined(preset), ...given });
   // `amount` is a default name, not a demand: activity data (customer + date) has no money.
   const amountChosen = given.amount !== undefined || preset.amount !== undefined;
-  const hasMoney = Boolean(merged.unitPrice) || amountChosen || someRecordHas(rows, merged.amount);
+  // No records say nothing about money: an empty input is "no data", not "no money".
+  const hasMoney = Boolean(merged.unitPrice) || amountChosen || rows.length === 0 || someRecordHas(rows, merged.amount);
   return { ...merged, hasMoney };
 }
 

@@ -28,9 +28,9 @@ describe('translation registry', () => {
   });
 
   it('uses Russian plural forms', () => {
-    expect(term('ru', 'errorInvalid', 1)).to.equal('В данных 1 ошибка:');
-    expect(term('ru', 'errorInvalid', 3)).to.equal('В данных 3 ошибки:');
-    expect(term('ru', 'errorInvalid', 5)).to.equal('В данных 5 ошибок:');
+    expect(term('ru', 'errorInvalid', 1)).to.equal('В данных 1 ошибка.');
+    expect(term('ru', 'errorInvalid', 3)).to.equal('В данных 3 ошибки.');
+    expect(term('ru', 'errorInvalid', 5)).to.equal('В данных 5 ошибок.');
   });
 
   it('lets a page register a language, term by term over English', () => {
