@@ -166,8 +166,9 @@ interface OrderHead {
   /** The type cell's word, for the notice about ignored rows. */
   word: string;
   currency: string | undefined;
-  /** Its refund, or its order-level amount, is already counted. */
+  /** Its refund is already netted. */
   refunded: boolean;
+  /** Its order-level amount (`amount-per="order"`) is already counted. */
   amountCounted: boolean;
 }
 
@@ -276,6 +277,17 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
   let length = 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
+  function put(c: number, rowDay: number, rowMoney: number, rowUnits: number, rowKind: number, rowOrder: number, index: number, rowCurrencyCode: string | undefined) {
+    customer[length] = c;
+    day[length] = rowDay;
+    amount[length] = rowMoney;
+    quantity[length] = rowUnits;
+    kind[length] = rowKind;
+    order[length] = rowOrder;
+    sourceIndex[length] = index;
+    if (rowCurrency) rowCurrency[length] = rowCurrencyCode;
+    length++;
+  }
 
   for (let i = 0; i < n; i++) {
     const record = rows[i];
@@ -289,15 +301,21 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
 
     // The order first: a later line of a known order takes its blank order-level cells from the first.
     let orderNumber = -1;
+    /** The order's first line, when this is a later one. */
     let head: OrderHead | undefined;
+    /** This line's own order head, when it is the order's first line. */
+    let firstLine: OrderHead | undefined;
     if (orderField) {
       const orderId = toIdentifier(row[orderField]);
       if (orderId === null) issues.add(i, orderField, IDENTIFIER_EXPECTATION, row[orderField]);
       else if (orderId !== undefined) {
         const known = orderIndex.get(orderId);
         if (known === undefined) {
+          // Numbered now and filled in below, so a first line with a bad cell keeps its number.
           orderNumber = orderHeads.length;
           orderIndex.set(orderId, orderNumber);
+          firstLine = { customer: undefined, day: Number.NaN, role: undefined, word: '', currency: undefined, refunded: false, amountCounted: false };
+          orderHeads.push(firstLine);
         } else {
           orderNumber = known;
           head = orderHeads[known];
@@ -319,7 +337,10 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     if (role === 'ignore') {
       ignoredWords.set(word, (ignoredWords.get(word) ?? 0) + 1);
       ignored.add(i);
-      if (orderNumber >= 0 && !head) orderHeads.push({ customer: undefined, day: Number.NaN, role, word, currency: undefined, refunded: true, amountCounted: true });
+      if (firstLine) {
+        firstLine.role = role;
+        firstLine.word = word;
+      }
       continue;
     }
 
@@ -360,12 +381,15 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
       const cellValue = row[currencyField];
       currencyCode = isBlank(cellValue) ? head?.currency : String(cellValue).trim().toUpperCase();
     }
-    if (issues.total !== issuesBefore) continue;
-
-    if (orderNumber >= 0 && !head) {
-      head = { customer: id ?? undefined, day: recordDay, role, word, currency: currencyCode, refunded: false, amountCounted: Boolean(amountField) };
-      orderHeads.push(head);
+    if (firstLine) {
+      firstLine.customer = id ?? undefined;
+      firstLine.day = recordDay;
+      firstLine.role = role;
+      firstLine.word = word;
+      firstLine.currency = currencyCode;
+      firstLine.amountCounted = Boolean(amountField);
     }
+    if (issues.total !== issuesBefore) continue;
     if (id === undefined) {
       missingCustomer.add(i);
       continue;
@@ -401,23 +425,12 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
       lastCustomer = c;
     }
 
-    const put = (rowMoney: number, rowUnits: number, rowKind: number) => {
-      customer[length] = c;
-      day[length] = recordDay;
-      amount[length] = rowMoney;
-      quantity[length] = rowUnits;
-      kind[length] = rowKind;
-      order[length] = orderNumber;
-      sourceIndex[length] = i;
-      if (rowCurrency) rowCurrency[length] = currencyCode;
-      length++;
-    };
-    put(money, units, recordKind);
+    put(c, recordDay, money, units, recordKind, orderNumber, i, currencyCode);
     // Money refunded on an order is netted once, however many of its lines repeat it.
-    const orderHead = orderNumber >= 0 ? orderHeads[orderNumber] : undefined;
+    const orderHead = firstLine ?? head;
     if (refund > 0 && !orderHead?.refunded) {
       if (orderHead) orderHead.refunded = true;
-      put(-refund, 0, TRANSACTION_KIND.return);
+      put(c, recordDay, -refund, 0, TRANSACTION_KIND.return, orderNumber, i, currencyCode);
     }
     if (recordDay < firstDay) firstDay = recordDay;
     if (recordDay > lastDay) lastDay = recordDay;
