@@ -145,3 +145,8 @@ export function fail<T>(error: InputError, warnings: InputWarning[] = []): Resul
 export function records(count: number): string {
   return count === 1 ? '1 record' : `${count.toLocaleString('en')} records`;
 }
+
+/** The verb form that agrees with a count: `agree(1, 'was', 'were')`. */
+export function agree(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}

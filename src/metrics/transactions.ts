@@ -16,6 +16,7 @@ import {
   fail,
   ok,
   optionError,
+  agree,
   records,
   type InputError,
   type InputWarning,
@@ -264,11 +265,11 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
   const orderIndex = new Map<string, number>();
   const orderHeads: OrderHead[] = [];
   const issues = new IssueCollector();
-  const missingCustomer = new WarningCounter('missing-customer', (c) => `${records(c)} without a customer id were left out (guest orders belong to no customer).`);
-  const zeroAmount = new WarningCounter('zero-amount', (c) => `${records(c)} have an amount of 0; they count as activity but add no revenue.`);
-  const futureDate = new WarningCounter('future-date', (c) => `${records(c)} are dated in the future.`);
+  const missingCustomer = new WarningCounter('missing-customer', (c) => `${records(c)} without a customer id ${agree(c, 'was', 'were')} left out (guest orders belong to no customer).`);
+  const zeroAmount = new WarningCounter('zero-amount', (c) => `${records(c)} ${agree(c, 'has', 'have')} an amount of 0; ${agree(c, 'it counts', 'they count')} as activity but add${agree(c, 's', '')} no revenue.`);
+  const futureDate = new WarningCounter('future-date', (c) => `${records(c)} ${agree(c, 'is', 'are')} dated in the future.`);
   const ignoredWords = new Map<string, number>();
-  const ignored = new WarningCounter('ignored-status', (c) => `${records(c)} with the status ${[...ignoredWords.keys()].map((w) => `"${w}"`).join(', ')} were left out (type-map: ignore).`);
+  const ignored = new WarningCounter('ignored-status', (c) => `${records(c)} with the status ${[...ignoredWords.keys()].map((w) => `"${w}"`).join(', ')} ${agree(c, 'was', 'were')} left out (type-map: ignore).`);
 
   // Blank ids are guest orders; a column no record has is a mapping mistake.
   let customerColumnSeen = false;
@@ -505,7 +506,7 @@ function oneCurrency(
   const shown = wanted?.toUpperCase() ?? codes.reduce((best, code) => (rowsByCurrency.get(code)! > rowsByCurrency.get(best)! ? code : best));
   const counter = new WarningCounter('other-currency', (c) => {
     const others = codes.filter((code) => code !== shown);
-    return `${records(c)} in ${others.join(', ')} count as activity but not in money figures, which are in ${shown} (currencies are never summed; set currency="${others[0]}" to show ${others[0]}).`;
+    return `${records(c)} in ${others.join(', ')} count${agree(c, 's', '')} as activity but not in money figures, which are in ${shown} (currencies are never summed; set currency="${others[0]}" to show ${others[0]}).`;
   });
   for (let r = 0; r < length; r++) {
     if (rowCurrency[r] !== undefined && rowCurrency[r] !== shown) {
@@ -531,7 +532,7 @@ function countDuplicateRows(
   length: number,
   rows: readonly unknown[],
 ) {
-  const counter = new WarningCounter('duplicate-row', (c) => `${records(c)} repeat an earlier record exactly; they were kept, check the export for double rows.`);
+  const counter = new WarningCounter('duplicate-row', (c) => `${records(c)} repeat${agree(c, 's', '')} an earlier record exactly; ${agree(c, 'it was', 'they were')} kept, check the export for double rows.`);
   const size = 1 << Math.ceil(Math.log2(Math.max(16, length * 2)));
   const slots = new Int32Array(size).fill(-1);
   const mask = size - 1;
