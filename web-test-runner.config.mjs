@@ -7,6 +7,7 @@ import { findChromium } from './scripts/ensure-chromium.mjs';
 import { plainSummaryReporter } from './scripts/plain-summary-reporter.mjs';
 import { reactEsmPlugin } from './tests/frameworks/react-esm-plugin.mjs';
 import { strictPagesMiddleware } from './tests/strict-pages/csp-middleware.mjs';
+import { viteGlobPlugin } from './tests/demo/vite-glob-plugin.mjs';
 
 // The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
 // (reactEsmPlugin serves it as ES modules, as a bundler would), and Vue 3's bundler build,
@@ -31,6 +32,8 @@ export default {
   testsFinishTimeout: 10 * 60_000,
   testFramework: { config: { timeout: 60_000 } },
   plugins: [
+    // The demo pages register the elements with Vite's `import.meta.glob` (tests/demo/ drives the builder).
+    viteGlobPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     replace({
       include: ['**/node_modules/vue/**', '**/node_modules/@vue/**'],
