@@ -44,11 +44,8 @@ function publicApiOnly() {
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: [
-    'src/components/**/*.job.ts',
     'src/components/**/*.translations.ts',
     'src/components/platform/translations/**',
-    'src/components/platform/metrics-worker.ts',
-    'src/components/platform/worker-jobs.ts',
   ],
   // scripts/manifest.mjs generates into a scratch folder (relative to the repository), then compares or copies.
   outdir: process.env.RETENTION_KIT_MANIFEST_DIR ?? '.',

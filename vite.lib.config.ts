@@ -12,8 +12,8 @@
 //                                 file works as <script src>, <script type="module" src> and
 //                                 `import 'retention-kit/translations/<lang>'` in a bundler
 //
-// The worker is one self-contained file. The package build copies it next to
-// compute.js (the platform starts it with `new URL('./metrics-worker.js',
+// The worker is one self-contained file. The package build copies it to
+// dist/engine/worker.js (the platform's compute.js starts it with `new URL('../../engine/worker.js',
 // import.meta.url)`, a pattern app bundlers recognise and bundle); the two bundles
 // load it from beside themselves (src/bundle/worker-url.ts).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -55,9 +55,9 @@ const dependencies = Object.keys(packageJson.dependencies ?? {});
 const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 /** The exact expression compute.ts starts its worker with. */
-const WORKER_URL = /new\s+URL\(\s*(['"])\.\/metrics-worker\.ts\1\s*,\s*import\.meta\.url\s*\)/;
+const WORKER_URL = /new\s+URL\(\s*(['"])\.\.\/\.\.\/engine\/worker\.ts\1\s*,\s*import\.meta\.url\s*\)/;
 /** And the import that loads the same module into the page where no worker starts. */
-const ENGINE_IMPORT = /import\(\s*(['"])\.\/metrics-worker\.ts\1\s*\)/;
+const ENGINE_IMPORT = /import\(\s*(['"])\.\.\/\.\.\/engine\/worker\.ts\1\s*\)/;
 const PACKAGE_WORKER_PLACEHOLDER = '__RETENTION_KIT_METRICS_WORKER__';
 
 /**
@@ -73,11 +73,11 @@ function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!id.replace(/\\/g, '/').endsWith('/src/components/platform/compute.ts')) return null;
-      if (!WORKER_URL.test(code)) this.error("compute.ts no longer starts its worker with new URL('./metrics-worker.ts', import.meta.url): update vite.lib.config.ts");
-      if (!ENGINE_IMPORT.test(code)) this.error("compute.ts no longer imports './metrics-worker.ts' for the page: update vite.lib.config.ts");
+      if (!WORKER_URL.test(code)) this.error("compute.ts no longer starts its worker with new URL('../../engine/worker.ts', import.meta.url): update vite.lib.config.ts");
+      if (!ENGINE_IMPORT.test(code)) this.error("compute.ts no longer imports '../../engine/worker.ts' for the page: update vite.lib.config.ts");
       replaced = true;
       if (kind === 'package') {
-        // A free name survives bundling untouched; renderChunk turns it back into './metrics-worker.js'.
+        // A free name survives bundling untouched; renderChunk turns it back into '../../engine/worker.js'.
         // The page's import then names the self-contained worker file too, so the
         // metrics code exists once in the package (app bundlers make it one lazy chunk).
         const rewritten = code.replace(WORKER_URL, `new URL(${PACKAGE_WORKER_PLACEHOLDER}, import.meta.url)`).replace(ENGINE_IMPORT, `import(/* @vite-ignore */ ${PACKAGE_WORKER_PLACEHOLDER})`);
@@ -89,7 +89,7 @@ function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
     },
     renderChunk(code) {
       if (kind !== 'package' || !code.includes(PACKAGE_WORKER_PLACEHOLDER)) return null;
-      return { code: code.split(PACKAGE_WORKER_PLACEHOLDER).join(JSON.stringify('./metrics-worker.js')), map: null };
+      return { code: code.split(PACKAGE_WORKER_PLACEHOLDER).join(JSON.stringify('../../engine/worker.js')), map: null };
     },
     buildEnd(error) {
       if (!error && !replaced) this.error('compute.ts was not part of the build: the worker URL was not rewritten');
@@ -168,7 +168,7 @@ function workerConfig(): UserConfig {
       ...shared.build,
       minify: true,
       lib: {
-        entry: resolve(src, 'components/platform/metrics-worker.ts'),
+        entry: resolve(src, 'engine/worker.ts'),
         formats: ['es'],
         fileName: () => 'retention-kit.worker.js',
       },

@@ -3,7 +3,7 @@
 // type declarations, all into dist/ (see vite.lib.config.ts for what each mode makes),
 // then checks of the output that a broken build would otherwise ship silently.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -25,8 +25,9 @@ for (const mode of ['package', 'worker', 'bundle', 'iife']) {
 
 await buildTranslations();
 
-// One worker file for every build: the package's compute.js starts './metrics-worker.js'.
-copyFileSync(join(dist, 'retention-kit.worker.js'), join(dist, 'components/platform/metrics-worker.js'));
+// One worker file for every build: the package's compute.js starts '../../engine/worker.js'.
+mkdirSync(join(dist, 'engine'), { recursive: true });
+copyFileSync(join(dist, 'retention-kit.worker.js'), join(dist, 'engine/worker.js'));
 
 step('type declarations (tsconfig.build.json)');
 execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -154,9 +155,9 @@ function checkOutput() {
 
   // The platform's worker, as app bundlers recognise it, with the file beside it.
   const compute = readFileSync(join(dist, 'components/platform/compute.js'), 'utf8');
-  expect(compute.includes('new Worker(new URL("./metrics-worker.js", import.meta.url)'), 'compute.js does not start ./metrics-worker.js');
+  expect(compute.includes('new Worker(new URL("../../engine/worker.js", import.meta.url)'), 'compute.js does not start ../../engine/worker.js');
   // Where no worker starts, the page imports that same file: the metrics code exists once.
-  expect(/import\(\s*(?:\/\*[^*]*\*\/\s*)?"\.\/metrics-worker\.js"\s*\)/.test(compute), 'compute.js does not import ./metrics-worker.js for the page');
+  expect(/import\(\s*(?:\/\*[^*]*\*\/\s*)?"\.\.\/\.\.\/engine\/worker\.js"\s*\)/.test(compute), 'compute.js does not import ../../engine/worker.js for the page');
   for (const bundle of ['retention-kit.js', 'retention-kit.iife.js']) {
     const text = readFileSync(join(dist, bundle), 'utf8');
     expect(text.includes('./retention-kit.worker.js'), `${bundle} does not name ./retention-kit.worker.js`);

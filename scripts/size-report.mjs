@@ -56,7 +56,7 @@ const globPlugin = {
 };
 
 /**
- * compute.ts loads the metrics engine into the page with `import('./metrics-worker.ts')`
+ * compute.ts loads the metrics engine into the page with `import('../../engine/worker.ts')`
  * where no worker starts; like the worker, that is a separate lazy file (the built
  * bundles name retention-kit.worker.js there), measured on its own line, not
  * inlined into every element.
@@ -64,7 +64,7 @@ const globPlugin = {
 const lazyEnginePlugin = {
   name: 'lazy-metrics-engine',
   setup(build) {
-    build.onResolve({ filter: /^\.\/metrics-worker\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    build.onResolve({ filter: /^\.\.\/\.\.\/engine\/worker\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
   },
 };
 
@@ -132,7 +132,7 @@ const kit = await measure('whole kit', ['src/index.ts']);
 const flagship = await measure('platform + flagship three', FLAGSHIP.map((tag) => `src/components/${tag}/define.ts`));
 const elements = [];
 for (const tag of tags) elements.push(await measure(tag, [`src/components/${tag}/define.ts`]));
-const worker = await measure('metrics worker', ['src/components/platform/metrics-worker.ts']);
+const worker = await measure('metrics worker', ['src/engine/worker.ts']);
 const languages = readdirSync(join(repoRoot, 'src/translations'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.slice(0, -3))

@@ -10,7 +10,7 @@
  */
 import type { Granularity } from '../metrics/calendar.ts';
 import { registerTranslation, type Terms } from '../components/platform/translations.ts';
-import type { KpiMetric } from '../components/kpi-tile/kpi-tile.job.ts';
+import type { KpiMetric } from '../metrics/kpi-catalogue.ts';
 import type { NpsGroupName } from '../components/nps-score/nps-layout.ts';
 
 // <kpi-tile>

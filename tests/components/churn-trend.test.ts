@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/churn-trend/define.ts';
 import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts';
-import type { ChurnTrendModel } from '../../src/components/churn-trend/churn-trend.job.ts';
+import type { ChurnTrendModel } from '../../src/engine/jobs/churn-trend.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
 import '../../src/translations/nb.ts';
 

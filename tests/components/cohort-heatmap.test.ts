@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/cohort-heatmap/define.ts';
 import type { CohortHeatmap, CohortSelectEvent } from '../../src/components/cohort-heatmap/cohort-heatmap.ts';
-import type { HeatmapModel } from '../../src/components/cohort-heatmap/cohort-heatmap.job.ts';
+import type { HeatmapModel } from '../../src/engine/jobs/cohort-heatmap.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
 
 /*

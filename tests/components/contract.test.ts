@@ -715,7 +715,7 @@ for (const entry of CONTRACT) {
       }
     });
 
-    it('computes in the metrics worker with the same numbers (the job is registered in worker-jobs.ts)', async () => {
+    it('computes in the metrics worker with the same numbers (the job is listed in engine/registry.ts)', async () => {
       const el = await ready(await mount(entry, { attributes: { compute: 'worker' }, properties: { data: ORDERS } }));
       expect(el.ranIn).to.equal('worker');
       expectShown(entry, el, entry.expected.orders);

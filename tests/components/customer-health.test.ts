@@ -4,7 +4,7 @@ import type { CustomerHealth, CustomerSelectDetail } from '../../src/components/
 import '../../src/components/customer-health/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { rowWindow, scrollToRow, viewRows } from '../../src/components/customer-health/health-table-layout.ts';
-import type { HealthRow } from '../../src/components/customer-health/customer-health.job.ts';
+import type { HealthRow } from '../../src/engine/jobs/customer-health.ts';
 import '../../src/translations/nb.ts';
 import '../../src/translations/zh.ts';
 import { settled } from './settled.ts';

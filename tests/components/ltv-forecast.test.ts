@@ -4,7 +4,7 @@ import type { LtvForecast } from '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { histogramLayout } from '../../src/components/ltv-forecast/ltv-geometry.ts';
-import { valueBins } from '../../src/components/ltv-forecast/value-bins.ts';
+import { valueBins } from '../../src/engine/jobs/value-bins.ts';
 import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts';
 import '../../src/components/churn-trend/define.ts';
 import fc from 'fast-check';

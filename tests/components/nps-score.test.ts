@@ -4,7 +4,7 @@ import type { NpsScore } from '../../src/components/nps-score/define.ts';
 import '../../src/components/nps-score/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { splitSegments, swingOfOneResponse } from '../../src/components/nps-score/nps-layout.ts';
-import { computeNps } from '../../src/components/nps-score/nps-score.job.ts';
+import { computeNps } from '../../src/engine/jobs/nps-score.ts';
 import '../../src/translations/nb.ts';
 import '../../src/translations/ru.ts';
 import '../../src/translations/zh.ts';

@@ -3,7 +3,7 @@ import '../../src/components/purchase-cycle/define.ts';
 import '../../src/components/retention-gauge/define.ts';
 import '../../src/components/retention-source/define.ts';
 import type { PurchaseCycle } from '../../src/components/purchase-cycle/purchase-cycle.ts';
-import type { PurchaseCycleModel } from '../../src/components/purchase-cycle/purchase-cycle.job.ts';
+import type { PurchaseCycleModel } from '../../src/engine/jobs/purchase-cycle.ts';
 import { histogramGeometry } from '../../src/components/purchase-cycle/cycle-geometry.ts';
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';

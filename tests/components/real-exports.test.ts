@@ -13,14 +13,14 @@ import '../../src/components/churn-trend/define.ts';
 import '../../src/components/retention-gauge/define.ts';
 import '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/revenue-movements/define.ts';
-import { runInPage } from '../../src/components/platform/metrics-worker.ts';
-import { transactionTableFor } from '../../src/components/platform/table-cache.ts';
+import { runInPage } from '../../src/engine/worker.ts';
+import { transactionTableFor } from '../../src/engine/table-cache.ts';
 import type { ReadingOptions } from '../../src/metrics/reading.ts';
 import { ok, type Result } from '../../src/metrics/issues.ts';
 import { repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
 import { readSubscriptions } from '../../src/metrics/subscriptions.ts';
 import type { CohortHeatmap } from '../../src/components/cohort-heatmap/cohort-heatmap.ts';
-import type { HeatmapModel } from '../../src/components/cohort-heatmap/cohort-heatmap.job.ts';
+import type { HeatmapModel } from '../../src/engine/jobs/cohort-heatmap.ts';
 import { settled } from './settled.ts';
 
 const EXPORTS = '/tests/fixtures/exports';

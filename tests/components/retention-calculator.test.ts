@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MetricChangeDetail } from '../../src/components/platform/events.ts';
-import { calculatorModel, type CalculatorModel } from '../../src/components/retention-calculator/calculator-model.ts';
+import { calculatorModel, type CalculatorModel } from '../../src/engine/jobs/calculator-model.ts';
 import type { RetentionCalculator } from '../../src/components/retention-calculator/define.ts';
 import '../../src/components/retention-calculator/define.ts';
 import '../../src/translations/nb.ts';

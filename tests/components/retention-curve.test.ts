@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/retention-curve/define.ts';
 import '../../src/components/retention-source/define.ts';
 import type { RetentionCurve } from '../../src/components/retention-curve/retention-curve.ts';
-import type { RetentionCurveModel } from '../../src/components/retention-curve/retention-curve.job.ts';
+import type { RetentionCurveModel } from '../../src/engine/jobs/retention-curve.ts';
 import { curveGeometry } from '../../src/components/retention-curve/curve-geometry.ts';
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';

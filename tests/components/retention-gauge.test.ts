@@ -5,8 +5,8 @@ import type { RetentionGauge } from '../../src/components/retention-gauge/define
 import '../../src/components/retention-gauge/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { angleOf, bandOf, bandsFromChurnBenchmark, dialLayout, DIAL_END, DIAL_START } from '../../src/components/retention-gauge/gauge-geometry.ts';
-import { gaugeFromNumbers } from '../../src/components/retention-gauge/gauge-model.ts';
-import { gaugeFromTransactions } from '../../src/components/retention-gauge/retention-gauge.job.ts';
+import { gaugeFromNumbers } from '../../src/engine/jobs/gauge-model.ts';
+import { gaugeFromTransactions } from '../../src/engine/jobs/retention-gauge.ts';
 import '../../src/translations/nb.ts';
 import '../../src/translations/ru.ts';
 import '../../src/translations/zh.ts';

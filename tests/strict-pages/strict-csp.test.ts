@@ -154,7 +154,7 @@ describe('strict Content-Security-Policy page', function () {
   });
 
   // KNOWN GAP (open distribution issue): compute.ts starts its worker with the literal
-  // `new Worker(new URL('./metrics-worker.ts', import.meta.url))` that Vite and other bundlers
+  // `new Worker(new URL('../../engine/worker.ts', import.meta.url))` that Vite and other bundlers
   // need to find and bundle the worker; a Trusted Types script URL in its place breaks that
   // detection. Under require-trusted-types-for the worker is refused (one violation) and the
   // elements compute in the page instead. Unskip both tests when the worker URL goes through a

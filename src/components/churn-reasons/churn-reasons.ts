@@ -8,12 +8,12 @@ import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import type { ChurnReasonsJobOptions, ChurnReasonsModel } from './churn-reasons.job.ts';
+import type { ChurnReasonsJobOptions, ChurnReasonsModel } from '../../engine/jobs/churn-reasons.ts';
 import { churnReasonsStyles } from './churn-reasons.styles.ts';
 import './churn-reasons.translations.ts';
 import { OTHER_ROW_KEY, barFraction, barRows, sparkline, type BarRow } from './reasons-layout.ts';
 
-/** The job runs in the metrics engine (churn-reasons.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/churn-reasons.ts); the element only names it. */
 const churnReasonsJob = jobNamed<ChurnReasonsJobOptions, ChurnReasonsModel>('churn-reasons');
 
 /** `reason-select`: a reason was clicked or chosen with Enter/Space. */

@@ -3,7 +3,7 @@
  * then "Other"), bar lengths, and the small-multiple sparklines of the trend.
  * No DOM: testable on its own.
  */
-import type { ChurnReasonsModel } from './churn-reasons.job.ts';
+import type { ChurnReasonsModel } from '../../engine/jobs/churn-reasons.ts';
 
 export interface BarRow {
   /** Reason key; {@link OTHER_ROW_KEY} for the "Other" group. */

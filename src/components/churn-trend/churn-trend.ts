@@ -6,12 +6,12 @@ import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
-import type { ChurnInput, ChurnMetric, ChurnPoint, ChurnTrendJobOptions, ChurnTrendModel } from './churn-trend.job.ts';
+import type { ChurnInput, ChurnMetric, ChurnPoint, ChurnTrendJobOptions, ChurnTrendModel } from '../../engine/jobs/churn-trend.ts';
 import { churnTrendStyles } from './churn-trend.styles.ts';
 import './churn-trend.translations.ts';
 import { nearestPointIndex, trendGeometry, type TrendGeometry } from './trend-geometry.ts';
 
-/** The job runs in the metrics engine (churn-trend.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/churn-trend.ts); the element only names it. */
 const churnTrendJob = jobNamed<ChurnTrendJobOptions, ChurnTrendModel>('churn-trend');
 
 /** Customer churn above 7 % a month calls for action (DESIGN.md); revenue churn has no default line. */

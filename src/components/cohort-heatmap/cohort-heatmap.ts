@@ -9,13 +9,13 @@ import { fetchInput } from '../platform/fetch-input.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
-import type { CohortHeatmapJobOptions, CustomersFile, HeatmapCohort, HeatmapInput, HeatmapModel } from './cohort-heatmap.job.ts';
+import type { CohortHeatmapJobOptions, CustomersFile, HeatmapCohort, HeatmapInput, HeatmapModel } from '../../engine/jobs/cohort-heatmap.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
 import './cohort-heatmap.translations.ts';
 import { DARK_RAMP, LIGHT_RAMP, colorRamp, inkFor, rampFromCss, rampSamples, type ColorRamp } from './color-ramp.ts';
 import { cellOrigin, heatmapHeight, heatmapLayout, moveCell, type CellMove, type HeatmapLayout } from './heatmap-layout.ts';
 
-/** The job runs in the metrics engine (cohort-heatmap.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/cohort-heatmap.ts); the element only names it. */
 const cohortHeatmapJob = jobNamed<CohortHeatmapJobOptions, HeatmapModel>('cohort-heatmap');
 
 /** `cohort-select`: a cohort's cell was clicked or chosen with Enter/Space. */

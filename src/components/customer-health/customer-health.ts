@@ -7,12 +7,12 @@ import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import type { CustomerHealthJobOptions, CustomerHealthModel, HealthRow, HealthRowSignal } from './customer-health.job.ts';
+import type { CustomerHealthJobOptions, CustomerHealthModel, HealthRow, HealthRowSignal } from '../../engine/jobs/customer-health.ts';
 import { customerHealthStyles } from './customer-health.styles.ts';
 import './customer-health.translations.ts';
 import { FIRST_DIRECTION, rowWindow, scrollToRow, viewRows, type SortDirection, type SortKey } from './health-table-layout.ts';
 
-/** The job runs in the metrics engine (customer-health.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/customer-health.ts); the element only names it. */
 const customerHealthJob = jobNamed<CustomerHealthJobOptions, CustomerHealthModel>('customer-health');
 
 /**

@@ -2,7 +2,7 @@
  * Pure helpers of <customer-health>'s table: sorting, the at-risk filter and
  * the window of rows a virtual scroller renders. No DOM.
  */
-import type { HealthRow } from './customer-health.job.ts';
+import type { HealthRow } from '../../engine/jobs/customer-health.ts';
 
 export const SORT_KEYS = ['customer', 'score', 'last-active'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -6,7 +6,7 @@
  * and any metric gets a target once the page sets one.
  */
 import type { Granularity } from '../../metrics/calendar.ts';
-import { KPI_DEFINITIONS, type KpiMetric } from './kpi-model.ts';
+import { KPI_DEFINITIONS, type KpiMetric } from '../../metrics/kpi-catalogue.ts';
 
 export const MONTHLY_CHURN_ACTION = 0.07;
 export const ANNUAL_SAAS_RETENTION = 0.35;

@@ -1,6 +1,6 @@
 /** English terms of <kpi-tile> (built in). Other languages: src/translations/<lang>.ts, opt-in modules. */
 import { registerTranslation } from '../platform/translations.ts';
-import type { KpiMetric } from './kpi-tile.job.ts';
+import type { KpiMetric } from '../../engine/jobs/kpi-tile.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {

@@ -7,13 +7,13 @@ import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
-import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from './kpi-tile.job.ts';
-import { DEFAULT_KPI_PERIODS, type KpiNumbers } from './kpi-model.ts';
+import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from '../../engine/jobs/kpi-tile.ts';
+import { DEFAULT_KPI_PERIODS, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
 import { kpiTileStyles } from './kpi-tile.styles.ts';
 import './kpi-tile.translations.ts';
 import { sparklineGeometry } from './sparkline-geometry.ts';
 
-/** The job runs in the metrics engine (kpi-tile.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/kpi-tile.ts); the element only names it. */
 const kpiTileJob = jobNamed<KpiJobOptions, KpiModel>('kpi-tile');
 const kpiNumbersJob = jobNamed<KpiNumbers, KpiModel>('kpi-tile-numbers');
 

@@ -8,12 +8,12 @@ import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { histogramLayout } from './ltv-geometry.ts';
-import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from './ltv-forecast.job.ts';
-import type { ValueBin } from './value-bins.ts';
+import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from '../../engine/jobs/ltv-forecast.ts';
+import type { ValueBin } from '../../engine/jobs/value-bins.ts';
 import { ltvForecastStyles } from './ltv-forecast.styles.ts';
 import './ltv-forecast.translations.ts';
 
-/** The job runs in the metrics engine (ltv-forecast.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/ltv-forecast.ts); the element only names it. */
 const ltvForecastJob = jobNamed<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast');
 const ltvFiguresJob = jobNamed<LtvFigures, LtvForecastModel>('ltv-forecast-figures');
 

@@ -4,7 +4,7 @@
  * under the bars. No DOM.
  */
 import { linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
-import type { ValueBin } from './value-bins.ts';
+import type { ValueBin } from '../../engine/jobs/value-bins.ts';
 
 export interface HistogramLayout {
   margin: { top: number; right: number; bottom: number; left: number };

@@ -7,12 +7,12 @@ import { RetentionElement, numberAttributeConverter, type JobRequest, type Outco
 import { platformStyles } from '../platform/theme.styles.ts';
 import { sparklineGeometry } from '../kpi-tile/sparkline-geometry.ts';
 import { SPLIT_ORDER, splitSegments, swingOfOneResponse, type NpsGroupName } from './nps-layout.ts';
-import type { NpsJobOptions, NpsModel } from './nps-score.job.ts';
+import type { NpsJobOptions, NpsModel } from '../../engine/jobs/nps-score.ts';
 import type { NpsCounts } from '../../metrics/rates.ts';
 import { npsScoreStyles } from './nps-score.styles.ts';
 import './nps-score.translations.ts';
 
-/** The job runs in the metrics engine (nps-score.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/nps-score.ts); the element only names it. */
 const npsScoreJob = jobNamed<NpsJobOptions, NpsModel>('nps-score');
 const npsCountsJob = jobNamed<NpsCounts, NpsModel>('nps-score-counts');
 

@@ -1,6 +1,6 @@
 /**
  * Decides where a job runs and runs it. The kit's own jobs run in the metrics
- * engine (metrics-worker.ts), which is the only module that carries the
+ * engine (src/engine/worker.ts), which is the only module that carries the
  * metrics code: normally as one shared worker, so the page never freezes;
  * where no worker can start (a policy refuses it, a bundler without worker
  * support) or with `compute="inline"`, the same module is imported into the
@@ -11,11 +11,12 @@
  * ones, which cannot know it and sends it back.
  */
 import { computeError } from './errors.ts';
-import type * as MetricsEngineModule from './metrics-worker.ts';
+import type * as MetricsEngineModule from '../../engine/worker.ts';
 import { inputSize, type RawInput } from './input.ts';
-import { NO_PROGRESS, type Job, type JobFunction } from './jobs.ts';
-import { runOnRecords } from './run-job.ts';
-import type { FromWorker, Outcome, ToWorker } from './worker-protocol.ts';
+import type { Job, JobFunction } from './jobs.ts';
+import { NO_PROGRESS } from '../../engine/job.ts';
+import { runOnRecords } from '../../engine/run-job.ts';
+import type { FromWorker, Outcome, ToWorker } from '../../engine/protocol.ts';
 
 export type ComputeMode = 'auto' | 'worker' | 'inline';
 
@@ -80,7 +81,7 @@ let pageEngine: Promise<MetricsEngine> | undefined;
  * load their worker file (vite.lib.config.ts rewrites the specifier).
  */
 function loadPageEngine(): Promise<MetricsEngine> {
-  pageEngine ??= import('./metrics-worker.ts');
+  pageEngine ??= import('../../engine/worker.ts');
   // A failed download may succeed later (the network came back): do not keep the rejection.
   pageEngine.catch(() => (pageEngine = undefined));
   return pageEngine;
@@ -116,7 +117,7 @@ function workerAvailable(): boolean {
 function sharedWorker(): Worker | undefined {
   if (worker || workerBroken) return worker;
   try {
-    worker = new Worker(new URL('./metrics-worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
+    worker = new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
   } catch {
     workerBroken = true;
     return undefined;

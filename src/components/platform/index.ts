@@ -1,6 +1,6 @@
 /** The element platform: everything an element is built from. See README.md. */
 export { RetentionElement, MalformedJson, jsonAttributeConverter, numberAttributeConverter, type ElementStatus, type JobRequest, type Outcome } from './retention-element.ts';
-export { defineJob, findJob, type Job, type JobContext, type JobFunction } from './jobs.ts';
+export { defineJob, jobNamed, type Job, type JobContext, type JobFunction } from './jobs.ts';
 export { compute, computeStats, prefersWorker, WORKER_THRESHOLD, type ComputeMode } from './compute.ts';
 export { defineElement, KIT_VERSION } from './define.ts';
 export { emit, type MetricChangeDetail, type MetricChangeEvent, type RetentionErrorEvent, type ErrorDetail, type SourceChangeDetail } from './events.ts';
@@ -11,5 +11,5 @@ export { ResizeController } from './resize-controller.ts';
 export { renderDataTable, type TableColumn } from './data-table.ts';
 export { platformStyles } from './theme.styles.ts';
 export { fetchInput, type LoadProgress } from './fetch-input.ts';
-export { parseText, detectFormat, materialize, type RawInput, type TextFormat } from './input.ts';
+export { detectFormat, type RawInput, type TextFormat } from './input.ts';
 export { publishSource, watchSource, currentSource, type SourceSnapshot } from './source-hub.ts';

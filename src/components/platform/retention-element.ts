@@ -37,10 +37,10 @@ import { ResizeController } from './resize-controller.ts';
 import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
-import type { Outcome } from './worker-protocol.ts';
+import type { Outcome } from '../../engine/protocol.ts';
 import './translations/index.ts';
 
-export type { Outcome } from './worker-protocol.ts';
+export type { Outcome } from '../../engine/protocol.ts';
 
 /** A `data` attribute that is not valid JSON, kept so the element can say so. */
 export class MalformedJson {

@@ -6,11 +6,11 @@ import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { histogramGeometry, type HistogramGeometry } from './cycle-geometry.ts';
-import type { PurchaseCycleJobOptions, PurchaseCycleModel } from './purchase-cycle.job.ts';
+import type { PurchaseCycleJobOptions, PurchaseCycleModel } from '../../engine/jobs/purchase-cycle.ts';
 import { purchaseCycleStyles } from './purchase-cycle.styles.ts';
 import './purchase-cycle.translations.ts';
 
-/** The job runs in the metrics engine (purchase-cycle.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/purchase-cycle.ts); the element only names it. */
 const purchaseCycleJob = jobNamed<PurchaseCycleJobOptions, PurchaseCycleModel>('purchase-cycle');
 
 /** Default days per bar: weeks. */

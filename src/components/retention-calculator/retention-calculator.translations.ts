@@ -1,6 +1,6 @@
 /** English terms of <retention-calculator> (built in). Other languages: src/translations/<lang>.ts, opt-in modules. */
 import { registerTranslation } from '../platform/translations.ts';
-import type { CalculatorField, FieldProblem } from './calculator-model.ts';
+import type { CalculatorField, FieldProblem } from '../../metrics/calculator-fields.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {

@@ -5,11 +5,11 @@ import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import { RESULT_INPUTS, blankCalculatorModel, type CalculatorField, type CalculatorFigures, type CalculatorModel } from './calculator-fields.ts';
+import { RESULT_INPUTS, blankCalculatorModel, type CalculatorField, type CalculatorFigures, type CalculatorModel } from '../../metrics/calculator-fields.ts';
 import { calculatorStyles } from './retention-calculator.styles.ts';
 import './retention-calculator.translations.ts';
 
-/** The results are computed in the metrics engine (retention-calculator.job.ts). */
+/** The results are computed in the metrics engine (engine/jobs/retention-calculator.ts). */
 const retentionCalculatorJob = jobNamed<CalculatorFigures, CalculatorModel>('retention-calculator');
 
 type ResultKey = keyof typeof RESULT_INPUTS;

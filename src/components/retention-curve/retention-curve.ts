@@ -8,11 +8,11 @@ import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { curveGeometry, nearestSeries, type CurveGeometry } from './curve-geometry.ts';
-import type { CurveCohort, CurveInput, RetentionCurveJobOptions, RetentionCurveModel } from './retention-curve.job.ts';
+import type { CurveCohort, CurveInput, RetentionCurveJobOptions, RetentionCurveModel } from '../../engine/jobs/retention-curve.ts';
 import { retentionCurveStyles } from './retention-curve.styles.ts';
 import './retention-curve.translations.ts';
 
-/** The job runs in the metrics engine (retention-curve.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/retention-curve.ts); the element only names it. */
 const retentionCurveJob = jobNamed<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve');
 
 /** Markers on every point up to this many periods; beyond, only on the highlighted curve. */

@@ -16,12 +16,12 @@ import {
   type GaugeBand,
 } from './gauge-geometry.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import type { GaugeModel, GaugeNumbers } from './gauge-model.ts';
-import type { GaugeJobOptions } from './retention-gauge.job.ts';
+import type { GaugeModel, GaugeNumbers } from '../../engine/jobs/gauge-model.ts';
+import type { GaugeJobOptions } from '../../engine/jobs/retention-gauge.ts';
 import { gaugeStyles } from './retention-gauge.styles.ts';
 import './retention-gauge.translations.ts';
 
-/** The jobs run in the metrics engine (retention-gauge.job.ts); the element only names them. */
+/** The jobs run in the metrics engine (engine/jobs/retention-gauge.ts); the element only names them. */
 const retentionGaugeJob = jobNamed<GaugeJobOptions, GaugeModel>('retention-gauge');
 const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numbers');
 

@@ -8,11 +8,11 @@ import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { columnAt, GAINS, LOSSES, movementGeometry, type MovementGeometry, type MovementKind } from './movement-geometry.ts';
-import type { MovementBar, MovementInput, RevenueMovementsJobOptions, RevenueMovementsModel } from './revenue-movements.job.ts';
+import type { MovementBar, MovementInput, RevenueMovementsJobOptions, RevenueMovementsModel } from '../../engine/jobs/revenue-movements.ts';
 import { revenueMovementsStyles } from './revenue-movements.styles.ts';
 import './revenue-movements.translations.ts';
 
-/** The job runs in the metrics engine (revenue-movements.job.ts); the element only names it. */
+/** The job runs in the metrics engine (engine/jobs/revenue-movements.ts); the element only names it. */
 const revenueMovementsJob = jobNamed<RevenueMovementsJobOptions, RevenueMovementsModel>('revenue-movements');
 
 /** `movement-select`: a period was chosen by click or arrow key. */

@@ -3,7 +3,7 @@ import { compute, computeStats, prefersWorker } from '../../../src/components/pl
 import { fetchInput } from '../../../src/components/platform/fetch-input.ts';
 import { defineJob, jobNamed } from '../../../src/components/platform/jobs.ts';
 import { ok } from '../../../src/metrics/issues.ts';
-import type { GaugeJobOptions, GaugeModel } from '../../../src/components/retention-gauge/retention-gauge.job.ts';
+import type { GaugeJobOptions, GaugeModel } from '../../../src/engine/jobs/retention-gauge.ts';
 
 // As an element holds it: by name only, so it runs in the metrics engine.
 const retentionGaugeJob = jobNamed<GaugeJobOptions, GaugeModel>('retention-gauge');

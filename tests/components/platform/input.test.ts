@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { detectFormat, firstNonSpace, materialize, parseText } from '../../../src/components/platform/input.ts';
+import { detectFormat, firstNonSpace } from '../../../src/components/platform/input.ts';
+import { materialize, parseText } from '../../../src/engine/parse.ts';
 import { publishSource, watchSource } from '../../../src/components/platform/source-hub.ts';
 import { defineElement } from '../../../src/components/platform/define.ts';
 

@@ -5,7 +5,7 @@
  */
 import { ok, type Result } from '../../metrics/issues.ts';
 import { saasLifetimeValue } from '../../metrics/rates.ts';
-import type { SaasValue } from './ltv-forecast.job.ts';
+import type { SaasValue } from './ltv-forecast.ts';
 
 /** The SaaS formula from figures only (plain attributes, or figures mixed with measured ones). */
 export function saasFromFigures(arpa: number, grossMargin: number, churn: number, measured: SaasValue['measured']): Result<SaasValue> {

@@ -4,7 +4,7 @@
  * like every job, so the form's page never carries the metrics and their schemas.
  */
 import { ok } from '../../metrics/issues.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { engineJob } from '../job.ts';
 import { calculatorModel, type CalculatorFigures, type CalculatorModel } from './calculator-model.ts';
 
-export const retentionCalculatorJob = defineJob<CalculatorFigures, CalculatorModel>('retention-calculator', (_records, figures) => ok(calculatorModel(figures)));
+export const retentionCalculatorJob = engineJob<CalculatorFigures, CalculatorModel>('retention-calculator', (_records, figures) => ok(calculatorModel(figures)));

@@ -29,9 +29,9 @@ import {
   type RetentionMode,
 } from '../../metrics/retention-curves.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
-import { computeCohortHeatmap } from '../cohort-heatmap/cohort-heatmap.job.ts';
-import { defineJob } from '../platform/jobs.ts';
-import { transactionTableFor } from '../platform/table-cache.ts';
+import { computeCohortHeatmap } from './cohort-heatmap.ts';
+import { engineJob } from '../job.ts';
+import { transactionTableFor } from '../table-cache.ts';
 
 export const CURVE_INPUTS = ['auto', 'transactions', 'matrix'] as const;
 export type CurveInput = (typeof CURVE_INPUTS)[number];
@@ -195,4 +195,4 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
   );
 }
 
-export const retentionCurveJob = defineJob<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve', (data, options) => computeRetentionCurve(data, options));
+export const retentionCurveJob = engineJob<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve', (data, options) => computeRetentionCurve(data, options));

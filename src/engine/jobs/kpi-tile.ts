@@ -31,24 +31,23 @@ import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metric
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { withFields } from '../../metrics/validation.ts';
 import * as z from 'zod/mini';
-import { defineJob } from '../platform/jobs.ts';
-import { transactionTableFor } from '../platform/table-cache.ts';
+import { engineJob } from '../job.ts';
+import { transactionTableFor } from '../table-cache.ts';
 import {
   DEFAULT_KPI_WINDOW_DAYS,
   KPI_DEFINITIONS,
   KPI_INPUTS,
   KPI_METRICS,
-  tileModel,
   type KpiInput,
   type KpiMetric,
   type KpiModel,
   type KpiPoint,
   type ResolvedKpiInput,
-  type Series,
-  kpiFromNumbers,
   type KpiNumbers,
-} from './kpi-model.ts';
+} from '../../metrics/kpi-catalogue.ts';
+import { kpiFromNumbers, tileModel, type Series } from './kpi-model.ts';
 
+export * from '../../metrics/kpi-catalogue.ts';
 export * from './kpi-model.ts';
 
 export interface KpiJobOptions {
@@ -239,7 +238,7 @@ function fromPeriods(rows: unknown[], options: KpiJobOptions): Result<Series> {
   return ok({ granularity: calendar?.granularity ?? null, points, windowDays: null }, records.warnings);
 }
 
-export const kpiTileJob = defineJob<KpiJobOptions, KpiModel>('kpi-tile', (rows, options) => computeKpi(rows, options));
+export const kpiTileJob = engineJob<KpiJobOptions, KpiModel>('kpi-tile', (rows, options) => computeKpi(rows, options));
 
 /** A tile from figures typed as attributes (a portal's own warehouse), when the element has no records. */
-export const kpiNumbersJob = defineJob<KpiNumbers, KpiModel>('kpi-tile-numbers', (_records, numbers) => kpiFromNumbers(numbers));
+export const kpiNumbersJob = engineJob<KpiNumbers, KpiModel>('kpi-tile-numbers', (_records, numbers) => kpiFromNumbers(numbers));

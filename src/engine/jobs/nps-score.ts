@@ -18,7 +18,7 @@ import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts 
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
 import { withFields } from '../../metrics/validation.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { engineJob } from '../job.ts';
 
 import { npsFromNumbers } from './nps-numbers.ts';
 
@@ -165,7 +165,7 @@ function fromPeriodCounts(rows: unknown[], options: NpsJobOptions): Result<NpsMo
   return ok({ input: 'periods', nps: nps.value, granularity: calendar?.granularity ?? null, trend });
 }
 
-export const npsScoreJob = defineJob<NpsJobOptions, NpsModel>('nps-score', (rows, options) => computeNps(rows, options));
+export const npsScoreJob = engineJob<NpsJobOptions, NpsModel>('nps-score', (rows, options) => computeNps(rows, options));
 
 /** NPS from the three counts typed as attributes, when the element has no records. */
-export const npsCountsJob = defineJob<NpsCounts, NpsModel>('nps-score-counts', (_records, counts) => npsFromNumbers(counts));
+export const npsCountsJob = engineJob<NpsCounts, NpsModel>('nps-score-counts', (_records, counts) => npsFromNumbers(counts));

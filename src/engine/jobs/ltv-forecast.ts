@@ -16,12 +16,12 @@ import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCoho
 import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { engineJob } from '../job.ts';
 import { saasFromFigures } from './saas-figures.ts';
 import { valueBins, type ValueBin } from './value-bins.ts';
 
 export { saasFromFigures } from './saas-figures.ts';
-import { transactionTableFor } from '../platform/table-cache.ts';
+import { transactionTableFor } from '../table-cache.ts';
 
 export interface SaasFigures {
   /** Average revenue per account per period; measured from the data when absent. */
@@ -229,7 +229,7 @@ function mean(values: ArrayLike<number>): number {
   return values.length ? sum / values.length : Number.NaN;
 }
 
-export const ltvForecastJob = defineJob<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast', (rows, options, context) =>
+export const ltvForecastJob = engineJob<LtvForecastJobOptions, LtvForecastModel>('ltv-forecast', (rows, options, context) =>
   computeLtvForecast(rows, options, (fraction) => context.progress(fraction)),
 );
 
@@ -239,7 +239,7 @@ export interface LtvFigures extends SaasFigures {
   margin?: number;
 }
 
-export const ltvFiguresJob = defineJob<LtvFigures, LtvForecastModel>('ltv-forecast-figures', (_records, figures) => {
+export const ltvFiguresJob = engineJob<LtvFigures, LtvForecastModel>('ltv-forecast-figures', (_records, figures) => {
   const margin = figures.margin ?? 1;
   const result = saasFromFigures(figures.arpa ?? Number.NaN, figures.grossMargin ?? margin, figures.churn ?? Number.NaN, null);
   if (!result.ok) return result;

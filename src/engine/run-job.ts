@@ -2,12 +2,12 @@
  * Calls a job on records: the one place a job function is invoked, in the
  * worker, in the page engine and for page-defined jobs, so all give the very
  * same outcome. Parsing text into records is the metrics engine's part
- * (metrics-worker.ts): this module carries no parser, so it costs the page
+ * (worker.ts, parse.ts): this module carries no parser, so it costs the page
  * nothing.
  */
-import { computeError } from './errors.ts';
-import type { JobContext, JobFunction } from './jobs.ts';
-import type { Outcome } from './worker-protocol.ts';
+import { computeError } from '../components/platform/errors.ts';
+import type { JobContext, JobFunction } from './job.ts';
+import type { Outcome } from './protocol.ts';
 
 export function runOnRecords(job: JobFunction<unknown, unknown>, rows: unknown, options: unknown, context: JobContext): Outcome<unknown> {
   try {

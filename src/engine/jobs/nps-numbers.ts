@@ -4,7 +4,7 @@
  */
 import { ok, type Result } from '../../metrics/issues.ts';
 import { netPromoterScore, type NpsCounts } from '../../metrics/rates.ts';
-import type { NpsModel } from './nps-score.job.ts';
+import type { NpsModel } from './nps-score.ts';
 
 /** NPS from counts typed as attributes. */
 export function npsFromNumbers(counts: NpsCounts): Result<NpsModel> {

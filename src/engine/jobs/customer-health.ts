@@ -12,7 +12,7 @@ import {
   type SignalFacts,
 } from '../../metrics/health.ts';
 import { fail, ok, optionError } from '../../metrics/issues.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { engineJob } from '../job.ts';
 
 export interface CustomerHealthJobOptions {
   /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
@@ -67,7 +67,7 @@ function readWeights(weights: CustomerHealthJobOptions['weights']) {
   return fail<undefined>(optionError('weights', WEIGHTS_EXPECTATION, weights));
 }
 
-export const customerHealthJob = defineJob<CustomerHealthJobOptions, CustomerHealthModel>('customer-health', (rows, options, context) => {
+export const customerHealthJob = engineJob<CustomerHealthJobOptions, CustomerHealthModel>('customer-health', (rows, options, context) => {
   const weights = readWeights(options.weights);
   if (!weights.ok) return weights;
   const events = readActivityEvents(rows as unknown[], { fields: options.fields, timeZone: options.timeZone, reading: options.reading });

@@ -1,23 +1,24 @@
 /**
- * The metrics engine: every job of the kit with the metrics code it needs.
- * It is the only place that code is downloaded from, in one of two ways:
+ * The engine's entry: every job of the kit (registry.ts) with the metrics code
+ * it needs. It is the only place that code is downloaded from, in one of two ways:
  *
- * - as the metrics worker, started by compute.ts with `new Worker(new
- *   URL('./metrics-worker.ts', import.meta.url), { type: 'module' })`, which
+ * - as the metrics worker, started by platform/compute.ts with `new Worker(new
+ *   URL('../../engine/worker.ts', import.meta.url), { type: 'module' })`, which
  *   Vite, app bundlers and the test runner's esbuild plugin all recognise;
- *   it then answers the page's messages;
- * - imported into the page (`import('./metrics-worker.ts')`) where no worker
+ *   it then answers the page's messages (protocol.ts);
+ * - imported into the page (`import('../../engine/worker.ts')`) where no worker
  *   can start (a CSP or Trusted Types policy refusing it, a bundler without
  *   worker support) or when an element asks for `compute="inline"`; the page
  *   then calls {@link runInPage} itself.
  */
-import { computeError } from './errors.ts';
-import { csvDelimiterOf, materialize, type RawInput } from './input.ts';
+import { computeError } from '../components/platform/errors.ts';
+import type { RawInput } from '../components/platform/input.ts';
+import { csvDelimiterOf, materialize } from './parse.ts';
 import { withCurrencyOfReads } from './table-cache.ts';
-import { NO_PROGRESS, findJob, type JobContext, type JobFunction } from './jobs.ts';
+import { NO_PROGRESS, type JobContext, type JobFunction } from './job.ts';
+import { findJob } from './registry.ts';
 import { runOnRecords, throttledProgress } from './run-job.ts';
-import type { FromWorker, Outcome, RunMessage, ToWorker } from './worker-protocol.ts';
-import './worker-jobs.ts';
+import type { FromWorker, Outcome, RunMessage, ToWorker } from './protocol.ts';
 
 /**
  * Runs a job in the calling thread: the page's fallback when there is no

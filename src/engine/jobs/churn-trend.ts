@@ -26,8 +26,8 @@ import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { revenueMovements, subscriptionChurnSeries } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
-import { transactionTableFor } from '../platform/table-cache.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { transactionTableFor } from '../table-cache.ts';
+import { engineJob } from '../job.ts';
 
 export const CHURN_METRICS = ['customer', 'revenue'] as const;
 export type ChurnMetric = (typeof CHURN_METRICS)[number];
@@ -277,4 +277,4 @@ function fromPeriods(rows: unknown[], options: ChurnTrendJobOptions): Result<Chu
   return ok({ metric: options.metric, input: 'periods', granularity: calendar?.granularity ?? null, windowDays: null, points });
 }
 
-export const churnTrendJob = defineJob<ChurnTrendJobOptions, ChurnTrendModel>('churn-trend', (rows, options) => computeChurnTrend(rows, options));
+export const churnTrendJob = engineJob<ChurnTrendJobOptions, ChurnTrendModel>('churn-trend', (rows, options) => computeChurnTrend(rows, options));

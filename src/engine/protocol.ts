@@ -1,7 +1,7 @@
 /** Messages between the page and the metrics worker. */
-import type { InputWarning } from '../../metrics/issues.ts';
-import type { ElementError } from './errors.ts';
-import type { RawInput } from './input.ts';
+import type { InputWarning } from '../metrics/issues.ts';
+import type { ElementError } from '../components/platform/errors.ts';
+import type { RawInput } from '../components/platform/input.ts';
 
 /** A job's outcome as the element sees it: the metric, or any error on the way (parse, input, compute). */
 export type Outcome<T> =

@@ -21,9 +21,10 @@ import { readCustomers } from '../../metrics/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
-import { parseText, type TextFormat } from '../platform/input.ts';
-import { transactionTableFor } from '../platform/table-cache.ts';
-import { defineJob } from '../platform/jobs.ts';
+import type { TextFormat } from '../../components/platform/input.ts';
+import { parseText } from '../parse.ts';
+import { transactionTableFor } from '../table-cache.ts';
+import { engineJob } from '../job.ts';
 
 export const HEATMAP_INPUTS = ['auto', 'transactions', 'matrix'] as const;
 export type HeatmapInput = (typeof HEATMAP_INPUTS)[number];
@@ -269,4 +270,4 @@ function matrixAverage(cohorts: readonly HeatmapCohort[], periods: number, value
   );
 }
 
-export const cohortHeatmapJob = defineJob<CohortHeatmapJobOptions, HeatmapModel>('cohort-heatmap', (data, options) => computeCohortHeatmap(data, options));
+export const cohortHeatmapJob = engineJob<CohortHeatmapJobOptions, HeatmapModel>('cohort-heatmap', (data, options) => computeCohortHeatmap(data, options));

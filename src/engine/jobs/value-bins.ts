@@ -11,7 +11,7 @@
  * two more bins there is no overflow: the bins simply reach the maximum.
  * Nobody is dropped: the counts add up to the number of customers.
  */
-import { tickIncrement } from '../platform/chart-scales.ts';
+import { tickIncrement } from '../../components/platform/chart-scales.ts';
 
 export interface ValueBin {
   /** Lower edge, included. */

@@ -5,11 +5,11 @@
  * so a table lives exactly as long as the records it was read from.
  *
  * It also notes the currency of the tables a job reads, so the engine can tell
- * the page which currency the job's money is in (see metrics-worker.ts).
+ * the page which currency the job's money is in (see worker.ts).
  */
-import type { Result } from '../../metrics/issues.ts';
-import { isParsedRecords } from './input.ts';
-import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../../metrics/transactions.ts';
+import type { Result } from '../metrics/issues.ts';
+import { isParsedRecords } from './parse.ts';
+import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../metrics/transactions.ts';
 
 const tables = new WeakMap<object, Map<string, Result<TransactionTable>>>();
 let currenciesRead: Set<string> | undefined;

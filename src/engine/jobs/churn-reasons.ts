@@ -14,7 +14,7 @@ import {
   type ReasonWeight,
 } from '../../metrics/cancellations.ts';
 import { fail, ok } from '../../metrics/issues.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { engineJob } from '../job.ts';
 
 export interface ChurnReasonsJobOptions {
   /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
@@ -41,7 +41,7 @@ export interface ChurnReasonsModel extends Omit<CancellationReasons, 'trend'> {
   maxReasons: number;
 }
 
-export const churnReasonsJob = defineJob<ChurnReasonsJobOptions, ChurnReasonsModel>('churn-reasons', (rows, options) => {
+export const churnReasonsJob = engineJob<ChurnReasonsJobOptions, ChurnReasonsModel>('churn-reasons', (rows, options) => {
   const cancellations = readCancellations(rows as unknown[], { fields: options.fields, timeZone: options.timeZone, reading: options.reading });
   if (!cancellations.ok) return cancellations;
   const reasons = cancellationReasons(cancellations.value, {

@@ -13,9 +13,9 @@ import type { InputError } from '../../metrics/issues.ts';
 import { customerChurnRate, customerRetentionRate, netRevenueRetention, revenueChurnRate, saasLifetimeValue } from '../../metrics/rates.ts';
 import { numberValue } from '../../metrics/records.ts';
 import { toFiniteNumber } from '../../metrics/values.ts';
-import { CALCULATOR_FIELDS, type CalculatorField, type CalculatorFigures, type CalculatorModel, type FieldProblem } from './calculator-fields.ts';
+import { CALCULATOR_FIELDS, type CalculatorField, type CalculatorFigures, type CalculatorModel, type FieldProblem } from '../../metrics/calculator-fields.ts';
 
-export * from './calculator-fields.ts';
+export * from '../../metrics/calculator-fields.ts';
 
 /** Counted fields are whole numbers; the others are amounts (money, a percentage). */
 const COUNT_FIELDS: readonly CalculatorField[] = ['start', 'end', 'new'];

@@ -21,7 +21,7 @@ import { movementRates } from '../../metrics/movement-rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { revenueMovements } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { engineJob } from '../job.ts';
 
 export const MOVEMENT_INPUTS = ['auto', 'subscriptions', 'periods'] as const;
 export type MovementInput = (typeof MOVEMENT_INPUTS)[number];
@@ -194,6 +194,6 @@ function fromPeriods(rows: unknown[], options: RevenueMovementsJobOptions): Resu
   return ok({ input: 'periods', granularity: calendar?.granularity ?? null, periods, defaultIndex: defaultIndexOf(periods) });
 }
 
-export const revenueMovementsJob = defineJob<RevenueMovementsJobOptions, RevenueMovementsModel>('revenue-movements', (rows, options) =>
+export const revenueMovementsJob = engineJob<RevenueMovementsJobOptions, RevenueMovementsModel>('revenue-movements', (rows, options) =>
   computeRevenueMovements(rows, options),
 );

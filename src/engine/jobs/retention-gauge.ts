@@ -21,9 +21,9 @@ import { fail, ok, optionError, type InputWarning, type Result } from '../../met
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { customerRetentionRate } from '../../metrics/rates.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
-import { transactionTableFor } from '../platform/table-cache.ts';
+import { transactionTableFor } from '../table-cache.ts';
 import { toFiniteNumber } from '../../metrics/values.ts';
-import { defineJob } from '../platform/jobs.ts';
+import { engineJob } from '../job.ts';
 import { gaugeFromNumbers, gaugeModel, readPreviousRate, type GaugeModel, type GaugeNumbers } from './gauge-model.ts';
 
 export type { GaugeModel } from './gauge-model.ts';
@@ -125,7 +125,7 @@ function defaultPeriod(periods: readonly ChurnPeriod[]): number {
   return periods.length - 1;
 }
 
-export const retentionGaugeJob = defineJob<GaugeJobOptions, GaugeModel>('retention-gauge', (rows, options) => gaugeFromTransactions(rows, options));
+export const retentionGaugeJob = engineJob<GaugeJobOptions, GaugeModel>('retention-gauge', (rows, options) => gaugeFromTransactions(rows, options));
 
 /** The gauge from typed figures (attributes), when the element has no records. */
-export const gaugeNumbersJob = defineJob<GaugeNumbers, GaugeModel>('retention-gauge-numbers', (_records, numbers) => gaugeFromNumbers(numbers));
+export const gaugeNumbersJob = engineJob<GaugeNumbers, GaugeModel>('retention-gauge-numbers', (_records, numbers) => gaugeFromNumbers(numbers));

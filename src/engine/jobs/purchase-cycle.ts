@@ -8,8 +8,8 @@ import type { ReadingOptions } from '../../metrics/reading.ts';
 import { fail, formatIssue, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { timeBetweenPurchases, WINDOW_CYCLES, type GapBin } from '../../metrics/purchase-gaps.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
-import { defineJob } from '../platform/jobs.ts';
-import { transactionTableFor } from '../platform/table-cache.ts';
+import { engineJob } from '../job.ts';
+import { transactionTableFor } from '../table-cache.ts';
 
 export interface PurchaseCycleJobOptions {
   /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
@@ -66,4 +66,4 @@ export function computePurchaseCycle(rows: unknown, options: PurchaseCycleJobOpt
 
 const ATTRIBUTE_OF: Record<string, string> = { 'timeFrame.from': 'from', 'timeFrame.to': 'to', 'bins.widthDays': 'bin-width', 'bins.maxDays': 'max-days' };
 
-export const purchaseCycleJob = defineJob<PurchaseCycleJobOptions, PurchaseCycleModel>('purchase-cycle', (rows, options) => computePurchaseCycle(rows, options));
+export const purchaseCycleJob = engineJob<PurchaseCycleJobOptions, PurchaseCycleModel>('purchase-cycle', (rows, options) => computePurchaseCycle(rows, options));

@@ -1,0 +1,71 @@
+/**
+ * The KPI tile's model: the shown period, its predecessor and the sparkline,
+ * from a series or from a few typed figures (the `kpi-tile-numbers` job).
+ */
+import type { Granularity } from '../../metrics/calendar.ts';
+import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { numberValue } from '../../metrics/records.ts';
+import { KPI_METRICS, KPI_DEFINITIONS, type KpiMetric, type KpiPoint, type KpiModel, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
+
+export interface Series {
+  granularity: Granularity | null;
+  points: KpiPoint[];
+  windowDays: number | null;
+}
+
+/** The shown period, its predecessor and the sparkline window. */
+export function tileModel(metric: KpiMetric, input: KpiModel['input'], series: Series, periods: number): KpiModel {
+  const points = series.points;
+  let shown = -1;
+  for (let i = points.length - 1; i >= 0 && shown < 0; i--) if (points[i].complete && points[i].value !== null) shown = i;
+  for (let i = points.length - 1; i >= 0 && shown < 0; i--) if (points[i].value !== null) shown = i;
+  if (shown < 0) shown = points.length - 1;
+  const current = points[shown];
+  const value = current?.value ?? null;
+  const previous = shown > 0 ? points[shown - 1].value : null;
+  return {
+    metric,
+    unit: KPI_DEFINITIONS[metric].unit,
+    input,
+    granularity: series.granularity,
+    period: current?.key ?? null,
+    periodLabel: current?.label ?? null,
+    complete: current?.complete ?? true,
+    value,
+    previous,
+    delta: value !== null && previous !== null ? value - previous : null,
+    points: shown < 0 ? [] : points.slice(Math.max(0, shown - periods + 1), shown + 1),
+    windowDays: series.windowDays,
+  };
+}
+
+
+const blank = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * A tile from figures computed elsewhere (a portal's own warehouse): `value`
+ * and optionally `previous`, in the metric's unit (rates as fractions).
+ */
+export function kpiFromNumbers(numbers: KpiNumbers): Result<KpiModel> {
+  if (!KPI_METRICS.includes(numbers.metric)) return fail(optionError('metric', KPI_METRICS.join(', '), numbers.metric));
+  const read = (field: 'value' | 'previous'): Result<number | null> => {
+    const raw = numbers[field];
+    if (blank(raw)) return ok(null);
+    const parsed = numberValue().safeParse(typeof raw === 'string' ? raw.trim() : raw);
+    return parsed.success ? ok(parsed.data) : fail(optionError(field, `a number in the metric's unit (rates as fractions: 0.05 = 5 %)`, raw));
+  };
+  const value = read('value');
+  if (!value.ok) return value;
+  if (value.value === null) return fail(optionError('value', 'a number', numbers.value));
+  const previous = read('previous');
+  if (!previous.ok) return previous;
+  const period = numbers.period?.trim() || null;
+  const points: KpiPoint[] = [];
+  if (previous.value !== null) points.push({ key: 'previous', label: '', value: previous.value, complete: true });
+  points.push({ key: period ?? 'current', label: period ?? '', value: value.value, complete: true });
+  return ok({
+    ...tileModel(numbers.metric, 'numbers', { granularity: numbers.granularity ?? null, points, windowDays: null }, points.length),
+    period,
+    periodLabel: period,
+  });
+}
