@@ -8,6 +8,7 @@ import { plainSummaryReporter } from './scripts/plain-summary-reporter.mjs';
 import { reactEsmPlugin } from './tests/frameworks/react-esm-plugin.mjs';
 import { strictPagesMiddleware } from './tests/strict-pages/csp-middleware.mjs';
 import { viteGlobPlugin } from './tests/demo/vite-glob-plugin.mjs';
+import { requestLogMiddleware } from './tests/server/request-log.mjs';
 
 // The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
 // (reactEsmPlugin serves it as ES modules, as a bundler would), and Vue 3's bundler build,
@@ -48,8 +49,9 @@ export default {
     }),
     reactEsmPlugin(),
   ],
-  // The strict pages (tests/strict-pages/) are served with a Content-Security-Policy header.
-  middleware: [strictPagesMiddleware],
+  // The strict pages (tests/strict-pages/) are served with a Content-Security-Policy header;
+  // tests/server/request-log.mjs counts requests wherever the engine makes them (page or worker).
+  middleware: [requestLogMiddleware, strictPagesMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,6 +1,8 @@
 /**
  * The engine's entry: every job of the kit (registry.ts) with the metrics code
- * it needs. It is the only place that code is downloaded from, in one of two ways:
+ * it needs, and the data path from a URL or text to a job's records
+ * (inputs.ts, download.ts, parse.ts). It is the only place that code is
+ * downloaded from, in one of two ways:
  *
  * - as the metrics worker, started by platform/compute.ts with `new Worker(new
  *   URL('../../engine/worker.ts', import.meta.url), { type: 'module' })`, which
@@ -9,33 +11,71 @@
  * - imported into the page (`import('../../engine/worker.ts')`) where no worker
  *   can start (a CSP or Trusted Types policy refusing it, a bundler without
  *   worker support) or when an element asks for `compute="inline"`; the page
- *   then calls {@link runInPage} itself.
+ *   then calls {@link execute} itself.
  */
 import { computeError } from '../components/platform/errors.ts';
 import type { RawInput } from '../components/platform/input.ts';
-import { csvDelimiterOf, materialize } from './parse.ts';
+import { csvDelimiterOf } from './parse.ts';
 import { withCurrencyOfReads } from './table-cache.ts';
 import { NO_PROGRESS, type JobContext, type JobFunction } from './job.ts';
 import { findJob } from './registry.ts';
+import { keptRecords, recordsOf, type DownloadProgress } from './inputs.ts';
 import { runOnRecords, throttledProgress } from './run-job.ts';
-import type { FromWorker, Outcome, RunMessage, ToWorker } from './protocol.ts';
+import { optionError } from '../metrics/issues.ts';
+import type { Attachments, FromWorker, Outcome, ToWorker } from './protocol.ts';
+import type { ParseOutcome } from './stream-parser.ts';
 
-/**
- * Runs a job in the calling thread: the page's fallback when there is no
- * worker, by name for a job of the kit, or a page-defined job given text
- * (its parser is here, not in the page's bundle).
- */
-export function runInPage(job: string | JobFunction<unknown, unknown>, input: RawInput, options: unknown): Outcome<unknown> {
-  const run = typeof job === 'string' ? findJob(job) : job;
-  if (!run) return { ok: false, error: computeError(new Error(`no job named ${String(job)} in the metrics engine`)), warnings: [] };
-  return runJob(run, parsedOnce(input, parsedPageInputs, input), options, NO_PROGRESS);
+export { inputStats } from './inputs.ts';
+
+export interface RunRequest {
+  /** A job of the registry by name, or a page-defined job's function (given text, it borrows the parser here). */
+  job: string | JobFunction<unknown, unknown>;
+  input: RawInput;
+  /** Keeps parsed text under this key (URLs are keyed by themselves). */
+  inputKey?: string;
+  options: unknown;
+  attachments?: Attachments;
 }
 
-function runJob(job: JobFunction<unknown, unknown>, input: RawInput, options: unknown, context: JobContext): Outcome<unknown> {
-  const parsed = materialize(input);
-  if (!parsed.ok) return { ok: false, error: parsed.error, warnings: [] };
-  const { value: outcome, currency } = withCurrencyOfReads(() => runOnRecords(job, parsed.rows, withFileFacts(options, parsed.rows), context));
+export interface RunHooks {
+  signal?: AbortSignal;
+  onLoading?: (progress: DownloadProgress) => void;
+  /** The input is parsed and the job starts. */
+  onLoaded?: () => void;
+  context?: JobContext;
+}
+
+/** Loads a run's inputs (once for everyone who shares them), then runs its job on their records. */
+export async function execute(request: RunRequest, hooks: RunHooks = {}): Promise<Outcome<unknown> | 'aborted'> {
+  const run = typeof request.job === 'string' ? findJob(request.job) : request.job;
+  if (!run) return { ok: false, error: computeError(new Error(`no job named ${String(request.job)} in the metrics engine`)), warnings: [] };
+  const records = await recordsOf(request.input, request.inputKey, { signal: hooks.signal, onProgress: hooks.onLoading });
+  if (records === 'aborted') return 'aborted';
+  if (!records.ok) return { ok: false, error: records.error, warnings: [] };
+  let options = withFileFacts(request.options, records.rows);
+  for (const [name, { input, attribute }] of Object.entries(request.attachments ?? {})) {
+    const attached = await recordsOf(input, undefined, { signal: hooks.signal });
+    if (attached === 'aborted') return 'aborted';
+    // The cause first: long values are shortened.
+    if (!attached.ok) return { ok: false, error: optionError(attribute, 'a reachable JSON or CSV file of records', `${attached.error.message} (${input.origin})`), warnings: [] };
+    options = { ...(options as object), [name]: attached.rows };
+  }
+  if (hooks.signal?.aborted) return 'aborted';
+  hooks.onLoaded?.();
+  const { value: outcome, currency } = withCurrencyOfReads(() => runOnRecords(run, records.rows, options, hooks.context ?? NO_PROGRESS));
   return outcome.ok && currency ? { ...outcome, currency } : outcome;
+}
+
+/** Downloads and parses an input ahead of any job (`<retention-source>`): the records wait in the store. */
+export async function preload(input: RawInput, hooks: RunHooks = {}): Promise<Outcome<{ rows: number }> | 'aborted'> {
+  const records = await recordsOf(input, undefined, { signal: hooks.signal, onProgress: hooks.onLoading });
+  if (records === 'aborted') return 'aborted';
+  return records.ok ? { ok: true, value: { rows: recordCount(records.rows) }, warnings: [] } : { ok: false, error: records.error, warnings: [] };
+}
+
+function recordCount(rows: unknown): number {
+  const length = (rows as { length?: unknown } | null)?.length;
+  return typeof length === 'number' ? length : rows === null || rows === undefined ? 0 : 1;
 }
 
 /**
@@ -49,76 +89,51 @@ function withFileFacts(options: unknown, rows: unknown): unknown {
   return { ...(options as object), reading: { ...reading, decimalHint: ',' } };
 }
 
-/**
- * Text parsed into records once per key, so a download shared by several
- * widgets is parsed once: in the page keyed by the input object, in the
- * worker by the number the page gave it. A parse error is not kept: the job
- * reports it from the raw input.
- */
-function parsedOnce<K>(input: RawInput, cache: { get(key: K): RawInput | undefined; set(key: K, value: RawInput): unknown }, key: K): RawInput {
-  if (input.kind === 'rows') return input;
-  let parsed = cache.get(key);
-  if (!parsed) {
-    const result = materialize(input);
-    if (!result.ok) return input;
-    parsed = { kind: 'rows', rows: result.rows, origin: input.origin };
-    cache.set(key, parsed);
-  }
-  return parsed;
-}
-
-/** Inputs parsed in the page: the page keeps the input objects, so a WeakMap lets them go with it. */
-const parsedPageInputs = new WeakMap<RawInput, RawInput>();
+// ---- the worker's side of the protocol ---------------------------------------------------
 
 type WorkerScope = { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
 const workerScope = typeof document === 'undefined' && typeof self !== 'undefined' ? (self as unknown as WorkerScope) : undefined;
-const cancelled = new Set<number>();
+/** Runs under way, by id: a `cancel` aborts the download and the parsing (between chunks) and drops the answer. */
+const running = new Map<number, AbortController>();
 
-if (workerScope) workerScope.onmessage = (event) => answer(workerScope, event.data);
+if (workerScope) workerScope.onmessage = (event) => void answer(workerScope, event.data);
 
-function answer(scope: WorkerScope, message: ToWorker): void {
+async function answer(scope: WorkerScope, message: ToWorker): Promise<void> {
   if (message.type === 'cancel') {
-    cancelled.add(message.id);
+    running.get(message.id)?.abort();
+    running.delete(message.id);
     return;
   }
-  const job = findJob(message.job);
-  if (!job) {
-    scope.postMessage({ type: 'unknown-job', id: message.id, job: message.job });
-    return;
-  }
-  const context = throttledProgress((fraction) => {
-    if (!cancelled.has(message.id)) scope.postMessage({ type: 'progress', id: message.id, fraction });
-  });
-  const input = resolveInput(message);
-  if (!input) {
-    scope.postMessage({ type: 'cache-miss', id: message.id });
-    return;
-  }
-  const outcome = runJob(job, input, message.options, context);
-  if (cancelled.delete(message.id)) return;
-  scope.postMessage({ type: 'result', id: message.id, outcome });
-}
-
-/**
- * Parsed downloads, by the key the page gave them: a 46 MB CSV shared by three
- * widgets crosses to the worker and is parsed once, not three times. A few
- * recent ones are kept; an evicted one is asked for again (cache-miss).
- */
-const MAX_CACHED_INPUTS = 4;
-const parsedInputs = new Map<number, RawInput>();
-
-function resolveInput(message: RunMessage): RawInput | undefined {
-  if (message.input.kind === 'cached') {
-    const cached = parsedInputs.get(message.input.key);
-    if (cached) {
-      // Refresh its place: the most recently used stays longest.
-      parsedInputs.delete(message.input.key);
-      parsedInputs.set(message.input.key, cached);
+  const { id } = message;
+  const abort = new AbortController();
+  running.set(id, abort);
+  const post = (reply: FromWorker) => {
+    if (!abort.signal.aborted) scope.postMessage(reply);
+  };
+  const hooks: RunHooks = {
+    signal: abort.signal,
+    onLoading: (progress) => post({ type: 'loading', id, progress }),
+    onLoaded: () => post({ type: 'loaded', id }),
+    context: throttledProgress((fraction) => post({ type: 'progress', id, fraction })),
+  };
+  let outcome: Outcome<unknown> | 'aborted';
+  if (message.type === 'load') {
+    outcome = await preload(message.input, hooks);
+  } else {
+    const textKey = message.input.kind === 'cached' ? message.input.key : message.cacheKey;
+    const inputKey = textKey === undefined ? undefined : `text:${textKey}`;
+    let input = message.input;
+    if (input.kind === 'cached') {
+      const kept: ParseOutcome | undefined = keptRecords(inputKey!);
+      if (!kept?.ok) {
+        running.delete(id);
+        scope.postMessage({ type: 'cache-miss', id });
+        return;
+      }
+      input = { kind: 'rows', rows: kept.rows, origin: 'a cached input' };
     }
-    return cached;
+    outcome = await execute({ job: message.job, input, inputKey, options: message.options, attachments: message.attachments }, hooks);
   }
-  if (message.cacheKey === undefined) return message.input;
-  const input = parsedOnce(message.input, parsedInputs, message.cacheKey);
-  while (parsedInputs.size > MAX_CACHED_INPUTS) parsedInputs.delete(parsedInputs.keys().next().value!);
-  return input;
+  running.delete(id);
+  if (outcome !== 'aborted') post({ type: 'result', id, outcome });
 }

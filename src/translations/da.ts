@@ -45,6 +45,7 @@ const translation = {
   // platform
   loading: 'Indlæser data…',
   loadingBytes: (received) => `Indlæser data… ${received} modtaget`,
+  loadingRows: (rows, received) => `Indlæser data… ${rows} poster (${received})`,
   computing: 'Beregner…',
   computingProgress: (percent) => `Beregner… ${percent}`,
   waitingForSource: (id) => `Venter på datakilden »${id}« …`,
@@ -126,6 +127,7 @@ const translation = {
   heatmapRunning: 'stadig i gang',
   heatmapCohortBy: (property) => `Kohorter efter ${property}.`,
   heatmapLegend: 'Farveskala',
+  heatmapNoValue: '(ingen)',
 
   // <customer-health>
   healthLabel: 'Kundesundhed',

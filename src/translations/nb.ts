@@ -45,6 +45,7 @@ const translation = {
   // platform
   loading: 'Laster inn data…',
   loadingBytes: (received) => `Laster inn data… ${received} mottatt`,
+  loadingRows: (rows, received) => `Leser data… ${rows} poster (${received})`,
   computing: 'Beregner…',
   computingProgress: (percent) => `Beregner… ${percent}`,
   waitingForSource: (id) => `Venter på datakilden «${id}» …`,
@@ -126,6 +127,7 @@ const translation = {
   heatmapRunning: 'pågår fortsatt',
   heatmapCohortBy: (property) => `Kohorter etter ${property}.`,
   heatmapLegend: 'Fargeskala',
+  heatmapNoValue: '(ingen)',
 
   // <customer-health>
   healthLabel: 'Kundehelse',

@@ -68,6 +68,7 @@ const translation = {
   // platform
   loading: 'Загрузка данных…',
   loadingBytes: (received) => `Загрузка данных… получено ${received}`,
+  loadingRows: (rows, received) => `Чтение данных… записей: ${rows} (${received})`,
   computing: 'Вычисление…',
   computingProgress: (percent) => `Вычисление… ${percent}`,
   waitingForSource: (id) => `Ожидание источника данных «${id}»…`,
@@ -149,6 +150,7 @@ const translation = {
   heatmapRunning: 'ещё идёт',
   heatmapCohortBy: (property) => `Когорты по признаку «${property}».`,
   heatmapLegend: 'Цветовая шкала',
+  heatmapNoValue: '(нет)',
 
   // <customer-health>
   healthLabel: 'Здоровье клиентов',

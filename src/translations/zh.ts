@@ -43,6 +43,7 @@ const translation = {
   // platform
   loading: '正在加载数据…',
   loadingBytes: (received) => `正在加载数据…已接收 ${received}`,
+  loadingRows: (rows, received) => `正在读取数据…${rows} 条记录（${received}）`,
   computing: '正在计算…',
   computingProgress: (percent) => `正在计算… ${percent}`,
   waitingForSource: (id) => `正在等待数据源“${id}”…`,
@@ -124,6 +125,7 @@ const translation = {
   heatmapRunning: '仍在进行',
   heatmapCohortBy: (property) => `按 ${property} 分组的同期群。`,
   heatmapLegend: '色阶',
+  heatmapNoValue: '（无）',
 
   // <customer-health>
   healthLabel: '客户健康度',

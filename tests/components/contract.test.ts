@@ -54,6 +54,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { RetentionElement } from '../../src/components/platform/retention-element.ts';
 import '../../src/components/retention-source/define.ts';
+import { periodLabel, type PeriodKeys } from '../../src/metrics/calendar.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 const ORDERS_JSON = `${FIXTURES}/contract-orders.json`;
@@ -201,8 +202,11 @@ const retentionGauge: ContractEntry = {
   },
 };
 
-interface TrendValue {
-  points: { label: string; start: number; lost: number; rate: number | null }[];
+/** The jobs return period keys; the page labels them (here in English, as the tables show them). */
+const english = (key: string, value: PeriodKeys) => periodLabel(key, value, 'en');
+
+interface TrendValue extends PeriodKeys {
+  points: { key: string; start: number; lost: number; rate: number | null }[];
 }
 
 /** "Feb 2024 (window starts before the data: understated)" → "Feb 2024". */
@@ -226,7 +230,11 @@ const churnTrend: ContractEntry = {
   },
   fromValue: (el) => {
     const numbers: Numbers = {};
-    for (const p of (el.value as TrendValue).points) Object.assign(numbers, { [`${p.label} S`]: p.start, [`${p.label} lost`]: p.lost, [`${p.label} rate`]: p.rate });
+    const value = el.value as TrendValue;
+    for (const p of value.points) {
+      const label = english(p.key, value);
+      Object.assign(numbers, { [`${label} S`]: p.start, [`${label} lost`]: p.lost, [`${label} rate`]: p.rate });
+    }
     return numbers;
   },
   fromTable: (el) => {
@@ -256,8 +264,8 @@ const churnTrend: ContractEntry = {
   drawingTolerance: 0.001,
 };
 
-interface HeatmapValue {
-  cohorts: { label: string; size: number; cells: (number | null)[] }[];
+interface HeatmapValue extends PeriodKeys {
+  cohorts: { key: string; size: number; cells: (number | null)[] }[];
   average: (number | null)[];
 }
 
@@ -283,8 +291,9 @@ const cohortHeatmap: ContractEntry = {
     const value = el.value as HeatmapValue;
     const numbers: Numbers = {};
     for (const cohort of value.cohorts) {
-      numbers[`${cohort.label} size`] = cohort.size;
-      cohort.cells.forEach((cell, k) => (numbers[`${cohort.label} k${k}`] = cell));
+      const label = english(cohort.key, value);
+      numbers[`${label} size`] = cohort.size;
+      cohort.cells.forEach((cell, k) => (numbers[`${label} k${k}`] = cell));
     }
     value.average.forEach((cell, k) => (numbers[`Average k${k}`] = cell));
     return numbers;
@@ -323,8 +332,8 @@ const cohortHeatmap: ContractEntry = {
   drawingTolerance: 0.005 + 1e-9,
 };
 
-interface CurveValue {
-  cohorts: { label: string; size: number; values: (number | null)[] }[];
+interface CurveValue extends PeriodKeys {
+  cohorts: { key: string; size: number; values: (number | null)[] }[];
   average: (number | null)[];
 }
 
@@ -342,8 +351,9 @@ const retentionCurve: ContractEntry = {
     const value = el.value as CurveValue;
     const numbers: Numbers = {};
     for (const cohort of value.cohorts) {
-      numbers[`${cohort.label} size`] = cohort.size;
-      cohort.values.forEach((v, k) => (numbers[`${cohort.label} k${k}`] = v));
+      const label = english(cohort.key, value);
+      numbers[`${label} size`] = cohort.size;
+      cohort.values.forEach((v, k) => (numbers[`${label} k${k}`] = v));
     }
     value.average.forEach((v, k) => (numbers[`Average k${k}`] = v));
     return numbers;
@@ -450,12 +460,12 @@ const purchaseCycle: ContractEntry = {
   drawingTolerance: 0.01,
 };
 
-interface KpiValue {
+interface KpiValue extends PeriodKeys {
   input: string;
   value: number | null;
   previous: number | null;
   delta: number | null;
-  points: { label: string; value: number | null }[];
+  points: { key: string; value: number | null }[];
 }
 
 /*
@@ -480,7 +490,7 @@ const kpiTile: ContractEntry = {
     const v = el.value as KpiValue;
     const numbers: Numbers = { value: v.value, previous: v.previous, delta: v.delta };
     // Typed figures carry their one value as a point too; only periods computed from records are listed.
-    if (v.input !== 'numbers') for (const point of v.points) numbers[point.label] = point.value;
+    if (v.input !== 'numbers') for (const point of v.points) numbers[english(point.key, v)] = point.value;
     return numbers;
   },
   fromTable: (el) => {
@@ -629,6 +639,11 @@ function stubFetch(stub: typeof window.fetch): () => void {
   };
 }
 
+/** What the test server saw of requests tagged `?log=<token>` (tests/server/request-log.mjs). */
+async function requestLog(token: string): Promise<{ count: number; rowsSent?: number; closedEarly?: boolean }> {
+  return (await window.fetch(`/__requests?log=${encodeURIComponent(token)}`)).json();
+}
+
 const jsonResponse = (rows: unknown) => new Response(JSON.stringify(rows), { headers: { 'content-type': 'application/json' } });
 let sourceCount = 0;
 const sourceId = (tag: string) => `contract-${tag}-${++sourceCount}`;
@@ -694,25 +709,25 @@ for (const entry of CONTRACT) {
     });
 
     it('a shared <retention-source> serves two widgets, one before and one after it, with one fetch', async () => {
-      let requests = 0;
-      const original = window.fetch;
-      const restore = stubFetch((input, init) => {
-        requests++;
-        return original(input, init);
-      });
-      try {
-        const id = sourceId(tag);
-        const first = create(entry, { attributes: { source: id } });
-        const second = create(entry, { attributes: { source: id } });
-        await fixture(html`<div style="width: 640px">${first}<retention-source id=${id} src=${ORDERS_JSON}></retention-source>${second}</div>`);
-        await ready(first);
-        await ready(second);
-        expectShown(entry, first, entry.expected.orders);
-        expectShown(entry, second, entry.expected.orders);
-        expect(requests).to.equal(1);
-      } finally {
-        restore();
-      }
+      const id = sourceId(tag);
+      const first = create(entry, { attributes: { source: id } });
+      const second = create(entry, { attributes: { source: id } });
+      await fixture(html`<div style="width: 640px">${first}<retention-source id=${id} src=${`${ORDERS_JSON}?log=${id}`}></retention-source>${second}</div>`);
+      await ready(first);
+      await ready(second);
+      expectShown(entry, first, entry.expected.orders);
+      expectShown(entry, second, entry.expected.orders);
+      expect((await requestLog(id)).count).to.equal(1);
+    });
+
+    it('widgets with the same src download and parse it once', async () => {
+      const token = sourceId(`${tag}-src`);
+      const url = `${ORDERS_JSON}?log=${token}`;
+      const elements = [0, 1, 2].map(() => create(entry, { attributes: { src: url } }));
+      await fixture(html`<div style="width: 640px">${elements}</div>`);
+      for (const el of elements) await ready(el);
+      for (const el of elements) expectShown(entry, el, entry.expected.orders);
+      expect((await requestLog(token)).count).to.equal(1);
     });
 
     it('computes in the metrics worker with the same numbers (the job is listed in engine/registry.ts)', async () => {
@@ -817,7 +832,8 @@ for (const entry of CONTRACT) {
     it('a network failure', async () => {
       const restore = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
       try {
-        const el = await mount(entry, { attributes: { src: '/contract-offline.json' } });
+        // In the page engine, whose fetch a test can stub (the worker's it cannot).
+        const el = await mount(entry, { attributes: { src: '/contract-offline.json', compute: 'inline' } });
         await expectLoadError(el, { kind: 'load-error', reason: 'network', origin: '/contract-offline.json' }, 'no answer from the server');
       } finally {
         restore();
@@ -858,7 +874,7 @@ for (const entry of CONTRACT) {
           }),
       );
       try {
-        const el = await mount(entry, { attributes: { src: '/contract-old.json' } });
+        const el = await mount(entry, { attributes: { src: '/contract-old.json', compute: 'inline' } });
         expect(el.status).to.equal('loading');
         el.src = '/contract-new.json';
         await el.updateComplete;
@@ -886,7 +902,7 @@ for (const entry of CONTRACT) {
           }),
       );
       try {
-        const el = await mount(entry, { attributes: { src: '/contract-moved.json' } });
+        const el = await mount(entry, { attributes: { src: '/contract-moved.json', compute: 'inline' } });
         expect(el.status).to.equal('loading');
         const box = el.parentElement!;
         el.remove(); // a framework or a tab component moving the widget
@@ -917,7 +933,7 @@ for (const entry of CONTRACT) {
       let answer: ((response: Response) => void) | undefined;
       const restore = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
       try {
-        const el = await mount(entry, { attributes: { src: '/contract-slow.json' } });
+        const el = await mount(entry, { attributes: { src: '/contract-slow.json', compute: 'inline' } });
         el.data = ORDERS; // the data property takes precedence over src
         await ready(el);
         expectShown(entry, el, entry.expected.orders);
@@ -992,8 +1008,9 @@ describe('element contract: one <retention-source> for every element', () => {
     const restore = stubFetch((input) => new Promise<Response>((resolve) => answers.set(String(input), resolve)));
     try {
       const id = sourceId('race');
-      const elements = CONTRACT.map((entry) => create(entry, { attributes: { source: id } }));
-      const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"><retention-source id=${id} src="/contract-old.json"></retention-source>${elements}</div>`);
+      // All in the page engine, whose fetch a test can stub.
+      const elements = CONTRACT.map((entry) => create(entry, { attributes: { source: id, compute: 'inline' } }));
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"><retention-source id=${id} compute="inline" src="/contract-old.json"></retention-source>${elements}</div>`);
       const source = box.querySelector('retention-source')!;
       source.src = '/contract-new.json';
       await source.updateComplete;
@@ -1011,23 +1028,13 @@ describe('element contract: one <retention-source> for every element', () => {
   });
 
   it('serves all of them with one fetch, each showing its own numbers', async () => {
-    let requests = 0;
-    const original = window.fetch;
-    const restore = stubFetch((input, init) => {
-      requests++;
-      return original(input, init);
-    });
-    try {
-      const id = sourceId('all');
-      const elements = CONTRACT.map((entry) => create(entry, { attributes: { source: id } }));
-      await fixture(html`<div style="width: 640px"><retention-source id=${id} src=${ORDERS_JSON}></retention-source>${elements}</div>`);
-      for (const [i, entry] of CONTRACT.entries()) {
-        await ready(elements[i]);
-        expectShown(entry, elements[i], entry.expected.orders);
-      }
-      expect(requests).to.equal(1);
-    } finally {
-      restore();
+    const id = sourceId('all');
+    const elements = CONTRACT.map((entry) => create(entry, { attributes: { source: id } }));
+    await fixture(html`<div style="width: 640px"><retention-source id=${id} src=${`${ORDERS_JSON}?log=${id}`}></retention-source>${elements}</div>`);
+    for (const [i, entry] of CONTRACT.entries()) {
+      await ready(elements[i]);
+      expectShown(entry, elements[i], entry.expected.orders);
     }
+    expect((await requestLog(id)).count).to.equal(1);
   });
 });

@@ -13,7 +13,7 @@ import '../../src/components/churn-trend/define.ts';
 import '../../src/components/retention-gauge/define.ts';
 import '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/revenue-movements/define.ts';
-import { runInPage } from '../../src/engine/worker.ts';
+import { execute } from '../../src/engine/worker.ts';
 import { transactionTableFor } from '../../src/engine/table-cache.ts';
 import type { ReadingOptions } from '../../src/metrics/reading.ts';
 import { ok, type Result } from '../../src/metrics/issues.ts';
@@ -49,8 +49,10 @@ before(async () => {
 
 /** The engine's own path for a downloaded file: parse, add what the file says about reading it, run. */
 async function engineRead<T>(file: string, reading: ReadingOptions, job: (rows: unknown, options: { reading?: ReadingOptions }) => Result<T>) {
-  const text = await (await fetch(`${EXPORTS}/${file}`)).text();
-  return runInPage(job as (rows: unknown, options: unknown) => Result<T>, { kind: 'text', text, format: 'csv', origin: file }, { reading });
+  const url = new URL(`${EXPORTS}/${file}`, document.baseURI).href;
+  const outcome = await execute({ job: job as (rows: unknown, options: unknown) => Result<T>, input: { kind: 'url', url, origin: file }, options: { reading } });
+  if (outcome === 'aborted') throw new Error('aborted');
+  return outcome;
 }
 
 const ORDER_FILES = [

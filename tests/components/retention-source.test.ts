@@ -17,15 +17,16 @@ describe('<retention-source>', () => {
       expect((await loaded).detail).to.deep.equal({ id: 'source-test', state: 'loading' });
       await waitUntil(() => source.snapshot?.state === 'ready');
       expect(source.loads).to.equal(1);
-      // The text is served as it came: parsing is the metrics engine's job (see the next test).
-      expect(source.snapshot!.input!.kind).to.equal('text');
+      // The engine downloaded and parsed it; widgets get the URL, which the engine serves parsed (see the next test).
+      expect(source.snapshot!.input!.kind).to.equal('url');
+      expect(source.snapshot!.rows).to.be.greaterThan(0);
       expect(getComputedStyle(source).display).to.equal('none');
     } finally {
       source.remove();
     }
   });
 
-  it('widgets sharing a source send its text to the metrics worker once', async () => {
+  it('widgets sharing a source: the engine downloads it once, and no text crosses from the page', async () => {
     const sent: string[] = [];
     const postMessage = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (this: Worker, message: { type?: string; input?: { kind?: string } }, ...rest: never[]) {
@@ -34,7 +35,7 @@ describe('<retention-source>', () => {
     } as typeof postMessage;
     const source = document.createElement('retention-source');
     source.id = 'shared-once';
-    source.src = `${FIXTURES}/orders.json`;
+    source.src = `${FIXTURES}/orders.json?log=shared-once`;
     document.body.append(source);
     try {
       const gauges = await Promise.all(
@@ -42,8 +43,10 @@ describe('<retention-source>', () => {
       );
       await waitUntil(() => gauges.every((gauge) => gauge.status === 'ready'), 'all three computed', { timeout: 5000 });
       expect(gauges.every((gauge) => gauge.ranIn === 'worker')).to.equal(true);
-      // The first run carries the text (parsed there once), the others name it by its key.
-      expect(sent).to.deep.equal(['text', 'cached', 'cached']);
+      // Each run names the URL; the engine holds the parsed file from the source's download.
+      expect(sent).to.deep.equal(['url', 'url', 'url']);
+      const log = await (await fetch('/__requests?log=shared-once')).json();
+      expect(log.count, 'requests for the file').to.equal(1);
     } finally {
       Worker.prototype.postMessage = postMessage;
       source.remove();

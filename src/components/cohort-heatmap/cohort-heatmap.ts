@@ -1,15 +1,14 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import type { CohortValue } from '../../metrics/cohorts.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
-import { fetchInput } from '../platform/fetch-input.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
-import type { CohortHeatmapJobOptions, CustomersFile, HeatmapCohort, HeatmapInput, HeatmapModel } from '../../engine/jobs/cohort-heatmap.ts';
+import type { CohortHeatmapJobOptions, HeatmapCohort, HeatmapInput, HeatmapModel } from '../../engine/jobs/cohort-heatmap.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
 import './cohort-heatmap.translations.ts';
 import { DARK_RAMP, LIGHT_RAMP, colorRamp, inkFor, rampFromCss, rampSamples, type ColorRamp } from './color-ramp.ts';
@@ -37,12 +36,6 @@ interface Cell {
   row: number;
   column: number;
 }
-
-/**
- * The `customers-src` download. Its text goes to the job as it is: parsing
- * belongs to the metrics engine (and keeps the CSV parser out of the page).
- */
-type CustomersState = { state: 'none' } | { state: 'loading'; url: string } | { state: 'ready'; file: CustomersFile } | { state: 'error'; message: string };
 
 /**
  * The cohort triangle: customers grouped by their first period (or by a
@@ -87,65 +80,15 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
 
   @state() private active: Cell | null = null;
   @state() private focused = false;
-  @state() private customersState: CustomersState = { state: 'none' };
   #layout?: HeatmapLayout;
-  #customersAbort?: AbortController;
   #ramps = new Map<string, ColorRamp>();
-
-  // ---- customer records for property cohorts --------------------------------------------
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('customersSrc')) this.#loadCustomers();
-    super.willUpdate(changed);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#customersAbort?.abort();
-    if (this.customersState.state === 'loading') this.customersState = { state: 'none' };
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.customersSrc && this.customersState.state === 'none') this.#loadCustomers();
-  }
-
-  #loadCustomers(): void {
-    this.#customersAbort?.abort();
-    const url = this.customersSrc;
-    if (!url) {
-      this.customersState = { state: 'none' };
-      return;
-    }
-    const abort = new AbortController();
-    this.#customersAbort = abort;
-    this.customersState = { state: 'loading', url };
-    void fetchInput(url, { signal: abort.signal }).then((outcome) => {
-      if (abort.signal.aborted) return;
-      if (outcome.ok) {
-        const { input } = outcome;
-        // A download is text, or bytes when big; job options travel as structured clones, so send text.
-        if (input.kind !== 'rows') {
-          const text = input.kind === 'text' ? input.text : new TextDecoder().decode(input.bytes);
-          this.customersState = { state: 'ready', file: { text, format: input.format, origin: input.origin } };
-        }
-      } else if ('error' in outcome) {
-        this.customersState = { state: 'error', message: outcome.error.message };
-      }
-    });
-  }
+  #labels?: { model: HeatmapModel; locale: string; labels: string[] };
 
   // ---- what to compute ------------------------------------------------------------------
 
   protected jobRequest(): JobRequest<CohortHeatmapJobOptions, HeatmapModel> | undefined {
-    let customers: unknown;
-    let customersFile: CustomersFile | undefined;
-    if (this.cohortBy) {
-      if (this.customers !== undefined) customers = this.customers;
-      else if (this.customersState.state === 'loading') return undefined; // wait for the customer list
-      else if (this.customersState.state === 'ready') customersFile = this.customersState.file;
-      else if (this.customersState.state === 'error') customers = { error: `${this.customersState.message} (${this.customersSrc})` }; // the cause first: long values are shortened
-    }
+    // A customer list to download goes to the engine with the records: it is fetched and parsed there, once.
+    const customersFile = this.cohortBy && this.customers === undefined && this.customersSrc ? this.customersSrc : undefined;
     return {
       job: cohortHeatmapJob,
       options: {
@@ -156,12 +99,11 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         weekStart: this.weekStart as Weekday | undefined,
         asOf: this.asOf,
         timeZone: this.timeZone,
-        locale: this.format.locale,
         transactionFields: this.transactionFields(),
         cohortBy: this.cohortBy || undefined,
-        customers,
-        customersFile,
+        customers: customersFile ? undefined : this.cohortBy ? this.customers : undefined,
       },
+      attachments: customersFile ? { customers: { input: { kind: 'url', url: new URL(customersFile, document.baseURI).href, origin: customersFile }, attribute: 'customers-src' } } : undefined,
     };
   }
 
@@ -177,7 +119,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const f = this.format;
     const what = this.#title(model.value);
     if (model.cohorts.length === 0) return `${what}: ${f.term('noData')}`;
-    const parts = [f.term('heatmapSummary', what, model.cohorts.length, model.cohorts[0].label, model.cohorts[model.cohorts.length - 1].label, model.periods)];
+    const labels = this.#cohortLabels(model);
+    const parts = [f.term('heatmapSummary', what, model.cohorts.length, labels[0], labels[labels.length - 1], model.periods)];
     if (model.cohortBy) parts.push(f.term('heatmapCohortBy', model.cohortBy));
     // Period 1 says how many come back at all; the last period with an average says how many stay.
     const lastAverage = model.average.reduce<number>((last, v, k) => (v === null ? last : k), -1);
@@ -189,6 +132,20 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   }
 
   // ---- formatting ---------------------------------------------------------------------
+
+  /**
+   * The cohorts' labels in the element's language, made once per result and
+   * language: the rows, the tooltip, the table and the summary all read them.
+   */
+  #cohortLabels(model: HeatmapModel): string[] {
+    const locale = this.format.locale;
+    if (this.#labels?.model !== model || this.#labels.locale !== locale) {
+      const none = this.format.term('heatmapNoValue');
+      const labels = model.cohorts.map((c) => c.label ?? (model.cohortBy && c.key === '' ? none : periodLabel(c.key, model, locale)));
+      this.#labels = { model, locale, labels };
+    }
+    return this.#labels.labels;
+  }
 
   /** Full precision, for the table, the tooltip and the summary. */
   #formatFull(measure: CohortValue, value: number): string {
@@ -253,12 +210,13 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const span = hi - lo || 1;
     const t = (v: number) => (v - lo) / span;
 
+    const labels = this.#cohortLabels(model);
     const shortTexts = rows.flatMap((row) => row.map((v) => (v === null ? '' : this.#formatShort(measure, v))));
     const layout = heatmapLayout({
       width: this.size.width,
       cohortCount: model.cohorts.length,
       periodCount: model.periods,
-      rowLabelChars: Math.max(this.format.term('heatmapAverage').length, ...model.cohorts.map((c) => c.label.length)),
+      rowLabelChars: Math.max(this.format.term('heatmapAverage').length, ...labels.map((label) => label.length)),
       sizeLabelChars: Math.max(...model.cohorts.map((c) => this.format.number(c.size).length)),
       cellLabelChars: shortTexts.reduce((longest, text) => Math.max(longest, text.length), 0),
     });
@@ -293,7 +251,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         <g part="axis row-labels">
           ${model.cohorts.map((cohort, row) =>
             row % layout.rowLabelEvery === 0
-              ? svg`<text part="row-label" x=${layout.rowLabelRight} y=${layout.gridTop + row * ch + ch / 2} dy="0.35em" text-anchor="end">${cohort.label}</text>
+              ? svg`<text part="row-label" x=${layout.rowLabelRight} y=${layout.gridTop + row * ch + ch / 2} dy="0.35em" text-anchor="end">${labels[row]}</text>
                   <text x=${layout.sizeRight} y=${layout.gridTop + row * ch + ch / 2} dy="0.35em" text-anchor="end">${this.format.number(cohort.size)}</text>`
               : nothing,
           )}
@@ -353,7 +311,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     if (model.value !== 'count' && count !== null && count !== undefined) {
       lines.push(f.term('heatmapActiveOf', f.number(count, { maximumFractionDigits: 1 }), f.number(cohort.size)));
     }
-    return { title: `${f.term('heatmapCohort')} ${cohort.label}`, lines };
+    return { title: `${f.term('heatmapCohort')} ${this.#cohortLabels(model)[cell.row]}`, lines };
   }
 
   #describeCell(model: HeatmapModel, cell: Cell): string {
@@ -381,8 +339,9 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     ];
     // Not reached yet stays an empty cell, exactly as drawn: blank is not 0.
     const cells = (values: readonly (number | null)[]) => values.map((v) => (v === null ? '' : this.#formatFull(model.value, v)));
+    const labels = this.#cohortLabels(model);
     const rows = [
-      ...model.cohorts.map((c) => [c.label, f.number(c.size), ...cells(c.cells)]),
+      ...model.cohorts.map((c, i) => [labels[i], f.number(c.size), ...cells(c.cells)]),
       [f.term('heatmapAverage'), '', ...cells(model.average)],
     ];
     return renderDataTable(this.summarize(model), columns, rows);
@@ -423,7 +382,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const model = this.value;
     if (!model || cell.row >= model.cohorts.length) return; // the average row is no cohort
     const cohort = model.cohorts[cell.row];
-    emit<CohortSelectDetail>(this, 'cohort-select', { cohort: cohort.key, label: cohort.label, period: cell.column, value: this.#cellValue(model, cell) });
+    emit<CohortSelectDetail>(this, 'cohort-select', { cohort: cohort.key, label: this.#cohortLabels(model)[cell.row], period: cell.column, value: this.#cellValue(model, cell) });
   }
 
   #onKeydown = (event: KeyboardEvent) => {

@@ -10,13 +10,16 @@ export type TextFormat = 'json' | 'csv';
 export type RawInput =
   | { kind: 'rows'; rows: unknown; origin: string }
   | { kind: 'text'; text: string; format: TextFormat; origin: string; delimiter?: string }
-  /** A big download kept as UTF-8 bytes: decoding it is the worker's job, not the page's. */
-  | { kind: 'bytes'; bytes: Uint8Array; format: TextFormat; origin: string; delimiter?: string };
+  /** Big text kept as UTF-8 bytes: decoding it is the worker's job, not the page's. */
+  | { kind: 'bytes'; bytes: Uint8Array; format: TextFormat; origin: string; delimiter?: string }
+  /** A file the engine downloads and parses itself (an absolute URL: the worker resolves nothing against the page). */
+  | { kind: 'url'; url: string; origin: string; delimiter?: string };
 
 /** Number of records (rows) or characters (text, bytes): what decides worker or inline. */
 export function inputSize(input: RawInput): { rows: number; chars: number } {
   if (input.kind === 'text') return { rows: 0, chars: input.text.length };
   if (input.kind === 'bytes') return { rows: 0, chars: input.bytes.byteLength };
+  if (input.kind === 'url') return { rows: 0, chars: 0 };
   return { rows: Array.isArray(input.rows) ? input.rows.length : 0, chars: 0 };
 }
 
@@ -38,7 +41,7 @@ export function detectFormat(contentType: string | null, url: string, firstChara
 const withDelimiters = new WeakMap<RawInput, Map<string, RawInput>>();
 
 export function withDelimiter(input: RawInput, delimiter: string | undefined): RawInput {
-  if (!delimiter || input.kind === 'rows' || input.format !== 'csv') return input;
+  if (!delimiter || input.kind === 'rows' || (input.kind !== 'url' && input.format !== 'csv')) return input;
   let byDelimiter = withDelimiters.get(input);
   if (!byDelimiter) withDelimiters.set(input, (byDelimiter = new Map()));
   let stated = byDelimiter.get(delimiter);

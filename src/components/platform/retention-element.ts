@@ -28,7 +28,6 @@ import { KIT_VERSION } from './define.ts';
 import { compute, type ComputeMode } from './compute.ts';
 import { loadError, type ElementError, type LoadError } from './errors.ts';
 import { emit, type MetricChangeDetail } from './events.ts';
-import { fetchInput, type LoadProgress } from './fetch-input.ts';
 import { withDelimiter, type RawInput } from './input.ts';
 import type { Job } from './jobs.ts';
 import { Formatter, LocaleController } from './locale.ts';
@@ -37,7 +36,7 @@ import { ResizeController } from './resize-controller.ts';
 import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
-import type { Outcome } from '../../engine/protocol.ts';
+import type { Attachments, DownloadProgress, Outcome } from '../../engine/protocol.ts';
 import './translations/index.ts';
 
 export type { Outcome } from '../../engine/protocol.ts';
@@ -81,6 +80,8 @@ export type ElementStatus = 'idle' | 'loading' | 'computing' | 'ready' | 'error'
 export interface JobRequest<Options, Value> {
   job: Job<Options, Value>;
   options: Options;
+  /** Further inputs the job reads, by option name: the engine loads each (a URL once for everyone) and puts its records there. */
+  attachments?: Attachments;
 }
 
 /** What a plain-attribute job gets as records: none (its options hold the figures). */
@@ -167,7 +168,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   /** Where the last job ran. */
   ranIn?: 'worker' | 'inline';
 
-  @state() protected loadProgress?: LoadProgress;
+  @state() protected loadProgress?: DownloadProgress;
   @state() protected computeProgress?: number;
 
   protected readonly size = new ResizeController(this);
@@ -180,8 +181,6 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   #inputKey?: unknown;
   #inputVersion = 0;
   #routeKey?: unknown;
-  #loadAbort?: AbortController;
-  #loadSeq = 0;
   #computeAbort?: AbortController;
   #computeSeq = 0;
   #computedKey?: string;
@@ -308,11 +307,10 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     this.#childObserver?.disconnect();
     this.#unwatchSource?.();
     this.#unwatchSource = undefined;
-    this.#loadAbort?.abort();
+    // Stops the engine's download and parsing when no other element waits for them.
     this.#computeAbort?.abort();
     // Forget what was under way, so reconnecting restarts a load or a computation that was cut off.
-    if (this.status === 'loading') this.#routeKey = undefined;
-    if (this.status === 'computing') this.#computedKey = undefined;
+    if (this.status === 'loading' || this.status === 'computing') this.#computedKey = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -389,7 +387,10 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     let text: string | undefined;
     if (this.status === 'loading') {
       if (this.#route().kind === 'source' && !this.#source) text = f.term('waitingForSource', this.source ?? '');
-      else text = this.loadProgress ? f.term('loadingBytes', f.bytes(this.loadProgress.received)) : f.term('loading');
+      else if (!this.loadProgress) text = f.term('loading');
+      // Records as the engine parses them while the file arrives (a CSV); bytes until the first are read.
+      else if (this.loadProgress.rows > 0) text = f.term('loadingRows', f.number(this.loadProgress.rows), f.bytes(this.loadProgress.received));
+      else text = f.term('loadingBytes', f.bytes(this.loadProgress.received));
     } else if (this.status === 'computing') {
       text = this.computeProgress !== undefined ? f.term('computingProgress', f.percent(this.computeProgress, 0)) : f.term('computing');
     } else if (this.status === 'idle') {
@@ -435,11 +436,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     const routeKey = route.kind === 'data' ? route.value : route.kind === 'inline' ? `inline:${route.format}:${route.text}` : `${route.kind}:${'url' in route ? route.url : 'id' in route ? route.id : ''}`;
     if (route.kind !== 'source' && this.#watchedSource) this.#unwatch();
     if (routeKey === this.#routeKey && route.kind !== 'source') return;
-    if (routeKey !== this.#routeKey) {
-      this.#loadAbort?.abort();
-      this.#loadAbort = undefined;
-      this.loadProgress = undefined;
-    }
+    if (routeKey !== this.#routeKey) this.loadProgress = undefined;
     this.#routeKey = routeKey;
 
     switch (route.kind) {
@@ -458,7 +455,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
         this.#setInput({ kind: 'text', text: route.text, format: route.format, origin: 'the inline script' }, routeKey);
         return;
       case 'src':
-        this.#load(route.url);
+        // The engine downloads and parses it (once for every element on this URL); relative URLs are the page's.
+        this.#setInput({ kind: 'url', url: absoluteUrl(route.url), origin: route.url }, routeKey);
         return;
       case 'source':
         if (this.#watchedSource !== route.id) this.#watch(route.id);
@@ -472,28 +470,6 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     this.#input = input;
     this.#inputKey = key;
     this.#inputVersion++;
-  }
-
-  #load(url: string): void {
-    const abort = new AbortController();
-    this.#loadAbort = abort;
-    const seq = ++this.#loadSeq;
-    this.#setInput(undefined, `loading:${seq}`);
-    this.status = 'loading';
-    this.error = undefined;
-    void fetchInput(url, {
-      signal: abort.signal,
-      onProgress: (progress) => {
-        if (seq === this.#loadSeq) this.loadProgress = progress;
-      },
-    }).then((outcome) => {
-      // A newer src (or a disconnect) made this download obsolete: drop it whatever it says.
-      if (seq !== this.#loadSeq || abort.signal.aborted) return;
-      this.loadProgress = undefined;
-      if (outcome.ok) this.#setInput(outcome.input, outcome.input);
-      else if ('error' in outcome) this.#fail(outcome.error);
-      this.requestUpdate();
-    });
   }
 
   #watch(id: string): void {
@@ -549,28 +525,42 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
       return;
     }
     const input = plain ? ATTRIBUTES_INPUT : this.#input && withDelimiter(this.#input, this.delimiter);
-    if (!input || !request) return; // still loading, or failed before computing (already shown)
+    if (!input || !request) return; // waiting for a source, or failed before computing (already shown)
     // Every records job reads the file the same way: the reading options go with each.
     const options = plain ? request.options : { ...request.options, reading: this.readingOptions() };
-    const key = `${plain ? 'plain' : this.#inputVersion}|${this.delimiter ?? ''}|${request.job.name}|${JSON.stringify(options)}`;
+    const attachments = plain ? undefined : request.attachments;
+    const key = `${plain ? 'plain' : this.#inputVersion}|${this.delimiter ?? ''}|${request.job.name}|${JSON.stringify(options)}|${attachments ? JSON.stringify(attachments) : ''}`;
     if (key === this.#computedKey) return;
     this.#computedKey = key;
     this.#computeAbort?.abort();
     const abort = new AbortController();
     this.#computeAbort = abort;
     const seq = ++this.#computeSeq;
-    this.status = 'computing';
+    const current = () => seq === this.#computeSeq;
+    // A URL is downloaded by the engine first: "loading" until it says the job started.
+    this.status = input.kind === 'url' ? 'loading' : 'computing';
+    if (input.kind === 'url') this.error = undefined;
     this.computeProgress = undefined;
     void compute(request.job, input, options, {
       mode: this.computeMode,
       signal: abort.signal,
+      attachments,
+      onLoading: (progress) => {
+        if (current()) this.loadProgress = progress;
+      },
+      onLoaded: () => {
+        if (!current()) return;
+        this.loadProgress = undefined;
+        this.status = 'computing';
+      },
       onProgress: (fraction) => {
-        if (seq === this.#computeSeq) this.computeProgress = fraction;
+        if (current()) this.computeProgress = fraction;
       },
     }).then((result) => {
-      if (seq !== this.#computeSeq || 'aborted' in result) return;
+      if (!current() || 'aborted' in result) return;
       this.ranIn = result.ranIn;
       this.computeProgress = undefined;
+      this.loadProgress = undefined;
       this.#apply(result.outcome);
     });
   }
@@ -600,6 +590,15 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     // `error` does not bubble (see events.ts); it is composed so a shadow host sees it.
     this.#queuedEvents.push(() => emit(this, 'error', error, { bubbles: false }));
     this.requestUpdate();
+  }
+}
+
+/** A `src` as the engine needs it: absolute (a worker would resolve a relative URL against its own script). */
+function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, typeof document !== 'undefined' ? document.baseURI : undefined).href;
+  } catch {
+    return url; // the engine's fetch reports it
   }
 }
 

@@ -2,10 +2,12 @@
  * Where `<retention-source>` elements publish their data and widgets with
  * `source="ID"` pick it up. A widget may connect before its source (it waits),
  * and a source that reloads (new `src`) publishes a new version that every
- * watching widget recomputes from. One download, many widgets.
+ * watching widget recomputes from. One download, many widgets: the source has
+ * the engine download and parse its file, and publishes the same URL input,
+ * which the engine then serves parsed to every widget.
  */
 import type { LoadError } from './errors.ts';
-import type { LoadProgress } from './fetch-input.ts';
+import type { DownloadProgress } from '../../engine/protocol.ts';
 import type { RawInput } from './input.ts';
 
 export interface SourceSnapshot {
@@ -13,8 +15,10 @@ export interface SourceSnapshot {
   /** Increases with every new load, so widgets can tell new data from old. */
   version: number;
   input?: RawInput;
+  /** How many records the engine parsed from it (when ready). */
+  rows?: number;
   error?: LoadError;
-  progress?: LoadProgress;
+  progress?: DownloadProgress;
 }
 
 type Listener = (snapshot: SourceSnapshot | undefined) => void;

@@ -27,6 +27,8 @@ export type Term = string | ((...args: never[]) => string);
 export interface Terms {
   loading: string;
   loadingBytes: (received: string) => string;
+  /** A big file as it arrives: records read so far (already formatted) and bytes received. */
+  loadingRows: (rows: string, received: string) => string;
   computing: string;
   computingProgress: (percent: string) => string;
   waitingForSource: (id: string) => string;

@@ -2,15 +2,16 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { KIT_VERSION } from '../platform/define.ts';
 import type { LoadError } from '../platform/errors.ts';
+import type { RawInput } from '../platform/input.ts';
 import { emit, type SourceChangeDetail } from '../platform/events.ts';
-import { fetchInput } from '../platform/fetch-input.ts';
+import { preloadInput, type ComputeMode } from '../platform/compute.ts';
 import { publishSource, type SourceSnapshot } from '../platform/source-hub.ts';
 
 /**
- * An invisible data provider: downloads `src` once and serves every widget
- * on the page whose `source` attribute names its `id`. Widgets may come
- * before or after it; a new `src` aborts the old download and every widget
- * recomputes from the new data.
+ * An invisible data provider: has the metrics engine download and parse `src`
+ * once and serves every widget on the page whose `source` attribute names its
+ * `id`. Widgets may come before or after it; a new `src` aborts the old
+ * download and every widget recomputes from the new data.
  *
  * @summary Shares one download between many widgets.
  * @attr id - The name widgets refer to with `source="…"`.
@@ -26,6 +27,8 @@ export class RetentionSource extends LitElement {
   `;
 
   @property({ reflect: true }) src?: string;
+  /** Where the engine downloads and parses: `auto` (its worker) or `inline` (the page); as on the widgets, which should match. */
+  @property({ attribute: 'compute' }) computeMode: ComputeMode = 'auto';
   /** Number of downloads started (for tests and the demo's "one request" check). */
   @state() loads = 0;
   /** The current state. */
@@ -84,15 +87,17 @@ export class RetentionSource extends LitElement {
     const version = ++this.#version;
     this.loads++;
     this.#publish({ state: 'loading', version });
-    void fetchInput(url, {
+    const input: RawInput = { kind: 'url', url: new URL(url, document.baseURI).href, origin: url };
+    void preloadInput(input, {
+      mode: this.computeMode,
       signal: abort.signal,
-      onProgress: (progress) => {
+      onLoading: (progress) => {
         if (seq === this.#seq) this.#publish({ state: 'loading', version, progress });
       },
     }).then((outcome) => {
-      if (seq !== this.#seq || abort.signal.aborted) return;
-      if (outcome.ok) this.#publish({ state: 'ready', version, input: outcome.input });
-      else if ('error' in outcome) this.#publish({ state: 'error', version, error: outcome.error });
+      if (seq !== this.#seq || abort.signal.aborted || outcome === 'aborted') return;
+      if (outcome.ok) this.#publish({ state: 'ready', version, input, rows: outcome.value.rows });
+      else this.#publish({ state: 'error', version, error: outcome.error as LoadError });
     });
   }
 

@@ -21,8 +21,6 @@ import { readCustomers } from '../../metrics/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
-import type { TextFormat } from '../../components/platform/input.ts';
-import { parseText } from '../parse.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
 
@@ -31,8 +29,10 @@ export type HeatmapInput = (typeof HEATMAP_INPUTS)[number];
 
 /** One row of the triangle. Plain data: it crosses postMessage. */
 export interface HeatmapCohort {
+  /** Period key (`2024-03`), or the property value of a property cohort ('' for customers without one). */
   key: string;
-  label: string;
+  /** The label a pre-aggregated matrix gave the cohort; else the page labels the key in its language. */
+  label?: string;
   size: number;
   /** The shown value per period k; null = not reached yet (drawn blank). */
   cells: (number | null)[];
@@ -47,6 +47,8 @@ export interface HeatmapModel {
   input: 'transactions' | 'matrix';
   /** Null for a matrix whose keys are not calendar keys, or for property cohorts. */
   granularity: Granularity | null;
+  /** First day of `week` periods (labels of their keys). */
+  weekStart?: Weekday;
   /** Name of the customer property cohorts are grouped by; null for first-period cohorts. */
   cohortBy: string | null;
   periods: number;
@@ -67,20 +69,11 @@ export interface CohortHeatmapJobOptions {
   weekStart?: Weekday;
   asOf?: string;
   timeZone?: string;
-  locale: string;
   transactionFields?: TransactionFields;
   /** Group by this customer property; needs `customers`. */
   cohortBy?: string;
-  /** Customer records (id + properties) for property cohorts, or `{ error }` when their download failed. */
+  /** Customer records (id + properties) for property cohorts: the `customers` property, or the engine's parse of `customers-src`. */
   customers?: unknown;
-  /** The same records as the text of a `customers-src` download, parsed here. */
-  customersFile?: CustomersFile;
-}
-
-export interface CustomersFile {
-  text: string;
-  format: TextFormat;
-  origin: string;
 }
 
 export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
@@ -100,14 +93,7 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
   if (!table.ok) return table;
   let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {
-    const file = options.customersFile;
-    const download = file ? parseText(file.text, file.format, file.origin) : undefined;
-    // A download that failed (the element's `{ error }`) or does not parse.
-    const failure = download && !download.ok ? `${download.error.message} (${file!.origin})` : (options.customers as { error?: unknown } | undefined)?.error;
-    if (typeof failure === 'string') {
-      return fail(optionError('customers-src', 'a reachable JSON or CSV file of customer records', failure), table.warnings);
-    }
-    const rows = download?.ok ? download.rows : options.customers;
+    const rows = options.customers;
     if (!Array.isArray(rows)) {
       return fail(optionError('customers', `customer records with a "${options.cohortBy}" column (the customers property or customers-src)`, rows), table.warnings);
     }
@@ -121,7 +107,6 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
     weekStart: options.weekStart,
     asOf: options.asOf,
     maxPeriods: options.maxPeriods,
-    locale: options.locale,
     cohortBy,
   });
   if (!matrix.ok) return fail(matrix.error, table.warnings);
@@ -131,9 +116,10 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
       value: m.value,
       input: 'transactions',
       granularity: cohortBy ? null : m.granularity,
+      weekStart: options.weekStart,
       cohortBy: cohortBy ? cohortBy.property : null,
       periods: m.periods,
-      cohorts: m.cohorts.map((c) => ({ key: c.key, label: c.label, size: c.size, cells: c.cells, counts: c.counts, running: c.running })),
+      cohorts: m.cohorts.map((c) => ({ key: c.key, size: c.size, cells: c.cells, counts: c.counts, running: c.running })),
       average: m.average,
       partialLastPeriod: m.partialLastPeriod,
     },
@@ -242,8 +228,9 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
       counts.push(count);
       cells.push(v === null ? null : options.value === measure ? v : options.value === 'percent' ? (row.size > 0 ? v / row.size : null) : count);
     }
-    const label = row.label ?? (calendar ? calendar.label(calendar.indexOfKey(row.key), options.locale) : row.key);
-    return { key: row.key, label, size: row.size, cells, counts, running: -1 };
+    const cohort: HeatmapCohort = { key: row.key, size: row.size, cells, counts, running: -1 };
+    if (row.label !== undefined) cohort.label = row.label;
+    return cohort;
   });
   if (calendar) cohorts.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
   return ok({

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { compute, computeStats, prefersWorker } from '../../../src/components/platform/compute.ts';
-import { fetchInput } from '../../../src/components/platform/fetch-input.ts';
 import { defineJob, jobNamed } from '../../../src/components/platform/jobs.ts';
 import { ok } from '../../../src/metrics/issues.ts';
 import type { GaugeJobOptions, GaugeModel } from '../../../src/engine/jobs/retention-gauge.ts';
@@ -16,15 +15,13 @@ const ROWS = [
 ];
 
 describe('compute', () => {
-  it("sends the kit's jobs to the worker whatever their size, and page-defined jobs above the threshold", () => {
-    const small = { kind: 'rows', rows: new Array(10), origin: '' } as const;
-    expect(prefersWorker(retentionGaugeJob, small)).to.equal(true);
-    expect(prefersWorker(retentionGaugeJob, small, 'inline')).to.equal(false);
+  it("sends the kit's jobs to the worker unless inline, and keeps page-defined jobs in the page where their code is", () => {
+    expect(prefersWorker(retentionGaugeJob)).to.equal(true);
+    expect(prefersWorker(retentionGaugeJob, 'worker')).to.equal(true);
+    expect(prefersWorker(retentionGaugeJob, 'inline')).to.equal(false);
     const pageJob = defineJob('test-only-size', () => ok(0));
-    expect(prefersWorker(pageJob, { kind: 'rows', rows: new Array(20_001), origin: '' })).to.equal(true);
-    expect(prefersWorker(pageJob, small)).to.equal(false);
-    expect(prefersWorker(pageJob, { kind: 'text', text: 'x'.repeat(2_000_001), format: 'csv', origin: '' })).to.equal(true);
-    expect(prefersWorker(pageJob, { kind: 'rows', rows: [], origin: '' }, 'worker')).to.equal(true);
+    expect(prefersWorker(pageJob)).to.equal(false);
+    expect(prefersWorker(pageJob, 'worker')).to.equal(false);
   });
 
   it('runs a small input of a kit job in the worker, and in the page engine with mode inline', async () => {
@@ -89,36 +86,38 @@ describe('compute', () => {
     expect(inline.outcome.ok && inline.outcome.value.retention).to.equal(0.5);
   });
 
-  it('downloads big files as bytes, parses them once in the worker, and serves later jobs from that copy', async () => {
-    // Over 2 MB of CSV: the download stays bytes (no decoding on the page) and goes to the worker.
+  it('has the engine download a URL, parse it once, and serve later jobs from that copy', async () => {
+    // Over 2 MB of CSV, streamed into the engine's parser as it arrives.
     const filler = Array.from({ length: 120_000 }, (_, i) => `z${i},2023-06-01,1`).join('\n');
     const csv = 'customer,date,amount\n' + ROWS.map((r) => `${r.customer},${r.date},${r.amount}`).join('\n') + '\n' + filler;
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     try {
-      const download = await fetchInput(url, { onProgress: () => {} });
-      if (!download.ok) throw new Error('download failed');
-      expect(download.input.kind).to.equal('bytes');
+      const input = { kind: 'url', url, origin: 'big.csv' } as const;
       const options = { period: '2024-02', windowDays: 45 };
-      const first = await compute(retentionGaugeJob, download.input, options);
-      const second = await compute(retentionGaugeJob, download.input, { ...options, period: '2024-03' });
-      const inline = await compute(retentionGaugeJob, download.input, options, { mode: 'inline' });
+      const progress: number[] = [];
+      const first = await compute(retentionGaugeJob, input, options, { onLoading: (p) => progress.push(p.received) });
+      const second = await compute(retentionGaugeJob, input, { ...options, period: '2024-03' }, { onLoading: () => progress.push(-1) });
+      const inline = await compute(retentionGaugeJob, input, options, { mode: 'inline' });
       if (!('outcome' in first) || !('outcome' in second) || !('outcome' in inline)) throw new Error('aborted');
       expect(first.ranIn).to.equal('worker');
       expect(second.ranIn).to.equal('worker');
       expect(first.outcome).to.deep.equal(inline.outcome);
       expect(second.outcome.ok).to.equal(true);
+      expect(progress.length, 'download progress').to.be.greaterThan(0);
+      expect(progress.at(-1), 'the second job found the file parsed: no download progress').to.not.equal(-1);
     } finally {
       URL.revokeObjectURL(url);
     }
   });
 
-  it('falls back to inline for a job the worker does not know', async () => {
+  it('runs a page-defined job in the page even when the worker is asked for (the worker cannot know it)', async () => {
     const job = defineJob<{ n: number }, number>('test-only-double', (_rows, options) => ok(options.n * 2));
-    const before = computeStats.workerFallbacks;
+    const before = { ...computeStats };
     const result = await compute(job, { kind: 'rows', rows: [], origin: 'test' }, { n: 21 }, { mode: 'worker' });
     expect('outcome' in result && result.ranIn).to.equal('inline');
     expect('outcome' in result && result.outcome.ok && result.outcome.value).to.equal(42);
-    expect(computeStats.workerFallbacks).to.equal(before + 1);
+    expect(computeStats.workerFallbacks, 'no round trip to the worker').to.equal(before.workerFallbacks);
+    expect(computeStats.worker).to.equal(before.worker);
   });
 
   it('drops an aborted job', async () => {

@@ -5,6 +5,7 @@ const plural = (count: number, one: string, other: string) => (count === 1 ? one
 registerTranslation('en', {
   loading: 'Loading data…',
   loadingBytes: (received) => `Loading data… ${received} received`,
+  loadingRows: (rows, received) => `Reading data… ${rows} records (${received})`,
   computing: 'Computing…',
   computingProgress: (percent) => `Computing… ${percent}`,
   waitingForSource: (id) => `Waiting for data source “${id}”…`,

@@ -1,0 +1,95 @@
+/**
+ * A `src` downloaded by the engine: the body is read chunk by chunk and each
+ * chunk goes straight into the parser (a CSV becomes columns as it arrives), so
+ * downloading and parsing overlap and no copy of the whole file is kept as text.
+ * The signal is checked between chunks: a changed `src` or a removed element
+ * stops the request and the parsing where they are.
+ */
+import { loadError, type LoadError } from '../components/platform/errors.ts';
+import { detectFormat, type TextFormat } from '../components/platform/input.ts';
+import { streamParser, type ParseOutcome } from './stream-parser.ts';
+
+export interface DownloadProgress {
+  /** Bytes received so far. */
+  received: number;
+  /** From Content-Length when the server sends it (compressed bodies may differ). */
+  total?: number;
+  /** Records parsed so far (CSV: complete lines; JSON: known only at the end). */
+  rows: number;
+}
+
+export type DownloadOutcome = ParseOutcome | { ok: false; aborted: true };
+
+export interface DownloadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+  /** The CSV delimiter the element states (`delimiter` attribute); detected from the header otherwise. */
+  delimiter?: string;
+}
+
+const ACCEPT = 'application/json, text/csv;q=0.9, */*;q=0.5';
+
+export async function download(url: string, options: DownloadOptions = {}): Promise<DownloadOutcome> {
+  const { signal, onProgress } = options;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: ACCEPT } });
+  } catch (cause) {
+    if (signal?.aborted) return { ok: false, aborted: true };
+    return { ok: false, error: loadError('network', url, `network error (${messageOf(cause)})`) };
+  }
+  if (!response.ok) return { ok: false, error: loadError('http', url, `HTTP ${response.status} ${response.statusText}`.trim(), response.status) };
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : undefined;
+  const contentType = response.headers.get('content-type');
+  let parser: ReturnType<typeof streamParser> | undefined;
+  let received = 0;
+  try {
+    const reader = response.body?.getReader();
+    if (!reader) {
+      // No stream (an old engine or an opaque body): the whole body at once.
+      const body = new Uint8Array(await response.arrayBuffer());
+      parser = streamParser(formatOf(contentType, url, body), url, options.delimiter);
+      parser.push(body);
+      received = body.byteLength;
+    } else {
+      for (;;) {
+        if (signal?.aborted) {
+          await reader.cancel().catch(() => undefined);
+          return { ok: false, aborted: true };
+        }
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser ??= streamParser(formatOf(contentType, url, value), url, options.delimiter);
+        parser.push(value);
+        received += value.byteLength;
+        onProgress?.({ received, total, rows: parser.rowCount });
+      }
+    }
+  } catch (cause) {
+    if (signal?.aborted) return { ok: false, aborted: true };
+    return { ok: false, error: loadError('network', url, `the download broke off (${messageOf(cause)})`) };
+  }
+  if (signal?.aborted) return { ok: false, aborted: true };
+  parser ??= streamParser(formatOf(contentType, url, new Uint8Array()), url, options.delimiter);
+  return parser.finish();
+}
+
+/** JSON or CSV: by content type, then the URL's extension, then the first byte of the body. */
+function formatOf(contentType: string | null, url: string, firstChunk: Uint8Array): TextFormat {
+  return detectFormat(contentType, url, firstNonSpaceByte(firstChunk));
+}
+
+function firstNonSpaceByte(body: Uint8Array): string | undefined {
+  for (let i = 0; i < body.length && i < 1024; i++) {
+    // Skip white space and a UTF-8 byte order mark.
+    if (body[i] > 32 && body[i] !== 0xef && body[i] !== 0xbb && body[i] !== 0xbf) return String.fromCharCode(body[i]);
+  }
+  return undefined;
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+export type { LoadError };

@@ -1,0 +1,38 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/components/cohort-heatmap/define.ts';
+import type { CohortHeatmap } from '../../../src/components/cohort-heatmap/cohort-heatmap.ts';
+
+/** What the test server saw of requests tagged `?log=<token>` (tests/server/request-log.mjs). */
+async function requestLog(token: string): Promise<{ count: number; rowsSent?: number; closedEarly?: boolean }> {
+  return (await fetch(`/__requests?log=${encodeURIComponent(token)}`)).json();
+}
+
+const statusText = (el: Element) => el.shadowRoot?.querySelector('[part=status]')?.textContent ?? '';
+
+describe('the engine owns the data path', () => {
+  for (const compute of ['auto', 'inline'] as const) {
+    it(`shows records read while a CSV streams in, and a changed src stops the old download between chunks (${compute})`, async () => {
+      const token = `slow-${compute}-${Date.now()}`;
+      const el = await fixture<CohortHeatmap>(
+        html`<div style="width: 640px"><cohort-heatmap compute=${compute} src=${`/__slow.csv?log=${token}&rows=400000&delay=25`}></cohort-heatmap></div>`,
+      ).then((box) => box.querySelector('cohort-heatmap')!);
+      await waitUntil(() => /records/.test(statusText(el)), `no records counted while loading (status "${statusText(el)}")`, { timeout: 10_000 });
+      expect(el.status).to.equal('loading');
+      el.src = '/tests/fixtures/components/orders.json';
+      await waitUntil(() => el.status === 'ready', `the new src did not load (${el.status})`, { timeout: 10_000 });
+      // The old download was cut off long before its 400 chunks.
+      await waitUntil(async () => (await requestLog(token)).closedEarly === true, 'the old download was not stopped', { timeout: 5000 });
+      const log = await requestLog(token);
+      expect(log.rowsSent!).to.be.lessThan(400_000);
+    });
+  }
+
+  it('an element removed while its file downloads stops the download', async () => {
+    const token = `removed-${Date.now()}`;
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"><cohort-heatmap src=${`/__slow.csv?log=${token}&rows=400000&delay=25`}></cohort-heatmap></div>`);
+    const el = box.querySelector('cohort-heatmap')!;
+    await waitUntil(() => /records/.test(statusText(el)), 'never started loading', { timeout: 10_000 });
+    el.remove();
+    await waitUntil(async () => (await requestLog(token)).closedEarly === true, 'the download went on after the element left', { timeout: 5000 });
+  });
+});
