@@ -57,16 +57,14 @@ export interface ChurnSeriesOptions extends PeriodOptions {
    * median days between purchases); elements fill that suggestion in.
    */
   windowDays: number;
-  /** Locale of the period labels; default `en`. */
-  locale?: string;
 }
 
 /** Customer counts of one period [startDay, endDay). */
 export interface ChurnPeriod {
   /** Calendar index of the period. */
   index: number;
+  /** Stable period key (`2024-03`); a page labels it in its language with `periodLabel` (calendar.ts). */
   key: string;
-  label: string;
   startDay: number;
   /** Day after the period (exclusive). */
   endDay: number;
@@ -195,7 +193,6 @@ export function churnSeries(table: TransactionTable, options: ChurnSeriesOptions
   }
 
   const revenue = revenueByPeriod(table, calendar, t0, asOfDay, periodCount);
-  const locale = options.locale ?? 'en';
   const periods: ChurnPeriod[] = [];
   let activeAtStart = activeDiff[0];
   for (let j = 0; j < periodCount; j++) {
@@ -206,7 +203,6 @@ export function churnSeries(table: TransactionTable, options: ChurnSeriesOptions
     periods.push({
       index,
       key: calendar.key(index),
-      label: calendar.label(index, locale),
       startDay: calendar.startDay(index),
       endDay: calendar.endDay(index),
       start: S,

@@ -191,6 +191,38 @@ export function calendarOfKeys(keys: readonly string[], preferred: Granularity =
   return null;
 }
 
+/**
+ * The calendar a view model's period keys belong to: what a page needs, with a
+ * key, to label a period. A null granularity: keys of no calendar (free names
+ * in pre-aggregated input), shown as they are.
+ */
+export interface PeriodKeys {
+  granularity: Granularity | null;
+  weekStart?: Weekday;
+}
+
+const periodLabels = new Map<string, string>();
+
+/**
+ * A period key as people read it in `locale` ("Mar 2024", "Q1 2024"). Jobs
+ * return keys; elements label them here when they draw, so a change of
+ * language relabels a chart without computing it again. Each (calendar, key,
+ * locale) is labelled once: a chart asks for the same labels on every render.
+ */
+export function periodLabel(key: string, keys: PeriodKeys, locale: string): string {
+  if (!keys.granularity) return key;
+  const id = `${keys.granularity}|${keys.weekStart ?? 1}|${locale}|${key}`;
+  let label = periodLabels.get(id);
+  if (label === undefined) {
+    const calendar = new PeriodCalendar({ granularity: keys.granularity, weekStart: keys.weekStart });
+    const index = calendar.indexOfKey(key);
+    label = Number.isNaN(index) ? key : calendar.label(index, locale);
+    if (periodLabels.size >= 10_000) periodLabels.clear(); // a long-lived page cycling through data stays bounded
+    periodLabels.set(id, label);
+  }
+  return label;
+}
+
 const labelFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Intl formatters are costly to build and a daily calendar labels hundreds of periods: build each once. */

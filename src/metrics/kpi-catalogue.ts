@@ -3,7 +3,7 @@
  * records it comes from) and the tile model's shape. Read by the element (page)
  * and by the `kpi-tile` jobs (engine, engine/jobs/kpi-model.ts builds the model).
  */
-import type { Granularity } from './calendar.ts';
+import type { Granularity, Weekday } from './calendar.ts';
 
 export const KPI_METRICS = [
   'repeat-purchase-rate',
@@ -63,8 +63,8 @@ export const DEFAULT_KPI_PERIODS = 12;
 
 /** One period of the tile. Plain data. */
 export interface KpiPoint {
+  /** Period key (`2024-03`), or the period as pre-aggregated records named it; the page labels it. */
   key: string;
-  label: string;
   value: number | null;
   complete: boolean;
 }
@@ -75,9 +75,10 @@ export interface KpiModel {
   input: ResolvedKpiInput | 'numbers';
   /** Null for typed numbers and for pre-aggregated keys of no calendar. */
   granularity: Granularity | null;
-  /** The shown period: its key and label; null for typed numbers without a `period`. */
+  /** First day of `week` periods (labels of their keys). */
+  weekStart?: Weekday;
+  /** The shown period's key (for typed numbers: the free `period` text); null for typed numbers without one. */
   period: string | null;
-  periodLabel: string | null;
   complete: boolean;
   value: number | null;
   /** Value of the period before; null when unknown. */

@@ -35,7 +35,9 @@ describe('<churn-trend>', () => {
     expect(rates(el)).to.deep.equal([0.05, 0.1, 0.05]);
     expect(el.value!.input).to.equal('periods');
     expect(el.value!.granularity).to.equal('month');
-    expect(el.value!.points.map((p) => p.label)).to.deep.equal(['Jan 2024', 'Feb 2024', 'Mar 2024']);
+    // The job returns keys; the element labels them in its language (axis and table).
+    expect(el.value!.points.map((p) => p.key)).to.deep.equal(['2024-01', '2024-02', '2024-03']);
+    expect(tableRows(el).map((row) => row[0])).to.deep.equal(['Jan 2024', 'Feb 2024', 'Mar 2024 (period not over yet)']);
     // Default threshold 7 %: only February (10 %) is above it.
     expect(el.getAttribute('aria-label')).to.include('1 of 3 periods above the threshold of 7.0%');
     expect(part(el, 'threshold')).to.exist;

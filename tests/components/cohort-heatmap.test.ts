@@ -135,7 +135,7 @@ describe('<cohort-heatmap>', () => {
       ></cohort-heatmap>`),
     );
     expect(el.value!.cohortBy).to.equal('channel');
-    expect(el.value!.cohorts.map((c) => c.label)).to.deep.equal(['ads', 'seo']);
+    expect(el.value!.cohorts.map((c) => c.key)).to.deep.equal(['ads', 'seo']);
     expect(grid(el)).to.deep.equal([
       [1, 0.3333, 1],
       [1, 0.5, 0],

@@ -63,7 +63,6 @@ const options = (over: Partial<KpiJobOptions>): KpiJobOptions => ({
   granularity: 'month',
   periods: 12,
   windowDays: null,
-  locale: 'en',
   ...over,
 });
 
@@ -396,7 +395,7 @@ describe('<kpi-tile> worker', () => {
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
     expect(el.ranIn).to.equal('worker');
     expect(computeStats.worker).to.equal(before + 1);
-    const inline = computeKpi(rows, options({ metric: 'repeat-purchase-rate', locale: 'en' }));
+    const inline = computeKpi(rows, options({ metric: 'repeat-purchase-rate' }));
     expect(inline.ok && el.value).to.deep.equal(inline.ok && inline.value);
   });
 });

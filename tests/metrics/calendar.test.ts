@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { GRANULARITIES, PeriodCalendar, periodLookup, type Weekday } from '../../src/metrics/calendar.ts';
+import { GRANULARITIES, PeriodCalendar, periodLabel, periodLookup, type Weekday } from '../../src/metrics/calendar.ts';
 import { ZonedDayMapper, civilFromDays, dayFromDateValue, dayFromIsoString, daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
 
 const utc = new ZonedDayMapper('UTC');
@@ -119,6 +119,18 @@ describe('PeriodCalendar', () => {
     expect(month.label(march, 'en')).to.equal('Mar 2024');
     expect(month.label(march, 'nb')).to.match(/^mars? 2024$/);
     expect(new PeriodCalendar({ granularity: 'quarter' }).label(2024 * 4, 'en')).to.equal('Q1 2024');
+  });
+
+  it('labels the period keys a job returned, in the page', () => {
+    expect(periodLabel('2024-03', { granularity: 'month' }, 'en')).to.equal('Mar 2024');
+    expect(periodLabel('2024-03', { granularity: 'month' }, 'nb')).to.match(/^mars? 2024$/);
+    expect(periodLabel('2024-Q1', { granularity: 'quarter' }, 'en')).to.equal('Q1 2024');
+    expect(periodLabel('2024-W05', { granularity: 'week' }, 'en')).to.equal('2024-W05');
+    // Weeks from Sunday are keyed by their first day, which only that calendar reads.
+    expect(periodLabel('2024-03-03', { granularity: 'week', weekStart: 0 }, 'en')).to.equal('Mar 3, 2024');
+    // Keys of no calendar (free names of pre-aggregated periods) are their own labels.
+    expect(periodLabel('Spring', { granularity: null }, 'en')).to.equal('Spring');
+    expect(periodLabel('Spring', { granularity: 'month' }, 'en')).to.equal('Spring');
   });
 
   it('builds a day→period lookup equal to indexOfDay', () => {

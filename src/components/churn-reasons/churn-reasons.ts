@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import type { ReasonWeight } from '../../metrics/cancellations.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
@@ -88,7 +88,6 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
         maxReasons: this.maxReasons ?? 8,
         granularity: this.granularity,
         weekStart: this.weekStart as Weekday | undefined,
-        locale: this.format.locale,
       },
     };
   }
@@ -215,6 +214,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     const values = (s: (typeof series)[number]) => (model.weightBy === 'revenue' ? s.lostRevenue : s.counts);
     const max = Math.max(...series.flatMap((s) => values(s)));
     const periods = model.trend.periods;
+    const label = (i: number) => periodLabel(periods[i].key, model.trend, f.locale);
     const width = 100;
     const height = 40;
     return html`<section part="trend" aria-hidden="true">
@@ -231,7 +231,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
               ${svg`<path class="spark-area" d=${line.area}></path><path class="spark-line" d=${line.line} vector-effect="non-scaling-stroke"></path>`}
               ${last ? svg`<circle class="spark-dot" cx=${last.x} cy=${last.y} r="1.8"></circle>` : nothing}
             </svg>
-            <span class="range"><span>${periods[0].label}</span><span>${periods[periods.length - 1].label}</span></span>
+            <span class="range"><span>${label(0)}</span><span>${label(periods.length - 1)}</span></span>
           </div>`;
         })}
       </div>
@@ -254,7 +254,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
             f.term('reasonsTrendTable'),
             [{ label: f.term('reasonsPeriod') }, ...series.map((s) => ({ label: this.#seriesLabel(s.key, s.label), numeric: true })), { label: f.term('reasonsTotal'), numeric: true }],
             model.trend.periods.map((p, i) => [
-              p.label,
+              periodLabel(p.key, model.trend, f.locale),
               ...series.map((s) => (model.weightBy === 'revenue' ? this.#money(s.lostRevenue[i]) : f.number(s.counts[i]))),
               f.number(model.trend.totals[i]),
             ]),

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
@@ -103,7 +103,6 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
         weekStart: this.weekStart as Weekday | undefined,
         asOf: this.asOf,
         timeZone: this.timeZone,
-        locale: this.format.locale,
         transactionFields: this.transactionFields(),
         subscriptionFields: this.subscriptionFields(),
         periodFields: { period: this.periodKey, start: this.startCountKey, lost: this.lostKey, expansion: this.expansionKey },
@@ -120,9 +119,9 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const what = f.term(model.metric === 'revenue' ? 'churnTrendRevenue' : 'churnTrendCustomer');
     const points = model.points;
     if (points.length === 0) return `${what}: ${f.term('noData')}`;
-    const parts = [f.term('churnRange', what, points[0].label, points[points.length - 1].label)];
+    const parts = [f.term('churnRange', what, this.#label(model, points[0]), this.#label(model, points[points.length - 1]))];
     const latest = [...points].reverse().find((p) => p.rate !== null);
-    parts.push(latest ? f.term('churnLatest', f.percent(latest.rate!), latest.label) : f.term('churnNoRate'));
+    parts.push(latest ? f.term('churnLatest', f.percent(latest.rate!), this.#label(model, latest)) : f.term('churnNoRate'));
     const threshold = this.effectiveThreshold;
     if (threshold !== null) {
       const rated = points.filter((p) => p.rate !== null);
@@ -180,7 +179,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const f = this.format;
     const width = this.size.width;
     const height = this.#chartHeight();
-    const longestLabel = model.points.reduce((longest, p) => Math.max(longest, p.label.length), 0);
+    const longestLabel = model.points.reduce((longest, p) => Math.max(longest, this.#label(model, p).length), 0);
     const g = trendGeometry(model.points, {
       width,
       height,
@@ -203,7 +202,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
             ${g.yTicks.map((t) => svg`<text x="-8" y=${t.at} dy="0.32em" text-anchor="end">${t.label}</text>`)}
           </g>
           <g part="axis x-axis">
-            ${g.xLabelIndexes.map((i) => svg`<text x=${points[i].x} y=${plotHeight + 18} text-anchor="middle">${model.points[i].label}</text>`)}
+            ${g.xLabelIndexes.map((i) => svg`<text x=${points[i].x} y=${plotHeight + 18} text-anchor="middle">${this.#label(model, model.points[i])}</text>`)}
           </g>
           ${this.variant === 'area'
             ? svg`<path part="area" d=${g.areaPath}></path><path part="area area-partial" d=${g.partialAreaPath}></path>`
@@ -258,14 +257,20 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     return notes;
   }
 
-  #periodText(point: ChurnPoint): string {
+  /** The period in the element's language (the job returns its key). */
+  #label(model: ChurnTrendModel, point: ChurnPoint): string {
+    return periodLabel(point.key, model, this.format.locale);
+  }
+
+  #periodText(model: ChurnTrendModel, point: ChurnPoint): string {
     const notes = this.#notes(point);
-    return notes.length ? `${point.label} (${notes.join('; ')})` : point.label;
+    const label = this.#label(model, point);
+    return notes.length ? `${label} (${notes.join('; ')})` : label;
   }
 
   /** The tooltip as one sentence, for the live region. */
   #describePoint(model: ChurnTrendModel, point: ChurnPoint): string {
-    return `${this.#periodText(point)}: ${this.#rows(model, point)
+    return `${this.#periodText(model, point)}: ${this.#rows(model, point)
       .map(([name, value]) => `${name} ${value}`)
       .join(', ')}`;
   }
@@ -276,7 +281,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const top = `${Math.max(0, y - 12)}px`;
     const position = left ? { right: `${Math.max(0, width - x + 12)}px`, top } : { left: `${x + 12}px`, top };
     return html`<div part="tooltip" aria-hidden="true" style=${cssomStyle(position)}>
-      <strong>${point.label}</strong>
+      <strong>${this.#label(model, point)}</strong>
       ${this.#notes(point).map((note) => html`<span class="note">${note}</span>`)}
       <dl>
         ${this.#rows(model, point).map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
@@ -288,7 +293,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const f = this.format;
     const revenue = model.metric === 'revenue';
     const columns: TableColumn[] = [{ label: f.term('churnPeriod') }, ...this.#rows(model, model.points[0]).map(([label]) => ({ label, numeric: true }))];
-    const rows = model.points.map((point) => [this.#periodText(point), ...this.#rows(model, point).map(([, value]) => value)]);
+    const rows = model.points.map((point) => [this.#periodText(model, point), ...this.#rows(model, point).map(([, value]) => value)]);
     return renderDataTable(f.term(revenue ? 'churnTrendRevenue' : 'churnTrendCustomer'), columns, rows);
   }
 

@@ -20,6 +20,8 @@ declare module '../platform/translations.ts' {
     heatmapRunning: string;
     heatmapCohortBy: (property: string) => string;
     heatmapLegend: string;
+    /** The property cohort of customers without a value for the property. */
+    heatmapNoValue: string;
   }
 }
 
@@ -41,4 +43,5 @@ registerTranslation('en', {
   heatmapRunning: 'still running',
   heatmapCohortBy: (property) => `Cohorts by ${property}.`,
   heatmapLegend: 'Colour scale',
+  heatmapNoValue: '(none)',
 });

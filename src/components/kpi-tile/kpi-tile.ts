@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import type { SeriesFrame } from '../../metrics/kpi-series.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
@@ -112,7 +112,6 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
         windowDays: this.windowDays ?? null,
         loyaltyThreshold: this.loyaltyThreshold,
         frame: this.frame,
-        locale: this.format.locale,
         transactionFields: this.transactionFields(),
         subscriptionFields: this.subscriptionFields(),
         responseFields: { customer: this.customerKey, date: this.dateKey, score: this.scoreKey },
@@ -198,9 +197,15 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     }
   }
 
+  /** A period key in the element's language; typed figures' `period` is free text, shown as typed. */
+  #periodName(model: KpiModel, key: string): string {
+    return model.input === 'numbers' ? key : periodLabel(key, model, this.format.locale);
+  }
+
   #periodText(model: KpiModel): string {
-    if (!model.periodLabel) return '';
-    return model.complete ? model.periodLabel : `${model.periodLabel} (${this.format.term('kpiRunning')})`;
+    if (!model.period) return '';
+    const name = this.#periodName(model, model.period);
+    return model.complete ? name : `${name} (${this.format.term('kpiRunning')})`;
   }
 
   protected summarize(model: KpiModel): string {
@@ -236,9 +241,9 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
         model.input === 'numbers'
           ? [
               ...(model.previous !== null ? [[f.term('kpiPrevious'), this.formatValue(model.previous, model.unit)]] : []),
-              [model.periodLabel || f.term('kpiValue'), this.formatValue(model.value, model.unit)],
+              [model.period || f.term('kpiValue'), this.formatValue(model.value, model.unit)],
             ]
-          : model.points.map((p) => [p.complete ? p.label : `${p.label} (${f.term('kpiRunning')})`, p.value === null ? f.term('kpiNoValue') : this.formatValue(p.value, model.unit)]),
+          : model.points.map((p) => [p.complete ? this.#periodName(model, p.key) : `${this.#periodName(model, p.key)} (${f.term('kpiRunning')})`, p.value === null ? f.term('kpiNoValue') : this.formatValue(p.value, model.unit)]),
       )}`;
   }
 

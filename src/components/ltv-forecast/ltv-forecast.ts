@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Granularity } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity } from '../../metrics/calendar.ts';
 import type { TimeUnit } from '../../metrics/ltv/index.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
@@ -90,7 +90,6 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
         granularity: this.granularity,
         windowDays: this.windowDays,
         saas: { arpa: this.arpa, grossMargin: this.grossMargin, churn: this.churn },
-        locale: this.format.locale,
       },
     };
   }
@@ -294,14 +293,15 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   }
 
   #renderCohorts(model: LtvForecastModel): TemplateResult | typeof nothing {
-    const cohorts = model.historic?.cohorts ?? [];
-    if (cohorts.length === 0) return nothing;
+    const historic = model.historic;
+    const cohorts = historic?.cohorts ?? [];
+    if (!historic || cohorts.length === 0) return nothing;
     const f = this.format;
     const largest = cohorts.reduce((m, c) => Math.max(m, c.value), 0);
     return html`<h3>${f.term('ltvCohorts')}</h3>
       <div part="cohorts" class="cohorts" aria-hidden="true">
         ${cohorts.map(
-          (c) => html`<span>${c.label}</span>
+          (c) => html`<span>${periodLabel(c.key, historic, f.locale)}</span>
             <span class="track"><span style=${cssomStyle({ '--share': largest > 0 ? (Math.max(0, c.value) / largest).toFixed(4) : 0 })}></span></span>
             <span class="figures">${this.#money(c.value)} · ${f.number(c.customers)} ${f.term('ltvCustomersAxis')}</span>`,
         )}
@@ -365,7 +365,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     if (model.historic?.overall.value != null) rows.push([f.term('ltvHistoric'), this.#money(model.historic.overall.value)]);
     const saas = this.#saas(model);
     if (saas) rows.push([f.term('ltvSaas'), `${this.#money(saas.value)} = ${f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn))}. ${this.#saasBasis(saas)}`]);
-    for (const c of model.historic?.cohorts ?? []) rows.push([`${f.term('ltvCohort')} ${c.label}`, `${this.#money(c.value)} (${f.number(c.customers)} ${f.term('ltvCustomersAxis')})`]);
+    for (const c of model.historic?.cohorts ?? []) rows.push([`${f.term('ltvCohort')} ${periodLabel(c.key, model.historic!, f.locale)}`, `${this.#money(c.value)} (${f.number(c.customers)} ${f.term('ltvCustomersAxis')})`]);
     if (p) {
       for (const bin of p.histogram) rows.push([`${f.term('ltvDistribution')}: ${this.#binText(bin)}`, `${f.number(bin.count)} ${f.term('ltvCustomersAxis')}`]);
       rows.push(...this.#parameterRows(model, p));

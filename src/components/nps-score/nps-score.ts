@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
@@ -70,7 +70,6 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
         granularity: this.granularity,
         weekStart: this.weekStart as Weekday | undefined,
         timeZone: this.timeZone,
-        locale: this.format.locale,
         responseFields: { customer: this.customerKey, date: this.dateKey, score: this.scoreKey },
         countFields: { period: this.periodKey, promoters: this.promotersKey, passives: this.passivesKey, detractors: this.detractorsKey },
       },
@@ -107,6 +106,11 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
     return this.format.term('npsResponses', count, this.format.number(count));
   }
 
+  /** A trend period in the element's language (the job returns its key). */
+  #period(model: NpsModel, key: string): string {
+    return periodLabel(key, model, this.format.locale);
+  }
+
   protected summarize(model: NpsModel): string {
     const f = this.format;
     const { nps } = model;
@@ -115,7 +119,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
       f.term('npsSummarySplit', f.percent(nps.promoterShare), f.percent(nps.passiveShare), f.percent(nps.detractorShare)),
     ];
     const latest = [...model.trend].reverse().find((p) => p.score !== null);
-    if (model.trend.length > 1 && latest) parts.push(f.term('npsSummaryLatest', latest.label, this.#score(latest.score!)));
+    if (model.trend.length > 1 && latest) parts.push(f.term('npsSummaryLatest', this.#period(model, latest.key), this.#score(latest.score!)));
     if (this.tooFewResponses) parts.push(this.#fewText(model));
     return parts.join(' ');
   }
@@ -171,7 +175,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
         ? renderDataTable(
             f.term('npsTrendTable'),
             [{ label: f.term('npsPeriod') }, { label: f.term('npsScoreColumn'), numeric: true }, { label: f.term('npsCount'), numeric: true }],
-            model.trend.map((p) => [p.label, p.score === null ? f.term('npsNoScore') : this.#score(p.score), f.number(p.responses)]),
+            model.trend.map((p) => [this.#period(model, p.key), p.score === null ? f.term('npsNoScore') : this.#score(p.score), f.number(p.responses)]),
           )
         : nothing}`;
   }
@@ -210,7 +214,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
           ? svg`<line class="trend-dot" vector-effect="non-scaling-stroke" x1=${geometry.last.x} x2=${geometry.last.x} y1=${geometry.last.y} y2=${geometry.last.y}></line>`
           : nothing}
       </svg>
-      <div class="trend-axis" aria-hidden="true"><span>${first.label}</span><span>${last.label}</span></div>
+      <div class="trend-axis" aria-hidden="true"><span>${this.#period(model, first.key)}</span><span>${this.#period(model, last.key)}</span></div>
     </div>`;
   }
 }

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import type { RetentionMode } from '../../metrics/retention-curves.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
@@ -80,7 +80,6 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
         weekStart: this.weekStart as Weekday | undefined,
         asOf: this.asOf,
         timeZone: this.timeZone,
-        locale: this.format.locale,
         transactionFields: this.transactionFields(),
       },
     };
@@ -94,7 +93,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     const f = this.format;
     const what = f.term(model.mode === 'on-or-after' ? 'curveLabelOnOrAfter' : 'curveLabelOn');
     if (model.cohorts.length === 0) return `${what}: ${f.term('noData')}`;
-    const parts = [f.term('curveSummary', what, model.cohorts.length, model.cohortCount, model.cohorts[0].label, model.cohorts[model.cohorts.length - 1].label)];
+    const parts = [f.term('curveSummary', what, model.cohorts.length, model.cohortCount, this.#cohortLabel(model, model.cohorts[0]), this.#cohortLabel(model, model.cohorts[model.cohorts.length - 1]))];
     const lastAverage = model.average.reduce<number>((last, v, k) => (v === null ? last : k), -1);
     for (const k of new Set([1, lastAverage])) {
       if (k > 0 && model.average[k] != null) parts.push(f.term('curveAverageAt', k, f.percent(model.average[k]!)));
@@ -188,7 +187,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     return html`<ul part="legend" aria-label=${f.term('curveLegendHint')} @keydown=${this.#onLegendKeydown}>
       ${this.#legendOrder(model).map((index) => {
         const cohort: CurveCohort | undefined = model.cohorts[index];
-        const name = cohort ? cohort.label : f.term('curveAverage');
+        const name = cohort ? this.#cohortLabel(model, cohort) : f.term('curveAverage');
         return html`<li>
           <button
             type="button"
@@ -211,6 +210,11 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     </ul>`;
   }
 
+  /** A cohort in the element's language: the matrix's own label, else its period key labelled here. */
+  #cohortLabel(model: RetentionCurveModel, cohort: CurveCohort): string {
+    return cohort.label ?? periodLabel(cohort.key, model, this.format.locale);
+  }
+
   #formatValue(cohort: { partialPeriod: number }, k: number, value: number | null): string {
     if (value === null) return '';
     const text = this.format.percent(value);
@@ -220,7 +224,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   #describe(model: RetentionCurveModel, index: number): string {
     const f = this.format;
     const cohort = model.cohorts[index];
-    const title = cohort ? f.term('curveCohortLine', cohort.label, f.number(cohort.size)) : f.term('curveAverage');
+    const title = cohort ? f.term('curveCohortLine', this.#cohortLabel(model, cohort), f.number(cohort.size)) : f.term('curveAverage');
     const values = cohort ? cohort.values : model.average;
     const partial = cohort ?? { partialPeriod: -1 };
     const points = values.flatMap((v, k) => (v === null ? [] : [`${f.term('curvePeriod', k)} ${this.#formatValue(partial, k, v)}`]));
@@ -235,7 +239,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
       ...Array.from({ length: model.periods }, (_, k) => ({ label: f.term('curvePeriod', k), numeric: true })),
     ];
     const rows = [
-      ...model.cohorts.map((c) => [c.label, f.number(c.size), ...c.values.map((v, k) => this.#formatValue(c, k, v))]),
+      ...model.cohorts.map((c) => [this.#cohortLabel(model, c), f.number(c.size), ...c.values.map((v, k) => this.#formatValue(c, k, v))]),
       [f.term('curveAverage'), '', ...model.average.map((v) => (v === null ? '' : f.percent(v)))],
     ];
     return renderDataTable(this.summarize(model), columns, rows);

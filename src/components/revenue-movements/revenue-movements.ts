@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
@@ -93,7 +93,6 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
         to: this.to,
         asOf: this.asOf,
         timeZone: this.timeZone,
-        locale: this.format.locale,
         subscriptionFields: this.subscriptionFields(),
       },
     };
@@ -121,20 +120,25 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     return this.format.currency(value, { maximumFractionDigits: 0 });
   }
 
-  #periodText(p: MovementBar): string {
-    return p.complete ? p.label : `${p.label} (${this.format.term('movementsRunning')})`;
+  /** A period in the element's language (the job returns its key). */
+  #label(model: RevenueMovementsModel, p: MovementBar): string {
+    return periodLabel(p.key, model, this.format.locale);
   }
 
-  #describePeriod(p: MovementBar): string {
-    return this.format.term('movementsSummaryPeriod', this.#periodText(p), this.#rate(p.netRevenueRetention), this.#rate(p.grossRevenueRetention), this.#ratio(p.quickRatio));
+  #periodText(model: RevenueMovementsModel, p: MovementBar): string {
+    return p.complete ? this.#label(model, p) : `${this.#label(model, p)} (${this.format.term('movementsRunning')})`;
+  }
+
+  #describePeriod(model: RevenueMovementsModel, p: MovementBar): string {
+    return this.format.term('movementsSummaryPeriod', this.#periodText(model, p), this.#rate(p.netRevenueRetention), this.#rate(p.grossRevenueRetention), this.#ratio(p.quickRatio));
   }
 
   protected summarize(model: RevenueMovementsModel): string {
     const f = this.format;
     if (model.periods.length === 0) return `${f.term('movementsLabel')}: ${f.term('noData')}`;
-    const first = model.periods[0].label;
-    const last = model.periods[model.periods.length - 1].label;
-    return `${f.term('movementsSummary', first, last)} ${this.#describePeriod(model.periods[this.#selectedIndex(model)])}`;
+    const first = this.#label(model, model.periods[0]);
+    const last = this.#label(model, model.periods[model.periods.length - 1]);
+    return `${f.term('movementsSummary', first, last)} ${this.#describePeriod(model, model.periods[this.#selectedIndex(model)])}`;
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -144,7 +148,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     if (model.periods.length === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
     const selected = this.#selectedIndex(model);
     const fixed = this.height !== undefined && this.height > 0;
-    return html`${this.#renderKpis(model.periods[selected])}
+    return html`${this.#renderKpis(model, model.periods[selected])}
       <div
         part="chart"
         class=${fixed ? 'chart fixed-height' : 'chart'}
@@ -160,16 +164,16 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
         ${this.size.hasSize ? this.#renderDrawing(model, selected) : nothing}
       </div>
       ${this.#renderLegend()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.focused ? this.#describePeriod(model.periods[selected]) : ''}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.focused ? this.#describePeriod(model, model.periods[selected]) : ''}</div>
       ${this.#renderTable(model)}`;
   }
 
-  #renderKpis(p: MovementBar): TemplateResult {
+  #renderKpis(model: RevenueMovementsModel, p: MovementBar): TemplateResult {
     const f = this.format;
     const kpi = (name: string, value: string, key: string) =>
       html`<div part="kpi" data-kpi=${key}><span class="name">${name}</span><span part="kpi-value">${value}</span></div>`;
     return html`<div part="kpis">
-      <span class="period" part="selected-period">${f.term('movementsSelected', this.#periodText(p))}</span>
+      <span class="period" part="selected-period">${f.term('movementsSelected', this.#periodText(model, p))}</span>
       ${kpi(f.term('movementsNrr'), this.#rate(p.netRevenueRetention), 'nrr')} ${kpi(f.term('movementsGrr'), this.#rate(p.grossRevenueRetention), 'grr')}
       ${kpi(f.term('movementsQuickRatio'), this.#ratio(p.quickRatio), 'quick-ratio')} ${kpi(f.term('movementsNet'), this.#signedMoney(p.net), 'net')}
     </div>`;
@@ -192,7 +196,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
       width,
       height,
       formatY: (v) => f.currency(v, { notation: 'compact', maximumFractionDigits: 1 }),
-      labelChars: model.periods.reduce((m, p) => Math.max(m, p.label.length), 0),
+      labelChars: model.periods.reduce((m, p) => Math.max(m, this.#label(model, p).length), 0),
     });
     this.#geometry = g;
     const { margin, plotWidth, plotHeight } = g;
@@ -203,8 +207,8 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
         <g part="axis x-axis">${g.xLabelIndexes.map((i) =>
           // The last label ends at its band's right edge, so it never runs off the chart.
           i === g.columns.length - 1
-            ? svg`<text x=${g.columns[i].bandX + g.columns[i].bandWidth} y=${plotHeight + 16} text-anchor="end">${model.periods[i].label}</text>`
-            : svg`<text x=${g.columns[i].centerX} y=${plotHeight + 16} text-anchor="middle">${model.periods[i].label}</text>`,
+            ? svg`<text x=${g.columns[i].bandX + g.columns[i].bandWidth} y=${plotHeight + 16} text-anchor="end">${this.#label(model, model.periods[i])}</text>`
+            : svg`<text x=${g.columns[i].centerX} y=${plotHeight + 16} text-anchor="middle">${this.#label(model, model.periods[i])}</text>`,
         )}</g>
         ${g.columns.map(
           (c) => svg`<g part="column" class=${[c.index === selected ? 'selected' : '', model.periods[c.index].complete ? '' : 'running'].join(' ').trim()} data-index=${c.index}>
@@ -240,7 +244,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
       { label: f.term('movementsQuickRatio'), numeric: true },
     ];
     const rows = model.periods.map((p) => [
-      this.#periodText(p),
+      this.#periodText(model, p),
       this.#money(p.startMrr),
       ...[...GAINS, ...LOSSES].map((kind) => this.#money(p[kind])),
       this.#signedMoney(p.net),
@@ -261,7 +265,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     this.selectedPeriod = p.key;
     emit<MovementSelectDetail>(this, 'movement-select', {
       period: p.key,
-      label: p.label,
+      label: this.#label(model, p),
       index,
       netRevenueRetention: p.netRevenueRetention,
       grossRevenueRetention: p.grossRevenueRetention,

@@ -1,11 +1,11 @@
 /**
  * The churn-reasons job: cancellation records in, the ranked reasons, the
  * "Other" group with every member, and the per-period trend out. Plain data
- * only (it crosses postMessage); period labels are made here in the element's
- * locale so the element only draws.
+ * only (it crosses postMessage): periods as keys, which the element labels in
+ * its language.
  */
 import type { ReadingOptions } from '../../metrics/reading.ts';
-import { PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import {
   cancellationReasons,
   readCancellations,
@@ -26,17 +26,15 @@ export interface ChurnReasonsJobOptions {
   maxReasons: number;
   granularity: Granularity;
   weekStart?: Weekday;
-  locale: string;
 }
 
 export interface ReasonsPeriod {
   key: string;
-  label: string;
 }
 
-/** The metric's result, with the trend's periods reduced to keys and labels. */
+/** The metric's result, with the trend's periods reduced to keys (and the calendar they belong to). */
 export interface ChurnReasonsModel extends Omit<CancellationReasons, 'trend'> {
-  trend: Omit<CancellationReasons['trend'], 'periods'> & { periods: ReasonsPeriod[] };
+  trend: Omit<CancellationReasons['trend'], 'periods'> & { periods: ReasonsPeriod[]; weekStart?: Weekday };
   otherThreshold: number;
   maxReasons: number;
 }
@@ -52,11 +50,10 @@ export const churnReasonsJob = engineJob<ChurnReasonsJobOptions, ChurnReasonsMod
     weekStart: options.weekStart,
   });
   if (!reasons.ok) return fail(reasons.error, [...cancellations.warnings, ...reasons.warnings]);
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const { trend } = reasons.value;
-  const periods = trend.periods.map((p) => ({ key: p.key, label: calendar.label(p.index, options.locale) }));
+  const periods = trend.periods.map((p) => ({ key: p.key }));
   return ok(
-    { ...reasons.value, trend: { ...trend, periods }, otherThreshold: options.otherThreshold, maxReasons: options.maxReasons },
+    { ...reasons.value, trend: { ...trend, periods, weekStart: options.weekStart }, otherThreshold: options.otherThreshold, maxReasons: options.maxReasons },
     [...cancellations.warnings, ...reasons.warnings],
   );
 });

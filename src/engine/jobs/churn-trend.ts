@@ -17,7 +17,7 @@ import type { ReadingOptions } from '../../metrics/reading.ts';
 import { PRESETS } from '../../metrics/presets.ts';
 import * as z from 'zod/mini';
 import { churnSeries } from '../../metrics/activity.ts';
-import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/dates.ts';
 import { IssueCollector, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
@@ -41,8 +41,8 @@ export type PeriodField = (typeof PERIOD_FIELDS)[number];
 
 /** One period of the chart. Plain data: it crosses postMessage. */
 export interface ChurnPoint {
+  /** Period key (`2024-03`), or the period as a pre-aggregated record named it; the page labels it. */
   key: string;
-  label: string;
   /** S: customers (or recurring revenue) at period start. */
   start: number;
   /** Customers lost, or revenue lost to cancellations and downgrades. */
@@ -65,6 +65,8 @@ export interface ChurnTrendModel {
   input: ResolvedInput;
   /** Null for pre-aggregated input whose keys are not calendar keys. */
   granularity: Granularity | null;
+  /** First day of `week` periods (labels of their keys). */
+  weekStart?: Weekday;
   /** Activity window used for transactions (given or suggested); null otherwise. */
   windowDays: number | null;
   points: ChurnPoint[];
@@ -81,7 +83,6 @@ export interface ChurnTrendJobOptions {
   weekStart?: Weekday;
   asOf?: string;
   timeZone?: string;
-  locale: string;
   transactionFields?: TransactionFields;
   subscriptionFields?: Partial<Record<SubscriptionField, string>>;
   periodFields?: Partial<Record<PeriodField, string>>;
@@ -141,13 +142,11 @@ function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Resul
     windowDays,
     weekStart: options.weekStart,
     asOf: options.asOf,
-    locale: options.locale,
   });
   if (!series.ok) return fail(series.error, warnings);
   const points = series.value.periods.map(
     (p): ChurnPoint => ({
       key: p.key,
-      label: p.label,
       start: p.start,
       lost: p.lost,
       expansion: 0,
@@ -156,25 +155,23 @@ function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Resul
       censored: p.startCensored,
     }),
   );
-  return ok({ metric: 'customer', input: 'transactions', granularity: options.granularity, windowDays, points }, [...warnings, ...series.warnings]);
+  return ok({ metric: 'customer', input: 'transactions', granularity: options.granularity, weekStart: options.weekStart, windowDays, points }, [...warnings, ...series.warnings]);
 }
 
 function fromSubscriptions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
   const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const todayDay = today(new ZonedDayMapper(options.timeZone ?? 'UTC'), options.now);
   // A period that has not ended yet is measured on its snapshot so far: dashed, like the activity series.
   const complete = (endDay: number) => endDay <= todayDay + 1;
   const range = { granularity: options.granularity, weekStart: options.weekStart, timeZone: options.timeZone };
-  const base = { input: 'subscriptions' as const, granularity: options.granularity, windowDays: null };
+  const base = { input: 'subscriptions' as const, granularity: options.granularity, weekStart: options.weekStart, windowDays: null };
   if (options.metric === 'customer') {
     const series = subscriptionChurnSeries(subscriptions.value, range);
     if (!series.ok) return series;
     const points = series.value.map(
       (p): ChurnPoint => ({
         key: p.period.key,
-        label: calendar.label(p.period.index, options.locale),
         start: p.customersAtStart,
         lost: p.lostCustomers,
         expansion: 0,
@@ -190,7 +187,6 @@ function fromSubscriptions(rows: unknown[], options: ChurnTrendJobOptions): Resu
   const points = movements.value.periods.map(
     (m): ChurnPoint => ({
       key: m.period.key,
-      label: calendar.label(m.period.index, options.locale),
       start: m.startingMrr,
       lost: m.churnedMrr + m.contractionMrr,
       expansion: m.expansionMrr,
@@ -253,7 +249,7 @@ function fromPeriods(rows: unknown[], options: ChurnTrendJobOptions): Result<Chu
       issues.add(i, column('lost'), 'nothing lost in a period that starts with nothing', lost);
       return;
     }
-    points.push({ key: record.period, label: record.period, start, lost, expansion, rate, complete: record.complete ?? true, censored: false });
+    points.push({ key: record.period, start, lost, expansion, rate, complete: record.complete ?? true, censored: false });
   });
   if (issues.hasIssues) return fail(issues.toError('periods'));
 
@@ -270,9 +266,8 @@ function fromPeriods(rows: unknown[], options: ChurnTrendJobOptions): Result<Chu
     options.granularity,
   );
   if (calendar) {
-    // Calendar keys sort by time, whatever order the export had; labels follow the element's language.
+    // Calendar keys sort by time, whatever order the export had (the page labels them in its language).
     points.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
-    for (const point of points) point.label = calendar.label(calendar.indexOfKey(point.key), options.locale);
   }
   return ok({ metric: options.metric, input: 'periods', granularity: calendar?.granularity ?? null, windowDays: null, points });
 }

@@ -2,13 +2,14 @@
  * The KPI tile's model: the shown period, its predecessor and the sparkline,
  * from a series or from a few typed figures (the `kpi-tile-numbers` job).
  */
-import type { Granularity } from '../../metrics/calendar.ts';
+import type { Granularity, Weekday } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { numberValue } from '../../metrics/records.ts';
 import { KPI_METRICS, KPI_DEFINITIONS, type KpiMetric, type KpiPoint, type KpiModel, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
 
 export interface Series {
   granularity: Granularity | null;
+  weekStart?: Weekday;
   points: KpiPoint[];
   windowDays: number | null;
 }
@@ -28,8 +29,8 @@ export function tileModel(metric: KpiMetric, input: KpiModel['input'], series: S
     unit: KPI_DEFINITIONS[metric].unit,
     input,
     granularity: series.granularity,
+    weekStart: series.weekStart,
     period: current?.key ?? null,
-    periodLabel: current?.label ?? null,
     complete: current?.complete ?? true,
     value,
     previous,
@@ -61,11 +62,10 @@ export function kpiFromNumbers(numbers: KpiNumbers): Result<KpiModel> {
   if (!previous.ok) return previous;
   const period = numbers.period?.trim() || null;
   const points: KpiPoint[] = [];
-  if (previous.value !== null) points.push({ key: 'previous', label: '', value: previous.value, complete: true });
-  points.push({ key: period ?? 'current', label: period ?? '', value: value.value, complete: true });
+  if (previous.value !== null) points.push({ key: 'previous', value: previous.value, complete: true });
+  points.push({ key: period ?? 'current', value: value.value, complete: true });
   return ok({
     ...tileModel(numbers.metric, 'numbers', { granularity: numbers.granularity ?? null, points, windowDays: null }, points.length),
     period,
-    periodLabel: period,
   });
 }

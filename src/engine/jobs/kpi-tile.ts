@@ -18,7 +18,7 @@
  */
 import type { ReadingOptions } from '../../metrics/reading.ts';
 import { churnSeries } from '../../metrics/activity.ts';
-import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/dates.ts';
 import { readInvoices, type InvoiceField } from '../../metrics/invoices.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
@@ -65,7 +65,6 @@ export interface KpiJobOptions {
   windowDays: number | null;
   loyaltyThreshold?: number;
   frame?: SeriesFrame;
-  locale: string;
   transactionFields?: TransactionFields;
   subscriptionFields?: Partial<Record<SubscriptionField, string>>;
   responseFields?: Partial<Record<SurveyField, string>>;
@@ -124,15 +123,14 @@ function seriesOf(input: ResolvedKpiInput, rows: unknown[], options: KpiJobOptio
   }
 }
 
-function labelled(values: readonly PeriodValue[], calendar: PeriodCalendar, locale: string): KpiPoint[] {
-  return values.map((p) => ({ key: p.key, label: calendar.label(p.index, locale), value: p.value, complete: p.complete }));
+function periodPoints(values: readonly PeriodValue[]): KpiPoint[] {
+  return values.map((p) => ({ key: p.key, value: p.value, complete: p.complete }));
 }
 
 function fromTransactions(rows: unknown[], options: KpiJobOptions): Result<Series> {
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const metric = options.metric;
   if (metric === 'customer-churn' || metric === 'crr' || metric === 'active-customers') {
     let windowDays = options.windowDays;
@@ -140,14 +138,14 @@ function fromTransactions(rows: unknown[], options: KpiJobOptions): Result<Serie
       const suggested = suggestedWindowDays(table.value);
       windowDays = (suggested.ok ? suggested.value : null) ?? DEFAULT_KPI_WINDOW_DAYS;
     }
-    const series = churnSeries(table.value, { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, windowDays, locale: options.locale });
+    const series = churnSeries(table.value, { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, windowDays });
     if (!series.ok) return fail(series.error, warnings);
     const points = series.value.periods.map((p): KpiPoint => {
       // A period whose window reaches before the data undercounts S: its rates are not shown (see ChurnPeriod.startCensored).
       const rate = p.startCensored ? null : metric === 'crr' ? p.retentionRate : p.churnRate;
-      return { key: p.key, label: p.label, value: metric === 'active-customers' ? p.end : rate, complete: p.complete };
+      return { key: p.key, value: metric === 'active-customers' ? p.end : rate, complete: p.complete };
     });
-    return ok({ granularity: options.granularity, points, windowDays }, [...warnings, ...series.warnings]);
+    return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays }, [...warnings, ...series.warnings]);
   }
   const series = purchaseMetricSeries(table.value, {
     metric: metric as Parameters<typeof purchaseMetricSeries>[1]['metric'],
@@ -160,18 +158,16 @@ function fromTransactions(rows: unknown[], options: KpiJobOptions): Result<Serie
     lastPeriods: options.periods + 1,
   });
   if (!series.ok) return fail(series.error, warnings);
-  return ok({ granularity: options.granularity, points: labelled(series.value, calendar, options.locale), windowDays: null }, warnings);
+  return ok({ granularity: options.granularity, weekStart: options.weekStart, points: periodPoints(series.value), windowDays: null }, warnings);
 }
 
 function fromSubscriptions(rows: unknown[], options: KpiJobOptions): Result<Series> {
   const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const todayDay = today(new ZonedDayMapper(options.timeZone ?? 'UTC'), options.now);
   const range = { granularity: options.granularity, weekStart: options.weekStart, timeZone: options.timeZone };
-  const point = (period: { index: number; key: string; endDay: number }, value: number | null): KpiPoint => ({
+  const point = (period: { key: string; endDay: number }, value: number | null): KpiPoint => ({
     key: period.key,
-    label: calendar.label(period.index, options.locale),
     value,
     // A period that has not ended is measured on its snapshot so far.
     complete: period.endDay <= todayDay + 1,
@@ -181,7 +177,7 @@ function fromSubscriptions(rows: unknown[], options: KpiJobOptions): Result<Seri
     const series = subscriptionChurnSeries(subscriptions.value, range);
     if (!series.ok) return series;
     const points = series.value.map((p) => point(p.period, metric === 'crr' ? p.retentionRate : p.churnRate));
-    return ok({ granularity: options.granularity, points, windowDays: null }, series.warnings);
+    return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays: null }, series.warnings);
   }
   const movements = revenueMovements(subscriptions.value, range);
   if (!movements.ok) return movements;
@@ -198,7 +194,7 @@ function fromSubscriptions(rows: unknown[], options: KpiJobOptions): Result<Seri
               : m.customersAtEnd;
     return point(m.period, value);
   });
-  return ok({ granularity: options.granularity, points, windowDays: null }, movements.warnings);
+  return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays: null }, movements.warnings);
 }
 
 function fromResponses(rows: unknown[], options: KpiJobOptions): Result<Series> {
@@ -206,9 +202,8 @@ function fromResponses(rows: unknown[], options: KpiJobOptions): Result<Series> 
   if (!responses.ok) return responses;
   const periods = npsByPeriod(responses.value, { granularity: options.granularity, weekStart: options.weekStart });
   if (!periods.ok) return periods;
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
-  const points = periods.value.map((p) => ({ key: p.period.key, label: calendar.label(p.period.index, options.locale), value: p.nps?.score ?? null, complete: true }));
-  return ok({ granularity: options.granularity, points, windowDays: null }, responses.warnings);
+  const points = periods.value.map((p) => ({ key: p.period.key, value: p.nps?.score ?? null, complete: true }));
+  return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays: null }, responses.warnings);
 }
 
 function fromInvoices(rows: unknown[], options: KpiJobOptions): Result<Series> {
@@ -216,8 +211,7 @@ function fromInvoices(rows: unknown[], options: KpiJobOptions): Result<Series> {
   if (!invoices.ok) return invoices;
   const series = dsoSeries(invoices.value, { granularity: options.granularity, weekStart: options.weekStart, lastPeriods: options.periods + 1 });
   if (!series.ok) return series;
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
-  return ok({ granularity: options.granularity, points: labelled(series.value, calendar, options.locale), windowDays: null }, invoices.warnings);
+  return ok({ granularity: options.granularity, weekStart: options.weekStart, points: periodPoints(series.value), windowDays: null }, invoices.warnings);
 }
 
 const periodRecordSchema = withFields(['period', 'value'], z.object({ period: textValue, value: numberValue() }));
@@ -229,13 +223,7 @@ function fromPeriods(rows: unknown[], options: KpiJobOptions): Result<Series> {
   if (!records.ok) return records;
   const calendar = calendarOfKeys(records.value.map((r) => r.period), options.granularity);
   const ordered = calendar ? [...records.value].sort((a, b) => calendar.indexOfKey(a.period) - calendar.indexOfKey(b.period)) : records.value;
-  const points = ordered.map((r) => ({
-    key: r.period,
-    label: calendar ? calendar.label(calendar.indexOfKey(r.period), options.locale) : r.period,
-    value: r.value,
-    complete: true,
-  }));
-  return ok({ granularity: calendar?.granularity ?? null, points, windowDays: null }, records.warnings);
+  return ok({ granularity: calendar?.granularity ?? null, points: ordered.map((r) => ({ key: r.period, value: r.value, complete: true })), windowDays: null }, records.warnings);
 }
 
 export const kpiTileJob = engineJob<KpiJobOptions, KpiModel>('kpi-tile', (rows, options) => computeKpi(rows, options));

@@ -10,7 +10,7 @@
  * the model and the element shows them in place.
  */
 import type { ReadingOptions } from '../../metrics/reading.ts';
-import { PeriodCalendar, type Granularity } from '../../metrics/calendar.ts';
+import type { Granularity } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCohort } from '../../metrics/lifetime-value-cohorts.ts';
 import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
@@ -51,7 +51,6 @@ export interface LtvForecastJobOptions {
   /** Days a purchase keeps a customer active (churn, as in churn-trend); default 3 × the median days between purchases. */
   windowDays?: number;
   saas: SaasFigures;
-  locale: string;
 }
 
 export interface PredictiveValue {
@@ -105,7 +104,7 @@ export interface LtvForecastModel {
   /** Null for the SaaS formula alone (plain attributes). */
   calibrationEndDay: number | null;
   predictive: PredictiveValue | { error: string } | null;
-  historic: { granularity: Granularity; cohorts: Array<LifetimeValueCohort & { label: string }>; overall: { customers: number; netRevenue: number; value: number | null } } | null;
+  historic: { granularity: Granularity; cohorts: LifetimeValueCohort[]; overall: { customers: number; netRevenue: number; value: number | null } } | null;
   saas: SaasValue | SaasUnavailable | null;
 }
 
@@ -127,8 +126,7 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
 
   const cohorts = cohortLifetimeValue(table.value, { granularity: options.granularity });
   if (!cohorts.ok) return fail(cohorts.error, warnings);
-  const calendar = new PeriodCalendar({ granularity: options.granularity });
-  const historic = { ...cohorts.value, cohorts: cohorts.value.cohorts.map((c) => ({ ...c, label: calendar.label(c.index, options.locale) })) };
+  const historic = cohorts.value;
 
   const histories = rfmSummary(table.value, { timeUnit: options.timeUnit, calibrationEnd: options.calibrationEnd });
   if (!histories.ok && histories.error.issues.some((i) => i.field === 'timeUnit' || i.field === 'calibrationEnd')) return fail(histories.error, warnings);

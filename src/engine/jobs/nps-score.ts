@@ -12,7 +12,7 @@
  */
 import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
-import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts } from '../../metrics/rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
@@ -28,8 +28,8 @@ export type NpsInput = 'responses' | 'scores' | 'counts' | 'periods';
 
 /** One period of the trend. Plain data. */
 export interface NpsTrendPoint {
+  /** Period key (`2024-03`), or the period as pre-aggregated counts named it; the page labels it. */
   key: string;
-  label: string;
   /** Null for a period without responses: NPS is undefined there, not 0. */
   score: number | null;
   responses: number;
@@ -44,6 +44,8 @@ export interface NpsModel {
   nps: NetPromoterScore;
   /** Null when the trend's keys are not calendar keys, or there is no trend. */
   granularity: Granularity | null;
+  /** First day of `week` periods (labels of their keys). */
+  weekStart?: Weekday;
   /** Oldest first; empty without dates. */
   trend: NpsTrendPoint[];
 }
@@ -57,7 +59,6 @@ export interface NpsJobOptions {
   granularity: Granularity;
   weekStart?: Weekday;
   timeZone?: string;
-  locale: string;
   responseFields?: Partial<Record<SurveyField, string>>;
   countFields?: Partial<Record<CountField, string>>;
 }
@@ -122,11 +123,9 @@ function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> 
   }
   const periods = npsByPeriod(dated, { granularity: options.granularity, weekStart: options.weekStart });
   if (!periods.ok) return fail(periods.error, warnings);
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const trend = periods.value.map(
     (p): NpsTrendPoint => ({
       key: p.period.key,
-      label: calendar.label(p.period.index, options.locale),
       score: p.nps?.score ?? null,
       responses: p.nps?.responses ?? 0,
       promoters: p.nps?.promoters ?? 0,
@@ -134,7 +133,7 @@ function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> 
       detractors: p.nps?.detractors ?? 0,
     }),
   );
-  return ok({ input: 'responses', nps: nps.value, granularity: trend.length ? options.granularity : null, trend }, warnings);
+  return ok({ input: 'responses', nps: nps.value, granularity: trend.length ? options.granularity : null, weekStart: options.weekStart, trend }, warnings);
 }
 
 function fromPeriodCounts(rows: unknown[], options: NpsJobOptions): Result<NpsModel> {
@@ -154,7 +153,6 @@ function fromPeriodCounts(rows: unknown[], options: NpsJobOptions): Result<NpsMo
     const responses = r.promoters + r.passives + r.detractors;
     return {
       key: r.period,
-      label: calendar ? calendar.label(calendar.indexOfKey(r.period), options.locale) : r.period,
       score: responses > 0 ? npsFromCounts(r.promoters, r.passives, r.detractors).score : null,
       responses,
       promoters: r.promoters,

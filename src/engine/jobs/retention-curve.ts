@@ -40,8 +40,10 @@ export const DEFAULT_MAX_COHORTS = 12;
 
 /** One curve. Plain data: it crosses postMessage. */
 export interface CurveCohort {
+  /** Period key of the cohort (`2024-03`); the page labels it. */
   key: string;
-  label: string;
+  /** The label a pre-aggregated matrix gave the cohort, if any. */
+  label?: string;
   size: number;
   /** Retention per period k as a fraction; null where not reached yet. */
   values: (number | null)[];
@@ -56,6 +58,8 @@ export interface RetentionCurveModel {
   input: 'transactions' | 'matrix';
   /** Null for a matrix whose keys are not calendar keys. */
   granularity: Granularity | null;
+  /** First day of `week` periods (labels of their keys). */
+  weekStart?: Weekday;
   periods: number;
   /** The curves shown: the most recent `maxCohorts` cohorts, oldest first. */
   cohorts: CurveCohort[];
@@ -77,7 +81,6 @@ export interface RetentionCurveJobOptions {
   weekStart?: Weekday;
   asOf?: string;
   timeZone?: string;
-  locale: string;
   transactionFields?: TransactionFields;
 }
 
@@ -101,7 +104,7 @@ function fromTransactions(rows: unknown, options: CurveOptions): Result<Retentio
   if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
-  const periodOptions = { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, maxPeriods: options.maxPeriods, locale: options.locale };
+  const periodOptions = { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, maxPeriods: options.maxPeriods };
   let periods: number;
   let rowsOf: RetentionCohort[];
   let partialLastPeriod: boolean;
@@ -120,7 +123,6 @@ function fromTransactions(rows: unknown, options: CurveOptions): Result<Retentio
   const cohorts = rowsOf.map(
     (c): CurveCohort & { reached: number[] } => ({
       key: c.key,
-      label: c.label,
       size: c.size,
       values: c.cells,
       counts: c.counts,
@@ -134,6 +136,7 @@ function fromTransactions(rows: unknown, options: CurveOptions): Result<Retentio
       mode: options.mode,
       input: 'transactions',
       granularity: options.granularity,
+      weekStart: options.weekStart,
       periods,
       cohorts: cohorts.slice(-options.maxCohorts).map(({ reached: _, ...curve }) => curve),
       cohortCount: cohorts.length,
@@ -159,7 +162,7 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
   if (extra.data.mode !== undefined && extra.data.mode !== options.mode) {
     return fail(optionError('mode', `"${extra.data.mode}", the retention the matrix holds (a matrix cannot be converted)`, options.mode));
   }
-  const parsed = computeCohortHeatmap(data, { value: 'percent', input: 'matrix', granularity: options.granularity, maxPeriods: options.maxPeriods, locale: options.locale });
+  const parsed = computeCohortHeatmap(data, { value: 'percent', input: 'matrix', granularity: options.granularity, maxPeriods: options.maxPeriods });
   if (!parsed.ok) return parsed;
   const partial = extra.data.partialLastPeriod === true;
   const cohorts = parsed.value.cohorts.map((c) => {
@@ -172,7 +175,7 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
     }
     return {
       key: c.key,
-      label: c.label,
+      ...(c.label !== undefined && { label: c.label }),
       size: c.size,
       values: c.cells,
       counts: c.counts,

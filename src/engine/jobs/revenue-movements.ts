@@ -10,11 +10,11 @@
  *     "contraction": 300, "churn": 500, "startMrr": 10000, "complete": true }
  *
  * `complete` is optional (default true); keys of one calendar (`2024-03`,
- * `2024-Q1` …) are sorted by time and labelled in the element's language.
+ * `2024-Q1` …) are sorted by time; the element labels them in its language.
  */
 import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
-import { calendarOfKeys, GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { movementRates } from '../../metrics/movement-rates.ts';
@@ -29,8 +29,8 @@ export const MOVEMENT_PERIOD_FIELDS = ['period', 'new', 'expansion', 'reactivati
 
 /** One period's bar. Plain data: it crosses postMessage. */
 export interface MovementBar {
+  /** Period key (`2024-03`), or the period as a pre-aggregated record named it; the page labels it. */
   key: string;
-  label: string;
   startMrr: number;
   newMrr: number;
   expansionMrr: number;
@@ -51,6 +51,8 @@ export interface RevenueMovementsModel {
   input: 'subscriptions' | 'periods';
   /** Null for pre-aggregated keys of no calendar. */
   granularity: Granularity | null;
+  /** First day of `week` periods (labels of their keys). */
+  weekStart?: Weekday;
   periods: MovementBar[];
   /** The period selected by default: the last complete one (the last one when none is complete); -1 without periods. */
   defaultIndex: number;
@@ -68,7 +70,6 @@ export interface RevenueMovementsJobOptions {
   /** The day that decides which periods are complete (ISO date); default today. */
   asOf?: string;
   timeZone?: string;
-  locale: string;
   subscriptionFields?: Partial<Record<SubscriptionField, string>>;
   /** Clock (epoch ms) standing in for today; for tests. */
   now?: number;
@@ -114,11 +115,9 @@ function fromSubscriptions(rows: unknown[], options: RevenueMovementsJobOptions)
     const issues = series.error.issues.map((issue) => ({ ...issue, field: issue.field.replace(/^timeFrame\./, '') }));
     return fail({ ...series.error, issues }, [...subscriptions.warnings, ...series.warnings]);
   }
-  const calendar = new PeriodCalendar({ granularity: options.granularity, weekStart: options.weekStart });
   const periods = series.value.periods.map(
     (m): MovementBar => ({
       key: m.period.key,
-      label: calendar.label(m.period.index, options.locale),
       startMrr: m.startingMrr,
       newMrr: m.newMrr,
       expansionMrr: m.expansionMrr,
@@ -133,7 +132,7 @@ function fromSubscriptions(rows: unknown[], options: RevenueMovementsJobOptions)
       complete: m.period.endDay <= asOfDay + 1,
     }),
   );
-  return ok({ input: 'subscriptions', granularity: options.granularity, periods, defaultIndex: defaultIndexOf(periods) }, [...subscriptions.warnings, ...series.warnings]);
+  return ok({ input: 'subscriptions', granularity: options.granularity, weekStart: options.weekStart, periods, defaultIndex: defaultIndexOf(periods) }, [...subscriptions.warnings, ...series.warnings]);
 }
 
 const BOOLEAN_EXPECTATION = 'true or false';
@@ -180,17 +179,14 @@ function fromPeriods(rows: unknown[], options: RevenueMovementsJobOptions): Resu
       return;
     }
     const gained = r.new + r.expansion + r.reactivation;
-    periods.push({ key: r.period, label: r.period, ...amounts, net: gained - r.contraction - r.churn, ...rates.value, complete: r.complete ?? true });
+    periods.push({ key: r.period, ...amounts, net: gained - r.contraction - r.churn, ...rates.value, complete: r.complete ?? true });
   });
   if (issues.hasIssues) return fail(issues.toError('periods'));
   const calendar = calendarOfKeys(
     periods.map((p) => p.key),
     options.granularity,
   );
-  if (calendar) {
-    periods.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
-    for (const p of periods) p.label = calendar.label(calendar.indexOfKey(p.key), options.locale);
-  }
+  if (calendar) periods.sort((a, b) => calendar.indexOfKey(a.key) - calendar.indexOfKey(b.key));
   return ok({ input: 'periods', granularity: calendar?.granularity ?? null, periods, defaultIndex: defaultIndexOf(periods) });
 }
 
