@@ -25,20 +25,23 @@ export interface DownloadOptions {
   onProgress?: (progress: DownloadProgress) => void;
   /** The CSV delimiter the element states (`delimiter` attribute); detected from the header otherwise. */
   delimiter?: string;
+  /** The URL as the page wrote it, for messages (the request goes to the absolute URL). */
+  origin?: string;
 }
 
 const ACCEPT = 'application/json, text/csv;q=0.9, */*;q=0.5';
 
 export async function download(url: string, options: DownloadOptions = {}): Promise<DownloadOutcome> {
   const { signal, onProgress } = options;
+  const origin = options.origin ?? url;
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { accept: ACCEPT } });
   } catch (cause) {
     if (signal?.aborted) return { ok: false, aborted: true };
-    return { ok: false, error: loadError('network', url, `network error (${messageOf(cause)})`) };
+    return { ok: false, error: loadError('network', origin, `network error (${messageOf(cause)})`) };
   }
-  if (!response.ok) return { ok: false, error: loadError('http', url, `HTTP ${response.status} ${response.statusText}`.trim(), response.status) };
+  if (!response.ok) return { ok: false, error: loadError('http', origin, `HTTP ${response.status} ${response.statusText}`.trim(), response.status) };
   const length = Number(response.headers.get('content-length'));
   const total = Number.isFinite(length) && length > 0 ? length : undefined;
   const contentType = response.headers.get('content-type');
@@ -49,7 +52,7 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
     if (!reader) {
       // No stream (an old engine or an opaque body): the whole body at once.
       const body = new Uint8Array(await response.arrayBuffer());
-      parser = streamParser(formatOf(contentType, url, body), url, options.delimiter);
+      parser = streamParser(formatOf(contentType, url, body), origin, options.delimiter);
       parser.push(body);
       received = body.byteLength;
     } else {
@@ -60,7 +63,7 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
         }
         const { done, value } = await reader.read();
         if (done) break;
-        parser ??= streamParser(formatOf(contentType, url, value), url, options.delimiter);
+        parser ??= streamParser(formatOf(contentType, url, value), origin, options.delimiter);
         parser.push(value);
         received += value.byteLength;
         onProgress?.({ received, total, rows: parser.rowCount });
@@ -68,10 +71,10 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
     }
   } catch (cause) {
     if (signal?.aborted) return { ok: false, aborted: true };
-    return { ok: false, error: loadError('network', url, `the download broke off (${messageOf(cause)})`) };
+    return { ok: false, error: loadError('network', origin, `the download broke off (${messageOf(cause)})`) };
   }
   if (signal?.aborted) return { ok: false, aborted: true };
-  parser ??= streamParser(formatOf(contentType, url, new Uint8Array()), url, options.delimiter);
+  parser ??= streamParser(formatOf(contentType, url, new Uint8Array()), origin, options.delimiter);
   return parser.finish();
 }
 

@@ -49,7 +49,7 @@ export async function recordsOf(input: RawInput, key: string | undefined, waiter
     kept.set(cacheKey!, hit);
     return hit;
   }
-  if (input.kind === 'url') return waitForDownload(input.url, cacheKey!, { delimiter: input.delimiter }, waiter);
+  if (input.kind === 'url') return waitForDownload(input.url, cacheKey!, { delimiter: input.delimiter, origin: input.origin }, waiter);
   inputStats.parses++;
   const text = input.kind === 'text' ? input.text : new TextDecoder().decode(input.bytes);
   return keep(cacheKey, parseText(text, input.format, input.origin, input.delimiter));

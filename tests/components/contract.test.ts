@@ -639,6 +639,9 @@ function stubFetch(stub: typeof window.fetch): () => void {
   };
 }
 
+/** The path a stubbed fetch was asked for (the engine asks for absolute URLs). */
+const pathOf = (input: RequestInfo | URL) => new URL(String(input), location.href).pathname;
+
 /** What the test server saw of requests tagged `?log=<token>` (tests/server/request-log.mjs). */
 async function requestLog(token: string): Promise<{ count: number; rowsSent?: number; closedEarly?: boolean }> {
   return (await window.fetch(`/__requests?log=${encodeURIComponent(token)}`)).json();
@@ -833,8 +836,8 @@ for (const entry of CONTRACT) {
       const restore = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
       try {
         // In the page engine, whose fetch a test can stub (the worker's it cannot).
-        const el = await mount(entry, { attributes: { src: '/contract-offline.json', compute: 'inline' } });
-        await expectLoadError(el, { kind: 'load-error', reason: 'network', origin: '/contract-offline.json' }, 'no answer from the server');
+        const el = await mount(entry, { attributes: { src: `/contract-offline-${tag}.json`, compute: 'inline' } });
+        await expectLoadError(el, { kind: 'load-error', reason: 'network', origin: `/contract-offline-${tag}.json` }, 'no answer from the server');
       } finally {
         restore();
       }
@@ -870,19 +873,19 @@ for (const entry of CONTRACT) {
         (input, init) =>
           new Promise<Response>((resolve) => {
             init?.signal?.addEventListener('abort', () => aborted++);
-            answers.set(String(input), resolve);
+            answers.set(pathOf(input), resolve);
           }),
       );
       try {
-        const el = await mount(entry, { attributes: { src: '/contract-old.json', compute: 'inline' } });
+        const el = await mount(entry, { attributes: { src: `/contract-old-${tag}.json`, compute: 'inline' } });
         expect(el.status).to.equal('loading');
-        el.src = '/contract-new.json';
+        el.src = `/contract-new-${tag}.json`;
         await el.updateComplete;
         expect(aborted).to.equal(1);
-        answers.get('/contract-new.json')!(jsonResponse(ORDERS));
+        answers.get(`/contract-new-${tag}.json`)!(jsonResponse(ORDERS));
         await ready(el);
         expectShown(entry, el, entry.expected.orders);
-        answers.get('/contract-old.json')!(jsonResponse(WITHOUT_B));
+        answers.get(`/contract-old-${tag}.json`)!(jsonResponse(WITHOUT_B));
         await new Promise((resolve) => setTimeout(resolve, 50));
         await el.updateComplete;
         expectShown(entry, el, entry.expected.orders);
@@ -902,7 +905,7 @@ for (const entry of CONTRACT) {
           }),
       );
       try {
-        const el = await mount(entry, { attributes: { src: '/contract-moved.json', compute: 'inline' } });
+        const el = await mount(entry, { attributes: { src: `/contract-moved-${tag}.json`, compute: 'inline' } });
         expect(el.status).to.equal('loading');
         const box = el.parentElement!;
         el.remove(); // a framework or a tab component moving the widget
@@ -933,7 +936,7 @@ for (const entry of CONTRACT) {
       let answer: ((response: Response) => void) | undefined;
       const restore = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
       try {
-        const el = await mount(entry, { attributes: { src: '/contract-slow.json', compute: 'inline' } });
+        const el = await mount(entry, { attributes: { src: `/contract-slow-${tag}.json`, compute: 'inline' } });
         el.data = ORDERS; // the data property takes precedence over src
         await ready(el);
         expectShown(entry, el, entry.expected.orders);
@@ -1005,7 +1008,7 @@ for (const entry of CONTRACT) {
 describe('element contract: one <retention-source> for every element', () => {
   it('a source whose src changes while the old download is slow: every widget shows the new data', async () => {
     const answers = new Map<string, (response: Response) => void>();
-    const restore = stubFetch((input) => new Promise<Response>((resolve) => answers.set(String(input), resolve)));
+    const restore = stubFetch((input) => new Promise<Response>((resolve) => answers.set(pathOf(input), resolve)));
     try {
       const id = sourceId('race');
       // All in the page engine, whose fetch a test can stub.

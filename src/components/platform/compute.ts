@@ -83,6 +83,15 @@ export async function preloadInput(input: RawInput, settings: Pick<ComputeOption
   return engine.preload(input, { signal: settings.signal, onLoading: settings.onLoading });
 }
 
+/**
+ * Starts the engine's worker now, so its download and start-up overlap the
+ * page's own work (elements upgrading, layout) instead of following it. The
+ * first element to connect calls it; later calls cost nothing.
+ */
+export function warmEngine(mode: ComputeMode = 'auto'): void {
+  if (mode !== 'inline' && workerAvailable()) sharedWorker();
+}
+
 function isBig(input: RawInput): boolean {
   const { rows, chars } = inputSize(input);
   return rows > WORKER_THRESHOLD.rows || chars > WORKER_THRESHOLD.chars;

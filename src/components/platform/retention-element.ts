@@ -25,7 +25,8 @@ import type { TransactionFields } from '../../metrics/transactions.ts';
 import type { ReadingOptions } from '../../metrics/reading.ts';
 import type { SubscriptionField } from '../../metrics/subscriptions.ts';
 import { KIT_VERSION } from './define.ts';
-import { compute, type ComputeMode } from './compute.ts';
+import { compute, warmEngine, type ComputeMode } from './compute.ts';
+import { LatestRun } from './latest-run.ts';
 import { loadError, type ElementError, type LoadError } from './errors.ts';
 import { emit, type MetricChangeDetail } from './events.ts';
 import { withDelimiter, type RawInput } from './input.ts';
@@ -181,8 +182,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   #inputKey?: unknown;
   #inputVersion = 0;
   #routeKey?: unknown;
-  #computeAbort?: AbortController;
-  #computeSeq = 0;
+  readonly #computation = new LatestRun();
   #computedKey?: string;
   #unwatchSource?: () => void;
   #watchedSource?: string;
@@ -293,6 +293,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   override connectedCallback(): void {
     super.connectedCallback();
+    warmEngine(this.computeMode);
     this.#readInlineScript();
     // Children may be parsed after the element upgrades, or edited later by a CMS.
     this.#childObserver ??= new MutationObserver(() => {
@@ -308,7 +309,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     this.#unwatchSource?.();
     this.#unwatchSource = undefined;
     // Stops the engine's download and parsing when no other element waits for them.
-    this.#computeAbort?.abort();
+    this.#computation.stop();
     // Forget what was under way, so reconnecting restarts a load or a computation that was cut off.
     if (this.status === 'loading' || this.status === 'computing') this.#computedKey = undefined;
   }
@@ -516,8 +517,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     if (plain && !request) {
       if (this.#computedKey === 'idle') return;
       this.#computedKey = 'idle';
-      this.#computeAbort?.abort();
-      ++this.#computeSeq;
+      this.#computation.stop();
       this.status = 'idle';
       this.value = undefined;
       this.error = undefined;
@@ -532,18 +532,14 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     const key = `${plain ? 'plain' : this.#inputVersion}|${this.delimiter ?? ''}|${request.job.name}|${JSON.stringify(options)}|${attachments ? JSON.stringify(attachments) : ''}`;
     if (key === this.#computedKey) return;
     this.#computedKey = key;
-    this.#computeAbort?.abort();
-    const abort = new AbortController();
-    this.#computeAbort = abort;
-    const seq = ++this.#computeSeq;
-    const current = () => seq === this.#computeSeq;
+    const { signal, current } = this.#computation.start();
     // A URL is downloaded by the engine first: "loading" until it says the job started.
     this.status = input.kind === 'url' ? 'loading' : 'computing';
     if (input.kind === 'url') this.error = undefined;
     this.computeProgress = undefined;
     void compute(request.job, input, options, {
       mode: this.computeMode,
-      signal: abort.signal,
+      signal,
       attachments,
       onLoading: (progress) => {
         if (current()) this.loadProgress = progress;

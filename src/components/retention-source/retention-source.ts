@@ -5,6 +5,7 @@ import type { LoadError } from '../platform/errors.ts';
 import type { RawInput } from '../platform/input.ts';
 import { emit, type SourceChangeDetail } from '../platform/events.ts';
 import { preloadInput, type ComputeMode } from '../platform/compute.ts';
+import { LatestRun } from '../platform/latest-run.ts';
 import { publishSource, type SourceSnapshot } from '../platform/source-hub.ts';
 
 /**
@@ -34,8 +35,7 @@ export class RetentionSource extends LitElement {
   /** The current state. */
   @state() snapshot?: SourceSnapshot;
 
-  #abort?: AbortController;
-  #seq = 0;
+  readonly #download = new LatestRun();
   #version = 0;
   #publishedId?: string;
   #loadedSrc?: string;
@@ -47,7 +47,7 @@ export class RetentionSource extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
+    this.#download.stop();
     if (this.snapshot?.state === 'loading') this.#loadedSrc = undefined; // reload when it comes back
     if (this.#publishedId) publishSource(this.#publishedId, undefined);
     this.#publishedId = undefined;
@@ -79,23 +79,23 @@ export class RetentionSource extends LitElement {
   #load(): void {
     const url = this.src;
     this.#loadedSrc = url;
-    this.#abort?.abort();
-    if (!url) return;
-    const abort = new AbortController();
-    this.#abort = abort;
-    const seq = ++this.#seq;
+    if (!url) {
+      this.#download.stop();
+      return;
+    }
+    const { signal, current } = this.#download.start();
     const version = ++this.#version;
     this.loads++;
     this.#publish({ state: 'loading', version });
     const input: RawInput = { kind: 'url', url: new URL(url, document.baseURI).href, origin: url };
     void preloadInput(input, {
       mode: this.computeMode,
-      signal: abort.signal,
+      signal,
       onLoading: (progress) => {
-        if (seq === this.#seq) this.#publish({ state: 'loading', version, progress });
+        if (current()) this.#publish({ state: 'loading', version, progress });
       },
     }).then((outcome) => {
-      if (seq !== this.#seq || abort.signal.aborted || outcome === 'aborted') return;
+      if (!current() || outcome === 'aborted') return;
       if (outcome.ok) this.#publish({ state: 'ready', version, input, rows: outcome.value.rows });
       else this.#publish({ state: 'error', version, error: outcome.error as LoadError });
     });
