@@ -160,3 +160,15 @@ export class BenchSession {
     this.sink = (this.sink + (result === undefined ? 0 : 1)) | 0;
   }
 }
+
+/**
+ * The benchmark's seeded records as a list, for runners that write them to
+ * files (bench/big-export/ serves them as CSV and JSON): the same generator
+ * and seed as a {@link BenchSession} of that size.
+ */
+export function generateBenchTransactions(size: number, seed: number): ReturnType<typeof generateTransactions> {
+  return generateTransactions({ seed, transactions: size });
+}
+
+/** The column of each field in those records, which an element's `*-key` attributes map. */
+export const BENCH_FIELDS = READ_OPTIONS.fields;
