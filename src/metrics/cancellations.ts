@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar.ts';
 import { WarningCounter, collectWarnings, fail, ok, optionError, records, type Result, type WarningCode } from './issues.ts';
 import { columnFormats, dateValue, idValue, optionalNumberValue, optionalTextValue, readRecords, withWarnings, zoneFor, type ReadOptions } from './records.ts';
+import type { RecordList } from './csv-records.ts';
 
 /** Label of the group of cancellations whose reason was left blank. */
 export const NO_REASON_LABEL = '(no reason given)';
@@ -49,7 +50,7 @@ const MISSING_REASON: WarningCode = 'missing-reason';
  * and counted in a warning: people skip the question, and hiding those
  * cancellations would make every real reason look more common than it is.
  */
-export function readCancellations(rows: readonly unknown[], options: ReadCancellationsOptions = {}): Result<Cancellation[]> {
+export function readCancellations(rows: RecordList, options: ReadCancellationsOptions = {}): Result<Cancellation[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return fail(zone.error);
   const formats = columnFormats<CancellationField>(rows, { ...options, dates: ['date'], numbers: ['lostRevenue'] });

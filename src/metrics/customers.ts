@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { IssueCollector, fail, ok, type Result } from './issues.ts';
 import { idValue, readRecords } from './records.ts';
+import { isCsvRecords, isRecordList, type RecordList } from './csv-records.ts';
 import { IDENTIFIER_EXPECTATION } from './values.ts';
 
 export interface CustomerProperties {
@@ -47,7 +48,7 @@ const propertyValue = z.pipe(
  * "the later row wins": two rows for one customer with different channels are
  * ambiguous, and silently picking one would move the customer between cohorts.
  */
-export function readCustomers(rows: readonly unknown[], options: ReadCustomersOptions = {}): Result<CustomerProperties> {
+export function readCustomers(rows: RecordList, options: ReadCustomersOptions = {}): Result<CustomerProperties> {
   const customerColumn = options.fields?.customer || 'customer';
   const propertyNames = (options.properties ?? propertyColumns(rows, customerColumn)).filter((name) => name !== customerColumn);
   const shape: Record<string, typeof propertyValue | typeof idValue> = Object.create(null);
@@ -79,9 +80,10 @@ export function readCustomers(rows: readonly unknown[], options: ReadCustomersOp
 }
 
 /** Every column seen in any record (first-seen order), except the customer id. */
-function propertyColumns(rows: readonly unknown[], customerColumn: string): string[] {
+function propertyColumns(rows: RecordList, customerColumn: string): string[] {
   const seen = new Set<string>();
-  if (!Array.isArray(rows)) return [];
+  if (!isRecordList(rows)) return [];
+  if (isCsvRecords(rows)) return rows.header.filter((name) => name !== customerColumn);
   for (const row of rows) {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
     for (const key of Object.keys(row)) if (key !== customerColumn) seen.add(key);

@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { DATE_EXPECTATION, dayFromDateValue, isoDate } from './dates.ts';
 import { WarningCounter, collectWarnings, fail, ok, optionError, records, type Result } from './issues.ts';
 import { columnFormats, dateValue, idValue, optionalNumberValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
+import type { RecordList } from './csv-records.ts';
 import type { DateInput } from './timeframe.ts';
 
 export const ACTIVITY_EVENTS = ['login', 'usage', 'ticket', 'renewal', 'downgrade', 'upgrade', 'expiry'] as const;
@@ -47,7 +48,7 @@ const eventValue = z.pipe(
 );
 
 /** Reads activity records: customer, date, event (case-insensitive), value (optional, default 1). */
-export function readActivityEvents(rows: readonly unknown[], options: ReadActivityEventsOptions = {}): Result<ActivityEvent[]> {
+export function readActivityEvents(rows: RecordList, options: ReadActivityEventsOptions = {}): Result<ActivityEvent[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return fail(zone.error);
   const formats = columnFormats<ActivityField>(rows, { ...options, presetKind: 'events', dates: ['date'], numbers: ['value'] });

@@ -8,6 +8,7 @@ import { fail, ok, optionError, type Result } from './issues.ts';
 import { daysSalesOutstanding } from './rates.ts';
 import { rule, withFields } from './validation.ts';
 import { columnFormats, dateValue, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
+import type { RecordList } from './csv-records.ts';
 import { resolveTimeFrame, type DateInput } from './timeframe.ts';
 
 export const INVOICE_FIELDS = ['id', 'issueDate', 'amount', 'paidDate'] as const;
@@ -41,7 +42,7 @@ export function invoiceRecordSchema(zone: ZonedDayMapper, formats?: ColumnFormat
   );
 }
 
-export function readInvoices(rows: readonly unknown[], options: ReadOptions<InvoiceField> = {}): Result<Invoice[]> {
+export function readInvoices(rows: RecordList, options: ReadOptions<InvoiceField> = {}): Result<Invoice[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return zone;
   const formats = columnFormats<InvoiceField>(rows, { ...options, dates: ['issueDate', 'paidDate'], numbers: ['amount'] });

@@ -12,7 +12,8 @@ import { describeNumberFormat, toAmount, type DecimalMark } from './number-forma
 import type { ExportPreset } from './presets.ts';
 import { dateFormatOfColumn, decimalOfColumn, presetColumn, resolveReading, type ReadingOptions } from './reading.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type InputWarning, type Result } from './issues.ts';
-import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, field, toIdentifier } from './values.ts';
+import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, toIdentifier } from './values.ts';
+import { columnOf, isRecordList, recordObjects, type RecordList } from './csv-records.ts';
 
 type Ctx = { issues: { push(issue: { code: 'custom'; message: string; input: unknown }): void } };
 
@@ -140,7 +141,7 @@ export interface ColumnFormats<Canonical extends string> {
  * that reads two ways).
  */
 export function columnFormats<Canonical extends string>(
-  rows: readonly unknown[],
+  rows: RecordList,
   options: ReadOptions<Canonical> & { presetKind?: ExportPreset['kind']; dates?: readonly Canonical[]; numbers?: readonly Canonical[] },
 ): Result<ColumnFormats<Canonical>> {
   const reading = resolveReading(options.reading);
@@ -153,16 +154,21 @@ export function columnFormats<Canonical extends string>(
   }
   for (const [name, column] of Object.entries(options.fields ?? {})) if (column) fields[name as Canonical] = column as string;
   const column = (name: Canonical) => fields[name] || name;
-  const n = Array.isArray(rows) ? rows.length : 0;
+  const n = isRecordList(rows) ? rows.length : 0;
+  // Each column's cells by index: CSV columns as they are, an array's records read once per column.
+  const cellsOf = (name: Canonical) => {
+    const cells = n > 0 ? columnOf(rows, column(name)) : [];
+    return (i: number) => cells[i];
+  };
   const dates = new Map<Canonical, DateFormat>();
   for (const name of options.dates ?? []) {
-    const format = dateFormatOfColumn(reading.value, column(name), (i) => field(rows[i], column(name)), n);
+    const format = dateFormatOfColumn(reading.value, column(name), cellsOf(name), n);
     if (!format.ok) return format;
     dates.set(name, format.value);
   }
   const decimals = new Map<Canonical, DecimalMark>();
   for (const name of options.numbers ?? []) {
-    const decimal = decimalOfColumn(reading.value, column(name), (i) => field(rows[i], column(name)), n);
+    const decimal = decimalOfColumn(reading.value, column(name), cellsOf(name), n);
     if (!decimal.ok) return decimal;
     decimals.set(name, decimal.value.decimal);
   }
@@ -180,12 +186,14 @@ export function zoneFor(timeZone = 'UTC'): Result<ZonedDayMapper> {
  * ones by index and by the user's own field names.
  */
 export function readRecords<Canonical extends string, Output>(
-  rows: readonly unknown[],
+  list: RecordList,
   schema: z.ZodMiniType<Output>,
   canonicalFields: readonly Canonical[],
   options: { fields?: Partial<Record<Canonical, string>>; what: string },
 ): Result<Output[]> {
-  if (!Array.isArray(rows)) return fail(optionError('data', `an array of ${options.what}`, rows));
+  if (!isRecordList(list)) return fail(optionError('data', `an array of ${options.what}`, list));
+  // These shapes are small (subscriptions, survey answers): CSV records become row objects here.
+  const rows = recordObjects(list);
   const userName = (canonical: Canonical) => options.fields?.[canonical] || canonical;
   const columns = canonicalFields.map((canonical) => [canonical, userName(canonical)] as const);
   const issues = new IssueCollector();

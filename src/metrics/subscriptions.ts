@@ -18,6 +18,7 @@ import type { ZonedDayMapper } from './dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { rule, withFields } from './validation.ts';
 import { columnFormats, dateValue, idValue, numberValue, optionalDateValue, optionalTextValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
+import type { RecordList } from './csv-records.ts';
 import { resolveTimeFrame, type DateInput } from './timeframe.ts';
 
 export const SUBSCRIPTION_FIELDS = ['customer', 'start', 'end', 'mrr', 'plan'] as const;
@@ -53,7 +54,7 @@ export function subscriptionRecordSchema(zone: ZonedDayMapper, formats?: ColumnF
   );
 }
 
-export function readSubscriptions(rows: readonly unknown[], options: ReadOptions<SubscriptionField> = {}): Result<Subscription[]> {
+export function readSubscriptions(rows: RecordList, options: ReadOptions<SubscriptionField> = {}): Result<Subscription[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return zone;
   const formats = columnFormats<SubscriptionField>(rows, { ...options, presetKind: 'subscriptions', dates: ['start', 'end'], numbers: ['mrr'] });

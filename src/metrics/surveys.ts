@@ -9,6 +9,7 @@ import { IssueCollector, fail, ok, optionError, type Result } from './issues.ts'
 import { npsFromCounts, npsGroup, type NetPromoterScore } from './rates.ts';
 import { withFields } from './validation.ts';
 import { columnFormats, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
+import type { RecordList } from './csv-records.ts';
 
 export const SURVEY_FIELDS = ['customer', 'date', 'score'] as const;
 export type SurveyField = (typeof SURVEY_FIELDS)[number];
@@ -30,7 +31,7 @@ export function surveyResponseRecordSchema(zone: ZonedDayMapper, formats?: Colum
   );
 }
 
-export function readSurveyResponses(rows: readonly unknown[], options: ReadOptions<SurveyField> = {}): Result<SurveyResponse[]> {
+export function readSurveyResponses(rows: RecordList, options: ReadOptions<SurveyField> = {}): Result<SurveyResponse[]> {
   const zone = zoneFor(options.timeZone);
   if (!zone.ok) return zone;
   const formats = columnFormats<SurveyField>(rows, { ...options, dates: ['date'] });

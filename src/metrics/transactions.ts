@@ -22,7 +22,8 @@ import {
   type InputWarning,
   type Result,
 } from './issues.ts';
-import { IDENTIFIER_EXPECTATION, field, toIdentifier } from './values.ts';
+import { IDENTIFIER_EXPECTATION, toIdentifier } from './values.ts';
+import { columnOf, isCsvRecords, isRecordList, sameRecordAt, someRecordHas, type RecordList } from './csv-records.ts';
 import { describeDateFormat, type DateFormat } from './date-format.ts';
 import { describeNumberFormat, toAmount, type DecimalMark } from './number-format.ts';
 import type { RowRole } from './presets.ts';
@@ -136,7 +137,7 @@ function typeExpectation(typeMap: ReadonlyMap<string, RowRole> | undefined): str
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** The columns a read uses, after the preset and the defaults. */
-function transactionColumns(rows: readonly unknown[], fields: TransactionFields | undefined, reading: Reading): ReturnType<typeof resolveTransactionFields> & { hasMoney: boolean } {
+function transactionColumns(rows: RecordList, fields: TransactionFields | undefined, reading: Reading): ReturnType<typeof resolveTransactionFields> & { hasMoney: boolean } {
   const kinds = ['transactions', 'events'] as const;
   const preset: TransactionFields = {};
   for (const field of ['customer', 'date', 'amount', 'quantity', 'order', 'type', 'refund', 'currency'] as const) preset[field] = presetColumn(reading, kinds, field);
@@ -146,16 +147,8 @@ function transactionColumns(rows: readonly unknown[], fields: TransactionFields 
   // `amount` is a default name, not a demand: activity data (customer + date) has no money.
   const amountChosen = given.amount !== undefined || preset.amount !== undefined;
   // No records say nothing about money: an empty input is "no data", not "no money".
-  const hasMoney = Boolean(merged.unitPrice) || amountChosen || rows.length === 0 || someRecordHas(rows, merged.amount);
+  const hasMoney = Boolean(merged.unitPrice) || amountChosen || rows.length === 0 || someRecordHas(rows, merged.amount, 100);
   return { ...merged, hasMoney };
-}
-
-function someRecordHas(rows: readonly unknown[], column: string): boolean {
-  for (let i = 0; i < rows.length && i < 100; i++) {
-    const row = rows[i];
-    if (row !== null && typeof row === 'object' && column in row) return true;
-  }
-  return false;
 }
 
 /** What an order's first line said, for its later lines whose order-level cells are blank (Shopify). */
@@ -197,7 +190,21 @@ export interface TransactionReadPlan {
  * with no currency column). `transactionRecordSchema` takes the same plan, so
  * one record is judged by the rules its file is read with.
  */
-export function planTransactionRead(rows: readonly unknown[], options: Pick<ReadTransactionsOptions, 'fields' | 'reading'> = {}): Result<TransactionReadPlan> {
+export function planTransactionRead(rows: RecordList, options: Pick<ReadTransactionsOptions, 'fields' | 'reading'> = {}): Result<TransactionReadPlan> {
+  return planRead(rows, options, columnsOf(rows));
+}
+
+/** Each field's cells, taken out of the records once per read (for CSV: the column itself). */
+function columnsOf(rows: RecordList): (name: string) => ArrayLike<unknown> {
+  const taken = new Map<string, ArrayLike<unknown>>();
+  return (name) => {
+    let cells = taken.get(name);
+    if (!cells) taken.set(name, (cells = columnOf(rows, name)));
+    return cells;
+  };
+}
+
+function planRead(rows: RecordList, options: Pick<ReadTransactionsOptions, 'fields' | 'reading'>, column: (name: string) => ArrayLike<unknown>): Result<TransactionReadPlan> {
   const resolved = resolveReading(options.reading);
   if (!resolved.ok) return resolved;
   const reading = resolved.value;
@@ -205,7 +212,10 @@ export function planTransactionRead(rows: readonly unknown[], options: Pick<Read
   if (fields.unitPrice && !fields.quantity) {
     return fail(optionError('fields.quantity', 'a quantity column when unitPrice is mapped', undefined));
   }
-  const cell = (column: string) => (i: number) => field(rows[i], column);
+  const cell = (name: string) => {
+    const cells = column(name);
+    return (i: number) => cells[i];
+  };
   const n = rows.length;
   const dateFormat = dateFormatOfColumn(reading, fields.date, cell(fields.date), n);
   if (!dateFormat.ok) return dateFormat;
@@ -233,20 +243,35 @@ export function planTransactionRead(rows: readonly unknown[], options: Pick<Read
  * (failed, voided, pending payments) are left out and counted; any invalid
  * value fails the whole read with the first few problems listed.
  */
-export function readTransactions(rows: readonly unknown[], options: ReadTransactionsOptions = {}): Result<TransactionTable> {
-  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of records', rows));
+export function readTransactions(rows: RecordList, options: ReadTransactionsOptions = {}): Result<TransactionTable> {
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records', rows));
   const timeZone = options.timeZone ?? 'UTC';
   if (!isValidTimeZone(timeZone)) return fail(optionError('timeZone', 'an IANA time zone such as Europe/Oslo', timeZone));
-  const planned = planTransactionRead(rows, options);
+  const column = columnsOf(rows);
+  const planned = planRead(rows, options, column);
   if (!planned.ok) return planned;
   const { reading, fields, dateFormat, decimals } = planned.value;
   const { customer: customerField, date: dateField, quantity: quantityField, unitPrice: priceField, type: typeField, order: orderField, refund: refundField, currency: currencyField, hasMoney } = fields;
   const amountField = priceField || !hasMoney ? undefined : fields.amount;
   const orderLevelAmount = reading.amountPer === 'order' && Boolean(orderField);
   const n = rows.length;
-  const number = (column: string, value: unknown) => toAmount(value, decimals[column]);
-  const numberExpectation = (column: string) => describeNumberFormat(decimals[column]);
+  const numberExpectation = (name: string) => describeNumberFormat(decimals[name]);
   const dateExpectation = describeDateFormat(dateFormat);
+  // The loop reads columns, not records: CSV records are columns already, an array's records are read into them once.
+  const objectRecords = isCsvRecords(rows) ? undefined : rows;
+  const customerCells = column(customerField);
+  const dateCells = column(dateField);
+  const quantityCells = quantityField ? column(quantityField) : undefined;
+  const priceCells = priceField ? column(priceField) : undefined;
+  const amountCells = amountField ? column(amountField) : undefined;
+  const typeCells = typeField ? column(typeField) : undefined;
+  const orderCells = orderField ? column(orderField) : undefined;
+  const refundCells = refundField ? column(refundField) : undefined;
+  const currencyCells = currencyField ? column(currencyField) : undefined;
+  const quantityDecimal = quantityField ? decimals[quantityField] : '.';
+  const priceDecimal = priceField ? decimals[priceField] : '.';
+  const amountDecimal = amountField ? decimals[amountField] : '.';
+  const refundDecimal = refundField ? decimals[refundField] : '.';
 
   const zone = new ZonedDayMapper(timeZone);
   const todayDay = today(zone, options.now);
@@ -271,10 +296,18 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
   const ignoredWords = new Map<string, number>();
   const ignored = new WarningCounter('ignored-status', (c) => `${records(c)} with the status ${[...ignoredWords.keys()].map((w) => `"${w}"`).join(', ')} ${agree(c, 'was', 'were')} left out (type-map: ignore).`);
 
-  // Blank ids are guest orders; a column no record has is a mapping mistake.
-  let customerColumnSeen = false;
   let lastCustomerId: string | undefined;
   let lastCustomer = -1;
+  // Exports list an order's lines together: a cell that repeats the row before
+  // (same order, status, date) reuses what that row's cell was read as.
+  let lastOrderCell: unknown;
+  let lastOrder = -1;
+  let lastTypeCell: unknown = '';
+  let lastTypeBlank = true;
+  let lastRole: RowRole | undefined;
+  let lastWord = '';
+  let lastDateCell: unknown;
+  let lastDateDay = Number.NaN;
   let length = 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
@@ -291,14 +324,14 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
   }
 
   for (let i = 0; i < n; i++) {
-    const record = rows[i];
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      issues.add(i, '(record)', 'an object with named fields', record);
-      continue;
+    if (objectRecords) {
+      const record = objectRecords[i];
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+        issues.add(i, '(record)', 'an object with named fields', record);
+        continue;
+      }
     }
-    const row = record as Record<string, unknown>;
     const issuesBefore = issues.total;
-    if (!customerColumnSeen && customerField in row) customerColumnSeen = true;
 
     // The order first: a later line of a known order takes its blank order-level cells from the first.
     let orderNumber = -1;
@@ -306,34 +339,50 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     let head: OrderHead | undefined;
     /** This line's own order head, when it is the order's first line. */
     let firstLine: OrderHead | undefined;
-    if (orderField) {
-      const orderId = toIdentifier(row[orderField]);
-      if (orderId === null) issues.add(i, orderField, IDENTIFIER_EXPECTATION, row[orderField]);
-      else if (orderId !== undefined) {
-        const known = orderIndex.get(orderId);
-        if (known === undefined) {
-          // Numbered now and filled in below, so a first line with a bad cell keeps its number.
-          orderNumber = orderHeads.length;
-          orderIndex.set(orderId, orderNumber);
-          firstLine = { customer: undefined, day: Number.NaN, role: undefined, word: '', currency: undefined, refunded: false, amountCounted: false };
-          orderHeads.push(firstLine);
-        } else {
-          orderNumber = known;
-          head = orderHeads[known];
+    if (orderCells) {
+      const orderCell = orderCells[i];
+      if (orderCell === lastOrderCell && lastOrder >= 0) {
+        orderNumber = lastOrder;
+        head = orderHeads[lastOrder];
+      } else {
+        const orderId = toIdentifier(orderCell);
+        if (orderId === null) issues.add(i, orderField!, IDENTIFIER_EXPECTATION, orderCell);
+        else if (orderId !== undefined) {
+          const known = orderIndex.get(orderId);
+          if (known === undefined) {
+            // Numbered now and filled in below, so a first line with a bad cell keeps its number.
+            orderNumber = orderHeads.length;
+            orderIndex.set(orderId, orderNumber);
+            firstLine = { customer: undefined, day: Number.NaN, role: undefined, word: '', currency: undefined, refunded: false, amountCounted: false };
+            orderHeads.push(firstLine);
+          } else {
+            orderNumber = known;
+            head = orderHeads[known];
+          }
         }
+        lastOrderCell = orderCell;
+        lastOrder = orderNumber;
       }
     }
 
     let role: RowRole | undefined;
     let word = '';
-    const typeCell = typeField ? row[typeField] : undefined;
-    if (typeField && !isBlank(typeCell)) {
-      role = roleOf(typeCell, reading.typeMap);
-      word = String(typeCell).trim().toLowerCase();
-      if (!role) issues.add(i, typeField, typeExpectation(reading.typeMap), typeCell);
-    } else if (typeField && head) {
-      role = head.role;
-      word = head.word;
+    if (typeCells) {
+      const typeCell = typeCells[i];
+      if (typeCell !== lastTypeCell) {
+        lastTypeCell = typeCell;
+        lastTypeBlank = isBlank(typeCell);
+        lastRole = lastTypeBlank ? undefined : roleOf(typeCell, reading.typeMap);
+        lastWord = lastTypeBlank ? '' : String(typeCell).trim().toLowerCase();
+      }
+      if (!lastTypeBlank) {
+        role = lastRole;
+        word = lastWord;
+        if (!role) issues.add(i, typeField!, typeExpectation(reading.typeMap), typeCell);
+      } else if (head) {
+        role = head.role;
+        word = head.word;
+      }
     }
     if (role === 'ignore') {
       ignoredWords.set(word, (ignoredWords.get(word) ?? 0) + 1);
@@ -345,41 +394,44 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
       continue;
     }
 
-    const customerCell = row[customerField];
+    const customerCell = customerCells[i];
     const id = head && isBlank(customerCell) ? head.customer : toIdentifier(customerCell);
     if (id === null) issues.add(i, customerField, IDENTIFIER_EXPECTATION, customerCell);
 
-    const dateCell = row[dateField];
-    const recordDay = head && isBlank(dateCell) ? head.day : dayFromDateValue(dateCell, zone, dateFormat);
+    const dateCell = dateCells[i];
+    let recordDay: number;
+    if (head && isBlank(dateCell)) recordDay = head.day;
+    else if (dateCell === lastDateCell) recordDay = lastDateDay;
+    else recordDay = lastDateDay = dayFromDateValue((lastDateCell = dateCell), zone, dateFormat);
     if (recordDay !== recordDay) issues.add(i, dateField, dateExpectation, dateCell);
 
     let units = Number.NaN;
-    if (quantityField) {
-      units = number(quantityField, row[quantityField]);
-      if (units !== units) issues.add(i, quantityField, numberExpectation(quantityField), row[quantityField]);
+    if (quantityCells) {
+      units = toAmount(quantityCells[i], quantityDecimal);
+      if (units !== units) issues.add(i, quantityField!, numberExpectation(quantityField!), quantityCells[i]);
     }
     let money = 0;
     let moneyOnFirstLine = false;
-    if (priceField) {
-      const price = number(priceField, row[priceField]);
-      if (price !== price) issues.add(i, priceField, numberExpectation(priceField), row[priceField]);
+    if (priceCells) {
+      const price = toAmount(priceCells[i], priceDecimal);
+      if (price !== price) issues.add(i, priceField!, numberExpectation(priceField!), priceCells[i]);
       money = units * price;
-    } else if (amountField) {
-      const cellValue = row[amountField];
+    } else if (amountCells) {
+      const cellValue = amountCells[i];
       // An order's total is written on its first line only (Shopify) or repeated on
       // every line (WooCommerce): either way later lines add nothing.
       moneyOnFirstLine = head !== undefined && (isBlank(cellValue) || (orderLevelAmount && head.amountCounted));
-      money = moneyOnFirstLine ? 0 : number(amountField, cellValue);
-      if (money !== money) issues.add(i, amountField, numberExpectation(amountField), cellValue);
+      money = moneyOnFirstLine ? 0 : toAmount(cellValue, amountDecimal);
+      if (money !== money) issues.add(i, amountField!, numberExpectation(amountField!), cellValue);
     }
     let refund = 0;
-    if (refundField && !isBlank(row[refundField])) {
-      refund = Math.abs(number(refundField, row[refundField]));
-      if (refund !== refund) issues.add(i, refundField, numberExpectation(refundField), row[refundField]);
+    if (refundCells && !isBlank(refundCells[i])) {
+      refund = Math.abs(toAmount(refundCells[i], refundDecimal));
+      if (refund !== refund) issues.add(i, refundField!, numberExpectation(refundField!), refundCells[i]);
     }
     let currencyCode: string | undefined;
-    if (currencyField) {
-      const cellValue = row[currencyField];
+    if (currencyCells) {
+      const cellValue = currencyCells[i];
       currencyCode = isBlank(cellValue) ? head?.currency : String(cellValue).trim().toUpperCase();
     }
     if (firstLine) {
@@ -437,7 +489,8 @@ export function readTransactions(rows: readonly unknown[], options: ReadTransact
     if (recordDay > lastDay) lastDay = recordDay;
   }
 
-  if (n > 0 && !customerColumnSeen && !issues.hasIssues) {
+  // Blank ids are guest orders; a column no record has is a mapping mistake.
+  if (n > 0 && !issues.hasIssues && !someRecordHas(rows, customerField)) {
     issues.add(0, customerField, `${IDENTIFIER_EXPECTATION} in a column "${customerField}", which no record has (check the customer field mapping)`, undefined);
   }
   const warnings = collectWarnings([missingCustomer, ignored, zeroAmount, futureDate]);
@@ -530,7 +583,7 @@ function countDuplicateRows(
   order: Int32Array,
   sourceIndex: Int32Array,
   length: number,
-  rows: readonly unknown[],
+  rows: RecordList,
 ) {
   const counter = new WarningCounter('duplicate-row', (c) => `${records(c)} repeat${agree(c, 's', '')} an earlier record exactly; ${agree(c, 'it was', 'they were')} kept, check the export for double rows.`);
   const size = 1 << Math.ceil(Math.log2(Math.max(16, length * 2)));
@@ -556,7 +609,7 @@ function countDuplicateRows(
         day[other] === day[r] &&
         order[other] === order[r] &&
         amount[other] === amount[r] &&
-        sameRecord(rows[sourceIndex[other]], rows[sourceIndex[r]])
+        sameRecordAt(rows, sourceIndex[other], sourceIndex[r])
       ) {
         counter.add(sourceIndex[r]);
         break;
@@ -566,17 +619,3 @@ function countDuplicateRows(
   }
   return counter.toWarning();
 }
-
-function sameRecord(a: unknown, b: unknown): boolean {
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  for (const key of keys) {
-    const x = left[key];
-    const y = right[key];
-    if (x !== y && !(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;
-  }
-  return true;
-}
-

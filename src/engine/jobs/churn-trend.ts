@@ -20,6 +20,7 @@ import { churnSeries } from '../../metrics/activity.ts';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/dates.ts';
 import { IssueCollector, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { customerChurnRate, revenueChurnRate } from '../../metrics/rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
@@ -99,7 +100,7 @@ export interface ChurnTrendJobOptions {
 export function detectInput(rows: unknown, options: Pick<ChurnTrendJobOptions, 'input' | 'metric' | 'periodFields' | 'subscriptionFields' | 'reading'>): ResolvedInput {
   if (options.input !== 'auto') return options.input;
   if (options.reading?.preset && (PRESETS as Record<string, { kind: string }>)[options.reading.preset]?.kind === 'subscriptions') return 'subscriptions';
-  const first = Array.isArray(rows) ? rows.find((row) => row !== null && typeof row === 'object') : undefined;
+  const first = firstRecord(rows);
   const has = (column: string) => first !== undefined && Object.hasOwn(first as object, column);
   if (has(options.periodFields?.period || 'period')) return 'periods';
   if (options.metric === 'revenue' || has(options.subscriptionFields?.mrr || 'mrr')) return 'subscriptions';
@@ -110,7 +111,7 @@ export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions):
   if (!CHURN_METRICS.includes(options.metric)) return fail(optionError('metric', 'customer or revenue', options.metric));
   if (!CHURN_INPUTS.includes(options.input)) return fail(optionError('input', CHURN_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
-  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of records', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records', rows));
   const input = detectInput(rows, options);
   switch (input) {
     case 'periods':
@@ -124,7 +125,7 @@ export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions):
   }
 }
 
-function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+function fromTransactions(rows: RecordList, options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
@@ -158,7 +159,7 @@ function fromTransactions(rows: unknown[], options: ChurnTrendJobOptions): Resul
   return ok({ metric: 'customer', input: 'transactions', granularity: options.granularity, weekStart: options.weekStart, windowDays, points }, [...warnings, ...series.warnings]);
 }
 
-function fromSubscriptions(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+function fromSubscriptions(rows: RecordList, options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
   const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
   const todayDay = today(new ZonedDayMapper(options.timeZone ?? 'UTC'), options.now);
@@ -220,7 +221,7 @@ function periodSchema(metric: ChurnMetric) {
   });
 }
 
-function fromPeriods(rows: unknown[], options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+function fromPeriods(rows: RecordList, options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
   const fields = options.periodFields ?? {};
   const records = readRecords(rows, periodSchema(options.metric), PERIOD_FIELDS, { fields, what: 'periods' });
   if (!records.ok) return records;

@@ -19,6 +19,7 @@ import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '.
 import { COHORT_VALUES, cohortAverage, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
 import { readCustomers } from '../../metrics/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { isRecordList } from '../../metrics/csv-records.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
@@ -83,18 +84,18 @@ export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOpt
   if (options.maxPeriods !== undefined && !(Number.isInteger(options.maxPeriods) && options.maxPeriods >= 1)) {
     return fail(optionError('max-periods', 'a whole number of at least 1', options.maxPeriods));
   }
-  const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !Array.isArray(data) && 'cohorts' in data);
+  const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !isRecordList(data) && 'cohorts' in data);
   return isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
 }
 
 function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
-  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {
     const rows = options.customers;
-    if (!Array.isArray(rows)) {
+    if (!isRecordList(rows)) {
       return fail(optionError('customers', `customer records with a "${options.cohortBy}" column (the customers property or customers-src)`, rows), table.warnings);
     }
     const customers = readCustomers(rows, { fields: { customer: options.transactionFields?.customer } });

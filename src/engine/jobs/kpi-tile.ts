@@ -22,6 +22,7 @@ import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '.
 import { ZonedDayMapper, today } from '../../metrics/dates.ts';
 import { readInvoices, type InvoiceField } from '../../metrics/invoices.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
 import { averageRevenuePerAccount, dsoSeries, purchaseMetricSeries, type PeriodValue, type SeriesFrame } from '../../metrics/kpi-series.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
@@ -77,7 +78,7 @@ export interface KpiJobOptions {
 /** `auto`: records with a `period` and a `value` column are pre-aggregated; else the metric's own source. */
 export function detectKpiInput(rows: unknown, options: Pick<KpiJobOptions, 'input' | 'metric' | 'periodFields'>): ResolvedKpiInput {
   if (options.input !== 'auto') return options.input;
-  const first = Array.isArray(rows) ? rows.find((row) => row !== null && typeof row === 'object') : undefined;
+  const first = firstRecord(rows);
   const has = (column: string) => first !== undefined && Object.hasOwn(first as object, column);
   if (has(options.periodFields?.period || 'period') && has(options.periodFields?.value || 'value')) return 'periods';
   return KPI_DEFINITIONS[options.metric].source;
@@ -89,14 +90,14 @@ export function computeKpi(rows: unknown, options: KpiJobOptions): Result<KpiMod
   if (!KPI_INPUTS.includes(options.input)) return fail(optionError('input', KPI_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
   if (!Number.isInteger(options.periods) || options.periods < 1) return fail(optionError('periods', 'a whole number of periods, 1 or more', options.periods));
-  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of records', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records', rows));
   const input = detectKpiInput(rows, options);
   const series = seriesOf(input, rows, options);
   if (!series.ok) return series;
   return ok(tileModel(options.metric, input, series.value, options.periods), series.warnings);
 }
 
-function seriesOf(input: ResolvedKpiInput, rows: unknown[], options: KpiJobOptions): Result<Series> {
+function seriesOf(input: ResolvedKpiInput, rows: RecordList, options: KpiJobOptions): Result<Series> {
   const metric = options.metric;
   const allowed: Record<ResolvedKpiInput, readonly KpiMetric[]> = {
     transactions: ['repeat-purchase-rate', 'loyal-customer-rate', 'time-between-purchases', 'ltv', 'return-rate', 'customer-churn', 'crr', 'active-customers'],
@@ -127,7 +128,7 @@ function periodPoints(values: readonly PeriodValue[]): KpiPoint[] {
   return values.map((p) => ({ key: p.key, value: p.value, complete: p.complete }));
 }
 
-function fromTransactions(rows: unknown[], options: KpiJobOptions): Result<Series> {
+function fromTransactions(rows: RecordList, options: KpiJobOptions): Result<Series> {
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const warnings: InputWarning[] = [...table.warnings];
@@ -161,7 +162,7 @@ function fromTransactions(rows: unknown[], options: KpiJobOptions): Result<Serie
   return ok({ granularity: options.granularity, weekStart: options.weekStart, points: periodPoints(series.value), windowDays: null }, warnings);
 }
 
-function fromSubscriptions(rows: unknown[], options: KpiJobOptions): Result<Series> {
+function fromSubscriptions(rows: RecordList, options: KpiJobOptions): Result<Series> {
   const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
   const todayDay = today(new ZonedDayMapper(options.timeZone ?? 'UTC'), options.now);
@@ -197,7 +198,7 @@ function fromSubscriptions(rows: unknown[], options: KpiJobOptions): Result<Seri
   return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays: null }, movements.warnings);
 }
 
-function fromResponses(rows: unknown[], options: KpiJobOptions): Result<Series> {
+function fromResponses(rows: RecordList, options: KpiJobOptions): Result<Series> {
   const responses = readSurveyResponses(rows, { fields: options.responseFields, timeZone: options.timeZone, reading: options.reading });
   if (!responses.ok) return responses;
   const periods = npsByPeriod(responses.value, { granularity: options.granularity, weekStart: options.weekStart });
@@ -206,7 +207,7 @@ function fromResponses(rows: unknown[], options: KpiJobOptions): Result<Series> 
   return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays: null }, responses.warnings);
 }
 
-function fromInvoices(rows: unknown[], options: KpiJobOptions): Result<Series> {
+function fromInvoices(rows: RecordList, options: KpiJobOptions): Result<Series> {
   const invoices = readInvoices(rows, { fields: options.invoiceFields, timeZone: options.timeZone, reading: options.reading });
   if (!invoices.ok) return invoices;
   const series = dsoSeries(invoices.value, { granularity: options.granularity, weekStart: options.weekStart, lastPeriods: options.periods + 1 });
@@ -217,7 +218,7 @@ function fromInvoices(rows: unknown[], options: KpiJobOptions): Result<Series> {
 const periodRecordSchema = withFields(['period', 'value'], z.object({ period: textValue, value: numberValue() }));
 
 /** Pre-aggregated `{ period, value }`: values computed elsewhere; rates as fractions (0.05 = 5 %). */
-function fromPeriods(rows: unknown[], options: KpiJobOptions): Result<Series> {
+function fromPeriods(rows: RecordList, options: KpiJobOptions): Result<Series> {
   const fields = { period: options.periodFields?.period, value: options.periodFields?.value };
   const records = readRecords(rows, periodRecordSchema, ['period', 'value'] as const, { fields, what: 'periods' });
   if (!records.ok) return records;

@@ -14,6 +14,7 @@ import type { ReadingOptions } from '../../metrics/reading.ts';
 import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
 import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts } from '../../metrics/rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
@@ -69,9 +70,9 @@ const periodCountsSchema = withFields(COUNT_FIELDS, z.object({ period: textValue
 /** The shape of the input: counts and per-period counts by their columns, bare numbers, else responses. */
 export function detectNpsInput(rows: unknown, options: Pick<NpsJobOptions, 'countFields'>): NpsInput {
   const promoters = options.countFields?.promoters || 'promoters';
-  if (rows !== null && typeof rows === 'object' && !Array.isArray(rows)) return 'counts';
-  if (!Array.isArray(rows)) return 'responses';
-  const first = rows.find((row) => row !== null && row !== undefined && row !== '');
+  if (rows !== null && typeof rows === 'object' && !isRecordList(rows)) return 'counts';
+  if (!isRecordList(rows)) return 'responses';
+  const first = firstRecord(rows, (row) => row !== null && row !== undefined && row !== '');
   if (typeof first === 'number' || typeof first === 'string') return 'scores';
   if (first && typeof first === 'object' && Object.hasOwn(first, promoters)) return 'periods';
   return 'responses';
@@ -98,7 +99,7 @@ export function computeNps(rows: unknown, options: NpsJobOptions): Result<NpsMod
       return nps.ok ? ok({ input, nps: nps.value, granularity: null, trend: [] }) : nps;
     }
     case 'periods':
-      return fromPeriodCounts(rows as unknown[], options);
+      return fromPeriodCounts(rows as RecordList, options);
     case 'responses':
       return fromResponses(rows, options);
   }
@@ -136,7 +137,7 @@ function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> 
   return ok({ input: 'responses', nps: nps.value, granularity: trend.length ? options.granularity : null, weekStart: options.weekStart, trend }, warnings);
 }
 
-function fromPeriodCounts(rows: unknown[], options: NpsJobOptions): Result<NpsModel> {
+function fromPeriodCounts(rows: RecordList, options: NpsJobOptions): Result<NpsModel> {
   const records = readRecords(rows, periodCountsSchema, COUNT_FIELDS, { fields: options.countFields, what: 'period counts' });
   if (!records.ok) return records;
   const total = { promoters: 0, passives: 0, detractors: 0 };

@@ -6,6 +6,7 @@
  */
 import type { ReadingOptions } from '../../metrics/reading.ts';
 import { fail, formatIssue, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { isRecordList } from '../../metrics/csv-records.ts';
 import { timeBetweenPurchases, WINDOW_CYCLES, type GapBin } from '../../metrics/purchase-gaps.ts';
 import type { TransactionFields } from '../../metrics/transactions.ts';
 import { engineJob } from '../job.ts';
@@ -48,7 +49,7 @@ export function computePurchaseCycle(rows: unknown, options: PurchaseCycleJobOpt
   if (options.maxDays !== undefined && !(Number.isInteger(options.maxDays) && options.maxDays >= 1)) {
     return fail(optionError('max-days', 'a whole number of days, 1 or more', options.maxDays));
   }
-  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of transactions', rows));
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const gaps = timeBetweenPurchases(table.value, {

@@ -21,6 +21,7 @@ import * as z from 'zod/mini';
 import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { cohortMatrix } from '../../metrics/cohorts.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { isRecordList } from '../../metrics/csv-records.ts';
 import {
   completePeriodAverage,
   RETENTION_MODES,
@@ -96,12 +97,12 @@ export function computeRetentionCurve(data: unknown, given: RetentionCurveJobOpt
     return fail(optionError('max-periods', 'a whole number of at least 1', options.maxPeriods));
   }
   if (!(Number.isInteger(options.maxCohorts) && options.maxCohorts >= 1)) return fail(optionError('max-cohorts', 'a whole number of at least 1', options.maxCohorts));
-  const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !Array.isArray(data) && 'cohorts' in data);
+  const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !isRecordList(data) && 'cohorts' in data);
   return isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
 }
 
 function fromTransactions(rows: unknown, options: CurveOptions): Result<RetentionCurveModel> {
-  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const periodOptions = { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, maxPeriods: options.maxPeriods };

@@ -17,6 +17,7 @@ import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
 import { movementRates } from '../../metrics/movement-rates.ts';
 import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
 import { revenueMovements } from '../../metrics/revenue-movements.ts';
@@ -76,16 +77,16 @@ export interface RevenueMovementsJobOptions {
 }
 
 /** `auto`: records with a `period` column are pre-aggregated periods, anything else subscriptions. */
-function detectInput(rows: unknown[], input: MovementInput): 'subscriptions' | 'periods' {
+function detectInput(rows: RecordList, input: MovementInput): 'subscriptions' | 'periods' {
   if (input !== 'auto') return input;
-  const first = rows.find((row) => row !== null && typeof row === 'object');
+  const first = firstRecord(rows);
   return first !== undefined && Object.hasOwn(first as object, 'period') ? 'periods' : 'subscriptions';
 }
 
 export function computeRevenueMovements(rows: unknown, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
   if (!MOVEMENT_INPUTS.includes(options.input)) return fail(optionError('input', MOVEMENT_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
-  if (!Array.isArray(rows)) return fail(optionError('data', 'an array of subscriptions or of periods', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of subscriptions or of periods', rows));
   return detectInput(rows, options.input) === 'periods' ? fromPeriods(rows, options) : fromSubscriptions(rows, options);
 }
 
@@ -95,7 +96,7 @@ function defaultIndexOf(periods: readonly MovementBar[]): number {
   return periods.length - 1;
 }
 
-function fromSubscriptions(rows: unknown[], options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
+function fromSubscriptions(rows: RecordList, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
   const subscriptions = readSubscriptions(rows, { fields: options.subscriptionFields, timeZone: options.timeZone, reading: options.reading });
   if (!subscriptions.ok) return subscriptions;
   const zone = new ZonedDayMapper(options.timeZone ?? 'UTC');
@@ -159,7 +160,7 @@ const periodSchema = z.object({
   complete: optionalBoolean,
 });
 
-function fromPeriods(rows: unknown[], options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
+function fromPeriods(rows: RecordList, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
   const records = readRecords(rows, periodSchema, MOVEMENT_PERIOD_FIELDS, { what: 'periods' });
   if (!records.ok) return records;
   const issues = new IssueCollector();
