@@ -9,10 +9,23 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs';
 
 export const VIEWPORT = { width: 1280, height: 900 };
 
+/**
+ * Chromium 156 gives every new window (each browser context here) a renderer
+ * for its omnibox popup, a WebUI page that spends about a second of CPU in the
+ * two seconds after the window opens: on two cores it would run alongside the
+ * page being measured. These features turn it off (all three are needed).
+ */
+const NO_OMNIBOX_WEBUI = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
+
 export async function launchBrowser() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: run `node scripts/ensure-chromium.mjs` (or set CHROME_PATH)');
-  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, protocolTimeout: 10 * 60_000 });
+  return puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, NO_OMNIBOX_WEBUI], protocolTimeout: 10 * 60_000 });
+}
+
+/** Pages of the browser's own UI (chrome://…top-chrome): their renderers compete with the page measured. */
+function browserUiPages(browser) {
+  return browser.targets().filter((target) => target.url().includes('.top-chrome/')).length;
 }
 
 /** Runs before any script of the page: every main-thread task over 50 ms, buffered from the start. */
@@ -58,12 +71,14 @@ export function blocking(longTasks, until) {
 /**
  * Loads `url` once in a fresh context and waits for 'drawn'. Then waits until
  * `settleMs` after it (page time) so long tasks right after drawing are seen,
- * and runs `after(page, drawnMs)` if given. Returns { drawnMs, longTasks, extra }.
+ * and runs `after(page, drawnMs)` if given. Returns { drawnMs, longTasks, extra,
+ * uiPages } (uiPages: the browser's own UI pages open during the load, 0 when all is well).
  */
 export async function loadOnce(browser, url, { timeoutMs = 60_000, settleMs = 1000, after, screenshot } = {}) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
+    const uiPages = browserUiPages(browser);
     await page.setViewport(VIEWPORT);
     await page.setCacheEnabled(false);
     await page.evaluateOnNewDocument(observeLongTasks);
@@ -90,7 +105,7 @@ export async function loadOnce(browser, url, { timeoutMs = 60_000, settleMs = 10
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     const extra = after ? await after(page, drawnMs) : undefined;
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-    return { drawnMs, longTasks, extra };
+    return { drawnMs, longTasks, extra, uiPages };
   } finally {
     await context.close();
   }

@@ -83,6 +83,7 @@ export async function runFirstChart({ runs = 15, log = console.error, screenshot
     const results = Object.fromEntries(all.map((c) => [c.id, { label: c.label, group: c.group, drawnMs: [], tbtMs: [], longestMs: [], longTasks: [] }]));
     const version = await browser.version();
     log(`first-chart: ${all.length} pages, 1 warm-up round + ${runs} measured rounds, ${version}`);
+    let warned = false;
     for (let round = -1; round < runs; round++) {
       // A rotating order: each contender goes first, second, … about as often as the others.
       const shift = ((round % all.length) + all.length) % all.length;
@@ -90,7 +91,11 @@ export async function runFirstChart({ runs = 15, log = console.error, screenshot
       const line = [];
       for (const contender of order) {
         const screenshot = round === -1 && screenshotDir ? join(screenshotDir, `${contender.id}.png`) : undefined;
-        const { drawnMs, longTasks } = await loadOnce(browser, `${server.origin}/first-chart/${contender.page}`, { settleMs: SETTLE_MS, screenshot });
+        const { drawnMs, longTasks, uiPages } = await loadOnce(browser, `${server.origin}/first-chart/${contender.page}`, { settleMs: SETTLE_MS, screenshot });
+        if (uiPages && !warned) {
+          warned = true;
+          log('  warning: Chromium opened pages of its own UI (chrome://…top-chrome) with the page measured: they take CPU from it (see NO_OMNIBOX_WEBUI in bench/page-load.mjs)');
+        }
         line.push(`${contender.id} ${drawnMs.toFixed(0)}`);
         // The closed context's renderer goes away in the background: let it, before the next load starts.
         await new Promise((resolvePromise) => setTimeout(resolvePromise, 300));
