@@ -282,10 +282,12 @@ function groupByProperty(table: TransactionTable, firstOffset: Int32Array, value
   const notListed = new WarningCounter(
     'missing-property',
     (n) => `${customersText(n)} who bought are not in the customer list; they are in the cohort "${NONE_LABEL}" (examples are transaction records).`,
+    () => ({ reason: 'not-in-customer-list' }),
   );
   const blank = new WarningCounter(
     'missing-property',
     (n) => `${customersText(n)} have no value for the property; they are in the cohort "${NONE_LABEL}" (examples are customer records).`,
+    () => ({ reason: 'no-value' }),
   );
   const firstRowOf = new Int32Array(customers).fill(-1);
   for (let r = table.length - 1; r >= 0; r--) firstRowOf[table.customer[r]] = r;

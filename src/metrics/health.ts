@@ -226,7 +226,7 @@ export function customerHealth(events: readonly ActivityEvent[], options: Custom
   });
   if (asOfDay === undefined) return ok(report([]));
 
-  const late = new WarningCounter('future-date', (c) => `${records(c)} fall on or after the as-of date (${isoDate(asOfDay!)}) and were left out.`);
+  const late = new WarningCounter('future-date', (c) => `${records(c)} fall on or after the as-of date (${isoDate(asOfDay!)}) and were left out.`, () => ({ asOf: isoDate(asOfDay!) }));
   const byCustomer = new Map<string, number[]>();
   for (let i = 0; i < events.length; i++) {
     if (!(events[i].day < asOfDay)) {

@@ -26,14 +26,38 @@ export interface InputError {
   total: number;
 }
 
-/** Something legal but worth telling: zero amounts, future dates, duplicate rows, rows left out. */
+/**
+ * Something legal but worth telling: zero amounts, future dates, duplicate
+ * rows, rows left out. A page says it in its own language from `code`,
+ * `count` and `params`; `message` is the same in English, for people reading
+ * the metrics API's results in Node or a console.
+ */
 export interface InputWarning {
   code: WarningCode;
-  /** How many records it concerns. */
+  /** How many records it concerns (or what `params.subject` names). */
   count: number;
+  /** The words of the data and the facts a sentence about it needs; plain data. */
+  params: WarningParams;
   message: string;
   /** Indexes of the first few records concerned. */
   examples: number[];
+}
+
+/** What a warning's sentence needs besides its code and count: strings, numbers and lists of strings only. */
+export interface WarningParams {
+  /** `ignored-status`: the status words whose rows were left out. */
+  statuses?: string[];
+  /** `future-date`: the as-of date (ISO) the records fall on or after and were left out for; absent: dated after today. */
+  asOf?: string;
+  /** `other-currency`: the currency money figures are in, and the other currencies of the data. */
+  currency?: string;
+  otherCurrencies?: string[];
+  /** `partial-period`: the key of the period still running. */
+  period?: string;
+  /** `zero-amount` of `repeat-customers`: customers whose mean repeat purchase value is 0 or less (count is of them). */
+  subject?: 'repeat-customers';
+  /** `missing-property`: customers who bought but are not in the customer list, customers without a value, or responses without a date. */
+  reason?: 'not-in-customer-list' | 'no-value' | 'no-date';
 }
 
 export type WarningCode =
@@ -110,6 +134,8 @@ export class WarningCounter {
   constructor(
     readonly code: WarningCode,
     private readonly describe: (count: number) => string,
+    /** Read when the warning is made, so words met on the way (status words, currencies) are all in. */
+    private readonly params: () => WarningParams = () => ({}),
   ) {}
 
   add(index: number): void {
@@ -119,7 +145,7 @@ export class WarningCounter {
 
   toWarning(): InputWarning | undefined {
     if (this.count === 0) return undefined;
-    return { code: this.code, count: this.count, message: this.describe(this.count), examples: this.examples };
+    return { code: this.code, count: this.count, params: this.params(), message: this.describe(this.count), examples: this.examples };
   }
 }
 

@@ -294,7 +294,7 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
   const zeroAmount = new WarningCounter('zero-amount', (c) => `${records(c)} ${agree(c, 'has', 'have')} an amount of 0; ${agree(c, 'it counts', 'they count')} as activity but add${agree(c, 's', '')} no revenue.`);
   const futureDate = new WarningCounter('future-date', (c) => `${records(c)} ${agree(c, 'is', 'are')} dated in the future.`);
   const ignoredWords = new Map<string, number>();
-  const ignored = new WarningCounter('ignored-status', (c) => `${records(c)} with the status ${[...ignoredWords.keys()].map((w) => `"${w}"`).join(', ')} ${agree(c, 'was', 'were')} left out (type-map: ignore).`);
+  const ignored = new WarningCounter('ignored-status', (c) => `${records(c)} with the status ${[...ignoredWords.keys()].map((w) => `"${w}"`).join(', ')} ${agree(c, 'was', 'were')} left out (type-map: ignore).`, () => ({ statuses: [...ignoredWords.keys()] }));
 
   let lastCustomerId: string | undefined;
   let lastCustomer = -1;
@@ -557,10 +557,12 @@ function oneCurrency(
   }
   if (codes.length <= 1) return { currency: codes[0] };
   const shown = wanted?.toUpperCase() ?? codes.reduce((best, code) => (rowsByCurrency.get(code)! > rowsByCurrency.get(best)! ? code : best));
-  const counter = new WarningCounter('other-currency', (c) => {
-    const others = codes.filter((code) => code !== shown);
-    return `${records(c)} in ${others.join(', ')} count${agree(c, 's', '')} as activity but not in money figures, which are in ${shown} (currencies are never summed; set currency="${others[0]}" to show ${others[0]}).`;
-  });
+  const others = codes.filter((code) => code !== shown);
+  const counter = new WarningCounter(
+    'other-currency',
+    (c) => `${records(c)} in ${others.join(', ')} count${agree(c, 's', '')} as activity but not in money figures, which are in ${shown} (currencies are never summed; set currency="${others[0]}" to show ${others[0]}).`,
+    () => ({ currency: shown, otherCurrencies: others }),
+  );
   for (let r = 0; r < length; r++) {
     if (rowCurrency[r] !== undefined && rowCurrency[r] !== shown) {
       amount[r] = 0;

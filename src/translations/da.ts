@@ -41,6 +41,10 @@ const daPeriod: Record<Granularity, [string, string]> = { day: ['dag', 'dage'], 
 const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
 const groupsDa: Record<NpsGroupName, string> = { promoters: 'Ambassadører', passives: 'Passive', detractors: 'Kritikere' };
 
+// Notes about the data (warning codes of the engine)
+const daRecords = (count: number, n: string) => `${n} ${count === 1 ? 'post' : 'poster'}`;
+const daCustomers = (count: number, n: string) => `${n} ${count === 1 ? 'kunde' : 'kunder'}`;
+
 const translation = {
   // platform
   loading: 'Indlæser data…',
@@ -61,6 +65,25 @@ const translation = {
   optionLine: (field, expected, found) => `indstilling »${field}«: forventede ${expected}, fandt ${found}`,
   moreIssues: (count) => `og ${count} mere`,
   warningsNotice: (count) => `${count} ${count === 1 ? 'bemærkning' : 'bemærkninger'} om dataene`,
+  'warning-missing-customer': (count, n) => `${daRecords(count, n)} uden kunde-id blev udeladt.`,
+  'warning-zero-amount': (count, n, p) =>
+    p.subject === 'repeat-customers'
+      ? `${n} ${count === 1 ? 'genkøbende kunde' : 'genkøbende kunder'} har en gennemsnitlig købsværdi på 0 eller mindre.`
+      : `${daRecords(count, n)} har beløbet 0: aktivitet, men ingen omsætning.`,
+  'warning-future-date': (count, n, p) => (p.asOf ? `${daRecords(count, n)} på eller efter skæringsdatoen ${p.asOf} blev udeladt.` : `${daRecords(count, n)} er dateret i fremtiden.`),
+  'warning-duplicate-row': (count, n) => `${daRecords(count, n)} gentager en tidligere post nøjagtigt (beholdt: tjek eksporten for dobbelte rækker).`,
+  'warning-partial-period': (_count, _n, p) => `${p.period} er stadig i gang: perioden er målt til og med sidste dag med data.`,
+  'warning-unknown-type': (count, n) => `${daRecords(count, n)} har en ukendt type.`,
+  'warning-missing-reason': (count, n) => `${daRecords(count, n)} mangler en opsigelsesårsag.`,
+  'warning-missing-property': (count, n, p) =>
+    p.reason === 'no-date'
+      ? `${n} svar mangler dato: talt med i scoren, ikke i udviklingen.`
+      : p.reason === 'not-in-customer-list'
+        ? `${daCustomers(count, n)}, der har købt, findes ikke i kundelisten: kohorten »(ingen)«.`
+        : `${daCustomers(count, n)} mangler en værdi for egenskaben: kohorten »(ingen)«.`,
+  'warning-customer-without-purchases': (count, n) => `${daRecords(count, n)} i kundelisten har intet køb og er ikke i nogen kohorte.`,
+  'warning-ignored-status': (count, n, p) => `${daRecords(count, n)} med status ${p.statuses?.map((word) => `»${word}«`).join(', ')} blev udeladt.`,
+  'warning-other-currency': (count, n, p) => `${daRecords(count, n)} i ${p.otherCurrencies?.join(', ')} tæller som aktivitet, men ikke i beløbene (i ${p.currency}).`,
   percentagePoints: 'procentpoint',
   dataTable: 'Data',
 

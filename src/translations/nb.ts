@@ -41,6 +41,10 @@ const nbPeriod: Record<Granularity, [string, string]> = { day: ['dag', 'dager'],
 const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
 const groupsNb: Record<NpsGroupName, string> = { promoters: 'Ambassadører', passives: 'Passive', detractors: 'Kritikere' };
 
+// Notes about the data (warning codes of the engine)
+const nbRecords = (count: number, n: string) => `${n} ${count === 1 ? 'post' : 'poster'}`;
+const nbCustomers = (count: number, n: string) => `${n} ${count === 1 ? 'kunde' : 'kunder'}`;
+
 const translation = {
   // platform
   loading: 'Laster inn data…',
@@ -61,6 +65,25 @@ const translation = {
   optionLine: (field, expected, found) => `innstilling «${field}»: forventet ${expected}, fant ${found}`,
   moreIssues: (count) => `og ${count} til`,
   warningsNotice: (count) => `${count} ${count === 1 ? 'merknad' : 'merknader'} om dataene`,
+  'warning-missing-customer': (count, n) => `${nbRecords(count, n)} uten kunde-ID ble utelatt.`,
+  'warning-zero-amount': (count, n, p) =>
+    p.subject === 'repeat-customers'
+      ? `${n} ${count === 1 ? 'gjenkjøpende kunde' : 'gjenkjøpende kunder'} har en gjennomsnittlig kjøpsverdi på 0 eller mindre.`
+      : `${nbRecords(count, n)} har beløpet 0: aktivitet, men ingen inntekt.`,
+  'warning-future-date': (count, n, p) => (p.asOf ? `${nbRecords(count, n)} på eller etter skjæringsdatoen ${p.asOf} ble utelatt.` : `${nbRecords(count, n)} er datert i fremtiden.`),
+  'warning-duplicate-row': (count, n) => `${nbRecords(count, n)} gjentar en tidligere post nøyaktig (beholdt: sjekk eksporten for doble rader).`,
+  'warning-partial-period': (_count, _n, p) => `${p.period} pågår fortsatt: perioden er målt til og med siste dag med data.`,
+  'warning-unknown-type': (count, n) => `${nbRecords(count, n)} har en ukjent type.`,
+  'warning-missing-reason': (count, n) => `${nbRecords(count, n)} mangler oppsigelsesårsak.`,
+  'warning-missing-property': (count, n, p) =>
+    p.reason === 'no-date'
+      ? `${n} svar mangler dato: telt med i scoren, ikke i utviklingen.`
+      : p.reason === 'not-in-customer-list'
+        ? `${nbCustomers(count, n)} som har kjøpt, finnes ikke i kundelisten: kohorten «(ingen)».`
+        : `${nbCustomers(count, n)} mangler verdi for egenskapen: kohorten «(ingen)».`,
+  'warning-customer-without-purchases': (count, n) => `${nbRecords(count, n)} i kundelisten har ingen kjøp og er ikke i noen kohort.`,
+  'warning-ignored-status': (count, n, p) => `${nbRecords(count, n)} med statusen ${p.statuses?.map((word) => `«${word}»`).join(', ')} ble utelatt.`,
+  'warning-other-currency': (count, n, p) => `${nbRecords(count, n)} i ${p.otherCurrencies?.join(', ')} teller som aktivitet, men ikke i pengetallene (i ${p.currency}).`,
   percentagePoints: 'pp',
   dataTable: 'Data',
 

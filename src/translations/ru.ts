@@ -64,6 +64,11 @@ const groupsRu: Record<NpsGroupName, string> = { promoters: 'Промоутер�
 // <retention-gauge>
 const ruDays = (days: number) => `${days} ${ruPlural(days, 'день', 'дня', 'дней')}`;
 
+// Notes about the data (warning codes of the engine): 1 запись была исключена, 3 записи были исключены, 5 записей были исключены.
+const ruRecords = (count: number, n: string) => `${n} ${ruPlural(count, 'запись', 'записи', 'записей')}`;
+const ruOfRecords = (count: number, n: string) => `${n} ${ruPlural(count, 'записи', 'записей', 'записей')}`;
+const ruLeftOut = (count: number) => ruPlural(count, 'была исключена', 'были исключены', 'были исключены');
+
 const translation = {
   // platform
   loading: 'Загрузка данных…',
@@ -84,6 +89,29 @@ const translation = {
   optionLine: (field, expected, found) => `параметр «${field}»: ожидалось ${expected}, найдено ${found}`,
   moreIssues: (count) => `и ещё ${count}`,
   warningsNotice: (count) => `${count} ${ruPlural(count, 'замечание', 'замечания', 'замечаний')} о данных`,
+  'warning-missing-customer': (count, n) => `${ruRecords(count, n)} без идентификатора клиента ${ruLeftOut(count)}.`,
+  'warning-zero-amount': (count, n, p) =>
+    p.subject === 'repeat-customers'
+      ? `У ${n} ${ruPlural(count, 'повторного клиента', 'повторных клиентов', 'повторных клиентов')} средняя сумма покупки 0 или меньше.`
+      : `Сумма 0 в ${n} ${ruPlural(count, 'записи', 'записях', 'записях')}: это активность, но не выручка.`,
+  'warning-future-date': (count, n, p) =>
+    p.asOf
+      ? `${ruRecords(count, n)} с датой расчёта ${p.asOf} или позже ${ruLeftOut(count)}.`
+      : `${ruRecords(count, n)} ${ruPlural(count, 'датирована', 'датированы', 'датированы')} будущим числом.`,
+  'warning-duplicate-row': (count, n) => `${ruRecords(count, n)} в точности ${ruPlural(count, 'повторяет', 'повторяют', 'повторяют')} более раннюю запись; проверьте экспорт на задвоенные строки.`,
+  'warning-partial-period': (_count, _n, p) => `Период ${p.period} ещё не закончился: он посчитан по последний день данных.`,
+  'warning-unknown-type': (count, n) => `У ${ruOfRecords(count, n)} неизвестный тип.`,
+  'warning-missing-reason': (count, n) => `У ${ruOfRecords(count, n)} не указана причина отмены.`,
+  'warning-missing-property': (count, n, p) =>
+    p.reason === 'no-date'
+      ? `У ${n} ${ruPlural(count, 'ответа', 'ответов', 'ответов')} нет даты: в общем индексе они учтены, в динамике — нет.`
+      : p.reason === 'not-in-customer-list'
+        ? `${n} ${ruPlural(count, 'покупатель не найден', 'покупателя не найдены', 'покупателей не найдены')} в списке клиентов: когорта «(нет)».`
+        : `У ${n} ${ruPlural(count, 'клиента', 'клиентов', 'клиентов')} нет значения свойства: когорта «(нет)».`,
+  'warning-customer-without-purchases': (count, n) => `У ${ruOfRecords(count, n)} списка клиентов нет покупок, и они не входят ни в одну когорту.`,
+  'warning-ignored-status': (count, n, p) => `${ruRecords(count, n)} со статусом ${p.statuses?.map((word) => `«${word}»`).join(', ')} ${ruLeftOut(count)}.`,
+  'warning-other-currency': (count, n, p) =>
+    `${ruRecords(count, n)} в ${p.otherCurrencies?.join(', ')} ${ruPlural(count, 'учтена', 'учтены', 'учтены')} как активность, но не в денежных показателях (они в ${p.currency}).`,
   percentagePoints: 'п. п.',
   dataTable: 'Данные',
 

@@ -39,6 +39,7 @@ const zhCount: Record<Granularity, string> = { day: '天', week: '周', month: '
 const scores: Record<NpsGroupName, string> = { promoters: '9–10', passives: '7–8', detractors: '0–6' };
 const groupsZh: Record<NpsGroupName, string> = { promoters: '推荐者', passives: '被动者', detractors: '贬损者' };
 
+
 const translation = {
   // platform
   loading: '正在加载数据…',
@@ -59,6 +60,22 @@ const translation = {
   optionLine: (field, expected, found) => `设置“${field}”：应为 ${expected}，实际为 ${found}`,
   moreIssues: (count) => `另有 ${count} 个`,
   warningsNotice: (count) => `关于数据的 ${count} 条提示`,
+  'warning-missing-customer': (_count, n) => `${n} 条记录没有客户 ID，已排除。`,
+  'warning-zero-amount': (_count, n, p) => (p.subject === 'repeat-customers' ? `${n} 位回头客的平均复购金额为 0 或更低。` : `${n} 条记录的金额为 0：计入活跃度，但不计收入。`),
+  'warning-future-date': (_count, n, p) => (p.asOf ? `${n} 条记录在截止日期 ${p.asOf} 当天或之后，已排除。` : `${n} 条记录的日期在未来。`),
+  'warning-duplicate-row': (_count, n) => `${n} 条记录与之前的记录完全相同（已保留：请检查导出文件中的重复行）。`,
+  'warning-partial-period': (_count, _n, p) => `${p.period} 尚未结束：按数据的最后一天计算。`,
+  'warning-unknown-type': (_count, n) => `${n} 条记录的类型未知。`,
+  'warning-missing-reason': (_count, n) => `${n} 条记录没有取消原因。`,
+  'warning-missing-property': (_count, n, p) =>
+    p.reason === 'no-date'
+      ? `${n} 条回复没有日期：计入总分，但不计入趋势。`
+      : p.reason === 'not-in-customer-list'
+        ? `${n} 位已购买的客户不在客户列表中：归入“（无）”同期群。`
+        : `${n} 位客户没有该属性的值：归入“（无）”同期群。`,
+  'warning-customer-without-purchases': (_count, n) => `客户列表中有 ${n} 条记录没有购买，不属于任何同期群。`,
+  'warning-ignored-status': (_count, n, p) => `状态为 ${p.statuses?.map((word) => `“${word}”`).join('、')} 的 ${n} 条记录已排除。`,
+  'warning-other-currency': (_count, n, p) => `${p.otherCurrencies?.join('、')} 的 ${n} 条记录计入活跃度，但不计入金额（金额以 ${p.currency} 计）。`,
   percentagePoints: '个百分点',
   dataTable: '数据',
 

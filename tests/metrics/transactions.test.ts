@@ -108,4 +108,21 @@ describe('readTransactions warnings and types', () => {
     expect(result.ok && result.value.customerIds).to.deep.equal(['7']);
     expect(result.warnings[0]).to.deep.include({ code: 'missing-customer', count: 4, examples: [0, 1, 2, 3] });
   });
+
+  it('gives each warning the data words a page needs to say it in its language (params)', () => {
+    const result = readTransactions(
+      [
+        { customer: 'a', date: '2024-01-01', amount: 10, status: 'paid', currency: 'NOK' },
+        { customer: 'b', date: '2024-01-02', amount: 5, status: 'failed', currency: 'NOK' },
+        { customer: 'c', date: '2024-01-03', amount: 7, status: 'paid', currency: 'EUR' },
+        { customer: 'd', date: '2024-01-04', amount: 8, status: 'paid', currency: 'NOK' },
+      ],
+      { fields: { type: 'status', currency: 'currency' }, reading: { typeMap: { paid: 'purchase', failed: 'ignore' } } },
+    );
+    expect(result.ok).to.equal(true);
+    const params = Object.fromEntries(result.warnings.map((w) => [w.code, w.params]));
+    expect(params['ignored-status']).to.deep.equal({ statuses: ['failed'] });
+    expect(params['other-currency']).to.deep.equal({ currency: 'NOK', otherCurrencies: ['EUR'] });
+    expect(result.warnings.every((w) => w.message.length > 0)).to.equal(true); // English, for the API's readers
+  });
 });

@@ -32,6 +32,7 @@ import { emit, type MetricChangeDetail } from './events.ts';
 import { withDelimiter, type RawInput } from './input.ts';
 import type { Job } from './jobs.ts';
 import { Formatter, LocaleController } from './locale.ts';
+import { warningText } from './warning-text.ts';
 import { keepAxisLabelsInside } from './axis-labels.ts';
 import { ResizeController } from './resize-controller.ts';
 import { TranslationController } from './translation-controller.ts';
@@ -356,10 +357,11 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   protected renderWarnings(): TemplateResult | typeof nothing {
     if (this.warnings.length === 0 || this.status === 'error') return nothing;
+    const f = this.format;
     return html`<details part="notice">
-      <summary>${this.format.term('warningsNotice', this.warnings.length)}</summary>
+      <summary>${f.term('warningsNotice', this.warnings.length)}</summary>
       <ul>
-        ${this.warnings.map((warning) => html`<li>${warning.message}</li>`)}
+        ${this.warnings.map((warning) => html`<li>${warningText(warning, f)}</li>`)}
       </ul>
     </details>`;
   }

@@ -17,14 +17,26 @@
  * minimal and only ever extended, so older and newer copies can read it.
  */
 
+import type { WarningCode, WarningParams } from '../../metrics/issues.ts';
+
 /** A term is a string, or a function of its arguments (for plurals and inserted values). */
 export type Term = string | ((...args: never[]) => string);
+
+/**
+ * A note about the data in words, from its count (`shown`: the count as the
+ * page writes numbers) and the engine's params, with dates and lists already
+ * made printable by warning-text.ts.
+ */
+export type WarningTerm = (count: number, shown: string, params: WarningParams) => string;
+
+/** One term per warning code: `warning-zero-amount`, `warning-ignored-status` … */
+export type WarningTerms = { [Code in WarningCode as `warning-${Code}`]: WarningTerm };
 
 /**
  * The kit's terms. Platform terms are declared here; every element augments this
  * interface with its own (declaration merging), which keeps `term()` typed.
  */
-export interface Terms {
+export interface Terms extends WarningTerms {
   loading: string;
   loadingBytes: (received: string) => string;
   /** A big file as it arrives: records read so far (already formatted) and bytes received. */

@@ -118,6 +118,7 @@ function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> 
     warnings.push({
       code: 'missing-property',
       count: undated,
+      params: { reason: 'no-date' },
       message: `${undated} ${undated === 1 ? 'response has' : 'responses have'} no date: counted in the score, left out of the trend.`,
       examples,
     });

@@ -96,7 +96,7 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
     previousRetention = previous.value;
   }
   if (!period.complete) {
-    warnings.push({ code: 'partial-period', count: 1, message: `${period.key} is still running: it is measured up to the last day of data.`, examples: [] });
+    warnings.push({ code: 'partial-period', count: 1, params: { period: period.key }, message: `${period.key} is still running: it is measured up to the last day of data.`, examples: [] });
   }
   return ok(
     gaugeModel({

@@ -90,7 +90,7 @@ function spendSample(data: SpendHistories): Result<SpendSample> {
   if (data.monetary.length !== n) return fail(optionError('data.monetary', `${n} values, like frequency`, `${data.monetary.length} values`));
   if (n === 0) return fail(optionError('data', 'at least one customer', 'none'));
   const issues = new IssueCollector();
-  const notPositive = new WarningCounter('zero-amount', (c) => `${c === 1 ? '1 repeat customer has' : `${c} repeat customers have`} a mean repeat purchase value of 0 or less; left out of the spend model.`);
+  const notPositive = new WarningCounter('zero-amount', (c) => `${c === 1 ? '1 repeat customer has' : `${c} repeat customers have`} a mean repeat purchase value of 0 or less; left out of the spend model.`, () => ({ subject: 'repeat-customers' }));
   const x: number[] = [];
   const zbar: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -135,7 +135,7 @@ export function predictLifetimeValue(
   const alive = new Float64Array(n);
   const spend = new Float64Array(n);
   const value = new Float64Array(n);
-  const notPositive = new WarningCounter('zero-amount', (c) => `${c === 1 ? '1 repeat customer has' : `${c} repeat customers have`} a mean repeat purchase value of 0 or less; their expected spend is the model's estimate for a value of 0.`);
+  const notPositive = new WarningCounter('zero-amount', (c) => `${c === 1 ? '1 repeat customer has' : `${c} repeat customers have`} a mean repeat purchase value of 0 or less; their expected spend is the model's estimate for a value of 0.`, () => ({ subject: 'repeat-customers' }));
   for (let i = 0; i < n; i++) {
     const x = histories.frequency[i];
     let zbar = histories.monetary[i];

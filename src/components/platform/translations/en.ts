@@ -1,6 +1,8 @@
 import { registerTranslation } from '../translations.ts';
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const records = (count: number, shown: string) => `${shown} ${plural(count, 'record', 'records')}`;
+const wasLeftOut = (count: number) => `${plural(count, 'was', 'were')} left out`;
 
 registerTranslation('en', {
   loading: 'Loading data…',
@@ -21,6 +23,27 @@ registerTranslation('en', {
   optionLine: (field, expected, found) => `setting “${field}”: expected ${expected}, found ${found}`,
   moreIssues: (count) => `and ${count} more`,
   warningsNotice: (count) => `${count} ${plural(count, 'note', 'notes')} about the data`,
+  'warning-missing-customer': (count, n) => `${records(count, n)} without a customer id ${wasLeftOut(count)}.`,
+  'warning-zero-amount': (count, n, p) =>
+    p.subject === 'repeat-customers'
+      ? `${n} repeat ${plural(count, 'customer has', 'customers have')} a mean purchase value of 0 or less.`
+      : `${records(count, n)} ${plural(count, 'has', 'have')} an amount of 0: activity, but no revenue.`,
+  'warning-future-date': (count, n, p) =>
+    p.asOf ? `${records(count, n)} on or after the as-of date ${p.asOf} ${wasLeftOut(count)}.` : `${records(count, n)} ${plural(count, 'is', 'are')} dated in the future.`,
+  'warning-duplicate-row': (count, n) => `${records(count, n)} ${plural(count, 'repeats', 'repeat')} an earlier record exactly (kept: check the export for double rows).`,
+  'warning-partial-period': (_count, _n, p) => `${p.period} is still running: it is measured up to the last day of data.`,
+  'warning-unknown-type': (count, n) => `${records(count, n)} ${plural(count, 'has', 'have')} a type that is not known.`,
+  'warning-missing-reason': (count, n) => `${records(count, n)} ${plural(count, 'has', 'have')} no cancellation reason.`,
+  'warning-missing-property': (count, n, p) =>
+    p.reason === 'no-date'
+      ? `${n} ${plural(count, 'response has', 'responses have')} no date: counted in the score, not in the trend.`
+      : p.reason === 'not-in-customer-list'
+        ? `${n} ${plural(count, 'customer', 'customers')} who bought ${plural(count, 'is', 'are')} not in the customer list: cohort “(none)”.`
+        : `${n} ${plural(count, 'customer has', 'customers have')} no value for the property: cohort “(none)”.`,
+  'warning-customer-without-purchases': (count, n) => `${records(count, n)} of the customer list ${plural(count, 'has', 'have')} no purchase and ${plural(count, 'is', 'are')} in no cohort.`,
+  'warning-ignored-status': (count, n, p) => `${records(count, n)} with the status ${p.statuses?.map((word) => `“${word}”`).join(', ')} ${wasLeftOut(count)}.`,
+  'warning-other-currency': (count, n, p) =>
+    `${records(count, n)} in ${p.otherCurrencies?.join(', ')} ${plural(count, 'counts', 'count')} as activity but not in money figures (in ${p.currency}).`,
   percentagePoints: 'pp',
   dataTable: 'Data',
 });
