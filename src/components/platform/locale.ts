@@ -102,10 +102,22 @@ export class Formatter {
 }
 
 /**
- * Keeps an element's language current: re-renders when the document's `lang`
- * changes (one shared MutationObserver for all elements).
+ * Keeps an element's language current: re-renders it when `lang` changes on
+ * it or on any ancestor, across shadow roots (the nearest `lang` wins, see
+ * {@link languageOf}). Nothing is recomputed: jobs return keys, codes and
+ * numbers, and an element words them when it renders.
+ *
+ * One MutationObserver per tree the elements live in (the document, and each
+ * shadow root that holds one or holds the host of one), watching the `lang`
+ * attribute in the whole tree: the attribute filter keeps every other
+ * mutation away from script, and a change of `lang` is rare, so on one each
+ * element just compares the language it resolves now with the one it drew in.
  */
 export class LocaleController implements ReactiveController {
+  /** The language of the last render. */
+  #drawn?: string;
+  #roots: Node[] = [];
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
@@ -115,17 +127,51 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    connected.add(this.host);
-    if (!documentObserver && typeof MutationObserver !== 'undefined') {
-      documentObserver = new MutationObserver(() => connected.forEach((host) => host.requestUpdate()));
-      documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    connected.add(this);
+    if (typeof MutationObserver === 'undefined') return;
+    // The host's tree, the tree of that tree's host, … up to the document.
+    for (let node: Node = this.host; ; ) {
+      const root = node.getRootNode();
+      this.#roots.push(root);
+      watch(root, 1);
+      if (!(root instanceof ShadowRoot)) break;
+      node = root.host;
     }
   }
 
   hostDisconnected(): void {
-    connected.delete(this.host);
+    connected.delete(this);
+    for (const root of this.#roots) watch(root, -1);
+    this.#roots = [];
+  }
+
+  hostUpdate(): void {
+    this.#drawn = this.lang;
+  }
+
+  /** Re-renders the host when its language is no longer the one it drew in. */
+  check(): void {
+    if (this.#drawn !== undefined && this.lang !== this.#drawn) this.host.requestUpdate();
   }
 }
 
-const connected = new Set<ReactiveControllerHost & HTMLElement>();
-let documentObserver: MutationObserver | undefined;
+const connected = new Set<LocaleController>();
+/** The observer of each watched tree, and how many connected elements need it. */
+const observers = new Map<Node, { observer: MutationObserver; users: number }>();
+
+function watch(root: Node, change: 1 | -1): void {
+  let entry = observers.get(root);
+  if (!entry) {
+    if (change < 0) return;
+    // A `lang` change in any tree can move the language of elements in trees below it: check them all.
+    const observer = new MutationObserver(() => connected.forEach((controller) => controller.check()));
+    observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    entry = { observer, users: 0 };
+    observers.set(root, entry);
+  }
+  entry.users += change;
+  if (entry.users <= 0) {
+    entry.observer.disconnect();
+    observers.delete(root);
+  }
+}
