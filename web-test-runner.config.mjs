@@ -9,6 +9,7 @@ import { reactEsmPlugin } from './tests/frameworks/react-esm-plugin.mjs';
 import { strictPagesMiddleware } from './tests/strict-pages/csp-middleware.mjs';
 import { viteGlobPlugin } from './tests/demo/vite-glob-plugin.mjs';
 import { requestLogMiddleware } from './tests/server/request-log.mjs';
+import { LOGIC_TEST_FOLDERS, logicSuitePlugin } from './tests/server/logic-suite.mjs';
 
 // The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
 // (reactEsmPlugin serves it as ES modules, as a bundler would), and Vue 3's bundler build,
@@ -22,17 +23,21 @@ const chromium = findChromium();
 if (!chromium) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` first.');
 
 export default {
-  files: ['tests/**/*.test.ts'],
+  // The pure-logic files run together in one page, through tests/logic.test.ts.
+  files: ['tests/**/*.test.ts', ...LOGIC_TEST_FOLDERS.map((folder) => `!${folder}/**`)],
   nodeResolve: true,
   rootDir: '.',
-  // One test file at a time: headless Chromium stops rendering updates (and so
-  // ResizeObserver callbacks) for pages that are not in front, and our charts
-  // rightly wait for a size before they draw.
-  concurrency: 1,
+  // Two test files at a time, each page in a window of its own (createPage below):
+  // headless Chromium stops rendering updates (and so ResizeObserver callbacks) for a
+  // tab that is not in front, and our charts rightly wait for a size before they draw;
+  // a page alone in its window is always in front.
+  concurrency: 2,
   reporters: [defaultReporter(), plainSummaryReporter()],
   testsFinishTimeout: 10 * 60_000,
-  testFramework: { config: { timeout: 60_000 } },
+  // Seconds, not a minute: a test that hangs fails fast and says where.
+  testFramework: { config: { timeout: 15_000 } },
   plugins: [
+    logicSuitePlugin(),
     // The demo pages register the elements with Vite's `import.meta.glob` (tests/demo/ drives the builder).
     viteGlobPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
@@ -54,6 +59,7 @@ export default {
   middleware: [requestLogMiddleware, strictPagesMiddleware],
   browsers: [
     chromeLauncher({
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath: chromium,
         headless: true,

@@ -879,6 +879,7 @@ for (const entry of CONTRACT) {
       try {
         const el = await mount(entry, { attributes: { src: `/contract-old-${tag}.json`, compute: 'inline' } });
         expect(el.status).to.equal('loading');
+        await waitUntil(() => answers.has(`/contract-old-${tag}.json`), 'the engine never asked for the old src');
         el.src = `/contract-new-${tag}.json`;
         await el.updateComplete;
         expect(aborted).to.equal(1);
@@ -1017,6 +1018,7 @@ describe('element contract: one <retention-source> for every element', () => {
       const source = box.querySelector('retention-source')!;
       source.src = '/contract-new.json';
       await source.updateComplete;
+      await waitUntil(() => answers.has('/contract-new.json'), 'the engine never asked for the new src');
       answers.get('/contract-new.json')!(jsonResponse(ORDERS));
       for (const el of elements) await ready(el);
       answers.get('/contract-old.json')!(jsonResponse(WITHOUT_B));

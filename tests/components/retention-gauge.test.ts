@@ -173,28 +173,20 @@ describe('<retention-gauge> input routes', () => {
   });
 
   it('a shared retention-source serves two widgets, defined before or after them, with one fetch', async () => {
-    const original = window.fetch;
-    let requests = 0;
-    window.fetch = (input, init) => {
-      requests++;
-      return original(input, init);
-    };
-    try {
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <retention-gauge id="first" window-days="30" source="shop"></retention-gauge>
-        <retention-source id="shop" src="${FIXTURES}/orders.json"></retention-source>
-        <retention-gauge id="second" window-days="30" period="2024-01" source="shop"></retention-gauge>
-      </div>`);
-      const first = wrapper.querySelector<RetentionGauge>('#first')!;
-      const second = wrapper.querySelector<RetentionGauge>('#second')!;
-      await ready(first);
-      await ready(second);
-      expectFebruary(first);
-      expect(second.value).to.include({ period: '2024-01', start: 1, end: 5, new: 4, retention: 1 });
-      expect(requests).to.equal(1);
-    } finally {
-      window.fetch = original;
-    }
+    // The engine fetches (in its worker): the test server counts the requests tagged `log`.
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <retention-gauge id="first" window-days="30" source="shop"></retention-gauge>
+      <retention-source id="shop" src="${FIXTURES}/orders.json?log=gauge-shop"></retention-source>
+      <retention-gauge id="second" window-days="30" period="2024-01" source="shop"></retention-gauge>
+    </div>`);
+    const first = wrapper.querySelector<RetentionGauge>('#first')!;
+    const second = wrapper.querySelector<RetentionGauge>('#second')!;
+    await ready(first);
+    await ready(second);
+    expectFebruary(first);
+    expect(second.value).to.include({ period: '2024-01', start: 1, end: 5, new: 4, retention: 1 });
+    const log = await (await fetch('/__requests?log=gauge-shop')).json();
+    expect(log.count).to.equal(1);
   });
 
   it('a source whose src changes reloads and every widget follows', async () => {
@@ -348,12 +340,14 @@ describe('<retention-gauge> loading races', () => {
     window.fetch = (input, init) =>
       new Promise<Response>((resolve) => {
         init?.signal?.addEventListener('abort', () => aborted++);
-        answers.set(String(input), resolve);
+        answers.set(new URL(String(input), location.href).pathname, resolve);
       });
     try {
-      const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" src="/old.json"></retention-gauge>`);
+      // In the page engine, whose fetch a test can stub.
+      const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" compute="inline" src="/old.json"></retention-gauge>`);
       expect(el.status).to.equal('loading');
       expect(text(el, 'status')).to.equal('Loading data…');
+      await waitUntil(() => answers.has('/old.json'), 'the engine never asked for /old.json');
       el.src = '/new.json';
       await el.updateComplete;
       expect(aborted).to.equal(1);

@@ -15,7 +15,7 @@ describe('<retention-source>', () => {
     document.body.append(source);
     try {
       expect((await loaded).detail).to.deep.equal({ id: 'source-test', state: 'loading' });
-      await waitUntil(() => source.snapshot?.state === 'ready');
+      await waitUntil(() => source.snapshot?.state === 'ready', 'the source never got ready', { timeout: 5000 });
       expect(source.loads).to.equal(1);
       // The engine downloaded and parsed it; widgets get the URL, which the engine serves parsed (see the next test).
       expect(source.snapshot!.input!.kind).to.equal('url');
