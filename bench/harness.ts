@@ -8,12 +8,17 @@
  * Every measurement is relative to `JSON.parse` of the same text in the same
  * run: the cost a page pays anyway to get the data into memory.
  */
-import { generateTransactions } from '../demo/data/generate.ts';
+import { generateTransactions, type TransactionRecord } from '../demo/data/generate.ts';
 import { churnSeries } from '../src/metrics/activity.ts';
 import { cohortMatrix } from '../src/metrics/cohorts.ts';
 import type { Result } from '../src/metrics/issues.ts';
 import { repeatPurchaseRate } from '../src/metrics/purchases.ts';
 import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../src/metrics/transactions.ts';
+import { CsvColumnReader } from '../src/engine/csv-stream.ts';
+import type { CsvRecords } from '../src/metrics/csv-records.ts';
+
+/** The same rows as CSV text read into columns as a download would be, then validated into a table. */
+export const CSV_TO_TABLE = 'csv → table';
 
 /** The columns a shop export maps: every one of them is validated. */
 const READ_OPTIONS: ReadTransactionsOptions = {
@@ -21,7 +26,7 @@ const READ_OPTIONS: ReadTransactionsOptions = {
   now: Date.UTC(2026, 0, 1),
 };
 
-export const CASES = ['JSON.parse', 'parse+validate', 'validate', 'cohortMatrix', 'churnSeries', 'repeatPurchaseRate'] as const;
+export const CASES = ['JSON.parse', 'parse+validate', 'validate', 'cohortMatrix', 'churnSeries', 'repeatPurchaseRate', CSV_TO_TABLE] as const;
 export type CaseName = (typeof CASES)[number];
 
 /** What each case needs before it runs: the text, the parsed rows, or the table. */
@@ -32,6 +37,7 @@ const NEEDS: Record<CaseName, 'text' | 'rows' | 'table'> = {
   cohortMatrix: 'table',
   churnSeries: 'table',
   repeatPurchaseRate: 'table',
+  [CSV_TO_TABLE]: 'text',
 };
 
 function unwrap<T>(result: Result<T>, what: string): T {
@@ -44,9 +50,31 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+const CSV_COLUMNS = ['customer', 'date', 'amount', 'quantity', 'order', 'product', 'type'] as const;
+
+/** Records as a shop's CSV export: a header, one line per record, cells quoted only where they must be. */
+function csvTextOf(records: readonly TransactionRecord[]): string {
+  const cell = (value: unknown) => {
+    const text = value === undefined || value === null ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${CSV_COLUMNS.join(',')}\n${records.map((record) => CSV_COLUMNS.map((column) => cell(record[column])).join(',')).join('\n')}\n`;
+}
+
+/** CSV text into columns in 64 KiB pieces, as the engine reads a download. */
+function readCsv(text: string): CsvRecords {
+  const reader = new CsvColumnReader({ origin: 'bench.csv' });
+  for (let at = 0; at < text.length; at += 65_536) reader.push(text.slice(at, at + 65_536));
+  const outcome = reader.finish();
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.rows;
+}
+
 export class BenchSession {
   readonly size: number;
   private text = '';
+  /** The same records as a CSV export, for {@link CSV_TO_TABLE}. */
+  private readonly csvText: string;
   private rows: unknown[] | undefined;
   private table: TransactionTable | undefined;
   /** Result of the last {@link runAndKeep}, held so its memory can be read. */
@@ -57,7 +85,9 @@ export class BenchSession {
   constructor(size: number, seed: number) {
     this.size = size;
     // Generated and serialised here, then dropped: only the text is kept, as if it had just been downloaded.
-    this.text = JSON.stringify(generateTransactions({ seed, transactions: size }));
+    const records = generateTransactions({ seed, transactions: size });
+    this.text = JSON.stringify(records);
+    this.csvText = csvTextOf(records);
   }
 
   get inputBytes(): number {
@@ -93,6 +123,8 @@ export class BenchSession {
         return unwrap(churnSeries(this.freshTable(), { granularity: 'month', windowDays: 90 }), name);
       case 'repeatPurchaseRate':
         return unwrap(repeatPurchaseRate(this.freshTable()), name);
+      case CSV_TO_TABLE:
+        return unwrap(readTransactions(readCsv(this.csvText), READ_OPTIONS), name);
     }
   }
 

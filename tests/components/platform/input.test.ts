@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { detectFormat, firstNonSpace } from '../../../src/components/platform/input.ts';
 import { materialize, parseText } from '../../../src/engine/parse.ts';
+import { recordObjects, type CsvRecords } from '../../../src/metrics/csv-records.ts';
 import { publishSource, watchSource } from '../../../src/components/platform/source-hub.ts';
 import { defineElement } from '../../../src/components/platform/define.ts';
 
@@ -19,12 +20,12 @@ describe('input parsing', () => {
     const fromBytes = materialize({ kind: 'bytes', bytes: new TextEncoder().encode(text), format: 'csv', origin: 'test' });
     const fromText = materialize({ kind: 'text', text, format: 'csv', origin: 'test' });
     expect(fromBytes).to.deep.equal(fromText);
-    expect(fromBytes.ok && (fromBytes.rows as Record<string, string>[])[0].customer).to.equal('Åse');
+    expect(fromBytes.ok && (fromBytes.rows as CsvRecords).column('customer')).to.deep.equal(['Åse']);
   });
 
-  it('parses CSV into records with text cells, and reports malformed JSON', () => {
+  it('parses CSV into columns of text cells, and reports malformed JSON', () => {
     const csv = parseText('customer,amount\n"a, inc",12.5\n', 'csv', 'test');
-    expect(csv).to.deep.equal({ ok: true, rows: [{ customer: 'a, inc', amount: '12.5' }] });
+    expect(csv.ok && recordObjects(csv.rows as CsvRecords)).to.deep.equal([{ customer: 'a, inc', amount: '12.5' }]);
     const json = parseText('[{"a":', 'json', 'test');
     expect(json.ok).to.equal(false);
     if (!json.ok) expect(json.error).to.include({ kind: 'load-error', reason: 'parse', origin: 'test' });
