@@ -263,7 +263,9 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     if (this.decimal) reading.decimal = this.decimal;
     // A malformed JSON attribute is passed on as its text, for the engine to name.
     if (this.typeMap !== undefined) reading.typeMap = (this.typeMap instanceof MalformedJson ? this.typeMap.text : this.typeMap) as Record<string, string>;
-    if (this.currency) reading.currency = this.currency;
+    // The shown currency changes a result only when the data has a currency column to pick rows by;
+    // otherwise it is formatting, made in the page, and changing it must not recompute.
+    if (this.currency && (this.currencyKey || this.preset)) reading.currency = this.currency;
     if (this.amountPer) reading.amountPer = this.amountPer;
     return reading;
   }

@@ -91,6 +91,18 @@ describe('language without recomputation', () => {
     expect(runs()).to.equal(before);
   });
 
+  it('reformats money when currency changes on data without a currency column, with no new engine run', async () => {
+    const heatmap = await fixture<CohortHeatmap>(html`<cohort-heatmap style="width:640px" value="revenue" currency="USD" .data=${ORDERS}></cohort-heatmap>`);
+    await drawn(heatmap);
+    expect(heatmap.shadowRoot!.querySelector('table')!.textContent).to.contain('$');
+    const before = runs();
+    heatmap.currency = 'EUR';
+    await rendered(heatmap);
+    expect(heatmap.shadowRoot!.querySelector('table')!.textContent).to.contain('€');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(runs()).to.equal(before);
+  });
+
   it('follows lang across a shadow root: on the host outside it and on an element inside it', async () => {
     const host = await fixture<HTMLDivElement>(html`<div lang="en" style="width:640px"></div>`);
     const shadow = host.attachShadow({ mode: 'open' });
