@@ -61,10 +61,10 @@ function csvTextOf(records: readonly TransactionRecord[]): string {
   return `${CSV_COLUMNS.join(',')}\n${records.map((record) => CSV_COLUMNS.map((column) => cell(record[column])).join(',')).join('\n')}\n`;
 }
 
-/** CSV text into columns in 64 KiB pieces, as the engine reads a download. */
-function readCsv(text: string): CsvRecords {
+/** CSV bytes into columns in 64 KiB chunks, as the engine reads a download. */
+function readCsv(bytes: Uint8Array): CsvRecords {
   const reader = new CsvColumnReader({ origin: 'bench.csv' });
-  for (let at = 0; at < text.length; at += 65_536) reader.push(text.slice(at, at + 65_536));
+  for (let at = 0; at < bytes.length; at += 65_536) reader.push(bytes.subarray(at, at + 65_536));
   const outcome = reader.finish();
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.rows;
@@ -73,8 +73,8 @@ function readCsv(text: string): CsvRecords {
 export class BenchSession {
   readonly size: number;
   private text = '';
-  /** The same records as a CSV export, for {@link CSV_TO_TABLE}. */
-  private readonly csvText: string;
+  /** The same records as a CSV export's bytes, for {@link CSV_TO_TABLE}. */
+  private readonly csvBytes: Uint8Array;
   private rows: unknown[] | undefined;
   private table: TransactionTable | undefined;
   /** Result of the last {@link runAndKeep}, held so its memory can be read. */
@@ -87,7 +87,7 @@ export class BenchSession {
     // Generated and serialised here, then dropped: only the text is kept, as if it had just been downloaded.
     const records = generateTransactions({ seed, transactions: size });
     this.text = JSON.stringify(records);
-    this.csvText = csvTextOf(records);
+    this.csvBytes = new TextEncoder().encode(csvTextOf(records));
   }
 
   get inputBytes(): number {
@@ -124,7 +124,7 @@ export class BenchSession {
       case 'repeatPurchaseRate':
         return unwrap(repeatPurchaseRate(this.freshTable()), name);
       case CSV_TO_TABLE:
-        return unwrap(readTransactions(readCsv(this.csvText), READ_OPTIONS), name);
+        return unwrap(readTransactions(readCsv(this.csvBytes), READ_OPTIONS), name);
     }
   }
 
