@@ -71,6 +71,8 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // No omnibox WebUI renderer per window (scripts/ensure-chromium.mjs says why).
+          '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
           // Timers of a page that is not in front must not be slowed down.
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',

@@ -9,18 +9,11 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs';
 
 export const VIEWPORT = { width: 1280, height: 900 };
 
-/**
- * Chromium 156 gives every new window (each browser context here) a renderer
- * for its omnibox popup, a WebUI page that spends about a second of CPU in the
- * two seconds after the window opens: on two cores it would run alongside the
- * page being measured. These features turn it off (all three are needed).
- */
-const NO_OMNIBOX_WEBUI = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
 
 export async function launchBrowser() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: run `node scripts/ensure-chromium.mjs` (or set CHROME_PATH)');
-  return puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, NO_OMNIBOX_WEBUI], protocolTimeout: 10 * 60_000 });
+  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS /* includes no omnibox WebUI renderer per window: see ensure-chromium.mjs */, protocolTimeout: 10 * 60_000 });
 }
 
 /** Pages of the browser's own UI (chrome://…top-chrome): their renderers compete with the page measured. */

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CASES = ['JSON.parse', 'parse+validate', 'validate', 'cohortMatrix', 'churnSeries', 'repeatPurchaseRate'];
+const CASES = ['JSON.parse', 'parse+validate', 'validate', 'cohortMatrix', 'churnSeries', 'repeatPurchaseRate', 'csv → table'];
 const BENCHMARKS = ['metrics', 'first-chart', 'big-export'];
 
 function parseArgs(argv) {
