@@ -21,6 +21,7 @@ import { NO_PROGRESS, type JobContext, type JobFunction } from './job.ts';
 import { findJob } from './registry.ts';
 import { keptRecords, recordsOf, type DownloadProgress } from './inputs.ts';
 import { runOnRecords, throttledProgress } from './run-job.ts';
+import { isCsvRecords, recordObjects } from '../metrics/csv-records.ts';
 import { optionError } from '../metrics/issues.ts';
 import type { Attachments, FromWorker, Outcome, ToWorker } from './protocol.ts';
 import type { ParseOutcome } from './stream-parser.ts';
@@ -52,6 +53,8 @@ export async function execute(request: RunRequest, hooks: RunHooks = {}): Promis
   const records = await recordsOf(request.input, request.inputKey, { signal: hooks.signal, onProgress: hooks.onLoading });
   if (records === 'aborted') return 'aborted';
   if (!records.ok) return { ok: false, error: records.error, warnings: [] };
+  // A page-defined job was written against records as objects (platform README); the kit's jobs read columns.
+  const rows = typeof request.job !== 'string' && isCsvRecords(records.rows) ? recordObjects(records.rows) : records.rows;
   let options = withFileFacts(request.options, records.rows);
   for (const [name, { input, attribute }] of Object.entries(request.attachments ?? {})) {
     const attached = await recordsOf(input, undefined, { signal: hooks.signal });
@@ -62,7 +65,7 @@ export async function execute(request: RunRequest, hooks: RunHooks = {}): Promis
   }
   if (hooks.signal?.aborted) return 'aborted';
   hooks.onLoaded?.();
-  const { value: outcome, currency } = withCurrencyOfReads(() => runOnRecords(run, records.rows, options, hooks.context ?? NO_PROGRESS));
+  const { value: outcome, currency } = withCurrencyOfReads(() => runOnRecords(run, rows, options, hooks.context ?? NO_PROGRESS));
   return outcome.ok && currency ? { ...outcome, currency } : outcome;
 }
 
