@@ -13,9 +13,9 @@ import { churnSeries } from '../src/metrics/activity.ts';
 import { cohortMatrix } from '../src/metrics/cohorts.ts';
 import type { Result } from '../src/metrics/issues.ts';
 import { repeatPurchaseRate } from '../src/metrics/purchases.ts';
-import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../src/metrics/transactions.ts';
+import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../src/metrics/read/transactions.ts';
 import { CsvColumnReader } from '../src/engine/csv-stream.ts';
-import type { CsvRecords } from '../src/metrics/csv-records.ts';
+import type { CsvRecords } from '../src/metrics/read/csv-records.ts';
 
 /** The same rows as CSV text read into columns as a download would be, then validated into a table. */
 export const CSV_TO_TABLE = 'csv → table';

@@ -8,7 +8,7 @@ import {
   generateSurveyResponses,
   generateTransactions,
 } from '../demo/data/generate.ts';
-import { readTransactions } from '../src/metrics/transactions.ts';
+import { readTransactions } from '../src/metrics/read/transactions.ts';
 
 describe('demo data generators', () => {
   describe('Random', () => {

@@ -5,7 +5,7 @@
  * design names: fewer logins, less time in the product, fewer tickets (they
  * stopped caring), a downgrade, then a subscription that expires unrenewed.
  */
-import { civilFromDays } from '../../src/metrics/dates.ts';
+import { civilFromDays } from '../../src/metrics/calendar/dates.ts';
 import { DateFormatter, generatorWindow, identifier, secondOfDay } from './calendar.ts';
 import { Random } from './random.ts';
 

@@ -3,7 +3,7 @@
  * seasonal weights, and fast formatting of day numbers and times (the
  * benchmark formats a million timestamps, so day strings are cached).
  */
-import { civilFromDays, daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
+import { civilFromDays, daysFromCivil, isoDate } from '../../src/metrics/calendar/dates.ts';
 import type { Random } from './random.ts';
 
 export interface GeneratorWindow {

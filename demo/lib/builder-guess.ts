@@ -519,7 +519,7 @@ export function typeMeaning(word: string, options: { refundColumn?: boolean } = 
   return undefined;
 }
 
-/** Words the engine reads without a type-map (src/metrics/transactions.ts). */
+/** Words the engine reads without a type-map (src/metrics/read/transactions.ts). */
 const ENGINE_TYPE_WORDS: Record<string, TypeMeaning> = {
   purchase: 'purchase', order: 'purchase', sale: 'purchase', invoice: 'purchase', payment: 'purchase', charge: 'purchase',
   return: 'refund', refund: 'refund', cancellation: 'refund', cancelled: 'refund', canceled: 'refund', credit: 'refund', chargeback: 'refund',

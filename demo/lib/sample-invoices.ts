@@ -7,7 +7,7 @@
  *
  * Deterministic (the generators' seeded Random, no Math.random); runs in Node.
  */
-import { daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
+import { daysFromCivil, isoDate } from '../../src/metrics/calendar/dates.ts';
 import { Random, type SubscriptionRecord } from '../data/generate.ts';
 
 export interface InvoiceRecord {

@@ -9,7 +9,7 @@
  */
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { InputWarning } from '../../src/metrics/issues.ts';
-import { detectPreset, type ExportPreset } from '../../src/metrics/presets.ts';
+import { detectPreset, type ExportPreset } from '../../src/metrics/read/presets.ts';
 import '../lib/elements.ts';
 import {
   detectDateFormat,
@@ -237,7 +237,7 @@ function missingRequired(): Field[] {
 
 type Part = string | HTMLElement;
 
-/** One sentence of what the elements will compute, true to the engine's rules (src/metrics/transactions.ts). */
+/** One sentence of what the elements will compute, true to the engine's rules (src/metrics/read/transactions.ts). */
 function computedSentence(): Part[] {
   const missing = missingRequired();
   if (missing.length) return [`Choose a column for ${missing.map((field) => field.label.toLowerCase()).join(' and ')}: the elements need to know who and when.`];

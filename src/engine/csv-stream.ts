@@ -9,7 +9,7 @@
  * anywhere: inside a multi-byte character, a quoted field, or between \r and \n.
  */
 import { loadError, type LoadError } from '../components/platform/errors.ts';
-import { CsvRecords } from '../metrics/csv-records.ts';
+import { CsvRecords } from '../metrics/read/csv-records.ts';
 
 const QUOTE = 34;
 const LF = 10;

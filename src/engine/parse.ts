@@ -5,7 +5,7 @@
  */
 import { loadError, type LoadError } from '../components/platform/errors.ts';
 import type { RawInput, TextFormat } from '../components/platform/input.ts';
-import { isCsvRecords } from '../metrics/csv-records.ts';
+import { isCsvRecords } from '../metrics/read/csv-records.ts';
 import { CsvColumnReader, DelimiterSniffer } from './csv-stream.ts';
 
 /**

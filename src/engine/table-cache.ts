@@ -7,10 +7,10 @@
  * It also notes the currency of the tables a job reads, so the engine can tell
  * the page which currency the job's money is in (see worker.ts).
  */
-import type { RecordList } from '../metrics/csv-records.ts';
+import type { RecordList } from '../metrics/read/csv-records.ts';
 import type { Result } from '../metrics/issues.ts';
 import { isParsedRecords } from './parse.ts';
-import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../metrics/transactions.ts';
+import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../metrics/read/transactions.ts';
 
 const tables = new WeakMap<object, Map<string, Result<TransactionTable>>>();
 let currenciesRead: Set<string> | undefined;

@@ -21,7 +21,7 @@ import { NO_PROGRESS, type JobContext, type JobFunction } from './job.ts';
 import { findJob } from './registry.ts';
 import { keptRecords, recordsOf, type DownloadProgress } from './inputs.ts';
 import { runOnRecords, throttledProgress } from './run-job.ts';
-import { isCsvRecords, recordObjects } from '../metrics/csv-records.ts';
+import { isCsvRecords, recordObjects } from '../metrics/read/csv-records.ts';
 import { optionError } from '../metrics/issues.ts';
 import type { Attachments, FromWorker, Outcome, ToWorker } from './protocol.ts';
 import type { ParseOutcome } from './stream-parser.ts';

@@ -5,13 +5,13 @@
  * definition, the per-period customer counts built on it (S, E, N, lost,
  * reactivated) and the purchase-day grouping the cohort matrix shares.
  */
-import { GRANULARITIES, PeriodCalendar, periodLookup, type Granularity, type Weekday } from './calendar.ts';
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from './dates.ts';
+import { GRANULARITIES, PeriodCalendar, periodLookup, type Granularity, type Weekday } from './calendar/calendar.ts';
+import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from './calendar/dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { purchaseDaysByCustomer } from './customer-rows.ts';
 import { customerChurnRate, customerRetentionRate } from './rates.ts';
-import type { DateInput } from './timeframe.ts';
-import type { TransactionTable } from './transactions.ts';
+import type { DateInput } from './calendar/timeframe.ts';
+import type { TransactionTable } from './read/transactions.ts';
 
 /** Period options shared by the period-based transaction metrics. */
 export interface PeriodOptions {

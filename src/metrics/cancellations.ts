@@ -9,10 +9,10 @@
  * silently dropped.
  */
 import * as z from 'zod/mini';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar.ts';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar/calendar.ts';
 import { WarningCounter, collectWarnings, fail, ok, optionError, records, type Result, type WarningCode } from './issues.ts';
-import { columnFormats, dateValue, idValue, optionalNumberValue, optionalTextValue, readRecords, withWarnings, zoneFor, type ReadOptions } from './records.ts';
-import type { RecordList } from './csv-records.ts';
+import { columnFormats, dateValue, idValue, optionalNumberValue, optionalTextValue, readRecords, withWarnings, zoneFor, type ReadOptions } from './read/records.ts';
+import type { RecordList } from './read/csv-records.ts';
 
 /** Label of the group of cancellations whose reason was left blank. */
 export const NO_REASON_LABEL = '(no reason given)';

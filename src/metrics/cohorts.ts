@@ -5,13 +5,13 @@
  * they spent. Built in a few passes over the columnar table with typed
  * arrays, because it runs on exports of half a million rows in the page.
  */
-import type { Granularity } from './calendar.ts';
-import { periodLookup } from './calendar.ts';
-import type { CustomerProperties } from './customers.ts';
+import type { Granularity } from './calendar/calendar.ts';
+import { periodLookup } from './calendar/calendar.ts';
+import type { CustomerProperties } from './read/customers.ts';
 import { collectWarnings, fail, ok, optionError, records, WarningCounter, type Result } from './issues.ts';
 import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
 import { purchaseDaysByCustomer } from './customer-rows.ts';
-import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from './transactions.ts';
+import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from './read/transactions.ts';
 
 export type CohortValue = 'count' | 'percent' | 'revenue';
 export const COHORT_VALUES: readonly CohortValue[] = ['count', 'percent', 'revenue'];

@@ -4,7 +4,7 @@
  * activity, RFM summaries). Built once per table and cached, so several
  * metrics over one table pay for it once.
  */
-import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+import { TRANSACTION_KIND, type TransactionTable } from './read/transactions.ts';
 
 /** Customer c owns `rows[offsets[c]] … rows[offsets[c + 1] − 1]`, ascending by day. */
 export interface CustomerRows {

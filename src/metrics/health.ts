@@ -9,11 +9,11 @@
  * a person can see why a customer is at risk, not just that it is.
  */
 import * as z from 'zod/mini';
-import { DATE_EXPECTATION, dayFromDateValue, isoDate } from './dates.ts';
+import { DATE_EXPECTATION, dayFromDateValue, isoDate } from './calendar/dates.ts';
 import { WarningCounter, collectWarnings, fail, ok, optionError, records, type Result } from './issues.ts';
-import { columnFormats, dateValue, idValue, optionalNumberValue, readRecords, zoneFor, type ReadOptions } from './records.ts';
-import type { RecordList } from './csv-records.ts';
-import type { DateInput } from './timeframe.ts';
+import { columnFormats, dateValue, idValue, optionalNumberValue, readRecords, zoneFor, type ReadOptions } from './read/records.ts';
+import type { RecordList } from './read/csv-records.ts';
+import type { DateInput } from './calendar/timeframe.ts';
 
 export const ACTIVITY_EVENTS = ['login', 'usage', 'ticket', 'renewal', 'downgrade', 'upgrade', 'expiry'] as const;
 export type ActivityEventKind = (typeof ACTIVITY_EVENTS)[number];

@@ -5,22 +5,22 @@
  * return. Every function returns a Result and never throws on bad input.
  */
 export * from './issues.ts';
-export { toFiniteNumber, toIdentifier } from './values.ts';
-export { daysFromCivil, civilFromDays, isoDate, ZonedDayMapper, dayFromDateValue, type CivilDate } from './dates.ts';
-export * from './calendar.ts';
-export * from './timeframe.ts';
+export { toFiniteNumber, toIdentifier } from './read/values.ts';
+export { daysFromCivil, civilFromDays, isoDate, ZonedDayMapper, dayFromDateValue, type CivilDate } from './calendar/dates.ts';
+export * from './calendar/calendar.ts';
+export * from './calendar/timeframe.ts';
 
 // Readers, one per input shape, and their Zod schemas.
-export { readTransactions, planTransactionRead, TRANSACTION_KIND, type TransactionFields, type ReadTransactionsOptions, type TransactionTable, type TransactionReadPlan } from './transactions.ts';
+export { readTransactions, planTransactionRead, TRANSACTION_KIND, type TransactionFields, type ReadTransactionsOptions, type TransactionTable, type TransactionReadPlan } from './read/transactions.ts';
 
 // How exports are written: platform presets, date and number formats, per-column inference.
-export { PRESETS, PRESET_NAMES, detectPreset, type ExportPreset, type PresetName, type RowRole } from './presets.ts';
-export { parseDateFormat, inferDateFormat, describeDateFormat, AUTO_DATE_FORMAT, type DateFormat, type DateOrder, type DateInference } from './date-format.ts';
-export { toAmount, inferDecimalMark, describeNumberFormat, type DecimalMark, type DecimalInference } from './number-format.ts';
-export type { ReadingOptions } from './reading.ts';
-export * from './schemas.ts';
+export { PRESETS, PRESET_NAMES, detectPreset, type ExportPreset, type PresetName, type RowRole } from './read/presets.ts';
+export { parseDateFormat, inferDateFormat, describeDateFormat, AUTO_DATE_FORMAT, type DateFormat, type DateOrder, type DateInference } from './read/date-format.ts';
+export { toAmount, inferDecimalMark, describeNumberFormat, type DecimalMark, type DecimalInference } from './read/number-format.ts';
+export type { ReadingOptions } from './read/reading.ts';
+export * from './read/schemas.ts';
 export { readSubscriptions, mrrByCustomerPeriod, type Subscription, type SubscriptionField, type CustomerMrrTable } from './subscriptions.ts';
-export { readCustomers, type CustomerProperties, type ReadCustomersOptions } from './customers.ts';
+export { readCustomers, type CustomerProperties, type ReadCustomersOptions } from './read/customers.ts';
 export { readSurveyResponses, npsByPeriod, type SurveyResponse, type NpsPeriod, type NpsByPeriodOptions } from './surveys.ts';
 export { readInvoices, dsoFromInvoices, type Invoice, type InvoiceDso, type DsoFromInvoicesOptions } from './invoices.ts';
 

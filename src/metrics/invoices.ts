@@ -3,13 +3,13 @@
  * DSO itself is defined once, in rates.ts.
  */
 import * as z from 'zod/mini';
-import type { ZonedDayMapper } from './dates.ts';
+import type { ZonedDayMapper } from './calendar/dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { daysSalesOutstanding } from './rates.ts';
-import { rule, withFields } from './validation.ts';
-import { columnFormats, dateValue, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
-import type { RecordList } from './csv-records.ts';
-import { resolveTimeFrame, type DateInput } from './timeframe.ts';
+import { rule, withFields } from './read/validation.ts';
+import { columnFormats, dateValue, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './read/records.ts';
+import type { RecordList } from './read/csv-records.ts';
+import { resolveTimeFrame, type DateInput } from './calendar/timeframe.ts';
 
 export const INVOICE_FIELDS = ['id', 'issueDate', 'amount', 'paidDate'] as const;
 export type InvoiceField = (typeof INVOICE_FIELDS)[number];

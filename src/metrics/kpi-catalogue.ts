@@ -3,7 +3,7 @@
  * records it comes from) and the tile model's shape. Read by the element (page)
  * and by the `kpi-tile` jobs (engine, engine/jobs/kpi-model.ts builds the model).
  */
-import type { Granularity, Weekday } from './calendar.ts';
+import type { Granularity, Weekday } from './calendar/calendar.ts';
 
 export const KPI_METRICS = [
   'repeat-purchase-rate',

@@ -7,16 +7,16 @@
  * own function (purchases.ts, purchase-gaps.ts, invoices.ts) on that period's
  * time frame.
  */
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from './calendar.ts';
-import { isoDate } from './dates.ts';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from './calendar/calendar.ts';
+import { isoDate } from './calendar/dates.ts';
 import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
 import { dsoFromInvoices, type Invoice } from './invoices.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { timeBetweenPurchases } from './purchase-gaps.ts';
 import { historicLifetimeValue, loyalCustomerRate, productReturnRate, repeatPurchaseRate } from './purchases.ts';
 import type { RevenueMovementPeriod } from './revenue-movements.ts';
-import type { TimeFrame } from './timeframe.ts';
-import type { TransactionTable } from './transactions.ts';
+import type { TimeFrame } from './calendar/timeframe.ts';
+import type { TransactionTable } from './read/transactions.ts';
 
 /** One period of a series. Plain data (it crosses postMessage). */
 export interface PeriodValue {

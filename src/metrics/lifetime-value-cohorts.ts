@@ -9,10 +9,10 @@
  * sizes, give back exactly the overall historic value.
  */
 import { churnSeries } from './activity.ts';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from './calendar.ts';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from './calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { customerPurchaseStats } from './purchases.ts';
-import { moneyMissing, type TransactionTable } from './transactions.ts';
+import { moneyMissing, type TransactionTable } from './read/transactions.ts';
 
 export interface CohortLifetimeValueOptions {
   /** Cohort period of the first purchase; default `month`. */

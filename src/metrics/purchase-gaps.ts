@@ -10,7 +10,7 @@
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { customerRows } from './customer-rows.ts';
 import { purchaseFrame, type PurchaseMetricOptions } from './purchases.ts';
-import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+import { TRANSACTION_KIND, type TransactionTable } from './read/transactions.ts';
 
 /** One bar of the gap distribution: gaps of `fromDays` ≤ days < `toDays`. */
 export interface GapBin {

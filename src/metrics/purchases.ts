@@ -17,8 +17,8 @@
  * metric is then one walk over the customers' row groups with typed arrays.
  */
 import { fail, ok, optionError, type Result } from './issues.ts';
-import { resolveTimeFrame, type DayRange, type TimeFrame } from './timeframe.ts';
-import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from './transactions.ts';
+import { resolveTimeFrame, type DayRange, type TimeFrame } from './calendar/timeframe.ts';
+import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from './read/transactions.ts';
 import { customerRows } from './customer-rows.ts';
 
 const PURCHASE = TRANSACTION_KIND.purchase;

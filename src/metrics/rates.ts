@@ -10,8 +10,8 @@
  */
 import * as z from 'zod/mini';
 import { IssueCollector, fail, ok, type Result } from './issues.ts';
-import { numberValue } from './records.ts';
-import { rule, validateInput } from './validation.ts';
+import { numberValue } from './read/records.ts';
+import { rule, validateInput } from './read/validation.ts';
 
 /** Customers are counted, never measured: whole numbers, at least 0. */
 const customerCount = numberValue({ min: 0, integer: true });

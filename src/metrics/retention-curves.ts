@@ -17,7 +17,7 @@
 import { cohortAverage, type Cohort } from './cohorts.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
-import { TRANSACTION_KIND, type TransactionTable } from './transactions.ts';
+import { TRANSACTION_KIND, type TransactionTable } from './read/transactions.ts';
 
 export const RETENTION_MODES = ['on', 'on-or-after'] as const;
 export type RetentionMode = (typeof RETENTION_MODES)[number];

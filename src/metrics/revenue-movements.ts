@@ -13,7 +13,7 @@
  * above 0 (a free plan alone does not make a paying customer).
  * So starting + new + reactivation + expansion − contraction − churn = ending.
  */
-import type { Granularity, Period } from './calendar.ts';
+import type { Granularity, Period } from './calendar/calendar.ts';
 import { ok, type Result } from './issues.ts';
 import { customerChurnRate, customerRetentionRate, grossRevenueRetention, netRevenueRetention, revenueChurnRate } from './rates.ts';
 import { mrrAtPeriodEnds, resolveMrrRange, type MrrOptions, type Subscription } from './subscriptions.ts';

@@ -13,13 +13,13 @@
  * a subscription that starts and ends between two period ends is never seen.
  */
 import * as z from 'zod/mini';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar.ts';
-import type { ZonedDayMapper } from './dates.ts';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar/calendar.ts';
+import type { ZonedDayMapper } from './calendar/dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
-import { rule, withFields } from './validation.ts';
-import { columnFormats, dateValue, idValue, numberValue, optionalDateValue, optionalTextValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
-import type { RecordList } from './csv-records.ts';
-import { resolveTimeFrame, type DateInput } from './timeframe.ts';
+import { rule, withFields } from './read/validation.ts';
+import { columnFormats, dateValue, idValue, numberValue, optionalDateValue, optionalTextValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './read/records.ts';
+import type { RecordList } from './read/csv-records.ts';
+import { resolveTimeFrame, type DateInput } from './calendar/timeframe.ts';
 
 export const SUBSCRIPTION_FIELDS = ['customer', 'start', 'end', 'mrr', 'plan'] as const;
 export type SubscriptionField = (typeof SUBSCRIPTION_FIELDS)[number];

@@ -3,13 +3,13 @@
  * per period. The score itself is defined once, in rates.ts.
  */
 import * as z from 'zod/mini';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar.ts';
-import type { ZonedDayMapper } from './dates.ts';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Period, type Weekday } from './calendar/calendar.ts';
+import type { ZonedDayMapper } from './calendar/dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from './issues.ts';
 import { npsFromCounts, npsGroup, type NetPromoterScore } from './rates.ts';
-import { withFields } from './validation.ts';
-import { columnFormats, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './records.ts';
-import type { RecordList } from './csv-records.ts';
+import { withFields } from './read/validation.ts';
+import { columnFormats, numberValue, optionalDateValue, optionalIdValue, readRecords, zoneFor, type ColumnFormats, type ReadOptions } from './read/records.ts';
+import type { RecordList } from './read/csv-records.ts';
 
 export const SURVEY_FIELDS = ['customer', 'date', 'score'] as const;
 export type SurveyField = (typeof SURVEY_FIELDS)[number];

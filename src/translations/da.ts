@@ -8,7 +8,7 @@
  * Elements already on the page switch to it at once. The registry is shared
  * through globalThis, so this file works beside any build of the kit.
  */
-import type { Granularity } from '../metrics/calendar.ts';
+import type { Granularity } from '../metrics/calendar/calendar.ts';
 import { registerTranslation, type Terms } from '../components/platform/translations.ts';
 import type { KpiMetric } from '../metrics/kpi-catalogue.ts';
 import type { NpsGroupName } from '../components/nps-score/nps-layout.ts';

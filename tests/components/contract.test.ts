@@ -54,7 +54,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { RetentionElement } from '../../src/components/platform/retention-element.ts';
 import '../../src/components/retention-source/define.ts';
-import { periodLabel, type PeriodKeys } from '../../src/metrics/calendar.ts';
+import { periodLabel, type PeriodKeys } from '../../src/metrics/calendar/calendar.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 const ORDERS_JSON = `${FIXTURES}/contract-orders.json`;

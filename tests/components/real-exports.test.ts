@@ -15,7 +15,7 @@ import '../../src/components/ltv-forecast/define.ts';
 import '../../src/components/revenue-movements/define.ts';
 import { execute } from '../../src/engine/worker.ts';
 import { transactionTableFor } from '../../src/engine/table-cache.ts';
-import type { ReadingOptions } from '../../src/metrics/reading.ts';
+import type { ReadingOptions } from '../../src/metrics/read/reading.ts';
 import { ok, type Result } from '../../src/metrics/issues.ts';
 import { repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
 import { readSubscriptions } from '../../src/metrics/subscriptions.ts';

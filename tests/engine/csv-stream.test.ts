@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { dsvFormat } from 'd3-dsv';
 import { CsvColumnReader } from '../../src/engine/csv-stream.ts';
 import { detectDelimiter, parseText } from '../../src/engine/parse.ts';
-import { CsvRecords, recordObjects } from '../../src/metrics/csv-records.ts';
+import { CsvRecords, recordObjects } from '../../src/metrics/read/csv-records.ts';
 
 const encoder = new TextEncoder();
 

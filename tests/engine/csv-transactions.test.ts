@@ -6,11 +6,11 @@
  */
 import { expect } from '@open-wc/testing';
 import { parseText } from '../../src/engine/parse.ts';
-import { CsvRecords, recordObjects } from '../../src/metrics/csv-records.ts';
+import { CsvRecords, recordObjects } from '../../src/metrics/read/csv-records.ts';
 import type { Result } from '../../src/metrics/issues.ts';
-import type { ReadingOptions } from '../../src/metrics/reading.ts';
+import type { ReadingOptions } from '../../src/metrics/read/reading.ts';
 import { readSubscriptions } from '../../src/metrics/subscriptions.ts';
-import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../../src/metrics/transactions.ts';
+import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const EXPORTS = '/tests/fixtures/exports';
 const UK_EXPORT = '/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { GRANULARITIES, PeriodCalendar, periodLabel, periodLookup, type Weekday } from '../../src/metrics/calendar.ts';
-import { ZonedDayMapper, civilFromDays, dayFromDateValue, dayFromIsoString, daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
+import { GRANULARITIES, PeriodCalendar, periodLabel, periodLookup, type Weekday } from '../../src/metrics/calendar/calendar.ts';
+import { ZonedDayMapper, civilFromDays, dayFromDateValue, dayFromIsoString, daysFromCivil, isoDate } from '../../src/metrics/calendar/dates.ts';
 
 const utc = new ZonedDayMapper('UTC');
 const oslo = new ZonedDayMapper('Europe/Oslo');

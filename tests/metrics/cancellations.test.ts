@@ -9,7 +9,7 @@ import {
   type Cancellation,
   type CancellationReasons,
 } from '../../src/metrics/cancellations.ts';
-import { daysFromCivil } from '../../src/metrics/dates.ts';
+import { daysFromCivil } from '../../src/metrics/calendar/dates.ts';
 
 const rows = [
   { email: 'a', date: '2024-01-05', reason: 'Too expensive', mrr: 100 },

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../src/metrics/calendar.ts';
+import { GRANULARITIES, PeriodCalendar, type Granularity, type Weekday } from '../../src/metrics/calendar/calendar.ts';
 import { cohortMatrix, type CohortMatrix } from '../../src/metrics/cohorts.ts';
-import { readCustomers } from '../../src/metrics/customers.ts';
-import { daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
-import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
+import { readCustomers } from '../../src/metrics/read/customers.ts';
+import { daysFromCivil, isoDate } from '../../src/metrics/calendar/dates.ts';
+import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const NOW = Date.UTC(2100, 0, 1);
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { readCustomers } from '../../src/metrics/customers.ts';
+import { readCustomers } from '../../src/metrics/read/customers.ts';
 
 describe('readCustomers', () => {
   it('reads the mapped id and keeps every other column as text', () => {

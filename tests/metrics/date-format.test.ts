@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ZonedDayMapper, civilFromDays, dayFromDateValue, daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
-import { AUTO_DATE_FORMAT, describeDateFormat, inferDateFormat, parseDateFormat, type DateFormat } from '../../src/metrics/date-format.ts';
+import { ZonedDayMapper, civilFromDays, dayFromDateValue, daysFromCivil, isoDate } from '../../src/metrics/calendar/dates.ts';
+import { AUTO_DATE_FORMAT, describeDateFormat, inferDateFormat, parseDateFormat, type DateFormat } from '../../src/metrics/read/date-format.ts';
 
 const oslo = new ZonedDayMapper('Europe/Oslo');
 const utc = new ZonedDayMapper('UTC');

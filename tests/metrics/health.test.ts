@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { daysFromCivil } from '../../src/metrics/dates.ts';
+import { daysFromCivil } from '../../src/metrics/calendar/dates.ts';
 import {
   ACTIVITY_EVENTS,
   DEFAULT_HEALTH_WEIGHTS,

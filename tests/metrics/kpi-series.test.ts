@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readInvoices } from '../../src/metrics/invoices.ts';
 import { averageRevenuePerAccount, dsoSeries, purchaseMetricSeries } from '../../src/metrics/kpi-series.ts';
 import { repeatPurchaseRate } from '../../src/metrics/purchases.ts';
-import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const NOW = Date.UTC(2030, 0, 1);
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { cohortLifetimeValue, saasInputsFromTransactions } from '../../src/metrics/lifetime-value-cohorts.ts';
 import { historicLifetimeValue } from '../../src/metrics/purchases.ts';
 import { saasLifetimeValue } from '../../src/metrics/rates.ts';
-import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 function tableOf(rows: object[]): TransactionTable {
   const result = readTransactions(rows, { now: Date.UTC(2030, 0, 1) });

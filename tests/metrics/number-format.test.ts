@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { describeNumberFormat, inferDecimalMark, toAmount, type DecimalMark } from '../../src/metrics/number-format.ts';
-import { toFiniteNumber } from '../../src/metrics/values.ts';
+import { describeNumberFormat, inferDecimalMark, toAmount, type DecimalMark } from '../../src/metrics/read/number-format.ts';
+import { toFiniteNumber } from '../../src/metrics/read/values.ts';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';

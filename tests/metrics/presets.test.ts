@@ -5,7 +5,7 @@
  * column a preset maps is one the platform really writes.
  */
 import { expect } from '@open-wc/testing';
-import { detectPreset, PRESET_NAMES, PRESETS, type PresetName } from '../../src/metrics/presets.ts';
+import { detectPreset, PRESET_NAMES, PRESETS, type PresetName } from '../../src/metrics/read/presets.ts';
 
 const FIXTURES: { file: string; preset: PresetName; delimiter: string }[] = [
   { file: 'shopify-orders.csv', preset: 'shopify-orders', delimiter: ',' },

@@ -8,7 +8,7 @@ import {
   repeatPurchaseRate,
   revenueSummary,
 } from '../../src/metrics/purchases.ts';
-import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const FIELDS = { customer: 'customer', date: 'date', order: 'order', quantity: 'qty', unitPrice: 'price' };
 const NOW = Date.UTC(2030, 0, 1);

@@ -10,7 +10,7 @@ import { csvParse, type DSVRowString } from 'd3-dsv';
 import { cohortMatrix } from '../../src/metrics/cohorts.ts';
 import { timeBetweenPurchases } from '../../src/metrics/purchase-gaps.ts';
 import { historicLifetimeValue, loyalCustomerRate, productReturnRate, repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
-import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const EXPORT_URL = '/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz';
 const FIELDS = { customer: 'Customer ID', date: 'InvoiceDate', order: 'Invoice', quantity: 'Quantity', unitPrice: 'Price' };

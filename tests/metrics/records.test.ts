@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { ZonedDayMapper } from '../../src/metrics/dates.ts';
-import { dateValue, idValue, numberValue, readRecords } from '../../src/metrics/records.ts';
+import { ZonedDayMapper } from '../../src/metrics/calendar/dates.ts';
+import { dateValue, idValue, numberValue, readRecords } from '../../src/metrics/read/records.ts';
 
 describe('readRecords', () => {
   const schema = z.object({ customer: idValue, start: dateValue(new ZonedDayMapper('UTC')), mrr: numberValue({ min: 0 }) });

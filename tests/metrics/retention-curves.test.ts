@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { cohortMatrix } from '../../src/metrics/cohorts.ts';
-import { daysFromCivil, isoDate } from '../../src/metrics/dates.ts';
+import { daysFromCivil, isoDate } from '../../src/metrics/calendar/dates.ts';
 import { completePeriodAverage, unboundedRetention, type UnboundedRetention } from '../../src/metrics/retention-curves.ts';
-import { readTransactions, type TransactionTable } from '../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const NOW = Date.UTC(2100, 0, 1);
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { Granularity } from '../../src/metrics/calendar.ts';
+import type { Granularity } from '../../src/metrics/calendar/calendar.ts';
 import { revenueMovements, subscriptionChurnSeries, type RevenueMovementPeriod } from '../../src/metrics/revenue-movements.ts';
 import { mrrByCustomerPeriod, readSubscriptions, type Subscription } from '../../src/metrics/subscriptions.ts';
 

@@ -1,14 +1,14 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ZonedDayMapper } from '../../src/metrics/dates.ts';
+import { ZonedDayMapper } from '../../src/metrics/calendar/dates.ts';
 import {
   invoiceRecordSchema,
   subscriptionRecordSchema,
   surveyResponseRecordSchema,
   transactionRecordSchema,
   validateRecord,
-} from '../../src/metrics/schemas.ts';
-import { planTransactionRead, readTransactions, type TransactionFields } from '../../src/metrics/transactions.ts';
+} from '../../src/metrics/read/schemas.ts';
+import { planTransactionRead, readTransactions, type TransactionFields } from '../../src/metrics/read/transactions.ts';
 
 const utc = new ZonedDayMapper('UTC');
 const NOW = Date.UTC(2025, 0, 1);

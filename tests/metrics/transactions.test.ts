@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { readTransactions } from '../../src/metrics/transactions.ts';
+import { readTransactions } from '../../src/metrics/read/transactions.ts';
 
 describe('readTransactions', () => {
   it('maps fields, interns customers and turns negative quantities into returns', () => {

@@ -5,7 +5,7 @@
  * good and above 50 excellent. Every threshold can be replaced by the page,
  * and any metric gets a target once the page sets one.
  */
-import type { Granularity } from '../../metrics/calendar.ts';
+import type { Granularity } from '../../metrics/calendar/calendar.ts';
 import { KPI_DEFINITIONS, type KpiMetric } from '../../metrics/kpi-catalogue.ts';
 
 export const MONTHLY_CHURN_ACTION = 0.07;

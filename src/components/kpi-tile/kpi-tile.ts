@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import type { SeriesFrame } from '../../metrics/kpi-series.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';

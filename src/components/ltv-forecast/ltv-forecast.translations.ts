@@ -1,5 +1,5 @@
 /** English terms of <ltv-forecast> (built in). Other languages: src/translations/<lang>.ts, opt-in modules. */
-import type { Granularity } from '../../metrics/calendar.ts';
+import type { Granularity } from '../../metrics/calendar/calendar.ts';
 import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {

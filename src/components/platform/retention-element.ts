@@ -21,8 +21,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { InputError, InputWarning } from '../../metrics/issues.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import type { SubscriptionField } from '../../metrics/subscriptions.ts';
 import { KIT_VERSION } from './define.ts';
 import { compute, warmEngine, type ComputeMode } from './compute.ts';

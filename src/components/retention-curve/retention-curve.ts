@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import type { RetentionMode } from '../../metrics/retention-curves.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';

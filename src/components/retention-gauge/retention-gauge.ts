@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { PeriodCalendar, type Granularity } from '../../metrics/calendar.ts';
+import { PeriodCalendar, type Granularity } from '../../metrics/calendar/calendar.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';

@@ -11,8 +11,8 @@
  */
 import type { InputError } from '../../metrics/issues.ts';
 import { customerChurnRate, customerRetentionRate, netRevenueRetention, revenueChurnRate, saasLifetimeValue } from '../../metrics/rates.ts';
-import { numberValue } from '../../metrics/records.ts';
-import { toFiniteNumber } from '../../metrics/values.ts';
+import { numberValue } from '../../metrics/read/records.ts';
+import { toFiniteNumber } from '../../metrics/read/values.ts';
 import { CALCULATOR_FIELDS, type CalculatorField, type CalculatorFigures, type CalculatorModel, type FieldProblem } from '../../metrics/calculator-fields.ts';
 
 export * from '../../metrics/calculator-fields.ts';

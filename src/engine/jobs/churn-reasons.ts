@@ -4,8 +4,8 @@
  * only (it crosses postMessage): periods as keys, which the element labels in
  * its language.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
+import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import {
   cancellationReasons,
   readCancellations,

@@ -13,20 +13,20 @@
  *   record per period: `{ period, start, lost, expansion?, complete? }`.
  *   Rates come from the one definition in rates.ts.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
-import { PRESETS } from '../../metrics/presets.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
+import { PRESETS } from '../../metrics/read/presets.ts';
 import * as z from 'zod/mini';
 import { churnSeries } from '../../metrics/activity.ts';
-import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
-import { ZonedDayMapper, today } from '../../metrics/dates.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
+import { ZonedDayMapper, today } from '../../metrics/calendar/dates.ts';
 import { IssueCollector, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
-import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { customerChurnRate, revenueChurnRate } from '../../metrics/rates.ts';
-import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
+import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
 import { revenueMovements, subscriptionChurnSeries } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
 

@@ -13,15 +13,15 @@
  * matrix can be shown as count or percent, a percent matrix as percent or
  * count (share × size), a revenue matrix only as revenue.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
-import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { COHORT_VALUES, cohortAverage, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
-import { readCustomers } from '../../metrics/customers.ts';
+import { readCustomers } from '../../metrics/read/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
-import { isRecordList } from '../../metrics/csv-records.ts';
-import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/records.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
+import { isRecordList } from '../../metrics/read/csv-records.ts';
+import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/read/records.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
 
@@ -92,7 +92,7 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
   if (!isRecordList(rows)) return fail(optionError('data', 'an array of transactions, or a cohort matrix { cohorts: […] }', rows));
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
-  let cohortBy: { property: string; customers: import('../../metrics/customers.ts').CustomerProperties } | undefined;
+  let cohortBy: { property: string; customers: import('../../metrics/read/customers.ts').CustomerProperties } | undefined;
   if (options.cohortBy) {
     const rows = options.customers;
     if (!isRecordList(rows)) {

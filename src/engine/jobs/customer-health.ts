@@ -3,7 +3,7 @@
  * score and the signals (with their facts) that moved it. Wording of the
  * signals is left to the element, which words the facts in its own language.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import {
   customerHealth,
   readActivityEvents,

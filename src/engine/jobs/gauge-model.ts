@@ -3,10 +3,10 @@
  * figures (S, E, N, lost, the previous rate), which the gauge's
  * `retention-gauge-numbers` job runs when the element has no records.
  */
-import type { Granularity } from '../../metrics/calendar.ts';
+import type { Granularity } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { customerChurnRate, customerRetentionRate } from '../../metrics/rates.ts';
-import { toFiniteNumber } from '../../metrics/values.ts';
+import { toFiniteNumber } from '../../metrics/read/values.ts';
 
 export interface GaugeModel {
   /** Where the numbers came from. */

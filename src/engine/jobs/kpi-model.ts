@@ -2,9 +2,9 @@
  * The KPI tile's model: the shown period, its predecessor and the sparkline,
  * from a series or from a few typed figures (the `kpi-tile-numbers` job).
  */
-import type { Granularity, Weekday } from '../../metrics/calendar.ts';
+import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
-import { numberValue } from '../../metrics/records.ts';
+import { numberValue } from '../../metrics/read/records.ts';
 import { KPI_METRICS, KPI_DEFINITIONS, type KpiMetric, type KpiPoint, type KpiModel, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
 
 export interface Series {

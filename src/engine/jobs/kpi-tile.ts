@@ -16,21 +16,21 @@
  * month would compare half a month with a whole one); without one, the last
  * period with a value. Later periods are left out of the sparkline.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import { churnSeries } from '../../metrics/activity.ts';
-import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
-import { ZonedDayMapper, today } from '../../metrics/dates.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
+import { ZonedDayMapper, today } from '../../metrics/calendar/dates.ts';
 import { readInvoices, type InvoiceField } from '../../metrics/invoices.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
-import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { averageRevenuePerAccount, dsoSeries, purchaseMetricSeries, type PeriodValue, type SeriesFrame } from '../../metrics/kpi-series.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
-import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
+import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
 import { revenueMovements, subscriptionChurnSeries } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
 import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
-import { withFields } from '../../metrics/validation.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
+import { withFields } from '../../metrics/read/validation.ts';
 import * as z from 'zod/mini';
 import { engineJob } from '../job.ts';
 import { transactionTableFor } from '../table-cache.ts';

@@ -9,13 +9,13 @@
  * churn measured) without hiding the historic values: their errors travel in
  * the model and the element shows them in place.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
-import type { Granularity } from '../../metrics/calendar.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
+import type { Granularity } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCohort } from '../../metrics/lifetime-value-cohorts.ts';
 import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { engineJob } from '../job.ts';
 import { saasFromFigures } from './saas-figures.ts';
 import { valueBins, type ValueBin } from './value-bins.ts';

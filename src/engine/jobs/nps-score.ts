@@ -10,15 +10,15 @@
  * - counts `{ promoters, passives, detractors }`;
  * - per-period counts `[{ period, promoters, passives, detractors }, …]`.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
-import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
-import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts } from '../../metrics/rates.ts';
-import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
+import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
 import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
-import { withFields } from '../../metrics/validation.ts';
+import { withFields } from '../../metrics/read/validation.ts';
 import { engineJob } from '../job.ts';
 
 import { npsFromNumbers } from './nps-numbers.ts';

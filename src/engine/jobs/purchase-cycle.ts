@@ -4,11 +4,11 @@
  * median, the mean and the retention window the kit suggests (3 × median).
  * Runs in the page or in the metrics worker: no DOM here.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import { fail, formatIssue, ok, optionError, type Result } from '../../metrics/issues.ts';
-import { isRecordList } from '../../metrics/csv-records.ts';
+import { isRecordList } from '../../metrics/read/csv-records.ts';
 import { timeBetweenPurchases, WINDOW_CYCLES, type GapBin } from '../../metrics/purchase-gaps.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { engineJob } from '../job.ts';
 import { transactionTableFor } from '../table-cache.ts';
 

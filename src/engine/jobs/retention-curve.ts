@@ -16,12 +16,12 @@
  *   { "measure": "count", "mode": "on", "partialLastPeriod": true,
  *     "cohorts": [{ "key": "2024-01", "size": 120, "values": [120, 54, 41] }] }
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
-import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
+import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { cohortMatrix } from '../../metrics/cohorts.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
-import { isRecordList } from '../../metrics/csv-records.ts';
+import { isRecordList } from '../../metrics/read/csv-records.ts';
 import {
   completePeriodAverage,
   RETENTION_MODES,
@@ -29,7 +29,7 @@ import {
   type RetentionCohort,
   type RetentionMode,
 } from '../../metrics/retention-curves.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { computeCohortHeatmap } from './cohort-heatmap.ts';
 import { engineJob } from '../job.ts';
 import { transactionTableFor } from '../table-cache.ts';

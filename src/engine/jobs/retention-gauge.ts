@@ -14,15 +14,15 @@
  * customers who had left come back (they are in E but not in S or N); the
  * complement is then taken as 0, never negative.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import { churnSeries, type ChurnPeriod } from '../../metrics/activity.ts';
-import { GRANULARITIES, type Granularity } from '../../metrics/calendar.ts';
+import { GRANULARITIES, type Granularity } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { customerRetentionRate } from '../../metrics/rates.ts';
-import type { TransactionFields } from '../../metrics/transactions.ts';
+import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
-import { toFiniteNumber } from '../../metrics/values.ts';
+import { toFiniteNumber } from '../../metrics/read/values.ts';
 import { engineJob } from '../job.ts';
 import { gaugeFromNumbers, gaugeModel, readPreviousRate, type GaugeModel, type GaugeNumbers } from './gauge-model.ts';
 

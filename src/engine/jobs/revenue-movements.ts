@@ -12,14 +12,14 @@
  * `complete` is optional (default true); keys of one calendar (`2024-03`,
  * `2024-Q1` …) are sorted by time; the element labels them in its language.
  */
-import type { ReadingOptions } from '../../metrics/reading.ts';
+import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
-import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar.ts';
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/dates.ts';
+import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
+import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/calendar/dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
-import { firstRecord, isRecordList, type RecordList } from '../../metrics/csv-records.ts';
+import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { movementRates } from '../../metrics/movement-rates.ts';
-import { numberValue, readRecords, textValue } from '../../metrics/records.ts';
+import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
 import { revenueMovements } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
 import { engineJob } from '../job.ts';

@@ -5,7 +5,7 @@
  */
 import type { InputWarning, Result } from '../issues.ts';
 import { fail, ok } from '../issues.ts';
-import type { TransactionTable } from '../transactions.ts';
+import type { TransactionTable } from '../read/transactions.ts';
 import { fitBgNbd, type BgNbdFit } from './bg-nbd.ts';
 import { fitGammaGamma, type GammaGammaFit } from './gamma-gamma.ts';
 import { predictLifetimeValue, type LifetimeValueOptions, type PredictedLifetimeValue } from './lifetime-value.ts';

@@ -26,11 +26,11 @@
  * their reversal, and the spend model needs positive values. Lifetime value is
  * therefore gross of returns; apply a margin to net them out.
  */
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from '../dates.ts';
+import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from '../calendar/dates.ts';
 import { fail, ok, optionError, type Result } from '../issues.ts';
 import { customerRows } from '../customer-rows.ts';
-import type { DateInput } from '../timeframe.ts';
-import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from '../transactions.ts';
+import type { DateInput } from '../calendar/timeframe.ts';
+import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from '../read/transactions.ts';
 
 /** Length of the model's time unit: whole days, weeks, or any number of days (30.4375 for an average month). */
 export type TimeUnit = 'days' | 'weeks' | number;

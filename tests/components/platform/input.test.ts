@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { detectFormat, firstNonSpace } from '../../../src/components/platform/input.ts';
 import { materialize, parseText } from '../../../src/engine/parse.ts';
-import { recordObjects, type CsvRecords } from '../../../src/metrics/csv-records.ts';
+import { recordObjects, type CsvRecords } from '../../../src/metrics/read/csv-records.ts';
 import { publishSource, watchSource } from '../../../src/components/platform/source-hub.ts';
 import { defineElement } from '../../../src/components/platform/define.ts';
 

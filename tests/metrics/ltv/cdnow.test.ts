@@ -11,7 +11,7 @@ import { bgNbdConditionalExpectedPurchases, bgNbdLogLikelihood, fitBgNbd, type B
 import { fitGammaGamma } from '../../../src/metrics/ltv/gamma-gamma.ts';
 import { predictLifetimeValue } from '../../../src/metrics/ltv/lifetime-value.ts';
 import { rfmSummary, type RfmSummary } from '../../../src/metrics/ltv/rfm.ts';
-import { readTransactions, type TransactionTable } from '../../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../../src/metrics/read/transactions.ts';
 
 const BASE = '/tests/fixtures/cdnow';
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { forecastLifetimeValue } from '../../../src/metrics/ltv/forecast.ts';
 import { predictLifetimeValue } from '../../../src/metrics/ltv/lifetime-value.ts';
-import { readTransactions } from '../../../src/metrics/transactions.ts';
+import { readTransactions } from '../../../src/metrics/read/transactions.ts';
 
 function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { rfmSummary, timeUnitDays } from '../../../src/metrics/ltv/rfm.ts';
-import { readTransactions, type TransactionTable } from '../../../src/metrics/transactions.ts';
+import { readTransactions, type TransactionTable } from '../../../src/metrics/read/transactions.ts';
 
 function tableOf(rows: object[]): TransactionTable {
   const result = readTransactions(rows, { fields: { order: 'order' }, now: Date.UTC(2030, 0, 1) });

@@ -5,7 +5,7 @@
  * group by, and "3" and 3 must land in one group.
  */
 import * as z from 'zod/mini';
-import { IssueCollector, fail, ok, type Result } from './issues.ts';
+import { IssueCollector, fail, ok, type Result } from '../issues.ts';
 import { idValue, readRecords } from './records.ts';
 import { isCsvRecords, isRecordList, type RecordList } from './csv-records.ts';
 import { IDENTIFIER_EXPECTATION } from './values.ts';

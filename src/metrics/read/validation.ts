@@ -4,7 +4,7 @@
  * into the kit's "record, field, expected, found" reports.
  */
 import * as z from 'zod/mini';
-import { IssueCollector, fail, ok, type Result } from './issues.ts';
+import { IssueCollector, fail, ok, type Result } from '../issues.ts';
 
 type RefineCtx<T> = {
   value: T;

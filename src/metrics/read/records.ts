@@ -6,12 +6,12 @@
  * values.ts and dates.ts, so every shape reads a CSV cell the same way.
  */
 import * as z from 'zod/mini';
-import { ZonedDayMapper, dayFromDateValue, isValidTimeZone } from './dates.ts';
+import { ZonedDayMapper, dayFromDateValue, isValidTimeZone } from '../calendar/dates.ts';
 import { AUTO_DATE_FORMAT, describeDateFormat, type DateFormat } from './date-format.ts';
 import { describeNumberFormat, toAmount, type DecimalMark } from './number-format.ts';
 import type { ExportPreset } from './presets.ts';
 import { dateFormatOfColumn, decimalOfColumn, presetColumn, resolveReading, type ReadingOptions } from './reading.ts';
-import { IssueCollector, describeValue, fail, ok, optionError, type InputWarning, type Result } from './issues.ts';
+import { IssueCollector, describeValue, fail, ok, optionError, type InputWarning, type Result } from '../issues.ts';
 import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, toIdentifier } from './values.ts';
 import { columnOf, isRecordList, recordObjects, type RecordList } from './csv-records.ts';
 

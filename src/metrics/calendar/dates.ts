@@ -12,7 +12,7 @@
  *   objects: placed on the calendar of `timeZone` (UTC unless given).
  */
 
-import { AUTO_DATE_FORMAT, describeDateFormat, type DateFormat, type DateOrder } from './date-format.ts';
+import { AUTO_DATE_FORMAT, describeDateFormat, type DateFormat, type DateOrder } from '../read/date-format.ts';
 
 export const MS_PER_DAY = 86_400_000;
 

@@ -8,7 +8,7 @@
  * here are the same rules as `transactionRecordSchema` (schemas.ts), written
  * out by hand for speed; a property test holds the two to agreement.
  */
-import { ZonedDayMapper, dayFromDateValue, isValidTimeZone, today } from './dates.ts';
+import { ZonedDayMapper, dayFromDateValue, isValidTimeZone, today } from '../calendar/dates.ts';
 import {
   IssueCollector,
   WarningCounter,
@@ -21,7 +21,7 @@ import {
   type InputError,
   type InputWarning,
   type Result,
-} from './issues.ts';
+} from '../issues.ts';
 import { IDENTIFIER_EXPECTATION, toIdentifier } from './values.ts';
 import { columnOf, isCsvRecords, isRecordList, sameRecordAt, someRecordHas, type RecordList } from './csv-records.ts';
 import { describeDateFormat, type DateFormat } from './date-format.ts';

@@ -8,15 +8,15 @@
  * smaller shapes are read through their schemas directly.
  */
 import * as z from 'zod/mini';
-import type { ZonedDayMapper } from './dates.ts';
+import type { ZonedDayMapper } from '../calendar/dates.ts';
 import { dateValue, numberValue, optionalIdValue } from './records.ts';
 import { validateInput, withFields } from './validation.ts';
-import type { Result } from './issues.ts';
+import type { Result } from '../issues.ts';
 import { TRANSACTION_KIND, TYPE_EXPECTATION, resolveTransactionFields, transactionKindOf, type TransactionFields, type TransactionReadPlan } from './transactions.ts';
 
-export { subscriptionRecordSchema, SUBSCRIPTION_FIELDS, type Subscription } from './subscriptions.ts';
-export { surveyResponseRecordSchema, SURVEY_FIELDS, type SurveyResponse } from './surveys.ts';
-export { invoiceRecordSchema, INVOICE_FIELDS, type Invoice } from './invoices.ts';
+export { subscriptionRecordSchema, SUBSCRIPTION_FIELDS, type Subscription } from '../subscriptions.ts';
+export { surveyResponseRecordSchema, SURVEY_FIELDS, type SurveyResponse } from '../surveys.ts';
+export { invoiceRecordSchema, INVOICE_FIELDS, type Invoice } from '../invoices.ts';
 export { idValue, optionalIdValue, numberValue, optionalNumberValue, dateValue, optionalDateValue, textValue, optionalTextValue } from './records.ts';
 
 /** One transaction as the kit understands it, before the table's interning. */

@@ -9,7 +9,7 @@
  * column that could be read two ways is refused with an example, never guessed.
  */
 import { AUTO_DATE_FORMAT, inferDateFormat, parseDateFormat, type DateFormat } from './date-format.ts';
-import { IssueCollector, fail, ok, optionError, type Result } from './issues.ts';
+import { IssueCollector, fail, ok, optionError, type Result } from '../issues.ts';
 import { inferDecimalMark, type DecimalMark } from './number-format.ts';
 import { PRESETS, PRESET_NAMES, type ExportPreset, type PresetName, type RowRole } from './presets.ts';
 

@@ -4,7 +4,7 @@
  * either side open. Dates are read like record dates, in the data's zone.
  */
 import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from './dates.ts';
-import { fail, ok, optionError, type Result } from './issues.ts';
+import { fail, ok, optionError, type Result } from '../issues.ts';
 
 export type DateInput = string | number | Date;
 
