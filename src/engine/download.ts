@@ -1,6 +1,6 @@
 /**
- * A `src` downloaded by the engine: the body is read chunk by chunk and each
- * chunk goes straight into the parser (a CSV becomes columns as it arrives), so
+ * A `src` downloaded by the engine: the body is read chunk by chunk (gunzipped
+ * on the way when it is a gzip file) and each chunk goes straight into the parser (a CSV becomes columns as it arrives), so
  * downloading and parsing overlap and no copy of the whole file is kept as text.
  * The signal is checked between chunks: a changed `src` or a removed element
  * stops the request and the parsing where they are.
@@ -48,7 +48,7 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
   let parser: ReturnType<typeof streamParser> | undefined;
   let received = 0;
   try {
-    const reader = response.body?.getReader();
+    const reader = response.body ? await bodyReader(response.body) : undefined;
     if (!reader) {
       // No stream (an old engine or an opaque body): the whole body at once.
       const body = new Uint8Array(await response.arrayBuffer());
@@ -78,9 +78,38 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
   return parser.finish();
 }
 
-/** JSON or CSV: by content type, then the URL's extension, then the first byte of the body. */
+/** JSON or CSV: by content type, then the URL's extension (under a `.gz`), then the first byte of the body. */
 function formatOf(contentType: string | null, url: string, firstChunk: Uint8Array): TextFormat {
-  return detectFormat(contentType, url, firstNonSpaceByte(firstChunk));
+  const type = contentType && /gzip|octet-stream/i.test(contentType) ? null : contentType;
+  return detectFormat(type, url.replace(/\.gz(?=$|[?#])/i, ''), firstNonSpaceByte(firstChunk));
+}
+
+/**
+ * A reader of the body's bytes, gunzipped when the file is a gzip file (an
+ * export saved as `orders.csv.gz` and served as it is, without
+ * Content-Encoding): the first bytes say so, whatever the URL or type.
+ */
+async function bodyReader(body: ReadableStream<Uint8Array>): Promise<ReadableStreamDefaultReader<Uint8Array>> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  const head = first.value;
+  const gzipped = head !== undefined && head.byteLength >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  // The bytes read to look are handed on first, then the rest of the body.
+  const whole = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (head) controller.enqueue(head);
+      if (first.done) controller.close();
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return (gzipped ? whole.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : whole).getReader();
 }
 
 function firstNonSpaceByte(body: Uint8Array): string | undefined {

@@ -339,19 +339,12 @@ describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
 });
 
 describe('<purchase-cycle> on the real shop export', () => {
-  it('computes from 525,461 order lines without error', async () => {
-    const response = await fetch('/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz');
-    const blob = await response.blob();
-    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-    const csv = head[0] === 0x1f && head[1] === 0x8b ? await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text() : await blob.text();
+  it('computes from 525,461 order lines of the gzipped export given by src', async () => {
+    // The export as it is stored, gzipped: the engine downloads, gunzips and reads it as it arrives.
     const box = await fixture<HTMLDivElement>(html`<div style="width:700px">
-      <purchase-cycle customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></purchase-cycle>
+      <purchase-cycle src="/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></purchase-cycle>
     </div>`);
     const el = box.querySelector('purchase-cycle')!;
-    const script = document.createElement('script');
-    script.type = 'text/csv';
-    script.textContent = csv;
-    el.append(script);
     await ready(el);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
     expect(el.ranIn).to.equal('worker');

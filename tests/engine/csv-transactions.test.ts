@@ -5,6 +5,7 @@
  * warnings and errors included. The Zod readers see the same records too.
  */
 import { expect } from '@open-wc/testing';
+import { UK_EXPORT_URL, fixtureText } from '../fixtures/text.ts';
 import { parseText } from '../../src/engine/parse.ts';
 import { CsvRecords, recordObjects } from '../../src/metrics/read/csv-records.ts';
 import type { Result } from '../../src/metrics/issues.ts';
@@ -13,16 +14,11 @@ import { readSubscriptions } from '../../src/metrics/subscriptions.ts';
 import { readTransactions, type ReadTransactionsOptions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const EXPORTS = '/tests/fixtures/exports';
-const UK_EXPORT = '/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz';
+const UK_EXPORT = UK_EXPORT_URL;
 const NOW = Date.UTC(2026, 0, 1);
 
 async function csvOf(url: string): Promise<CsvRecords> {
-  const response = await fetch(url);
-  expect(response.ok, `GET ${url}`).to.equal(true);
-  const blob = await response.blob();
-  const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  const text = gzipped ? await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text() : await blob.text();
+  const text = await fixtureText(url);
   const parsed = parseText(text, 'csv', url);
   if (!parsed.ok) throw new Error(parsed.error.message);
   expect(parsed.rows).to.be.instanceOf(CsvRecords);

@@ -6,24 +6,18 @@
  * code with the kit: exact for counts, 1e-6 relative for money.
  */
 import { expect } from '@open-wc/testing';
+import { UK_EXPORT_URL, fixtureText } from '../fixtures/text.ts';
 import { csvParse, type DSVRowString } from 'd3-dsv';
 import { cohortMatrix } from '../../src/metrics/cohorts.ts';
 import { timeBetweenPurchases } from '../../src/metrics/purchase-gaps.ts';
 import { historicLifetimeValue, loyalCustomerRate, productReturnRate, repeatPurchaseRate, revenueSummary } from '../../src/metrics/purchases.ts';
 import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
-const EXPORT_URL = '/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz';
+const EXPORT_URL = UK_EXPORT_URL;
 const FIELDS = { customer: 'Customer ID', date: 'InvoiceDate', order: 'Invoice', quantity: 'Quantity', unitPrice: 'Price' };
 
-/** Text of the export, gunzipped here unless the server already did (Content-Encoding). */
-async function fetchExport(): Promise<string> {
-  const response = await fetch(EXPORT_URL);
-  expect(response.ok, `GET ${EXPORT_URL}`).to.equal(true);
-  const blob = await response.blob();
-  const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return blob.text();
-  return new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text();
-}
+/** Text of the export (one download and gunzip for every test file of the page). */
+const fetchExport = () => fixtureText(EXPORT_URL);
 
 function expectMoney(actual: number | null, expected: number, what: string) {
   expect(actual, what).to.be.a('number');
