@@ -151,19 +151,40 @@ function transactionColumns(rows: RecordList, fields: TransactionFields | undefi
   return { ...merged, hasMoney };
 }
 
-/** What an order's first line said, for its later lines whose order-level cells are blank (Shopify). */
-interface OrderHead {
-  customer: string | undefined;
-  day: number;
-  /** Its type cell's meaning; undefined when it has none (the sign decides, line by line). */
-  role: RowRole | undefined;
+/**
+ * What each order's first line said, for its later lines whose order-level
+ * cells are blank (Shopify), by order number. One array per field, not an
+ * object per order: an export of a million one-line orders would otherwise
+ * allocate a million objects that live as long as the read.
+ */
+class OrderHeads {
+  readonly customer: (string | undefined)[] = [];
+  readonly day: number[] = [];
+  /** The type cell's meaning; undefined when it has none (the sign decides, line by line). */
+  readonly role: (RowRole | undefined)[] = [];
   /** The type cell's word, for the notice about ignored rows. */
-  word: string;
-  currency: string | undefined;
+  readonly word: string[] = [];
+  readonly currency: (string | undefined)[] = [];
   /** Its refund is already netted. */
-  refunded: boolean;
+  readonly refunded: boolean[] = [];
   /** Its order-level amount (`amount-per="order"`) is already counted. */
-  amountCounted: boolean;
+  readonly amountCounted: boolean[] = [];
+
+  get count(): number {
+    return this.day.length;
+  }
+
+  /** A new order, numbered now and filled in by its first line (so a first line with a bad cell keeps its number). */
+  add(): number {
+    this.customer.push(undefined);
+    this.day.push(Number.NaN);
+    this.role.push(undefined);
+    this.word.push('');
+    this.currency.push(undefined);
+    this.refunded.push(false);
+    this.amountCounted.push(false);
+    return this.day.length - 1;
+  }
 }
 
 /**
@@ -288,7 +309,7 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
   const customerIndex = new Map<string, number>();
   const customerIds: string[] = [];
   const orderIndex = new Map<string, number>();
-  const orderHeads: OrderHead[] = [];
+  const heads = new OrderHeads();
   const issues = new IssueCollector();
   const missingCustomer = new WarningCounter('missing-customer', (c) => `${records(c)} without a customer id ${agree(c, 'was', 'were')} left out (guest orders belong to no customer).`);
   const zeroAmount = new WarningCounter('zero-amount', (c) => `${records(c)} ${agree(c, 'has', 'have')} an amount of 0; ${agree(c, 'it counts', 'they count')} as activity but add${agree(c, 's', '')} no revenue.`);
@@ -335,29 +356,27 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
 
     // The order first: a later line of a known order takes its blank order-level cells from the first.
     let orderNumber = -1;
-    /** The order's first line, when this is a later one. */
-    let head: OrderHead | undefined;
-    /** This line's own order head, when it is the order's first line. */
-    let firstLine: OrderHead | undefined;
+    /** The order whose first line this later line follows (its number), or -1. */
+    let head = -1;
+    /** Whether this line is its order's first: it fills in the order's head. */
+    let firstLine = false;
     if (orderCells) {
       const orderCell = orderCells[i];
       if (orderCell === lastOrderCell && lastOrder >= 0) {
         orderNumber = lastOrder;
-        head = orderHeads[lastOrder];
+        head = lastOrder;
       } else {
         const orderId = toIdentifier(orderCell);
         if (orderId === null) issues.add(i, orderField!, IDENTIFIER_EXPECTATION, orderCell);
         else if (orderId !== undefined) {
           const known = orderIndex.get(orderId);
           if (known === undefined) {
-            // Numbered now and filled in below, so a first line with a bad cell keeps its number.
-            orderNumber = orderHeads.length;
+            orderNumber = heads.add();
             orderIndex.set(orderId, orderNumber);
-            firstLine = { customer: undefined, day: Number.NaN, role: undefined, word: '', currency: undefined, refunded: false, amountCounted: false };
-            orderHeads.push(firstLine);
+            firstLine = true;
           } else {
             orderNumber = known;
-            head = orderHeads[known];
+            head = known;
           }
         }
         lastOrderCell = orderCell;
@@ -379,28 +398,28 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
         role = lastRole;
         word = lastWord;
         if (!role) issues.add(i, typeField!, typeExpectation(reading.typeMap), typeCell);
-      } else if (head) {
-        role = head.role;
-        word = head.word;
+      } else if (head >= 0) {
+        role = heads.role[head];
+        word = heads.word[head];
       }
     }
     if (role === 'ignore') {
       ignoredWords.set(word, (ignoredWords.get(word) ?? 0) + 1);
       ignored.add(i);
       if (firstLine) {
-        firstLine.role = role;
-        firstLine.word = word;
+        heads.role[orderNumber] = role;
+        heads.word[orderNumber] = word;
       }
       continue;
     }
 
     const customerCell = customerCells[i];
-    const id = head && isBlank(customerCell) ? head.customer : toIdentifier(customerCell);
+    const id = head >= 0 && isBlank(customerCell) ? heads.customer[head] : toIdentifier(customerCell);
     if (id === null) issues.add(i, customerField, IDENTIFIER_EXPECTATION, customerCell);
 
     const dateCell = dateCells[i];
     let recordDay: number;
-    if (head && isBlank(dateCell)) recordDay = head.day;
+    if (head >= 0 && isBlank(dateCell)) recordDay = heads.day[head];
     else if (dateCell === lastDateCell) recordDay = lastDateDay;
     else recordDay = lastDateDay = dayFromDateValue((lastDateCell = dateCell), zone, dateFormat);
     if (recordDay !== recordDay) issues.add(i, dateField, dateExpectation, dateCell);
@@ -420,7 +439,7 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
       const cellValue = amountCells[i];
       // An order's total is written on its first line only (Shopify) or repeated on
       // every line (WooCommerce): either way later lines add nothing.
-      moneyOnFirstLine = head !== undefined && (isBlank(cellValue) || (orderLevelAmount && head.amountCounted));
+      moneyOnFirstLine = head >= 0 && (isBlank(cellValue) || (orderLevelAmount && heads.amountCounted[head]));
       money = moneyOnFirstLine ? 0 : toAmount(cellValue, amountDecimal);
       if (money !== money) issues.add(i, amountField!, numberExpectation(amountField!), cellValue);
     }
@@ -432,15 +451,15 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
     let currencyCode: string | undefined;
     if (currencyCells) {
       const cellValue = currencyCells[i];
-      currencyCode = isBlank(cellValue) ? head?.currency : String(cellValue).trim().toUpperCase();
+      currencyCode = isBlank(cellValue) ? (head >= 0 ? heads.currency[head] : undefined) : String(cellValue).trim().toUpperCase();
     }
     if (firstLine) {
-      firstLine.customer = id ?? undefined;
-      firstLine.day = recordDay;
-      firstLine.role = role;
-      firstLine.word = word;
-      firstLine.currency = currencyCode;
-      firstLine.amountCounted = Boolean(amountField);
+      heads.customer[orderNumber] = id ?? undefined;
+      heads.day[orderNumber] = recordDay;
+      heads.role[orderNumber] = role;
+      heads.word[orderNumber] = word;
+      heads.currency[orderNumber] = currencyCode;
+      heads.amountCounted[orderNumber] = Boolean(amountField);
     }
     if (issues.total !== issuesBefore) continue;
     if (id === undefined) {
@@ -480,9 +499,9 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
 
     put(c, recordDay, money, units, recordKind, orderNumber, i, currencyCode);
     // Money refunded on an order is netted once, however many of its lines repeat it.
-    const orderHead = firstLine ?? head;
-    if (refund > 0 && !orderHead?.refunded) {
-      if (orderHead) orderHead.refunded = true;
+    const orderHead = firstLine ? orderNumber : head;
+    if (refund > 0 && !(orderHead >= 0 && heads.refunded[orderHead])) {
+      if (orderHead >= 0) heads.refunded[orderHead] = true;
       put(c, recordDay, -refund, 0, TRANSACTION_KIND.return, orderNumber, i, currencyCode);
     }
     if (recordDay < firstDay) firstDay = recordDay;
@@ -506,7 +525,7 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
 
   // Orders are numbered as first seen, guests' and ignored ones included: renumber those
   // that have rows, then give rows with no order id of their own an order each.
-  const renumbered = new Int32Array(orderHeads.length).fill(-1);
+  const renumbered = new Int32Array(heads.count).fill(-1);
   let orderCount = 0;
   for (let r = 0; r < length; r++) {
     const o = order[r];
