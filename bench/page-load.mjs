@@ -13,7 +13,9 @@ export const VIEWPORT = { width: 1280, height: 900 };
 export async function launchBrowser() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: run `node scripts/ensure-chromium.mjs` (or set CHROME_PATH)');
-  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS /* includes no omnibox WebUI renderer per window: see ensure-chromium.mjs */, protocolTimeout: 10 * 60_000 });
+  // A copy: puppeteer takes --disable-features out of the array it is given (to merge it with its own),
+  // so the shared list would lose the flag for the next launch.
+  return puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], protocolTimeout: 10 * 60_000 });
 }
 
 /** Pages of the browser's own UI (chrome://…top-chrome): their renderers compete with the page measured. */

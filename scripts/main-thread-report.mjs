@@ -20,7 +20,8 @@ const url = `${server.resolvedUrls.local[0]}real-data.html`;
 const browser = await puppeteer.launch({
   executablePath: findChromium(),
   headless: true,
-  args: CHROMIUM_ARGS,
+  // A copy: puppeteer takes --disable-features out of the array it is given (to merge it with its own).
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const page = await browser.newPage();
