@@ -23,7 +23,7 @@ import { IssueCollector, fail, ok, optionError, type InputWarning, type Result }
 import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { customerChurnRate, revenueChurnRate } from '../../metrics/rates.ts';
-import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
+import { numberValue, readRecords, textValue, optionalBooleanValue } from '../../metrics/read/records.ts';
 import { revenueMovements, subscriptionChurnSeries } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
@@ -199,17 +199,6 @@ function fromSubscriptions(rows: RecordList, options: ChurnTrendJobOptions): Res
   return ok({ ...base, metric: 'revenue', points }, movements.warnings);
 }
 
-const BOOLEAN_EXPECTATION = 'true or false';
-const optionalBoolean = z.pipe(
-  z.unknown(),
-  z.transform((value: unknown, ctx) => {
-    if (value === undefined || value === null || value === '') return undefined;
-    if (value === true || value === 'true') return true;
-    if (value === false || value === 'false') return false;
-    ctx.issues.push({ code: 'custom', message: BOOLEAN_EXPECTATION, input: value });
-    return z.NEVER;
-  }),
-);
 
 function periodSchema(metric: ChurnMetric) {
   return z.object({
@@ -217,7 +206,7 @@ function periodSchema(metric: ChurnMetric) {
     start: metric === 'customer' ? numberValue({ min: 0, integer: true }) : numberValue({ min: 0 }),
     lost: metric === 'customer' ? numberValue({ min: 0, integer: true }) : numberValue({ min: 0 }),
     expansion: z.optional(numberValue({ min: 0 })),
-    complete: optionalBoolean,
+    complete: optionalBooleanValue,
   });
 }
 

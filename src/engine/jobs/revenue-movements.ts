@@ -19,7 +19,7 @@ import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../..
 import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { movementRates } from '../../metrics/movement-rates.ts';
-import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
+import { numberValue, readRecords, textValue, optionalBooleanValue } from '../../metrics/read/records.ts';
 import { revenueMovements } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
 import { engineJob } from '../job.ts';
@@ -136,17 +136,6 @@ function fromSubscriptions(rows: RecordList, options: RevenueMovementsJobOptions
   return ok({ input: 'subscriptions', granularity: options.granularity, weekStart: options.weekStart, periods, defaultIndex: defaultIndexOf(periods) }, [...subscriptions.warnings, ...series.warnings]);
 }
 
-const BOOLEAN_EXPECTATION = 'true or false';
-const optionalBoolean = z.pipe(
-  z.unknown(),
-  z.transform((value: unknown, ctx) => {
-    if (value === undefined || value === null || value === '') return undefined;
-    if (value === true || value === 'true') return true;
-    if (value === false || value === 'false') return false;
-    ctx.issues.push({ code: 'custom', message: BOOLEAN_EXPECTATION, input: value });
-    return z.NEVER;
-  }),
-);
 
 const amount = numberValue({ min: 0 });
 const periodSchema = z.object({
@@ -157,7 +146,7 @@ const periodSchema = z.object({
   contraction: amount,
   churn: amount,
   startMrr: amount,
-  complete: optionalBoolean,
+  complete: optionalBooleanValue,
 });
 
 function fromPeriods(rows: RecordList, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {

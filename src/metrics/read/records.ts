@@ -117,6 +117,17 @@ export const optionalTextValue = z.pipe(
   }),
 );
 
+/** A yes/no flag (a pre-aggregated period's `complete`): true/false or their text; absent or blank is undefined. */
+export const optionalBooleanValue = z.pipe(
+  z.unknown(),
+  z.transform((value: unknown, ctx: Ctx) => {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    return reject(ctx, 'true or false', value);
+  }),
+);
+
 /** Common options of every schema-read shape. */
 export interface ReadOptions<Canonical extends string> {
   /** Maps the kit's field names to the user's column names, e.g. `{ customer: 'email' }`. */
