@@ -10,6 +10,7 @@ import { strictPagesMiddleware } from './tests/strict-pages/csp-middleware.mjs';
 import { viteGlobPlugin } from './tests/demo/vite-glob-plugin.mjs';
 import { requestLogMiddleware } from './tests/server/request-log.mjs';
 import { LOGIC_TEST_FOLDERS, logicSuitePlugin } from './tests/server/logic-suite.mjs';
+import { bundledWorkerPlugin } from './tests/server/bundled-worker.mjs';
 
 // The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
 // (reactEsmPlugin serves it as ES modules, as a bundler would), and Vue 3's bundler build,
@@ -38,6 +39,7 @@ export default {
   testFramework: { config: { timeout: 15_000 } },
   plugins: [
     logicSuitePlugin(),
+    bundledWorkerPlugin(),
     // The demo pages register the elements with Vite's `import.meta.glob` (tests/demo/ drives the builder).
     viteGlobPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
