@@ -3,6 +3,7 @@ import type { RetentionGauge } from '../../src/components/retention-gauge/define
 import '../../src/components/retention-gauge/define.ts';
 import type { RetentionSource } from '../../src/components/retention-source/define.ts';
 import '../../src/components/retention-source/define.ts';
+import { SOURCE_WAIT_MS } from '../../src/components/platform/retention-element.ts';
 
 const FIXTURES = '/tests/fixtures/components';
 
@@ -49,6 +50,28 @@ describe('<retention-source>', () => {
       expect(log.count, 'requests for the file').to.equal(1);
     } finally {
       Worker.prototype.postMessage = postMessage;
+      source.remove();
+    }
+  });
+
+  it('a source that never appears is named after a few seconds; the widget still computes when it comes', async () => {
+    const gauge = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" source="never-here"></retention-gauge>`);
+    expect(gauge.status).to.equal('loading');
+    await waitUntil(() => gauge.status === 'error', 'still waiting', { timeout: SOURCE_WAIT_MS + 3000 });
+    expect(gauge.error).to.include({ kind: 'load-error', reason: 'source-missing', origin: 'never-here' });
+    expect(gauge.shadowRoot!.querySelector('[part=message]')!.textContent).to.contain('There is no <retention-source id="never-here"> on this page.');
+    // A re-render (a resize, a language change) keeps saying so rather than waiting again.
+    gauge.lang = 'en-GB';
+    await gauge.updateComplete;
+    expect(gauge.status).to.equal('error');
+    const source = document.createElement('retention-source') as RetentionSource;
+    source.id = 'never-here';
+    source.src = `${FIXTURES}/orders.json`;
+    document.body.append(source);
+    try {
+      await waitUntil(() => gauge.status === 'ready', 'the late source was not used', { timeout: 5000 });
+      expect(gauge.value).to.include({ period: '2024-02', retention: 0.6 });
+    } finally {
       source.remove();
     }
   });

@@ -86,6 +86,9 @@ export interface JobRequest<Options, Value> {
   attachments?: Attachments;
 }
 
+/** How long an element waits for the `<retention-source>` its `source` names before saying it is missing. */
+export const SOURCE_WAIT_MS = 5000;
+
 /** What a plain-attribute job gets as records: none (its options hold the figures). */
 const ATTRIBUTES_INPUT: RawInput = { kind: 'rows', rows: null, origin: 'the attributes' };
 
@@ -188,6 +191,9 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   #unwatchSource?: () => void;
   #watchedSource?: string;
   #source?: SourceSnapshot;
+  #sourceWait?: ReturnType<typeof setTimeout>;
+  /** The named source did not appear in time: the element says so until it does. */
+  #sourceMissing = false;
   #lastValueJson?: string;
   /** The currency the data's money is in, when it says (a currency column). */
   #dataCurrency?: string;
@@ -311,6 +317,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     this.#childObserver?.disconnect();
     this.#unwatchSource?.();
     this.#unwatchSource = undefined;
+    this.#stopWaitingForSource();
     // Stops the engine's download and parsing when no other element waits for them.
     this.#computation.stop();
     // Forget what was under way, so reconnecting restarts a load or a computation that was cut off.
@@ -483,11 +490,35 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     if (!this.isConnected) return;
     this.#unwatchSource = watchSource(id, (snapshot) => {
       this.#source = snapshot;
+      if (snapshot) this.#stopWaitingForSource();
       this.requestUpdate();
     });
   }
 
+  /**
+   * Every wait has an end: a `source="ID"` whose `<retention-source>` has not
+   * appeared after SOURCE_WAIT_MS says which id is missing (it still computes
+   * if the source comes later, e.g. from a slow CMS block).
+   */
+  #waitForSource(): void {
+    if (this.#sourceWait !== undefined) return;
+    this.#sourceWait = setTimeout(() => {
+      this.#sourceWait = undefined;
+      if (this.#source || this.#route().kind !== 'source' || !this.isConnected) return;
+      this.#sourceMissing = true;
+      this.#setInput(undefined, 'source-missing');
+      this.#fail(loadError('source-missing', this.source ?? '', `no <retention-source id="${this.source}"> on the page after ${SOURCE_WAIT_MS / 1000} s`));
+    }, SOURCE_WAIT_MS);
+  }
+
+  #stopWaitingForSource(): void {
+    clearTimeout(this.#sourceWait);
+    this.#sourceWait = undefined;
+    this.#sourceMissing = false;
+  }
+
   #unwatch(): void {
+    this.#stopWaitingForSource();
     this.#unwatchSource?.();
     this.#unwatchSource = undefined;
     this.#watchedSource = undefined;
@@ -496,6 +527,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   #applySource(): void {
     const snapshot = this.#source;
+    if (!snapshot && this.#sourceMissing) return; // said so already; a source that appears clears it (#watch)
+    if (!snapshot) this.#waitForSource();
     if (!snapshot || snapshot.state === 'loading') {
       this.#setInput(undefined, `source-wait:${snapshot?.version ?? -1}`);
       this.loadProgress = snapshot?.progress;
