@@ -45,6 +45,7 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
   const length = Number(response.headers.get('content-length'));
   const total = Number.isFinite(length) && length > 0 ? length : undefined;
   const contentType = response.headers.get('content-type');
+  if (isWebPage(contentType, undefined)) return notData(origin, response);
   let parser: ReturnType<typeof streamParser> | undefined;
   let received = 0;
   try {
@@ -52,6 +53,7 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
     if (!reader) {
       // No stream (an old engine or an opaque body): the whole body at once.
       const body = new Uint8Array(await response.arrayBuffer());
+      if (isWebPage(null, body)) return notData(origin, response);
       parser = streamParser(formatOf(contentType, url, body), origin, options.delimiter);
       parser.push(body);
       received = body.byteLength;
@@ -63,6 +65,10 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
         }
         const { done, value } = await reader.read();
         if (done) break;
+        if (!parser && isWebPage(null, value)) {
+          await reader.cancel().catch(() => undefined);
+          return notData(origin, response);
+        }
         parser ??= streamParser(formatOf(contentType, url, value), origin, options.delimiter);
         parser.push(value);
         received += value.byteLength;
@@ -74,8 +80,27 @@ export async function download(url: string, options: DownloadOptions = {}): Prom
     return { ok: false, error: loadError('network', origin, `the download broke off (${messageOf(cause)})`) };
   }
   if (signal?.aborted) return { ok: false, aborted: true };
+  // An empty answer is no data file at all, not a file of no records: say so, naming the URL.
+  if (received === 0) return { ok: false, error: loadError('empty', origin, `the server sent an empty answer (HTTP ${response.status})`, response.status) };
   parser ??= streamParser(formatOf(contentType, url, new Uint8Array()), origin, options.delimiter);
   return parser.finish();
+}
+
+/**
+ * A web page where a data file was expected: served as HTML, or starting like
+ * one (`<!doctype html>`, `<html`) whatever its type says. A site's fallback
+ * page or a login form answers 200, and read as CSV it would be "no data".
+ */
+function isWebPage(type: string | null, firstChunk: Uint8Array | undefined): boolean {
+  if (type && /text\/html|application\/xhtml/i.test(type)) return true;
+  if (!firstChunk) return false;
+  const start = new TextDecoder().decode(firstChunk.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart().slice(0, 15).toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<head') || start.startsWith('<body');
+}
+
+function notData(origin: string, response: Response): DownloadOutcome {
+  response.body?.cancel().catch(() => undefined); // nothing more of the page is needed
+  return { ok: false, error: loadError('not-data', origin, `the server sent a web page (HTML, HTTP ${response.status}), not a JSON or CSV file`, response.status) };
 }
 
 /** JSON or CSV: by content type, then the URL's extension (under a `.gz`), then the first byte of the body. */

@@ -58,6 +58,8 @@ const translation = {
   errorNetwork: (url) => `Kunne ikke indlæse ${url}: intet svar fra serveren (offline eller blokeret).`,
   errorParse: (origin, detail) => `Dataene fra ${origin} kunne ikke læses: ${detail}`,
   errorSourceMissing: (id) => `Der er ingen <retention-source id="${id}"> på denne side.`,
+  errorNotData: (origin) => `${origin} sendte en webside, ikke en JSON- eller CSV-fil: tjek adressen, eller om et login eller en side står foran filen.`,
+  errorEmpty: (origin) => `${origin} sendte ingenting: filen er tom.`,
   errorCompute: (detail) => `Nøgletallet kunne ikke beregnes: ${detail}`,
   errorInvalid: (count) => `Dataene har ${count} fejl.`,
   errorDetails: 'Detaljer',

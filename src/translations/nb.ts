@@ -58,6 +58,8 @@ const translation = {
   errorNetwork: (url) => `Kunne ikke laste inn ${url}: ingen svar fra serveren (frakoblet eller blokkert).`,
   errorParse: (origin, detail) => `Dataene fra ${origin} kunne ikke leses: ${detail}`,
   errorSourceMissing: (id) => `Det finnes ingen <retention-source id="${id}"> på denne siden.`,
+  errorNotData: (origin) => `${origin} sendte en nettside, ikke en JSON- eller CSV-fil: sjekk adressen, eller om en innlogging eller en side står foran filen.`,
+  errorEmpty: (origin) => `${origin} sendte ingenting: filen er tom.`,
   errorCompute: (detail) => `Måltallet kunne ikke beregnes: ${detail}`,
   errorInvalid: (count) => `Dataene har ${count} feil.`,
   errorDetails: 'Detaljer',

@@ -82,6 +82,8 @@ const translation = {
   errorNetwork: (url) => `Не удалось загрузить ${url}: сервер не отвечает (нет сети или доступ заблокирован).`,
   errorParse: (origin, detail) => `Не удалось прочитать данные из ${origin}: ${detail}`,
   errorSourceMissing: (id) => `На этой странице нет элемента <retention-source id="${id}">.`,
+  errorNotData: (origin) => `${origin} вернул веб-страницу, а не файл JSON или CSV: проверьте адрес и нет ли перед файлом входа в систему или другой страницы.`,
+  errorEmpty: (origin) => `${origin} ничего не вернул: файл пуст.`,
   errorCompute: (detail) => `Не удалось вычислить показатель: ${detail}`,
   errorInvalid: (count) => `В данных ${count} ${ruPlural(count, 'ошибка', 'ошибки', 'ошибок')}.`,
   errorDetails: 'Подробности',

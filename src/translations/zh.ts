@@ -53,6 +53,8 @@ const translation = {
   errorNetwork: (url) => `无法加载 ${url}：服务器无响应（离线或被阻止）。`,
   errorParse: (origin, detail) => `无法读取来自 ${origin} 的数据：${detail}`,
   errorSourceMissing: (id) => `此页面上没有 <retention-source id="${id}">。`,
+  errorNotData: (origin) => `${origin} 返回的是网页，而不是 JSON 或 CSV 文件：请检查地址，或文件前面是否有登录页或其他页面。`,
+  errorEmpty: (origin) => `${origin} 没有返回任何内容：文件为空。`,
   errorCompute: (detail) => `无法计算该指标：${detail}`,
   errorInvalid: (count) => `数据中有 ${count} 个问题。`,
   errorDetails: '详情',

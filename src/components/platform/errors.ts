@@ -13,9 +13,12 @@ export interface LoadError {
    * - `http`: the server answered with a non-2xx status (see `status`);
    * - `network`: no answer at all (offline, DNS, CORS, refused);
    * - `parse`: the body is not valid JSON / CSV;
-   * - `source-missing`: `source="ID"` names no `<retention-source>` (yet).
+   * - `source-missing`: `source="ID"` names no `<retention-source>` (yet);
+   * - `not-data`: the server answered with a web page (HTML), not JSON or CSV (a wrong
+   *   URL behind a site's fallback page, or a login in front of the file);
+   * - `empty`: the answer has no body at all (an empty file, a 204).
    */
-  reason: 'http' | 'network' | 'parse' | 'source-missing';
+  reason: 'http' | 'network' | 'parse' | 'source-missing' | 'not-data' | 'empty';
   /** The URL or the place the input came from (`data attribute`, `inline script`, a source id). */
   origin: string;
   /** HTTP status for `http`. */

@@ -360,7 +360,11 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
             ? f.term('errorNetwork', error.origin)
             : error.reason === 'source-missing'
               ? f.term('errorSourceMissing', error.origin)
-              : f.term('errorParse', error.origin, error.message);
+              : error.reason === 'not-data'
+                ? f.term('errorNotData', error.origin)
+                : error.reason === 'empty'
+                  ? f.term('errorEmpty', error.origin)
+                  : f.term('errorParse', error.origin, error.message);
     return html`<div part="message" role="alert">${text}</div>`;
   }
 

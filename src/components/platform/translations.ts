@@ -49,6 +49,10 @@ export interface Terms extends WarningTerms {
   errorNetwork: (url: string) => string;
   errorParse: (origin: string, detail: string) => string;
   errorSourceMissing: (id: string) => string;
+  /** A web page (HTML) came where a data file was expected. */
+  errorNotData: (origin: string) => string;
+  /** The answer had no body at all. */
+  errorEmpty: (origin: string) => string;
   errorCompute: (detail: string) => string;
   errorInvalid: (count: number) => string;
   /** The disclosure that holds an input error's records, fields and values. */

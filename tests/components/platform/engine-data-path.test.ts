@@ -35,4 +35,28 @@ describe('the engine owns the data path', () => {
     el.remove();
     await waitUntil(async () => (await requestLog(token)).closedEarly === true, 'the download went on after the element left', { timeout: 5000 });
   });
+
+  for (const compute of ['auto', 'inline'] as const) {
+    it(`says a URL sent a web page or nothing, instead of reading it as no data (${compute})`, async () => {
+      const login = URL.createObjectURL(new Blob(['\uFEFF  <!DOCTYPE html><html><body><form>Sign in</form></body></html>'], { type: 'text/csv' }));
+      const empty = URL.createObjectURL(new Blob([], { type: 'text/csv' }));
+      try {
+        const cases: Array<[string, string, RegExp]> = [
+          ['/tests/cms/plain-page.html', 'not-data', /sent a web page, not a JSON or CSV file/], // served as text/html
+          [login, 'not-data', /sent a web page/], // an HTML page whatever its type says
+          [empty, 'empty', /sent nothing: the file is empty/],
+        ];
+        for (const [url, reason, says] of cases) {
+          const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"><cohort-heatmap compute=${compute} src=${url}></cohort-heatmap></div>`);
+          const el = box.querySelector('cohort-heatmap')!;
+          await waitUntil(() => el.status === 'error', `${url}: ${el.status}`, { timeout: 10_000 });
+          expect(el.error, url).to.include({ kind: 'load-error', reason, origin: url });
+          expect(el.shadowRoot!.querySelector('[part=message]')!.textContent, url).to.match(says);
+        }
+      } finally {
+        URL.revokeObjectURL(login);
+        URL.revokeObjectURL(empty);
+      }
+    });
+  }
 });

@@ -16,6 +16,8 @@ registerTranslation('en', {
   errorNetwork: (url) => `Could not load ${url}: no answer from the server (offline or blocked).`,
   errorParse: (origin, detail) => `The data from ${origin} could not be read: ${detail}`,
   errorSourceMissing: (id) => `There is no <retention-source id="${id}"> on this page.`,
+  errorNotData: (origin) => `${origin} sent a web page, not a JSON or CSV file: check the address, or whether a login or a site page stands in front of the file.`,
+  errorEmpty: (origin) => `${origin} sent nothing: the file is empty.`,
   errorCompute: (detail) => `The metric could not be computed: ${detail}`,
   errorInvalid: (count) => `The data has ${count} ${plural(count, 'problem', 'problems')}.`,
   errorDetails: 'Details',
