@@ -59,4 +59,26 @@ describe('the engine owns the data path', () => {
       }
     });
   }
+
+  it('thirty elements moved to another parent while loading or computing all settle with their data', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"><div class="a"></div><div class="b"></div></div>`);
+    const [a, b] = [box.querySelector('.a')!, box.querySelector('.b')!];
+    const elements = Array.from({ length: 30 }, (_, i) => {
+      const el = document.createElement('cohort-heatmap') as CohortHeatmap;
+      // Half from a download (loading), half from rows (computing).
+      if (i % 2) el.setAttribute('src', '/tests/fixtures/components/orders.json');
+      else el.data = [{ customer: 'a', date: '2024-01-05', amount: 10 }, { customer: 'a', date: '2024-02-05', amount: 10 }, { customer: 'b', date: '2024-02-10', amount: 5 }];
+      a.append(el);
+      return el;
+    });
+    await Promise.all(elements.map((el) => el.updateComplete));
+    expect(elements.some((el) => el.status === 'loading' || el.status === 'computing')).to.equal(true);
+    for (const el of elements) b.append(el); // a framework re-ordering a list
+    for (const el of elements.slice(0, 10)) {
+      el.remove(); // and some taken out and put back
+      a.append(el);
+    }
+    await waitUntil(() => elements.every((el) => el.status === 'ready'), `stuck: ${elements.filter((el) => el.status !== 'ready').map((el) => el.status).join(', ')}`, { timeout: 10_000 });
+  });
 });
+
