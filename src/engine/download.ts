@@ -1,11 +1,12 @@
 /**
  * A `src` downloaded by the engine: the body is read chunk by chunk (gunzipped
- * on the way when it is a gzip file) and each chunk goes straight into the parser (a CSV becomes columns as it arrives), so
- * downloading and parsing overlap and no copy of the whole file is kept as text.
+ * on the way when it is a gzip file) and each chunk goes straight into the
+ * parser (a CSV becomes columns as it arrives), so downloading and parsing
+ * overlap and no copy of the whole file is kept as text.
  * The signal is checked between chunks: a changed `src` or a removed element
  * stops the request and the parsing where they are.
  */
-import { loadError, type LoadError } from '../components/platform/errors.ts';
+import { loadError } from '../components/platform/errors.ts';
 import { detectFormat, type TextFormat } from '../components/platform/input.ts';
 import { streamParser, type ParseOutcome } from './stream-parser.ts';
 
@@ -149,4 +150,3 @@ function messageOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-export type { LoadError };

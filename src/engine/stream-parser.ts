@@ -18,11 +18,11 @@ export interface StreamParser {
 }
 
 export function streamParser(format: TextFormat, origin: string, delimiter?: string): StreamParser {
-  return format === 'csv' ? new CsvColumnReader({ delimiter, origin }) : collectingParser(format, origin);
+  return format === 'csv' ? new CsvColumnReader({ delimiter, origin }) : collectingJsonParser(origin);
 }
 
-/** Keeps the bytes and parses them at the end (JSON). */
-function collectingParser(format: TextFormat, origin: string, delimiter?: string): StreamParser {
+/** Keeps the bytes of a JSON file and parses them at the end. */
+function collectingJsonParser(origin: string): StreamParser {
   const chunks: Uint8Array[] = [];
   let size = 0;
   return {
@@ -41,7 +41,7 @@ function collectingParser(format: TextFormat, origin: string, delimiter?: string
         offset += chunk.byteLength;
       }
       chunks.length = 0;
-      return parseText(new TextDecoder().decode(body), format, origin, delimiter);
+      return parseText(new TextDecoder().decode(body), 'json', origin);
     },
   };
 }
