@@ -1,7 +1,8 @@
 /**
- * One parser interface for input that arrives in chunks (a download) or whole
- * (an inline script, a `data` attribute's text): JSON is collected and parsed
- * at the end (JSON.parse has no streaming form); CSV is parsed as it arrives.
+ * One parser interface for a download as its chunks arrive: CSV is parsed as
+ * it comes (CsvColumnReader, the same reader parseText uses for text given
+ * whole); JSON is collected and parsed at the end (JSON.parse has no
+ * streaming form).
  */
 import type { LoadError } from '../components/platform/errors.ts';
 import type { TextFormat } from '../components/platform/input.ts';
