@@ -12,6 +12,7 @@ import { collectWarnings, fail, ok, optionError, records, WarningCounter, type R
 import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
 import { purchaseDaysByCustomer } from './customer-rows.ts';
 import { TRANSACTION_KIND, moneyMissing, type TransactionTable } from './read/transactions.ts';
+import { ownField } from './read/values.ts';
 
 export type CohortValue = 'count' | 'percent' | 'revenue';
 export const COHORT_VALUES: readonly CohortValue[] = ['count', 'percent', 'revenue'];
@@ -116,7 +117,7 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
     return fail(optionError('maxPeriods', 'a whole number of at least 1', maxPeriods));
   }
   const cohortBy = options.cohortBy;
-  const propertyValues = cohortBy ? cohortBy.customers?.properties?.[cohortBy.property] : undefined;
+  const propertyValues = cohortBy ? ownField(cohortBy.customers?.properties, cohortBy.property) : undefined;
   if (cohortBy && !Array.isArray(propertyValues)) {
     const known = cohortBy.customers?.properties ? Object.keys(cohortBy.customers.properties).join(', ') : '';
     return fail(optionError('cohortBy.property', known ? `one of the customer properties (${known})` : 'a customer property', cohortBy.property));

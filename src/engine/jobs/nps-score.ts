@@ -19,6 +19,7 @@ import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts 
 import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
 import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
 import { withFields } from '../../metrics/read/validation.ts';
+import { ownField } from '../../metrics/read/values.ts';
 import { engineJob } from '../job.ts';
 
 import { npsFromNumbers } from './nps-numbers.ts';
@@ -84,11 +85,11 @@ export function computeNps(rows: unknown, options: NpsJobOptions): Result<NpsMod
   switch (input) {
     case 'counts': {
       const fields = options.countFields ?? {};
-      const record = rows as Record<string, unknown>;
+      // The column names are the user's: only the object's own fields count.
       const counts: NpsCounts = {
-        promoters: record[fields.promoters || 'promoters'] as number,
-        passives: record[fields.passives || 'passives'] as number,
-        detractors: record[fields.detractors || 'detractors'] as number,
+        promoters: ownField(rows, fields.promoters || 'promoters') as number,
+        passives: ownField(rows, fields.passives || 'passives') as number,
+        detractors: ownField(rows, fields.detractors || 'detractors') as number,
       };
       const nps = netPromoterScore(counts);
       return nps.ok ? ok({ input, nps: nps.value, granularity: null, trend: [] }) : nps;

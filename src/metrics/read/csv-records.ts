@@ -9,6 +9,8 @@
  * records without importing the engine that parses them.
  */
 
+import { ownField } from './values.ts';
+
 /** Records of a CSV file, by column. Built by the engine's CSV reader; treat as read-only. */
 export class CsvRecords {
   /**
@@ -58,6 +60,7 @@ const objectsOf = new WeakMap<CsvRecords, Record<string, string>[]>();
  * The records as row objects with text cells, for readers of small shapes.
  * Built on first request and kept as long as the records, so several readers
  * of one download share them; an array of records is returned as it is.
+ * The objects have no prototype (see {@link rowObject}).
  */
 export function recordObjects(rows: RecordList): readonly unknown[] {
   if (!(rows instanceof CsvRecords)) return rows;
@@ -65,11 +68,7 @@ export function recordObjects(rows: RecordList): readonly unknown[] {
   if (!objects) {
     const { header, columns, length } = rows;
     objects = new Array(length);
-    for (let r = 0; r < length; r++) {
-      const record: Record<string, string> = {};
-      for (let c = 0; c < header.length; c++) record[header[c]] = columns[c][r];
-      objects[r] = record;
-    }
+    for (let r = 0; r < length; r++) objects[r] = rowObject(header, columns, r);
     objectsOf.set(rows, objects);
   }
   return objects;
@@ -90,8 +89,18 @@ function isObject(row: unknown): boolean {
 }
 
 function recordAt(rows: CsvRecords, index: number): Record<string, string> {
-  const record: Record<string, string> = {};
-  rows.header.forEach((name, c) => (record[name] = rows.columns[c][index]));
+  return rowObject(rows.header, rows.columns, index);
+}
+
+/**
+ * One CSV row as an object keyed by the header. Without a prototype, because
+ * the header is the user's text: on a plain `{}` a column `__proto__` would be
+ * assigned as the prototype instead of becoming a field, and a file without a
+ * `constructor` column would still "have" one.
+ */
+function rowObject(header: readonly string[], columns: readonly (readonly string[])[], index: number): Record<string, string> {
+  const record: Record<string, string> = Object.create(null);
+  for (let c = 0; c < header.length; c++) record[header[c]] = columns[c][index];
   return record;
 }
 
@@ -99,15 +108,12 @@ function recordAt(rows: CsvRecords, index: number): Record<string, string> {
  * The cells of one field by record index, as an array: a CSV column as it is
  * (no copy), or the field read once out of each record of an array (undefined
  * where a record is no object or lacks it). Readers loop over these columns
- * instead of over records.
+ * instead of over records. Only own fields count (see {@link ownField}).
  */
 export function columnOf(rows: RecordList, name: string): ArrayLike<unknown> {
   if (rows instanceof CsvRecords) return rows.column(name) ?? new Array<undefined>(rows.length);
   const cells = new Array<unknown>(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    cells[r] = row !== null && typeof row === 'object' ? (row as Record<string, unknown>)[name] : undefined;
-  }
+  for (let r = 0; r < rows.length; r++) cells[r] = ownField(rows[r], name);
   return cells;
 }
 
@@ -116,7 +122,7 @@ export function someRecordHas(rows: RecordList, name: string, lookAt = Infinity)
   if (rows instanceof CsvRecords) return rows.length > 0 && rows.column(name) !== undefined;
   for (let r = 0; r < rows.length && r < lookAt; r++) {
     const row = rows[r];
-    if (row !== null && typeof row === 'object' && name in row) return true;
+    if (row !== null && typeof row === 'object' && Object.hasOwn(row, name)) return true;
   }
   return false;
 }
@@ -136,6 +142,8 @@ function sameObject(a: unknown, b: unknown): boolean {
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
   for (const key of keys) {
+    // Same number of own keys, so every key of `left` must be one of `right`'s own too.
+    if (!Object.hasOwn(right, key)) return false;
     const x = left[key];
     const y = right[key];
     if (x !== y && !(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;

@@ -28,6 +28,11 @@ export interface ReadCustomersOptions {
 
 /** Internal name of the id field: cannot clash with a property column called `customer`. */
 const ID_KEY = '\u0000customer';
+/**
+ * Internal name of the n-th property. Properties are the user's columns, named
+ * anything; z.object drops a key `__proto__`, so the schema never sees their names.
+ */
+const propertyKey = (index: number) => `\u0000property ${index}`;
 const PROPERTY_EXPECTATION = 'a text, number or boolean property value';
 
 /** Text of a property cell: blank and absent mean "no value"; objects are rejected. */
@@ -50,11 +55,12 @@ const propertyValue = z.pipe(
  */
 export function readCustomers(rows: RecordList, options: ReadCustomersOptions = {}): Result<CustomerProperties> {
   const customerColumn = options.fields?.customer || 'customer';
-  const propertyNames = (options.properties ?? propertyColumns(rows, customerColumn)).filter((name) => name !== customerColumn);
-  const shape: Record<string, typeof propertyValue | typeof idValue> = Object.create(null);
-  for (const name of propertyNames) shape[name] = propertyValue;
+  const propertyNames = [...new Set(options.properties ?? propertyColumns(rows, customerColumn))].filter((name) => name !== customerColumn);
+  const keys = propertyNames.map((_, index) => propertyKey(index));
+  const shape: Record<string, typeof propertyValue | typeof idValue> = Object.fromEntries(keys.map((key) => [key, propertyValue]));
   shape[ID_KEY] = idValue;
-  const read = readRecords(rows, z.object(shape), [ID_KEY, ...propertyNames], { fields: { [ID_KEY]: customerColumn }, what: 'customers' });
+  const fields = Object.fromEntries([[ID_KEY, customerColumn], ...propertyNames.map((name, index) => [keys[index], name])]);
+  const read = readRecords(rows, z.object(shape), [ID_KEY, ...keys], { fields, what: 'customers' });
   if (!read.ok) return read;
 
   const ids: string[] = [];
@@ -73,7 +79,7 @@ export function readCustomers(rows: RecordList, options: ReadCustomersOptions = 
     indexOf.set(id, ids.length);
     ids.push(id);
     recordOfId.push(i);
-    for (const name of propertyNames) properties[name].push(record[name] as string | undefined);
+    propertyNames.forEach((name, index) => properties[name].push(record[keys[index]] as string | undefined));
   });
   if (issues.hasIssues) return fail(issues.toError('customers'));
   return ok({ ids, properties, indexOf });

@@ -12,7 +12,7 @@ import { describeNumberFormat, toAmount, type DecimalMark } from './number-forma
 import type { ExportPreset } from './presets.ts';
 import { dateFormatOfColumn, decimalOfColumn, presetColumn, resolveReading, type ReadingOptions } from './reading.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type InputWarning, type Result } from '../issues.ts';
-import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, toIdentifier } from './values.ts';
+import { IDENTIFIER_EXPECTATION, NUMBER_EXPECTATION, ownField, toIdentifier } from './values.ts';
 import { columnOf, isRecordList, recordObjects, type RecordList } from './csv-records.ts';
 
 type Ctx = { issues: { push(issue: { code: 'custom'; message: string; input: unknown }): void } };
@@ -157,7 +157,8 @@ export function columnFormats<Canonical extends string>(
 ): Result<ColumnFormats<Canonical>> {
   const reading = resolveReading(options.reading);
   if (!reading.ok) return reading;
-  const fields: Partial<Record<Canonical, string>> = {};
+  // No prototype: `options.fields` comes from a page's JSON, where a key "__proto__" must not become one.
+  const fields: Partial<Record<Canonical, string>> = Object.create(null);
   const presetFields = reading.value.preset && options.presetKind ? reading.value.preset.fields : {};
   for (const name of Object.keys(presetFields)) {
     const mapped = presetColumn(reading.value, options.presetKind!, name as keyof ExportPreset['fields']);
@@ -205,7 +206,7 @@ export function readRecords<Canonical extends string, Output>(
   if (!isRecordList(list)) return fail(optionError('data', `an array of ${options.what}`, list));
   // These shapes are small (subscriptions, survey answers): CSV records become row objects here.
   const rows = recordObjects(list);
-  const userName = (canonical: Canonical) => options.fields?.[canonical] || canonical;
+  const userName = (canonical: Canonical) => (ownField(options.fields, canonical) as string | undefined) || canonical;
   const columns = canonicalFields.map((canonical) => [canonical, userName(canonical)] as const);
   const issues = new IssueCollector();
   const out: Output[] = [];
@@ -215,8 +216,9 @@ export function readRecords<Canonical extends string, Output>(
       issues.add(i, '(record)', 'an object with named fields', row);
       continue;
     }
-    const canonical: Record<string, unknown> = {};
-    for (const [name, column] of columns) canonical[name] = (row as Record<string, unknown>)[column];
+    // The user's column names may be anything ("constructor", "__proto__"): only the row's own fields are read.
+    const canonical: Record<string, unknown> = Object.create(null);
+    for (const [name, column] of columns) canonical[name] = ownField(row, column);
     const parsed = schema.safeParse(canonical);
     if (parsed.success) {
       out.push(parsed.data);

@@ -10,7 +10,9 @@
 import * as z from 'zod/mini';
 import type { ZonedDayMapper } from '../calendar/dates.ts';
 import { dateValue, numberValue, optionalIdValue } from './records.ts';
-import { validateInput, withFields } from './validation.ts';
+import { userColumnsObject, validateInput } from './validation.ts';
+import { ownField } from './values.ts';
+import type { DecimalMark } from './number-format.ts';
 import type { Result } from '../issues.ts';
 import { TRANSACTION_KIND, TYPE_EXPECTATION, resolveTransactionFields, transactionKindOf, type TransactionFields, type TransactionReadPlan } from './transactions.ts';
 
@@ -69,31 +71,28 @@ const transactionTypeValue = z.pipe(
 export function transactionRecordSchema(zone: ZonedDayMapper, fields: TransactionFields = {}, plan?: Pick<TransactionReadPlan, 'fields' | 'dateFormat' | 'decimals'>) {
   const f = plan?.fields ?? { ...resolveTransactionFields(fields), hasMoney: true };
   const priced = Boolean(f.unitPrice);
-  const decimal = (column: string) => plan?.decimals[column] ?? '.';
-  const shape: Record<string, z.ZodMiniType> = {};
-  shape[f.customer] = optionalIdValue;
-  shape[f.date] = dateValue(zone, plan?.dateFormat);
-  if (priced) shape[f.unitPrice!] = numberValue({}, decimal(f.unitPrice!));
-  else if (f.hasMoney) shape[f.amount] = numberValue({}, decimal(f.amount));
-  if (f.quantity) shape[f.quantity] = numberValue({}, decimal(f.quantity));
-  if (f.type) shape[f.type] = transactionTypeValue;
-  if (f.order) shape[f.order] = optionalIdValue;
-  const names = Object.keys(shape);
+  const decimal = (column: string) => (ownField(plan?.decimals, column) as DecimalMark | undefined) ?? '.';
+  // Keyed by the user's columns, in this order; one column mapped twice (customer and order) is read once.
+  const columns = new Map<string, z.ZodMiniType>();
+  columns.set(f.customer, optionalIdValue);
+  columns.set(f.date, dateValue(zone, plan?.dateFormat));
+  if (priced) columns.set(f.unitPrice!, numberValue({}, decimal(f.unitPrice!)));
+  else if (f.hasMoney) columns.set(f.amount, numberValue({}, decimal(f.amount)));
+  if (f.quantity) columns.set(f.quantity, numberValue({}, decimal(f.quantity)));
+  if (f.type) columns.set(f.type, transactionTypeValue);
+  if (f.order) columns.set(f.order, optionalIdValue);
 
   return z.pipe(
     z.pipe(
       z.unknown(),
-      // Every mapped key present (undefined when missing), so a missing column is checked
-      // like an empty one; anything but a plain object passes on for z.object to reject.
       z.transform((record: unknown, ctx: Ctx) => {
         if (priced && !f.quantity) ctx.issues.push({ code: 'custom', message: 'a quantity column when unitPrice is mapped', input: undefined, path: ['fields.quantity'] });
-        if (record === null || typeof record !== 'object' || Array.isArray(record)) return record;
-        const row = record as Record<string, unknown>;
-        return Object.fromEntries(names.map((name) => [name, row[name]]));
+        return record;
       }),
     ),
     z.pipe(
-      z.object(shape),
+      // A missing column is checked like an empty one.
+      userColumnsObject(columns),
       z.transform((row: Record<string, unknown>): TransactionRecord => {
         let units = f.quantity ? (row[f.quantity] as number) : Number.NaN;
         let money = priced ? units * (row[f.unitPrice!] as number) : f.hasMoney ? (row[f.amount] as number) : 0;

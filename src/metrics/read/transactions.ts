@@ -242,7 +242,8 @@ function planRead(rows: RecordList, options: Pick<ReadTransactionsOptions, 'fiel
   if (!dateFormat.ok) return dateFormat;
   const amountField = fields.unitPrice || !fields.hasMoney ? undefined : fields.amount;
   const numberColumns = [amountField, fields.quantity, fields.unitPrice, fields.refund].filter((column): column is string => Boolean(column));
-  const decimals: Record<string, DecimalMark> = {};
+  // Keyed by the user's column names: no prototype, so a column "__proto__" or "constructor" is a key like any other.
+  const decimals: Record<string, DecimalMark> = Object.create(null);
   const symbols = new Set<string>();
   for (const column of numberColumns) {
     const decimal = decimalOfColumn(reading, column, cell(column), n);

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { IssueCollector, fail, ok, type Result } from '../issues.ts';
+import { ownField } from './values.ts';
 
 type RefineCtx<T> = {
   value: T;
@@ -27,6 +28,7 @@ export function rule<T extends Record<string, unknown>>(field: keyof T & string,
  * the record lacks it). z.object treats a missing key differently from an
  * undefined one, while the kit means the same by both: an optional field may
  * simply be absent. Anything but a plain object passes on for z.object to reject.
+ * Only a record's own fields are read (see {@link ownField}).
  */
 export function withFields<S extends z.ZodMiniType>(names: readonly string[], schema: S) {
   return z.pipe(
@@ -34,11 +36,38 @@ export function withFields<S extends z.ZodMiniType>(names: readonly string[], sc
       z.unknown(),
       z.transform((record: unknown) => {
         if (record === null || typeof record !== 'object' || Array.isArray(record)) return record;
-        const row = record as Record<string, unknown>;
-        return Object.fromEntries(names.map((name) => [name, row[name]]));
+        return Object.fromEntries(names.map((name) => [name, ownField(record, name)]));
       }),
     ),
     schema,
+  );
+}
+
+type FieldIssue = { code: 'custom'; message: string; input: unknown; path: PropertyKey[] };
+
+/**
+ * An object schema keyed by the user's column names, which may be any text.
+ * z.object cannot be: it drops a key `__proto__` from what it parses (and a
+ * shape built on `{}` takes one as its prototype). Each of `columns` is read
+ * as an own field (undefined when absent) and checked by its schema; issues
+ * name the column. The result has no prototype, so every name is a plain key.
+ */
+export function userColumnsObject(columns: ReadonlyMap<string, z.ZodMiniType>) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((record: unknown, ctx: { issues: { push(issue: FieldIssue | Omit<FieldIssue, 'path'>): void } }) => {
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+        ctx.issues.push({ code: 'custom', message: 'an object with named fields', input: record });
+        return z.NEVER as never;
+      }
+      const row: Record<string, unknown> = Object.create(null);
+      for (const [name, schema] of columns) {
+        const parsed = schema.safeParse(ownField(record, name));
+        if (parsed.success) row[name] = parsed.data;
+        else for (const issue of parsed.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, input: ownField(record, name), path: [name, ...issue.path] });
+      }
+      return row;
+    }),
   );
 }
 
@@ -49,8 +78,7 @@ function expectationOf(issue: z.core.$ZodIssue): string {
 }
 
 function valueAt(input: unknown, key: PropertyKey | undefined): unknown {
-  if (key === undefined) return input;
-  return input !== null && typeof input === 'object' ? (input as Record<PropertyKey, unknown>)[key] : undefined;
+  return key === undefined ? input : ownField(input, key);
 }
 
 /**

@@ -40,7 +40,12 @@ export function toIdentifier(value: unknown): string | undefined | null {
 
 export const IDENTIFIER_EXPECTATION = 'an identifier (text or number)';
 
-/** Reads a field of a record that may not be an object. */
-export function field(record: unknown, name: string): unknown {
-  return record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[name] : undefined;
+/**
+ * A field of a record that may not be an object, by a name the user chose.
+ * Only the record's own fields count: `record["constructor"]` would otherwise
+ * find Object's constructor on a record without such a column, and
+ * `record["toString"]` a function, where the data has nothing.
+ */
+export function ownField(record: unknown, name: PropertyKey): unknown {
+  return record !== null && typeof record === 'object' && Object.hasOwn(record, name) ? (record as Record<PropertyKey, unknown>)[name] : undefined;
 }
