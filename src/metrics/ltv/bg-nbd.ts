@@ -119,10 +119,67 @@ function groupHistories(data: PurchaseHistories): GroupedHistories {
   };
 }
 
-function logsOfAlphaPlus(alpha: number, values: Float64Array): Float64Array {
-  const logs = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) logs[i] = Math.log(alpha + values[i]);
-  return logs;
+// ---------------------------------------------------------------------------
+// Numerical care. The fit's search roams over many orders of magnitude: a, b
+// towards 0 (dropout almost certain, or almost never), r and α towards ∞
+// together (every customer buys at the same rate r/α). There, textbook forms
+// of the formulas subtract nearly equal numbers: b + x − 1 is 0 at x = 1 when
+// b < 1e-16, and r ln α − (r+x) ln(α+T) is two numbers of 1e21 whose
+// difference is a few units at r = α = 1e20. The forms below keep each small
+// term apart until it meets numbers of its own size.
+
+/**
+ * ln Γ(u + d) − ln Γ(u) for u > 0, d ≥ 0. For u ≥ 100 the two log-gammas would
+ * each be about u ln u and their difference lose that many digits: Stirling's
+ * series of both, regrouped so that only moderate terms are subtracted
+ * ((u − ½) ln(1 + d/u) + d ln(u+d) − d, plus the difference of the 1/z
+ * corrections, whose next term is below 1e-17 there).
+ */
+function logGammaRatio(u: number, d: number): number {
+  if (d === 0) return 0;
+  if (u < 100) return logGamma(u + d) - logGamma(u);
+  const v = u + d;
+  return (u - 0.5) * Math.log1p(d / u) + d * (Math.log(v) - 1) + stirlingCorrection(v) - stirlingCorrection(u);
+}
+
+/** ln Γ(z) − [(z − ½) ln z − z + ½ ln 2π] for large z: 1/(12z) − 1/(360z³) + 1/(1260z⁵). */
+function stirlingCorrection(z: number): number {
+  const inverse = 1 / z;
+  const square = inverse * inverse;
+  return inverse * (1 / 12 - square * (1 / 360 - square / 1260));
+}
+
+/**
+ * ln(1 + num/den) for num ≥ 0, den > 0: log1p of the ratio, which stays exact
+ * when den dwarfs num (α = 1e20, T = 40); when the ratio overflows (α tiny) the
+ * two logarithms are far apart and their difference is safe.
+ */
+function logOnePlusRatio(num: number, den: number): number {
+  const ratio = num / den;
+  return ratio < Infinity ? Math.log1p(ratio) : Math.log(den + num) - Math.log(den);
+}
+
+/** ln(1 + e^z) without overflow for large z. */
+function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/**
+ * ln(a/(b+x−1)), the part of the dropout odds of a customer with x > 0 repeat
+ * purchases that depends on x alone. The count is reduced before it meets b:
+ * at x = 1, b + x − 1 would be 0 for b below 1e-16.
+ */
+function logDropoutWeight(a: number, b: number, x: number): number {
+  return Math.log(a) - Math.log(b + (x - 1));
+}
+
+/**
+ * ln((α+T)/(α+t_x)) as ln(1 + T/α) − ln(1 + t_x/α): each is small where α
+ * dwarfs the ages, so the difference keeps its digits at α = 1e20, where
+ * ln(α+T) − ln(α+t_x) would be two numbers of 46 whose difference is 1e-19.
+ */
+function logAgeRatio(alpha: number, tx: number, T: number): number {
+  return logOnePlusRatio(T, alpha) - logOnePlusRatio(tx, alpha);
 }
 
 /**
@@ -130,29 +187,39 @@ function logsOfAlphaPlus(alpha: number, values: Float64Array): Float64Array {
  * L = B(a, b+x)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+T)^(r+x))
  *   + [x > 0] B(a+1, b+x−1)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+t_x)^(r+x)),
  * the two terms being "still alive at T" and "dropped out right after the
- * last purchase". In logs: ln L = shared(x) + alive + ln(1 + e^(dropped − alive)),
- * where dropped − alive = ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)) is moderate.
+ * last purchase". In logs: ln L = alive + ln(1 + e^(dropped − alive)), with
+ * dropped − alive = ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)) (see
+ * {@link logDropoutWeight} and {@link logAgeRatio}) and
+ * alive = ln Γ(r+x)/Γ(r) + ln Γ(a+b)/Γ(b) − ln Γ(a+b+x)/Γ(b+x) − r ln(1 + T/α) − x ln(α+T),
+ * each ratio of gammas by {@link logGammaRatio} and α^r/(α+T)^r as one log1p.
  */
 function groupedLogLikelihood({ r, alpha, a, b }: BgNbdParameters, groups: GroupedHistories): number {
-  const { distinctX, count, xIndex, recencyIndex, tIndex } = groups;
+  const { distinctX, distinctT, distinctRecency, count, xIndex, recencyIndex, tIndex } = groups;
   const shared = new Float64Array(distinctX.length);
   const dropout = new Float64Array(distinctX.length);
-  const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
-  const logA = Math.log(a);
+  // B(a, b+x)/B(a, b) = [Γ(a+b)/Γ(b)] / [Γ(a+b+x)/Γ(b+x)]
+  const betaDenominator = logGammaRatio(b, a);
   for (let k = 0; k < distinctX.length; k++) {
     const x = distinctX[k];
-    shared[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
-    dropout[k] = x > 0 ? logA - Math.log(b + x - 1) : Number.NaN;
+    shared[k] = logGammaRatio(r, x) + betaDenominator - logGammaRatio(b + x, a);
+    dropout[k] = x > 0 ? logDropoutWeight(a, b, x) : Number.NaN;
   }
-  const logAlphaT = logsOfAlphaPlus(alpha, groups.distinctT);
-  const logAlphaRecency = logsOfAlphaPlus(alpha, groups.distinctRecency);
+  // Per distinct age, ln(1 + age/α): the likelihood's α^r/(α+T)^r is e^(−r·that), and differences of two make logAgeRatio.
+  const growthT = new Float64Array(distinctT.length);
+  const logAlphaT = new Float64Array(distinctT.length);
+  for (let i = 0; i < distinctT.length; i++) {
+    growthT[i] = logOnePlusRatio(distinctT[i], alpha);
+    logAlphaT[i] = Math.log(alpha + distinctT[i]);
+  }
+  const growthRecency = new Float64Array(distinctRecency.length);
+  for (let i = 0; i < distinctRecency.length; i++) growthRecency[i] = logOnePlusRatio(distinctRecency[i], alpha);
   let total = 0;
   for (let g = 0; g < count.length; g++) {
     const k = xIndex[g];
-    const power = r + distinctX[k];
-    const logT = logAlphaT[tIndex[g]];
-    let term = shared[k] - power * logT;
-    if (distinctX[k] > 0) term += Math.log1p(Math.exp(dropout[k] + power * (logT - logAlphaRecency[recencyIndex[g]])));
+    const x = distinctX[k];
+    const t = tIndex[g];
+    let term = shared[k] - r * growthT[t] - x * logAlphaT[t];
+    if (x > 0) term += softplus(dropout[k] + (r + x) * (growthT[t] - growthRecency[recencyIndex[g]]));
     total += count[g] * term;
   }
   return total;
@@ -272,9 +339,11 @@ export function expectedPurchasesOfNewCustomer(parameters: BgNbdParameters, t: n
  */
 export function conditionalPurchases(parameters: BgNbdParameters, x: number, tx: number, T: number, t: number): number {
   if (t === 0) return 0;
-  return awayFromOne(parameters, ({ r, alpha, a, b }) => {
-    const numerator = ((a + b + x - 1) / (a - 1)) * bracket(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
-    return numerator * aliveProbability({ r, alpha, a, b }, x, tx, T);
+  return awayFromOne(parameters, (p) => {
+    const { r, alpha, a, b } = p;
+    // The count is reduced first: at x = 1, a + b + x − 1 would lose a and b when they are tiny.
+    const c = a + b + (x - 1);
+    return (c / (a - 1)) * bracket(r + x, b + x, c, t / (alpha + T + t)) * aliveProbability(p, x, tx, T);
   });
 }
 
@@ -285,8 +354,7 @@ export function conditionalPurchases(parameters: BgNbdParameters, x: number, tx:
  */
 export function aliveProbability({ r, alpha, a, b }: BgNbdParameters, x: number, tx: number, T: number): number {
   if (x === 0) return 1;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return 1 / (1 + Math.exp(logOdds));
+  return 1 / (1 + Math.exp(logDropoutWeight(a, b, x) + (r + x) * logAgeRatio(alpha, tx, T)));
 }
 
 function numberOrError(value: number, what: string): Result<number> {
