@@ -54,8 +54,8 @@ function packageEntries(): Record<string, string> {
 const dependencies = Object.keys(packageJson.dependencies ?? {});
 const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** The exact expression compute.ts starts its worker with. */
-const WORKER_URL = /new\s+URL\(\s*(['"])\.\.\/\.\.\/engine\/worker\.ts\1\s*,\s*import\.meta\.url\s*\)/;
+/** The exact expression compute.ts starts its worker with (twice: through the Trusted Types policy, and as the literal bundlers recognise). */
+const WORKER_URL = /new\s+URL\(\s*(['"])\.\.\/\.\.\/engine\/worker\.ts\1\s*,\s*import\.meta\.url\s*\)/g;
 /** And the import that loads the same module into the page where no worker starts. */
 const ENGINE_IMPORT = /import\(\s*(['"])\.\.\/\.\.\/engine\/worker\.ts\1\s*\)/;
 const PACKAGE_WORKER_PLACEHOLDER = '__RETENTION_KIT_METRICS_WORKER__';
@@ -73,7 +73,7 @@ function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!id.replace(/\\/g, '/').endsWith('/src/components/platform/compute.ts')) return null;
-      if (!WORKER_URL.test(code)) this.error("compute.ts no longer starts its worker with new URL('../../engine/worker.ts', import.meta.url): update vite.lib.config.ts");
+      if (!code.match(WORKER_URL)) this.error("compute.ts no longer starts its worker with new URL('../../engine/worker.ts', import.meta.url): update vite.lib.config.ts");
       if (!ENGINE_IMPORT.test(code)) this.error("compute.ts no longer imports '../../engine/worker.ts' for the page: update vite.lib.config.ts");
       replaced = true;
       if (kind === 'package') {

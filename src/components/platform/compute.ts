@@ -13,6 +13,7 @@
 import { computeError } from './errors.ts';
 import type * as MetricsEngineModule from '../../engine/worker.ts';
 import { inputSize, type RawInput } from './input.ts';
+import { trustedWorkerUrl } from './trusted-worker-url.ts';
 import type { Job, JobFunction } from './jobs.ts';
 import { NO_PROGRESS } from '../../engine/job.ts';
 import { runOnRecords } from '../../engine/run-job.ts';
@@ -165,7 +166,12 @@ function workerAvailable(): boolean {
 function sharedWorker(): Worker | undefined {
   if (worker || workerBroken) return worker;
   try {
-    worker = new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
+    // Pages that require Trusted Types get the URL through the kit's policy; elsewhere the literal
+    // form stays, which Vite and other bundlers recognise and bundle (vite.lib.config.ts rewrites both).
+    const trusted = trustedWorkerUrl(new URL('../../engine/worker.ts', import.meta.url));
+    worker = trusted
+      ? new Worker(trusted, { type: 'module', name: 'retention-kit-metrics' })
+      : new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
   } catch {
     workerBroken = true;
     return undefined;
