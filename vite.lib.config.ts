@@ -54,7 +54,7 @@ function packageEntries(): Record<string, string> {
 const dependencies = Object.keys(packageJson.dependencies ?? {});
 const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** The exact expression compute.ts starts its worker with (twice: through the Trusted Types policy, and as the literal bundlers recognise). */
+/** The exact expression engine-workers.ts starts its worker with (twice: through the Trusted Types policy, and as the literal bundlers recognise). */
 const WORKER_URL = /new\s+URL\(\s*(['"])\.\.\/\.\.\/engine\/worker\.ts\1\s*,\s*import\.meta\.url\s*\)/g;
 /** And the import that loads the same module into the page where no worker starts. */
 const ENGINE_IMPORT = /import\(\s*(['"])\.\.\/\.\.\/engine\/worker\.ts\1\s*\)/;
@@ -67,32 +67,35 @@ const PACKAGE_WORKER_PLACEHOLDER = '__RETENTION_KIT_METRICS_WORKER__';
  * shared chunks.
  */
 function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
-  let replaced = false;
+  // engine-workers.ts starts the worker (WORKER_URL); compute.ts imports the same module into the page (ENGINE_IMPORT).
+  const rewrites = [
+    { file: 'engine-workers.ts', pattern: WORKER_URL, what: "starts its worker with new URL('../../engine/worker.ts', import.meta.url)", packaged: `new URL(${PACKAGE_WORKER_PLACEHOLDER}, import.meta.url)`, bundled: 'bundledWorkerUrl()', helper: 'bundledWorkerUrl' },
+    { file: 'compute.ts', pattern: ENGINE_IMPORT, what: "imports '../../engine/worker.ts' for the page", packaged: `import(/* @vite-ignore */ ${PACKAGE_WORKER_PLACEHOLDER})`, bundled: 'import(/* @vite-ignore */ bundledEngineUrl())', helper: 'bundledEngineUrl' },
+  ];
+  const replaced = new Set<string>();
   return {
     name: 'retention-kit-worker-url',
     enforce: 'pre',
     transform(code, id) {
-      if (!id.replace(/\\/g, '/').endsWith('/src/components/platform/compute.ts')) return null;
-      if (!code.match(WORKER_URL)) this.error("compute.ts no longer starts its worker with new URL('../../engine/worker.ts', import.meta.url): update vite.lib.config.ts");
-      if (!ENGINE_IMPORT.test(code)) this.error("compute.ts no longer imports '../../engine/worker.ts' for the page: update vite.lib.config.ts");
-      replaced = true;
-      if (kind === 'package') {
-        // A free name survives bundling untouched; renderChunk turns it back into '../../engine/worker.js'.
-        // The page's import then names the self-contained worker file too, so the
-        // metrics code exists once in the package (app bundlers make it one lazy chunk).
-        const rewritten = code.replace(WORKER_URL, `new URL(${PACKAGE_WORKER_PLACEHOLDER}, import.meta.url)`).replace(ENGINE_IMPORT, `import(/* @vite-ignore */ ${PACKAGE_WORKER_PLACEHOLDER})`);
-        return { code: rewritten, map: null };
-      }
+      const path = id.replace(/\\/g, '/');
+      const rewrite = rewrites.find((each) => path.endsWith(`/src/components/platform/${each.file}`));
+      if (!rewrite) return null;
+      if (!code.match(rewrite.pattern)) this.error(`${rewrite.file} no longer ${rewrite.what}: update vite.lib.config.ts`);
+      replaced.add(rewrite.file);
+      // A free name survives bundling untouched; renderChunk turns it back into '../../engine/worker.js'.
+      // The page's import then names the self-contained worker file too, so the
+      // metrics code exists once in the package (app bundlers make it one lazy chunk).
+      if (kind === 'package') return { code: code.replace(rewrite.pattern, rewrite.packaged), map: null };
       const helper = JSON.stringify(resolve(src, 'bundle/worker-url.ts'));
-      const rewritten = code.replace(WORKER_URL, 'bundledWorkerUrl()').replace(ENGINE_IMPORT, 'import(/* @vite-ignore */ bundledEngineUrl())');
-      return { code: `import { bundledEngineUrl, bundledWorkerUrl } from ${helper};\n${rewritten}`, map: null };
+      return { code: `import { ${rewrite.helper} } from ${helper};\n${code.replace(rewrite.pattern, rewrite.bundled)}`, map: null };
     },
     renderChunk(code) {
       if (kind !== 'package' || !code.includes(PACKAGE_WORKER_PLACEHOLDER)) return null;
       return { code: code.split(PACKAGE_WORKER_PLACEHOLDER).join(JSON.stringify('../../engine/worker.js')), map: null };
     },
     buildEnd(error) {
-      if (!error && !replaced) this.error('compute.ts was not part of the build: the worker URL was not rewritten');
+      const missing = rewrites.filter((each) => !replaced.has(each.file)).map((each) => each.file);
+      if (!error && missing.length) this.error(`${missing.join(' and ')} not part of the build: the worker URL was not rewritten`);
     },
   };
 }

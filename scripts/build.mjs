@@ -25,7 +25,7 @@ for (const mode of ['package', 'worker', 'bundle', 'iife']) {
 
 await buildTranslations();
 
-// One worker file for every build: the package's compute.js starts '../../engine/worker.js'.
+// One worker file for every build: the package's engine-workers.js starts '../../engine/worker.js'.
 mkdirSync(join(dist, 'engine'), { recursive: true });
 copyFileSync(join(dist, 'retention-kit.worker.js'), join(dist, 'engine/worker.js'));
 
@@ -154,8 +154,9 @@ function checkOutput() {
   }
 
   // The platform's worker, as app bundlers recognise it, with the file beside it.
+  const workers = readFileSync(join(dist, 'components/platform/engine-workers.js'), 'utf8');
+  expect(workers.includes('new Worker(new URL("../../engine/worker.js", import.meta.url)'), 'engine-workers.js does not start ../../engine/worker.js');
   const compute = readFileSync(join(dist, 'components/platform/compute.js'), 'utf8');
-  expect(compute.includes('new Worker(new URL("../../engine/worker.js", import.meta.url)'), 'compute.js does not start ../../engine/worker.js');
   // Where no worker starts, the page imports that same file: the metrics code exists once.
   expect(/import\(\s*(?:\/\*[^*]*\*\/\s*)?"\.\.\/\.\.\/engine\/worker\.js"\s*\)/.test(compute), 'compute.js does not import ../../engine/worker.js for the page');
   for (const bundle of ['retention-kit.js', 'retention-kit.iife.js']) {

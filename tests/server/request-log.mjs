@@ -6,7 +6,8 @@
  * - any request whose query has `log=<token>` is counted under that token;
  *   `GET /__requests?log=<token>` answers `{ "count": n }`;
  * - `GET /__slow.csv?log=<token>&rows=<n>&delay=<ms>` streams an order CSV of n
- *   rows, 1,000 rows per chunk with `delay` ms between chunks, and records how
+ *   rows (customer, date with time, amount, order), 1,000 rows per chunk with
+ *   `delay` ms between chunks, and records how
  *   many rows it sent before the client went away: `GET /__requests?log=<token>`
  *   then answers `{ "count": 1, "rowsSent": k, "closedEarly": true }`.
  */
@@ -52,9 +53,15 @@ function slowCsv(context, log) {
       log.closedEarly = sent < rows;
       return;
     }
-    let chunk = sent === 0 ? 'customer,date,amount\n' : '';
+    let chunk = sent === 0 ? 'customer,date,amount,order\n' : '';
     const end = Math.min(rows, sent + 1000);
-    for (let i = sent; i < end; i++) chunk += `c${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 50) + 1}\n`;
+    // Many customers, one order per line and a time on every date, as a shop's export has: reading
+    // them costs what reading a real export costs (a Map entry per order, a day per timestamp).
+    for (let i = sent; i < end; i++) {
+      const second = i % 86_400;
+      const time = `${String(Math.floor(second / 3600)).padStart(2, '0')}:${String(Math.floor(second / 60) % 60).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}`;
+      chunk += `c${(i * 7919) % 200_000},2024-0${1 + (i % 9)}-1${i % 10} ${time},${(i % 50) + 1}.${i % 100},o${i}\n`;
+    }
     sent = end;
     log.rowsSent = sent;
     stream.write(chunk);

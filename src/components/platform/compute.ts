@@ -13,11 +13,11 @@
 import { computeError } from './errors.ts';
 import type * as MetricsEngineModule from '../../engine/worker.ts';
 import { inputSize, type RawInput } from './input.ts';
-import { trustedWorkerUrl } from './trusted-worker-url.ts';
+import { runInWorker, startEngineWorker, workerAvailable } from './engine-workers.ts';
 import type { Job, JobFunction } from './jobs.ts';
 import { NO_PROGRESS } from '../../engine/job.ts';
 import { runOnRecords } from '../../engine/run-job.ts';
-import type { Attachments, DownloadProgress, FromWorker, Outcome, ToWorker } from '../../engine/protocol.ts';
+import type { Attachments, DownloadProgress, Outcome } from '../../engine/protocol.ts';
 
 export type ComputeMode = 'auto' | 'worker' | 'inline';
 
@@ -90,7 +90,7 @@ export async function preloadInput(input: RawInput, settings: Pick<ComputeOption
  * first element to connect calls it; later calls cost nothing.
  */
 export function warmEngine(mode: ComputeMode = 'auto'): void {
-  if (mode !== 'inline' && workerAvailable()) sharedWorker();
+  if (mode !== 'inline' && workerAvailable()) startEngineWorker();
 }
 
 function isBig(input: RawInput): boolean {
@@ -145,123 +145,4 @@ async function runInPageEngine(job: string | JobFunction<unknown, unknown>, inpu
     { job, input, inputKey: pageInputKey(input), options, attachments: settings.attachments },
     { signal: settings.signal, onLoading: settings.onLoading, onLoaded: settings.onLoaded },
   );
-}
-
-interface Pending {
-  resolve(reply: Outcome<unknown> | 'fallback' | 'aborted'): void;
-  settings: ComputeOptions;
-  /** Sends the run again with its input, after the worker lost its cached copy. */
-  resend(): void;
-}
-
-let worker: Worker | undefined;
-let workerBroken = false;
-let nextId = 1;
-const pending = new Map<number, Pending>();
-
-function workerAvailable(): boolean {
-  return !workerBroken && typeof Worker !== 'undefined';
-}
-
-function sharedWorker(): Worker | undefined {
-  if (worker || workerBroken) return worker;
-  try {
-    // Pages that require Trusted Types get the URL through the kit's policy; elsewhere the literal
-    // form stays, which Vite and other bundlers recognise and bundle (vite.lib.config.ts rewrites both).
-    const trusted = trustedWorkerUrl(new URL('../../engine/worker.ts', import.meta.url));
-    worker = trusted
-      ? new Worker(trusted, { type: 'module', name: 'retention-kit-metrics' })
-      : new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
-  } catch {
-    workerBroken = true;
-    return undefined;
-  }
-  worker.onmessage = (event: MessageEvent<FromWorker>) => {
-    const message = event.data;
-    const entry = pending.get(message.id);
-    if (!entry) return;
-    switch (message.type) {
-      case 'loading':
-        entry.settings.onLoading?.(message.progress);
-        return;
-      case 'loaded':
-        entry.settings.onLoaded?.();
-        return;
-      case 'progress':
-        entry.settings.onProgress?.(message.fraction);
-        return;
-      case 'cache-miss':
-        entry.resend();
-        return;
-      case 'result':
-        pending.delete(message.id);
-        entry.resolve(message.outcome);
-    }
-  };
-  // A worker that fails to load (CSP, a bundler without worker support) or crashes: finish inline.
-  worker.onerror = (event) => {
-    event.preventDefault();
-    workerBroken = true;
-    worker?.terminate();
-    worker = undefined;
-    for (const entry of pending.values()) entry.resolve('fallback');
-    pending.clear();
-  };
-  return worker;
-}
-
-/**
- * Text inputs get a key so the worker can keep them parsed: elements sharing
- * an inline text share its RawInput object, so they share the key too. (A URL
- * is its own key, in the engine.)
- */
-const inputKeys = new WeakMap<RawInput, number>();
-let nextInputKey = 1;
-/** Keys the worker was sent the input for (it may have evicted some since: it then says cache-miss). */
-const keysInWorker = new Set<number>();
-
-function inputKey(input: RawInput): number | undefined {
-  if (input.kind !== 'text' && input.kind !== 'bytes') return undefined;
-  let key = inputKeys.get(input);
-  if (key === undefined) inputKeys.set(input, (key = nextInputKey++));
-  return key;
-}
-
-type Request = Omit<Extract<ToWorker, { type: 'run' }>, 'id' | 'cacheKey'> | Omit<Extract<ToWorker, { type: 'load' }>, 'id'>;
-
-function runInWorker(request: Request, settings: ComputeOptions): Promise<Outcome<unknown> | 'fallback' | 'aborted'> {
-  const target = sharedWorker();
-  if (!target) return Promise.resolve('fallback');
-  const id = nextId++;
-  const input = request.input as RawInput;
-  const key = request.type === 'run' ? inputKey(input) : undefined;
-  const send = (useCache: boolean) => {
-    let message: ToWorker;
-    if (request.type === 'load') message = { ...request, id };
-    else if (key !== undefined && useCache && keysInWorker.has(key)) message = { ...request, id, input: { kind: 'cached', key } };
-    else message = { ...request, id, cacheKey: key };
-    target.postMessage(message);
-    if (key !== undefined) keysInWorker.add(key);
-  };
-  return new Promise((resolve) => {
-    pending.set(id, { resolve, settings, resend: () => send(false) });
-    settings.signal?.addEventListener(
-      'abort',
-      () => {
-        if (!pending.delete(id)) return;
-        target.postMessage({ type: 'cancel', id } satisfies ToWorker);
-        resolve('aborted');
-      },
-      { once: true },
-    );
-    try {
-      send(true);
-    } catch {
-      // Rows or options that cannot be cloned (a framework's reactive proxies, objects
-      // holding functions) cannot cross to the worker, but the page engine reads them as
-      // they are: compute there rather than refuse data that is fine.
-      pending.delete(id);
-      resolve('fallback');
-    }
-  });
 }

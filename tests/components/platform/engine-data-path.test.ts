@@ -1,6 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/cohort-heatmap/define.ts';
 import type { CohortHeatmap } from '../../../src/components/cohort-heatmap/cohort-heatmap.ts';
+import '../../../src/components/retention-gauge/define.ts';
+import type { RetentionGauge } from '../../../src/components/retention-gauge/retention-gauge.ts';
+import { BUSY_AFTER_MS, engineWorkerCount } from '../../../src/components/platform/engine-workers.ts';
 
 /** What the test server saw of requests tagged `?log=<token>` (tests/server/request-log.mjs). */
 async function requestLog(token: string): Promise<{ count: number; rowsSent?: number; closedEarly?: boolean }> {
@@ -79,6 +82,28 @@ describe('the engine owns the data path', () => {
       a.append(el);
     }
     await waitUntil(() => elements.every((el) => el.status === 'ready'), `stuck: ${elements.filter((el) => el.status !== 'ready').map((el) => el.status).join(', ')}`, { timeout: 10_000 });
+  });
+
+  it('a job that computes for long sends the next runs to a second worker: a gauge of typed figures does not wait behind a million rows', async () => {
+    const token = `long-${Date.now()}`;
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 640px"><cohort-heatmap order-key="order" src=${`/__slow.csv?log=${token}&rows=1000000&delay=0`}></cohort-heatmap></div>`);
+    const heatmap = box.querySelector('cohort-heatmap')!;
+    // Downloaded and parsed in chunks (the worker stays free meanwhile), then one long computation.
+    await waitUntil(() => heatmap.status === 'computing', `the million rows never loaded (${heatmap.status})`, { timeout: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, BUSY_AFTER_MS + 200));
+    expect(heatmap.status, 'the premise: the heatmap is still computing').to.equal('computing');
+    const results: string[] = [];
+    heatmap.addEventListener('metric-change', () => results.push('heatmap'));
+    const gauge = document.createElement('retention-gauge') as RetentionGauge;
+    gauge.addEventListener('metric-change', () => results.push('gauge'));
+    for (const [name, value] of Object.entries({ start: '500', end: '520', new: '45' })) gauge.setAttribute(name, value);
+    box.append(gauge);
+    await waitUntil(() => gauge.status === 'ready', `the gauge never computed (${gauge.status})`, { timeout: 20_000 });
+    expect(results[0], 'the first result: the gauge must not wait for the heatmap').to.equal('gauge');
+    expect(gauge.ranIn).to.equal('worker');
+    expect(engineWorkerCount()).to.equal(2);
+    expect(gauge.value!.retention).to.equal(0.95);
+    await waitUntil(() => heatmap.status === 'ready', `the heatmap did not finish (${heatmap.status})`, { timeout: 30_000 });
   });
 });
 

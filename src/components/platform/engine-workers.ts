@@ -1,0 +1,186 @@
+/**
+ * The engine's workers, as the page sees them: starting them, sending runs,
+ * routing their messages back, and keeping one long job from holding up the
+ * rest of the page.
+ *
+ * Normally there is one worker, so a download shared by several elements is
+ * downloaded and parsed once. A job computes synchronously in its worker (a
+ * million-row table, a model fit): while one has run for longer than
+ * BUSY_AFTER_MS, new runs go to a second worker instead of queueing behind it,
+ * so a gauge from three typed figures does not wait for a heatmap of a million
+ * orders. (The second worker has caches of its own: a file both need is then
+ * downloaded twice, the price of not waiting.)
+ */
+import { trustedWorkerUrl } from './trusted-worker-url.ts';
+import type { RawInput } from './input.ts';
+import type { DownloadProgress, FromWorker, Outcome, ToWorker } from '../../engine/protocol.ts';
+
+/** What a run tells the page while it goes on. */
+export interface RunListener {
+  signal?: AbortSignal;
+  onLoading?: (progress: DownloadProgress) => void;
+  onLoaded?: () => void;
+  onProgress?: (fraction: number) => void;
+}
+
+export type WorkerReply = Outcome<unknown> | 'fallback' | 'aborted';
+
+export type WorkerRequest = Omit<Extract<ToWorker, { type: 'run' }>, 'id' | 'cacheKey'> | Omit<Extract<ToWorker, { type: 'load' }>, 'id'>;
+
+/** How long a job may compute before its worker counts as busy and new runs go elsewhere. */
+export const BUSY_AFTER_MS = 1000;
+const MAX_WORKERS = 2;
+
+interface Pending {
+  resolve(reply: WorkerReply): void;
+  listener: RunListener;
+  /** Sends the run again with its input, after the worker lost its cached copy. */
+  resend(): void;
+  /** When the worker said the job started computing (`loaded`), until its result. */
+  computingSince?: number;
+}
+
+interface EngineWorker {
+  worker: Worker;
+  runs: Map<number, Pending>;
+  /** Text inputs this worker was sent (it may have evicted some since: it then says cache-miss). */
+  textKeys: Set<number>;
+}
+
+const workers: EngineWorker[] = [];
+let broken = false;
+let nextId = 1;
+
+/** How many workers the engine runs now: tests check that a long job brought in a second. */
+export function engineWorkerCount(): number {
+  return workers.length;
+}
+
+export function workerAvailable(): boolean {
+  return !broken && typeof Worker !== 'undefined';
+}
+
+/** Starts the first worker now (see compute.ts warmEngine); later calls cost nothing. */
+export function startEngineWorker(): void {
+  if (workers.length === 0) startWorker();
+}
+
+function startWorker(): EngineWorker | undefined {
+  if (broken) return undefined;
+  let worker: Worker;
+  try {
+    // Pages that require Trusted Types get the URL through the kit's policy; elsewhere the literal
+    // form stays, which Vite and other bundlers recognise and bundle (vite.lib.config.ts rewrites both).
+    const trusted = trustedWorkerUrl(new URL('../../engine/worker.ts', import.meta.url));
+    worker = trusted
+      ? new Worker(trusted, { type: 'module', name: 'retention-kit-metrics' })
+      : new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
+  } catch {
+    broken = true;
+    return undefined;
+  }
+  const entry: EngineWorker = { worker, runs: new Map(), textKeys: new Set() };
+  worker.onmessage = (event: MessageEvent<FromWorker>) => answer(entry, event.data);
+  // A worker that fails to load (CSP, a bundler without worker support) or crashes: its runs finish inline.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    broken = true;
+    for (const each of workers.splice(0)) {
+      each.worker.terminate();
+      for (const run of each.runs.values()) run.resolve('fallback');
+      each.runs.clear();
+    }
+  };
+  workers.push(entry);
+  return entry;
+}
+
+function answer(entry: EngineWorker, message: FromWorker): void {
+  const run = entry.runs.get(message.id);
+  if (!run) return;
+  switch (message.type) {
+    case 'loading':
+      run.listener.onLoading?.(message.progress);
+      return;
+    case 'loaded':
+      run.computingSince = Date.now();
+      run.listener.onLoaded?.();
+      return;
+    case 'progress':
+      run.listener.onProgress?.(message.fraction);
+      return;
+    case 'cache-miss':
+      run.resend();
+      return;
+    case 'result':
+      entry.runs.delete(message.id);
+      run.resolve(message.outcome);
+  }
+}
+
+/** Busy: a job of it has computed for longer than BUSY_AFTER_MS (downloads and parsing interleave, they never count). */
+function isBusy(entry: EngineWorker, now: number): boolean {
+  for (const run of entry.runs.values()) if (run.computingSince !== undefined && now - run.computingSince > BUSY_AFTER_MS) return true;
+  return false;
+}
+
+/** The first worker that is not busy (the first holds the shared caches), a new one while there is room, else the least loaded. */
+function pickWorker(): EngineWorker | undefined {
+  const now = Date.now();
+  const free = workers.find((entry) => !isBusy(entry, now));
+  if (free) return free;
+  if (workers.length < MAX_WORKERS) return startWorker();
+  return workers.reduce<EngineWorker | undefined>((least, entry) => (!least || entry.runs.size < least.runs.size ? entry : least), undefined);
+}
+
+/**
+ * Text inputs get a key so a worker can keep them parsed: elements sharing an
+ * inline text share its RawInput object, so they share the key too. (A URL is
+ * its own key, in the engine.)
+ */
+const inputKeys = new WeakMap<RawInput, number>();
+let nextInputKey = 1;
+
+function inputKey(input: RawInput): number | undefined {
+  if (input.kind !== 'text' && input.kind !== 'bytes') return undefined;
+  let key = inputKeys.get(input);
+  if (key === undefined) inputKeys.set(input, (key = nextInputKey++));
+  return key;
+}
+
+/** Sends a run (or a preload) to a worker; resolves with its outcome, 'aborted', or 'fallback' when no worker can take it. */
+export function runInWorker(request: WorkerRequest, listener: RunListener): Promise<WorkerReply> {
+  const target = pickWorker();
+  if (!target) return Promise.resolve('fallback');
+  const id = nextId++;
+  const key = request.type === 'run' ? inputKey(request.input as RawInput) : undefined;
+  const send = (useCache: boolean) => {
+    let message: ToWorker;
+    if (request.type === 'load') message = { ...request, id };
+    else if (key !== undefined && useCache && target.textKeys.has(key)) message = { ...request, id, input: { kind: 'cached', key } };
+    else message = { ...request, id, cacheKey: key };
+    target.worker.postMessage(message);
+    if (key !== undefined) target.textKeys.add(key);
+  };
+  return new Promise((resolve) => {
+    target.runs.set(id, { resolve, listener, resend: () => send(false) });
+    listener.signal?.addEventListener(
+      'abort',
+      () => {
+        if (!target.runs.delete(id)) return;
+        target.worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
+        resolve('aborted');
+      },
+      { once: true },
+    );
+    try {
+      send(true);
+    } catch {
+      // Rows or options that cannot be cloned (a framework's reactive proxies, objects
+      // holding functions) cannot cross to the worker, but the page engine reads them as
+      // they are: compute there rather than refuse data that is fine.
+      target.runs.delete(id);
+      resolve('fallback');
+    }
+  });
+}
