@@ -6,6 +6,7 @@
  * values.ts and dates.ts, so every shape reads a CSV cell the same way.
  */
 import * as z from 'zod/mini';
+import { DATE_RANGE_EXPECTATION, MAGNITUDE_EXPECTATION, dayInRange, withinMagnitude } from './limits.ts';
 import { ZonedDayMapper, dayFromDateValue, isValidTimeZone } from '../calendar/dates.ts';
 import { AUTO_DATE_FORMAT, describeDateFormat, type DateFormat } from './date-format.ts';
 import { describeNumberFormat, toAmount, type DecimalMark } from './number-format.ts';
@@ -46,7 +47,7 @@ export function numberValue(bounds: { min?: number; max?: number; integer?: bool
     z.transform((value: unknown, ctx: Ctx) => {
       const number = toAmount(value, decimal);
       if (number !== number || number < min || number > max || (integer && !Number.isInteger(number))) return reject(ctx, expected, value);
-      return number;
+      return withinMagnitude(number) ? number : reject(ctx, MAGNITUDE_EXPECTATION, value);
     }),
   );
 }
@@ -79,7 +80,8 @@ export function dateValue(zone: ZonedDayMapper, format: DateFormat = AUTO_DATE_F
     z.unknown(),
     z.transform((value: unknown, ctx: Ctx) => {
       const day = dayFromDateValue(value, zone, format);
-      return day === day ? day : reject(ctx, expected, value);
+      if (day !== day) return reject(ctx, expected, value);
+      return dayInRange(day) ? day : reject(ctx, DATE_RANGE_EXPECTATION, value);
     }),
   );
 }

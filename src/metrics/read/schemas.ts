@@ -8,6 +8,7 @@
  * smaller shapes are read through their schemas directly.
  */
 import * as z from 'zod/mini';
+import { MAGNITUDE_EXPECTATION, withinMagnitude } from './limits.ts';
 import type { ZonedDayMapper } from '../calendar/dates.ts';
 import { dateValue, numberValue, optionalIdValue } from './records.ts';
 import { userColumnsObject, validateInput } from './validation.ts';
@@ -93,9 +94,14 @@ export function transactionRecordSchema(zone: ZonedDayMapper, fields: Transactio
     z.pipe(
       // A missing column is checked like an empty one.
       userColumnsObject(columns),
-      z.transform((row: Record<string, unknown>): TransactionRecord => {
+      z.transform((row: Record<string, unknown>, ctx: Ctx): TransactionRecord => {
         let units = f.quantity ? (row[f.quantity] as number) : Number.NaN;
         let money = priced ? units * (row[f.unitPrice!] as number) : f.hasMoney ? (row[f.amount] as number) : 0;
+        // Each within range, their product may not be (as readTransactions says).
+        if (priced && !withinMagnitude(money)) {
+          ctx.issues.push({ code: 'custom', message: `${MAGNITUDE_EXPECTATION} once multiplied by the quantity`, input: row[f.unitPrice!], path: [f.unitPrice!] });
+          return z.NEVER as never;
+        }
         let kind = f.type ? (row[f.type] as number) : -1;
         if (kind < 0) kind = (f.quantity ? units : money) < 0 ? TRANSACTION_KIND.return : TRANSACTION_KIND.purchase;
         if (!f.quantity) units = kind === TRANSACTION_KIND.return ? -1 : 1;

@@ -9,6 +9,7 @@
  * out by hand for speed; a property test holds the two to agreement.
  */
 import { ZonedDayMapper, dayFromDateValue, isValidTimeZone, today } from '../calendar/dates.ts';
+import { DATE_RANGE_EXPECTATION, MAGNITUDE_EXPECTATION, dayInRange, withinMagnitude } from './limits.ts';
 import {
   IssueCollector,
   WarningCounter,
@@ -424,11 +425,13 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
     else if (dateCell === lastDateCell) recordDay = lastDateDay;
     else recordDay = lastDateDay = dayFromDateValue((lastDateCell = dateCell), zone, dateFormat);
     if (recordDay !== recordDay) issues.add(i, dateField, dateExpectation, dateCell);
+    else if (!dayInRange(recordDay)) issues.add(i, dateField, DATE_RANGE_EXPECTATION, dateCell);
 
     let units = Number.NaN;
     if (quantityCells) {
       units = toAmount(quantityCells[i], quantityDecimal);
       if (units !== units) issues.add(i, quantityField!, numberExpectation(quantityField!), quantityCells[i]);
+      else if (!withinMagnitude(units)) issues.add(i, quantityField!, MAGNITUDE_EXPECTATION, quantityCells[i]);
     }
     let money = 0;
     let moneyOnFirstLine = false;
@@ -436,6 +439,8 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
       const price = toAmount(priceCells[i], priceDecimal);
       if (price !== price) issues.add(i, priceField!, numberExpectation(priceField!), priceCells[i]);
       money = units * price;
+      // Each within range, their product may not be: the line's amount is what sums up.
+      if (price === price && !withinMagnitude(money) && withinMagnitude(units)) issues.add(i, priceField!, `${MAGNITUDE_EXPECTATION} once multiplied by the quantity`, priceCells[i]);
     } else if (amountCells) {
       const cellValue = amountCells[i];
       // An order's total is written on its first line only (Shopify) or repeated on
@@ -443,11 +448,13 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
       moneyOnFirstLine = head >= 0 && (isBlank(cellValue) || (orderLevelAmount && heads.amountCounted[head]));
       money = moneyOnFirstLine ? 0 : toAmount(cellValue, amountDecimal);
       if (money !== money) issues.add(i, amountField!, numberExpectation(amountField!), cellValue);
+      else if (!withinMagnitude(money)) issues.add(i, amountField!, MAGNITUDE_EXPECTATION, cellValue);
     }
     let refund = 0;
     if (refundCells && !isBlank(refundCells[i])) {
       refund = Math.abs(toAmount(refundCells[i], refundDecimal));
       if (refund !== refund) issues.add(i, refundField!, numberExpectation(refundField!), refundCells[i]);
+      else if (!withinMagnitude(refund)) issues.add(i, refundField!, MAGNITUDE_EXPECTATION, refundCells[i]);
     }
     let currencyCode: string | undefined;
     if (currencyCells) {
