@@ -6,7 +6,8 @@
  * reactivated) and the purchase-day grouping the cohort matrix shares.
  */
 import { GRANULARITIES, PeriodCalendar, periodLookup, type Granularity, type Weekday } from './calendar/calendar.ts';
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from './calendar/dates.ts';
+import { dayOfOption } from './read/limits.ts';
+import { ZonedDayMapper } from './calendar/dates.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { purchaseDaysByCustomer } from './customer-rows.ts';
 import { customerChurnRate, customerRetentionRate } from './rates.ts';
@@ -42,8 +43,9 @@ export function resolvePeriodOptions(table: TransactionTable, options: PeriodOpt
   }
   let asOfDay = table.lastDay;
   if (options.asOf !== undefined) {
-    asOfDay = dayFromDateValue(options.asOf, new ZonedDayMapper(table.timeZone));
-    if (asOfDay !== asOfDay) return fail(optionError('asOf', DATE_EXPECTATION, options.asOf));
+    const asOf = dayOfOption('asOf', options.asOf, new ZonedDayMapper(table.timeZone));
+    if (!asOf.ok) return asOf;
+    asOfDay = asOf.value;
   }
   return ok({ calendar: new PeriodCalendar({ granularity, weekStart }), asOfDay });
 }

@@ -9,7 +9,8 @@
  * a person can see why a customer is at risk, not just that it is.
  */
 import * as z from 'zod/mini';
-import { DATE_EXPECTATION, dayFromDateValue, isoDate } from './calendar/dates.ts';
+import { dayOfOption } from './read/limits.ts';
+import { isoDate } from './calendar/dates.ts';
 import { WarningCounter, collectWarnings, fail, ok, optionError, records, type Result } from './issues.ts';
 import { columnFormats, dateValue, idValue, optionalNumberValue, readRecords, zoneFor, type ReadOptions } from './read/records.ts';
 import type { RecordList } from './read/csv-records.ts';
@@ -281,8 +282,9 @@ function resolveOptions(options: CustomerHealthOptions): Result<Settings> {
   if (options.asOf !== undefined) {
     const zone = zoneFor(options.timeZone);
     if (!zone.ok) return fail(zone.error);
-    asOfDay = dayFromDateValue(options.asOf, zone.value);
-    if (asOfDay !== asOfDay) return fail(optionError('asOf', DATE_EXPECTATION, options.asOf));
+    const asOf = dayOfOption('asOf', options.asOf, zone.value);
+    if (!asOf.ok) return asOf;
+    asOfDay = asOf.value;
   }
   return ok({ asOfDay, windowDays, baseline, atRiskBelow, weights });
 }

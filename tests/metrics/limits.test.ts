@@ -6,7 +6,9 @@
 import { expect } from '@open-wc/testing';
 import { readTransactions } from '../../src/metrics/read/transactions.ts';
 import { readSubscriptions } from '../../src/metrics/subscriptions.ts';
-import { DATE_RANGE_EXPECTATION, MAGNITUDE_EXPECTATION } from '../../src/metrics/read/limits.ts';
+import { DATE_RANGE_EXPECTATION, MAGNITUDE_EXPECTATION, dayOfOption } from '../../src/metrics/read/limits.ts';
+import { resolveTimeFrame } from '../../src/metrics/calendar/timeframe.ts';
+import { ZonedDayMapper } from '../../src/metrics/calendar/dates.ts';
 
 const GOOD = { customer: 'a', date: '2024-01-05', amount: 10 };
 
@@ -46,4 +48,13 @@ describe('limits: the range the kit computes in', () => {
     const far = readSubscriptions([{ ...base, start: '9999-01-01' }]);
     expect(!far.ok && far.error.issues.map((issue) => [issue.field, issue.expected])).to.deep.equal([['start', DATE_RANGE_EXPECTATION]]);
   });
+
+  it('holds option dates (as-of, from, to) to the same range, naming the option', () => {
+    const frame = resolveTimeFrame({ from: '0000-01-01' });
+    expect(!frame.ok && frame.error.issues.map((issue) => [issue.field, issue.expected])).to.deep.equal([['timeFrame.from', DATE_RANGE_EXPECTATION]]);
+    const bad = dayOfOption('as-of', 'soon', new ZonedDayMapper('UTC'));
+    expect(!bad.ok && bad.error.issues[0].field).to.equal('as-of');
+    expect(dayOfOption('as-of', '2024-03-31', new ZonedDayMapper('UTC'))).to.deep.include({ ok: true });
+  });
 });
+

@@ -13,9 +13,10 @@
  * `2024-Q1` …) are sorted by time; the element labels them in its language.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
+import { dayOfOption } from '../../metrics/read/limits.ts';
 import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, today } from '../../metrics/calendar/dates.ts';
+import { ZonedDayMapper, today } from '../../metrics/calendar/dates.ts';
 import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { movementRates } from '../../metrics/movement-rates.ts';
@@ -102,8 +103,9 @@ function fromSubscriptions(rows: RecordList, options: RevenueMovementsJobOptions
   const zone = new ZonedDayMapper(options.timeZone ?? 'UTC');
   let asOfDay = today(zone, options.now);
   if (options.asOf) {
-    asOfDay = dayFromDateValue(options.asOf, zone);
-    if (asOfDay !== asOfDay) return fail(optionError('as-of', DATE_EXPECTATION, options.asOf));
+    const asOf = dayOfOption('as-of', options.asOf, zone);
+    if (!asOf.ok) return fail(asOf.error, subscriptions.warnings);
+    asOfDay = asOf.value;
   }
   const series = revenueMovements(subscriptions.value, {
     granularity: options.granularity,

@@ -3,7 +3,8 @@
  * rate, loyal customer rate, return rate …): `from` inclusive, `to` exclusive,
  * either side open. Dates are read like record dates, in the data's zone.
  */
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from './dates.ts';
+import { ZonedDayMapper } from './dates.ts';
+import { dayOfOption } from '../read/limits.ts';
 import { fail, ok, optionError, type Result } from '../issues.ts';
 
 export type DateInput = string | number | Date;
@@ -26,12 +27,14 @@ export function resolveTimeFrame(frame: TimeFrame | undefined, timeZone = 'UTC')
   let fromDay = -Infinity;
   let toDay = Infinity;
   if (frame?.from !== undefined) {
-    fromDay = dayFromDateValue(frame.from, zone);
-    if (fromDay !== fromDay) return fail(optionError('timeFrame.from', DATE_EXPECTATION, frame.from));
+    const from = dayOfOption('timeFrame.from', frame.from, zone);
+    if (!from.ok) return from;
+    fromDay = from.value;
   }
   if (frame?.to !== undefined) {
-    toDay = dayFromDateValue(frame.to, zone);
-    if (toDay !== toDay) return fail(optionError('timeFrame.to', DATE_EXPECTATION, frame.to));
+    const to = dayOfOption('timeFrame.to', frame.to, zone);
+    if (!to.ok) return to;
+    toDay = to.value;
   }
   if (toDay < fromDay) return fail(optionError('timeFrame.to', 'a date on or after timeFrame.from', frame?.to));
   return ok({ fromDay, toDay });

@@ -26,7 +26,8 @@
  * their reversal, and the spend model needs positive values. Lifetime value is
  * therefore gross of returns; apply a margin to net them out.
  */
-import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue } from '../calendar/dates.ts';
+import { ZonedDayMapper } from '../calendar/dates.ts';
+import { dayOfOption } from '../read/limits.ts';
 import { fail, ok, optionError, type Result } from '../issues.ts';
 import { customerRows } from '../customer-rows.ts';
 import type { DateInput } from '../calendar/timeframe.ts';
@@ -83,8 +84,9 @@ export function rfmSummary(table: TransactionTable, options: RfmOptions = {}): R
   if (unitDays !== unitDays) return fail(optionError('timeUnit', TIME_UNIT_EXPECTATION, options.timeUnit));
   let endDay = table.lastDay;
   if (options.calibrationEnd !== undefined) {
-    endDay = dayFromDateValue(options.calibrationEnd, new ZonedDayMapper(table.timeZone));
-    if (endDay !== endDay) return fail(optionError('calibrationEnd', DATE_EXPECTATION, options.calibrationEnd));
+    const end = dayOfOption('calibrationEnd', options.calibrationEnd, new ZonedDayMapper(table.timeZone));
+    if (!end.ok) return end;
+    endDay = end.value;
   }
 
   const { offsets, rows } = customerRows(table);

@@ -9,7 +9,8 @@
  * - Numbers within ±1e15: a quadrillion of any currency or unit, with cents
  *   still exact in a double; sums of a million such values stay finite.
  */
-import { daysFromCivil } from '../calendar/dates.ts';
+import { DATE_EXPECTATION, ZonedDayMapper, dayFromDateValue, daysFromCivil } from '../calendar/dates.ts';
+import { fail, ok, optionError, type Result } from '../issues.ts';
 
 export const FIRST_DAY = daysFromCivil(1900, 1, 1);
 export const LAST_DAY = daysFromCivil(2200, 12, 31);
@@ -24,4 +25,15 @@ export function dayInRange(day: number): boolean {
 
 export function withinMagnitude(value: number): boolean {
   return value >= -MAX_MAGNITUDE && value <= MAX_MAGNITUDE;
+}
+
+/**
+ * A date given as an option (`as-of`, `from`, `to`, a calibration end), read
+ * like a record's date in the data's zone and held to the same range: the
+ * option's name, the expectation and the value when it is not.
+ */
+export function dayOfOption(field: string, value: unknown, zone: ZonedDayMapper): Result<number> {
+  const day = dayFromDateValue(value, zone);
+  if (day !== day) return fail(optionError(field, DATE_EXPECTATION, value));
+  return dayInRange(day) ? ok(day) : fail(optionError(field, DATE_RANGE_EXPECTATION, value));
 }

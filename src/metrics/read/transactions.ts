@@ -437,10 +437,11 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
     let moneyOnFirstLine = false;
     if (priceCells) {
       const price = toAmount(priceCells[i], priceDecimal);
-      if (price !== price) issues.add(i, priceField!, numberExpectation(priceField!), priceCells[i]);
       money = units * price;
+      if (price !== price) issues.add(i, priceField!, numberExpectation(priceField!), priceCells[i]);
+      else if (!withinMagnitude(price)) issues.add(i, priceField!, MAGNITUDE_EXPECTATION, priceCells[i]);
       // Each within range, their product may not be: the line's amount is what sums up.
-      if (price === price && !withinMagnitude(money) && withinMagnitude(units)) issues.add(i, priceField!, `${MAGNITUDE_EXPECTATION} once multiplied by the quantity`, priceCells[i]);
+      else if (withinMagnitude(units) && !withinMagnitude(money)) issues.add(i, priceField!, `${MAGNITUDE_EXPECTATION} once multiplied by the quantity`, priceCells[i]);
     } else if (amountCells) {
       const cellValue = amountCells[i];
       // An order's total is written on its first line only (Shopify) or repeated on
