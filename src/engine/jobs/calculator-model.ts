@@ -13,7 +13,7 @@ import type { InputError } from '../../metrics/issues.ts';
 import { customerChurnRate, customerRetentionRate, netRevenueRetention, revenueChurnRate, saasLifetimeValue } from '../../metrics/rates.ts';
 import { numberValue } from '../../metrics/read/records.ts';
 import { toFiniteNumber } from '../../metrics/read/values.ts';
-import { CALCULATOR_FIELDS, type CalculatorField, type CalculatorFigures, type CalculatorModel, type FieldProblem } from '../../metrics/calculator-fields.ts';
+import { CALCULATOR_FIELDS, blankCalculatorModel, type CalculatorField, type CalculatorFigures, type CalculatorModel, type FieldProblem } from '../../metrics/calculator-fields.ts';
 
 export * from '../../metrics/calculator-fields.ts';
 
@@ -65,19 +65,7 @@ export function calculatorModel(typed: CalculatorFigures): CalculatorModel {
     }
   };
 
-  const model: CalculatorModel = {
-    figures,
-    problems,
-    retention: null,
-    lostCustomers: null,
-    customerChurn: null,
-    revenueChurn: null,
-    grossRevenueChurn: null,
-    netRevenueRetention: null,
-    lifetimeValue: null,
-    lifetimeValueNote: null,
-    reactivated: null,
-  };
+  const model: CalculatorModel = { ...blankCalculatorModel(), figures, problems };
 
   const acquired = orZero('new');
   if (usable('start', 'end') && acquired !== null) {
