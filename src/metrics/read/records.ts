@@ -99,24 +99,23 @@ export function optionalDateValue(zone: ZonedDayMapper, format: DateFormat = AUT
   );
 }
 
-/** Text; numbers are taken as their decimal text (a CSV reader may have made "5" a number). */
+/** A cell as text: text as it is, a finite number as its decimal text (a CSV reader may have made "5" a number); else undefined. */
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Text; numbers are taken as their decimal text. */
 export const textValue = z.pipe(
   z.unknown(),
-  z.transform((value: unknown, ctx: Ctx) => {
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    return reject(ctx, 'text', value);
-  }),
+  z.transform((value: unknown, ctx: Ctx) => asText(value) ?? reject(ctx, 'text', value)),
 );
 
+/** Like {@link textValue}, but absent or null is allowed (undefined). */
 export const optionalTextValue = z.pipe(
   z.unknown(),
-  z.transform((value: unknown, ctx: Ctx) => {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    return reject(ctx, 'text', value);
-  }),
+  z.transform((value: unknown, ctx: Ctx) => (value === undefined || value === null ? undefined : (asText(value) ?? reject(ctx, 'text', value)))),
 );
 
 /** A yes/no flag (a pre-aggregated period's `complete`): true/false or their text; absent or blank is undefined. */
