@@ -1,0 +1,83 @@
+/**
+ * Attribute converters that know what a good value is.
+ *
+ * A page author's typo (`height="1e308"`, `week-start="9"`, `threshold="abc"`)
+ * must neither reach the drawing (a 1e308 px viewBox, "churn above ∞ %") nor be
+ * ignored without a word. So each numeric or choice attribute declares its
+ * range here; a value outside it converts to the attribute's default, and the
+ * element (RetentionElement.attributeChangedCallback) asks `refusal` why, to
+ * say so in `warnings`, the notice and one console warning.
+ *
+ *   @property({ attribute: 'week-start', converter: numberAttribute({ min: 0, max: 6, integer: true }) })
+ */
+import type { ComplexAttributeConverter } from 'lit';
+
+/** What a refused attribute should have been: a number range or a list of words. */
+export type AttributeExpectation = { min: number; max: number; integer: boolean } | { choices: readonly string[] };
+
+export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {
+  /** Why `text` is not a good value (what was expected), or null when it is. */
+  refusal(text: string): AttributeExpectation | null;
+}
+
+export interface NumberRange {
+  min: number;
+  max: number;
+  /** Only whole numbers (a count, a weekday). */
+  integer?: boolean;
+  /** `none`, `off` or an empty value mean "no value" (null): a threshold line that is turned off. */
+  allowNone?: boolean;
+}
+
+const NONE_WORDS = new Set(['none', 'off', '']);
+
+/**
+ * A number in `[min, max]`. A missing or blank attribute is undefined (the
+ * element's default); so is a refused one. Numbers read as JavaScript reads
+ * them (`0.07`, `7e-2`), not in the page's locale: attribute values are code.
+ */
+export function numberAttribute(range: NumberRange): CheckedConverter<number | null | undefined> {
+  const expectation = { min: range.min, max: range.max, integer: range.integer ?? false };
+  const parse = (text: string): number | null | undefined => {
+    const trimmed = text.trim();
+    if (range.allowNone && NONE_WORDS.has(trimmed.toLowerCase())) return null;
+    if (trimmed === '') return undefined;
+    const number = Number(trimmed);
+    const good = Number.isFinite(number) && number >= range.min && number <= range.max && (!range.integer || Number.isInteger(number));
+    return good ? number : Number.NaN;
+  };
+  return {
+    fromAttribute(text: string | null) {
+      if (text === null) return undefined;
+      const value = parse(text);
+      return Number.isNaN(value) ? undefined : value;
+    },
+    toAttribute(value: number | null | undefined) {
+      return value === undefined ? null : value === null ? 'none' : String(value);
+    },
+    refusal(text: string) {
+      return Number.isNaN(parse(text)) ? expectation : null;
+    },
+  };
+}
+
+/** One of `choices` (compared without case or surrounding space); anything else is `fallback`. */
+export function choiceAttribute<T extends string>(choices: readonly T[], fallback: T): CheckedConverter<T> {
+  const find = (text: string) => choices.find((choice) => choice === text.trim().toLowerCase());
+  return {
+    fromAttribute(text: string | null) {
+      return (text === null ? undefined : find(text)) ?? fallback;
+    },
+    toAttribute(value: T) {
+      return value;
+    },
+    refusal(text: string) {
+      return find(text) === undefined ? { choices } : null;
+    },
+  };
+}
+
+/** The converter of a property declaration, if it is one of these. */
+export function isCheckedConverter(converter: unknown): converter is CheckedConverter<unknown> {
+  return typeof converter === 'object' && converter !== null && typeof (converter as CheckedConverter<unknown>).refusal === 'function';
+}
