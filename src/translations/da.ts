@@ -88,8 +88,15 @@ const translation = {
   'warning-other-currency': (count, n, p) => `${daRecords(count, n)} i ${p.otherCurrencies?.join(', ')} tæller som aktivitet, men ikke i beløbene (i ${p.currency}).`,
   percentagePoints: 'procentpoint',
   dataTable: 'Data',
+  scopeSpan: (from, to) => `${from}–${to}`,
+  scopeGranularity: (granularity) => ({ day: 'Pr. dag', week: 'Pr. uge', month: 'Pr. måned', quarter: 'Pr. kvartal', year: 'Pr. år' })[granularity],
+  scopeCustomers: (count, shown) => `${shown} ${count === 1 ? 'kunde' : 'kunder'}`,
+  scopeCohorts: (granularity) => ({ day: 'Daglige kohorter', week: 'Ugentlige kohorter', month: 'Månedlige kohorter', quarter: 'Kvartalsvise kohorter', year: 'Årlige kohorter' })[granularity],
+  heatmapScopeMeasure: (measure) => ({ percent: 'Andel aktive i hver kohorte', count: 'Aktive kunder pr. kohorte', revenue: 'Omsætning pr. kohorte' })[measure],
 
   // <churn-reasons>
+  reasonsScopeByCount: 'Efter antal opsigelser',
+  reasonsScopeByRevenue: 'Efter mistet omsætning',
   reasonsLabel: 'Årsager til opsigelse',
   reasonsSummary: (total, top, share) => `${total} ${total === 1 ? 'opsigelse' : 'opsigelser'}; den hyppigste årsag er »${top}« med ${share}.`,
   reasonsSummaryRevenue: (total) => `Tabt omsætning ${total}.`,
@@ -113,6 +120,8 @@ const translation = {
   reasonsSpellings: (list) => `Svar samlet her: ${list}`,
 
   // <churn-trend>
+  churnScopeWindow: (days) => `aktiv = køb inden for de seneste ${days} dage`,
+  churnScopeNet: 'fratrukket udvidelser',
   churnTrendCustomer: 'Kundefrafald',
   churnTrendRevenue: 'Omsætningsfrafald',
   churnPeriod: 'Periode',
@@ -155,6 +164,8 @@ const translation = {
   heatmapNoValue: '(ingen)',
 
   // <customer-health>
+  healthScopeAsOf: (date) => `Pr. ${date}`,
+  healthScopeWindow: (days) => `aktivitet de seneste ${days} dage`,
   healthLabel: 'Kundesundhed',
   healthSummary: (customers, atRisk, threshold) => `${customers} ${customers === 1 ? 'kunde' : 'kunder'}, ${atRisk} i risiko (score under ${threshold}).`,
   healthTable: 'Kunder efter sundhedsscore',
@@ -211,6 +222,7 @@ const translation = {
   kpiPrevious: 'Forrige periode',
 
   // <ltv-forecast>
+  ltvScopeHorizon: (horizon) => `prognose for de næste ${horizon}`,
   ltvLabel: 'Kundelivstidsværdi',
   ltvSummary: (horizon, mean, customers) => `Forventet værdi pr. kunde de næste ${horizon}: ${mean} (${customers} kunder).`,
   ltvSummaryHistoric: (value) => `Historisk værdi pr. kunde indtil nu: ${value}.`,
@@ -275,6 +287,7 @@ const translation = {
   npsNoScore: 'ingen svar',
 
   // <purchase-cycle>
+  cycleScope: (gaps, gapsShown, customers, customersShown) => `${gapsShown} ${gaps === 1 ? 'genkøb' : 'genkøb'} fra ${customersShown} ${customers === 1 ? 'kunde' : 'kunder'}`,
   cycleLabel: 'Dage mellem køb',
   cycleDays: (range) => `${range} dage`,
   cycleGaps: 'Gentagne køb',
@@ -341,6 +354,7 @@ const translation = {
   calcResultValue: 'Værdi',
 
   // <retention-curve>
+  curveScopeShown: (shown, total) => `de seneste ${shown} af ${total} kohorter`,
   curveLabelOn: 'Fastholdelseskurver (aktiv i perioden)',
   curveLabelOnOrAfter: 'Fastholdelseskurver (aktiv i eller efter perioden)',
   curveCohort: 'Kohorte',
@@ -391,6 +405,7 @@ const translation = {
   gaugeThisPeriod: 'denne periode',
 
   // <revenue-movements>
+  movementsScopeMrr: 'månedlig tilbagevendende omsætning (MRR)',
   movementsLabel: 'Bevægelser i tilbagevendende omsætning',
   movementsPeriod: 'Periode',
   movementsStart: 'Tilbagevendende omsætning ved start',

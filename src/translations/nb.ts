@@ -88,8 +88,15 @@ const translation = {
   'warning-other-currency': (count, n, p) => `${nbRecords(count, n)} i ${p.otherCurrencies?.join(', ')} teller som aktivitet, men ikke i pengetallene (i ${p.currency}).`,
   percentagePoints: 'pp',
   dataTable: 'Data',
+  scopeSpan: (from, to) => `${from}–${to}`,
+  scopeGranularity: (granularity) => ({ day: 'Per dag', week: 'Per uke', month: 'Per måned', quarter: 'Per kvartal', year: 'Per år' })[granularity],
+  scopeCustomers: (count, shown) => `${shown} ${count === 1 ? 'kunde' : 'kunder'}`,
+  scopeCohorts: (granularity) => ({ day: 'Daglige kohorter', week: 'Ukentlige kohorter', month: 'Månedlige kohorter', quarter: 'Kvartalsvise kohorter', year: 'Årlige kohorter' })[granularity],
+  heatmapScopeMeasure: (measure) => ({ percent: 'Andel aktive i hver kohort', count: 'Aktive kunder per kohort', revenue: 'Inntekt per kohort' })[measure],
 
   // <churn-reasons>
+  reasonsScopeByCount: 'Etter antall oppsigelser',
+  reasonsScopeByRevenue: 'Etter tapt inntekt',
   reasonsLabel: 'Årsaker til oppsigelse',
   reasonsSummary: (total, top, share) => `${total} ${total === 1 ? 'oppsigelse' : 'oppsigelser'}; den vanligste årsaken er «${top}» med ${share}.`,
   reasonsSummaryRevenue: (total) => `Tapt inntekt ${total}.`,
@@ -113,6 +120,8 @@ const translation = {
   reasonsSpellings: (list) => `Svar samlet her: ${list}`,
 
   // <churn-trend>
+  churnScopeWindow: (days) => `aktiv = kjøp de siste ${days} dagene`,
+  churnScopeNet: 'fratrukket utvidelser',
   churnTrendCustomer: 'Kundefrafall',
   churnTrendRevenue: 'Inntektsfrafall',
   churnPeriod: 'Periode',
@@ -155,6 +164,8 @@ const translation = {
   heatmapNoValue: '(ingen)',
 
   // <customer-health>
+  healthScopeAsOf: (date) => `Per ${date}`,
+  healthScopeWindow: (days) => `aktivitet de siste ${days} dagene`,
   healthLabel: 'Kundehelse',
   healthSummary: (customers, atRisk, threshold) => `${customers} ${customers === 1 ? 'kunde' : 'kunder'}, ${atRisk} i faresonen (poeng under ${threshold}).`,
   healthTable: 'Kunder etter helsepoeng',
@@ -211,6 +222,7 @@ const translation = {
   kpiPrevious: 'Forrige periode',
 
   // <ltv-forecast>
+  ltvScopeHorizon: (horizon) => `prognose for de neste ${horizon}`,
   ltvLabel: 'Kundelivstidsverdi',
   ltvSummary: (horizon, mean, customers) => `Forventet verdi per kunde de neste ${horizon}: ${mean} (${customers} kunder).`,
   ltvSummaryHistoric: (value) => `Historisk verdi per kunde så langt: ${value}.`,
@@ -275,6 +287,7 @@ const translation = {
   npsNoScore: 'ingen svar',
 
   // <purchase-cycle>
+  cycleScope: (gaps, gapsShown, customers, customersShown) => `${gapsShown} ${gaps === 1 ? 'gjenkjøp' : 'gjenkjøp'} fra ${customersShown} ${customers === 1 ? 'kunde' : 'kunder'}`,
   cycleLabel: 'Dager mellom kjøp',
   cycleDays: (range) => `${range} dager`,
   cycleGaps: 'Gjentatte kjøp',
@@ -341,6 +354,7 @@ const translation = {
   calcResultValue: 'Verdi',
 
   // <retention-curve>
+  curveScopeShown: (shown, total) => `de siste ${shown} av ${total} kohorter`,
   curveLabelOn: 'Lojalitetskurver (aktiv i perioden)',
   curveLabelOnOrAfter: 'Lojalitetskurver (aktiv i eller etter perioden)',
   curveCohort: 'Kohort',
@@ -391,6 +405,7 @@ const translation = {
   gaugeThisPeriod: 'denne perioden',
 
   // <revenue-movements>
+  movementsScopeMrr: 'månedlig gjentakende inntekt (MRR)',
   movementsLabel: 'Endringer i gjentakende inntekt',
   movementsPeriod: 'Periode',
   movementsStart: 'Gjentakende inntekt ved start',

@@ -116,8 +116,15 @@ const translation = {
     `${ruRecords(count, n)} в ${p.otherCurrencies?.join(', ')} ${ruPlural(count, 'учтена', 'учтены', 'учтены')} как активность, но не в денежных показателях (они в ${p.currency}).`,
   percentagePoints: 'п. п.',
   dataTable: 'Данные',
+  scopeSpan: (from, to) => `${from} – ${to}`,
+  scopeGranularity: (granularity) => ({ day: 'По дням', week: 'По неделям', month: 'По месяцам', quarter: 'По кварталам', year: 'По годам' })[granularity],
+  scopeCustomers: (count, shown) => `${shown} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')}`,
+  scopeCohorts: (granularity) => ({ day: 'Когорты по дням', week: 'Когорты по неделям', month: 'Когорты по месяцам', quarter: 'Когорты по кварталам', year: 'Когорты по годам' })[granularity],
+  heatmapScopeMeasure: (measure) => ({ percent: 'Доля активных в каждой когорте', count: 'Активные клиенты по когортам', revenue: 'Выручка по когортам' })[measure],
 
   // <churn-reasons>
+  reasonsScopeByCount: 'По числу отмен',
+  reasonsScopeByRevenue: 'По потерянной выручке',
   reasonsLabel: 'Причины отказа',
   reasonsSummary: (total, top, share) => `${ruCancellations(total)}; главная причина — «${top}», ${share}.`,
   reasonsSummaryRevenue: (total) => `Потерянная выручка ${total}.`,
@@ -141,6 +148,8 @@ const translation = {
   reasonsSpellings: (list) => `Сюда сведены ответы: ${list}`,
 
   // <churn-trend>
+  churnScopeWindow: (days) => `активен = покупка за последние ${ruDays(days)}`,
+  churnScopeNet: 'за вычетом расширений',
   churnTrendCustomer: 'Отток клиентов',
   churnTrendRevenue: 'Отток выручки',
   churnPeriod: 'Период',
@@ -183,6 +192,8 @@ const translation = {
   heatmapNoValue: '(нет)',
 
   // <customer-health>
+  healthScopeAsOf: (date) => `На ${date}`,
+  healthScopeWindow: (days) => `активность за последние ${ruDays(days)}`,
   healthLabel: 'Здоровье клиентов',
   healthSummary: (customers, atRisk, threshold) =>
     `${customers} ${ruPlural(customers, 'клиент', 'клиента', 'клиентов')}, под угрозой ${atRisk} (оценка ниже ${threshold}).`,
@@ -240,6 +251,7 @@ const translation = {
   kpiPrevious: 'Предыдущий период',
 
   // <ltv-forecast>
+  ltvScopeHorizon: (horizon) => `прогноз на ${horizon} вперёд`,
   ltvLabel: 'Пожизненная ценность клиента',
   ltvSummary: (horizon, mean, customers) => `Прогноз ценности клиента на ${horizon}: ${mean} (${customers} ${ruPlural(customers, 'клиент', 'клиента', 'клиентов')}).`,
   ltvSummaryHistoric: (value) => `Фактическая ценность клиента на сегодня: ${value}.`,
@@ -304,6 +316,8 @@ const translation = {
   npsNoScore: 'нет ответов',
 
   // <purchase-cycle>
+  cycleScope: (gaps, gapsShown, customers, customersShown) =>
+    `${gapsShown} ${ruPlural(gaps, 'повторная покупка', 'повторные покупки', 'повторных покупок')} от ${customersShown} ${ruPlural(customers, 'клиента', 'клиентов', 'клиентов')}`,
   cycleLabel: 'Дни между покупками',
   cycleDays: (range) => `${range} дн.`,
   cycleGaps: 'Повторные покупки',
@@ -370,6 +384,7 @@ const translation = {
   calcResultValue: 'Значение',
 
   // <retention-curve>
+  curveScopeShown: (shown, total) => `последние ${shown} из ${total} когорт`,
   curveLabelOn: 'Кривые удержания (активны в периоде)',
   curveLabelOnOrAfter: 'Кривые удержания (активны в периоде или позже)',
   curveCohort: 'Когорта',
@@ -420,6 +435,7 @@ const translation = {
   gaugeThisPeriod: 'этот период',
 
   // <revenue-movements>
+  movementsScopeMrr: 'ежемесячная регулярная выручка (MRR)',
   movementsLabel: 'Движение регулярной выручки',
   movementsPeriod: 'Период',
   movementsStart: 'Регулярная выручка на начало',

@@ -80,8 +80,15 @@ const translation = {
   'warning-other-currency': (_count, n, p) => `${p.otherCurrencies?.join('、')} 的 ${n} 条记录计入活跃度，但不计入金额（金额以 ${p.currency} 计）。`,
   percentagePoints: '个百分点',
   dataTable: '数据',
+  scopeSpan: (from, to) => `${from}至${to}`,
+  scopeGranularity: (granularity) => ({ day: '按日', week: '按周', month: '按月', quarter: '按季度', year: '按年' })[granularity],
+  scopeCustomers: (_count, shown) => `${shown} 位客户`,
+  scopeCohorts: (granularity) => ({ day: '按日分组', week: '按周分组', month: '按月分组', quarter: '按季度分组', year: '按年分组' })[granularity],
+  heatmapScopeMeasure: (measure) => ({ percent: '各同期群活跃占比', count: '各同期群活跃客户数', revenue: '各同期群收入' })[measure],
 
   // <churn-reasons>
+  reasonsScopeByCount: '按取消次数',
+  reasonsScopeByRevenue: '按流失收入',
   reasonsLabel: '取消原因',
   reasonsSummary: (total, top, share) => `共 ${total} 次取消；最主要的原因是“${top}”，占 ${share}。`,
   reasonsSummaryRevenue: (total) => `流失收入 ${total}。`,
@@ -105,6 +112,8 @@ const translation = {
   reasonsSpellings: (list) => `归入此项的回答：${list}`,
 
   // <churn-trend>
+  churnScopeWindow: (days) => `活跃 = 最近 ${days} 天内有购买`,
+  churnScopeNet: '扣除扩展收入',
   churnTrendCustomer: '客户流失率',
   churnTrendRevenue: '收入流失率',
   churnPeriod: '期间',
@@ -147,6 +156,8 @@ const translation = {
   heatmapNoValue: '（无）',
 
   // <customer-health>
+  healthScopeAsOf: (date) => `截至 ${date}`,
+  healthScopeWindow: (days) => `最近 ${days} 天的活动`,
   healthLabel: '客户健康度',
   healthSummary: (customers, atRisk, threshold) => `${customers} 位客户，${atRisk} 位有流失风险（得分低于 ${threshold}）。`,
   healthTable: '按健康得分排列的客户',
@@ -203,6 +214,7 @@ const translation = {
   kpiPrevious: '上一期',
 
   // <ltv-forecast>
+  ltvScopeHorizon: (horizon) => `预测未来 ${horizon}`,
   ltvLabel: '客户生命周期价值',
   ltvSummary: (horizon, mean, customers) => `未来 ${horizon} 每位客户的预测价值：${mean}（${customers} 位客户）。`,
   ltvSummaryHistoric: (value) => `迄今每位客户的历史价值：${value}。`,
@@ -265,6 +277,7 @@ const translation = {
   npsNoScore: '无回复',
 
   // <purchase-cycle>
+  cycleScope: (_gaps, gapsShown, _customers, customersShown) => `${customersShown} 位客户的 ${gapsShown} 次复购`,
   cycleLabel: '购买间隔天数',
   cycleDays: (range) => `${range} 天`,
   cycleGaps: '重复购买次数',
@@ -331,6 +344,7 @@ const translation = {
   calcResultValue: '数值',
 
   // <retention-curve>
+  curveScopeShown: (shown, total) => `最近 ${shown} 个（共 ${total} 个）同期群`,
   curveLabelOn: '留存曲线（当期活跃）',
   curveLabelOnOrAfter: '留存曲线（当期或之后活跃）',
   curveCohort: '同期群',
@@ -380,6 +394,7 @@ const translation = {
   gaugeThisPeriod: '本期',
 
   // <revenue-movements>
+  movementsScopeMrr: '月度经常性收入 (MRR)',
   movementsLabel: '经常性收入变动',
   movementsPeriod: '期间',
   movementsStart: '期初经常性收入',

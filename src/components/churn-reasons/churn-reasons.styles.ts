@@ -12,22 +12,6 @@ export const churnReasonsStyles = css`
     border-radius: var(--_radius);
   }
 
-  .heading {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: 0.25rem 1rem;
-    margin-bottom: 0.5rem;
-  }
-
-  .heading strong {
-    font-size: 1.05em;
-  }
-
-  .heading span {
-    color: var(--_muted);
-  }
-
   [part~='chart'] {
     border-radius: var(--_radius);
     padding: 2px;

@@ -3,6 +3,8 @@ import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
+    reasonsScopeByCount: string;
+    reasonsScopeByRevenue: string;
     reasonsLabel: string;
     reasonsSummary: (total: number, top: string, share: string) => string;
     reasonsSummaryRevenue: (total: string) => string;
@@ -28,6 +30,8 @@ declare module '../platform/translations.ts' {
 }
 
 registerTranslation('en', {
+  reasonsScopeByCount: 'By number of cancellations',
+  reasonsScopeByRevenue: 'By lost revenue',
   reasonsLabel: 'Cancellation reasons',
   reasonsSummary: (total, top, share) => `${total === 1 ? '1 cancellation' : `${total} cancellations`}; the top reason is “${top}” with ${share}.`,
   reasonsSummaryRevenue: (total) => `Lost revenue ${total}.`,

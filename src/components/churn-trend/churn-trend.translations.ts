@@ -3,6 +3,8 @@ import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
+    churnScopeWindow: (days: number) => string;
+    churnScopeNet: string;
     churnTrendCustomer: string;
     churnTrendRevenue: string;
     churnPeriod: string;
@@ -27,6 +29,8 @@ declare module '../platform/translations.ts' {
 }
 
 registerTranslation('en', {
+  churnScopeWindow: (days) => `active = a purchase in the last ${days} days`,
+  churnScopeNet: 'net of expansion',
   churnTrendCustomer: 'Customer churn',
   churnTrendRevenue: 'Revenue churn',
   churnPeriod: 'Period',

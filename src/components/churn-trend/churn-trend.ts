@@ -5,6 +5,7 @@ import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
+import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import type { ChurnInput, ChurnMetric, ChurnPoint, ChurnTrendJobOptions, ChurnTrendModel } from '../../engine/jobs/churn-trend.ts';
 import { churnTrendStyles } from './churn-trend.styles.ts';
@@ -112,6 +113,14 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
 
   protected label(): string {
     return this.format.term(this.metric === 'revenue' ? 'churnTrendRevenue' : 'churnTrendCustomer');
+  }
+
+  /** The subtitle: "Monthly · Jan 2024 – Mar 2024 · 30-day activity window" (revenue: net of expansion). */
+  protected override scope(model: ChurnTrendModel): string {
+    const f = this.format;
+    const points = model.points;
+    const basis = model.windowDays !== null ? f.term('churnScopeWindow', model.windowDays) : model.metric === 'revenue' ? f.term('churnScopeNet') : '';
+    return scopeLine(granularityPart(f, model), periodSpan(f, model, points[0]?.key, points[points.length - 1]?.key), basis);
   }
 
   protected summarize(model: ChurnTrendModel): string {

@@ -3,6 +3,8 @@ import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
+    healthScopeAsOf: (date: string) => string;
+    healthScopeWindow: (days: number) => string;
     healthLabel: string;
     healthSummary: (customers: number, atRisk: number, threshold: string) => string;
     healthTable: string;
@@ -35,6 +37,8 @@ declare module '../platform/translations.ts' {
 const enCount = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 registerTranslation('en', {
+  healthScopeAsOf: (date) => `As of ${date}`,
+  healthScopeWindow: (days) => `activity of the last ${days} days`,
   healthLabel: 'Customer health',
   healthSummary: (customers, atRisk, threshold) => `${enCount(customers, 'customer', 'customers')}, ${atRisk} at risk (score below ${threshold}).`,
   healthTable: 'Customers by health score',

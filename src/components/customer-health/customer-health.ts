@@ -7,6 +7,7 @@ import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
+import { scopeLine } from '../platform/scope.ts';
 import type { CustomerHealthJobOptions, CustomerHealthModel, HealthRow, HealthRowSignal } from '../../engine/jobs/customer-health.ts';
 import { customerHealthStyles } from './customer-health.styles.ts';
 import './customer-health.translations.ts';
@@ -103,6 +104,17 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
 
   protected label(): string {
     return this.format.term('healthLabel');
+  }
+
+  /** The subtitle: "As of 31 Mar 2024 · last 90 days of activity · 7 customers". */
+  protected override scope(model: CustomerHealthModel): string {
+    const f = this.format;
+    const count = model.customers.length;
+    return scopeLine(
+      model.asOfDay !== null && f.term('healthScopeAsOf', f.day(model.asOfDay)),
+      f.term('healthScopeWindow', model.windowDays),
+      f.term('scopeCustomers', count, f.number(count)),
+    );
   }
 
   protected summarize(model: CustomerHealthModel): string {

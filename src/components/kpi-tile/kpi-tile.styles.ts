@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Styles of <kpi-tile>. Tiles sit side by side in a portal's grid, so every
- * tile has the same rows in the same places whatever its metric: label,
+ * tile has the same rows in the same places whatever its metric: title,
+ * period,
  * value, change, sparkline, benchmark, each row with a fixed height (an empty
  * row keeps its height). Sizes follow the tile's own width through container
  * queries, not the viewport's; numbers are tabular so digits line up.
@@ -23,28 +24,37 @@ export const kpiTileStyles = css`
 
   .tile {
     display: grid;
-    grid-template-rows: 2.8em 1.4em 2.4rem 1.4em var(--rk-kpi-sparkline-height, 2.5rem) 2.8em;
-    grid-template-areas: 'label' 'period' 'value' 'delta' 'spark' 'benchmark';
+    grid-template-rows: 2.4rem 1.4em var(--rk-kpi-sparkline-height, 2.5rem) 2.8em;
+    grid-template-areas: 'value' 'delta' 'spark' 'benchmark';
     row-gap: 0.2rem;
     min-width: 0;
   }
 
-  /* Two lines at most, so a long name never pushes the rows of this tile out of line with its neighbours. */
-  [part~='label'] {
-    grid-area: label;
-    font-weight: 600;
+  /*
+   * The platform's title and subtitle (the metric and its period) at fixed
+   * heights: two lines of title at most and one of period, so a long name or a
+   * missing period never pushes this tile's rows out of line with its neighbours.
+   */
+  [part~='header'] {
+    display: grid;
+    grid-template-rows: 2.8em 1.4em;
+    row-gap: 0.2rem;
+    margin: 0 0 0.2rem;
+  }
+
+  [part~='title'] {
+    font-size: 1em;
     line-height: 1.4em;
     overflow: hidden;
     display: -webkit-box;
     -webkit-line-clamp: 2;
     -webkit-box-orient: vertical;
-    overflow-wrap: anywhere;
   }
 
-  [part~='period'] {
-    grid-area: period;
-    color: var(--_muted);
-    font-size: 0.9em;
+  [part~='subtitle'] {
+    grid-row: 2;
+    margin: 0;
+    line-height: 1.4em;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -138,7 +148,7 @@ export const kpiTileStyles = css`
 
   @container (max-width: 11rem) {
     .tile {
-      grid-template-rows: 2.8em 1.4em 1.9rem 2.6em var(--rk-kpi-sparkline-height, 2rem) 4.2em;
+      grid-template-rows: 1.9rem 2.6em var(--rk-kpi-sparkline-height, 2rem) 4.2em;
     }
     [part~='value'] {
       font-size: var(--rk-kpi-value-size, 1.25rem);

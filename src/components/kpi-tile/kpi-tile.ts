@@ -47,7 +47,6 @@ const benchmarkConverter = {
  * @attr period - Label of the typed figures' period.
  * @attr benchmark - The metric's threshold (churn alarm, SaaS annual retention, NPS good bound) or a target for any metric; `none` hides the hint.
  * @attr benchmark-high - NPS: the excellent bound (default 50).
- * @attr heading - Replaces the metric's name as the tile's label.
  * @attr window-days - Activity window for customer-churn, crr and active-customers from transactions.
  * @attr loyalty-threshold - Purchases that make a customer loyal (default 3).
  * @attr frame - period | cumulative: the time frame of each period's purchase metric.
@@ -59,7 +58,7 @@ const benchmarkConverter = {
  * @fires metric-change - The computed KpiModel changed.
  * @fires error - Input could not be read or computed (not bubbling).
  *
- * @csspart label - The metric name. @csspart period - The period shown. @csspart value - The value.
+ * @csspart title - The metric name (or `heading`). @csspart subtitle - The period shown. @csspart value - The value.
  * @csspart delta - The change vs the previous period. @csspart sparkline - The SVG sparkline.
  * @csspart benchmark - The benchmark hint. @csspart table - The hidden data table.
  *
@@ -80,7 +79,6 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   @property() period?: string;
   @property({ converter: benchmarkConverter }) benchmark?: number | null;
   @property({ attribute: 'benchmark-high', converter: numberAttributeConverter }) benchmarkHigh?: number;
-  @property() heading?: string;
   @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
   @property({ attribute: 'loyalty-threshold', converter: numberAttributeConverter }) loyaltyThreshold?: number;
   @property() frame?: SeriesFrame;
@@ -127,12 +125,19 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     return { job: kpiNumbersJob, options: { metric: this.metric, value: this.figure, previous: this.previous, period: this.period, granularity: this.granularity } };
   }
 
-  #name(): string {
-    return this.heading?.trim() || this.format.term('kpiMetric', this.metric);
+  /** The metric's name: the tile's title unless `heading` replaces it. */
+  protected label(): string {
+    return this.format.term('kpiMetric', this.metric) || this.format.term('kpiLabel');
   }
 
-  protected label(): string {
-    return this.heading?.trim() || this.format.term('kpiMetric', this.metric) || this.format.term('kpiLabel');
+  /** The tile's subtitle: the period its value is of. */
+  protected override scope(model: KpiModel): string {
+    return this.#periodText(model);
+  }
+
+  /** The name the tile goes by: the page's heading, or the metric's. */
+  #name(): string {
+    return this.heading?.trim() || this.label();
   }
 
   /** The benchmark the shown value is judged against, if any. */
@@ -210,7 +215,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
 
   protected summarize(model: KpiModel): string {
     const f = this.format;
-    const parts = [f.term('kpiSummary', this.#name(), this.formatValue(model.value, model.unit), this.#periodText(model))];
+    const parts = [f.term('kpiSummary', this.label(), this.formatValue(model.value, model.unit), this.#periodText(model))];
     if (model.delta !== null) parts.push(f.term('kpiSummaryDelta', this.formatDelta(model.delta, model.unit)));
     const benchmark = this.activeBenchmark;
     if (benchmark) parts.push(`${this.#benchmarkText(benchmark, model.unit)}.`);
@@ -224,8 +229,6 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     // A change too small to show (+0.015 days reads "0 days") is no change: no colour either.
     const tone = change !== null && change === this.formatDelta(0, model.unit) ? '' : deltaTone(model.metric, model.delta);
     return html`<div class="tile">
-        <span part="label">${this.#name()}</span>
-        <span part="period">${this.#periodText(model)}</span>
         <span part="value">${this.formatValue(model.value, model.unit)}</span>
         <span part="delta" class=${tone || nothing}>
           ${change !== null

@@ -4,6 +4,7 @@ import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
+    ltvScopeHorizon: (horizon: string) => string;
     ltvLabel: string;
     ltvSummary: (horizon: string, mean: string, customers: number) => string;
     ltvSummaryHistoric: (value: string) => string;
@@ -57,6 +58,7 @@ const enUnit = (count: number, unitDays: number) =>
   unitDays === 1 ? `${count} ${count === 1 ? 'day' : 'days'}` : unitDays === 7 ? `${count} ${count === 1 ? 'week' : 'weeks'}` : `${count} × ${unitDays} days`;
 
 registerTranslation('en', {
+  ltvScopeHorizon: (horizon) => `forecast for the next ${horizon}`,
   ltvLabel: 'Customer lifetime value',
   ltvSummary: (horizon, mean, customers) => `Predicted value per customer over the next ${horizon}: ${mean} (${customers} customers).`,
   ltvSummaryHistoric: (value) => `Historic value per customer so far: ${value}.`,

@@ -7,6 +7,7 @@ import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
+import { cohortsPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { histogramLayout } from './ltv-geometry.ts';
 import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from '../../engine/jobs/ltv-forecast.ts';
 import type { ValueBin } from '../../engine/jobs/value-bins.ts';
@@ -102,6 +103,24 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
 
   protected label(): string {
     return this.format.term('ltvLabel');
+  }
+
+  /**
+   * The subtitle: the first-purchase periods and customers the values are of,
+   * and the forecast's horizon ("Monthly · Jan 2024 – Mar 2024 · 2,140 customers · next 52 weeks").
+   */
+  protected override scope(model: LtvForecastModel): string {
+    const f = this.format;
+    const historic = model.historic;
+    const cohorts = historic?.cohorts ?? [];
+    const p = this.#predictive(model);
+    const customers = historic?.overall.customers ?? p?.customers;
+    return scopeLine(
+      historic && cohorts.length > 0 && cohortsPart(f, historic),
+      historic && periodSpan(f, historic, cohorts[0]?.key, cohorts[cohorts.length - 1]?.key),
+      customers !== undefined && f.term('scopeCustomers', customers, f.number(customers)),
+      p && f.term('ltvScopeHorizon', this.#horizonText(model)),
+    );
   }
 
   protected summarize(model: LtvForecastModel): string {

@@ -5,6 +5,7 @@ import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
+import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { sparklineGeometry } from '../kpi-tile/sparkline-geometry.ts';
 import { SPLIT_ORDER, splitSegments, swingOfOneResponse, type NpsGroupName } from './nps-layout.ts';
 import type { NpsJobOptions, NpsModel } from '../../engine/jobs/nps-score.ts';
@@ -39,7 +40,7 @@ const TREND_UNITS = 48;
  * @fires metric-change - The computed NpsModel changed.
  * @fires error - Input could not be read (not bubbling).
  *
- * @csspart label - The title. @csspart score - The NPS. @csspart responses - The response count.
+ * @csspart title - The title. @csspart subtitle - The periods the responses cover. @csspart score - The NPS. @csspart responses - The response count.
  * @csspart split - The stacked bar (SVG). @csspart segment - A bar segment (also `promoters`, `passives`, `detractors`).
  * @csspart legend - Counts and shares as text. @csspart low-sample - The too-few-responses notice.
  * @csspart trend - The trend line (SVG). @csspart table - The hidden data tables.
@@ -111,6 +112,13 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
     return periodLabel(key, model, this.format.locale);
   }
 
+  /** The subtitle: the periods the responses cover ("Monthly · Jan 2024 – Mar 2024"); none for typed counts. */
+  protected override scope(model: NpsModel): string {
+    const f = this.format;
+    const { trend } = model;
+    return scopeLine(trend.length > 0 && granularityPart(f, model), periodSpan(f, model, trend[0]?.key, trend[trend.length - 1]?.key));
+  }
+
   protected summarize(model: NpsModel): string {
     const f = this.format;
     const { nps } = model;
@@ -143,7 +151,6 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
     const counts = this.#counts(model);
     return html`<div class="nps">
         <div class="headline">
-          <span part="label">${f.term('npsLabel')}</span>
           <span part="score">${this.#score(model.nps.score)}</span>
           <span part="responses">${this.#responses(model.nps.responses)}</span>
         </div>

@@ -14,7 +14,9 @@
  * - error display (part="message") and the `error` event, warnings
  *   (part="notice" and the `warnings` property), `metric-change` on a real change;
  * - size (ResizeController), locale and formatting (`lang`, `currency`), theme
- *   (`theme="light|dark|auto"`), host role and aria-label.
+ *   (the page's `color-scheme`, or `theme="light|dark|auto"`), host role and aria-label;
+ * - the header: a title (`heading`, else {@link label}) and a subtitle saying
+ *   what the chart covers ({@link scope}), above what the element draws.
  *
  * Nothing touches `document` or `window` at import time or in the constructor.
  */
@@ -157,8 +159,17 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   /** ISO 4217 code for money values (default USD). */
   @property({ reflect: true }) currency?: string;
-  /** `light`, `dark` or `auto` (follow the system; default). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /**
+   * Unset (default): follow the page's `color-scheme` (light unless the page declares dark; with
+   * `light dark`, the system's setting). `auto`: the system's setting whatever the page says.
+   * `light` or `dark`: that one.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  /**
+   * The title above the chart. Unset: what the element shows ({@link label}). Empty (`heading=""`):
+   * no title and no subtitle, for a page that titles the chart itself.
+   */
+  @property() heading?: string;
   /** Where computations run: `auto` (the shared metrics worker; the page when no worker can start), `worker`, or `inline` (the page, as one lazily loaded module). */
   @property({ attribute: 'compute' }) computeMode: ComputeMode = 'auto';
 
@@ -226,8 +237,17 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   /** A one- or two-sentence text summary of the value: the host's aria-label. */
   protected abstract summarize(value: Value): string;
 
-  /** A short name of the element for the aria-label while there is no value ("Customer retention"). */
+  /** A short name of what the element shows ("Customer retention"): the default title, and the aria-label while there is no value. */
   protected abstract label(): string;
+
+  /**
+   * The subtitle: what the shown value covers — period, granularity, what is
+   * counted ("Monthly cohorts · Jan 2023 – Dec 2024 · 2,140 customers"). Join
+   * parts with `scopeLine` (scope.ts). Default: none.
+   */
+  protected scope(_value: Value): string {
+    return '';
+  }
 
   // ---- helpers for elements -------------------------------------------------------------
 
@@ -341,12 +361,32 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   override render(): TemplateResult {
     return html`<div part="base" class="base">
-      ${this.#renderStatus()} ${this.value !== undefined && this.status !== 'error' ? this.renderMetric(this.value) : nothing}
+      ${this.renderHeader()} ${this.#renderStatus()} ${this.value !== undefined && this.status !== 'error' ? this.renderMetric(this.value) : nothing}
       ${this.error ? this.renderError(this.error) : nothing} ${this.renderWarnings()}
     </div>`;
   }
 
   // ---- rendering of the shared states (overridable) ---------------------------------------
+
+  /** The title shown: the `heading` attribute, else the element's {@link label}; '' when `heading=""` hides it. */
+  protected get shownTitle(): string {
+    if (this.heading !== undefined) return this.heading.trim();
+    return this.label();
+  }
+
+  /**
+   * The title and, once there is a value, its scope. Elements that override
+   * `render()` call it first. Nothing when `heading=""`.
+   */
+  protected renderHeader(): TemplateResult | typeof nothing {
+    const title = this.shownTitle;
+    if (!title) return nothing;
+    const scope = this.value !== undefined && this.status !== 'error' ? this.scope(this.value) : '';
+    return html`<div part="header">
+      <div part="title">${title}</div>
+      ${scope ? html`<div part="subtitle">${scope}</div>` : nothing}
+    </div>`;
+  }
 
   protected renderError(error: ElementError): TemplateResult {
     const f = this.format;
@@ -417,8 +457,10 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   #updateHostSemantics(): void {
     if (!this.hasAttribute('role')) this.setAttribute('role', 'figure');
-    let label = this.label();
-    if (this.status === 'ready' && this.value !== undefined) label = this.summarize(this.value);
+    // A page's own title names the chart better than the element's default words: it leads the label.
+    const heading = this.heading?.trim();
+    let label = heading || this.label();
+    if (this.status === 'ready' && this.value !== undefined) label = heading ? `${heading}. ${this.summarize(this.value)}` : this.summarize(this.value);
     // The short sentence only: a screen reader should not read out a list of records on every focus.
     else if (this.status === 'error' && this.error) label = `${label}: ${this.error.kind === 'invalid-input' ? this.format.term('errorInvalid', this.error.total) : this.error.message}`;
     if (this.getAttribute('aria-label') !== label) this.setAttribute('aria-label', label);

@@ -1,53 +1,49 @@
 /**
  * Kit-wide design tokens and the base styles of every element. Pages theme
  * through `--rk-*` custom properties; each element reads private `--_*`
- * copies that fall back to the kit defaults, and dark mode swaps the defaults
- * (prefers-color-scheme, or `theme="dark"` / `theme="light"` to force one).
+ * copies that fall back to the kit defaults.
+ *
+ * Light or dark follows the page, not the visitor's system: every default is
+ * written `light-dark(light, dark)`, which resolves by the element's used
+ * `color-scheme`, and `color-scheme` is inherited, so an element shows what its
+ * page declares (light unless the page says `dark`; with `light dark` the page
+ * and the element follow the system together). `theme="auto"` follows the
+ * system whatever the page says, `theme="light"` / `theme="dark"` force one.
+ * A page's `--rk-color-*` may itself be `light-dark(…, …)`.
  * The default colours keep text at WCAG AA contrast in both schemes.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
-/** The dark defaults, used for prefers-color-scheme and for theme="dark" alike. */
-const darkTokens = css`
-  --_accent: var(--rk-color-accent, #60a5fa);
-  --_text: var(--rk-color-text, #f3f4f6);
-  --_muted: var(--rk-color-muted, #a1a1aa);
-  --_background: var(--rk-color-background, #111827);
-  --_surface: var(--rk-color-surface, #1f2937);
-  --_grid: var(--rk-color-grid, #374151);
-  --_good: var(--rk-color-good, #4ade80);
-  --_bad: var(--rk-color-bad, #f87171);
-  --_warn: var(--rk-color-warning, #facc15);
-  --_series-1: var(--rk-color-series-1, #60a5fa);
-  --_series-2: var(--rk-color-series-2, #fb923c);
-  --_series-3: var(--rk-color-series-3, #34d399);
-  --_series-4: var(--rk-color-series-4, #c084fc);
-  --_series-5: var(--rk-color-series-5, #f472b6);
-  --_series-6: var(--rk-color-series-6, #22d3ee);
-  --_series-7: var(--rk-color-series-7, #a3e635);
-  --_series-8: var(--rk-color-series-8, #d6d3d1);
-  color-scheme: dark;
-`;
+/** Each private token: the public property that overrides it, its light default and its dark default. */
+const COLOR_TOKENS: readonly [token: string, property: string, light: string, dark: string][] = [
+  ['accent', 'accent', '#1d4ed8', '#60a5fa'],
+  ['text', 'text', '#111827', '#f3f4f6'],
+  ['muted', 'muted', '#4b5563', '#a1a1aa'],
+  ['background', 'background', '#ffffff', '#111827'],
+  ['surface', 'surface', '#f3f4f6', '#1f2937'],
+  ['grid', 'grid', '#d1d5db', '#374151'],
+  ['good', 'good', '#15803d', '#4ade80'],
+  ['bad', 'bad', '#b91c1c', '#f87171'],
+  ['warn', 'warning', '#a16207', '#facc15'],
+  ['series-1', 'series-1', '#1d4ed8', '#60a5fa'],
+  ['series-2', 'series-2', '#c2410c', '#fb923c'],
+  ['series-3', 'series-3', '#047857', '#34d399'],
+  ['series-4', 'series-4', '#7e22ce', '#c084fc'],
+  ['series-5', 'series-5', '#be185d', '#f472b6'],
+  ['series-6', 'series-6', '#0e7490', '#22d3ee'],
+  ['series-7', 'series-7', '#4d7c0f', '#a3e635'],
+  ['series-8', 'series-8', '#57534e', '#d6d3d1'],
+];
+
+/** The colour tokens, each default picked by the used colour scheme. */
+const schemeTokens = unsafeCSS(COLOR_TOKENS.map(([token, property, light, dark]) => `--_${token}: var(--rk-color-${property}, light-dark(${light}, ${dark}));`).join('\n'));
+
+/** Browsers without light-dark() (before 2024) get the light defaults rather than no colours. */
+const lightTokens = unsafeCSS(COLOR_TOKENS.map(([token, property, light]) => `--_${token}: var(--rk-color-${property}, ${light});`).join('\n'));
 
 export const platformStyles = css`
   :host {
-    --_accent: var(--rk-color-accent, #1d4ed8);
-    --_text: var(--rk-color-text, #111827);
-    --_muted: var(--rk-color-muted, #4b5563);
-    --_background: var(--rk-color-background, #ffffff);
-    --_surface: var(--rk-color-surface, #f3f4f6);
-    --_grid: var(--rk-color-grid, #d1d5db);
-    --_good: var(--rk-color-good, #15803d);
-    --_bad: var(--rk-color-bad, #b91c1c);
-    --_warn: var(--rk-color-warning, #a16207);
-    --_series-1: var(--rk-color-series-1, #1d4ed8);
-    --_series-2: var(--rk-color-series-2, #c2410c);
-    --_series-3: var(--rk-color-series-3, #047857);
-    --_series-4: var(--rk-color-series-4, #7e22ce);
-    --_series-5: var(--rk-color-series-5, #be185d);
-    --_series-6: var(--rk-color-series-6, #0e7490);
-    --_series-7: var(--rk-color-series-7, #4d7c0f);
-    --_series-8: var(--rk-color-series-8, #57534e);
+    ${schemeTokens}
     --_font-family: var(--rk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
     --_font-size: var(--rk-font-size, 0.875rem);
     --_radius: var(--rk-radius, 0.5rem);
@@ -67,7 +63,7 @@ export const platformStyles = css`
     min-inline-size: min(100%, 16rem);
     contain: inline-size;
     contain-intrinsic-inline-size: 16rem;
-    color-scheme: light;
+    /* No color-scheme of its own: it inherits the page's (see the top of this file). */
     color: var(--_text);
     background: var(--_background);
     font-family: var(--_font-family);
@@ -75,19 +71,27 @@ export const platformStyles = css`
     line-height: 1.4;
   }
 
-  :host([hidden]) {
-    display: none;
-  }
-
-  /* Dark defaults: by the user's setting unless the page forces light; always with theme="dark". */
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkTokens}
+  @supports not (color: light-dark(#fff, #000)) {
+    :host {
+      ${lightTokens}
     }
   }
 
+  /* theme="auto": the system's setting, whatever the page declares. */
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+
   :host([theme='dark']) {
-    ${darkTokens}
+    color-scheme: dark;
+  }
+
+  :host([hidden]) {
+    display: none;
   }
 
   /*
@@ -134,6 +138,28 @@ export const platformStyles = css`
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
+  }
+
+  /* The title and the subtitle above every chart (RetentionElement.renderHeader). */
+  [part~='header'] {
+    margin: 0 0 0.6em;
+    min-width: 0;
+  }
+
+  [part~='title'] {
+    margin: 0;
+    font-size: var(--rk-title-size, 1.05em);
+    font-weight: 600;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+
+  [part~='subtitle'] {
+    margin: 0.1em 0 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+    line-height: 1.35;
+    overflow-wrap: anywhere;
   }
 
   [part~='status'] {

@@ -18,6 +18,7 @@
  */
 
 import type { WarningCode, WarningParams } from '../../metrics/issues.ts';
+import type { Granularity } from '../../metrics/calendar/calendar.ts';
 
 /** A term is a string, or a function of its arguments (for plurals and inserted values). */
 export type Term = string | ((...args: never[]) => string);
@@ -63,6 +64,16 @@ export interface Terms extends WarningTerms {
   warningsNotice: (count: number) => string;
   percentagePoints: string;
   dataTable: string;
+  /** The periods a chart covers, in a subtitle: "Jan 2024 – Mar 2024". */
+  scopeSpan: (from: string, to: string) => string;
+  /** The period length of a chart, in a subtitle: "Monthly". */
+  scopeGranularity: (granularity: Granularity) => string;
+  /** Cohorts by first period, in a subtitle: "Monthly cohorts". */
+  scopeCohorts: (granularity: Granularity) => string;
+  /** The subtitle of <cohort-heatmap> (its terms live with the platform's): "share of each cohort active" / "customers" / "revenue". */
+  heatmapScopeMeasure: (measure: 'percent' | 'count' | 'revenue') => string;
+  /** Customers counted, in a subtitle (`shown`: the count as the page writes numbers). */
+  scopeCustomers: (count: number, shown: string) => string;
 }
 
 export type TermKey = keyof Terms;

@@ -3,6 +3,7 @@ import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
+    cycleScope: (gaps: number, gapsShown: string, customers: number, customersShown: string) => string;
     cycleLabel: string;
     cycleDays: (range: string) => string;
     cycleGaps: string;
@@ -21,6 +22,8 @@ declare module '../platform/translations.ts' {
 }
 
 registerTranslation('en', {
+  cycleScope: (gaps, gapsShown, customers, customersShown) =>
+    `${gapsShown} ${gaps === 1 ? 'repeat purchase' : 'repeat purchases'} by ${customersShown} ${customers === 1 ? 'customer' : 'customers'}`,
   cycleLabel: 'Days between purchases',
   cycleDays: (range) => `${range} days`,
   cycleGaps: 'Repeat purchases',

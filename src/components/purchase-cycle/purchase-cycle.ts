@@ -79,6 +79,12 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
     return this.format.term('cycleLabel');
   }
 
+  /** The subtitle: what the gaps are counted over ("412 repeat purchases by 180 customers"). */
+  protected override scope(model: PurchaseCycleModel): string {
+    const f = this.format;
+    return f.term('cycleScope', model.gapCount, f.number(model.gapCount), model.customersWithRepeat, f.number(model.customersWithRepeat));
+  }
+
   protected summarize(model: PurchaseCycleModel): string {
     const f = this.format;
     if (model.median === null) return `${f.term('cycleLabel')}: ${f.term('cycleNoGaps')}`;

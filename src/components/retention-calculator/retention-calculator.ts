@@ -127,7 +127,7 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
   /** The form is the element: drawn whatever the data routes say (it has none). */
   override render(): TemplateResult {
     // Until the first result arrives (a few milliseconds; the engine loads once), the form shows with empty results.
-    return html`<div part="base" class="base">${this.renderMetric(this.value ?? blankCalculatorModel())}</div>`;
+    return html`<div part="base" class="base">${this.renderHeader()} ${this.renderMetric(this.value ?? blankCalculatorModel())}</div>`;
   }
 
   protected renderMetric(model: CalculatorModel): TemplateResult {

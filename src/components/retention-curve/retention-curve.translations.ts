@@ -3,6 +3,7 @@ import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
+    curveScopeShown: (shown: number, total: number) => string;
     curveLabelOn: string;
     curveLabelOnOrAfter: string;
     curveCohort: string;
@@ -21,6 +22,7 @@ declare module '../platform/translations.ts' {
 }
 
 registerTranslation('en', {
+  curveScopeShown: (shown, total) => `latest ${shown} of ${total} cohorts`,
   curveLabelOn: 'Retention curves (active in period)',
   curveLabelOnOrAfter: 'Retention curves (active in or after period)',
   curveCohort: 'Cohort',

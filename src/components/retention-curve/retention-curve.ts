@@ -7,6 +7,7 @@ import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
+import { cohortsPart, labelSpan, scopeLine } from '../platform/scope.ts';
 import { curveGeometry, nearestSeries, type CurveGeometry } from './curve-geometry.ts';
 import type { CurveCohort, CurveInput, RetentionCurveJobOptions, RetentionCurveModel } from '../../engine/jobs/retention-curve.ts';
 import { retentionCurveStyles } from './retention-curve.styles.ts';
@@ -87,6 +88,23 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
 
   protected label(): string {
     return this.format.term(this.mode === 'on-or-after' ? 'curveLabelOnOrAfter' : 'curveLabelOn');
+  }
+
+  /**
+   * The subtitle: "Monthly cohorts · Jan 2024 – Mar 2024 · 2,140 customers", and
+   * "latest 8 of 20 cohorts" when not every cohort of the average is drawn.
+   */
+  protected override scope(model: RetentionCurveModel): string {
+    const f = this.format;
+    const { cohorts } = model;
+    if (cohorts.length === 0) return cohortsPart(f, model);
+    const customers = cohorts.reduce((sum, cohort) => sum + cohort.size, 0);
+    return scopeLine(
+      cohortsPart(f, model),
+      labelSpan(f, this.#cohortLabel(model, cohorts[0]), this.#cohortLabel(model, cohorts[cohorts.length - 1])),
+      f.term('scopeCustomers', customers, f.number(customers)),
+      cohorts.length < model.cohortCount && f.term('curveScopeShown', cohorts.length, model.cohortCount),
+    );
   }
 
   protected summarize(model: RetentionCurveModel): string {

@@ -4,6 +4,7 @@ import { PeriodCalendar, type Granularity } from '../../metrics/calendar/calenda
 import { renderDataTable } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
+import { granularityPart, scopeLine } from '../platform/scope.ts';
 import {
   DIAL_END,
   DIAL_START,
@@ -53,6 +54,7 @@ const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numb
  * @csspart delta - The change vs the previous period.
  * @csspart band - The benchmark band the value falls in.
  * @csspart window - The activity window note (transactions).
+ * @csspart subtitle - The period measured (under the title).
  * @csspart message - An error message.
  *
  * @cssprop --rk-gauge-fill - Colour of the value arc (default accent).
@@ -96,6 +98,11 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
 
   protected label(): string {
     return this.format.term('gaugeLabel');
+  }
+
+  /** The subtitle: the period measured ("Monthly · Mar 2024"). */
+  protected override scope(value: GaugeModel): string {
+    return scopeLine(granularityPart(this.format, value), this.#periodLabel(value));
   }
 
   protected summarize(value: GaugeModel): string {
@@ -158,7 +165,6 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
             </div>`
           : nothing}
         <div class="figures">
-          <strong part="period">${this.#periodLabel(value)}</strong>
           ${layout ? nothing : html`<span part="value">${retentionText}</span>`}
           <span part="churn">${f.term('gaugeChurn', f.percent(value.churn))}</span>
           ${value.delta !== null ? html`<span part="delta" class=${deltaTone}>${f.term('gaugeDelta', f.points(value.delta))}</span>` : nothing}

@@ -3,6 +3,7 @@ import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
+    movementsScopeMrr: string;
     movementsLabel: string;
     movementsPeriod: string;
     movementsStart: string;
@@ -24,6 +25,7 @@ declare module '../platform/translations.ts' {
 }
 
 registerTranslation('en', {
+  movementsScopeMrr: 'monthly recurring revenue (MRR)',
   movementsLabel: 'Recurring revenue movements',
   movementsPeriod: 'Period',
   movementsStart: 'Recurring revenue at start',

@@ -7,6 +7,7 @@ import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
+import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { columnAt, GAINS, LOSSES, movementGeometry, type MovementGeometry, type MovementKind } from './movement-geometry.ts';
 import type { MovementBar, MovementInput, RevenueMovementsJobOptions, RevenueMovementsModel } from '../../engine/jobs/revenue-movements.ts';
 import { revenueMovementsStyles } from './revenue-movements.styles.ts';
@@ -100,6 +101,13 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
 
   protected label(): string {
     return this.format.term('movementsLabel');
+  }
+
+  /** The subtitle: "Monthly · Jan 2024 – Dec 2024 · recurring revenue (MRR)". */
+  protected override scope(model: RevenueMovementsModel): string {
+    const f = this.format;
+    const { periods } = model;
+    return scopeLine(granularityPart(f, model), periodSpan(f, model, periods[0]?.key, periods[periods.length - 1]?.key), f.term('movementsScopeMrr'));
   }
 
   /** Index of the selected period in `model.periods`. */

@@ -48,4 +48,9 @@ registerTranslation('en', {
     `${records(count, n)} in ${p.otherCurrencies?.join(', ')} ${plural(count, 'counts', 'count')} as activity but not in money figures (in ${p.currency}).`,
   percentagePoints: 'pp',
   dataTable: 'Data',
+  scopeSpan: (from, to) => `${from} – ${to}`,
+  scopeGranularity: (granularity) => ({ day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' })[granularity],
+  scopeCustomers: (count, shown) => `${shown} ${plural(count, 'customer', 'customers')}`,
+  scopeCohorts: (granularity) => ({ day: 'Daily cohorts', week: 'Weekly cohorts', month: 'Monthly cohorts', quarter: 'Quarterly cohorts', year: 'Yearly cohorts' })[granularity],
+  heatmapScopeMeasure: (measure) => ({ percent: 'Share of each cohort active', count: 'Active customers per cohort', revenue: 'Revenue per cohort' })[measure],
 });
