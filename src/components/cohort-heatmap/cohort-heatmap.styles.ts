@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
 /**
- * Styles of <cohort-heatmap>. Each cell carries its light and dark fill and
- * text colour as custom properties (`--l --d --li --di`, computed from the
- * ramps with a contrast check); CSS picks the pair of the active theme, so a
- * switch of `theme` or of the system setting needs no redraw.
+ * Styles of <cohort-heatmap>. Each coloured cell carries its light and dark
+ * fill and text colour as custom properties (`--l --d --li --di`, computed
+ * from the ramps with a contrast check); `light-dark()` picks the pair of the
+ * element's color-scheme, whichever way the platform decides it (the page's
+ * `color-scheme`, the system, or `theme`), so a theme switch needs no redraw.
  * Ramps are themed with `--rk-heatmap-ramp` / `--rk-heatmap-ramp-dark`
  * (comma-separated colours, low to high).
  */
@@ -12,7 +13,6 @@ export const cohortHeatmapStyles = css`
   .chart {
     position: relative;
     width: 100%;
-    overflow-x: auto;
     border-radius: var(--_radius);
   }
 
@@ -25,14 +25,35 @@ export const cohortHeatmapStyles = css`
     outline-offset: 2px;
   }
 
+  /* The grid scrolls sideways beside the cohort labels where its periods do not fit (a phone). */
+  .scroller {
+    display: flex;
+    align-items: flex-start;
+    overflow-x: auto;
+    overflow-y: hidden;
+    overscroll-behavior-x: contain;
+    scrollbar-width: thin;
+  }
+
+  .labels {
+    position: sticky;
+    left: 0;
+    z-index: 1;
+    flex: none;
+    background: var(--_background);
+  }
+
+  .grid {
+    flex: none;
+  }
+
   svg {
     display: block;
     font-family: var(--_font-family);
     font-size: 12px;
   }
 
-  [part~='axis'] text,
-  [part~='legend'] text {
+  [part~='axis'] text {
     fill: var(--_muted);
   }
 
@@ -46,13 +67,37 @@ export const cohortHeatmapStyles = css`
   }
 
   [part~='cell'] {
-    fill: var(--l);
+    fill: light-dark(var(--l), var(--d));
   }
 
   [part~='cell-text'] {
-    fill: var(--li);
+    fill: light-dark(var(--li), var(--di));
     pointer-events: none;
     font-variant-numeric: tabular-nums;
+  }
+
+  .text-12 [part~='cell-text'] {
+    font-size: 12px;
+  }
+
+  .text-11 [part~='cell-text'] {
+    font-size: 11px;
+  }
+
+  .text-10 [part~='cell-text'] {
+    font-size: 10px;
+  }
+
+  /* Period 0, the whole cohort: neutral, so the ramp's ink goes to the periods that vary. */
+  [part~='cell-start'],
+  [part~='start-swatch'] {
+    fill: var(--_surface);
+    stroke: var(--_grid);
+    stroke-width: 1;
+  }
+
+  [part~='cell-start'] + [part~='cell-text'] {
+    fill: var(--_muted);
   }
 
   [part~='cell-focus'] {
@@ -67,48 +112,6 @@ export const cohortHeatmapStyles = css`
     stroke: var(--_background);
     stroke-width: 5;
     pointer-events: none;
-  }
-
-  .legend-light {
-    display: inline;
-  }
-
-  .legend-dark {
-    display: none;
-  }
-
-  :host([theme='dark']) [part~='cell'] {
-    fill: var(--d);
-  }
-
-  :host([theme='dark']) [part~='cell-text'] {
-    fill: var(--di);
-  }
-
-  :host([theme='dark']) .legend-light {
-    display: none;
-  }
-
-  :host([theme='dark']) .legend-dark {
-    display: inline;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) [part~='cell'] {
-      fill: var(--d);
-    }
-
-    :host(:not([theme='light'])) [part~='cell-text'] {
-      fill: var(--di);
-    }
-
-    :host(:not([theme='light'])) .legend-light {
-      display: none;
-    }
-
-    :host(:not([theme='light'])) .legend-dark {
-      display: inline;
-    }
   }
 
   [part~='not-reached-swatch'] {
@@ -129,4 +132,41 @@ export const cohortHeatmapStyles = css`
     fill: none;
   }
 
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.35em 1.1em;
+    margin-top: 0.6em;
+    color: var(--_muted);
+    font-size: 12px;
+    line-height: 1.3;
+  }
+
+  .legend .scale {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.2em 0.6em;
+  }
+
+  .legend .range,
+  .legend .key {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    white-space: nowrap;
+  }
+
+  .legend .scale-title {
+    color: var(--_text);
+  }
+
+  .legend .bar rect {
+    fill: light-dark(var(--l), var(--d));
+  }
+
+  .legend .hint {
+    font-style: italic;
+  }
 `;

@@ -20,6 +20,16 @@ declare module '../platform/translations.ts' {
     heatmapRunning: string;
     heatmapCohortBy: (property: string) => string;
     heatmapLegend: string;
+    /** What the colours measure, the legend's title. */
+    heatmapScale: (measure: 'percent' | 'count' | 'revenue') => string;
+    /** The legend's top label when higher values share the top colour. */
+    heatmapAtLeast: (value: string) => string;
+    /** The legend's bottom label when lower values share the bottom colour. */
+    heatmapAtMost: (value: string) => string;
+    /** Key of the neutral period-0 column. */
+    heatmapStartKey: string;
+    /** Said by the legend when the cells are too small for their values. */
+    heatmapValuesOnHover: string;
     /** The property cohort of customers without a value for the property. */
     heatmapNoValue: string;
   }
@@ -43,5 +53,10 @@ registerTranslation('en', {
   heatmapRunning: 'still running',
   heatmapCohortBy: (property) => `Cohorts by ${property}.`,
   heatmapLegend: 'Colour scale',
+  heatmapScale: (measure) => (measure === 'percent' ? '% of cohort active' : measure === 'count' ? 'Active customers' : 'Revenue'),
+  heatmapAtLeast: (value) => `≥ ${value}`,
+  heatmapAtMost: (value) => `≤ ${value}`,
+  heatmapStartKey: 'period 0: the whole cohort',
+  heatmapValuesOnHover: 'values on hover or focus',
   heatmapNoValue: '(none)',
 });

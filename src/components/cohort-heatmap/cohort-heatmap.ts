@@ -1,18 +1,23 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import type { CohortValue } from '../../metrics/cohorts.ts';
+import { ChartFocusController } from '../platform/chart-focus.ts';
+import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
+import type { Formatter } from '../platform/locale.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import type { CohortHeatmapJobOptions, HeatmapCohort, HeatmapInput, HeatmapModel } from '../../engine/jobs/cohort-heatmap.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
 import './cohort-heatmap.translations.ts';
-import { DARK_RAMP, LIGHT_RAMP, colorRamp, inkFor, rampFromCss, rampSamples, type ColorRamp } from './color-ramp.ts';
-import { cellOrigin, heatmapHeight, heatmapLayout, moveCell, type CellMove, type HeatmapLayout } from './heatmap-layout.ts';
+import { heatmapColorDomain, type ColorDomain } from './color-domain.ts';
+import { DARK_RAMP, LIGHT_RAMP, colorRamp, colorScale, inkFor, rampFromCss, rampSamples } from './color-ramp.ts';
+import { cellOrigin, cellWidthAt, heatmapHeight, heatmapLayout, moveCell, type CellMove, type HeatmapLayout } from './heatmap-layout.ts';
 
 /** The job runs in the metrics engine (engine/jobs/cohort-heatmap.ts); the element only names it. */
 const cohortHeatmapJob = jobNamed<CohortHeatmapJobOptions, HeatmapModel>('cohort-heatmap');
@@ -37,10 +42,25 @@ interface Cell {
   column: number;
 }
 
+/** What one drawing of the grid was made from: it is redrawn only when one of these changes, never on a hover. */
+interface Drawing {
+  layout: HeatmapLayout;
+  domain: ColorDomain | null;
+  /** Light and dark fill of a value (period ≥ 1); the stylesheet picks by the element's color-scheme. */
+  fills: (v: number) => { light: string; dark: string };
+  legendSamples: { light: string; dark: string }[];
+}
+
 /**
  * The cohort triangle: customers grouped by their first period (or by a
  * customer property), and how many were active k periods later, as a heatmap
  * with cohort sizes, a weighted average row and a legend.
+ *
+ * Colours span periods ≥ 1 up to a high quantile of the values (see
+ * color-domain.ts); period 0, the whole cohort, is drawn apart in a neutral
+ * colour. On a narrow screen the values shrink to 10–11 px and the grid
+ * scrolls sideways beside the cohort labels; where even that would not fit,
+ * the values show on hover or focus and the legend says so.
  *
  * @summary Cohort retention heatmap.
  *
@@ -57,8 +77,10 @@ interface Cell {
  * @fires metric-change - The matrix changed: `detail.value` is a {@link HeatmapModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable heatmap. @csspart cell - A cell. @csspart cell-running - A cell whose period is still running (also `cell`). @csspart cell-text - A cell's value.
+ * @csspart chart - The focusable heatmap. @csspart cell - A cell. @csspart cell-start - A period-0 cell (also `cell`), drawn neutral.
+ * @csspart cell-running - A cell whose period is still running (also `cell`). @csspart cell-text - A cell's value.
  * @csspart axis - Column and row labels. @csspart legend - The colour legend. @csspart tooltip - The tooltip.
+ * @csspart cell-focus - The ring around the active cell.
  * @csspart table - The visually hidden data table.
  *
  * @cssprop --rk-heatmap-ramp - Light-theme colours, low to high, comma-separated.
@@ -78,11 +100,24 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   @property({ attribute: 'as-of' }) asOf?: string;
   @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
 
-  @state() private active: Cell | null = null;
-  @state() private focused = false;
-  #layout?: HeatmapLayout;
-  #ramps = new Map<string, ColorRamp>();
+  #focus = new ChartFocusController<Cell>(this, {
+    first: () => (this.value ? moveCell(this.#rowLengths(this.value), { row: 0, column: 0 }, 'first') : null),
+    move: (current, event) => {
+      const move = KEY_MOVES[event.key];
+      const jump = event.key === 'Home' || event.key === 'End' ? (event.ctrlKey || event.metaKey ? (event.key === 'Home' ? 'first' : 'last') : undefined) : undefined;
+      if (!this.value || !move) return undefined;
+      return moveCell(this.#rowLengths(this.value), current, jump ?? move);
+    },
+    positionAt: (event) => this.#cellAt(event),
+    isValid: (cell) => this.#isReached(cell),
+    choose: (cell) => this.#select(cell),
+    describe: (cell) => (this.value ? this.#describeCell(this.value, cell) : ''),
+    equals: (a, b) => a.row === b.row && a.column === b.column,
+  });
+  #tooltip = new TooltipPlacement(this);
+  #drawing?: { model: HeatmapModel; key: string; drawing: Drawing };
   #labels?: { model: HeatmapModel; locale: string; labels: string[] };
+  #cellTextCache?: { model: HeatmapModel; key: string; texts: { short: string; full: string }[][] };
 
   // ---- what to compute ------------------------------------------------------------------
 
@@ -155,12 +190,29 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     return f.number(value, { maximumFractionDigits: 1 });
   }
 
-  /** Short, for inside a cell. */
-  #formatShort(measure: CohortValue, value: number): string {
-    const f = this.format;
-    if (measure === 'percent') return f.percent(value, 0);
-    if (measure === 'revenue') return f.currency(value, { notation: 'compact', maximumFractionDigits: 1 });
-    return f.number(value, { notation: 'compact', maximumFractionDigits: 1 });
+  /**
+   * A value as printed in a cell: few digits. Percent is whole numbers, with
+   * the unit only where cells are wide ("23%"), bare in narrow ones ("23": the
+   * legend's title says %), and "<1" rather than a misleading "0" for a few
+   * customers out of hundreds.
+   */
+  #formatCell(f: Formatter, measure: CohortValue, value: number): { short: string; full: string } {
+    if (measure === 'percent') {
+      if (value > 0 && value < 0.005) return { short: `<${f.number(1)}`, full: `<${f.percent(0.01, 0)}` };
+      return { short: f.number(Math.round(value * 100)), full: f.percent(value, 0) };
+    }
+    const text = measure === 'revenue' ? f.currency(value, { notation: 'compact', maximumFractionDigits: 1 }) : f.number(value, { notation: 'compact', maximumFractionDigits: 1 });
+    return { short: text, full: text };
+  }
+
+  /** Every cell's texts, per result and language: made once, read by the layout and the drawing. */
+  #cellTexts(model: HeatmapModel, f: Formatter): { short: string; full: string }[][] {
+    const key = `${f.locale}|${f.currencyCode}`;
+    if (this.#cellTextCache?.key !== key || this.#cellTextCache.model !== model) {
+      const rows = [...model.cohorts.map((c) => c.cells), model.average];
+      this.#cellTextCache = { model, key, texts: rows.map((row) => row.map((v) => (v === null || !Number.isFinite(v) ? { short: '', full: '' } : this.#formatCell(f, model.value, v)))) };
+    }
+    return this.#cellTextCache.texts;
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -168,6 +220,11 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   protected renderMetric(model: HeatmapModel): TemplateResult {
     const f = this.format;
     if (model.cohorts.length === 0 || model.periods === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
+    const styles = getComputedStyle(this);
+    const lightCss = styles.getPropertyValue('--rk-heatmap-ramp').trim();
+    const darkCss = styles.getPropertyValue('--rk-heatmap-ramp-dark').trim();
+    const drawing = this.size.hasSize ? this.#drawingFor(model, f, lightCss, darkCss) : undefined;
+    const active = this.#focus.active;
     // The box has its final height before anything is measured (see heatmapHeight).
     return html`<div
         part="chart"
@@ -175,123 +232,167 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         tabindex="0"
         role="group"
         aria-label=${f.term('heatmapKeyboardHint')}
-        style=${cssomStyle({ height: `${heatmapHeight(model.cohorts.length)}px` })}
-        @keydown=${this.#onKeydown}
-        @focus=${this.#onFocus}
-        @blur=${this.#onBlur}
-        @pointermove=${this.#onPointerMove}
-        @pointerleave=${this.#onPointerLeave}
+        @keydown=${this.#focus.onKeydown}
+        @focus=${this.#focus.onFocus}
+        @blur=${this.#focus.onBlur}
+        @pointermove=${this.#focus.onPointerMove}
+        @pointerleave=${this.#focus.onPointerLeave}
         @click=${this.#onClick}
       >
-        ${this.size.hasSize ? this.#renderDrawing(model) : nothing}
+        <div class="scroller" style=${cssomStyle({ height: `${heatmapHeight(model.cohorts.length)}px` })} @scroll=${this.#onScroll}>
+          ${drawing
+            ? html`${guard([drawing, f.locale], () => this.#renderLabels(model, drawing.layout, f))}
+                <svg class="grid" aria-hidden="true" width=${drawing.layout.gridWidth} height=${drawing.layout.height}>
+                  ${guard([drawing, f.locale, f.currencyCode], () => this.#renderGrid(model, drawing, f))}
+                  ${active ? this.#renderFocusRing(model, drawing.layout, active) : nothing}
+                </svg>`
+            : nothing}
+        </div>
+        ${drawing && active ? chartTooltip(this.#tooltipContent(model, active), this.#tooltipAnchor(model, drawing.layout, active)) : nothing}
+        ${this.#focus.announcement()}
       </div>
-      ${this.#renderTable(model)}`;
+      ${drawing ? guard([drawing, f.locale, f.currencyCode], () => this.#renderLegend(model, drawing, f)) : nothing}
+      ${guard([model, f.locale, f.currencyCode], () => this.#renderTable(model))}`;
   }
 
-  #ramp(css: string, fallback: readonly string[]): ColorRamp {
-    const key = css || fallback.join(',');
-    let ramp = this.#ramps.get(key);
-    if (!ramp) {
-      ramp = colorRamp(rampFromCss(css) ?? fallback);
-      this.#ramps.set(key, ramp);
-    }
-    return ramp;
-  }
-
-  #renderDrawing(model: HeatmapModel): TemplateResult {
-    const styles = getComputedStyle(this);
-    const light = this.#ramp(styles.getPropertyValue('--rk-heatmap-ramp').trim(), LIGHT_RAMP);
-    const dark = this.#ramp(styles.getPropertyValue('--rk-heatmap-ramp-dark').trim(), DARK_RAMP);
-    const measure = model.value;
-    const rows = [...model.cohorts.map((c) => c.cells), model.average];
-    let lo = 0;
-    let hi = measure === 'percent' ? 1 : 0;
-    for (const row of rows) for (const v of row) if (v !== null) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-    const span = hi - lo || 1;
-    const t = (v: number) => (v - lo) / span;
-
+  /** The layout and colours for this result, width, language and ramps; the same object while none of them changes. */
+  #drawingFor(model: HeatmapModel, f: Formatter, lightCss: string, darkCss: string): Drawing {
+    const key = `${this.size.width}|${f.locale}|${f.currencyCode}|${lightCss}|${darkCss}`;
+    if (this.#drawing?.key === key && this.#drawing.model === model) return this.#drawing.drawing;
     const labels = this.#cohortLabels(model);
-    const shortTexts = rows.flatMap((row) => row.map((v) => (v === null ? '' : this.#formatShort(measure, v))));
+    const texts = this.#cellTexts(model, f);
+    // Period 0 of percent and count says what the row already says (100 %, the cohort's size): it is printed
+    // where it fits and does not widen the cells; revenue's period 0 is information and counts.
+    const startSaysNothingNew = model.value !== 'revenue';
+    const longest = (pick: 'short' | 'full') =>
+      texts.reduce((most, row) => row.reduce((m, text, k) => (k === 0 && startSaysNothingNew ? m : Math.max(m, text[pick].length)), most), 0);
     const layout = heatmapLayout({
       width: this.size.width,
       cohortCount: model.cohorts.length,
       periodCount: model.periods,
-      rowLabelChars: Math.max(this.format.term('heatmapAverage').length, ...labels.map((label) => label.length)),
-      sizeLabelChars: Math.max(...model.cohorts.map((c) => this.format.number(c.size).length)),
-      cellLabelChars: shortTexts.reduce((longest, text) => Math.max(longest, text.length), 0),
+      rowLabelChars: Math.max(f.term('heatmapAverage').length, ...labels.map((label) => label.length)),
+      // The size column's header may reach over the row labels' column (which has none): numbers set its width.
+      sizeLabelChars: Math.max(...model.cohorts.map((c) => f.number(c.size).length)),
+      cellLabelChars: longest('short'),
+      fullCellLabelChars: longest('full'),
+      startLabelChars: startSaysNothingNew ? Math.max(...texts.map((row) => row[0]?.short.length ?? 0)) : 0,
+      fullStartLabelChars: startSaysNothingNew ? Math.max(...texts.map((row) => row[0]?.full.length ?? 0)) : 0,
     });
-    this.#layout = layout;
-    const { cellWidth: cw, cellHeight: ch } = layout;
-    const gap = cw > 8 ? 1 : 0;
-
-    const cellMarks = (values: readonly (number | null)[], row: number, running = -1) =>
-      values.map((v, column) => {
-        if (v === null) return nothing; // not reached yet: blank, never a zero-coloured cell
-        const { x, y } = cellOrigin(layout, { row: row === model.cohorts.length ? -1 : row, column });
-        const fillLight = light(t(v));
-        const fillDark = dark(t(v));
-        // Both themes' colours ride along as custom properties; the stylesheet picks the active pair.
-        const fill = cssomStyle({ '--l': fillLight, '--d': fillDark });
-        const ink = cssomStyle({ '--li': inkFor(fillLight), '--di': inkFor(fillDark) });
-        return svg`<rect part=${column === running ? 'cell cell-running' : 'cell'} data-row=${row} data-column=${column} x=${x} y=${y} width=${cw - gap} height=${ch - gap} style=${fill}></rect>
-          ${layout.showCellText ? svg`<text part="cell-text" x=${x + (cw - gap) / 2} y=${y + (ch - gap) / 2} dy="0.35em" text-anchor="middle" style=${ink}>${this.#formatShort(measure, v)}</text>` : nothing}`;
-      });
-
-    const active = this.#validActive(model);
-    const activeOrigin = active ? cellOrigin(layout, { row: active.row === model.cohorts.length ? -1 : active.row, column: active.column }) : undefined;
-    const averageRow = model.cohorts.length;
-
-    return html`<svg aria-hidden="true" width=${layout.width} height=${layout.height} viewBox="0 0 ${layout.width} ${layout.height}">
-        <g part="axis column-labels">
-          <text x=${layout.sizeRight} y=${layout.gridTop - 8} text-anchor="end">${this.format.term('heatmapSize')}</text>
-          ${Array.from({ length: model.periods }, (_, k) =>
-            k % layout.columnLabelEvery === 0 ? svg`<text x=${layout.gridLeft + k * cw + cw / 2} y=${layout.gridTop - 8} text-anchor="middle">${this.format.number(k)}</text>` : nothing,
-          )}
-        </g>
-        <g part="axis row-labels">
-          ${model.cohorts.map((cohort, row) =>
-            row % layout.rowLabelEvery === 0
-              ? svg`<text part="row-label" x=${layout.rowLabelRight} y=${layout.gridTop + row * ch + ch / 2} dy="0.35em" text-anchor="end">${labels[row]}</text>
-                  <text x=${layout.sizeRight} y=${layout.gridTop + row * ch + ch / 2} dy="0.35em" text-anchor="end">${this.format.number(cohort.size)}</text>`
-              : nothing,
-          )}
-          ${layout.averageTop !== null
-            ? svg`<text part="average-label" x=${layout.rowLabelRight} y=${layout.averageTop + ch / 2} dy="0.35em" text-anchor="end">${this.format.term('heatmapAverage')}</text>`
-            : nothing}
-        </g>
-        <g part="cells">${model.cohorts.map((cohort, row) => cellMarks(cohort.cells, row, cohort.running))}</g>
-        <g part="average">${cellMarks(model.average, averageRow)}</g>
-        ${this.#renderLegend(layout, light, dark, lo, hi, measure, model.cohorts.some((c) => c.running >= 0))}
-        ${activeOrigin
-          ? svg`<rect part="cell-focus-halo" x=${activeOrigin.x - 1} y=${activeOrigin.y - 1} width=${cw + 1} height=${ch + 1}></rect>
-              <rect part="cell-focus" x=${activeOrigin.x - 1} y=${activeOrigin.y - 1} width=${cw + 1} height=${ch + 1}></rect>`
-          : nothing}
-      </svg>
-      ${active && activeOrigin ? this.#renderTooltip(model, active, activeOrigin.x + cw, activeOrigin.y, layout.width) : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.focused && active ? this.#describeCell(model, active) : ''}</div>`;
+    const domain = heatmapColorDomain(model);
+    const light = colorRamp(rampFromCss(lightCss) ?? LIGHT_RAMP);
+    const dark = colorRamp(rampFromCss(darkCss) ?? DARK_RAMP);
+    const lightScale = domain ? colorScale(light, domain) : undefined;
+    const darkScale = domain ? colorScale(dark, domain) : undefined;
+    const darkSamples = rampSamples(dark, 24);
+    const drawing: Drawing = {
+      layout,
+      domain,
+      fills: (v) => ({ light: lightScale?.(v) ?? light(0), dark: darkScale?.(v) ?? dark(0) }),
+      legendSamples: rampSamples(light, 24).map((color, i) => ({ light: color, dark: darkSamples[i] })),
+    };
+    this.#drawing = { model, key, drawing };
+    return drawing;
   }
 
-  #renderLegend(layout: HeatmapLayout, light: ColorRamp, dark: ColorRamp, lo: number, hi: number, measure: CohortValue, running: boolean): TemplateResult {
-    const samples = 24;
-    const step = layout.legendWidth / samples;
-    const swatches = (ramp: ColorRamp) =>
-      rampSamples(ramp, samples).map((color, i) => svg`<rect x=${layout.gridLeft + i * step} y=${layout.legendTop} width=${step + 0.5} height=${layout.legendHeight} fill=${color}></rect>`);
-    const labelY = layout.legendTop + layout.legendHeight + 13;
-    const notReachedX = layout.gridLeft + layout.legendWidth + 16;
-    const runningX = notReachedX + 120;
-    // The key to the cells' outlines, where it fits (the summary says it too).
-    const key = (x: number, part: string, term: 'heatmapNotReached' | 'heatmapRunning') =>
-      svg`<rect part=${part} x=${x} y=${layout.legendTop} width=${layout.legendHeight} height=${layout.legendHeight}></rect>
-        <text x=${x + layout.legendHeight + 4} y=${layout.legendTop + layout.legendHeight - 1}>${this.format.term(term)}</text>`;
-    return svg`<g part="legend">
-      <g class="legend-light">${swatches(light)}</g>
-      <g class="legend-dark">${swatches(dark)}</g>
-      <text x=${layout.gridLeft} y=${labelY} text-anchor="start">${this.#formatFull(measure, lo)}</text>
-      <text x=${layout.gridLeft + layout.legendWidth} y=${labelY} text-anchor="end">${this.#formatFull(measure, hi)}</text>
-      <text x=${layout.gridLeft - 6} y=${layout.legendTop + layout.legendHeight - 1} text-anchor="end">${this.format.term('heatmapLegend')}</text>
-      ${notReachedX + 120 < layout.width ? key(notReachedX, 'not-reached-swatch', 'heatmapNotReached') : nothing}
-      ${running && runningX + 110 < layout.width ? key(runningX, 'running-swatch', 'heatmapRunning') : nothing}
-    </g>`;
+  /** The cohort names and sizes: a column of its own that stays in view while the grid scrolls. */
+  #renderLabels(model: HeatmapModel, layout: HeatmapLayout, f: Formatter): TemplateResult {
+    const labels = this.#cohortLabels(model);
+    const { cellHeight: ch } = layout;
+    return html`<svg class="labels" aria-hidden="true" width=${layout.labelsWidth} height=${layout.height}>
+      <g part="axis row-labels">
+        <text x=${layout.sizeRight} y=${layout.gridTop - 8} text-anchor="end">${f.term('heatmapSize')}</text>
+        ${model.cohorts.map((cohort, row) =>
+          row % layout.rowLabelEvery === 0
+            ? svg`<text part="row-label" x=${layout.rowLabelRight} y=${layout.gridTop + row * ch + ch / 2} dy="0.35em" text-anchor="end">${labels[row]}</text>
+                <text x=${layout.sizeRight} y=${layout.gridTop + row * ch + ch / 2} dy="0.35em" text-anchor="end">${f.number(cohort.size)}</text>`
+            : nothing,
+        )}
+        ${layout.averageTop !== null
+          ? svg`<text part="average-label" x=${layout.rowLabelRight} y=${layout.averageTop + ch / 2} dy="0.35em" text-anchor="end">${f.term('heatmapAverage')}</text>`
+          : nothing}
+      </g>
+    </svg>`;
+  }
+
+  /** Column labels and every cell: drawn once per result, size, language and ramp (guarded), never on a hover. */
+  #renderGrid(model: HeatmapModel, drawing: Drawing, f: Formatter): TemplateResult {
+    const { layout, fills } = drawing;
+    const { cellWidth: cw, cellHeight: ch } = layout;
+    const gap = cw > 8 ? 1 : 0;
+    const texts = this.#cellTexts(model, f);
+    const averageRow = model.cohorts.length;
+    const cellMarks = (values: readonly (number | null)[], row: number, running = -1) =>
+      values.map((v, column) => {
+        if (v === null || !Number.isFinite(v)) return nothing; // not reached yet: blank, never a zero-coloured cell
+        const { x, y } = cellOrigin(layout, { row: row === averageRow ? -1 : row, column });
+        const printed = column === 0 ? layout.showStartText : layout.showCellText;
+        const text = printed ? (layout.fullCellText ? texts[row][column].full : texts[row][column].short) : '';
+        const width = cellWidthAt(layout, column) - gap;
+        const label = text
+          ? svg`<text part="cell-text" x=${x + width / 2} y=${y + (ch - gap) / 2} dy="0.35em" text-anchor="middle">${text}</text>`
+          : nothing;
+        const parts = ['cell', column === 0 ? 'cell-start' : '', column === running ? 'cell-running' : ''].filter(Boolean).join(' ');
+        if (column === 0) {
+          // Period 0 is the whole cohort by definition: neutral, so the colours are left to the periods that vary.
+          return svg`<g><rect part=${parts} data-row=${row} data-column=${column} x=${x} y=${y} width=${width} height=${ch - gap}></rect>${label}</g>`;
+        }
+        const fill = fills(v);
+        // Both themes' colours ride along; the stylesheet picks by the element's color-scheme (light-dark()).
+        const colours = cssomStyle({ '--l': fill.light, '--d': fill.dark, '--li': inkFor(fill.light), '--di': inkFor(fill.dark) });
+        return svg`<g style=${colours}><rect part=${parts} data-row=${row} data-column=${column} x=${x} y=${y} width=${width} height=${ch - gap}></rect>${label}</g>`;
+      });
+    return svg`<g part="axis column-labels">
+        ${Array.from({ length: model.periods }, (_, k) =>
+          k % layout.columnLabelEvery === 0
+            ? svg`<text x=${cellOrigin(layout, { row: 0, column: k }).x + cellWidthAt(layout, k) / 2} y=${layout.gridTop - 8} text-anchor="middle">${f.number(k)}</text>`
+            : nothing,
+        )}
+      </g>
+      <g part="cells" class=${layout.showCellText ? `text-${layout.fontSize}` : ''}>${model.cohorts.map((cohort, row) => cellMarks(cohort.cells, row, cohort.running))}</g>
+      <g part="average" class=${layout.showCellText ? `text-${layout.fontSize}` : ''}>${cellMarks(model.average, averageRow)}</g>`;
+  }
+
+  /** The active cell's ring: the only thing a hover or a key changes in the drawing. */
+  #renderFocusRing(model: HeatmapModel, layout: HeatmapLayout, cell: Cell): TemplateResult {
+    const { x, y } = cellOrigin(layout, { row: cell.row === model.cohorts.length ? -1 : cell.row, column: cell.column });
+    const w = cellWidthAt(layout, cell.column) + 1;
+    const h = layout.cellHeight + 1;
+    return svg`<rect part="cell-focus-halo" x=${x - 1} y=${y - 1} width=${w} height=${h}></rect>
+      <rect part="cell-focus" x=${x - 1} y=${y - 1} width=${w} height=${h}></rect>`;
+  }
+
+  #renderLegend(model: HeatmapModel, drawing: Drawing, f: Formatter): TemplateResult {
+    const { domain, legendSamples, layout } = drawing;
+    const running = model.cohorts.some((c) => c.running >= 0);
+    const swatch = (part: string) => html`<svg class="swatch" width="10" height="10" aria-hidden="true"><rect part=${part} x="0.5" y="0.5" width="9" height="9"></rect></svg>`;
+    const step = 5;
+    const scale = domain
+      ? html`<span class="scale">
+          <span class="scale-title">${f.term('heatmapScale', model.value)}</span>
+          <span class="range">
+            <span class="scale-low">${domain.clampedBelow ? f.term('heatmapAtMost', this.#formatLegend(model.value, domain.low)) : this.#formatLegend(model.value, domain.low)}</span>
+            <svg class="bar" width=${legendSamples.length * step} height="10" aria-hidden="true"><title>${f.term('heatmapLegend')}</title>
+              ${legendSamples.map((c, i) => svg`<rect x=${i * step} y="0" width=${step + 0.5} height="10" style=${cssomStyle({ '--l': c.light, '--d': c.dark })}></rect>`)}
+            </svg>
+            <span class="scale-high">${domain.clampedAbove ? f.term('heatmapAtLeast', this.#formatLegend(model.value, domain.high)) : this.#formatLegend(model.value, domain.high)}</span>
+          </span>
+        </span>`
+      : nothing;
+    return html`<div part="legend" class="legend" aria-hidden="true">
+      ${scale}
+      <span class="key">${swatch('start-swatch')}${f.term('heatmapStartKey')}</span>
+      <span class="key">${swatch('not-reached-swatch')}${f.term('heatmapNotReached')}</span>
+      ${running ? html`<span class="key">${swatch('running-swatch')}${f.term('heatmapRunning')}</span>` : nothing}
+      ${layout.showCellText ? nothing : html`<span class="key hint">${f.term('heatmapValuesOnHover')}</span>`}
+    </div>`;
+  }
+
+  /** A legend end: round numbers need no decimals ("20%", not "20.0%"). */
+  #formatLegend(measure: CohortValue, value: number): string {
+    const f = this.format;
+    if (measure === 'percent') return f.percent(value, Number.isInteger(Math.round(value * 1e6) / 1e4) ? 0 : 1);
+    if (measure === 'revenue') return f.currency(value, { notation: 'compact', maximumFractionDigits: 1 });
+    return f.number(value, { notation: 'compact', maximumFractionDigits: 1 });
   }
 
   #cellValue(model: HeatmapModel, cell: Cell): number | null {
@@ -299,35 +400,37 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     return row?.[cell.column] ?? null;
   }
 
-  #cellLines(model: HeatmapModel, cell: Cell): { title: string; lines: string[] } {
+  #tooltipContent(model: HeatmapModel, cell: Cell): TooltipContent {
     const f = this.format;
     const value = this.#cellValue(model, cell);
     const period = f.term('heatmapPeriod', cell.column);
     const shown = value === null ? f.term('heatmapNotReached') : this.#formatFull(model.value, value);
-    if (cell.row === model.cohorts.length) return { title: f.term('heatmapAverage'), lines: [`${period}: ${shown}`] };
+    if (cell.row === model.cohorts.length) return { title: f.term('heatmapAverage'), rows: [[period, shown]] };
     const cohort: HeatmapCohort = model.cohorts[cell.row];
-    const lines = [`${f.term('heatmapSize')}: ${f.number(cohort.size)}`, `${period}: ${shown}`];
+    const notes: string[] = [];
     const count = cohort.counts[cell.column];
-    if (model.value !== 'count' && count !== null && count !== undefined) {
-      lines.push(f.term('heatmapActiveOf', f.number(count, { maximumFractionDigits: 1 }), f.number(cohort.size)));
-    }
-    return { title: `${f.term('heatmapCohort')} ${this.#cohortLabels(model)[cell.row]}`, lines };
+    if (model.value !== 'count' && count !== null && count !== undefined) notes.push(f.term('heatmapActiveOf', f.number(count, { maximumFractionDigits: 1 }), f.number(cohort.size)));
+    if (cell.column === cohort.running) notes.push(f.term('heatmapRunning'));
+    return {
+      title: `${f.term('heatmapCohort')} ${this.#cohortLabels(model)[cell.row]}`,
+      notes,
+      rows: [
+        [f.term('heatmapSize'), f.number(cohort.size)],
+        [period, shown],
+      ],
+    };
   }
 
   #describeCell(model: HeatmapModel, cell: Cell): string {
-    const { title, lines } = this.#cellLines(model, cell);
-    return `${title}. ${lines.join('. ')}.`;
+    const { title, notes = [], rows } = this.#tooltipContent(model, cell);
+    return `${title}. ${[...rows.map(([name, value]) => `${name}: ${value}`), ...notes].join('. ')}.`;
   }
 
-  #renderTooltip(model: HeatmapModel, cell: Cell, x: number, y: number, width: number): TemplateResult {
-    const { title, lines } = this.#cellLines(model, cell);
-    const left = x > width * 0.6;
-    const cw = this.#layout?.cellWidth ?? 0;
-    const position = left ? { right: `${Math.max(0, width - x + cw + 6)}px`, top: `${y}px` } : { left: `${x + 6}px`, top: `${y}px` };
-    return html`<div part="tooltip" aria-hidden="true" style=${cssomStyle(position)}>
-      <strong>${title}</strong>
-      ${lines.map((line) => html`<div>${line}</div>`)}
-    </div>`;
+  /** The active cell's right edge, middle, in the chart box's pixels (the grid may be scrolled). */
+  #tooltipAnchor(model: HeatmapModel, layout: HeatmapLayout, cell: Cell): { x: number; y: number } {
+    const { x, y } = cellOrigin(layout, { row: cell.row === model.cohorts.length ? -1 : cell.row, column: cell.column });
+    const scrolled = this.renderRoot.querySelector('.scroller')?.scrollLeft ?? 0;
+    return { x: layout.labelsWidth + x + cellWidthAt(layout, cell.column) - scrolled, y: y + layout.cellHeight / 2 };
   }
 
   #renderTable(model: HeatmapModel): TemplateResult {
@@ -347,6 +450,26 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     return renderDataTable(this.summarize(model), columns, rows);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#keepActiveInView();
+  }
+
+  /** A keyboard move to a cell scrolled out of sight scrolls the grid to it, beside the fixed labels. */
+  #keepActiveInView(): void {
+    const model = this.value;
+    const active = this.#focus.active;
+    const layout = this.#drawing?.drawing.layout;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!model || !active || !layout?.scrolls || !scroller || !this.#focus.focused) return;
+    const { x } = cellOrigin(layout, { row: active.row === model.cohorts.length ? -1 : active.row, column: active.column });
+    const visible = scroller.clientWidth - layout.labelsWidth;
+    let left = scroller.scrollLeft;
+    if (x < left) left = x;
+    else if (x + cellWidthAt(layout, active.column) > left + visible) left = x + cellWidthAt(layout, active.column) - visible;
+    if (left !== scroller.scrollLeft) scroller.scrollLeft = left;
+  }
+
   // ---- interaction --------------------------------------------------------------------
 
   /** Cells reached per row (cohorts, then the average row): the triangle's shape for keyboard moves. */
@@ -358,25 +481,12 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     return [...model.cohorts.map((c) => reached(c.cells)), reached(model.average)];
   }
 
-  #validActive(model: HeatmapModel): Cell | null {
-    const active = this.active;
-    if (!active) return null;
-    const lengths = this.#rowLengths(model);
-    return active.row < lengths.length && active.column < lengths[active.row] ? active : null;
-  }
-
-  #onFocus = () => {
-    this.focused = true;
+  #isReached(cell: Cell): boolean {
     const model = this.value;
-    if (!model || (this.active && this.#validActive(model))) return;
-    const first = moveCell(this.#rowLengths(model), { row: 0, column: 0 }, 'first');
-    this.active = first;
-  };
-
-  #onBlur = () => {
-    this.focused = false;
-    this.active = null;
-  };
+    if (!model) return false;
+    const lengths = this.#rowLengths(model);
+    return cell.row < lengths.length && cell.column < lengths[cell.row];
+  }
 
   #select(cell: Cell): void {
     const model = this.value;
@@ -385,53 +495,31 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     emit<CohortSelectDetail>(this, 'cohort-select', { cohort: cohort.key, label: this.#cohortLabels(model)[cell.row], period: cell.column, value: this.#cellValue(model, cell) });
   }
 
-  #onKeydown = (event: KeyboardEvent) => {
-    const model = this.value;
-    if (!model) return;
-    const current = this.#validActive(model) ?? { row: 0, column: 0 };
-    const moves: Record<string, CellMove> = {
-      ArrowLeft: 'left',
-      ArrowRight: 'right',
-      ArrowUp: 'up',
-      ArrowDown: 'down',
-      Home: event.ctrlKey || event.metaKey ? 'first' : 'row-start',
-      End: event.ctrlKey || event.metaKey ? 'last' : 'row-end',
-    };
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.active = current;
-      this.#select(current);
-      return;
-    }
-    if (event.key === 'Escape') {
-      this.active = null;
-      return;
-    }
-    const move = moves[event.key];
-    if (!move) return;
-    event.preventDefault();
-    this.active = moveCell(this.#rowLengths(model), current, move);
-  };
-
-  #cellAt(event: MouseEvent): Cell | null {
+  #cellAt(event: Event): Cell | null {
     const target = event.composedPath()[0];
     if (!this.value || !(target instanceof SVGElement) || !target.matches('[part~="cell"]')) return null;
     return { row: Number(target.dataset.row), column: Number(target.dataset.column) };
   }
 
-  #onPointerMove = (event: PointerEvent) => {
-    const cell = this.#cellAt(event);
-    if (cell && (cell.row !== this.active?.row || cell.column !== this.active?.column)) this.active = cell;
-  };
-
-  #onPointerLeave = () => {
-    if (!this.focused) this.active = null;
-  };
-
   #onClick = (event: MouseEvent) => {
     const cell = this.#cellAt(event);
     if (!cell) return;
-    this.active = cell;
+    this.#focus.set(cell);
     this.#select(cell);
   };
+
+  /** The tooltip follows its cell while the grid scrolls sideways. */
+  #onScroll = () => {
+    if (this.#focus.active) this.requestUpdate();
+  };
 }
+
+/** Arrow keys and Home/End on the triangle (Ctrl/Cmd+Home/End: first and last cell, handled in `move`). */
+const KEY_MOVES: Record<string, CellMove> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  Home: 'row-start',
+  End: 'row-end',
+};
