@@ -3,8 +3,8 @@
  * before anything is drawn (d3fc's "measure, then draw"). Pure: no DOM, so the
  * numbers a chart draws can be tested without a browser layout.
  */
-import { areaPath, linePath } from '../platform/chart-paths.ts';
-import { linearScale, linearTicks, niceDomain, pointScale } from '../platform/chart-scales.ts';
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { area, line } from 'd3-shape';
 
 /** One period as the chart sees it. */
 export interface TrendDatum {
@@ -75,80 +75,90 @@ export interface TrendGeometry {
 
 const DEFAULT_MARGIN: Margins = { top: 12, right: 16, bottom: 28, left: 40 };
 
+const isRate = (rate: number | null | undefined): rate is number => rate != null && Number.isFinite(rate);
+
 /** Y domain: every rate, the threshold and zero, with room above; never empty. */
 export function trendDomain(rates: readonly (number | null)[], threshold?: number | null): [number, number] {
   let min = 0;
   let max = 0;
-  for (const rate of rates) {
-    if (rate === null || !Number.isFinite(rate)) continue;
+  for (const rate of [...rates, threshold]) {
+    if (!isRate(rate)) continue;
     if (rate < min) min = rate;
     if (rate > max) max = rate;
-  }
-  if (threshold != null && Number.isFinite(threshold)) {
-    min = Math.min(min, threshold);
-    max = Math.max(max, threshold);
   }
   if (max === min) max = min + 0.1;
   return [min, max];
 }
+
+const drawn = (p: TrendPoint | undefined): p is TrendPoint & { y: number } => p !== undefined && p.y !== null;
 
 export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometryOptions): TrendGeometry {
   const { threshold = null, formatY = String, charWidth = 7, minLabelSpacing = 64, pxPerYTick = 40 } = options;
   const width = Math.max(0, options.width);
   const height = Math.max(0, options.height);
 
-  const rawDomain = trendDomain(
-    data.map((d) => d.rate),
-    threshold,
-  );
   const innerHeightGuess = Math.max(1, height - DEFAULT_MARGIN.top - DEFAULT_MARGIN.bottom);
   const tickCount = Math.max(2, Math.floor(innerHeightGuess / pxPerYTick));
-  const domain = niceDomain(rawDomain, tickCount);
-  const tickValues = linearTicks(domain, tickCount);
+  const y = scaleLinear()
+    .domain(
+      trendDomain(
+        data.map((d) => d.rate),
+        threshold,
+      ),
+    )
+    .nice(tickCount);
+  const tickValues = y.ticks(tickCount);
   const tickStep = tickValues.length > 1 ? tickValues[1] - tickValues[0] : 0;
   const tickLabels = tickValues.map((value) => formatY(value, tickStep));
   const widestLabel = tickLabels.reduce((widest, label) => Math.max(widest, label.length), 0);
   const margin: Margins = { ...DEFAULT_MARGIN, left: Math.max(DEFAULT_MARGIN.left, Math.ceil(widestLabel * charWidth) + 12) };
   const plotWidth = Math.max(0, width - margin.left - margin.right);
   const plotHeight = Math.max(0, height - margin.top - margin.bottom);
-  const y = linearScale(domain, [plotHeight, 0]);
+  y.range([plotHeight, 0]);
 
-  const x = pointScale(data.length, [0, plotWidth], 0.5);
-  const points: TrendPoint[] = data.map((d, index) => ({
-    index,
-    x: x(index) ?? 0,
-    y: d.rate === null || !Number.isFinite(d.rate) ? null : y(d.rate),
-  }));
+  const x = scalePoint<number>()
+    .domain(data.map((_, index) => index))
+    .range([0, plotWidth])
+    .padding(0.5);
+  const points: TrendPoint[] = data.map((d, index) => ({ index, x: x(index) ?? 0, y: isRate(d.rate) ? y(d.rate) : null }));
 
   const zeroY = y(0);
-  const solid = (p: TrendPoint) => p.y !== null && data[p.index].complete;
-  const solidLine = linePath(points, (p) => p.x, (p) => p.y ?? 0, solid);
-  const solidArea = areaPath(points, (p) => p.x, zeroY, (p) => p.y ?? 0, solid);
+  // d3's `defined` keeps points without a rate out of every path (a gap), so
+  // `?? 0` below is never drawn.
+  const trendLine = line<TrendPoint>()
+    .defined(drawn)
+    .x((p) => p.x)
+    .y((p) => p.y ?? 0);
+  const trendArea = area<TrendPoint>()
+    .defined(drawn)
+    .x((p) => p.x)
+    .y0(zeroY)
+    .y1((p) => p.y ?? 0);
+  // Complete periods are solid: the running period is left out (a gap) here and drawn dashed below.
+  const complete = points.map((p) => (data[p.index].complete ? p : { ...p, y: null }));
+  const solidLine = trendLine(complete) ?? '';
+  const solidArea = trendArea(complete) ?? '';
 
   // A segment is partial when either end is an incomplete period: the last
-  // complete month joins the running one with a dashed line.
+  // complete month joins the running one with a dashed line. A lone
+  // incomplete point has no segment; its marker shows it.
   let partialLinePath = '';
   let partialAreaPath = '';
-  for (let i = 0; i < points.length; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    const incomplete = !data[i].complete || (b !== undefined && !data[i + 1].complete);
-    if (!incomplete || a.y === null) continue;
-    if (b === undefined || b.y === null) {
-      // A lone incomplete point has no segment; the marker shows it.
-      continue;
-    }
-    partialLinePath += `M${a.x},${a.y}L${b.x},${b.y}`;
-    partialAreaPath += `M${a.x},${zeroY}L${a.x},${a.y}L${b.x},${b.y}L${b.x},${zeroY}Z`;
+  for (let i = 0; i + 1 < points.length; i++) {
+    if (data[i].complete && data[i + 1].complete) continue;
+    const segment = [points[i], points[i + 1]];
+    if (!segment.every(drawn)) continue;
+    partialLinePath += trendLine(segment) ?? '';
+    partialAreaPath += trendArea(segment) ?? '';
   }
 
-  const step = x.step || plotWidth || 1;
+  const step = x.step() || plotWidth || 1;
   const every = Math.max(1, Math.ceil(minLabelSpacing / step));
   const xLabelIndexes: number[] = [];
   // Count back from the last period so the newest one always has its label.
   for (let i = data.length - 1; i >= 0; i -= every) xLabelIndexes.unshift(i);
 
-  const [d0, d1] = domain;
+  const [d0, d1] = y.domain();
   return {
     margin,
     plotWidth,
@@ -159,7 +169,7 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     xLabelIndexes,
     zeroY,
     hasNegative: d0 < 0,
-    thresholdY: threshold != null && Number.isFinite(threshold) ? y(threshold) : null,
+    thresholdY: isRate(threshold) ? y(threshold) : null,
     linePath: solidLine,
     partialLinePath,
     areaPath: solidArea,

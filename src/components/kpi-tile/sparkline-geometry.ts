@@ -3,8 +3,8 @@
  * where a value is undefined, and the last point marked. Shared by
  * <kpi-tile> and <nps-score>.
  */
-import { linePath } from '../platform/chart-paths.ts';
-import { linearScale } from '../platform/chart-scales.ts';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 
 export interface SparklinePoint {
   x: number;
@@ -34,10 +34,10 @@ export interface SparklineOptions {
   reference?: number | null;
 }
 
-/** Null below 1 px of width or height: nothing is drawn at zero size. */
+/** Null below 1 px of width or height (or at a size that is not a finite number): nothing is drawn at zero size. */
 export function sparklineGeometry(values: readonly (number | null)[], options: SparklineOptions): Sparkline | null {
   const { width, height } = options;
-  if (!(width >= 1 && height >= 1)) return null;
+  if (!(width >= 1 && height >= 1 && Number.isFinite(width) && Number.isFinite(height))) return null;
   const inset = options.inset ?? 3;
   const defined = values.filter((v): v is number => v !== null && Number.isFinite(v));
   let low = defined.length ? Math.min(...defined) : 0;
@@ -48,15 +48,20 @@ export function sparklineGeometry(values: readonly (number | null)[], options: S
     low -= pad;
     high += pad;
   }
-  const x = linearScale([0, Math.max(1, values.length - 1)], [inset, width - inset]);
-  const y = linearScale([low, high], [height - inset, inset]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, values.length - 1)])
+    .range([inset, width - inset]);
+  const y = scaleLinear()
+    .domain([low, high])
+    .range([height - inset, inset]);
   const points = values.map((v, i): SparklinePoint => ({ x: values.length === 1 ? width / 2 : x(i), y: v === null || !Number.isFinite(v) ? null : y(v) }));
-  const path = linePath(
-    points,
-    (p) => p.x,
-    (p) => p.y!,
-    (p) => p.y !== null,
-  );
+  // `defined` breaks the line where a value is missing (`?? 0` is never drawn);
+  // a lone value between gaps becomes "Mx,yZ", which the round cap shows as a dot.
+  const path =
+    line<SparklinePoint>()
+      .defined((p) => p.y !== null)
+      .x((p) => p.x)
+      .y((p) => p.y ?? 0)(points) ?? '';
   const lastDefined = [...points].reverse().find((p) => p.y !== null);
   const reference = options.reference;
   const referenceY = reference !== undefined && reference !== null && reference >= low && reference <= high ? y(reference) : null;

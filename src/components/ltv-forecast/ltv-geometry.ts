@@ -3,7 +3,7 @@
  * box, on a linear count scale from 0, the y-axis ticks and the value labels
  * under the bars. No DOM.
  */
-import { linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
+import { scaleLinear } from 'd3-scale';
 import type { ValueBin } from '../../engine/jobs/value-bins.ts';
 
 export interface HistogramLayout {
@@ -26,19 +26,26 @@ export function histogramLayout(bins: readonly ValueBin[], width: number, height
   const margin = { top: 8, right: 8, bottom: 22, left: 44 };
   const plotWidth = Math.max(0, width - margin.left - margin.right);
   const plotHeight = Math.max(0, height - margin.top - margin.bottom);
-  const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
-  const domain = niceDomain([0, Math.max(1, max)], 4);
-  const y = linearScale(domain, [plotHeight, 0]);
+  // A count that is not a finite number draws no bar (rather than NaN coordinates).
+  const countOf = (bin: ValueBin) => (Number.isFinite(bin.count) ? bin.count : 0);
+  const max = bins.reduce((m, b) => Math.max(m, countOf(b)), 0);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, max)])
+    .nice(4)
+    .range([plotHeight, 0]);
   const overflow = bins.length > 1 && bins[bins.length - 1].overflow ? 1 : 0;
   const regular = bins.length - overflow;
   // The overflow bar stands half a bar apart: it is not on the value scale.
   const step = bins.length ? plotWidth / (bins.length + overflow / 2) : 0;
   const gap = step > 6 ? 1 : 0;
   const bars = bins.map((bin, i) => {
-    const top = y(bin.count);
+    const top = y(countOf(bin));
     return { x: (i + (i < regular ? 0 : 0.5)) * step, y: top, width: Math.max(0, step - gap), height: plotHeight - top, bin };
   });
-  const yTicks = linearTicks(domain, 4).filter(Number.isInteger).map((value) => ({ value, y: y(value) }));
+  const yTicks = y
+    .ticks(4)
+    .filter(Number.isInteger)
+    .map((value) => ({ value, y: y(value) }));
   const xTicks: HistogramLayout['xTicks'] = [];
   if (regular) {
     const every = Math.max(1, Math.ceil(64 / step));

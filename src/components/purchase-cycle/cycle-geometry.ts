@@ -7,7 +7,7 @@
  * would squash every other bar into a sliver. Day marks (median, mean,
  * suggested window) are placed by interpolating inside their bin.
  */
-import { linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
+import { scaleLinear } from 'd3-scale';
 
 export interface HistogramBin {
   fromDays: number;
@@ -54,24 +54,28 @@ export function histogramGeometry(bins: readonly HistogramBin[], options: Histog
   const { formatY = String, labelChars = 5, charWidth = 6.5 } = options;
   const width = Math.max(0, options.width);
   const height = Math.max(0, options.height);
-  const maxCount = bins.reduce((m, b) => Math.max(m, b.count), 0);
+  // A count that is not a finite number draws no bar (rather than NaN coordinates).
+  const countOf = (bin: HistogramBin) => (Number.isFinite(bin.count) ? bin.count : 0);
+  const maxCount = bins.reduce((m, b) => Math.max(m, countOf(b)), 0);
   const top = 12;
   const bottom = 30;
   const tickCount = Math.max(2, Math.floor((height - top - bottom) / 40));
-  const domain = niceDomain([0, Math.max(1, maxCount)], tickCount);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, maxCount)])
+    .nice(tickCount);
   // Counts are whole numbers: no tick at 0.5 gaps.
-  const ticks = linearTicks(domain, tickCount).filter((t) => Number.isInteger(t));
+  const ticks = y.ticks(tickCount).filter((t) => Number.isInteger(t));
   const labels = ticks.map((t) => formatY(t));
   const left = Math.max(36, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
   const margin = { top, right: 12, bottom, left };
   const plotWidth = Math.max(0, width - left - margin.right);
   const plotHeight = Math.max(0, height - top - bottom);
-  const y = linearScale(domain, [plotHeight, 0]);
+  y.range([plotHeight, 0]);
 
   const step = bins.length ? plotWidth / bins.length : 0;
   const gap = step > 6 ? Math.min(4, step * 0.15) : 0;
   const bars = bins.map((bin, index) => {
-    const barTop = y(bin.count);
+    const barTop = y(countOf(bin));
     return { index, x: index * step + gap / 2, width: Math.max(1, step - gap), y: barTop, height: plotHeight - barTop };
   });
   const every = Math.max(1, Math.ceil((labelChars * charWidth + 10) / Math.max(step, 1)));

@@ -2,8 +2,8 @@
  * Scales, ticks and paths of the retention curves, from measured sizes,
  * before anything is drawn. Pure: testable without a browser layout.
  */
-import { linePath } from '../platform/chart-paths.ts';
-import { linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 
 export interface CurveSeries {
   values: readonly (number | null)[];
@@ -52,42 +52,43 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
   const height = Math.max(0, options.height);
   const periods = Math.max(1, options.periods);
   let max = 1;
-  for (const s of series) for (const v of s.values) if (v !== null && v > max) max = v;
+  for (const s of series) for (const v of s.values) if (v !== null && v > max && Number.isFinite(v)) max = v;
   const top = 12;
   const bottom = 32;
   const tickCount = Math.max(2, Math.min(10, Math.floor((height - top - bottom) / 36)));
-  const domain = niceDomain([0, max], tickCount);
-  const ticks = linearTicks(domain, tickCount);
+  const y = scaleLinear().domain([0, max]).nice(tickCount);
+  const ticks = y.ticks(tickCount);
   const labels = ticks.map((t) => formatY(t));
   const left = Math.max(40, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
   const margin = { top, right: 16, bottom, left };
   const plotWidth = Math.max(0, width - left - margin.right);
   const plotHeight = Math.max(0, height - top - bottom);
-  const y = linearScale(domain, [plotHeight, 0]);
-  const x = linearScale([0, Math.max(1, periods - 1)], [0, plotWidth]);
+  y.range([plotHeight, 0]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, periods - 1)])
+    .range([0, plotWidth]);
 
   const xLabels: number[] = [];
   const step = periods > 1 ? plotWidth / (periods - 1) : plotWidth;
   const every = Math.max(1, Math.ceil((String(periods).length * charWidth + 14) / Math.max(step, 1)));
   for (let k = 0; k < periods; k += every) xLabels.push(k);
 
-  const path = (run: readonly CurvePoint[]) =>
-    linePath(
-      run,
-      (p) => p.x,
-      (p) => p.y,
-    );
+  const curveLine = line<CurvePoint>()
+    .x((p) => p.x)
+    .y((p) => p.y);
   const paths = series.map((s): CurvePaths => {
     const points: CurvePoint[] = [];
     s.values.forEach((v, k) => {
-      if (v !== null && k < periods) points.push({ k, x: x(k), y: y(v), partial: k === s.partialPeriod });
+      // A period without a (finite) value is a gap in the curve, never a point at NaN.
+      if (v !== null && Number.isFinite(v) && k < periods) points.push({ k, x: x(k), y: y(v), partial: k === s.partialPeriod });
     });
     // Runs of consecutive complete points are solid; a segment touching the running period is dashed.
     let solid = '';
     let partial = '';
     let run: CurvePoint[] = [];
     const flush = () => {
-      if (run.length > 1) solid += path(run);
+      // A run of one point is a marker, not a line.
+      if (run.length > 1) solid += curveLine(run) ?? '';
       run = [];
     };
     for (let i = 0; i < points.length; i++) {
@@ -96,7 +97,7 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
       const joined = previous !== undefined && previous.k === p.k - 1;
       if (p.partial || (previous?.partial ?? false)) {
         flush();
-        if (joined) partial += `M${previous.x},${previous.y}L${p.x},${p.y}`;
+        if (joined) partial += curveLine([previous, p]) ?? '';
         continue;
       }
       if (!joined) flush();

@@ -3,7 +3,7 @@
  * the lower left, 1 (100 %) at the lower right. Angles follow d3-shape's arc
  * convention (radians, 0 at 12 o'clock, clockwise).
  */
-import { arcPath } from '../platform/chart-paths.ts';
+import { arc } from 'd3-shape';
 
 /** Start and end angle of the dial. */
 export const DIAL_START = (-3 * Math.PI) / 4;
@@ -52,9 +52,10 @@ export function dialLayout(width: number): DialLayout | null {
   return { size, center, outerRadius, innerRadius, bandInner, bandOuter };
 }
 
-/** SVG path of a ring segment between two angles. */
+/** SVG path of a ring segment between two angles (empty when any of them is not a finite number). */
 export function ringPath(innerRadius: number, outerRadius: number, startAngle: number, endAngle: number, cornerRadius = 0): string {
-  return arcPath({ innerRadius, outerRadius, startAngle, endAngle, cornerRadius });
+  if (![innerRadius, outerRadius, startAngle, endAngle, cornerRadius].every(Number.isFinite)) return '';
+  return arc().cornerRadius(cornerRadius)({ innerRadius, outerRadius, startAngle, endAngle }) ?? '';
 }
 
 /** The point at `radius` in the direction of `angle` (relative to the centre; y grows downwards). */

@@ -4,8 +4,8 @@
  * churn), and the net change as a line through the bar centres. Computed
  * from measured sizes before anything is drawn; pure, so testable.
  */
-import { linePath } from '../platform/chart-paths.ts';
-import { bandScale, linearScale, linearTicks, niceDomain } from '../platform/chart-scales.ts';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 
 export const GAINS = ['newMrr', 'expansionMrr', 'reactivationMrr'] as const;
 export const LOSSES = ['contractionMrr', 'churnedMrr'] as const;
@@ -51,6 +51,9 @@ export interface MovementGeometryOptions {
   labelChars?: number;
 }
 
+/** An amount that is not a finite number counts as none: it must not reach a coordinate. */
+const amountOf = (value: number) => (Number.isFinite(value) ? value : 0);
+
 export function movementGeometry(periods: readonly MovementAmounts[], options: MovementGeometryOptions): MovementGeometry {
   const { formatY = String, charWidth = 6.5, labelChars = 8 } = options;
   const width = Math.max(0, options.width);
@@ -58,53 +61,56 @@ export function movementGeometry(periods: readonly MovementAmounts[], options: M
   let hi = 0;
   let lo = 0;
   for (const p of periods) {
-    hi = Math.max(hi, GAINS.reduce((sum, kind) => sum + p[kind], 0), p.net);
-    lo = Math.min(lo, -LOSSES.reduce((sum, kind) => sum + p[kind], 0), p.net);
+    hi = Math.max(hi, GAINS.reduce((sum, kind) => sum + amountOf(p[kind]), 0), amountOf(p.net));
+    lo = Math.min(lo, -LOSSES.reduce((sum, kind) => sum + amountOf(p[kind]), 0), amountOf(p.net));
   }
   if (hi === lo) hi = 1;
   const top = 12;
   const bottom = 26;
   const tickCount = Math.max(2, Math.floor((height - top - bottom) / 40));
-  const domain = niceDomain([lo, hi], tickCount);
-  const ticks = linearTicks(domain, tickCount);
+  const y = scaleLinear().domain([lo, hi]).nice(tickCount);
+  const ticks = y.ticks(tickCount);
   const labels = ticks.map((t) => formatY(t));
   const left = Math.max(44, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
   const margin = { top, right: 12, bottom, left };
   const plotWidth = Math.max(0, width - left - margin.right);
   const plotHeight = Math.max(0, height - top - bottom);
-  const y = linearScale(domain, [plotHeight, 0]);
+  y.range([plotHeight, 0]);
   const zeroY = y(0);
 
-  const x = bandScale(periods.length, [0, plotWidth], { paddingInner: 0.25, paddingOuter: 0.15 });
-  const step = x.step;
+  const x = scaleBand<number>()
+    .domain(periods.map((_, index) => index))
+    .range([0, plotWidth])
+    .paddingInner(0.25)
+    .paddingOuter(0.15);
+  const step = x.step();
   const columns = periods.map((p, index): MovementColumn => {
     const barX = x(index) ?? 0;
-    const barWidth = Math.max(1, x.bandwidth);
+    const barWidth = Math.max(1, x.bandwidth());
     const segments: MovementSegment[] = [];
     let up = 0;
     for (const kind of GAINS) {
-      const value = p[kind];
+      const value = amountOf(p[kind]);
       if (value <= 0) continue;
       segments.push({ kind, x: barX, y: y(up + value), width: barWidth, height: y(up) - y(up + value) });
       up += value;
     }
     let down = 0;
     for (const kind of LOSSES) {
-      const value = p[kind];
+      const value = amountOf(p[kind]);
       if (value <= 0) continue;
       segments.push({ kind, x: barX, y: y(down), width: barWidth, height: y(down - value) - y(down) });
       down -= value;
     }
-    return { index, bandX: barX - (step - x.bandwidth) / 2, bandWidth: step, segments, netY: y(p.net), centerX: barX + barWidth / 2 };
+    return { index, bandX: barX - (step - x.bandwidth()) / 2, bandWidth: step, segments, netY: y(amountOf(p.net)), centerX: barX + barWidth / 2 };
   });
   const every = Math.max(1, Math.ceil((labelChars * charWidth + 10) / Math.max(step, 1)));
   const xLabelIndexes: number[] = [];
   for (let i = periods.length - 1; i >= 0; i -= every) xLabelIndexes.unshift(i);
-  const netPath = linePath(
-    columns,
-    (c) => c.centerX,
-    (c) => c.netY,
-  );
+  const netPath =
+    line<MovementColumn>()
+      .x((c) => c.centerX)
+      .y((c) => c.netY)(columns) ?? '';
   return { margin, plotWidth, plotHeight, zeroY, columns, yTicks: ticks.map((value, i) => ({ value, at: y(value), label: labels[i] })), xLabelIndexes, netPath };
 }
 

@@ -11,7 +11,7 @@
  * two more bins there is no overflow: the bins simply reach the maximum.
  * Nobody is dropped: the counts add up to the number of customers.
  */
-import { tickIncrement } from '../../components/platform/chart-scales.ts';
+import { bin, bisectLeft, quantileSorted, range, sort, tickIncrement } from 'd3-array';
 
 export interface ValueBin {
   /** Lower edge, included. */
@@ -23,52 +23,45 @@ export interface ValueBin {
   overflow?: true;
 }
 
-/** Linear interpolation between order statistics (d3's quantileSorted, R's type 7). */
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const i = Math.floor(h);
-  return i + 1 < sorted.length ? sorted[i] + (sorted[i + 1] - sorted[i]) * (h - i) : sorted[i];
-}
-
 /**
  * About `bins` round-width bins from min(0, smallest value) up, plus an
  * overflow bin when values reach far above the `quantile` of the values.
  */
 export function valueBins(values: ArrayLike<number>, bins: number, quantile = 0.99): ValueBin[] {
-  const sorted = Float64Array.from(values).sort();
+  // d3's sort puts a value that is not a number last, where the checks below see it.
+  const sorted = sort(Array.from(values));
   const n = sorted.length;
   const low = Math.min(0, sorted[0] ?? 0);
   const max = sorted[n - 1] ?? 0;
   if (!(max > low)) return [{ from: low, to: low + 1, count: n }];
-  let cap = quantileSorted(sorted, quantile);
+  let cap = quantileSorted(sorted, quantile) ?? max;
   if (!(cap > low)) cap = max;
-  // A negative increment is the inverse of a step below 1: edges i / -inc stay exact decimals.
+  // d3's tick increment for about `bins` bins up to the cap. A negative one is
+  // the inverse of a step below 1 (as in d3's ticks): edges i / -inc stay exact
+  // decimals (0.3, not 0.30000000000000004).
   const inc = tickIncrement(low, cap, bins);
   const edge = (i: number) => (inc > 0 ? i * inc : i / -inc);
-  const scaled = (v: number) => (inc > 0 ? v / inc : v * -inc);
-  let first = Math.floor(scaled(low));
+  const edgeIndex = (v: number) => (inc > 0 ? v / inc : v * -inc);
+  let first = Math.floor(edgeIndex(low));
   // Division may round a value onto the wrong side of an edge (or a tiny one to 0): the edges must enclose the values.
   if (edge(first) > low) first--;
-  let last = Math.ceil(scaled(cap));
+  let last = Math.ceil(edgeIndex(cap));
   const overflow = max > edge(last + 2);
-  if (!overflow) last = Math.max(last, Math.ceil(scaled(max)));
+  if (!overflow) last = Math.max(last, Math.ceil(edgeIndex(max)));
   if (!overflow && edge(last) < max) last++;
-  const regular = last - first;
   // Values so close to 0 that the bin width underflows: one bin holds them all.
-  if (!(regular >= 1 && regular <= 4 * bins + 4)) return [{ from: low, to: max, count: n }];
-  const histogram: ValueBin[] = [];
-  for (let i = first; i < last; i++) histogram.push({ from: edge(i), to: edge(i + 1), count: 0 });
-  if (overflow) histogram.push({ from: edge(last), to: max, count: 0, overflow: true });
-  for (let k = 0; k < n; k++) {
-    const v = sorted[k];
-    let b = Math.min(regular - 1, Math.floor(scaled(v)) - first);
-    if (overflow && v >= edge(last)) b = regular;
-    else {
-      // Settle the value on the edges themselves (see above).
-      while (b > 0 && v < histogram[b].from) b--;
-      while (b < regular - 1 && v >= histogram[b].to) b++;
-    }
-    histogram[b].count++;
-  }
+  if (!(last - first >= 1 && last - first <= 4 * bins + 4)) return [{ from: low, to: max, count: n }];
+
+  const edges = range(first, last + 1).map(edge);
+  const top = edges[edges.length - 1];
+  // Everyone at or above the top edge is the overflow bin's. d3's bin puts each
+  // other value in the bin whose edges enclose it ([from, to), the last bin
+  // including its upper edge), comparing with the edges themselves.
+  const regular = overflow ? sorted.slice(0, bisectLeft(sorted, top)) : sorted;
+  const histogram: ValueBin[] = bin()
+    .domain([edges[0], top])
+    .thresholds(edges.slice(1, -1))(regular)
+    .map((b) => ({ from: b.x0 ?? 0, to: b.x1 ?? 0, count: b.length }));
+  if (overflow) histogram.push({ from: top, to: max, count: n - regular.length, overflow: true });
   return histogram;
 }
