@@ -162,6 +162,11 @@ const translation = {
   heatmapCohortBy: (property) => `Kohorter efter ${property}.`,
   heatmapLegend: 'Farveskala',
   heatmapNoValue: '(ingen)',
+  heatmapScale: (measure) => (measure === 'percent' ? '% af kohorten aktiv' : measure === 'count' ? 'Aktive kunder' : 'Omsætning'),
+  heatmapAtLeast: (value) => `≥ ${value}`,
+  heatmapAtMost: (value) => `≤ ${value}`,
+  heatmapStartKey: 'periode 0: hele kohorten',
+  heatmapValuesOnHover: 'værdier ved peg eller fokus',
 
   // <customer-health>
   healthScopeAsOf: (date) => `Pr. ${date}`,

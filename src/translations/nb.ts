@@ -162,6 +162,11 @@ const translation = {
   heatmapCohortBy: (property) => `Kohorter etter ${property}.`,
   heatmapLegend: 'Fargeskala',
   heatmapNoValue: '(ingen)',
+  heatmapScale: (measure) => (measure === 'percent' ? '% av kohorten aktiv' : measure === 'count' ? 'Aktive kunder' : 'Inntekt'),
+  heatmapAtLeast: (value) => `≥ ${value}`,
+  heatmapAtMost: (value) => `≤ ${value}`,
+  heatmapStartKey: 'periode 0: hele kohorten',
+  heatmapValuesOnHover: 'verdier ved peking eller fokus',
 
   // <customer-health>
   healthScopeAsOf: (date) => `Per ${date}`,

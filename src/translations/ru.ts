@@ -190,6 +190,11 @@ const translation = {
   heatmapCohortBy: (property) => `Когорты по признаку «${property}».`,
   heatmapLegend: 'Цветовая шкала',
   heatmapNoValue: '(нет)',
+  heatmapScale: (measure) => (measure === 'percent' ? '% активных в когорте' : measure === 'count' ? 'Активные клиенты' : 'Выручка'),
+  heatmapAtLeast: (value) => `≥ ${value}`,
+  heatmapAtMost: (value) => `≤ ${value}`,
+  heatmapStartKey: 'период 0: вся когорта',
+  heatmapValuesOnHover: 'значения при наведении или фокусе',
 
   // <customer-health>
   healthScopeAsOf: (date) => `На ${date}`,

@@ -154,6 +154,11 @@ const translation = {
   heatmapCohortBy: (property) => `按 ${property} 分组的同期群。`,
   heatmapLegend: '色阶',
   heatmapNoValue: '（无）',
+  heatmapScale: (measure) => (measure === 'percent' ? '同期群活跃比例 (%)' : measure === 'count' ? '活跃客户' : '收入'),
+  heatmapAtLeast: (value) => `≥ ${value}`,
+  heatmapAtMost: (value) => `≤ ${value}`,
+  heatmapStartKey: '第 0 期：整个同期群',
+  heatmapValuesOnHover: '悬停或聚焦时显示数值',
 
   // <customer-health>
   healthScopeAsOf: (date) => `截至 ${date}`,
