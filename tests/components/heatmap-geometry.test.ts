@@ -1,44 +1,88 @@
 import { expect } from '@open-wc/testing';
-import { interpolateLab, piecewise } from 'd3-interpolate';
+import { rgb } from 'd3-color';
 import fc from 'fast-check';
-import { DARK_RAMP, LIGHT_RAMP, colorRamp, contrastRatio, inkFor, parseColor, rampFromCss, rampSamples } from '../../src/components/cohort-heatmap/color-ramp.ts';
-import { cellOrigin, heatmapHeight, heatmapLayout, moveCell } from '../../src/components/cohort-heatmap/heatmap-layout.ts';
+import { DARK_RAMP, LIGHT_RAMP, colorRamp, colorScale, contrastRatio, inkFor, rampFromCss, rampSamples } from '../../src/components/cohort-heatmap/color-ramp.ts';
+import { heatmapColorDomain, type ColorDomainInput } from '../../src/components/cohort-heatmap/color-domain.ts';
+import { cellOrigin, cellTextWidth, cellWidthAt, heatmapHeight, heatmapLayout, moveCell } from '../../src/components/cohort-heatmap/heatmap-layout.ts';
+
+const base = { rowLabelChars: 8, sizeLabelChars: 3, cellLabelChars: 2, fullCellLabelChars: 3, startLabelChars: 3, fullStartLabelChars: 4 };
 
 describe('heatmapLayout', () => {
-  it('fits 36 cohorts × 36 periods into 800 px, hiding cell text that would not fit', () => {
-    const layout = heatmapLayout({ width: 800, cohortCount: 36, periodCount: 36, rowLabelChars: 8, sizeLabelChars: 5, cellLabelChars: 5 });
-    expect(layout.width).to.equal(800);
-    expect(layout.showCellText).to.equal(false);
-    expect(layout.cellWidth * 36 + layout.gridLeft).to.be.at.most(800);
-    // Column labels ("35" = 2 chars × 6.5 + 6 = 19 px) never closer than their width.
-    expect(layout.columnLabelEvery * layout.cellWidth).to.be.at.least(19);
+  it('fits 36 cohorts × 36 periods into 800 px with 10 px values; wider values scroll, then move to the tooltip', () => {
+    const layout = heatmapLayout({ ...base, width: 800, cohortCount: 36, periodCount: 36 });
+    expect([layout.showCellText, layout.fontSize, layout.scrolls]).to.deep.equal([true, 10, false]);
+    expect(layout.labelsWidth + layout.gridWidth).to.be.at.most(800);
+    // Column labels ("35" = 2 chars × 7.5 + 6 = 21 px) never closer than their width.
+    expect(layout.columnLabelEvery * layout.cellWidth).to.be.at.least(21);
     expect(layout.rowLabelEvery * layout.cellHeight).to.be.at.least(11);
+    // "1.2K": the grid scrolls to keep them (under twice the room); "$12.3K": too wide even so, they go to the tooltip.
+    const counts = heatmapLayout({ ...base, width: 800, cohortCount: 36, periodCount: 36, cellLabelChars: 4 });
+    expect([counts.showCellText, counts.scrolls]).to.deep.equal([true, true]);
+    expect(counts.labelsWidth + counts.gridWidth).to.be.at.most(1600);
+    const revenue = heatmapLayout({ ...base, width: 800, cohortCount: 36, periodCount: 36, cellLabelChars: 6 });
+    expect([revenue.showCellText, revenue.scrolls]).to.deep.equal([false, false]);
   });
 
-  it('prints values in cells when they fit', () => {
-    const layout = heatmapLayout({ width: 600, cohortCount: 4, periodCount: 4, rowLabelChars: 8, sizeLabelChars: 3, cellLabelChars: 5 });
-    expect(layout.showCellText).to.equal(true);
+  it('prints values with their unit in wide cells', () => {
+    const layout = heatmapLayout({ ...base, width: 600, cohortCount: 4, periodCount: 4 });
+    expect([layout.showCellText, layout.fullCellText, layout.showStartText, layout.fontSize]).to.deep.equal([true, true, true, 12]);
     expect(layout.columnLabelEvery).to.equal(1);
     const origin = cellOrigin(layout, { row: 2, column: 3 });
-    expect(origin).to.deep.equal({ x: layout.gridLeft + 3 * layout.cellWidth, y: layout.gridTop + 2 * layout.cellHeight });
+    expect(origin).to.deep.equal({ x: layout.gridLeft + layout.startWidth + layout.startGap + 2 * layout.cellWidth, y: layout.gridTop + 2 * layout.cellHeight });
     expect(cellOrigin(layout, { row: -1, column: 0 }).y).to.equal(layout.averageTop);
+  });
+
+  it('keeps 12 monthly periods legible on phones: 10–12 px values, scrolling sideways at 320 px only', () => {
+    for (const width of [366, 390]) {
+      const layout = heatmapLayout({ ...base, width, cohortCount: 24, periodCount: 12 });
+      expect(layout.showCellText, `${width}`).to.equal(true);
+      expect(layout.fontSize).to.be.within(10, 12);
+      expect(layout.scrolls, `${width}`).to.equal(false);
+      expect(layout.cellWidth).to.be.at.least(cellTextWidth(2, layout.fontSize));
+    }
+    const phone = heatmapLayout({ ...base, width: 296, cohortCount: 24, periodCount: 12 });
+    expect([phone.showCellText, phone.scrolls]).to.deep.equal([true, true]);
+    expect(phone.fontSize).to.be.at.least(10);
+    expect(phone.labelsWidth + phone.gridWidth).to.be.at.most(2 * 296);
+  });
+
+  it('draws period 0 as a narrow strip when its 100 % does not fit, giving the room to the other periods', () => {
+    const layout = heatmapLayout({ ...base, width: 366, cohortCount: 24, periodCount: 12 });
+    expect(layout.showStartText).to.equal(false);
+    expect(layout.startWidth).to.be.below(layout.cellWidth);
+    expect(cellWidthAt(layout, 0)).to.equal(layout.startWidth);
+    expect(cellOrigin(layout, { row: 0, column: 1 }).x).to.equal(layout.gridLeft + layout.startWidth + layout.startGap);
+  });
+
+  it('gives up values in cells (not legibility) where even scrolling twice the width would not fit them', () => {
+    const layout = heatmapLayout({ ...base, width: 366, cohortCount: 36, periodCount: 36 });
+    expect(layout.showCellText).to.equal(false);
+    expect(layout.cellWidth).to.be.at.least(6);
   });
 
   it('has a height that depends on the cohorts only, never on the width (no resize loop)', () => {
     for (const cohortCount of [1, 4, 12, 36]) {
-      const heights = [200, 640, 1600].map(
-        (width) => heatmapLayout({ width, cohortCount, periodCount: cohortCount, rowLabelChars: 8, sizeLabelChars: 4, cellLabelChars: 4 }).height,
-      );
+      const heights = [200, 640, 1600].map((width) => heatmapLayout({ ...base, width, cohortCount, periodCount: cohortCount }).height);
       expect(heights).to.deep.equal([heatmapHeight(cohortCount), heatmapHeight(cohortCount), heatmapHeight(cohortCount)]);
     }
-    // 36 rows: floor(480 / 36) = 13 px each; 22 header + 37 × 13 + 8 gap + 18 + 10 + 18 legend = 557.
-    expect(heatmapHeight(36)).to.equal(557);
+    // 36 rows: floor(480 / 36) = 13 px each; 22 header + 37 × 13 + 8 gap + 2 = 513.
+    expect(heatmapHeight(36)).to.equal(513);
   });
 
   it('grows past a container too narrow for the minimum cell, rather than drawing slivers', () => {
-    const layout = heatmapLayout({ width: 100, cohortCount: 36, periodCount: 36, rowLabelChars: 8, sizeLabelChars: 5, cellLabelChars: 5 });
+    const layout = heatmapLayout({ ...base, width: 100, cohortCount: 36, periodCount: 36 });
     expect(layout.cellWidth).to.equal(6);
-    expect(layout.width).to.be.greaterThan(100);
+    expect(layout.scrolls).to.equal(true);
+  });
+
+  it('never gives a non-finite number, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 12 }), (width, cohortCount, periodCount, chars) => {
+        const layout = heatmapLayout({ ...base, width, cohortCount, periodCount, cellLabelChars: chars });
+        for (const [key, value] of Object.entries(layout)) if (typeof value === 'number') expect(Number.isFinite(value), key).to.equal(true);
+        expect(layout.fontSize).to.be.at.least(10);
+      }),
+    );
   });
 });
 
@@ -62,70 +106,99 @@ describe('moveCell on a cohort triangle', () => {
   });
 });
 
+const sameColor = (a: string, b: string) => rgb(a).formatHex() === rgb(b).formatHex();
+
 describe('colour ramp', () => {
-  it('starts and ends on its stops', () => {
+  it('starts and ends on its stops and clamps outside [0, 1]', () => {
     const ramp = colorRamp(LIGHT_RAMP);
-    expect(parseColor(ramp(0))).to.deep.equal(parseColor(LIGHT_RAMP[0]));
-    expect(parseColor(ramp(1))).to.deep.equal(parseColor(LIGHT_RAMP[LIGHT_RAMP.length - 1]));
-    expect(parseColor(ramp(-5))).to.deep.equal(parseColor(ramp(0)));
+    expect(sameColor(ramp(0), LIGHT_RAMP[0])).to.equal(true);
+    expect(sameColor(ramp(1), LIGHT_RAMP[LIGHT_RAMP.length - 1])).to.equal(true);
+    expect(ramp(-5)).to.equal(ramp(0));
+    expect(ramp(Number.NaN)).to.equal(ramp(0));
   });
 
   it('gets darker with the value in light mode and lighter in dark mode', () => {
     const light = colorRamp(LIGHT_RAMP);
     const dark = colorRamp(DARK_RAMP);
-    const white = parseColor('#ffffff')!;
-    const black = parseColor('#000000')!;
     for (let t = 0.1; t <= 1; t += 0.1) {
-      expect(contrastRatio(parseColor(light(t))!, white)).to.be.greaterThan(contrastRatio(parseColor(light(t - 0.1))!, white));
-      expect(contrastRatio(parseColor(dark(t))!, black)).to.be.greaterThan(contrastRatio(parseColor(dark(t - 0.1))!, black));
+      expect(contrastRatio(light(t), '#ffffff')).to.be.greaterThan(contrastRatio(light(t - 0.1), '#ffffff'));
+      expect(contrastRatio(dark(t), '#000000')).to.be.greaterThan(contrastRatio(dark(t - 0.1), '#000000'));
     }
   });
 
-  it('picks cell text with at least 4.5:1 contrast everywhere on both ramps', () => {
-    for (const stops of [LIGHT_RAMP, DARK_RAMP]) {
-      const ramp = colorRamp(stops);
-      for (let i = 0; i <= 100; i++) {
-        const fill = ramp(i / 100);
-        expect(contrastRatio(parseColor(fill)!, parseColor(inkFor(fill))!), fill).to.be.at.least(4.5);
-      }
-    }
-    expect(inkFor('#123f7a')).to.equal('#ffffff');
-    expect(inkFor('#e4eef8')).to.equal('#000000');
+  it('maps values through the domain, clamping above the top', () => {
+    const scale = colorScale(colorRamp(LIGHT_RAMP), { low: 0, high: 0.2, clampedAbove: true, clampedBelow: false });
+    expect(scale(0.1)).to.equal(colorRamp(LIGHT_RAMP)(0.5));
+    expect(scale(0.9)).to.equal(scale(0.2));
   });
 
-  const channel = fc.integer({ min: 0, max: 255 });
-  const hex = fc.tuple(channel, channel, channel).map((rgb) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`);
-  const rgbText = fc.tuple(channel, channel, channel).map(([r, g, b]) => `rgb(${r}, ${g}, ${b})`);
-  const rgbaText = fc
-    .tuple(channel, channel, channel, fc.constantFrom(0, 0.25, 0.5, 1))
-    .map(([r, g, b, a]) => `rgba(${r}, ${g}, ${b}, ${a})`);
-  const position = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.25, 0.5, 0.75, 1));
-
-  it('gives the colours of d3-interpolate’s piecewise(interpolateLab) on random stops', () => {
+  it('picks cell text with at least 4.5:1 contrast on any fill, the default ramps and random colours alike', () => {
+    for (const fill of [...rampSamples(colorRamp(LIGHT_RAMP), 101), ...rampSamples(colorRamp(DARK_RAMP), 101)]) {
+      expect(contrastRatio(fill, inkFor(fill)), fill).to.be.at.least(4.5);
+    }
+    const channel = fc.integer({ min: 0, max: 255 });
     fc.assert(
-      fc.property(fc.array(fc.oneof(hex, hex, rgbText, rgbaText), { minLength: 2, maxLength: 7 }), fc.array(position, { minLength: 1, maxLength: 10 }), (stops, ts) => {
-        const mine = colorRamp(stops);
-        const d3 = piecewise(interpolateLab, stops);
-        for (const t of ts) expect(mine(t), `${stops.join(' ')} at ${t}`).to.equal(d3(t));
+      fc.property(channel, channel, channel, (r, g, b) => {
+        const fill = `rgb(${r}, ${g}, ${b})`;
+        expect(contrastRatio(fill, inkFor(fill)), fill).to.be.at.least(4.5);
       }),
       { numRuns: 2000 },
     );
+    expect(inkFor('#123f7a')).to.equal('#ffffff');
+    expect(inkFor('#e4eef8')).to.equal('#111827');
   });
 
-  it('gives the same ramp colours as before d3 was dropped', () => {
-    // Taken from d3's piecewise(interpolateLab, LIGHT_RAMP) / DARK_RAMP: stops at 0, 0.25, …; halfway between the first two.
-    expect(rampSamples(colorRamp(LIGHT_RAMP), 5)).to.deep.equal(LIGHT_RAMP.map((stop) => `rgb(${parseColor(stop)!.join(', ')})`));
-    expect(colorRamp(LIGHT_RAMP)(0.125)).to.equal(piecewise(interpolateLab, [...LIGHT_RAMP])(0.125));
-    expect(colorRamp(DARK_RAMP)(0.6)).to.equal(piecewise(interpolateLab, [...DARK_RAMP])(0.6));
-    // Grey to grey stays grey (a = b = 0 in Lab): halfway from black to white is L = 50, which is sRGB 119.
-    expect(colorRamp(['#000', '#fff'])(0.5)).to.equal('rgb(119, 119, 119)');
-    // A half-transparent end gives rgba() with the opacity interpolated too.
-    expect(colorRamp(['rgba(0, 0, 255, 0.5)', '#0000ff'])(0.5)).to.equal('rgba(0, 0, 255, 0.75)');
-  });
-
-  it('reads a ramp from a custom property and ignores junk', () => {
+  it('reads a ramp from a custom property in any colour syntax d3 reads, and ignores junk', () => {
     expect(rampFromCss(' #fff, rgb(0, 0, 255) ')).to.deep.equal(['#fff', 'rgb(0, 0, 255)']);
+    expect(rampFromCss('white, hsl(210, 80%, 30%), nonsense')).to.deep.equal(['white', 'hsl(210, 80%, 30%)']);
     expect(rampFromCss('#fff')).to.equal(undefined);
     expect(rampFromCss('')).to.equal(undefined);
+    // A ramp of fewer than two readable stops falls back to the default.
+    expect(colorRamp(['nonsense'])(1)).to.equal(colorRamp(LIGHT_RAMP)(1));
+  });
+});
+
+/** A model of `cohorts` rows (size, values from period 0), no running period. */
+function model(rows: [number, (number | null)[]][], value: ColorDomainInput['value'] = 'percent', running: number[] = []): ColorDomainInput {
+  return { value, cohorts: rows.map(([size, cells], i) => ({ size, cells, running: running[i] ?? -1 })), average: [] };
+}
+
+describe('heatmapColorDomain', () => {
+  it('spans periods ≥ 1 only: period 0 (100 %) does not set the top', () => {
+    const domain = heatmapColorDomain(model([[100, [1, 0.18, 0.12]], [100, [1, 0.15, 0.1]], [100, [1, 0.2]]]))!;
+    expect(domain.low).to.equal(0);
+    expect(domain.high).to.be.within(0.2, 0.25);
+    expect(domain.clampedAbove).to.equal(false);
+  });
+
+  it('tops out at a round 95th percentile, so one outlier does not wash out the rest, and says it clamps', () => {
+    const rows: [number, number[]][] = Array.from({ length: 20 }, (_, i) => [100, [1, 0.1 + (i % 5) / 100, 0.08]]);
+    rows.push([100, [1, 0.9]]);
+    const domain = heatmapColorDomain(model(rows))!;
+    expect(domain.high).to.be.below(0.2);
+    expect(domain.clampedAbove).to.equal(true);
+    // The top is a round number, as a legend label should be.
+    expect(Math.round(domain.high * 100)).to.be.closeTo(domain.high * 100, 1e-9);
+  });
+
+  it('does not let tiny cohorts or running periods stretch the scale', () => {
+    const rows: [number, number[]][] = Array.from({ length: 10 }, () => [200, [1, 0.12, 0.1]]);
+    rows.push([3, [1, 1, 0.67]]); // one of three customers is 33 %, two are 67 %: says little
+    expect(heatmapColorDomain(model(rows))!.high).to.be.at.most(0.14);
+    const running = heatmapColorDomain(model([[100, [1, 0.1, 0.9]], [100, [1, 0.12, 0.11]]], 'percent', [2, -1]))!;
+    expect(running.high).to.be.at.most(0.14);
+    expect(running.clampedAbove).to.equal(true);
+  });
+
+  it('is null when no cell past period 0 has a value, and spans a unit when all are zero', () => {
+    expect(heatmapColorDomain(model([[10, [1]], [5, [1, null]]]))).to.equal(null);
+    const zero = heatmapColorDomain(model([[10, [1, 0, 0]]]))!;
+    expect([zero.low, zero.high]).to.deep.equal([0, 0.1]);
+  });
+
+  it('starts below zero for negative values (revenue after refunds)', () => {
+    const domain = heatmapColorDomain(model([[10, [500, -40, 120]], [10, [400, 80, 60]]], 'revenue'))!;
+    expect(domain.low).to.be.at.most(-40);
+    expect(domain.high).to.be.at.least(100);
   });
 });
