@@ -92,7 +92,7 @@ const translation = {
   scopeGranularity: (granularity) => ({ day: 'Pr. dag', week: 'Pr. uge', month: 'Pr. måned', quarter: 'Pr. kvartal', year: 'Pr. år' })[granularity],
   scopeCustomers: (count, shown) => `${shown} ${count === 1 ? 'kunde' : 'kunder'}`,
   scopeCohorts: (granularity) => ({ day: 'Daglige kohorter', week: 'Ugentlige kohorter', month: 'Månedlige kohorter', quarter: 'Kvartalsvise kohorter', year: 'Årlige kohorter' })[granularity],
-  heatmapScopeMeasure: (measure) => ({ percent: 'Andel aktive i hver kohorte', count: 'Aktive kunder pr. kohorte', revenue: 'Omsætning pr. kohorte' })[measure],
+  scopeCohortsBy: (property) => `Kohorter efter ${property}`,
 
   // <churn-reasons>
   reasonsScopeByCount: 'Efter antal opsigelser',

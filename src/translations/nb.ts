@@ -92,7 +92,7 @@ const translation = {
   scopeGranularity: (granularity) => ({ day: 'Per dag', week: 'Per uke', month: 'Per måned', quarter: 'Per kvartal', year: 'Per år' })[granularity],
   scopeCustomers: (count, shown) => `${shown} ${count === 1 ? 'kunde' : 'kunder'}`,
   scopeCohorts: (granularity) => ({ day: 'Daglige kohorter', week: 'Ukentlige kohorter', month: 'Månedlige kohorter', quarter: 'Kvartalsvise kohorter', year: 'Årlige kohorter' })[granularity],
-  heatmapScopeMeasure: (measure) => ({ percent: 'Andel aktive i hver kohort', count: 'Aktive kunder per kohort', revenue: 'Inntekt per kohort' })[measure],
+  scopeCohortsBy: (property) => `Kohorter etter ${property}`,
 
   // <churn-reasons>
   reasonsScopeByCount: 'Etter antall oppsigelser',

@@ -120,7 +120,7 @@ const translation = {
   scopeGranularity: (granularity) => ({ day: 'По дням', week: 'По неделям', month: 'По месяцам', quarter: 'По кварталам', year: 'По годам' })[granularity],
   scopeCustomers: (count, shown) => `${shown} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')}`,
   scopeCohorts: (granularity) => ({ day: 'Когорты по дням', week: 'Когорты по неделям', month: 'Когорты по месяцам', quarter: 'Когорты по кварталам', year: 'Когорты по годам' })[granularity],
-  heatmapScopeMeasure: (measure) => ({ percent: 'Доля активных в каждой когорте', count: 'Активные клиенты по когортам', revenue: 'Выручка по когортам' })[measure],
+  scopeCohortsBy: (property) => `Когорты по признаку «${property}»`,
 
   // <churn-reasons>
   reasonsScopeByCount: 'По числу отмен',

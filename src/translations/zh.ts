@@ -84,7 +84,7 @@ const translation = {
   scopeGranularity: (granularity) => ({ day: '按日', week: '按周', month: '按月', quarter: '按季度', year: '按年' })[granularity],
   scopeCustomers: (_count, shown) => `${shown} 位客户`,
   scopeCohorts: (granularity) => ({ day: '按日分组', week: '按周分组', month: '按月分组', quarter: '按季度分组', year: '按年分组' })[granularity],
-  heatmapScopeMeasure: (measure) => ({ percent: '各同期群活跃占比', count: '各同期群活跃客户数', revenue: '各同期群收入' })[measure],
+  scopeCohortsBy: (property) => `按 ${property} 分组`,
 
   // <churn-reasons>
   reasonsScopeByCount: '按取消次数',

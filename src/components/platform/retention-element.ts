@@ -370,7 +370,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   /** The title shown: the `heading` attribute, else the element's {@link label}; '' when `heading=""` hides it. */
   protected get shownTitle(): string {
-    if (this.heading !== undefined) return this.heading.trim();
+    // A removed attribute is null: the default title again.
+    if (this.heading !== undefined && this.heading !== null) return this.heading.trim();
     return this.label();
   }
 

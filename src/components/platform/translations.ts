@@ -70,8 +70,8 @@ export interface Terms extends WarningTerms {
   scopeGranularity: (granularity: Granularity) => string;
   /** Cohorts by first period, in a subtitle: "Monthly cohorts". */
   scopeCohorts: (granularity: Granularity) => string;
-  /** The subtitle of <cohort-heatmap> (its terms live with the platform's): "share of each cohort active" / "customers" / "revenue". */
-  heatmapScopeMeasure: (measure: 'percent' | 'count' | 'revenue') => string;
+  /** Cohorts grouped by a customer property, in a subtitle: "Cohorts by plan" (<cohort-heatmap>). */
+  scopeCohortsBy: (property: string) => string;
   /** Customers counted, in a subtitle (`shown`: the count as the page writes numbers). */
   scopeCustomers: (count: number, shown: string) => string;
 }

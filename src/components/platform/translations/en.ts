@@ -52,5 +52,5 @@ registerTranslation('en', {
   scopeGranularity: (granularity) => ({ day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' })[granularity],
   scopeCustomers: (count, shown) => `${shown} ${plural(count, 'customer', 'customers')}`,
   scopeCohorts: (granularity) => ({ day: 'Daily cohorts', week: 'Weekly cohorts', month: 'Monthly cohorts', quarter: 'Quarterly cohorts', year: 'Yearly cohorts' })[granularity],
-  heatmapScopeMeasure: (measure) => ({ percent: 'Share of each cohort active', count: 'Active customers per cohort', revenue: 'Revenue per cohort' })[measure],
+  scopeCohortsBy: (property) => `Cohorts by ${property}`,
 });
