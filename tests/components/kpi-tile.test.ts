@@ -50,8 +50,8 @@ function expectReturnRate(el: KpiTile) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
   expect(el.value).to.include({ metric: 'return-rate', period: '2024-02', previous: 0, complete: true });
   expect(el.value!.value).to.be.closeTo(1 / 3, 1e-12);
-  expect(text(el, 'label')).to.equal('Product return rate');
-  expect(text(el, 'period')).to.equal('Feb 2024');
+  expect(text(el, 'title')).to.equal('Product return rate');
+  expect(text(el, 'subtitle')).to.equal('Monthly · Feb 2024');
   expect(text(el, 'value')).to.equal('33.3%');
   expect(text(el, 'delta')).to.equal('+33.3 pp vs previous period');
   expect(part(el, 'delta')!.classList.contains('bad')).to.equal(true);
@@ -249,7 +249,8 @@ describe('<kpi-tile> input routes', () => {
     const el = await settled(await fixture<KpiTile>(html`<kpi-tile metric="customer-churn" value="0.08" previous="0.06" period="October"></kpi-tile>`));
     expect(el.ranIn).to.equal('worker'); // plain numbers are a job in the metrics engine too
     expect(text(el, 'value')).to.equal('8.0%');
-    expect(text(el, 'period')).to.equal('October');
+    // Typed figures: the period as typed, no calendar to name.
+    expect(text(el, 'subtitle')).to.equal('October');
     expect(text(el, 'delta')).to.equal('+2.0 pp vs previous period');
     expect(text(el, 'benchmark')).to.equal('Needs action: above 7.0%');
     el.benchmark = 0.1;
@@ -344,10 +345,10 @@ describe('<kpi-tile> accessibility, layout and safety', () => {
   it('data text with markup stays text and runs nothing', async () => {
     const payload = '<img src=x onerror=window.__rkKpiXss=1>';
     const el = await settled(await fixture<KpiTile>(html`<kpi-tile metric="nps" value="10" heading=${payload} period=${payload}></kpi-tile>`));
-    expect(text(el, 'label')).to.equal(payload);
+    expect(text(el, 'title')).to.equal(payload);
     const periods = await fixture<KpiTile>(html`<kpi-tile metric="nps" input="periods" .data=${[{ period: payload, value: 5 }]}></kpi-tile>`);
     await ready(periods);
-    expect(text(periods, 'period')).to.equal(payload);
+    expect(text(periods, 'subtitle')).to.equal(payload);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(periods.shadowRoot!.querySelector('img')).to.equal(null);
@@ -358,7 +359,7 @@ describe('<kpi-tile> accessibility, layout and safety', () => {
     const nb = await fixture<HTMLElement>(html`<div lang="nb-NO"><kpi-tile metric="customer-churn" value="0.08" previous="0.06"></kpi-tile></div>`);
     const tile = nb.querySelector('kpi-tile')!;
     await settled(tile);
-    expect(text(tile, 'label')).to.equal('Kundefrafall');
+    expect(text(tile, 'title')).to.equal('Kundefrafall');
     expect(text(tile, 'value')).to.match(/^8,0\s?%$/);
     const ru = await settled(await fixture<KpiTile>(html`<kpi-tile lang="ru" metric="dso" value="5"></kpi-tile>`));
     expect(text(ru, 'value')).to.equal('5 дней');

@@ -250,7 +250,7 @@ describe('<nps-score> accessibility and safety', () => {
     expect(text(ru, 'responses')).to.equal('5 ответов');
     expect(text(ru, 'low-sample')).to.contain('Всего 5 ответов, меньше 30');
     const zh = await settled(await fixture<NpsScore>(html`<nps-score lang="zh-CN" promoters="3" passives="1" detractors="1"></nps-score>`));
-    expect(text(zh, 'label')).to.equal('净推荐值 (NPS)');
+    expect(text(zh, 'title')).to.equal('净推荐值 (NPS)');
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -384,7 +384,7 @@ describe('<retention-gauge> accessibility and safety', () => {
     const payload = '<img src=x onerror=window.__rkXss=1>';
     const el = await fixture<RetentionGauge>(html`<retention-gauge start="10" end="9" period=${payload}></retention-gauge>`);
     await ready(el);
-    expect(text(el, 'period')).to.equal(payload);
+    expect(text(el, 'subtitle')).to.equal(payload);
     const bad = await fixture<RetentionGauge>(html`<retention-gauge .data=${[{ customer: 'a', date: payload, amount: 1 }]}></retention-gauge>`);
     await ready(bad);
     expect(text(bad, 'message')).to.contain(payload);
