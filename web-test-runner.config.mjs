@@ -9,6 +9,7 @@ import { reactEsmPlugin } from './tests/frameworks/react-esm-plugin.mjs';
 import { strictPagesMiddleware } from './tests/strict-pages/csp-middleware.mjs';
 import { viteGlobPlugin } from './tests/demo/vite-glob-plugin.mjs';
 import { requestLogMiddleware } from './tests/server/request-log.mjs';
+import { hostileResponsesMiddleware } from './tests/server/hostile-responses.mjs';
 import { LOGIC_TEST_FOLDERS, logicSuitePlugin } from './tests/server/logic-suite.mjs';
 import { bundledWorkerPlugin } from './tests/server/bundled-worker.mjs';
 
@@ -57,8 +58,9 @@ export default {
     reactEsmPlugin(),
   ],
   // The strict pages (tests/strict-pages/) are served with a Content-Security-Policy header;
-  // tests/server/request-log.mjs counts requests wherever the engine makes them (page or worker).
-  middleware: [requestLogMiddleware, strictPagesMiddleware],
+  // tests/server/request-log.mjs counts requests wherever the engine makes them (page or worker);
+  // tests/server/hostile-responses.mjs answers as broken servers do (tests/hostile/).
+  middleware: [requestLogMiddleware, hostileResponsesMiddleware, strictPagesMiddleware],
   browsers: [
     chromeLauncher({
       createPage: ({ context }) => context.newPage({ type: 'window' }),

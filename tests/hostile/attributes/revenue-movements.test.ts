@@ -1,0 +1,3 @@
+import { numberAttributeSuite } from './number-attributes.ts';
+
+numberAttributeSuite('revenue-movements');
