@@ -12,6 +12,7 @@ import { requestLogMiddleware } from './tests/server/request-log.mjs';
 import { hostileResponsesMiddleware } from './tests/server/hostile-responses.mjs';
 import { LOGIC_TEST_FOLDERS, logicSuitePlugin } from './tests/server/logic-suite.mjs';
 import { bundledWorkerPlugin } from './tests/server/bundled-worker.mjs';
+import { visualTestsPlugin } from './tests/visual/visual-plugin.mjs';
 
 // The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
 // (reactEsmPlugin serves it as ES modules, as a bundler would), and Vue 3's bundler build,
@@ -41,6 +42,8 @@ export default {
   plugins: [
     logicSuitePlugin(),
     bundledWorkerPlugin(),
+    // Screenshots and baseline files of the visual tests (tests/visual/).
+    visualTestsPlugin(),
     // The demo pages register the elements with Vite's `import.meta.glob` (tests/demo/ drives the builder).
     viteGlobPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
