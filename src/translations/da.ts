@@ -410,7 +410,7 @@ const translation = {
   gaugeThisPeriod: 'denne periode',
 
   // <revenue-movements>
-  movementsScopeMrr: 'månedlig tilbagevendende omsætning (MRR)',
+  movementsScopeMrr: 'tilbagevendende omsætning (MRR)',
   movementsLabel: 'Bevægelser i tilbagevendende omsætning',
   movementsPeriod: 'Periode',
   movementsStart: 'Tilbagevendende omsætning ved start',

@@ -410,7 +410,7 @@ const translation = {
   gaugeThisPeriod: 'denne perioden',
 
   // <revenue-movements>
-  movementsScopeMrr: 'månedlig gjentakende inntekt (MRR)',
+  movementsScopeMrr: 'gjentakende inntekt (MRR)',
   movementsLabel: 'Endringer i gjentakende inntekt',
   movementsPeriod: 'Periode',
   movementsStart: 'Gjentakende inntekt ved start',

@@ -440,7 +440,7 @@ const translation = {
   gaugeThisPeriod: 'этот период',
 
   // <revenue-movements>
-  movementsScopeMrr: 'ежемесячная регулярная выручка (MRR)',
+  movementsScopeMrr: 'регулярная выручка (MRR)',
   movementsLabel: 'Движение регулярной выручки',
   movementsPeriod: 'Период',
   movementsStart: 'Регулярная выручка на начало',

@@ -399,7 +399,7 @@ const translation = {
   gaugeThisPeriod: '本期',
 
   // <revenue-movements>
-  movementsScopeMrr: '月度经常性收入 (MRR)',
+  movementsScopeMrr: '经常性收入 (MRR)',
   movementsLabel: '经常性收入变动',
   movementsPeriod: '期间',
   movementsStart: '期初经常性收入',

@@ -51,7 +51,7 @@ function expectReturnRate(el: KpiTile) {
   expect(el.value).to.include({ metric: 'return-rate', period: '2024-02', previous: 0, complete: true });
   expect(el.value!.value).to.be.closeTo(1 / 3, 1e-12);
   expect(text(el, 'title')).to.equal('Product return rate');
-  expect(text(el, 'subtitle')).to.equal('Monthly · Feb 2024');
+  expect(text(el, 'subtitle')).to.equal('Feb 2024');
   expect(text(el, 'value')).to.equal('33.3%');
   expect(text(el, 'delta')).to.equal('+33.3 pp vs previous period');
   expect(part(el, 'delta')!.classList.contains('bad')).to.equal(true);

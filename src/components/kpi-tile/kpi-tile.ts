@@ -6,7 +6,6 @@ import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import { granularityPart, scopeLine } from '../platform/scope.ts';
 import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
 import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from '../../engine/jobs/kpi-tile.ts';
 import { DEFAULT_KPI_PERIODS, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
@@ -131,9 +130,12 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     return this.format.term('kpiMetric', this.metric) || this.format.term('kpiLabel');
   }
 
-  /** The tile's subtitle: the period its value is of ("Monthly · Mar 2024"); typed figures: their `period` as typed. */
+  /**
+   * The tile's subtitle: the period its value is of ("Mar 2024", "Q1 2024 (running)"), whose label
+   * says its length, so a narrow tile spends its one line on it; typed figures: their `period` as typed.
+   */
   protected override scope(model: KpiModel): string {
-    return scopeLine(model.input !== 'numbers' && granularityPart(this.format, model), this.#periodText(model));
+    return this.#periodText(model);
   }
 
   /** The name the tile goes by: the page's heading, or the metric's. */

@@ -4,7 +4,6 @@ import { PeriodCalendar, type Granularity } from '../../metrics/calendar/calenda
 import { renderDataTable } from '../platform/data-table.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import { granularityPart, scopeLine } from '../platform/scope.ts';
 import {
   DIAL_END,
   DIAL_START,
@@ -100,9 +99,9 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     return this.format.term('gaugeLabel');
   }
 
-  /** The subtitle: the period measured ("Monthly · Mar 2024"). */
+  /** The subtitle: the period measured ("Mar 2024", "Q3 2024 (running)"); its label says its length. */
   protected override scope(value: GaugeModel): string {
-    return scopeLine(granularityPart(this.format, value), this.#periodLabel(value));
+    return this.#periodLabel(value);
   }
 
   protected summarize(value: GaugeModel): string {

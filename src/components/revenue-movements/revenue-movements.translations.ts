@@ -25,7 +25,7 @@ declare module '../platform/translations.ts' {
 }
 
 registerTranslation('en', {
-  movementsScopeMrr: 'monthly recurring revenue (MRR)',
+  movementsScopeMrr: 'recurring revenue (MRR)',
   movementsLabel: 'Recurring revenue movements',
   movementsPeriod: 'Period',
   movementsStart: 'Recurring revenue at start',
