@@ -50,7 +50,7 @@ describe('trendGeometry', () => {
     expect(g.margin.left).to.equal(40);
     expect(g.plotWidth).to.equal(340 - 40 - 16);
     expect(g.plotHeight).to.equal(188);
-    // scalePoint, 3 points, padding 0.5: step = 284 / 3; x = step × (i + 0.5).
+    // 3 periods, each in the middle of its third: step = 284 / 3; x = step × (i + 0.5).
     near(g.points[0].x, 284 / 6);
     near(g.points[1].x, 142);
     near(g.points[2].x, (284 * 5) / 6);

@@ -3,7 +3,7 @@
  * before anything is drawn (d3fc's "measure, then draw"). Pure: no DOM, so the
  * numbers a chart draws can be tested without a browser layout.
  */
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 
 /** One period as the chart sees it. */
@@ -116,11 +116,13 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
   const plotHeight = Math.max(0, height - margin.top - margin.bottom);
   y.range([plotHeight, 0]);
 
-  const x = scalePoint<number>()
-    .domain(data.map((_, index) => index))
-    .range([0, plotWidth])
-    .padding(0.5);
-  const points: TrendPoint[] = data.map((d, index) => ({ index, x: x(index) ?? 0, y: isRate(d.rate) ? y(d.rate) : null }));
+  // Period i at the middle of its 1/n of the width: d3's scalePoint().padding(0.5)
+  // gives the same positions, but its ordinal machinery (InternMap, band maths,
+  // ≈ 1 kB gzip) would ride along in every page that shows the flagship charts.
+  const x = scaleLinear()
+    .domain([-0.5, data.length - 0.5])
+    .range([0, plotWidth]);
+  const points: TrendPoint[] = data.map((d, index) => ({ index, x: x(index), y: isRate(d.rate) ? y(d.rate) : null }));
 
   const zeroY = y(0);
   // d3's `defined` keeps points without a rate out of every path (a gap), so
@@ -152,7 +154,7 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     partialAreaPath += trendArea(segment) ?? '';
   }
 
-  const step = x.step() || plotWidth || 1;
+  const step = plotWidth / Math.max(1, data.length) || 1;
   const every = Math.max(1, Math.ceil(minLabelSpacing / step));
   const xLabelIndexes: number[] = [];
   // Count back from the last period so the newest one always has its label.
