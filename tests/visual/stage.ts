@@ -13,6 +13,8 @@
  * `whenStill` waits until every element has redrawn.
  */
 import { setViewport } from '@web/test-runner-commands';
+// Every element of the kit, registered as the gallery registers them.
+import '../../demo/lib/elements.ts';
 import type { GalleryExample } from './gallery-examples.ts';
 
 export type Surroundings = 'plain' | 'gallery';
@@ -77,6 +79,8 @@ export class Stage {
   }
 
   async mount(timeout = 12_000): Promise<void> {
+    const unknown = this.example.tags.filter((tag) => !customElements.get(tag));
+    if (unknown.length > 0) throw new Error(`${this.example.id}: no element is defined for ${unknown.map((tag) => `<${tag}>`).join(', ')}`);
     document.body.append(this.card);
     // A <retention-source> has no status of its own: the elements that name it wait for it.
     const waiting = (): string[] =>
