@@ -58,6 +58,13 @@ export interface WarningParams {
   subject?: 'repeat-customers';
   /** `missing-property`: customers who bought but are not in the customer list, customers without a value, or responses without a date. */
   reason?: 'not-in-customer-list' | 'no-value' | 'no-date';
+  /** `invalid-attribute` (said by an element, not the engine): the attribute, the text given and what it takes. */
+  attribute?: string;
+  value?: string;
+  min?: number;
+  max?: number;
+  wholeNumber?: 'yes';
+  choices?: string[];
 }
 
 export type WarningCode =
@@ -71,7 +78,8 @@ export type WarningCode =
   | 'missing-property'
   | 'customer-without-purchases'
   | 'ignored-status'
-  | 'other-currency';
+  | 'other-currency'
+  | 'invalid-attribute';
 
 export type Result<T> =
   | { ok: true; value: T; warnings: InputWarning[] }

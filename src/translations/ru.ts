@@ -112,6 +112,8 @@ const translation = {
         : `У ${n} ${ruPlural(count, 'клиента', 'клиентов', 'клиентов')} нет значения свойства: когорта «(нет)».`,
   'warning-customer-without-purchases': (count, n) => `У ${ruOfRecords(count, n)} списка клиентов нет покупок, и они не входят ни в одну когорту.`,
   'warning-ignored-status': (count, n, p) => `${ruRecords(count, n)} со статусом ${p.statuses?.map((word) => `«${word}»`).join(', ')} ${ruLeftOut(count)}.`,
+  'warning-invalid-attribute': (_count, _n, p) =>
+    `${p.attribute}="${p.value}" не используется: ожидается ${p.choices ? `одно из значений: ${p.choices.join(', ')}` : `${p.wholeNumber ? 'целое число' : 'число'} от ${p.min} до ${p.max}`}, поэтому действует значение по умолчанию.`,
   'warning-other-currency': (count, n, p) =>
     `${ruRecords(count, n)} в ${p.otherCurrencies?.join(', ')} ${ruPlural(count, 'учтена', 'учтены', 'учтены')} как активность, но не в денежных показателях (они в ${p.currency}).`,
   percentagePoints: 'п. п.',

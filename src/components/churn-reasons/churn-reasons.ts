@@ -6,7 +6,8 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
+import { numberAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import type { ChurnReasonsJobOptions, ChurnReasonsModel } from '../../engine/jobs/churn-reasons.ts';
@@ -63,11 +64,11 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
   @property({ attribute: 'weight-by', reflect: true }) weightBy: ReasonWeight = 'count';
   @property({ attribute: 'reason-key' }) reasonKey?: string;
   @property({ attribute: 'lost-revenue-key' }) lostRevenueKey?: string;
-  @property({ attribute: 'other-threshold', converter: numberAttributeConverter }) otherThreshold?: number;
-  @property({ attribute: 'max-reasons', converter: numberAttributeConverter }) maxReasons?: number;
+  @property({ attribute: 'other-threshold', converter: numberAttribute({ min: 1, max: 1_000_000, integer: true }) }) otherThreshold?: number;
+  @property({ attribute: 'max-reasons', converter: numberAttribute({ min: 1, max: 50, integer: true }) }) maxReasons?: number;
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
-  @property({ attribute: 'trend-count', converter: numberAttributeConverter }) trendCount?: number;
+  @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
+  @property({ attribute: 'trend-count', converter: numberAttribute({ min: 0, max: 12, integer: true }) }) trendCount?: number;
 
   @state() private activeIndex: number | null = null;
   @state() private focused = false;

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
+import { chartHeightAttribute, numberAttribute, weekStartAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
@@ -18,19 +19,6 @@ const churnTrendJob = jobNamed<ChurnTrendJobOptions, ChurnTrendModel>('churn-tre
 /** Customer churn above 7 % a month calls for action (DESIGN.md); revenue churn has no default line. */
 export const DEFAULT_CUSTOMER_THRESHOLD = 0.07;
 
-/** `threshold="none"` (or empty) removes the line; a number sets it. */
-const thresholdConverter = {
-  fromAttribute(value: string | null): number | null | undefined {
-    if (value === null) return undefined;
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'none' || text === 'off') return null;
-    const number = Number(text);
-    return Number.isFinite(number) ? number : undefined;
-  },
-  toAttribute(value: number | null | undefined): string | null {
-    return value === undefined ? null : value === null ? 'none' : String(value);
-  },
-};
 
 /**
  * Customer or revenue churn per period as a line or area chart, with a
@@ -71,16 +59,17 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   @property({ reflect: true }) metric: ChurnMetric = 'customer';
   @property({ reflect: true }) variant: 'line' | 'area' = 'line';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
-  @property({ converter: thresholdConverter }) threshold?: number | null;
+  @property({ attribute: 'window-days', converter: windowDaysAttribute }) windowDays?: number;
+  /** `threshold="none"` (or empty) removes the line; a fraction sets it (revenue churn may be negative). */
+  @property({ converter: numberAttribute({ min: -1, max: 1, allowNone: true }) }) threshold?: number | null;
   @property() input: ChurnInput = 'auto';
   @property({ attribute: 'period-key' }) periodKey?: string;
   @property({ attribute: 'start-count-key' }) startCountKey?: string;
   @property({ attribute: 'lost-key' }) lostKey?: string;
   @property({ attribute: 'expansion-key' }) expansionKey?: string;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
-  @property({ converter: numberAttributeConverter }) height?: number;
+  @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
+  @property({ converter: chartHeightAttribute }) height?: number;
 
   /** Index of the period under the pointer or keyboard focus; null when none. */
   @state() private activeIndex: number | null = null;

@@ -10,7 +10,8 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import type { Formatter } from '../platform/locale.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
+import { periodCountAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import type { CohortHeatmapJobOptions, HeatmapCohort, HeatmapInput, HeatmapModel } from '../../engine/jobs/cohort-heatmap.ts';
 import { cohortHeatmapStyles } from './cohort-heatmap.styles.ts';
@@ -92,13 +93,13 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   /** What the cells show; the attribute is `value` (the `value` property is the computed matrix). */
   @property({ attribute: 'value', reflect: true }) measure: CohortValue = 'percent';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'max-periods', converter: numberAttributeConverter }) maxPeriods?: number;
+  @property({ attribute: 'max-periods', converter: periodCountAttribute }) maxPeriods?: number;
   @property({ attribute: 'cohort-by' }) cohortBy?: string;
   @property({ attribute: 'customers-src' }) customersSrc?: string;
   @property({ attribute: false }) customers?: unknown;
   @property() input: HeatmapInput = 'auto';
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
+  @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
 
   #focus = new ChartFocusController<Cell>(this, {
     first: () => (this.value ? moveCell(this.#rowLengths(this.value), { row: 0, column: 0 }, 'first') : null),

@@ -5,7 +5,8 @@ import type { HealthSignalName } from '../../metrics/health.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
+import { numberAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { scopeLine } from '../platform/scope.ts';
 import type { CustomerHealthJobOptions, CustomerHealthModel, HealthRow, HealthRowSignal } from '../../engine/jobs/customer-health.ts';
@@ -68,10 +69,10 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
   @property({ attribute: 'value-key' }) valueKey?: string;
   @property({ converter: weightsConverter }) weights?: Partial<Record<HealthSignalName, number>> | string;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
-  @property({ converter: numberAttributeConverter }) baseline?: number;
-  @property({ attribute: 'at-risk-below', converter: numberAttributeConverter }) atRiskBelow?: number;
-  @property({ attribute: 'visible-rows', converter: numberAttributeConverter }) visibleRows?: number;
+  @property({ attribute: 'window-days', converter: windowDaysAttribute }) windowDays?: number;
+  @property({ converter: numberAttribute({ min: 0, max: 100 }) }) baseline?: number;
+  @property({ attribute: 'at-risk-below', converter: numberAttribute({ min: 0, max: 100 }) }) atRiskBelow?: number;
+  @property({ attribute: 'visible-rows', converter: numberAttribute({ min: 1, max: 100, integer: true }) }) visibleRows?: number;
   @property({ attribute: 'at-risk-only', type: Boolean, reflect: true }) atRiskOnly = false;
 
   @state() private sortKey: SortKey = 'score';

@@ -4,7 +4,8 @@ import { periodLabel, type Granularity, type Weekday } from '../../metrics/calen
 import type { SeriesFrame } from '../../metrics/kpi-series.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { numberAttribute, periodCountAttribute, weekStartAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
 import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from '../../engine/jobs/kpi-tile.ts';
@@ -19,17 +20,6 @@ const kpiNumbersJob = jobNamed<KpiNumbers, KpiModel>('kpi-tile-numbers');
 
 /** Height of the sparkline's drawing box; CSS stretches it to the row. */
 const SPARKLINE_UNITS = 40;
-
-/** `benchmark="none"` switches the hint off; a number replaces the metric's threshold. */
-const benchmarkConverter = {
-  fromAttribute(value: string | null): number | null | undefined {
-    if (value === null) return undefined;
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'none' || text === 'off') return null;
-    const number = Number(text);
-    return Number.isFinite(number) ? number : undefined;
-  },
-};
 
 /**
  * One scalar metric for a portal's grid of tiles: the value of the latest
@@ -72,18 +62,19 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   @property({ reflect: true }) metric: KpiMetric = 'customer-churn';
   @property() input: KpiInput = 'auto';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ converter: numberAttributeConverter }) periods?: number;
+  @property({ converter: periodCountAttribute }) periods?: number;
   /** The typed figure (attribute `value`; the property is not `value`, which holds the computed model). */
   @property({ attribute: 'value' }) figure?: number | string;
   @property() previous?: number | string;
   @property() period?: string;
-  @property({ converter: benchmarkConverter }) benchmark?: number | null;
-  @property({ attribute: 'benchmark-high', converter: numberAttributeConverter }) benchmarkHigh?: number;
-  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
-  @property({ attribute: 'loyalty-threshold', converter: numberAttributeConverter }) loyaltyThreshold?: number;
+  /** `benchmark="none"` switches the hint off; a number replaces the metric's threshold. */
+  @property({ converter: numberAttribute({ min: -1_000_000, max: 1_000_000, allowNone: true }) }) benchmark?: number | null;
+  @property({ attribute: 'benchmark-high', converter: numberAttribute({ min: -1_000_000, max: 1_000_000 }) }) benchmarkHigh?: number;
+  @property({ attribute: 'window-days', converter: windowDaysAttribute }) windowDays?: number;
+  @property({ attribute: 'loyalty-threshold', converter: numberAttribute({ min: 2, max: 1000, integer: true }) }) loyaltyThreshold?: number;
   @property() frame?: SeriesFrame;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
+  @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
   @property({ attribute: 'score-key' }) scoreKey?: string;
   @property({ attribute: 'issue-date-key' }) issueDateKey?: string;
   @property({ attribute: 'paid-date-key' }) paidDateKey?: string;

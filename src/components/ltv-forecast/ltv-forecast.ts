@@ -5,7 +5,8 @@ import type { TimeUnit } from '../../metrics/ltv/index.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { fractionAttribute, numberAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { cohortsPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { histogramLayout } from './ltv-geometry.ts';
@@ -60,17 +61,17 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   static override styles = [platformStyles, ltvForecastStyles];
 
   @property({ attribute: 'time-unit', converter: timeUnitConverter }) timeUnit: TimeUnit = 'weeks';
-  @property({ converter: numberAttributeConverter }) horizon?: number;
+  @property({ converter: numberAttribute({ min: 1, max: 3650 }) }) horizon?: number;
   @property({ attribute: 'calibration-end' }) calibrationEnd?: string;
-  @property({ attribute: 'discount-rate', converter: numberAttributeConverter }) discountRate?: number;
-  @property({ converter: numberAttributeConverter }) margin?: number;
-  @property({ converter: numberAttributeConverter }) arpa?: number;
-  @property({ attribute: 'gross-margin', converter: numberAttributeConverter }) grossMargin?: number;
-  @property({ converter: numberAttributeConverter }) churn?: number;
+  @property({ attribute: 'discount-rate', converter: fractionAttribute }) discountRate?: number;
+  @property({ converter: fractionAttribute }) margin?: number;
+  @property({ converter: numberAttribute({ min: 0, max: 1e15 }) }) arpa?: number;
+  @property({ attribute: 'gross-margin', converter: numberAttribute({ min: 0, max: 100 }) }) grossMargin?: number;
+  @property({ converter: numberAttribute({ min: 0.0001, max: 1 }) }) churn?: number;
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'window-days', converter: numberAttributeConverter }) windowDays?: number;
-  @property({ attribute: 'top-count', converter: numberAttributeConverter }) topCount?: number;
-  @property({ converter: numberAttributeConverter }) bins?: number;
+  @property({ attribute: 'window-days', converter: windowDaysAttribute }) windowDays?: number;
+  @property({ attribute: 'top-count', converter: numberAttribute({ min: 1, max: 100, integer: true }) }) topCount?: number;
+  @property({ converter: numberAttribute({ min: 2, max: 200, integer: true }) }) bins?: number;
 
   @state() private activeBin: number | null = null;
   @state() private focused = false;

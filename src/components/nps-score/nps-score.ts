@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { numberAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { sparklineGeometry } from '../kpi-tile/sparkline-geometry.ts';
@@ -53,7 +54,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
   static override styles = [platformStyles, npsScoreStyles];
 
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'min-responses', converter: numberAttributeConverter }) minResponses?: number;
+  @property({ attribute: 'min-responses', converter: numberAttribute({ min: 0, max: 1_000_000, integer: true }) }) minResponses?: number;
   @property() promoters?: number | string;
   @property() passives?: number | string;
   @property() detractors?: number | string;
@@ -62,7 +63,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
   @property({ attribute: 'promoters-key' }) promotersKey?: string;
   @property({ attribute: 'passives-key' }) passivesKey?: string;
   @property({ attribute: 'detractors-key' }) detractorsKey?: string;
-  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
+  @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
 
   protected jobRequest(): JobRequest<NpsJobOptions, NpsModel> {
     return {

@@ -27,13 +27,15 @@ export interface NumberRange {
   integer?: boolean;
   /** `none`, `off` or an empty value mean "no value" (null): a threshold line that is turned off. */
   allowNone?: boolean;
+  /** The value of a missing or refused attribute, for a property whose default is not undefined. */
+  fallback?: number;
 }
 
 const NONE_WORDS = new Set(['none', 'off', '']);
 
 /**
- * A number in `[min, max]`. A missing or blank attribute is undefined (the
- * element's default); so is a refused one. Numbers read as JavaScript reads
+ * A number in `[min, max]`. A missing, blank or refused attribute is
+ * `fallback` (undefined unless given: the element's default). Numbers read as JavaScript reads
  * them (`0.07`, `7e-2`), not in the page's locale: attribute values are code.
  */
 export function numberAttribute(range: NumberRange): CheckedConverter<number | null | undefined> {
@@ -48,9 +50,8 @@ export function numberAttribute(range: NumberRange): CheckedConverter<number | n
   };
   return {
     fromAttribute(text: string | null) {
-      if (text === null) return undefined;
-      const value = parse(text);
-      return Number.isNaN(value) ? undefined : value;
+      const value = text === null ? undefined : parse(text);
+      return value === undefined || Number.isNaN(value) ? range.fallback : value;
     },
     toAttribute(value: number | null | undefined) {
       return value === undefined ? null : value === null ? 'none' : String(value);
@@ -81,3 +82,15 @@ export function choiceAttribute<T extends string>(choices: readonly T[], fallbac
 export function isCheckedConverter(converter: unknown): converter is CheckedConverter<unknown> {
   return typeof converter === 'object' && converter !== null && typeof (converter as CheckedConverter<unknown>).refusal === 'function';
 }
+
+/** Attributes several elements share, with one range each. */
+/** Chart height in px: below 80 nothing reads, above 2000 no screen shows it whole. */
+export const chartHeightAttribute = numberAttribute({ min: 80, max: 2000 });
+/** First day of week periods: 0 = Sunday … 6 = Saturday. */
+export const weekStartAttribute = numberAttribute({ min: 0, max: 6, integer: true });
+/** Days a purchase keeps a customer active: a day to ten years. */
+export const windowDaysAttribute = numberAttribute({ min: 1, max: 3650 });
+/** A share as a fraction, 0–1 (margins, rates). */
+export const fractionAttribute = numberAttribute({ min: 0, max: 1 });
+/** A count of periods a chart shows: one to ten years of months. */
+export const periodCountAttribute = numberAttribute({ min: 1, max: 120, integer: true });

@@ -40,6 +40,7 @@ import { ResizeController } from './resize-controller.ts';
 import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
+import { isCheckedConverter, type AttributeExpectation, type CheckedConverter } from './attribute-rules.ts';
 import type { Attachments, DownloadProgress, Outcome } from '../../engine/protocol.ts';
 import './translations/index.ts';
 
@@ -53,18 +54,43 @@ export class MalformedJson {
   ) {}
 }
 
-/**
- * A number attribute: absent or blank is undefined (the default applies),
- * text that is not a number is NaN, which the job reports by name rather than
- * letting a typo fall back to the default unseen.
- */
-export const numberAttributeConverter = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : Number.NaN;
-  },
-};
+/** Page authors' refused attribute values already reported in the console, once each ("tag attr=value"). */
+const consoleReported = new Set<string>();
+
+/** The warning for an attribute value an element refused; its English message also goes to the console. */
+function refusedAttributeWarning(attribute: string, value: string, expected: AttributeExpectation): InputWarning {
+  const takes =
+    'choices' in expected
+      ? `one of ${expected.choices.join(', ')}`
+      : `${expected.integer ? 'a whole number' : 'a number'} from ${expected.min} to ${expected.max}`;
+  return {
+    code: 'invalid-attribute',
+    count: 1,
+    params:
+      'choices' in expected
+        ? { attribute, value, choices: [...expected.choices] }
+        : { attribute, value, min: expected.min, max: expected.max, ...(expected.integer ? { wholeNumber: 'yes' as const } : {}) },
+    message: `${attribute}="${value}" is not used: it takes ${takes}, so the default applies.`,
+    examples: [],
+  };
+}
+
+/** Each element class's checked converters by attribute name (from Lit's property declarations). */
+const checkedAttributes = new WeakMap<object, Map<string, CheckedConverter<unknown>>>();
+
+function checkedConvertersOf(elementClass: typeof LitElement): Map<string, CheckedConverter<unknown>> {
+  let byAttribute = checkedAttributes.get(elementClass);
+  if (!byAttribute) {
+    byAttribute = new Map();
+    for (const [name, declaration] of elementClass.elementProperties) {
+      if (declaration.attribute === false || !isCheckedConverter(declaration.converter)) continue;
+      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(name).toLowerCase();
+      byAttribute.set(attribute, declaration.converter);
+    }
+    checkedAttributes.set(elementClass, byAttribute);
+  }
+  return byAttribute;
+}
 
 /** Reads the `data` attribute; never throws (bad JSON becomes a {@link MalformedJson} to report). */
 export const jsonAttributeConverter = {
@@ -179,8 +205,15 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   @state() value?: Value;
   /** Why the metric could not be shown, if it could not. */
   @state() error?: ElementError;
-  /** Notes about the input (rows left out, zero amounts …) from the last computation. */
+  /**
+   * Notes about the input (rows left out, zero amounts …) from the last computation, after
+   * any attribute value the element refused (`invalid-attribute`: the default applies).
+   */
   @state() warnings: InputWarning[] = [];
+  /** Refused attribute values by attribute name; `warnings` starts with them. */
+  #refusedAttributes = new Map<string, InputWarning>();
+  /** The last computation's warnings. */
+  #dataWarnings: InputWarning[] = [];
   /** Where the last job ran. */
   ranIn?: 'worker' | 'inline';
 
@@ -319,6 +352,34 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
+
+  /**
+   * An attribute with a checked converter (attribute-rules.ts) that refuses the page's value
+   * converts to the default; this is where the element says so: in `warnings`, the notice, and
+   * once in the console.
+   */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    const converter = checkedConvertersOf(this.constructor as typeof LitElement).get(name);
+    if (!converter) return;
+    const expected = value === null ? null : converter.refusal(value);
+    if (expected === null) {
+      if (this.#refusedAttributes.delete(name)) this.#showWarnings();
+      return;
+    }
+    const warning = refusedAttributeWarning(name, value!, expected);
+    this.#refusedAttributes.set(name, warning);
+    this.#showWarnings();
+    const key = `${this.localName} ${name}=${value}`;
+    if (!consoleReported.has(key)) {
+      consoleReported.add(key);
+      console.warn(`<${this.localName}> ${warning.message}`);
+    }
+  }
+
+  #showWarnings(): void {
+    this.warnings = [...this.#refusedAttributes.values(), ...this.#dataWarnings];
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -605,7 +666,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
       this.status = 'idle';
       this.value = undefined;
       this.error = undefined;
-      this.warnings = [];
+      this.#dataWarnings = [];
+      this.#showWarnings();
       return;
     }
     const input = plain ? ATTRIBUTES_INPUT : this.#input && withDelimiter(this.#input, this.delimiter);
@@ -646,7 +708,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   }
 
   #apply(outcome: Outcome<Value>): void {
-    this.warnings = outcome.warnings;
+    this.#dataWarnings = outcome.warnings;
+    this.#showWarnings();
     if (!outcome.ok) {
       this.#fail(outcome.error);
       return;

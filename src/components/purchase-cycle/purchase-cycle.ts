@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
+import { chartHeightAttribute, numberAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { histogramGeometry, type HistogramGeometry } from './cycle-geometry.ts';
 import type { PurchaseCycleJobOptions, PurchaseCycleModel } from '../../engine/jobs/purchase-cycle.ts';
@@ -46,11 +47,11 @@ export const DEFAULT_BIN_WIDTH = 7;
 export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, PurchaseCycleJobOptions> {
   static override styles = [platformStyles, chartStyles, purchaseCycleStyles];
 
-  @property({ attribute: 'bin-width', converter: numberAttributeConverter }) binWidth?: number;
-  @property({ attribute: 'max-days', converter: numberAttributeConverter }) maxDays?: number;
+  @property({ attribute: 'bin-width', converter: numberAttribute({ min: 1, max: 365, integer: true }) }) binWidth?: number;
+  @property({ attribute: 'max-days', converter: numberAttribute({ min: 1, max: 3650, integer: true }) }) maxDays?: number;
   @property() from?: string;
   @property() to?: string;
-  @property({ converter: numberAttributeConverter }) height?: number;
+  @property({ converter: chartHeightAttribute }) height?: number;
 
   @state() private activeIndex: number | null = null;
   @state() private focused = false;

@@ -5,7 +5,8 @@ import type { RetentionMode } from '../../metrics/retention-curves.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
+import { chartHeightAttribute, numberAttribute, periodCountAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { cohortsPart, labelSpan, scopeLine } from '../platform/scope.ts';
 import { curveGeometry, nearestSeries, type CurveGeometry } from './curve-geometry.ts';
@@ -55,12 +56,12 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
 
   @property({ reflect: true }) mode: RetentionMode = 'on';
   @property({ reflect: true }) granularity: Granularity = 'month';
-  @property({ attribute: 'max-periods', converter: numberAttributeConverter }) maxPeriods?: number;
-  @property({ attribute: 'max-cohorts', converter: numberAttributeConverter }) maxCohorts?: number;
+  @property({ attribute: 'max-periods', converter: periodCountAttribute }) maxPeriods?: number;
+  @property({ attribute: 'max-cohorts', converter: numberAttribute({ min: 1, max: 60, integer: true }) }) maxCohorts?: number;
   @property() input: CurveInput = 'auto';
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
-  @property({ converter: numberAttributeConverter }) height?: number;
+  @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
+  @property({ converter: chartHeightAttribute }) height?: number;
 
   /** Series index (cohorts 0 … n − 1, the average n) under the pointer or keyboard focus; null when none. */
   @state() private highlighted: number | null = null;

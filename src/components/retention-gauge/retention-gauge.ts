@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PeriodCalendar, type Granularity } from '../../metrics/calendar/calendar.ts';
 import { renderDataTable } from '../platform/data-table.ts';
+import { numberAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import {
@@ -71,7 +72,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
   @property({ reflect: true }) period?: string;
   @property({ reflect: true }) granularity?: Granularity;
   @property({ attribute: 'window-days' }) windowDays?: number | string;
-  @property({ attribute: 'benchmark-churn', type: Number }) benchmarkChurn = 0.07;
+  @property({ attribute: 'benchmark-churn', converter: numberAttribute({ min: 0, max: 1, fallback: 0.07 }) }) benchmarkChurn = 0.07;
   /** Custom bands on the retention scale; replace the benchmark-churn bands when set. */
   @property({ attribute: false }) bands?: GaugeBand[];
 

@@ -5,7 +5,8 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { RetentionElement, numberAttributeConverter, type JobRequest } from '../platform/retention-element.ts';
+import { chartHeightAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { columnAt, GAINS, LOSSES, movementGeometry, type MovementGeometry, type MovementKind } from './movement-geometry.ts';
@@ -75,8 +76,8 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
   @property() from?: string;
   @property() to?: string;
   @property({ attribute: 'as-of' }) asOf?: string;
-  @property({ attribute: 'week-start', converter: numberAttributeConverter }) weekStart?: number;
-  @property({ converter: numberAttributeConverter }) height?: number;
+  @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
+  @property({ converter: chartHeightAttribute }) height?: number;
   /** Key of the selected period; undefined = the last complete period. */
   @property({ attribute: 'selected-period' }) selectedPeriod?: string;
 
