@@ -201,12 +201,25 @@ export interface GroupOutcome {
   longest: number;
 }
 
+export interface GroupOptions {
+  /** How long the elements may take to settle (default SETTLE_MS). */
+  timeout?: number;
+  width?: number;
+}
+
+/** A group of cases on the page, watched from before its elements were connected. */
+export interface RunningGroup {
+  /** Where the elements are; a test may move them elsewhere while they work. */
+  box: HTMLElement;
+  /** Waits for the elements to settle, checks every case and removes the box. */
+  finish(): Promise<GroupOutcome>;
+}
+
 /**
- * Mounts the cases' elements side by side (640 px wide, so charts draw), lets them settle,
- * checks each against the rules above and removes them. Returns the failures, one line per
- * case and rule, so one run lists them all.
+ * Mounts the cases' elements side by side (640 px wide, so charts draw) and starts watching
+ * the page. A race test changes the elements while they work, then calls `finish()`.
  */
-export async function runGroup(group: string, cases: Case[], options: { timeout?: number; width?: number } = {}): Promise<GroupOutcome> {
+export function startGroup(group: string, cases: Case[], options: GroupOptions = {}): RunningGroup {
   const box = document.createElement('div');
   box.style.width = `${options.width ?? 640}px`;
   const elements = cases.map((c) => c.el);
@@ -214,22 +227,31 @@ export async function runGroup(group: string, cases: Case[], options: { timeout?
   const watch = new PageWatch().start();
   for (const el of elements) box.append(el);
   document.body.append(box);
-  const failures: string[] = [];
-  try {
-    await settleAll(elements, options.timeout);
-    // Errors and console errors from the last frames.
-    await new Promise((done) => setTimeout(done, 20));
-  } finally {
-    watch.stop();
-  }
-  for (const c of cases) failures.push(...checkCase(c, errorEvents.get(c.el) ?? 0, options.timeout).map((problem) => `${c.name}: ${problem}`));
-  if (watch.pageErrors.length) failures.push(`${group}: page errors: ${[...new Set(watch.pageErrors)].join(' | ').slice(0, 600)}`);
-  if (watch.consoleErrors.length) failures.push(`${group}: console.error: ${[...new Set(watch.consoleErrors)].join(' | ').slice(0, 600)}`);
-  const longest = watch.longestTask;
-  noteLongTask(group, longest);
-  if (longest > LONG_TASK_LIMIT_MS) failures.push(`${group}: a main-thread task of ${Math.round(longest)} ms (limit ${LONG_TASK_LIMIT_MS} ms, target ${LONG_TASK_TARGET_MS} ms)`);
-  box.remove();
-  return { failures, longest };
+  const finish = async (): Promise<GroupOutcome> => {
+    const failures: string[] = [];
+    try {
+      await settleAll(elements, options.timeout);
+      // Errors and console errors from the last frames.
+      await new Promise((done) => setTimeout(done, 20));
+    } finally {
+      watch.stop();
+    }
+    for (const c of cases) failures.push(...checkCase(c, errorEvents.get(c.el) ?? 0, options.timeout).map((problem) => `${c.name}: ${problem}`));
+    if (watch.pageErrors.length) failures.push(`${group}: page errors: ${[...new Set(watch.pageErrors)].join(' | ').slice(0, 600)}`);
+    if (watch.consoleErrors.length) failures.push(`${group}: console.error: ${[...new Set(watch.consoleErrors)].join(' | ').slice(0, 600)}`);
+    const longest = watch.longestTask;
+    noteLongTask(group, longest);
+    if (longest > LONG_TASK_LIMIT_MS) failures.push(`${group}: a main-thread task of ${Math.round(longest)} ms (limit ${LONG_TASK_LIMIT_MS} ms, target ${LONG_TASK_TARGET_MS} ms)`);
+    box.remove();
+    for (const el of elements) el.remove();
+    return { failures, longest };
+  };
+  return { box, finish };
+}
+
+/** Mounts the cases, lets them settle and checks each: the failures, one line per case and rule, so one run lists them all. */
+export function runGroup(group: string, cases: Case[], options: GroupOptions = {}): Promise<GroupOutcome> {
+  return startGroup(group, cases, options).finish();
 }
 
 /** The rules every case is held to, as a list of what broke them. */
