@@ -26,18 +26,6 @@ export const churnTrendStyles = css`
     border-radius: var(--_radius);
   }
 
-  .chart.fixed-height {
-    aspect-ratio: auto;
-    min-height: 0;
-    max-height: none;
-  }
-
-  [part~='grid-line'] {
-    stroke: var(--_grid);
-    stroke-width: 1;
-    shape-rendering: crispEdges;
-  }
-
   [part~='zero-line'] {
     stroke: var(--_text);
     stroke-width: 1;
@@ -111,11 +99,7 @@ export const churnTrendStyles = css`
     stroke-width: 2;
   }
 
-
-  [part~='tooltip'] {
-    min-width: 10em;
-  }
-
+  /* The platform tooltip's notes ("period not over yet") on lines of their own. */
   .note {
     display: block;
     color: var(--_muted);

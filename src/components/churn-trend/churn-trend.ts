@@ -1,8 +1,12 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
+import { categoryAxis, valueAxis, type AxisTick } from '../platform/chart-axis.ts';
+import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
+import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
 import { chartHeightAttribute, numberAttribute, weekStartAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
@@ -11,7 +15,7 @@ import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.st
 import type { ChurnInput, ChurnMetric, ChurnPoint, ChurnTrendJobOptions, ChurnTrendModel } from '../../engine/jobs/churn-trend.ts';
 import { churnTrendStyles } from './churn-trend.styles.ts';
 import './churn-trend.translations.ts';
-import { nearestPointIndex, trendGeometry, type TrendGeometry } from './trend-geometry.ts';
+import { nearestPointIndex, trendGeometry, type TrendGeometry, type TrendPoint } from './trend-geometry.ts';
 
 /** The job runs in the metrics engine (engine/jobs/churn-trend.ts); the element only names it. */
 const churnTrendJob = jobNamed<ChurnTrendJobOptions, ChurnTrendModel>('churn-trend');
@@ -71,10 +75,20 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
   @property({ converter: chartHeightAttribute }) height?: number;
 
-  /** Index of the period under the pointer or keyboard focus; null when none. */
-  @state() private activeIndex: number | null = null;
-  @state() private focused = false;
-  #geometry?: TrendGeometry;
+  /** The period under the pointer or keyboard focus (an index into the points). */
+  #focus = new ChartFocusController<number>(this, {
+    // Start on the newest period: that is what people look at first.
+    first: () => (this.#pointCount() > 0 ? this.#pointCount() - 1 : null),
+    move: (index, event) => indexMove(index, event, this.#pointCount()),
+    positionAt: (event) => this.#indexUnder(event),
+    isValid: (index) => index < this.#pointCount(),
+    describe: (index) => (this.value ? this.#describePoint(this.value, index) : ''),
+  });
+  #tooltip = new TooltipPlacement(this);
+  /** The drawing of the last (model, size, threshold, language); a hover reuses it. */
+  #drawing?: { model: ChurnTrendModel; key: string; drawing: Drawing };
+  /** Period labels per (model, language): the axis, the tooltip, the table and the summary read them. */
+  #labels?: { model: ChurnTrendModel; locale: string; labels: string[] };
 
   /** The threshold in force: the attribute, or the default of the metric. */
   get effectiveThreshold(): number | null {
@@ -117,9 +131,9 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const what = f.term(model.metric === 'revenue' ? 'churnTrendRevenue' : 'churnTrendCustomer');
     const points = model.points;
     if (points.length === 0) return `${what}: ${f.term('noData')}`;
-    const parts = [f.term('churnRange', what, this.#label(model, points[0]), this.#label(model, points[points.length - 1]))];
-    const latest = [...points].reverse().find((p) => p.rate !== null);
-    parts.push(latest ? f.term('churnLatest', f.percent(latest.rate!), this.#label(model, latest)) : f.term('churnNoRate'));
+    const parts = [f.term('churnRange', what, this.#label(model, 0), this.#label(model, points.length - 1))];
+    const latest = points.findLastIndex((p) => p.rate !== null);
+    parts.push(latest >= 0 ? f.term('churnLatest', f.percent(points[latest].rate!), this.#label(model, latest)) : f.term('churnNoRate'));
     const threshold = this.effectiveThreshold;
     if (threshold !== null) {
       const rated = points.filter((p) => p.rate !== null);
@@ -135,7 +149,8 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   protected renderMetric(model: ChurnTrendModel): TemplateResult {
     const f = this.format;
     if (model.points.length === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
-    return html`${this.#renderChart(model)}${this.#renderTable(model)}`;
+    // The table changes with the result and the language only: a hover does not rebuild it.
+    return html`${this.#renderChart(model)}${guard([model, f.locale, f.currencyCode], () => this.#renderTable(model))}`;
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -145,8 +160,6 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     return Math.round(Math.min(320, Math.max(200, this.size.width * 0.5)));
   }
 
-  #formatRate = (fraction: number) => this.format.percent(fraction);
-
   #formatAmount(model: ChurnTrendModel, value: number): string {
     return model.metric === 'revenue' ? this.format.currency(value, { maximumFractionDigits: 0 }) : this.format.number(value);
   }
@@ -154,86 +167,93 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   /** The chart box is always there (its height is CSS); the SVG is drawn only once it has a width. */
   #renderChart(model: ChurnTrendModel): TemplateResult {
     const fixed = this.height !== undefined && this.height > 0;
-    const box = (content: unknown) =>
-      html`<div
-        part="chart"
-        class=${fixed ? 'chart fixed-height' : 'chart'}
-        tabindex="0"
-        role="group"
-        aria-label=${this.format.term('churnKeyboardHint')}
-        style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
-        @keydown=${this.#onKeydown}
-        @focus=${this.#onFocus}
-        @blur=${this.#onBlur}
-        @pointermove=${this.#onPointerMove}
-        @pointerleave=${this.#onPointerLeave}
-      >
-        ${content}
-      </div>`;
-    return box(this.size.hasSize ? this.#renderDrawing(model) : nothing);
+    const focus = this.#focus;
+    return html`<div
+      part="chart"
+      class=${fixed ? 'chart fixed-height' : 'chart'}
+      tabindex="0"
+      role="group"
+      aria-label=${this.format.term('churnKeyboardHint')}
+      style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
+      @keydown=${focus.onKeydown}
+      @focus=${focus.onFocus}
+      @blur=${focus.onBlur}
+      @pointermove=${focus.onPointerMove}
+      @pointerleave=${focus.onPointerLeave}
+    >
+      ${this.size.hasSize ? this.#renderDrawing(model, this.#drawingFor(model)) : nothing} ${focus.announcement()}
+    </div>`;
   }
 
-  #renderDrawing(model: ChurnTrendModel): TemplateResult {
+  /**
+   * Scales, paths and axis ticks for this result, size, threshold and language:
+   * the same object while none of them changes, so a hover or a key costs no geometry.
+   */
+  #drawingFor(model: ChurnTrendModel): Drawing {
     const f = this.format;
     const width = this.size.width;
     const height = this.#chartHeight();
-    const longestLabel = model.points.reduce((longest, p) => Math.max(longest, this.#label(model, p).length), 0);
-    const g = trendGeometry(model.points, {
+    const threshold = this.effectiveThreshold;
+    const key = `${width}|${height}|${threshold}|${f.locale}`;
+    if (this.#drawing?.model === model && this.#drawing.key === key) return this.#drawing.drawing;
+    const labels = this.#labelsOf(model);
+    const longestLabel = labels.reduce((longest, label) => Math.max(longest, label.length), 0);
+    const geometry = trendGeometry(model.points, {
       width,
       height,
-      threshold: this.effectiveThreshold,
+      threshold,
       formatY: (value, step) => f.percent(value, step > 0 && step < 0.01 - 1e-12 ? (step < 0.001 - 1e-12 ? 2 : 1) : 0),
       minLabelSpacing: longestLabel * 6.5 + 14,
     });
-    this.#geometry = g;
-    const { margin, plotWidth, plotHeight, points } = g;
-    const active = this.activeIndex !== null && this.activeIndex < points.length ? this.activeIndex : null;
-    const activePoint = active === null ? undefined : points[active];
-    const threshold = this.effectiveThreshold;
+    const xTicks: AxisTick[] = geometry.xLabelIndexes.map((i) => ({ at: geometry.points[i].x, label: labels[i] }));
+    const drawing: Drawing = { width, height, threshold, geometry, xTicks };
+    this.#drawing = { model, key, drawing };
+    return drawing;
+  }
 
+  #renderDrawing(model: ChurnTrendModel, drawing: Drawing): TemplateResult {
+    const { width, height, geometry: g } = drawing;
+    const active = this.#focus.active;
+    const activePoint = active === null ? undefined : g.points[active];
     return html`<svg aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
-        <g transform="translate(${margin.left},${margin.top})">
-          <g part="grid">
-            ${g.yTicks.map((t) => svg`<line part="grid-line" x1="0" x2=${plotWidth} y1=${t.at} y2=${t.at}></line>`)}
-          </g>
-          <g part="axis y-axis">
-            ${g.yTicks.map((t) => svg`<text x="-8" y=${t.at} dy="0.32em" text-anchor="end">${t.label}</text>`)}
-          </g>
-          <g part="axis x-axis">
-            ${g.xLabelIndexes.map((i) => svg`<text x=${points[i].x} y=${plotHeight + 18} text-anchor="middle">${this.#label(model, model.points[i])}</text>`)}
-          </g>
-          ${this.variant === 'area'
-            ? svg`<path part="area" d=${g.areaPath}></path><path part="area area-partial" d=${g.partialAreaPath}></path>`
-            : nothing}
-          <line part="zero-line" x1="0" x2=${plotWidth} y1=${g.zeroY} y2=${g.zeroY}></line>
-          ${g.thresholdY !== null && threshold !== null
-            ? svg`<line part="threshold" x1="0" x2=${plotWidth} y1=${g.thresholdY} y2=${g.thresholdY}></line>
-                <text part="threshold-label" x=${plotWidth} y=${g.thresholdY - 5} text-anchor="end">${f.term('churnThreshold', f.percent(threshold))}</text>`
-            : nothing}
-          <path part="line" d=${g.linePath}></path>
-          <path part="line line-partial" d=${g.partialLinePath}></path>
-          ${points.map((p) =>
-            p.y === null || points.length > 90
-              ? nothing
-              : svg`<circle
-                  part=${['point', model.points[p.index].complete ? '' : 'point-partial', model.points[p.index].censored ? 'point-censored' : ''].join(' ').trim()}
-                  data-index=${p.index}
-                  cx=${p.x}
-                  cy=${p.y}
-                  r="3"
-                ></circle>`,
-          )}
-          ${activePoint
-            ? svg`<line part="focus-rule" x1=${activePoint.x} x2=${activePoint.x} y1="0" y2=${plotHeight}></line>
-                ${activePoint.y === null
-                  ? nothing
-                  : svg`<circle part="focus-point" cx=${activePoint.x} cy=${activePoint.y} r="5"></circle>
-                      ${this.focused ? svg`<circle part="focus-ring" cx=${activePoint.x} cy=${activePoint.y} r="9"></circle>` : nothing}`}`
-            : nothing}
+        <g transform="translate(${g.margin.left},${g.margin.top})">
+          ${guard([drawing, this.variant], () => this.#renderMarks(model, drawing))}
+          ${activePoint ? this.#renderFocusMark(activePoint, g.plotHeight) : nothing}
         </g>
       </svg>
-      ${activePoint ? this.#renderTooltip(model, model.points[activePoint.index], activePoint.x + margin.left, (activePoint.y ?? g.zeroY) + margin.top, width) : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.focused && active !== null ? this.#describePoint(model, model.points[active]) : ''}</div>`;
+      ${activePoint ? chartTooltip(this.#tooltipContent(model, activePoint.index), { x: activePoint.x + g.margin.left, y: (activePoint.y ?? g.zeroY) + g.margin.top }) : nothing}`;
+  }
+
+  /** Axes, threshold, line and markers: drawn once per drawing and variant, never on a hover. */
+  #renderMarks(model: ChurnTrendModel, { geometry: g, threshold, xTicks }: Drawing): SVGTemplateResult {
+    const f = this.format;
+    const { plotWidth, plotHeight, points } = g;
+    return svg`${valueAxis(g.yTicks, plotWidth)}${categoryAxis(xTicks, plotHeight)}
+      ${this.variant === 'area' ? svg`<path part="area" d=${g.areaPath}></path><path part="area area-partial" d=${g.partialAreaPath}></path>` : nothing}
+      <line part="zero-line" x1="0" x2=${plotWidth} y1=${g.zeroY} y2=${g.zeroY}></line>
+      ${g.thresholdY !== null && threshold !== null
+        ? svg`<line part="threshold" x1="0" x2=${plotWidth} y1=${g.thresholdY} y2=${g.thresholdY}></line>
+            <text part="threshold-label" x=${plotWidth} y=${g.thresholdY - 5} text-anchor="end">${f.term('churnThreshold', f.percent(threshold))}</text>`
+        : nothing}
+      <path part="line" d=${g.linePath}></path>
+      <path part="line line-partial" d=${g.partialLinePath}></path>
+      ${g.markers
+        ? points.map((p) => {
+            if (p.y === null) return nothing;
+            const { complete, censored } = model.points[p.index];
+            const part = `point${complete ? '' : ' point-partial'}${censored ? ' point-censored' : ''}`;
+            return svg`<circle part=${part} data-index=${p.index} cx=${p.x} cy=${p.y} r="3"></circle>`;
+          })
+        : nothing}`;
+  }
+
+  /** The rule, the point and (keyboard only) the ring of the active period. */
+  #renderFocusMark(point: TrendPoint, plotHeight: number): SVGTemplateResult {
+    return svg`<line part="focus-rule" x1=${point.x} x2=${point.x} y1="0" y2=${plotHeight}></line>
+      ${point.y === null
+        ? nothing
+        : svg`<circle part="focus-point" cx=${point.x} cy=${point.y} r="5"></circle>
+            ${this.#focus.focused ? svg`<circle part="focus-ring" cx=${point.x} cy=${point.y} r="9"></circle>` : nothing}`}`;
   }
 
   #rows(model: ChurnTrendModel, point: ChurnPoint): [string, string][] {
@@ -244,7 +264,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
       [f.term(revenue ? 'churnLostRevenue' : 'churnLostCustomers'), this.#formatAmount(model, point.lost)],
     ];
     if (revenue) rows.push([f.term('churnExpansion'), this.#formatAmount(model, point.expansion)]);
-    rows.push([f.term(revenue ? 'churnNetRate' : 'churnRate'), point.rate === null ? '–' : this.#formatRate(point.rate)]);
+    rows.push([f.term(revenue ? 'churnNetRate' : 'churnRate'), point.rate === null ? '–' : f.percent(point.rate)]);
     return rows;
   }
 
@@ -255,43 +275,42 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     return notes;
   }
 
-  /** The period in the element's language (the job returns its key). */
-  #label(model: ChurnTrendModel, point: ChurnPoint): string {
-    return periodLabel(point.key, model, this.format.locale);
+  /** Every period in the element's language (the job returns keys), made once per result and language. */
+  #labelsOf(model: ChurnTrendModel): string[] {
+    const locale = this.format.locale;
+    if (this.#labels?.model !== model || this.#labels.locale !== locale) {
+      this.#labels = { model, locale, labels: model.points.map((point) => periodLabel(point.key, model, locale)) };
+    }
+    return this.#labels.labels;
   }
 
-  #periodText(model: ChurnTrendModel, point: ChurnPoint): string {
-    const notes = this.#notes(point);
-    const label = this.#label(model, point);
+  #label(model: ChurnTrendModel, index: number): string {
+    return this.#labelsOf(model)[index];
+  }
+
+  #periodText(model: ChurnTrendModel, index: number): string {
+    const notes = this.#notes(model.points[index]);
+    const label = this.#label(model, index);
     return notes.length ? `${label} (${notes.join('; ')})` : label;
   }
 
-  /** The tooltip as one sentence, for the live region. */
-  #describePoint(model: ChurnTrendModel, point: ChurnPoint): string {
-    return `${this.#periodText(model, point)}: ${this.#rows(model, point)
-      .map(([name, value]) => `${name} ${value}`)
-      .join(', ')}`;
+  #tooltipContent(model: ChurnTrendModel, index: number): TooltipContent {
+    const point = model.points[index];
+    return { title: this.#label(model, index), notes: this.#notes(point), rows: this.#rows(model, point) };
   }
 
-  #renderTooltip(model: ChurnTrendModel, point: ChurnPoint, x: number, y: number, width: number): TemplateResult {
-    // Keep the tooltip inside the chart: to the left of the point on the right half.
-    const left = x > width / 2;
-    const top = `${Math.max(0, y - 12)}px`;
-    const position = left ? { right: `${Math.max(0, width - x + 12)}px`, top } : { left: `${x + 12}px`, top };
-    return html`<div part="tooltip" aria-hidden="true" style=${cssomStyle(position)}>
-      <strong>${this.#label(model, point)}</strong>
-      ${this.#notes(point).map((note) => html`<span class="note">${note}</span>`)}
-      <dl>
-        ${this.#rows(model, point).map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
-      </dl>
-    </div>`;
+  /** The tooltip as one sentence, for the live region. */
+  #describePoint(model: ChurnTrendModel, index: number): string {
+    return `${this.#periodText(model, index)}: ${this.#rows(model, model.points[index])
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ')}`;
   }
 
   #renderTable(model: ChurnTrendModel): TemplateResult {
     const f = this.format;
     const revenue = model.metric === 'revenue';
     const columns: TableColumn[] = [{ label: f.term('churnPeriod') }, ...this.#rows(model, model.points[0]).map(([label]) => ({ label, numeric: true }))];
-    const rows = model.points.map((point) => [this.#periodText(model, point), ...this.#rows(model, point).map(([, value]) => value)]);
+    const rows = model.points.map((point, index) => [this.#periodText(model, index), ...this.#rows(model, point).map(([, value]) => value)]);
     return renderDataTable(f.term(revenue ? 'churnTrendRevenue' : 'churnTrendCustomer'), columns, rows);
   }
 
@@ -301,58 +320,21 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     return this.value?.points.length ?? 0;
   }
 
-  #onFocus = () => {
-    this.focused = true;
-    const count = this.#pointCount();
-    // Start on the newest period: that is what people look at first.
-    if (this.activeIndex === null && count > 0) this.activeIndex = count - 1;
-  };
+  /** The period nearest the pointer, along x only: a chart read by its columns. */
+  #indexUnder(event: PointerEvent): number | null {
+    const g = this.#drawing?.drawing.geometry;
+    const drawing = this.renderRoot.querySelector('.chart > svg');
+    if (!g || !drawing) return null;
+    const index = nearestPointIndex(g.points, event.clientX - drawing.getBoundingClientRect().left - g.margin.left);
+    return index >= 0 ? index : null;
+  }
+}
 
-  #onBlur = () => {
-    this.focused = false;
-    this.activeIndex = null;
-  };
-
-  #onKeydown = (event: KeyboardEvent) => {
-    const count = this.#pointCount();
-    if (count === 0) return;
-    const current = this.activeIndex ?? count - 1;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowLeft':
-      case 'ArrowDown':
-        next = Math.max(0, current - 1);
-        break;
-      case 'ArrowRight':
-      case 'ArrowUp':
-        next = Math.min(count - 1, current + 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Escape':
-        this.activeIndex = null;
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.activeIndex = next;
-  };
-
-  #onPointerMove = (event: PointerEvent) => {
-    const g = this.#geometry;
-    const svgElement = this.renderRoot.querySelector('svg');
-    if (!g || !svgElement) return;
-    const box = svgElement.getBoundingClientRect();
-    const index = nearestPointIndex(g.points, event.clientX - box.left - g.margin.left);
-    if (index >= 0 && index !== this.activeIndex) this.activeIndex = index;
-  };
-
-  #onPointerLeave = () => {
-    if (!this.focused) this.activeIndex = null;
-  };
+/** What one (model, size, threshold, language) draws. */
+interface Drawing {
+  width: number;
+  height: number;
+  threshold: number | null;
+  geometry: TrendGeometry;
+  xTicks: AxisTick[];
 }

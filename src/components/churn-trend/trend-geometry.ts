@@ -60,6 +60,13 @@ export interface TrendGeometry {
   yTicks: Tick[];
   /** Indexes of the periods whose x label is shown. */
   xLabelIndexes: number[];
+  /**
+   * Whether a marker per period fits: only where periods are at least
+   * {@link MIN_MARKER_STEP} px apart. Five thousand daily periods on a phone
+   * would be five thousand overlapping circles, drawn at a cost and read as a
+   * thick line; the line alone says the same.
+   */
+  markers: boolean;
   /** y of the zero line (always inside the domain). */
   zeroY: number;
   /** True when the domain goes below zero: net negative churn is on the chart. */
@@ -72,6 +79,9 @@ export interface TrendGeometry {
   areaPath: string;
   partialAreaPath: string;
 }
+
+/** Least distance between two periods, in px, for each to get a marker (a 3 px circle and a gap). */
+export const MIN_MARKER_STEP = 8;
 
 const DEFAULT_MARGIN: Margins = { top: 12, right: 16, bottom: 28, left: 40 };
 
@@ -169,6 +179,7 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     points,
     yTicks: tickValues.map((value, i) => ({ value, at: y(value), label: tickLabels[i] })),
     xLabelIndexes,
+    markers: step >= MIN_MARKER_STEP,
     zeroY,
     hasNegative: d0 < 0,
     thresholdY: isRate(threshold) ? y(threshold) : null,
