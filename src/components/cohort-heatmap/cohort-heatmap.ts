@@ -202,7 +202,9 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       if (value > 0 && value < 0.005) return { short: `<${f.number(1)}`, full: `<${f.percent(0.01, 0)}` };
       return { short: f.number(Math.round(value * 100)), full: f.percent(value, 0) };
     }
-    const text = measure === 'revenue' ? f.currency(value, { notation: 'compact', maximumFractionDigits: 1 }) : f.number(value, { notation: 'compact', maximumFractionDigits: 1 });
+    // Whole numbers below a thousand ("16", not the average's "15.6"), compact above ("1.2K"): the tooltip has the rest.
+    const digits = Math.abs(value) < 1000 ? 0 : 1;
+    const text = measure === 'revenue' ? f.currency(value, { notation: 'compact', maximumFractionDigits: digits }) : f.number(value, { notation: 'compact', maximumFractionDigits: digits });
     return { short: text, full: text };
   }
 
