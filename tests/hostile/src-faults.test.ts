@@ -49,12 +49,13 @@ describe('hostile src: every element that reads records, against broken servers'
   for (const fault of FAULTS) {
     it(`${fault.name}${fault.refused ? ': a load error naming the URL' : ': settles'}`, async () => {
       (window as { __hostilePwned?: number }).__hostilePwned = undefined;
-      const cases: Case[] = RECORD_ELEMENTS.map((spec) => {
-        const src = fault.path.startsWith('/') ? fresh(fault.path) : fault.path;
-        return { name: `<${spec.tag}> ${fault.name}`, el: make(spec.tag, { ...spec.attributes, src }), mustRefuse: fault.refused };
-      });
+      const cases = (): Case[] =>
+        RECORD_ELEMENTS.map((spec) => {
+          const src = fault.path.startsWith('/') ? fresh(fault.path) : fault.path;
+          return { name: `<${spec.tag}> ${fault.name}`, el: make(spec.tag, { ...spec.attributes, src }), mustRefuse: fault.refused };
+        });
       const outcome = await runGroup(`src ${fault.name}`, cases, { timeout: fault.timeout });
-      for (const c of cases) {
+      for (const c of outcome.cases) {
         if (c.el.status !== 'error') continue;
         const url = fault.path.startsWith('/') ? fault.path.split('?')[0] : fault.path;
         if (c.el.error?.kind === 'load-error' && !messageText(c.el).includes(url)) outcome.failures.push(`${c.name}: the load error does not name the URL: "${messageText(c.el)}"`);
