@@ -241,10 +241,12 @@ describe('<purchase-cycle> errors', () => {
     el.remove();
   });
 
-  it('a bad bin width is an option error named after the attribute', async () => {
+  it('a refused bin width falls back to weeks and says so; a bad date is an option error named after the attribute', async () => {
     const el = await ready(await inBox(html`<purchase-cycle bin-width="0" .data=${ORDERS}></purchase-cycle>`));
-    expect(el.status).to.equal('error');
-    expect(text(el, 'message')).to.contain('setting “bin-width”');
+    expect(el.status).to.equal('ready');
+    expect(el.value!.binWidth).to.equal(7);
+    expect(el.warnings.filter((w) => w.code === 'invalid-attribute').map((w) => w.params.attribute)).to.deep.equal(['bin-width']);
+    expect(text(el, 'notice')).to.contain('bin-width="0" is not used');
     const late = await ready(await inBox(html`<purchase-cycle from="yesterday" .data=${ORDERS}></purchase-cycle>`));
     expect(text(late, 'message')).to.contain('setting “from”');
   });
@@ -280,7 +282,9 @@ describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
     const chart = part(el, 'chart') as HTMLElement;
     chart.focus();
     await el.updateComplete;
-    expect([...part(el, 'tooltip')!.children].map((child) => child.textContent)).to.deep.equal(['1–7 days', 'Repeat purchases: 4', 'Share: 66.7%']);
+    const tooltip = part(el, 'tooltip')!;
+    expect(tooltip.querySelector('strong')!.textContent).to.equal('1–7 days');
+    expect([...tooltip.querySelectorAll('dt, dd')].map((cell) => cell.textContent)).to.deep.equal(['Repeat purchases', '4', 'Share', '66.7%']);
     expect(el.shadowRoot!.querySelectorAll('[part~="bar-active"]')).to.have.length(1);
     chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await el.updateComplete;

@@ -58,7 +58,8 @@ export function histogramGeometry(bins: readonly HistogramBin[], options: Histog
   const countOf = (bin: HistogramBin) => (Number.isFinite(bin.count) ? bin.count : 0);
   const maxCount = bins.reduce((m, b) => Math.max(m, countOf(b)), 0);
   const top = 12;
-  const bottom = 30;
+  // Room for the tick labels and the axis title under them (chart-axis.ts baselines).
+  const bottom = 34;
   const tickCount = Math.max(2, Math.floor((height - top - bottom) / 40));
   const y = scaleLinear()
     .domain([0, Math.max(1, maxCount)])
@@ -105,4 +106,35 @@ export function histogramGeometry(bins: readonly HistogramBin[], options: Histog
     labelIndexes,
     xOfDay,
   };
+}
+
+/**
+ * Narrowest bar step, in px, worth drawing. Below it neighbouring bars merge
+ * into one block anyway, and a rect per bin (thousands for 1-day bins over ten
+ * years) costs time for nothing a reader can see.
+ */
+export const MIN_BAR_STEP = 2;
+
+/** How many bins to join per bar so that `count` bars over `plotWidth` px are each at least MIN_BAR_STEP wide; 1 when they fit. */
+export function binsPerBar(count: number, plotWidth: number): number {
+  if (count <= 1 || !(plotWidth > 0)) return 1;
+  return Math.max(1, Math.ceil((MIN_BAR_STEP * count) / plotWidth));
+}
+
+/**
+ * Bins joined `per` at a time, in order: each joined bin runs from its first
+ * bin's start to its last bin's end and counts them all. With `keepLast` the
+ * last bin (the wider overflow bin of the longest gaps) stays a bar of its own,
+ * so "and longer" is still one bar.
+ */
+export function joinBins(bins: readonly HistogramBin[], per: number, keepLast = false): HistogramBin[] {
+  if (per <= 1) return [...bins];
+  const body = keepLast ? bins.slice(0, -1) : bins;
+  const joined: HistogramBin[] = [];
+  for (let i = 0; i < body.length; i += per) {
+    const group = body.slice(i, i + per);
+    joined.push({ fromDays: group[0].fromDays, toDays: group[group.length - 1].toDays, count: group.reduce((sum, bin) => sum + bin.count, 0) });
+  }
+  if (keepLast && bins.length > 0) joined.push(bins[bins.length - 1]);
+  return joined;
 }

@@ -31,7 +31,9 @@ export const purchaseCycleStyles = css`
     fill-opacity: 0.6;
   }
 
+  /* An outline drawn over the active bar, so the bars themselves never redraw on a hover. */
   [part~='bar-active'] {
+    fill: none;
     stroke: var(--_focus);
     stroke-width: 2;
   }
@@ -83,9 +85,6 @@ export const purchaseCycleStyles = css`
 
   [part~='legend'] .value {
     white-space: nowrap;
-  }
-
-  [part~='legend'] .value {
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
@@ -94,23 +93,9 @@ export const purchaseCycleStyles = css`
     color: var(--_muted);
   }
 
-  [part~='tooltip'] {
-    position: absolute;
-    z-index: 1;
-    pointer-events: none;
-    min-width: 9em;
-    max-width: 18em;
-    padding: 0.4em 0.6em;
-    border: 1px solid var(--_grid);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+  [part~='bar-note'] {
+    margin: 0.35em 0 0;
+    color: var(--_muted);
     font-size: 0.85em;
-    line-height: 1.35;
-  }
-
-  [part~='tooltip'] strong {
-    display: block;
   }
 `;

@@ -18,6 +18,7 @@ declare module '../platform/translations.ts' {
     cycleSummary: (median: string, mean: string, windowDays: string, gaps: string, customers: string) => string;
     cycleKeyboardHint: string;
     cycleAxis: string;
+    cycleJoined: (joinedDays: string, binDays: number, binDaysShown: string) => string;
   }
 }
 
@@ -39,4 +40,6 @@ registerTranslation('en', {
     `Days between purchases: median ${median}, mean ${mean}, over ${gaps} repeat purchases of ${customers} customers. Suggested retention window: ${windowDays}.`,
   cycleKeyboardHint: 'Histogram of days between purchases: arrow keys move between bars.',
   cycleAxis: 'days between purchases',
+  cycleJoined: (joined, bin, binShown) =>
+    `Each bar covers ${joined} days: bars of ${binShown} ${bin === 1 ? 'day' : 'days'} would be under 2 px wide at this width. A coarser bin-width, such as ${joined}, avoids this.`,
 });

@@ -1,12 +1,16 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { categoryAxis, valueAxis, type AxisTick } from '../platform/chart-axis.ts';
+import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
+import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { chartHeightAttribute, numberAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
-import { histogramGeometry, type HistogramGeometry } from './cycle-geometry.ts';
+import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
+import { binsPerBar, histogramGeometry, joinBins, type HistogramBin, type HistogramGeometry } from './cycle-geometry.ts';
 import type { PurchaseCycleJobOptions, PurchaseCycleModel } from '../../engine/jobs/purchase-cycle.ts';
 import { purchaseCycleStyles } from './purchase-cycle.styles.ts';
 import './purchase-cycle.translations.ts';
@@ -37,15 +41,16 @@ export const DEFAULT_BIN_WIDTH = 7;
  * @fires metric-change - The distribution changed: `detail.value` is a {@link PurchaseCycleModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable histogram. @csspart bar - A bar (`bar-active`: under pointer or focus; `bar-overflow`: the last, wider bar).
+ * @csspart chart - The focusable histogram. @csspart bar - A bar (`bar-overflow`: the last, wider bar). @csspart bar-active - The outline of the bar under pointer or focus.
  * @csspart axis - Axis labels. @csspart grid-line - Gridlines. @csspart median-line / mean-line / window-line - The marks.
  * @csspart legend - Median, mean and window in words. @csspart tooltip - The tooltip. @csspart table - The hidden data table.
+ * @csspart bar-note - Says when bins too narrow to draw are joined into wider bars, and which `bin-width` avoids it.
  *
  * @cssprop --rk-cycle-bar - Bar colour (default the first series colour).
  * @cssprop --rk-cycle-median - Median line. @cssprop --rk-cycle-mean - Mean line. @cssprop --rk-cycle-window - Window line.
  */
 export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, PurchaseCycleJobOptions> {
-  static override styles = [platformStyles, chartStyles, purchaseCycleStyles];
+  static override styles = [platformStyles, chartStyles, tooltipStyles, purchaseCycleStyles];
 
   @property({ attribute: 'bin-width', converter: numberAttribute({ min: 1, max: 365, integer: true }) }) binWidth?: number;
   @property({ attribute: 'max-days', converter: numberAttribute({ min: 1, max: 3650, integer: true }) }) maxDays?: number;
@@ -53,9 +58,17 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
   @property() to?: string;
   @property({ converter: chartHeightAttribute }) height?: number;
 
-  @state() private activeIndex: number | null = null;
-  @state() private focused = false;
-  #geometry?: HistogramGeometry;
+  /** The bar under the pointer or keyboard focus (an index into the drawn bars). */
+  #focus = new ChartFocusController<number>(this, {
+    first: () => (this.#barCount() > 0 ? 0 : null),
+    move: (index, event) => indexMove(index, event, this.#barCount()),
+    positionAt: (event) => this.#indexUnder(event),
+    isValid: (index) => index < this.#barCount(),
+    describe: (index) => this.#describeBar(index),
+  });
+  #tooltip = new TooltipPlacement(this);
+  /** The drawing of the last (model, size, language); a hover reuses it. */
+  #drawing?: { model: PurchaseCycleModel; key: string; drawing: Drawing };
 
   /** 3 × the median days between purchases (rounded up): a retention window covering three purchase cycles. */
   get suggestedWindowDays(): number | null {
@@ -107,6 +120,8 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
     const f = this.format;
     if (model.histogram.length === 0) return html`<div part="status" role="status">${f.term('cycleNoGaps')}</div>`;
     const fixed = this.height !== undefined && this.height > 0;
+    const drawing = this.size.hasSize ? this.#drawingFor(model) : undefined;
+    const focus = this.#focus;
     return html`<div
         part="chart"
         class=${fixed ? 'chart fixed-height' : 'chart'}
@@ -114,15 +129,16 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
         role="group"
         aria-label=${f.term('cycleKeyboardHint')}
         style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
-        @keydown=${this.#onKeydown}
-        @focus=${this.#onFocus}
-        @blur=${this.#onBlur}
-        @pointermove=${this.#onPointerMove}
-        @pointerleave=${this.#onPointerLeave}
+        @keydown=${focus.onKeydown}
+        @focus=${focus.onFocus}
+        @blur=${focus.onBlur}
+        @pointermove=${focus.onPointerMove}
+        @pointerleave=${focus.onPointerLeave}
       >
-        ${this.size.hasSize ? this.#renderDrawing(model) : nothing}
+        ${drawing ? this.#renderDrawing(model, drawing) : nothing} ${focus.announcement()}
       </div>
-      ${this.#renderLegend(model)} ${this.#renderTable(model)}`;
+      ${guard([drawing, model, f.locale], () => this.#renderLegend(model, drawing))}
+      ${guard([model, f.locale], () => this.#renderTable(model))}`;
   }
 
   #chartHeight(): number {
@@ -130,90 +146,119 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
     return Math.round(Math.min(300, Math.max(200, this.size.width * 0.5)));
   }
 
-  #renderDrawing(model: PurchaseCycleModel): TemplateResult {
+  /**
+   * The bars, their labels and the day marks for this result, size and
+   * language: the same object while none of them changes, so a hover or a key
+   * costs no geometry. Bins too narrow to see at this width (1-day bins over
+   * years) are joined into bars of at least MIN_BAR_STEP px.
+   */
+  #drawingFor(model: PurchaseCycleModel): Drawing {
     const f = this.format;
     const width = this.size.width;
     const height = this.#chartHeight();
-    const labels = model.histogram.map((bin) => this.#range(bin));
-    const g = histogramGeometry(model.histogram, {
-      width,
-      height,
-      formatY: (v) => f.number(v, { notation: 'compact' }),
-      labelChars: labels.reduce((m, l) => Math.max(m, l.length), 0),
-    });
-    this.#geometry = g;
-    const { margin, plotWidth, plotHeight } = g;
-    const active = this.activeIndex !== null && this.activeIndex < g.bars.length ? this.activeIndex : null;
-    const overflow = model.max !== null && model.histogram[model.histogram.length - 1].toDays - model.histogram[model.histogram.length - 1].fromDays > model.binWidth;
+    const key = `${width}|${height}|${f.locale}`;
+    if (this.#drawing?.model === model && this.#drawing.key === key) return this.#drawing.drawing;
+    const bins = model.histogram;
+    const last = bins[bins.length - 1];
+    const overflow = model.max !== null && last.toDays - last.fromDays > model.binWidth;
+    const layout = (shown: readonly HistogramBin[]) => {
+      const labels = shown.map((bin) => this.#range(bin));
+      const geometry = histogramGeometry(shown, {
+        width,
+        height,
+        formatY: (v) => f.number(v, { notation: 'compact' }),
+        labelChars: labels.reduce((m, l) => Math.max(m, l.length), 0),
+      });
+      return { labels, geometry };
+    };
+    let bars: HistogramBin[] = bins;
+    let { labels, geometry } = layout(bins);
+    const per = binsPerBar(bins.length, geometry.plotWidth);
+    if (per > 1) {
+      bars = joinBins(bins, per, overflow);
+      ({ labels, geometry } = layout(bars));
+    }
+    const xTicks: AxisTick[] = geometry.labelIndexes.map((i) => ({ at: geometry.bars[i].x + geometry.bars[i].width / 2, label: labels[i] }));
+    const drawing: Drawing = { width, height, bins: bars, per, overflow, geometry, xTicks };
+    this.#drawing = { model, key, drawing };
+    return drawing;
+  }
+
+  #renderDrawing(model: PurchaseCycleModel, drawing: Drawing): TemplateResult {
+    const { width, height, geometry: g } = drawing;
+    const active = this.#focus.active;
+    const bar = active === null ? undefined : g.bars[active];
+    return html`<svg aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
+        <g transform="translate(${g.margin.left},${g.margin.top})">
+          ${guard([drawing], () => this.#renderMarks(model, drawing))}
+          ${bar ? svg`<rect part="bar-active" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>` : nothing}
+        </g>
+      </svg>
+      ${bar
+        ? chartTooltip(this.#tooltipContent(model, drawing.bins[bar.index]), {
+            x: g.margin.left + bar.x + bar.width / 2,
+            // Tall bars: beside their upper part, not above the plot; empty bars: just above the baseline.
+            y: g.margin.top + Math.min(Math.max(bar.y, 0), g.plotHeight - 12),
+          })
+        : nothing}`;
+  }
+
+  /** Axes, bars and day marks: drawn once per drawing, never on a hover. */
+  #renderMarks(model: PurchaseCycleModel, { geometry: g, xTicks, overflow }: Drawing): SVGTemplateResult {
+    const { plotWidth, plotHeight, bars } = g;
+    const lastBar = bars.length - 1;
     const mark = (days: number | null, part: string) => {
       if (days === null) return nothing;
       const { x } = g.xOfDay(days);
       return svg`<line part=${part} x1=${x} x2=${x} y1="0" y2=${plotHeight}></line>`;
     };
-    return html`<svg aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
-        <g transform="translate(${margin.left},${margin.top})">
-          <g part="grid">${g.yTicks.map((t) => svg`<line part="grid-line" x1="0" x2=${plotWidth} y1=${t.at} y2=${t.at}></line>`)}</g>
-          <g part="axis y-axis">${g.yTicks.map((t) => svg`<text x="-8" y=${t.at} dy="0.32em" text-anchor="end">${t.label}</text>`)}</g>
-          <g part="axis x-axis">
-            ${g.labelIndexes.map((i) => svg`<text x=${g.bars[i].x + g.bars[i].width / 2} y=${plotHeight + 14} text-anchor="middle">${labels[i]}</text>`)}
-            <text x=${plotWidth} y=${plotHeight + 27} text-anchor="end">${f.term('cycleAxis')}</text>
-          </g>
-          <g part="bars">
-            ${g.bars.map(
-              (bar) =>
-                svg`<rect part=${['bar', overflow && bar.index === g.bars.length - 1 ? 'bar-overflow' : '', bar.index === active ? 'bar-active' : ''].join(' ').trim()}
-                  data-index=${bar.index} x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>`,
-            )}
-          </g>
-          <line part="baseline" x1="0" x2=${plotWidth} y1=${plotHeight} y2=${plotHeight}></line>
-          ${mark(model.suggestedWindowDays, 'window-line')} ${mark(model.mean, 'mean-line')} ${mark(model.median, 'median-line')}
-        </g>
-      </svg>
-      ${active !== null ? this.#renderTooltip(model, active, g) : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.focused && active !== null ? this.#describeBin(model, active) : ''}</div>`;
+    return svg`${valueAxis(g.yTicks, plotWidth)}${categoryAxis(xTicks, plotHeight, { text: this.format.term('cycleAxis'), plotWidth })}
+      <g part="bars">
+        ${bars.map(
+          (bar) => svg`<rect part=${overflow && bar.index === lastBar ? 'bar bar-overflow' : 'bar'} data-index=${bar.index} x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>`,
+        )}
+      </g>
+      <line part="baseline" x1="0" x2=${plotWidth} y1=${plotHeight} y2=${plotHeight}></line>
+      ${mark(model.suggestedWindowDays, 'window-line')} ${mark(model.mean, 'mean-line')} ${mark(model.median, 'median-line')}`;
   }
 
-  #renderLegend(model: PurchaseCycleModel): TemplateResult | typeof nothing {
-    if (model.median === null) return nothing;
+  #renderLegend(model: PurchaseCycleModel, drawing: Drawing | undefined): TemplateResult | typeof nothing {
     const f = this.format;
-    const beyond = (days: number) => (this.#geometry?.xOfDay(days).beyond ? html` <span class="note">(${f.term('cycleBeyond')})</span>` : nothing);
+    const joined =
+      drawing && drawing.per > 1
+        ? html`<p part="bar-note">${f.term('cycleJoined', f.number(drawing.per * model.binWidth), model.binWidth, f.number(model.binWidth))}</p>`
+        : nothing;
+    if (model.median === null) return joined;
+    const beyond = (days: number) => (drawing?.geometry.xOfDay(days).beyond ? html` <span class="note">(${f.term('cycleBeyond')})</span>` : nothing);
     const swatch = (part: string) => html`<svg aria-hidden="true" width="18" height="10"><line part=${part} x1="0" x2="18" y1="5" y2="5"></line></svg>`;
     return html`<ul part="legend">
-      <li>${swatch('median-line')}<span>${f.term('cycleMedian')}</span> <span class="value" part="median">${this.#days(model.median)}</span>${beyond(model.median)}</li>
-      <li>${swatch('mean-line')}<span>${f.term('cycleMean')}</span> <span class="value" part="mean">${this.#days(model.mean!)}</span>${beyond(model.mean!)}</li>
-      <li>
-        ${swatch('window-line')}<span>${f.term('cycleWindow')}</span> <span class="value" part="window">${this.#days(model.suggestedWindowDays!)}</span>
-        <span class="note">(${f.term('cycleWindowNote', model.windowCycles, this.#days(model.median))})</span>${beyond(model.suggestedWindowDays!)}
-      </li>
-    </ul>`;
+        <li>${swatch('median-line')}<span>${f.term('cycleMedian')}</span> <span class="value" part="median">${this.#days(model.median)}</span>${beyond(model.median)}</li>
+        <li>${swatch('mean-line')}<span>${f.term('cycleMean')}</span> <span class="value" part="mean">${this.#days(model.mean!)}</span>${beyond(model.mean!)}</li>
+        <li>
+          ${swatch('window-line')}<span>${f.term('cycleWindow')}</span> <span class="value" part="window">${this.#days(model.suggestedWindowDays!)}</span>
+          <span class="note">(${f.term('cycleWindowNote', model.windowCycles, this.#days(model.median))})</span>${beyond(model.suggestedWindowDays!)}
+        </li>
+      </ul>
+      ${joined}`;
   }
 
-  #binLines(model: PurchaseCycleModel, index: number): { title: string; lines: string[] } {
+  #tooltipContent(model: PurchaseCycleModel, bin: HistogramBin): TooltipContent {
     const f = this.format;
-    const bin = model.histogram[index];
     return {
       title: f.term('cycleDays', this.#range(bin)),
-      lines: [`${f.term('cycleGaps')}: ${f.number(bin.count)}`, `${f.term('cycleShare')}: ${f.percent(bin.count / model.gapCount)}`],
+      rows: [
+        [f.term('cycleGaps'), f.number(bin.count)],
+        [f.term('cycleShare'), f.percent(bin.count / model.gapCount)],
+      ],
     };
   }
 
-  #describeBin(model: PurchaseCycleModel, index: number): string {
-    const { title, lines } = this.#binLines(model, index);
-    return `${title}: ${lines.join(', ')}`;
-  }
-
-  #renderTooltip(model: PurchaseCycleModel, index: number, g: HistogramGeometry): TemplateResult {
-    const { title, lines } = this.#binLines(model, index);
-    const bar = g.bars[index];
-    const x = g.margin.left + bar.x + bar.width / 2;
-    const y = g.margin.top + Math.min(bar.y, g.plotHeight - 40);
-    const width = this.size.width;
-    const top = `${Math.max(0, y - 12)}px`;
-    const position = x > width / 2 ? { right: `${Math.max(0, width - x + 8)}px`, top } : { left: `${x + 8}px`, top };
-    return html`<div part="tooltip" aria-hidden="true" style=${cssomStyle(position)}>
-      <strong>${title}</strong>
-      ${lines.map((line) => html`<div>${line}</div>`)}
-    </div>`;
+  /** The tooltip as one sentence, for the live region. */
+  #describeBar(index: number): string {
+    const bin = this.#drawing?.drawing.bins[index];
+    if (!this.value || !bin) return '';
+    const { title, rows } = this.#tooltipContent(this.value, bin);
+    return `${title}: ${rows.map(([name, value]) => `${name}: ${value}`).join(', ')}`;
   }
 
   #renderTable(model: PurchaseCycleModel): TemplateResult {
@@ -227,53 +272,30 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
 
   // ---- interaction --------------------------------------------------------------------
 
+  /** Bars drawn now (bins, or joined bins on a narrow chart); none before the chart has a size. */
   #barCount(): number {
-    return this.value?.histogram.length ?? 0;
+    return this.value && this.#drawing?.model === this.value ? this.#drawing.drawing.bins.length : 0;
   }
 
-  #onFocus = () => {
-    this.focused = true;
-    if (this.activeIndex === null && this.#barCount() > 0) this.activeIndex = 0;
-  };
+  /** The bar whose column the pointer is in. */
+  #indexUnder(event: PointerEvent): number | null {
+    const g = this.#drawing?.drawing.geometry;
+    const drawing = this.renderRoot.querySelector('.chart > svg');
+    if (!g || !drawing || g.bars.length === 0) return null;
+    const x = event.clientX - drawing.getBoundingClientRect().left - g.margin.left;
+    return Math.min(g.bars.length - 1, Math.max(0, Math.floor(x / (g.plotWidth / g.bars.length))));
+  }
+}
 
-  #onBlur = () => {
-    this.focused = false;
-    this.activeIndex = null;
-  };
-
-  #onKeydown = (event: KeyboardEvent) => {
-    const count = this.#barCount();
-    if (count === 0) return;
-    const current = this.activeIndex ?? 0;
-    const next =
-      event.key === 'ArrowLeft' || event.key === 'ArrowDown'
-        ? Math.max(0, current - 1)
-        : event.key === 'ArrowRight' || event.key === 'ArrowUp'
-          ? Math.min(count - 1, current + 1)
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? count - 1
-              : undefined;
-    if (event.key === 'Escape') {
-      this.activeIndex = null;
-      return;
-    }
-    if (next === undefined) return;
-    event.preventDefault();
-    this.activeIndex = next;
-  };
-
-  #onPointerMove = (event: PointerEvent) => {
-    const g = this.#geometry;
-    const svgElement = this.renderRoot.querySelector('.chart > svg');
-    if (!g || !svgElement || g.bars.length === 0) return;
-    const x = event.clientX - svgElement.getBoundingClientRect().left - g.margin.left;
-    const index = Math.min(g.bars.length - 1, Math.max(0, Math.floor(x / (g.plotWidth / g.bars.length))));
-    if (index !== this.activeIndex) this.activeIndex = index;
-  };
-
-  #onPointerLeave = () => {
-    if (!this.focused) this.activeIndex = null;
-  };
+/** What one (model, size, language) draws. */
+interface Drawing {
+  width: number;
+  height: number;
+  /** The bins drawn: the model's, or `per` of them joined per bar. */
+  bins: HistogramBin[];
+  per: number;
+  /** Whether the last bar is the wider bar of the longest gaps. */
+  overflow: boolean;
+  geometry: HistogramGeometry;
+  xTicks: AxisTick[];
 }
