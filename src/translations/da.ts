@@ -310,6 +310,8 @@ const translation = {
     `Dage mellem køb: median ${median}, gennemsnit ${mean}, over ${gaps} gentagne køb fra ${customers} kunder. Foreslået fastholdelsesvindue: ${windowDays}.`,
   cycleKeyboardHint: 'Histogram over dage mellem køb: piletasterne flytter mellem søjlerne.',
   cycleAxis: 'dage mellem køb',
+  cycleJoined: (joined, bin, binShown) =>
+    `Hver søjle dækker ${joined} dage: søjler på ${binShown} ${bin === 1 ? 'dag' : 'dage'} ville være under 2 px brede i denne bredde. En grovere bin-width, fx ${joined}, undgår dette.`,
 
   // <retention-calculator>
   calcLabel: 'Beregner til kundefastholdelse',

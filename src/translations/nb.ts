@@ -310,6 +310,8 @@ const translation = {
     `Dager mellom kjøp: median ${median}, gjennomsnitt ${mean}, over ${gaps} gjentatte kjøp fra ${customers} kunder. Foreslått lojalitetsvindu: ${windowDays}.`,
   cycleKeyboardHint: 'Histogram over dager mellom kjøp: piltastene flytter mellom søylene.',
   cycleAxis: 'dager mellom kjøp',
+  cycleJoined: (joined, bin, binShown) =>
+    `Hver søyle dekker ${joined} dager: søyler på ${binShown} ${bin === 1 ? 'dag' : 'dager'} ville vært under 2 px brede i denne bredden. En grovere bin-width, for eksempel ${joined}, unngår dette.`,
 
   // <retention-calculator>
   calcLabel: 'Kalkulator for kundelojalitet',

@@ -340,6 +340,8 @@ const translation = {
     `Дни между покупками: медиана ${median}, среднее ${mean}, по ${gaps} повторным покупкам ${customers} клиентов. Рекомендуемое окно удержания: ${windowDays}.`,
   cycleKeyboardHint: 'Гистограмма дней между покупками: стрелки перемещают между столбцами.',
   cycleAxis: 'дни между покупками',
+  cycleJoined: (joined, _bin, binShown) =>
+    `Каждый столбец охватывает ${joined} дн.: столбцы по ${binShown} дн. были бы уже 2 px при этой ширине. Более крупный bin-width, например ${joined}, решает это.`,
 
   // <retention-calculator>
   calcLabel: 'Калькулятор удержания клиентов',

@@ -300,6 +300,7 @@ const translation = {
     `购买间隔天数：中位数 ${median}，平均值 ${mean}，基于 ${customers} 位客户的 ${gaps} 次重复购买。建议的留存窗口：${windowDays}。`,
   cycleKeyboardHint: '购买间隔直方图：方向键在柱之间移动。',
   cycleAxis: '购买间隔天数',
+  cycleJoined: (joined, _bin, binShown) => `每个柱形涵盖 ${joined} 天：按此宽度，${binShown} 天一个的柱形将窄于 2 像素。更粗的 bin-width（例如 ${joined}）可避免这种情况。`,
 
   // <retention-calculator>
   calcLabel: '客户留存计算器',
