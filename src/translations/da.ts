@@ -376,8 +376,7 @@ const translation = {
   curveSummary: (what, shown, total, first, last) =>
     `${what}: ${shown} ${shown === 1 ? 'kohorte' : 'kohorter'} vist (${first} til ${last})${total > shown ? ` af ${total}` : ''}, og gennemsnittet af alle kohorter.`,
   curveAverageAt: (k, value) => `Gennemsnit i periode ${k}: ${value}.`,
-  curveLegendHint: 'Kohorter: piletasterne flytter mellem dem og fremhæver kurven.',
-  curveChartHint: 'Fastholdelseskurver: piletasterne flytter mellem kohorterne.',
+  curveChartHint: 'Fastholdelseskurver: venstre og højre piletast flytter langs en kurve, op og ned mellem kohorterne.',
   curveAverageNote: 'Stiplet: en periode, der stadig er i gang, holdt uden for gennemsnittet.',
 
   // <retention-gauge>
@@ -431,7 +430,9 @@ const translation = {
   movementsSelected: (period) => `Valgt: ${period}`,
   movementsSummary: (from, to) => `Bevægelser i tilbagevendende omsætning fra ${from} til ${to}.`,
   movementsSummaryPeriod: (period, nrr, grr, quick) => `${period}: nettoomsætningsfastholdelse ${nrr}, bruttoomsætningsfastholdelse ${grr}, quick ratio ${quick}.`,
-  movementsKeyboardHint: 'Omsætningsbevægelser: piletasterne vælger en periode.',
+  movementsKeyboardHint: 'Omsætningsbevægelser: piletasterne flytter mellem perioderne, Enter vælger en.',
+  movementsBarsTooNarrow: (periods, coarser) =>
+    `${periods} perioder er for mange til søjler i denne bredde, så kun nettoændringen er tegnet. ${{ day: 'Daglige', week: 'Ugentlige', month: 'Månedlige', quarter: 'Kvartalsvise', year: 'Årlige' }[coarser]} eller længere perioder (granularity="${coarser}") viser hver bevægelse.`,
 } satisfies Partial<Terms>;
 
 registerTranslation('da', translation);

@@ -376,8 +376,7 @@ const translation = {
   curveSummary: (what, shown, total, first, last) =>
     `${what}: ${shown} ${shown === 1 ? 'kohort' : 'kohorter'} vist (${first} til ${last})${total > shown ? ` av ${total}` : ''}, og gjennomsnittet av alle kohorter.`,
   curveAverageAt: (k, value) => `Gjennomsnitt i periode ${k}: ${value}.`,
-  curveLegendHint: 'Kohorter: piltastene flytter mellom dem og fremhever kurven.',
-  curveChartHint: 'Lojalitetskurver: piltastene flytter mellom kohortene.',
+  curveChartHint: 'Lojalitetskurver: venstre og høyre piltast flytter langs en kurve, opp og ned mellom kohortene.',
   curveAverageNote: 'Stiplet: en periode som pågår, holdt utenfor gjennomsnittet.',
 
   // <retention-gauge>
@@ -431,7 +430,9 @@ const translation = {
   movementsSelected: (period) => `Valgt: ${period}`,
   movementsSummary: (from, to) => `Endringer i gjentakende inntekt fra ${from} til ${to}.`,
   movementsSummaryPeriod: (period, nrr, grr, quick) => `${period}: netto inntektslojalitet ${nrr}, brutto inntektslojalitet ${grr}, quick ratio ${quick}.`,
-  movementsKeyboardHint: 'Inntektsendringer: piltastene velger en periode.',
+  movementsKeyboardHint: 'Inntektsendringer: piltastene flytter mellom periodene, Enter velger en.',
+  movementsBarsTooNarrow: (periods, coarser) =>
+    `${periods} perioder er for mange til søyler i denne bredden, så bare nettoendringen er tegnet. ${{ day: 'Daglige', week: 'Ukentlige', month: 'Månedlige', quarter: 'Kvartalsvise', year: 'Årlige' }[coarser]} eller lengre perioder (granularity="${coarser}") viser hver endring.`,
 } satisfies Partial<Terms>;
 
 registerTranslation('nb', translation);

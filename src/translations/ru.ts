@@ -406,8 +406,7 @@ const translation = {
   curveSummary: (what, shown, total, first, last) =>
     `${what}: показано когорт — ${shown} (с ${first} по ${last})${total > shown ? ` из ${total}` : ''}, и среднее по всем когортам.`,
   curveAverageAt: (k, value) => `Среднее в периоде ${k}: ${value}.`,
-  curveLegendHint: 'Когорты: стрелки перемещают между ними и выделяют кривую.',
-  curveChartHint: 'Кривые удержания: стрелки перемещают между когортами.',
+  curveChartHint: 'Кривые удержания: стрелки влево и вправо перемещают вдоль кривой, вверх и вниз — между когортами.',
   curveAverageNote: 'Пунктир: период ещё идёт и не входит в среднее.',
 
   // <retention-gauge>
@@ -461,7 +460,9 @@ const translation = {
   movementsSelected: (period) => `Выбрано: ${period}`,
   movementsSummary: (from, to) => `Движение регулярной выручки с ${from} по ${to}.`,
   movementsSummaryPeriod: (period, nrr, grr, quick) => `${period}: чистое удержание выручки ${nrr}, валовое удержание выручки ${grr}, quick ratio ${quick}.`,
-  movementsKeyboardHint: 'Движение выручки: стрелки выбирают период.',
+  movementsKeyboardHint: 'Движение выручки: стрелки перемещают между периодами, Enter выбирает период.',
+  movementsBarsTooNarrow: (periods, coarser) =>
+    `Периодов слишком много (${periods}) для столбцов такой ширины, поэтому показано только чистое изменение. ${{ day: 'Дневные', week: 'Недельные', month: 'Месячные', quarter: 'Квартальные', year: 'Годовые' }[coarser]} или более длинные периоды (granularity="${coarser}") покажут каждое движение.`,
 } satisfies Partial<Terms>;
 
 registerTranslation('ru', translation);

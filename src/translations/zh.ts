@@ -364,8 +364,7 @@ const translation = {
   curveCohortLine: (label, size) => `${label}，${size} 位客户`,
   curveSummary: (what, shown, total, first, last) => `${what}：显示 ${shown} 个同期群（${first} 至 ${last}）${total > shown ? `，共 ${total} 个` : ''}，以及全部同期群的平均值。`,
   curveAverageAt: (k, value) => `第 ${k} 期平均：${value}。`,
-  curveLegendHint: '同期群：方向键在其间移动并突出显示曲线。',
-  curveChartHint: '留存曲线：方向键在同期群之间移动。',
+  curveChartHint: '留存曲线：左右方向键沿曲线移动，上下方向键在同期群之间移动。',
   curveAverageNote: '虚线：仍在进行的一期，不计入平均值。',
 
   // <retention-gauge>
@@ -419,7 +418,9 @@ const translation = {
   movementsSelected: (period) => `已选：${period}`,
   movementsSummary: (from, to) => `${from} 至 ${to} 的经常性收入变动。`,
   movementsSummaryPeriod: (period, nrr, grr, quick) => `${period}：净收入留存率 ${nrr}，总收入留存率 ${grr}，快速比率 ${quick}。`,
-  movementsKeyboardHint: '收入变动：方向键选择期间。',
+  movementsKeyboardHint: '收入变动：方向键在期间之间移动，Enter 选择期间。',
+  movementsBarsTooNarrow: (periods, coarser) =>
+    `${periods} 个期间在此宽度下过多，无法绘制柱形，因此只绘制净变化。${{ day: '按日', week: '按周', month: '按月', quarter: '按季度', year: '按年' }[coarser]}或更长的期间（granularity="${coarser}"）可显示每项变动。`,
 } satisfies Partial<Terms>;
 
 registerTranslation('zh', translation);

@@ -274,47 +274,126 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
     expect(el.shadowRoot!.querySelector('.chart > svg')!.getAttribute('aria-hidden')).to.equal('true');
   });
 
-  it('legend: Tab reaches the average, arrow keys move between cohorts, the curve comes on top, others dim', async () => {
+  it('keyboard: the chart starts on the average, ← → move along a curve, ↑ ↓ between curves, with a tooltip and the live region', async () => {
     const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
-    const items = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="legend-item"]')];
-    expect(items().map((b) => b.textContent!.trim())).to.deep.equal(['Average', 'Jan 2024', 'Feb 2024', 'Mar 2024']);
-    expect(items().map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
-    items()[0].focus();
+    const chart = part(el, 'chart') as HTMLElement;
+    const press = async (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      chart.dispatchEvent(event);
+      await el.updateComplete;
+      return event;
+    };
+    const live = () => el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent!.trim();
+    expect(chart.getAttribute('tabindex')).to.equal('0');
+    expect(chart.getAttribute('aria-label')).to.include('arrow keys');
+    expect([...el.shadowRoot!.querySelectorAll('[part~="legend-item"]')].map((li) => li.textContent!.trim())).to.deep.equal(['Average', 'Jan 2024', 'Feb 2024', 'Mar 2024']);
+    chart.focus();
     await el.updateComplete;
-    expect(text(el, 'detail')).to.equal('Average: Period 0 100.0%, Period 1 25.0%');
-    items()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
-    await el.updateComplete;
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Jan 2024');
-    expect(items().map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true', 'false', 'false']);
-    expect(items().map((b) => b.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
-    expect(text(el, 'detail')).to.equal('Jan 2024, 4 customers: Period 0 100.0%, Period 1 25.0%, Period 2 50.0% (period still running)');
+    // The average's latest point: period 1 (its period 2 has only a running value).
+    expect(live()).to.equal('Average: Period 1 25.0%');
+    expect(part(el, 'tooltip')!.querySelector('strong')!.textContent).to.equal('Average');
+    expect([...part(el, 'tooltip')!.querySelectorAll('dt, dd')].map((cell) => cell.textContent)).to.deep.equal(['Period 1', '25.0%']);
+    expect((await press('ArrowDown')).defaultPrevented).to.equal(true); // next in legend order: January, at the same period
+    expect(live()).to.equal('Jan 2024, 4 customers: Period 1 25.0%, Average 25.0%');
+    await press('ArrowRight');
+    expect(live()).to.equal('Jan 2024, 4 customers: Period 2 50.0%, period still running');
+    expect(part(el, 'tooltip')!.querySelector('.note')!.textContent).to.equal('period still running');
+    // The highlighted curve comes on top, the others dim; the legend marks it.
     const plot = el.shadowRoot!.querySelector('.chart > svg > g')!;
-    const last = plot.lastElementChild!;
-    expect(last.getAttribute('part')).to.equal('curve curve-highlighted');
-    expect(last.getAttribute('data-index')).to.equal('0');
+    const curves = [...plot.querySelectorAll('g[data-index]')];
+    expect(curves[curves.length - 1].getAttribute('part')).to.equal('curve curve-highlighted');
+    expect(curves[curves.length - 1].getAttribute('data-index')).to.equal('0');
     expect(el.shadowRoot!.querySelectorAll('.dimmed')).to.have.length(3); // two cohorts and the average
-    el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-    await el.updateComplete;
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Mar 2024');
-    (el.shadowRoot!.activeElement as HTMLElement).blur();
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="legend-item"].highlighted')!.textContent!.trim()).to.equal('Jan 2024');
+    // The ring sits on the point.
+    const ring = part(el, 'active-point')!;
+    const marker = curves[curves.length - 1].querySelectorAll('circle')[2];
+    expect([ring.getAttribute('cx'), ring.getAttribute('cy')]).to.deep.equal([marker.getAttribute('cx'), marker.getAttribute('cy')]);
+    await press('ArrowDown'); // February has no period 2: its nearest, period 1
+    expect(live()).to.equal('Feb 2024, 3 customers: Period 1 33.3%, Average 25.0%, period still running');
+    await press('Home');
+    expect(live()).to.match(/^Feb 2024, 3 customers: Period 0 100.0%/);
+    await press('ArrowUp');
+    await press('ArrowUp');
+    await press('ArrowUp'); // past the first curve: stays on the average
+    expect(live()).to.equal('Average: Period 0 100.0%');
+    await press('Escape');
+    expect(part(el, 'tooltip')).to.equal(null);
     expect(el.shadowRoot!.querySelectorAll('.dimmed')).to.have.length(0);
+    chart.blur();
+    await el.updateComplete;
+    expect(live()).to.equal('');
   });
 
-  it('hovering a curve highlights it', async () => {
+  it('hovering a curve or its legend entry highlights it and shows its point', async () => {
     const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
     // Only January reaches period 2: its point there is January's alone.
     const point = el.shadowRoot!.querySelectorAll('[part~="curve"]')[0].querySelectorAll('circle')[2].getBoundingClientRect();
     part(el, 'chart')!.dispatchEvent(new PointerEvent('pointermove', { clientX: point.x + point.width / 2, clientY: point.y + point.height / 2, bubbles: true }));
     await el.updateComplete;
-    expect(text(el, 'detail')).to.include('Jan 2024, 4 customers');
+    expect(text(el, 'tooltip')).to.include('Jan 2024, 4 customers').and.include('Period 2');
+    // Not while the keyboard is elsewhere: the live region speaks only for keyboard focus.
+    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent!.trim()).to.equal('');
     part(el, 'chart')!.dispatchEvent(new PointerEvent('pointerleave'));
     await el.updateComplete;
-    expect(text(el, 'detail')).to.equal('');
+    expect(part(el, 'tooltip')).to.equal(null);
+    const february = el.shadowRoot!.querySelector('[part~="legend-item"][data-index="1"]')!;
+    february.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(text(el, 'tooltip')).to.include('Feb 2024, 3 customers').and.include('Period 1');
+    expect(february.classList.contains('highlighted')).to.equal(true);
+  });
+
+  it('a hover along one curve rebuilds no curve, and the geometry is kept while nothing it depends on changes', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })); // January, period 1
+    await el.updateComplete;
+    const curves = el.shadowRoot!.querySelector('.chart > svg > g')!;
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(curves, { subtree: true, childList: true, attributes: true });
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await el.updateComplete;
+    observer.disconnect();
+    // Only the ring moved: its two coordinates.
+    expect(changes.every((r) => r.target === part(el, 'active-point'))).to.equal(true, changes.map((r) => `${(r.target as Element).tagName} ${r.attributeName}`).join(', '));
+    expect(changes.length).to.be.within(1, 2);
+  });
+
+  it('keeps the tooltip inside the element at both ends of the chart', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`, 390));
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    const host = el.getBoundingClientRect();
+    for (const key of ['Home', 'End']) {
+      chart.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await el.updateComplete;
+      const tip = part(el, 'tooltip')!.getBoundingClientRect();
+      expect(tip.left, key).to.be.at.least(host.left);
+      expect(tip.right, key).to.be.at.most(host.right + 0.5);
+    }
+  });
+
+  it('draws thousands of periods as lines: no marker row, few labels, nothing non-finite', async () => {
+    const periods = 5000;
+    const values = (size: number, from: number) => Array.from({ length: periods - from }, (_, k) => (k === 0 ? size : Math.round(size * (0.3 + 0.7 * Math.exp(-k / 300)))));
+    const matrix = { partialLastPeriod: true, cohorts: [{ key: '2010-01-01', size: 400, values: values(400, 0) }, { key: '2010-01-02', size: 300, values: values(300, 1) }] };
+    const el = await ready(await inBox(html`<retention-curve granularity="day" .data=${matrix}></retention-curve>`, 1280));
+    expect(el.value!.periods).to.equal(periods);
+    const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
+    // Markers only on the running periods (one per cohort): 5,000 periods in ~1,200 px leave no room for more.
+    expect(drawing.querySelectorAll('circle')).to.have.length(2);
+    expect(drawing.querySelectorAll('[part~="x-axis"] text').length).to.be.below(40);
+    expect(drawing.outerHTML).to.not.match(/NaN|Infinity/);
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.match(/^Average: Period 4498 /);
   });
 
   it('does not draw at zero width, and draws once it gets a size', async () => {
@@ -349,7 +428,7 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
     it(`has no axe violations in the ${theme} theme, highlighted or not`, async () => {
       const el = await ready(await inBox(html`<retention-curve theme=${theme} .data=${ORDERS}></retention-curve>`));
       await expect(el).to.be.accessible();
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="legend-item"]')!.focus();
+      (part(el, 'chart') as HTMLElement).focus();
       await el.updateComplete;
       await expect(el).to.be.accessible();
     });

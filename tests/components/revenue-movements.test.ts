@@ -158,7 +158,7 @@ describe('<revenue-movements> input routes', () => {
 });
 
 describe('<revenue-movements> selection', () => {
-  it('as-of decides the last complete period; arrow keys select and fire movement-select', async () => {
+  it('as-of decides the last complete period; arrow keys move the tooltip, Enter selects and fires movement-select', async () => {
     const el = await ready(await inBox(html`<revenue-movements as-of="2024-03-20" .data=${SUBSCRIPTIONS}></revenue-movements>`));
     expect(el.value!.periods.map((p) => p.complete)).to.deep.equal([true, true, false]);
     expectHandComputed(el, 'Feb 2024', true);
@@ -167,39 +167,131 @@ describe('<revenue-movements> selection', () => {
     expect(el.shadowRoot!.querySelector('[part~="column"].selected')!.getAttribute('data-index')).to.equal('1');
     expect(el.shadowRoot!.querySelector('[part~="column"].running')!.getAttribute('data-index')).to.equal('2');
     const chart = part(el, 'chart') as HTMLElement;
+    const live = () => el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent!.trim();
+    let selections = 0;
+    el.addEventListener('movement-select', () => selections++);
     chart.focus();
     await el.updateComplete;
-    expect(part(el, 'selection')).to.exist;
+    // Keyboard focus starts on the selected period, ringed, with its tooltip.
+    expect(part(el, 'column-focus')).to.exist;
+    expect(live()).to.equal('Feb 2024: New +$50, Churn -$100, Net change -$50, Net revenue retention 70.6%, Gross revenue retention 70.6%, Quick ratio 0.50.');
+    const key = (name: string) => new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+    const right = key('ArrowRight');
+    chart.dispatchEvent(right);
+    await el.updateComplete;
+    expect(right.defaultPrevented).to.equal(true);
+    expect(part(el, 'tooltip')!.querySelector('strong')!.textContent).to.equal('Mar 2024');
+    expect(part(el, 'tooltip')!.querySelector('.note')!.textContent).to.equal('period not over yet');
+    expect(live()).to.match(/^Mar 2024, period not over yet: Expansion \+\$30, Reactivation \+\$70, Contraction -\$20, Churn -\$80, Net change \$0/);
+    // Moving is not choosing: the selection and the KPIs stay.
+    expect(selections).to.equal(0);
+    expect(kpi(el, 'nrr')).to.equal('70.6%');
     const selected = oneEvent(el, 'movement-select') as Promise<MovementSelectEvent>;
-    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    chart.dispatchEvent(key('Enter'));
     const event = await selected;
     expect(event.detail).to.deep.include({ period: '2024-03', index: 2, quickRatio: 1, net: 0, complete: false });
     expect(event.bubbles && event.composed).to.equal(true);
     await el.updateComplete;
     expect(kpi(el, 'grr')).to.equal('65.5%');
     expect(text(el, 'selected-period')).to.equal('Selected: Mar 2024 (period not over yet)');
-    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.include('Mar 2024');
-    // At the end already: no event, nothing changes.
-    let more = 0;
-    el.addEventListener('movement-select', () => more++);
-    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    // Choosing the selected period again: no event.
+    chart.dispatchEvent(key(' '));
     await el.updateComplete;
-    expect(more).to.equal(0);
-    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    expect(selections).to.equal(1);
+    chart.dispatchEvent(key('Home'));
+    chart.dispatchEvent(key('Enter'));
     await el.updateComplete;
-    expect(more).to.equal(1);
+    expect(selections).to.equal(2);
     expect(el.selectedPeriod).to.equal('2024-01');
     expect(kpi(el, 'nrr')).to.equal('–'); // January starts without recurring revenue
+    chart.dispatchEvent(key('Escape'));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')).to.equal(null);
   });
 
-  it('a click selects the period under the pointer', async () => {
+  it('hovering shows a period\'s tooltip; a click selects the period under the pointer', async () => {
     const el = await ready(await inBox(html`<revenue-movements .data=${SUBSCRIPTIONS}></revenue-movements>`));
-    const selected = oneEvent(el, 'movement-select') as Promise<MovementSelectEvent>;
     const segment = el.shadowRoot!.querySelector('[part~="column"][data-index="1"] [part~="segment"]')!.getBoundingClientRect();
-    part(el, 'chart')!.dispatchEvent(new MouseEvent('click', { clientX: segment.x + segment.width / 2, clientY: segment.y + 1, bubbles: true }));
+    const at = { clientX: segment.x + segment.width / 2, clientY: segment.y + 1, bubbles: true };
+    part(el, 'chart')!.dispatchEvent(new PointerEvent('pointermove', at));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')!.querySelector('strong')!.textContent).to.equal('Feb 2024');
+    expect(part(el, 'column-hover')).to.exist;
+    const selected = oneEvent(el, 'movement-select') as Promise<MovementSelectEvent>;
+    part(el, 'chart')!.dispatchEvent(new MouseEvent('click', at));
     expect((await selected).detail.period).to.equal('2024-02');
     await el.updateComplete;
     expect(kpi(el, 'nrr')).to.equal('70.6%');
+    part(el, 'chart')!.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')).to.equal(null);
+  });
+
+  it('keeps the tooltip inside the element at both ends of the chart', async () => {
+    const el = await ready(await inBox(html`<revenue-movements .data=${SUBSCRIPTIONS}></revenue-movements>`, 390));
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    const host = el.getBoundingClientRect();
+    for (const key of ['Home', 'End']) {
+      chart.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await el.updateComplete;
+      const tip = part(el, 'tooltip')!.getBoundingClientRect();
+      expect(tip.left, key).to.be.at.least(host.left);
+      expect(tip.right, key).to.be.at.most(host.right + 0.5);
+      expect(tip.top, key).to.be.at.least(host.top);
+    }
+  });
+
+  it('a hover redraws no bar: only the hover band and the tooltip change', async () => {
+    const el = await ready(await inBox(html`<revenue-movements .data=${SUBSCRIPTIONS}></revenue-movements>`));
+    const columns = [...el.shadowRoot!.querySelectorAll('[part~="column"]')];
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    for (const column of columns) observer.observe(column, { subtree: true, childList: true, attributes: true, characterData: true });
+    const chart = part(el, 'chart')!;
+    for (const index of [0, 1, 2]) {
+      const band = el.shadowRoot!.querySelector(`[part~="column"][data-index="${index}"]`)!.getBoundingClientRect();
+      chart.dispatchEvent(new PointerEvent('pointermove', { clientX: band.x + band.width / 2, clientY: band.y + band.height / 2, bubbles: true }));
+      await el.updateComplete;
+    }
+    observer.disconnect();
+    expect(changes).to.have.length(0);
+    expect([...el.shadowRoot!.querySelectorAll('[part~="column"]')]).to.deep.equal(columns);
+  });
+});
+
+describe('<revenue-movements> many periods', () => {
+  it('with bars under 2 px draws only the net line and says which granularity shows the movements', async () => {
+    const start = Date.UTC(2010, 0, 1);
+    const periods = Array.from({ length: 5000 }, (_, i) => ({
+      period: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+      new: 100 + (i % 7) * 10,
+      expansion: 20,
+      reactivation: 5,
+      contraction: 10,
+      churn: 60 + (i % 11) * 5,
+      startMrr: 100_000,
+    }));
+    const el = await ready(await inBox(html`<revenue-movements granularity="day" .data=${periods}></revenue-movements>`, 1280));
+    expect(el.value!.periods).to.have.length(5000);
+    const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
+    expect(drawing.querySelectorAll('[part~="segment"], [part~="column"]')).to.have.length(0);
+    expect(drawing.querySelectorAll('[part~="net-point"]')).to.have.length(1); // the selected period's
+    expect(drawing.querySelectorAll('[part~="x-axis"] text').length).to.be.below(40);
+    expect(drawing.outerHTML).to.not.match(/NaN|Infinity/);
+    expect(text(el, 'note')).to.equal('5,000 periods are too many for bars at this width, so only the net change is drawn. Weekly or longer periods (granularity="week") show each movement.');
+    // The keyboard still reaches every period.
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')!.querySelector('strong')!.textContent).to.equal(el.shadowRoot!.querySelector('table tbody th')!.textContent);
+  });
+
+  it('draws bars while they are at least 2 px wide, with no note', async () => {
+    const el = await ready(await inBox(html`<revenue-movements .data=${SUBSCRIPTIONS}></revenue-movements>`, 320));
+    expect(el.shadowRoot!.querySelectorAll('[part~="segment"]').length).to.be.above(0);
+    expect(part(el, 'note')).to.equal(null);
   });
 });
 

@@ -2,8 +2,9 @@
  * Scales, ticks and paths of the retention curves, from measured sizes,
  * before anything is drawn. Pure: testable without a browser layout.
  */
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { bisector } from 'd3-array';
 
 export interface CurveSeries {
   values: readonly (number | null)[];
@@ -30,13 +31,18 @@ export interface CurveGeometry {
   margin: { top: number; right: number; bottom: number; left: number };
   plotWidth: number;
   plotHeight: number;
-  xOf(k: number): number;
+  xOf: ScaleLinear<number, number>;
   yOf(value: number): number;
   yTicks: { value: number; at: number; label: string }[];
   /** Periods whose x label is shown. */
   xLabels: number[];
   series: CurvePaths[];
+  /** Whether a marker on every period fits (periods at least MARKER_SPACING px apart). */
+  markersFit: boolean;
 }
+
+/** Least distance between two periods, in px, for a marker on each: closer, they merge into a thick line. */
+const MARKER_SPACING = 6;
 
 export interface CurveGeometryOptions {
   width: number;
@@ -70,7 +76,7 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
 
   const xLabels: number[] = [];
   const step = periods > 1 ? plotWidth / (periods - 1) : plotWidth;
-  const every = Math.max(1, Math.ceil((String(periods).length * charWidth + 14) / Math.max(step, 1)));
+  const every = Math.max(1, Math.ceil((String(periods).length * charWidth + 14) / Math.max(step, 1e-3)));
   for (let k = 0; k < periods; k += every) xLabels.push(k);
 
   const curveLine = line<CurvePoint>()
@@ -116,20 +122,39 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
     yTicks: ticks.map((value, i) => ({ value, at: y(value), label: labels[i] })),
     xLabels,
     series: paths,
+    markersFit: periods === 1 || step >= MARKER_SPACING,
   };
 }
 
-/** Index of the series whose point at the period nearest to plotX is nearest to plotY; -1 when none. */
-export function nearestSeries(geometry: CurveGeometry, plotX: number, plotY: number): number {
-  let best = -1;
+/** A drawn point: series index and period. */
+export interface CurvePosition {
+  series: number;
+  k: number;
+}
+
+/** The point of `series` at period `k`, if it has one (a binary search: points are in period order). */
+export function pointAt(geometry: CurveGeometry, series: number, k: number): CurvePoint | undefined {
+  const points = geometry.series[series]?.points ?? [];
+  const i = bisector((p: CurvePoint) => p.k).left(points, k);
+  return points[i]?.k === k ? points[i] : undefined;
+}
+
+/**
+ * The point nearest the pointer: the period nearest plotX, then the series whose
+ * point there is nearest plotY. Looks at one period, not every point, so a
+ * pointer move over thousands of periods stays cheap. Null when no series has a point there.
+ */
+export function nearestPoint(geometry: CurveGeometry, plotX: number, plotY: number): CurvePosition | null {
+  const [first, last] = geometry.xOf.domain();
+  const k = Math.max(first, Math.min(last, Math.round(geometry.xOf.invert(plotX))));
+  let best: CurvePosition | null = null;
   let bestDistance = Infinity;
-  geometry.series.forEach((s, index) => {
-    for (const p of s.points) {
-      const distance = Math.hypot(p.x - plotX, p.y - plotY);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = index;
-      }
+  geometry.series.forEach((_, series) => {
+    const point = pointAt(geometry, series, k);
+    const distance = point ? Math.abs(point.y - plotY) : Infinity;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = { series, k };
     }
   });
   return best;

@@ -110,13 +110,11 @@ export const retentionCurveStyles = css`
     padding: 0.15em 0.5em;
     border: 1px solid transparent;
     border-radius: var(--_radius);
-    background: none;
     color: var(--_text);
-    font: inherit;
-    cursor: pointer;
+    cursor: default;
   }
 
-  [part~='legend-item'][aria-pressed='true'] {
+  [part~='legend-item'].highlighted {
     border-color: var(--_grid);
     background: var(--_surface);
   }
@@ -133,16 +131,18 @@ export const retentionCurveStyles = css`
     height: 5px;
   }
 
-  [part~='detail'],
   .note {
     color: var(--_muted);
     font-size: 0.9em;
     margin: 0.35em 0 0;
-    min-height: 1.4em;
   }
 
-  [part~='detail'] {
-    color: var(--_text);
+  /* The active point: a ring in its curve's colour, clear of the curve under it. */
+  [part~='active-point'] {
+    fill: none;
+    stroke: var(--c);
+    stroke-width: 2.5;
+    paint-order: stroke;
   }
 
   @media (prefers-reduced-motion: reduce) {

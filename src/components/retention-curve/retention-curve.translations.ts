@@ -15,7 +15,6 @@ declare module '../platform/translations.ts' {
     curveCohortLine: (label: string, size: string) => string;
     curveSummary: (what: string, shown: number, total: number, first: string, last: string) => string;
     curveAverageAt: (k: number, value: string) => string;
-    curveLegendHint: string;
     curveChartHint: string;
     curveAverageNote: string;
   }
@@ -35,7 +34,6 @@ registerTranslation('en', {
   curveSummary: (what, shown, total, first, last) =>
     `${what}: ${shown} ${shown === 1 ? 'cohort' : 'cohorts'} shown (${first} to ${last})${total > shown ? ` of ${total}` : ''}, and the average of all cohorts.`,
   curveAverageAt: (k, value) => `Average in period ${k}: ${value}.`,
-  curveLegendHint: 'Cohorts: arrow keys move between them and highlight the curve.',
-  curveChartHint: 'Retention curves: arrow keys move between cohorts.',
+  curveChartHint: 'Retention curves: left and right arrow keys move along a curve, up and down between cohorts.',
   curveAverageNote: 'Dashed: a period still running, left out of the average.',
 });

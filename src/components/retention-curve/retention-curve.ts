@@ -1,15 +1,20 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import type { RetentionMode } from '../../metrics/retention-curves.ts';
+import { categoryAxis, valueAxis } from '../platform/chart-axis.ts';
+import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
+import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { chartHeightAttribute, numberAttribute, periodCountAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import { cohortsPart, labelSpan, scopeLine } from '../platform/scope.ts';
-import { curveGeometry, nearestSeries, type CurveGeometry } from './curve-geometry.ts';
+import { curveGeometry, nearestPoint, pointAt, type CurveGeometry, type CurvePosition } from './curve-geometry.ts';
 import type { CurveCohort, CurveInput, RetentionCurveJobOptions, RetentionCurveModel } from '../../engine/jobs/retention-curve.ts';
 import { retentionCurveStyles } from './retention-curve.styles.ts';
 import './retention-curve.translations.ts';
@@ -17,7 +22,7 @@ import './retention-curve.translations.ts';
 /** The job runs in the metrics engine (engine/jobs/retention-curve.ts); the element only names it. */
 const retentionCurveJob = jobNamed<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve');
 
-/** Markers on every point up to this many periods; beyond, only on the highlighted curve. */
+/** Markers on every curve up to this many periods; beyond, only on the highlighted curve (and only where they fit). */
 const MARKERS_UP_TO = 24;
 
 /**
@@ -28,8 +33,10 @@ const MARKERS_UP_TO = 24;
  * or any later one. A cohort's running period is dashed and left out of the
  * average. Unbounded retention looks ahead, so the last points of every
  * cohort understate it: near the end of the data "later" has hardly begun,
- * and those points are a floor that rises as time passes. Hover a curve, or move through the legend with the arrow keys, to
- * highlight one cohort.
+ * and those points are a floor that rises as time passes. Hover a curve or its
+ * legend entry to highlight the cohort and read the point in a tooltip; on the
+ * focused chart, ← → move along a curve (Home/End to its ends, PageUp/PageDown
+ * a tenth), ↑ ↓ to the previous or next curve in legend order, Escape lets go.
  *
  * @summary Retention curves per cohort plus the average.
  *
@@ -44,15 +51,15 @@ const MARKERS_UP_TO = 24;
  * @fires metric-change - The curves changed: `detail.value` is a {@link RetentionCurveModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The chart area. @csspart curve - A cohort's curve (`curve-highlighted`). @csspart average - The average curve.
- * @csspart axis - Axis labels. @csspart grid-line - Gridlines. @csspart legend - The legend. @csspart legend-item - A legend button.
- * @csspart detail - The line describing the highlighted cohort. @csspart table - The hidden data table.
+ * @csspart chart - The focusable chart area. @csspart curve - A cohort's curve (`curve-highlighted`). @csspart average - The average curve.
+ * @csspart axis - Axis labels. @csspart grid-line - Gridlines. @csspart legend - The legend. @csspart legend-item - A legend entry (hover highlights its curve).
+ * @csspart active-point - The ring on the active point. @csspart tooltip - The tooltip. @csspart table - The hidden data table.
  *
  * @cssprop --rk-curve-average - Colour of the average curve (default the text colour).
  * @cssprop --rk-curve-dimmed-opacity - Opacity of the curves not highlighted (default 0.18).
  */
 export class RetentionCurve extends RetentionElement<RetentionCurveModel, RetentionCurveJobOptions> {
-  static override styles = [platformStyles, chartStyles, retentionCurveStyles];
+  static override styles = [platformStyles, chartStyles, tooltipStyles, retentionCurveStyles];
 
   @property({ reflect: true }) mode: RetentionMode = 'on';
   @property({ reflect: true }) granularity: Granularity = 'month';
@@ -63,12 +70,21 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
   @property({ converter: chartHeightAttribute }) height?: number;
 
-  /** Series index (cohorts 0 … n − 1, the average n) under the pointer or keyboard focus; null when none. */
-  @state() private highlighted: number | null = null;
-  /** The legend item that takes Tab (roving tabindex), as a series index; null = the average. */
-  @state() private tabStop: number | null = null;
-  @state() private legendFocused = false;
-  #geometry?: CurveGeometry;
+  /** The active point (series: cohorts 0 … n − 1, the average n); its series is the highlighted curve. */
+  #focus = new ChartFocusController<CurvePosition>(this, {
+    first: () => this.#firstPosition(),
+    move: (at, event) => this.#move(at, event),
+    positionAt: (event) => this.#positionUnder(event),
+    isValid: (at) => {
+      const value = this.value && at.k < this.value.periods ? this.#valuesOf(this.value, at.series)?.[at.k] : undefined;
+      return value !== null && value !== undefined && Number.isFinite(value);
+    },
+    describe: (at) => (this.value ? this.#describe(this.value, at) : ''),
+    equals: (a, b) => a.series === b.series && a.k === b.k,
+  });
+  #tooltip = new TooltipPlacement(this);
+  /** The geometry of the last drawing and what it was computed for: a hover or a key reuses it. */
+  #drawing?: { key: readonly unknown[]; geometry: CurveGeometry };
 
   protected jobRequest(): JobRequest<RetentionCurveJobOptions, RetentionCurveModel> {
     return {
@@ -126,24 +142,44 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     const f = this.format;
     if (model.cohorts.length === 0 || model.periods === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
     const fixed = this.height !== undefined && this.height > 0;
-    const highlighted = this.#validIndex(model, this.highlighted);
+    const g = this.size.hasSize ? this.#geometryFor(model) : undefined;
+    const active = this.#focus.active;
+    const highlighted = active?.series ?? null;
     return html`<div
         part="chart"
         class=${fixed ? 'chart fixed-height' : 'chart'}
+        tabindex="0"
+        role="group"
+        aria-label=${f.term('curveChartHint')}
         style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
-        @pointermove=${this.#onPointerMove}
-        @pointerleave=${this.#onPointerLeave}
+        @focus=${this.#focus.onFocus}
+        @blur=${this.#focus.onBlur}
+        @keydown=${this.#focus.onKeydown}
+        @pointermove=${this.#focus.onPointerMove}
+        @pointerleave=${this.#focus.onPointerLeave}
       >
-        ${this.size.hasSize ? this.#renderDrawing(model, highlighted) : nothing}
+        ${g ? this.#renderDrawing(model, g, active) : nothing}
+        ${g && active ? this.#renderTooltip(model, g, active) : nothing} ${this.#focus.announcement()}
       </div>
-      ${this.#renderLegend(model, highlighted)}
-      <p part="detail" role="status" aria-live="polite">${highlighted === null ? '' : this.#describe(model, highlighted)}</p>
-      ${model.cohorts.some((c) => c.partialPeriod >= 0) ? html`<p class="note">${f.term('curveAverageNote')}</p>` : nothing} ${this.#renderTable(model)}`;
+      ${guard([model, f.locale, highlighted], () => this.#renderLegend(model, highlighted))}
+      ${model.cohorts.some((c) => c.partialPeriod >= 0) ? html`<p class="note">${f.term('curveAverageNote')}</p>` : nothing}
+      ${guard([model, f.locale], () => this.#renderTable(model))}`;
   }
 
   #chartHeight(): number {
     if (this.height !== undefined && this.height > 0) return this.height;
     return Math.round(Math.min(340, Math.max(220, this.size.width * 0.5)));
+  }
+
+  /** Scales, ticks and paths, computed once per result, size and language: never on a hover or a key. */
+  #geometryFor(model: RetentionCurveModel): CurveGeometry {
+    const f = this.format;
+    const key = [model, this.size.width, this.#chartHeight(), f.locale] as const;
+    if (this.#drawing?.key.every((part, i) => part === key[i])) return this.#drawing.geometry;
+    const series = [...model.cohorts.map((c) => ({ values: c.values, partialPeriod: c.partialPeriod })), { values: model.average, partialPeriod: -1 }];
+    const geometry = curveGeometry(series, { width: key[1], height: key[2], periods: model.periods, formatY: (v) => f.percent(v, 0) });
+    this.#drawing = { key, geometry };
+    return geometry;
   }
 
   /**
@@ -155,14 +191,31 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     return index === model.cohorts.length ? 'average' : String((index % 7) + 1);
   }
 
-  #renderDrawing(model: RetentionCurveModel, highlighted: number | null): TemplateResult {
+  #renderDrawing(model: RetentionCurveModel, g: CurveGeometry, active: CurvePosition | null): TemplateResult {
     const f = this.format;
     const width = this.size.width;
     const height = this.#chartHeight();
-    const series = [...model.cohorts.map((c) => ({ values: c.values, partialPeriod: c.partialPeriod })), { values: model.average, partialPeriod: -1 }];
-    const g = curveGeometry(series, { width, height, periods: model.periods, formatY: (v) => f.percent(v, 0) });
-    this.#geometry = g;
     const { margin, plotWidth, plotHeight } = g;
+    const point = active ? pointAt(g, active.series, active.k) : undefined;
+    return html`<svg aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
+      <g transform="translate(${margin.left},${margin.top})">
+        ${guard([g], () =>
+          svg`${valueAxis(g.yTicks, plotWidth)}${categoryAxis(
+            g.xLabels.map((k) => ({ at: g.xOf(k), label: f.number(k) })),
+            plotHeight,
+            { text: f.term('curvePeriodsAxis'), plotWidth },
+          )}`,
+        )}
+        ${guard([g, active?.series ?? null], () => this.#renderCurves(model, g, active?.series ?? null))}
+        ${active && point
+          ? svg`<circle part="active-point" data-series=${this.#series(active.series, model)} cx=${point.x} cy=${point.y} r="5.5"></circle>`
+          : nothing}
+      </g>
+    </svg>`;
+  }
+
+  /** Every curve; drawn again only when the result, the size or the highlighted curve changes. */
+  #renderCurves(model: RetentionCurveModel, g: CurveGeometry, highlighted: number | null): SVGTemplateResult {
     const averageIndex = model.cohorts.length;
     // The highlighted curve is drawn last, on top; the average sits above the other cohorts.
     const order = [...model.cohorts.keys(), averageIndex].filter((i) => i !== highlighted);
@@ -172,7 +225,8 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
       const isAverage = index === averageIndex;
       const isHighlighted = index === highlighted;
       const classes = [isHighlighted ? 'highlighted' : '', highlighted !== null && !isHighlighted ? 'dimmed' : ''].join(' ').trim();
-      const showMarkers = isHighlighted || model.periods <= MARKERS_UP_TO || paths.points.length === 1;
+      // Markers only where they fit: thousands of periods get a line, not a row of merged dots.
+      const showMarkers = (g.markersFit && (isHighlighted || model.periods <= MARKERS_UP_TO)) || paths.points.length === 1;
       return svg`<g part=${isAverage ? 'average' : isHighlighted ? 'curve curve-highlighted' : 'curve'} class=${classes} data-index=${index} data-series=${this.#series(index, model)}>
         <path class="curve" d=${paths.solid}></path>
         <path class="curve partial" d=${paths.partial}></path>
@@ -181,17 +235,13 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
         )}
       </g>`;
     };
-    return html`<svg aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
-      <g transform="translate(${margin.left},${margin.top})">
-        <g part="grid">${g.yTicks.map((t) => svg`<line part="grid-line" x1="0" x2=${plotWidth} y1=${t.at} y2=${t.at}></line>`)}</g>
-        <g part="axis y-axis">${g.yTicks.map((t) => svg`<text x="-8" y=${t.at} dy="0.32em" text-anchor="end">${t.label}</text>`)}</g>
-        <g part="axis x-axis">
-          ${g.xLabels.map((k) => svg`<text x=${g.xOf(k)} y=${plotHeight + 15} text-anchor="middle">${f.number(k)}</text>`)}
-          <text x=${plotWidth} y=${plotHeight + 29} text-anchor="end">${f.term('curvePeriodsAxis')}</text>
-        </g>
-        ${order.map(curve)}
-      </g>
-    </svg>`;
+    // Keyed: a new highlight moves the two curves concerned instead of rewriting every path.
+    return svg`${repeat(order, (index) => index, curve)}`;
+  }
+
+  #renderTooltip(model: RetentionCurveModel, g: CurveGeometry, at: CurvePosition): TemplateResult | typeof nothing {
+    const point = pointAt(g, at.series, at.k);
+    return point ? chartTooltip(this.#tooltipContent(model, at), { x: point.x + g.margin.left, y: point.y + g.margin.top }) : nothing;
   }
 
   /** Legend order: the average first, then the cohorts oldest to newest. */
@@ -201,29 +251,16 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
 
   #renderLegend(model: RetentionCurveModel, highlighted: number | null): TemplateResult {
     const f = this.format;
-    const averageIndex = model.cohorts.length;
-    const tabStop = this.#validIndex(model, this.tabStop) ?? averageIndex;
-    return html`<ul part="legend" aria-label=${f.term('curveLegendHint')} @keydown=${this.#onLegendKeydown}>
+    return html`<ul part="legend" @pointerover=${this.#onLegendPointer} @pointerleave=${this.#focus.onPointerLeave}>
       ${this.#legendOrder(model).map((index) => {
         const cohort: CurveCohort | undefined = model.cohorts[index];
-        const name = cohort ? this.#cohortLabel(model, cohort) : f.term('curveAverage');
-        return html`<li>
-          <button
-            type="button"
-            part="legend-item"
-            class=${cohort ? '' : 'average'}
-            data-index=${index}
-            tabindex=${index === tabStop ? 0 : -1}
-            aria-pressed=${index === highlighted ? 'true' : 'false'}
-            data-series=${this.#series(index, model)}
-            @focus=${() => this.#onLegendFocus(index)}
-            @blur=${this.#onLegendBlur}
-            @pointerenter=${() => (this.highlighted = index)}
-            @pointerleave=${this.#onPointerLeave}
-            @click=${() => this.#onLegendFocus(index)}
-          >
-            <span class="swatch"></span>${name}
-          </button>
+        return html`<li
+          part="legend-item"
+          class=${[cohort ? '' : 'average', index === highlighted ? 'highlighted' : ''].join(' ').trim()}
+          data-index=${index}
+          data-series=${this.#series(index, model)}
+        >
+          <span class="swatch"></span>${cohort ? this.#cohortLabel(model, cohort) : f.term('curveAverage')}
         </li>`;
       })}
     </ul>`;
@@ -240,14 +277,25 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     return k === cohort.partialPeriod ? `${text} (${this.format.term('curveRunning')})` : text;
   }
 
-  #describe(model: RetentionCurveModel, index: number): string {
+  /** The active point: its cohort (or the average), the value, and the average beside a cohort's value. */
+  #tooltipContent(model: RetentionCurveModel, at: CurvePosition): TooltipContent {
     const f = this.format;
-    const cohort = model.cohorts[index];
-    const title = cohort ? f.term('curveCohortLine', this.#cohortLabel(model, cohort), f.number(cohort.size)) : f.term('curveAverage');
-    const values = cohort ? cohort.values : model.average;
-    const partial = cohort ?? { partialPeriod: -1 };
-    const points = values.flatMap((v, k) => (v === null ? [] : [`${f.term('curvePeriod', k)} ${this.#formatValue(partial, k, v)}`]));
-    return `${title}: ${points.join(', ')}`;
+    const cohort: CurveCohort | undefined = model.cohorts[at.series];
+    const value = (cohort ? cohort.values : model.average)[at.k];
+    const shown = value === null || value === undefined ? '' : f.percent(value);
+    if (!cohort) return { title: f.term('curveAverage'), rows: [[f.term('curvePeriod', at.k), shown]] };
+    const average = model.average[at.k];
+    return {
+      title: f.term('curveCohortLine', this.#cohortLabel(model, cohort), f.number(cohort.size)),
+      notes: at.k === cohort.partialPeriod ? [f.term('curveRunning')] : [],
+      rows: [[f.term('curvePeriod', at.k), shown], ...(average === null || average === undefined ? [] : [[f.term('curveAverage'), f.percent(average)] as const])],
+    };
+  }
+
+  /** The tooltip in one sentence, for the live region. */
+  #describe(model: RetentionCurveModel, at: CurvePosition): string {
+    const { title, notes = [], rows } = this.#tooltipContent(model, at);
+    return `${title}: ${[...rows.map(([name, value]) => `${name} ${value}`), ...notes].join(', ')}`;
   }
 
   #renderTable(model: RetentionCurveModel): TemplateResult {
@@ -266,67 +314,59 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
 
   // ---- interaction --------------------------------------------------------------------
 
-  #validIndex(model: RetentionCurveModel, index: number | null): number | null {
-    return index !== null && index >= 0 && index <= model.cohorts.length ? index : null;
+  #valuesOf(model: RetentionCurveModel, series: number): readonly (number | null)[] | undefined {
+    return series === model.cohorts.length ? model.average : model.cohorts[series]?.values;
   }
 
-  #onLegendFocus(index: number): void {
-    this.legendFocused = true;
-    this.tabStop = index;
-    this.highlighted = index;
+  /** Periods at which a series has a drawn (finite) value, in order. */
+  #drawnPeriods(model: RetentionCurveModel, series: number): number[] {
+    return (this.#valuesOf(model, series) ?? []).flatMap((v, k) => (v !== null && Number.isFinite(v) && k < model.periods ? [k] : []));
   }
 
-  #onLegendBlur = () => {
-    this.legendFocused = false;
-    // Focus may be moving to the next legend item: only clear once it has really left.
-    queueMicrotask(() => {
-      if (!this.legendFocused) this.highlighted = null;
-    });
-  };
-
-  #onLegendKeydown = (event: KeyboardEvent) => {
+  /** Keyboard focus starts on the average's latest point (else the first curve that has one). */
+  #firstPosition(): CurvePosition | null {
     const model = this.value;
-    if (!model) return;
-    const order = this.#legendOrder(model);
-    const current = order.indexOf(this.#validIndex(model, this.tabStop) ?? model.cohorts.length);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = Math.min(order.length - 1, current + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = Math.max(0, current - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = order.length - 1;
-        break;
-      case 'Escape':
-        this.highlighted = null;
-        return;
-      default:
-        return;
+    if (!model) return null;
+    for (const series of this.#legendOrder(model)) {
+      const periods = this.#drawnPeriods(model, series);
+      if (periods.length > 0) return { series, k: periods[periods.length - 1] };
     }
-    event.preventDefault();
-    this.tabStop = order[next];
-    this.highlighted = order[next];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`[part~="legend-item"][data-index="${order[next]}"]`)?.focus());
-  };
+    return null;
+  }
 
-  #onPointerMove = (event: PointerEvent) => {
-    const g = this.#geometry;
-    const svgElement = this.renderRoot.querySelector('.chart > svg');
-    if (!g || !svgElement) return;
-    const box = svgElement.getBoundingClientRect();
-    const index = nearestSeries(g, event.clientX - box.left - g.margin.left, event.clientY - box.top - g.margin.top);
-    if (index >= 0 && index !== this.highlighted) this.highlighted = index;
-  };
+  /** ← → along the curve (its drawn periods), ↑ ↓ to the previous or next curve in legend order, at the nearest period. */
+  #move(at: CurvePosition, event: KeyboardEvent): CurvePosition | undefined {
+    const model = this.value;
+    if (!model) return undefined;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      const order = this.#legendOrder(model);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      for (let i = order.indexOf(at.series) + step; i >= 0 && i < order.length; i += step) {
+        const periods = this.#drawnPeriods(model, order[i]);
+        if (periods.length === 0) continue;
+        const k = periods.reduce((best, p) => (Math.abs(p - at.k) < Math.abs(best - at.k) ? p : best));
+        return { series: order[i], k };
+      }
+      return at; // the first or last curve: the key is used, nothing moves
+    }
+    const periods = this.#drawnPeriods(model, at.series);
+    const next = indexMove(periods.indexOf(at.k), event, periods.length);
+    return next === undefined ? undefined : { series: at.series, k: periods[next] };
+  }
 
-  #onPointerLeave = () => {
-    if (!this.legendFocused) this.highlighted = null;
+  #positionUnder(event: PointerEvent): CurvePosition | null {
+    const g = this.#drawing?.geometry;
+    const box = this.renderRoot.querySelector('.chart > svg')?.getBoundingClientRect();
+    return g && box ? nearestPoint(g, event.clientX - box.left - g.margin.left, event.clientY - box.top - g.margin.top) : null;
+  }
+
+  /** Hovering a legend entry highlights its curve at its latest point. */
+  #onLegendPointer = (event: PointerEvent) => {
+    const item = (event.target as Element).closest('[data-index]');
+    const model = this.value;
+    if (!item || !model) return;
+    const series = Number(item.getAttribute('data-index'));
+    const periods = this.#drawnPeriods(model, series);
+    if (periods.length > 0) this.#focus.set({ series, k: periods[periods.length - 1] });
   };
 }

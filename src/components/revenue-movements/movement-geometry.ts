@@ -40,7 +40,15 @@ export interface MovementGeometry {
   yTicks: { value: number; at: number; label: string }[];
   xLabelIndexes: number[];
   netPath: string;
+  /** Whether bars are at least MIN_BAR_WIDTH px wide; when not, none is drawn (`segments` are empty) and the scale fits the net line. */
+  barsFit: boolean;
+  /** Whether a net point per period fits (periods at least MIN_POINT_SPACING px apart). */
+  pointsFit: boolean;
 }
+
+/** Narrower bars are specks: the stack of five movements cannot be read, and thousands of them cost more than they show. */
+export const MIN_BAR_WIDTH = 2;
+const MIN_POINT_SPACING = 6;
 
 export interface MovementGeometryOptions {
   width: number;
@@ -58,36 +66,42 @@ export function movementGeometry(periods: readonly MovementAmounts[], options: M
   const { formatY = String, charWidth = 6.5, labelChars = 8 } = options;
   const width = Math.max(0, options.width);
   const height = Math.max(0, options.height);
-  let hi = 0;
-  let lo = 0;
-  for (const p of periods) {
-    hi = Math.max(hi, GAINS.reduce((sum, kind) => sum + amountOf(p[kind]), 0), amountOf(p.net));
-    lo = Math.min(lo, -LOSSES.reduce((sum, kind) => sum + amountOf(p[kind]), 0), amountOf(p.net));
-  }
-  if (hi === lo) hi = 1;
   const top = 12;
   const bottom = 26;
   const tickCount = Math.max(2, Math.floor((height - top - bottom) / 40));
+  // The plot width depends on the y labels' width, which depends on the domain: estimate the
+  // bars' width from the widest plausible left margin to decide the domain first.
+  const x = scaleBand<number>()
+    .domain(periods.map((_, index) => index))
+    .range([0, Math.max(0, width - 12 - 44)])
+    .paddingInner(0.25)
+    .paddingOuter(0.15);
+  const barsFit = x.bandwidth() >= MIN_BAR_WIDTH;
+  let hi = 0;
+  let lo = 0;
+  for (const p of periods) {
+    const net = amountOf(p.net);
+    hi = Math.max(hi, barsFit ? GAINS.reduce((sum, kind) => sum + amountOf(p[kind]), 0) : 0, net);
+    lo = Math.min(lo, barsFit ? -LOSSES.reduce((sum, kind) => sum + amountOf(p[kind]), 0) : 0, net);
+  }
+  if (hi === lo) hi = 1;
   const y = scaleLinear().domain([lo, hi]).nice(tickCount);
   const ticks = y.ticks(tickCount);
   const labels = ticks.map((t) => formatY(t));
   const left = Math.max(44, Math.ceil(labels.reduce((w, l) => Math.max(w, l.length), 0) * charWidth) + 12);
   const margin = { top, right: 12, bottom, left };
   const plotWidth = Math.max(0, width - left - margin.right);
+  x.range([0, plotWidth]);
   const plotHeight = Math.max(0, height - top - bottom);
   y.range([plotHeight, 0]);
   const zeroY = y(0);
-
-  const x = scaleBand<number>()
-    .domain(periods.map((_, index) => index))
-    .range([0, plotWidth])
-    .paddingInner(0.25)
-    .paddingOuter(0.15);
   const step = x.step();
   const columns = periods.map((p, index): MovementColumn => {
     const barX = x(index) ?? 0;
-    const barWidth = Math.max(1, x.bandwidth());
-    const segments: MovementSegment[] = [];
+    const barWidth = x.bandwidth();
+    const column = { index, bandX: barX - (step - barWidth) / 2, bandWidth: step, segments: [] as MovementSegment[], netY: y(amountOf(p.net)), centerX: barX + barWidth / 2 };
+    if (!barsFit) return column;
+    const { segments } = column;
     let up = 0;
     for (const kind of GAINS) {
       const value = amountOf(p[kind]);
@@ -102,22 +116,22 @@ export function movementGeometry(periods: readonly MovementAmounts[], options: M
       segments.push({ kind, x: barX, y: y(down), width: barWidth, height: y(down - value) - y(down) });
       down -= value;
     }
-    return { index, bandX: barX - (step - x.bandwidth()) / 2, bandWidth: step, segments, netY: y(amountOf(p.net)), centerX: barX + barWidth / 2 };
+    return column;
   });
-  const every = Math.max(1, Math.ceil((labelChars * charWidth + 10) / Math.max(step, 1)));
+  const every = Math.max(1, Math.ceil((labelChars * charWidth + 10) / Math.max(step, 1e-3)));
   const xLabelIndexes: number[] = [];
   for (let i = periods.length - 1; i >= 0; i -= every) xLabelIndexes.unshift(i);
   const netPath =
     line<MovementColumn>()
       .x((c) => c.centerX)
       .y((c) => c.netY)(columns) ?? '';
-  return { margin, plotWidth, plotHeight, zeroY, columns, yTicks: ticks.map((value, i) => ({ value, at: y(value), label: labels[i] })), xLabelIndexes, netPath };
+  return { margin, plotWidth, plotHeight, zeroY, columns, yTicks: ticks.map((value, i) => ({ value, at: y(value), label: labels[i] })), xLabelIndexes, netPath, barsFit, pointsFit: step >= MIN_POINT_SPACING };
 }
 
-/** Index of the period whose band contains plotX (clamped); -1 without periods. */
+/** Index of the period whose band contains plotX (clamped); -1 without periods. Arithmetic, not a search: bands are equal. */
 export function columnAt(geometry: MovementGeometry, plotX: number): number {
-  const n = geometry.columns.length;
-  if (n === 0) return -1;
-  for (const c of geometry.columns) if (plotX >= c.bandX && plotX < c.bandX + c.bandWidth) return c.index;
-  return plotX < geometry.columns[0].bandX ? 0 : n - 1;
+  const { columns } = geometry;
+  if (columns.length === 0) return -1;
+  const index = Math.floor((plotX - columns[0].bandX) / columns[0].bandWidth);
+  return Math.max(0, Math.min(columns.length - 1, Number.isFinite(index) ? index : 0));
 }

@@ -1,5 +1,6 @@
 /** English terms of <revenue-movements> (built in). Other languages: src/translations/<lang>.ts, opt-in modules. */
 import { registerTranslation } from '../platform/translations.ts';
+import type { Granularity } from '../../metrics/calendar/calendar.ts';
 
 declare module '../platform/translations.ts' {
   interface Terms {
@@ -21,6 +22,7 @@ declare module '../platform/translations.ts' {
     movementsSummary: (from: string, to: string) => string;
     movementsSummaryPeriod: (period: string, nrr: string, grr: string, quick: string) => string;
     movementsKeyboardHint: string;
+    movementsBarsTooNarrow: (periods: string, coarser: Granularity) => string;
   }
 }
 
@@ -42,5 +44,7 @@ registerTranslation('en', {
   movementsSelected: (period) => `Selected: ${period}`,
   movementsSummary: (from, to) => `Recurring revenue movements from ${from} to ${to}.`,
   movementsSummaryPeriod: (period, nrr, grr, quick) => `${period}: net revenue retention ${nrr}, gross revenue retention ${grr}, quick ratio ${quick}.`,
-  movementsKeyboardHint: 'Revenue movements: arrow keys select a period.',
+  movementsKeyboardHint: 'Revenue movements: arrow keys move between periods, Enter selects one.',
+  movementsBarsTooNarrow: (periods, coarser) =>
+    `${periods} periods are too many for bars at this width, so only the net change is drawn. ${{ day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' }[coarser]} or longer periods (granularity="${coarser}") show each movement.`,
 });

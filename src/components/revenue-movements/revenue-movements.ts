@@ -1,13 +1,17 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
+import { categoryAxis, valueAxis } from '../platform/chart-axis.ts';
+import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
+import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { chartHeightAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { chartStyles, platformStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { columnAt, GAINS, LOSSES, movementGeometry, type MovementGeometry, type MovementKind } from './movement-geometry.ts';
 import type { MovementBar, MovementInput, RevenueMovementsJobOptions, RevenueMovementsModel } from '../../engine/jobs/revenue-movements.ts';
@@ -17,7 +21,7 @@ import './revenue-movements.translations.ts';
 /** The job runs in the metrics engine (engine/jobs/revenue-movements.ts); the element only names it. */
 const revenueMovementsJob = jobNamed<RevenueMovementsJobOptions, RevenueMovementsModel>('revenue-movements');
 
-/** `movement-select`: a period was chosen by click or arrow key. */
+/** `movement-select`: a period was chosen by click, Enter or Space. */
 export interface MovementSelectDetail {
   /** Period key (`2024-03`). */
   period: string;
@@ -44,8 +48,13 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
 /**
  * Recurring revenue movements per period as diverging stacked bars: new,
  * expansion and reactivation up, contraction and churn down, the net change
- * as a line. NRR, GRR and the quick ratio of the selected period (click, or
- * arrow keys on the focused chart; default the last complete period).
+ * as a line. Hovering a period, or moving to it with the arrow keys on the
+ * focused chart (Home/End, PageUp/PageDown a tenth), shows its movements and
+ * rates in a tooltip; a click, Enter or Space selects it, and the NRR, GRR and
+ * quick ratio above the chart are the selected period's (default the last
+ * complete one). When there are too many periods for bars at the chart's width
+ * (under 2 px each) only the net change is drawn, and a note says which
+ * coarser granularity shows the movements.
  *
  * @summary Recurring revenue movements with NRR, GRR and quick ratio.
  *
@@ -62,6 +71,7 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart chart - The focusable chart. @csspart column - A period's bars (`selected`). @csspart segment - One movement.
+ * @csspart column-focus - The ring around the active period while the chart has keyboard focus. @csspart tooltip - The tooltip.
  * @csspart net-line - The net change line. @csspart zero-line - Zero. @csspart axis - Axis labels. @csspart grid-line - Gridlines.
  * @csspart kpis - NRR, GRR and quick ratio. @csspart kpi - One of them. @csspart kpi-value - Its number.
  * @csspart legend - The legend. @csspart table - The hidden data table.
@@ -69,7 +79,7 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  * @cssprop --rk-movement-new / --rk-movement-expansion / --rk-movement-reactivation / --rk-movement-contraction / --rk-movement-churn / --rk-movement-net - Colours.
  */
 export class RevenueMovements extends RetentionElement<RevenueMovementsModel, RevenueMovementsJobOptions> {
-  static override styles = [platformStyles, chartStyles, revenueMovementsStyles];
+  static override styles = [platformStyles, chartStyles, tooltipStyles, revenueMovementsStyles];
 
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property() input: MovementInput = 'auto';
@@ -81,8 +91,18 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
   /** Key of the selected period; undefined = the last complete period. */
   @property({ attribute: 'selected-period' }) selectedPeriod?: string;
 
-  @state() private focused = false;
-  #geometry?: MovementGeometry;
+  /** The active period (hovered, or reached with the keys): its tooltip; Enter or a click selects it. */
+  #focus = new ChartFocusController<number>(this, {
+    first: () => (this.value && this.value.periods.length > 0 ? this.#selectedIndex(this.value) : null),
+    move: (index, event) => indexMove(index, event, this.value?.periods.length ?? 0),
+    positionAt: (event) => this.#periodUnder(event),
+    isValid: (index) => index < (this.value?.periods.length ?? 0),
+    choose: (index) => this.#select(index),
+    describe: (index) => (this.value ? this.#describe(this.value, index) : ''),
+  });
+  #tooltip = new TooltipPlacement(this);
+  /** The geometry of the last drawing and what it was computed for: a hover or a key reuses it. */
+  #drawing?: { key: readonly unknown[]; geometry: MovementGeometry };
 
   protected jobRequest(): JobRequest<RevenueMovementsJobOptions, RevenueMovementsModel> {
     return {
@@ -142,6 +162,30 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     return this.format.term('movementsSummaryPeriod', this.#periodText(model, p), this.#rate(p.netRevenueRetention), this.#rate(p.grossRevenueRetention), this.#ratio(p.quickRatio));
   }
 
+  /** A period's movements (those that happened), net change and rates. */
+  #tooltipContent(model: RevenueMovementsModel, index: number): TooltipContent {
+    const f = this.format;
+    const p = model.periods[index];
+    const moved = [...GAINS, ...LOSSES].filter((kind) => p[kind] !== 0);
+    return {
+      title: this.#label(model, p),
+      notes: p.complete ? [] : [f.term('movementsRunning')],
+      rows: [
+        ...moved.map((kind) => [f.term(TERM_OF[kind]), this.#signedMoney((LOSSES as readonly MovementKind[]).includes(kind) ? -p[kind] : p[kind])] as const),
+        [f.term('movementsNet'), this.#signedMoney(p.net)],
+        [f.term('movementsNrr'), this.#rate(p.netRevenueRetention)],
+        [f.term('movementsGrr'), this.#rate(p.grossRevenueRetention)],
+        [f.term('movementsQuickRatio'), this.#ratio(p.quickRatio)],
+      ],
+    };
+  }
+
+  /** The tooltip in one sentence, for the live region. */
+  #describe(model: RevenueMovementsModel, index: number): string {
+    const { title, notes = [], rows } = this.#tooltipContent(model, index);
+    return `${[title, ...notes].join(', ')}: ${rows.map(([name, value]) => `${name} ${value}`).join(', ')}.`;
+  }
+
   protected summarize(model: RevenueMovementsModel): string {
     const f = this.format;
     if (model.periods.length === 0) return `${f.term('movementsLabel')}: ${f.term('noData')}`;
@@ -157,6 +201,8 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     if (model.periods.length === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
     const selected = this.#selectedIndex(model);
     const fixed = this.height !== undefined && this.height > 0;
+    const g = this.size.hasSize ? this.#geometryFor(model) : undefined;
+    const active = this.#focus.active;
     return html`${this.#renderKpis(model, model.periods[selected])}
       <div
         part="chart"
@@ -165,18 +211,20 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
         role="group"
         aria-label=${f.term('movementsKeyboardHint')}
         style=${cssomStyle({ height: fixed ? `${this.height}px` : null })}
-        @keydown=${this.#onKeydown}
-        @focus=${() => (this.focused = true)}
-        @blur=${() => (this.focused = false)}
+        @keydown=${this.#focus.onKeydown}
+        @focus=${this.#focus.onFocus}
+        @blur=${this.#focus.onBlur}
+        @pointermove=${this.#focus.onPointerMove}
+        @pointerleave=${this.#focus.onPointerLeave}
         @click=${this.#onClick}
       >
-        ${this.size.hasSize ? this.#renderDrawing(model, selected) : nothing}
+        ${g ? this.#renderDrawing(model, g, selected, active) : nothing}
+        ${g && active !== null ? chartTooltip(this.#tooltipContent(model, active), this.#anchor(g, active)) : nothing} ${this.#focus.announcement()}
       </div>
       ${this.#renderLegend()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.focused ? this.#describePeriod(model, model.periods[selected]) : ''}</div>
-      ${this.#renderTable(model)}`;
+      ${g && !g.barsFit ? html`<p part="note" class="note">${f.term('movementsBarsTooNarrow', f.number(model.periods.length), coarser(model.granularity))}</p>` : nothing}
+      ${guard([model, f.locale, f.currencyCode], () => this.#renderTable(model))}`;
   }
-
   #renderKpis(model: RevenueMovementsModel, p: MovementBar): TemplateResult {
     const f = this.format;
     const kpi = (name: string, value: string, key: string) =>
@@ -197,40 +245,76 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     return Math.round(Math.min(340, Math.max(220, this.size.width * 0.5)));
   }
 
-  #renderDrawing(model: RevenueMovementsModel, selected: number): TemplateResult {
+  /** Scales and bars, computed once per result, size, language and currency: never on a hover or a key. */
+  #geometryFor(model: RevenueMovementsModel): MovementGeometry {
     const f = this.format;
-    const width = this.size.width;
-    const height = this.#chartHeight();
-    const g = movementGeometry(model.periods, {
-      width,
-      height,
+    const key = [model, this.size.width, this.#chartHeight(), f.locale, f.currencyCode] as const;
+    if (this.#drawing?.key.every((part, i) => part === key[i])) return this.#drawing.geometry;
+    const geometry = movementGeometry(model.periods, {
+      width: key[1],
+      height: key[2],
       formatY: (v) => f.currency(v, { notation: 'compact', maximumFractionDigits: 1 }),
       labelChars: model.periods.reduce((m, p) => Math.max(m, this.#label(model, p).length), 0),
     });
-    this.#geometry = g;
-    const { margin, plotWidth, plotHeight } = g;
+    this.#drawing = { key, geometry };
+    return geometry;
+  }
+
+  #renderDrawing(model: RevenueMovementsModel, g: MovementGeometry, selected: number, active: number | null): TemplateResult {
+    const width = this.size.width;
+    const height = this.#chartHeight();
+    const { margin, plotHeight } = g;
+    const band = (index: number, part: string) => {
+      const c = g.columns[index];
+      return svg`<rect part=${part} x=${c.bandX} y="-4" width=${c.bandWidth} height=${plotHeight + 8}></rect>`;
+    };
     return html`<svg aria-hidden="true" width=${width} height=${height} viewBox="0 0 ${width} ${height}">
       <g transform="translate(${margin.left},${margin.top})">
-        <g part="grid">${g.yTicks.map((t) => svg`<line part="grid-line" x1="0" x2=${plotWidth} y1=${t.at} y2=${t.at}></line>`)}</g>
-        <g part="axis y-axis">${g.yTicks.map((t) => svg`<text x="-8" y=${t.at} dy="0.32em" text-anchor="end">${t.label}</text>`)}</g>
-        <g part="axis x-axis">${g.xLabelIndexes.map((i) =>
-          // The last label ends at its band's right edge, so it never runs off the chart.
-          i === g.columns.length - 1
-            ? svg`<text x=${g.columns[i].bandX + g.columns[i].bandWidth} y=${plotHeight + 16} text-anchor="end">${this.#label(model, model.periods[i])}</text>`
-            : svg`<text x=${g.columns[i].centerX} y=${plotHeight + 16} text-anchor="middle">${this.#label(model, model.periods[i])}</text>`,
-        )}</g>
-        ${g.columns.map(
-          (c) => svg`<g part="column" class=${[c.index === selected ? 'selected' : '', model.periods[c.index].complete ? '' : 'running'].join(' ').trim()} data-index=${c.index}>
-            <rect class="band" x=${c.bandX} y="0" width=${c.bandWidth} height=${plotHeight}></rect>
-            ${c.segments.map((s) => svg`<rect part="segment" data-kind=${s.kind} x=${s.x} y=${s.y} width=${s.width} height=${s.height}></rect>`)}
-          </g>`,
-        )}
-        <line part="zero-line" x1="0" x2=${plotWidth} y1=${g.zeroY} y2=${g.zeroY}></line>
-        <path part="net-line" d=${g.netPath}></path>
-        ${g.columns.map((c) => svg`<circle part="net-point" cx=${c.centerX} cy=${c.netY} r=${c.index === selected ? 4 : 2.5}></circle>`)}
-        ${this.focused ? svg`<rect part="selection" x=${g.columns[selected].bandX} y="-4" width=${g.columns[selected].bandWidth} height=${plotHeight + 8}></rect>` : nothing}
+        ${guard([g], () => this.#renderAxes(model, g))} ${active !== null && active !== selected ? band(active, 'column-hover') : nothing}
+        ${guard([g, selected], () => this.#renderMarks(model, g, selected))}
+        ${active !== null && this.#focus.focused ? band(active, 'column-focus') : nothing}
       </g>
     </svg>`;
+  }
+
+  #renderAxes(model: RevenueMovementsModel, g: MovementGeometry): SVGTemplateResult {
+    const last = g.columns.length - 1;
+    // The last label ends at its band's right edge, so it never runs off the chart.
+    const ticks = g.xLabelIndexes.map((i) =>
+      i === last
+        ? { at: g.columns[i].bandX + g.columns[i].bandWidth, label: this.#label(model, model.periods[i]), anchor: 'end' as const }
+        : { at: g.columns[i].centerX, label: this.#label(model, model.periods[i]) },
+    );
+    return svg`${valueAxis(g.yTicks, g.plotWidth)}${categoryAxis(ticks, g.plotHeight)}`;
+  }
+
+  /** Bars, zero line and net line: drawn again only when the result, the size or the selection changes. */
+  #renderMarks(model: RevenueMovementsModel, g: MovementGeometry, selected: number): SVGTemplateResult {
+    const { plotWidth, plotHeight } = g;
+    const s = g.columns[selected];
+    return svg`${
+      g.barsFit
+        ? g.columns.map(
+            (c) => svg`<g part="column" class=${[c.index === selected ? 'selected' : '', model.periods[c.index].complete ? '' : 'running'].join(' ').trim()} data-index=${c.index}>
+            ${c.index === selected ? svg`<rect class="band" x=${c.bandX} y="0" width=${c.bandWidth} height=${plotHeight}></rect>` : nothing}
+            ${c.segments.map((seg) => svg`<rect part="segment" data-kind=${seg.kind} x=${seg.x} y=${seg.y} width=${seg.width} height=${seg.height}></rect>`)}
+          </g>`,
+          )
+        : svg`<rect class="band" x=${s.centerX - 1} y="0" width="2" height=${plotHeight}></rect>`
+    }
+      <line part="zero-line" x1="0" x2=${plotWidth} y1=${g.zeroY} y2=${g.zeroY}></line>
+      <path part="net-line" d=${g.netPath}></path>
+      ${
+        // A point per period only where they fit; the selected period's always.
+        g.pointsFit ? g.columns.map((c) => svg`<circle part="net-point" cx=${c.centerX} cy=${c.netY} r=${c.index === selected ? 4 : 2.5}></circle>`) : svg`<circle part="net-point" cx=${s.centerX} cy=${s.netY} r="4"></circle>`
+      }`;
+  }
+
+  /** The tooltip's anchor: above the period's highest mark (its gains, or the net point). */
+  #anchor(g: MovementGeometry, index: number): { x: number; y: number } {
+    const c = g.columns[index];
+    const top = c.segments.reduce((y, seg) => Math.min(y, seg.y), c.netY);
+    return { x: c.centerX + g.margin.left, y: top + g.margin.top };
   }
 
   #renderLegend(): TemplateResult {
@@ -284,30 +368,24 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     });
   }
 
-  #onKeydown = (event: KeyboardEvent) => {
-    const model = this.value;
-    if (!model || model.periods.length === 0) return;
-    const current = this.#selectedIndex(model);
-    const last = model.periods.length - 1;
-    const next =
-      event.key === 'ArrowLeft' || event.key === 'ArrowDown'
-        ? Math.max(0, current - 1)
-        : event.key === 'ArrowRight' || event.key === 'ArrowUp'
-          ? Math.min(last, current + 1)
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : undefined;
-    if (next === undefined) return;
-    event.preventDefault();
-    this.#select(next);
-  };
+  #periodUnder(event: MouseEvent): number | null {
+    const g = this.#drawing?.geometry;
+    const box = this.renderRoot.querySelector('.chart > svg')?.getBoundingClientRect();
+    if (!g || !box) return null;
+    const index = columnAt(g, event.clientX - box.left - g.margin.left);
+    return index < 0 ? null : index;
+  }
 
+  /** A click (or a tap, which has no hover before it) selects the period under it. */
   #onClick = (event: MouseEvent) => {
-    const g = this.#geometry;
-    const svgElement = this.renderRoot.querySelector('.chart > svg');
-    if (!g || !svgElement) return;
-    this.#select(columnAt(g, event.clientX - svgElement.getBoundingClientRect().left - g.margin.left));
+    const index = this.#periodUnder(event);
+    if (index === null) return;
+    this.#focus.set(index);
+    this.#select(index);
   };
+}
+
+/** The granularity a chart with too many periods for bars should try next. */
+function coarser(granularity: Granularity | null): Granularity {
+  return granularity === 'day' ? 'week' : granularity === 'week' ? 'month' : granularity === 'month' ? 'quarter' : 'year';
 }
