@@ -28,6 +28,34 @@ const tableRows = (el: ChurnTrend) =>
   [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
 const part = (el: ChurnTrend, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 
+/** Long main-thread tasks while `run` runs, in ms (reported, not asserted: timings depend on the machine). */
+async function longTasksDuring(run: () => Promise<unknown>): Promise<number[]> {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => durations.push(...list.getEntries().map((entry) => Math.round(entry.duration))));
+  observer.observe({ type: 'longtask' });
+  await run();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  return durations;
+}
+
+/** `count` daily periods from 2010-01-01 with churn between 2 % and 8 %. */
+function dailyPeriods(count: number) {
+  const day = Date.UTC(2010, 0, 1);
+  return Array.from({ length: count }, (_, i) => ({ period: new Date(day + i * 86_400_000).toISOString().slice(0, 10), start: 1000, lost: 20 + ((i * 37) % 60) }));
+}
+
+const key = (name: string) => new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+
+function expectInside(inner: Element, outer: Element) {
+  const a = inner.getBoundingClientRect();
+  const b = outer.getBoundingClientRect();
+  expect(a.left, 'left edge').to.be.at.least(b.left - 0.5);
+  expect(a.right, 'right edge').to.be.at.most(b.right + 0.5);
+  expect(a.top, 'top edge').to.be.at.least(b.top - 0.5);
+  expect(a.bottom, 'bottom edge').to.be.at.most(b.bottom + 0.5);
+}
+
 describe('<churn-trend>', () => {
   it('reads pre-aggregated periods from the data attribute and draws the hand-computed rates', async () => {
     const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
@@ -135,6 +163,66 @@ describe('<churn-trend>', () => {
     part(el, 'chart')!.dispatchEvent(new PointerEvent('pointermove', { clientX: first.x + first.width / 2, clientY: svgBox.y + 20, bubbles: true }));
     await el.updateComplete;
     expect(part(el, 'tooltip')!.textContent).to.include('Jan 2024');
+  });
+
+  it('a hover or a key redraws only the active period: axes, line, markers and table stay as they were', async () => {
+    const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
+    const chart = part(el, 'chart') as HTMLElement;
+    const still = [...el.shadowRoot!.querySelectorAll('[part~="line"], [part~="point"], [part~="axis"] text, [part~="grid-line"], [part~="threshold"], table')];
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) => changed.push(...records.map((r) => r.target)));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+    const point = el.shadowRoot!.querySelectorAll('[part~="point"]')[1].getBoundingClientRect();
+    chart.dispatchEvent(new PointerEvent('pointermove', { clientX: point.x + 2, clientY: point.y, bubbles: true }));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')!.textContent).to.include('Feb 2024');
+    chart.focus();
+    chart.dispatchEvent(key('PageDown'));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')!.textContent).to.include('Jan 2024');
+    await new Promise((resolve) => setTimeout(resolve));
+    observer.disconnect();
+    expect(changed.length).to.be.greaterThan(0);
+    expect(changed.filter((node) => still.some((kept) => kept === node || kept.contains(node)))).to.deep.equal([]);
+    expect(still.every((node) => node.isConnected)).to.equal(true);
+  });
+
+  for (const width of [390, 1280]) {
+    it(`keeps the tooltip inside the element at both ends of the chart at ${width} px`, async () => {
+      const el = await ready(await inBox(html`<churn-trend metric="revenue" currency="EUR" .data=${dailyPeriods(40).map((p) => ({ ...p, expansion: 5 }))}></churn-trend>`, width));
+      const chart = part(el, 'chart') as HTMLElement;
+      chart.focus();
+      for (const end of ['Home', 'End']) {
+        chart.dispatchEvent(key(end));
+        await el.updateComplete;
+        expectInside(part(el, 'tooltip')!, el);
+      }
+    });
+  }
+
+  it('draws 5,000 daily periods without a marker or label per period, and nothing that is not a number', async () => {
+    const periods = dailyPeriods(5000);
+    let el!: ChurnTrend;
+    const longTasks = await longTasksDuring(async () => {
+      el = await ready(await inBox(html`<churn-trend granularity="day" .data=${periods}></churn-trend>`, 1280));
+    });
+    expect(el.value!.points).to.have.length(5000);
+    const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
+    expect(drawing.querySelectorAll('[part~="point"]')).to.have.length(0);
+    expect(drawing.querySelectorAll('[part~="x-axis"] text').length).to.be.within(2, 1280 / 40);
+    expect(drawing.outerHTML).to.not.match(/NaN|Infinity/);
+    // The keyboard still reaches every period, the last one first.
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    expect(part(el, 'tooltip')!.textContent).to.include('2023');
+    const hoverTasks = await longTasksDuring(async () => {
+      for (let x = 100; x < 1200; x += 50) {
+        chart.dispatchEvent(new PointerEvent('pointermove', { clientX: drawing.getBoundingClientRect().left + x, clientY: 100, bubbles: true }));
+        await el.updateComplete;
+      }
+    });
+    console.log(`churn-trend, 5,000 daily periods at 1280 px: long tasks while drawing [${longTasks.join(', ')}] ms, while hovering [${hoverTasks.join(', ')}] ms`);
   });
 
   it('keeps the hidden table equal to the drawn points', async () => {

@@ -4,7 +4,7 @@ import '../../src/components/retention-gauge/define.ts';
 import '../../src/components/retention-source/define.ts';
 import type { PurchaseCycle } from '../../src/components/purchase-cycle/purchase-cycle.ts';
 import type { PurchaseCycleModel } from '../../src/engine/jobs/purchase-cycle.ts';
-import { histogramGeometry } from '../../src/components/purchase-cycle/cycle-geometry.ts';
+import { binsPerBar, histogramGeometry, joinBins } from '../../src/components/purchase-cycle/cycle-geometry.ts';
 import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
 import '../../src/translations/nb.ts';
@@ -97,6 +97,29 @@ describe('purchase-cycle: geometry', () => {
     expect(g.xOfDay(4).x).to.be.closeTo(step / 2, 1e-9);
     expect(g.xOfDay(40)).to.deep.equal({ x: g.plotWidth, beyond: true });
     expect(histogramGeometry(bins, { width: 0, height: 0 }).plotWidth).to.equal(0);
+  });
+
+  it('joins bins too narrow to draw, keeping the overflow bin apart and every count', () => {
+    expect(binsPerBar(100, 400)).to.equal(1);
+    expect(binsPerBar(3650, 340)).to.equal(22);
+    const bins = [
+      { fromDays: 1, toDays: 2, count: 1 },
+      { fromDays: 2, toDays: 3, count: 2 },
+      { fromDays: 3, toDays: 4, count: 3 },
+      { fromDays: 4, toDays: 5, count: 4 },
+      { fromDays: 5, toDays: 6, count: 5 },
+      { fromDays: 6, toDays: 40, count: 6 },
+    ];
+    expect(joinBins(bins, 2, true)).to.deep.equal([
+      { fromDays: 1, toDays: 3, count: 3 },
+      { fromDays: 3, toDays: 5, count: 7 },
+      { fromDays: 5, toDays: 6, count: 5 },
+      { fromDays: 6, toDays: 40, count: 6 },
+    ]);
+    expect(joinBins(bins, 4).map((b) => [b.fromDays, b.toDays, b.count])).to.deep.equal([
+      [1, 5, 10],
+      [5, 40, 11],
+    ]);
   });
 });
 
@@ -303,6 +326,68 @@ describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
     part(el, 'chart')!.dispatchEvent(new PointerEvent('pointermove', { clientX: bar.x + bar.width / 2, clientY: bar.y + 2, bubbles: true }));
     await el.updateComplete;
     expect(text(el, 'tooltip')).to.include('8–14 days');
+  });
+
+  it('a hover or a key redraws no bar, axis or table: only the outline and the tooltip', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle .data=${ORDERS}></purchase-cycle>`));
+    const chart = part(el, 'chart') as HTMLElement;
+    const still = [...el.shadowRoot!.querySelectorAll('[part~="bar"], [part~="axis"] text, [part~="grid-line"], [part~="median-line"], table, [part~="legend"]')];
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) => changed.push(...records.map((r) => r.target)));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+    const bar = el.shadowRoot!.querySelectorAll('[part~="bar"]')[2].getBoundingClientRect();
+    chart.dispatchEvent(new PointerEvent('pointermove', { clientX: bar.x + bar.width / 2, clientY: bar.y - 5, bubbles: true }));
+    await el.updateComplete;
+    chart.focus();
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await el.updateComplete;
+    expect(text(el, 'tooltip')).to.include('29–35 days');
+    observer.disconnect();
+    expect(changed.length).to.be.greaterThan(0);
+    expect(changed.filter((node) => still.some((kept) => kept === node || kept.contains(node)))).to.deep.equal([]);
+  });
+
+  for (const width of [390, 1280]) {
+    it(`keeps the tooltip inside the element at both ends of the chart at ${width} px`, async () => {
+      const el = await ready(await inBox(html`<purchase-cycle .data=${ORDERS}></purchase-cycle>`, width));
+      const chart = part(el, 'chart') as HTMLElement;
+      chart.focus();
+      const host = el.getBoundingClientRect();
+      for (const end of ['Home', 'End']) {
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: end, bubbles: true }));
+        await el.updateComplete;
+        const tip = part(el, 'tooltip')!.getBoundingClientRect();
+        expect(tip.left).to.be.at.least(host.left - 0.5);
+        expect(tip.right).to.be.at.most(host.right + 0.5);
+        expect(tip.top).to.be.at.least(host.top - 0.5);
+      }
+    });
+  }
+
+  it('joins 1-day bins over ten years into bars of at least 2 px, says so, and keeps every bin in the table', async () => {
+    // 3,650 customers, each with one gap of 1 to 3,650 days.
+    const rows = Array.from({ length: 3650 }, (_, i) => {
+      const later = new Date(Date.UTC(2010, 0, 1) + (1 + ((i * 37) % 3650)) * 86_400_000).toISOString().slice(0, 10);
+      return [{ customer: `c${i}`, date: '2010-01-01', amount: 1 }, { customer: `c${i}`, date: later, amount: 1 }];
+    }).flat();
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => Math.round(entry.duration))));
+    observer.observe({ type: 'longtask' });
+    const el = await ready(await inBox(html`<purchase-cycle bin-width="1" max-days="3650" .data=${rows}></purchase-cycle>`, 390));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    observer.disconnect();
+    console.log(`purchase-cycle, ${el.value!.histogram.length} one-day bins at 390 px: long tasks [${tasks.join(', ')}] ms`);
+    const bars = [...el.shadowRoot!.querySelectorAll('[part~="bar"]')];
+    const widths = bars.map((bar) => Number(bar.getAttribute('width')));
+    expect(bars.length).to.be.below(200);
+    expect(Math.min(...widths)).to.be.at.least(1.9);
+    expect(text(el, 'bar-note')).to.match(/^Each bar covers \d+ days: bars of 1 day would be under 2 px wide/);
+    expect(tableRows(el)).to.have.length(el.value!.histogram.length);
+    expect(el.shadowRoot!.querySelector('.chart > svg')!.outerHTML).to.not.match(/NaN|Infinity/);
+    // The tooltip names the joined range.
+    (part(el, 'chart') as HTMLElement).focus();
+    await el.updateComplete;
+    expect(text(el, 'tooltip')).to.match(/^1–\d+ days/);
   });
 
   it('does not draw at zero width, and draws once it gets a size', async () => {
