@@ -391,6 +391,9 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     });
     this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     if (this.#watchedSource) this.#watch(this.#watchedSource);
+    // Put back after a removal cut its work off (disconnectedCallback): nothing else asks for an
+    // update, so ask here, and willUpdate starts the work again.
+    if (this.#computedKey === undefined && this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
