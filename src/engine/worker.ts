@@ -96,6 +96,11 @@ function withFileFacts(options: unknown, rows: unknown): unknown {
 
 type WorkerScope = { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
 const workerScope = typeof document === 'undefined' && typeof self !== 'undefined' ? (self as unknown as WorkerScope) : undefined;
+/** Resolves in a task of its own, after the messages already queued for this worker. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Runs under way, by id: a `cancel` aborts the download and the parsing (between chunks) and drops the answer. */
 const running = new Map<number, AbortController>();
 
@@ -110,6 +115,11 @@ async function answer(scope: WorkerScope, message: ToWorker): Promise<void> {
   const { id } = message;
   const abort = new AbortController();
   running.set(id, abort);
+  // Runs queue here while a job computes (synchronously). Let the messages behind this one in,
+  // first: when a page replaced its data meanwhile, their `cancel` is among them, and a run
+  // cancelled before it starts must not parse and compute for nobody.
+  await nextTask();
+  if (abort.signal.aborted) return;
   const post = (reply: FromWorker) => {
     if (!abort.signal.aborted) scope.postMessage(reply);
   };
