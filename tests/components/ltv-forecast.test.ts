@@ -177,11 +177,14 @@ describe('<ltv-forecast> numbers and input routes', () => {
     expect(el.getAttribute('aria-label')).to.equal('Customer lifetime value: SaaS formula: $800.00.');
   });
 
-  it('a churn of 0 is explained, not divided by', async () => {
+  it('a churn of 0 is refused as an attribute and explained, not divided by', async () => {
     const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0"></ltv-forecast>`);
     await ready(el);
+    // churn takes 0.0001 … 1 (attribute-rules): "0" falls back to no churn, said in the warnings; nothing is divided by 0.
+    expect(el.churn).to.equal(undefined);
+    expect(el.warnings.filter((w) => w.code === 'invalid-attribute').map((w) => w.params.attribute)).to.deep.equal(['churn']);
     expect(el.status).to.equal('error');
-    expect(squash(root(el).querySelector('[part=message]')!.textContent)).to.contain('churn rate above 0');
+    expect(root(el).querySelector('[part~=figure]')).to.equal(null);
   });
 
   it('data property: historic value per cohort, SaaS figures from attributes', async () => {

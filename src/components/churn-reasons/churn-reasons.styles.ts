@@ -13,17 +13,9 @@ export const churnReasonsStyles = css`
   }
 
   [part~='chart'] {
+    position: relative;
     border-radius: var(--_radius);
     padding: 2px;
-  }
-
-  [part~='chart']:focus {
-    outline: none;
-  }
-
-  [part~='chart']:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
 
   .rows {
@@ -104,8 +96,14 @@ export const churnReasonsStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .why {
+  .why,
+  .note {
     color: var(--_muted);
+  }
+
+  .note {
+    margin: 0 0 0.4rem;
+    font-size: 0.85em;
   }
 
   [part~='trend'] {

@@ -1,5 +1,7 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { max } from 'd3-array';
 import { periodLabel, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import type { ReasonWeight } from '../../metrics/cancellations.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
@@ -8,12 +10,27 @@ import { emit } from '../platform/events.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { numberAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
-import { platformStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
+import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
+import { chartTooltip, TooltipPlacement, type TooltipAnchor, type TooltipContent } from '../platform/chart-tooltip.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import type { ChurnReasonsJobOptions, ChurnReasonsModel } from '../../engine/jobs/churn-reasons.ts';
 import { churnReasonsStyles } from './churn-reasons.styles.ts';
 import './churn-reasons.translations.ts';
 import { OTHER_ROW_KEY, barFraction, barRows, sparkline, type BarRow } from './reasons-layout.ts';
+import { groupPeriods, sumByGroup, type PeriodGroups } from './period-groups.ts';
+
+/** Periods the trend shows one by one; more are summed by a coarser period (a sparkline is about 150 px wide). */
+const TREND_PERIODS = 120;
+
+/** The trend as drawn: labels per shown period and one series of values per reason. */
+interface TrendView {
+  labels: string[];
+  series: { key: string; label: string; values: number[] }[];
+  totals: number[];
+  /** Set when the periods were summed by a coarser one. */
+  grouped: PeriodGroups | null;
+}
 
 /** The job runs in the metrics engine (engine/jobs/churn-reasons.ts); the element only names it. */
 const churnReasonsJob = jobNamed<ChurnReasonsJobOptions, ChurnReasonsModel>('churn-reasons');
@@ -59,7 +76,7 @@ export interface ReasonSelectDetail {
  * @cssprop --rk-reasons-other - Colour of the "Other" bar.
  */
 export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReasonsJobOptions> {
-  static override styles = [platformStyles, churnReasonsStyles];
+  static override styles = [platformStyles, chartStyles, tooltipStyles, churnReasonsStyles];
 
   @property({ attribute: 'weight-by', reflect: true }) weightBy: ReasonWeight = 'count';
   @property({ attribute: 'reason-key' }) reasonKey?: string;
@@ -70,9 +87,21 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
   @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
   @property({ attribute: 'trend-count', converter: numberAttribute({ min: 0, max: 12, integer: true }) }) trendCount?: number;
 
-  @state() private activeIndex: number | null = null;
-  @state() private focused = false;
   @state() private otherOpen = false;
+
+  /** The bar rows of the current result, computed once per result. */
+  #rows: BarRow[] = [];
+  #rowsOf?: ChurnReasonsModel;
+  #focus = new ChartFocusController<number>(this, {
+    first: () => (this.#rows.length > 0 ? 0 : null),
+    move: (index, event) => indexMove(index, event, this.#rows.length, 'y'),
+    positionAt: (event) => this.#rowAt(event),
+    isValid: (index) => index < this.#rows.length,
+    choose: (index) => this.#choose(index),
+    describe: (index) => (this.value ? this.#describe(this.value, this.#rows[index]) : ''),
+  });
+  #tooltip = new TooltipPlacement(this);
+  #trendMemo?: { key: unknown[]; view: TrendView | null };
 
   protected jobRequest(): JobRequest<ChurnReasonsJobOptions, ChurnReasonsModel> {
     const fields: ChurnReasonsJobOptions['fields'] = {};
@@ -114,7 +143,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
 
   protected summarize(model: ChurnReasonsModel): string {
     const f = this.format;
-    const rows = barRows(model);
+    const rows = model === this.#rowsOf ? this.#rows : barRows(model);
     if (rows.length === 0) return `${f.term('reasonsLabel')}: ${f.term('noData')}`;
     const parts = [`${f.term('reasonsLabel')} ${f.term(model.weightBy === 'revenue' ? 'reasonsByRevenue' : 'reasonsByCount')}:`];
     parts.push(f.term('reasonsSummary', model.total.count, this.#labelOf(rows[0]), f.percent(rows[0].share)));
@@ -152,37 +181,73 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
 
   // ---- drawing ------------------------------------------------------------------------
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.value !== this.#rowsOf) {
+      this.#rowsOf = this.value;
+      this.#rows = this.value ? barRows(this.value) : [];
+    }
+  }
+
   protected renderMetric(model: ChurnReasonsModel): TemplateResult {
     const f = this.format;
-    const rows = barRows(model);
+    const rows = this.#rows;
     if (rows.length === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
-    const largest = rows.reduce((max, r) => Math.max(max, r.share), 0);
-    const active = this.activeIndex !== null && this.activeIndex < rows.length ? this.activeIndex : null;
+    const largest = rows.reduce((most, r) => Math.max(most, r.share), 0);
+    const active = this.#focus.active;
+    const once = (draw: () => unknown) => guard([model, f.locale, f.currencyCode, this.trendCount], draw);
     return html`
       <div
         part="chart"
+        class="chart"
         tabindex="0"
         role="group"
         aria-label=${f.term('reasonsKeyboardHint')}
-        @keydown=${this.#onKeydown}
-        @focus=${this.#onFocus}
-        @blur=${this.#onBlur}
+        @keydown=${this.#focus.onKeydown}
+        @focus=${this.#focus.onFocus}
+        @blur=${this.#focus.onBlur}
+        @pointermove=${this.#focus.onPointerMove}
+        @pointerleave=${this.#focus.onPointerLeave}
+        @click=${this.#onClick}
       >
         <div class="rows" aria-hidden="true">
           ${rows.map((row, index) => {
             const figures = this.#figures(model, row);
             const classes = ['row', row.kind === 'reason' ? '' : row.kind, index === active ? 'active' : ''].join(' ').trim();
-            return html`<div class=${classes} data-index=${index} data-key=${row.kind === 'other' ? 'other' : row.key} @click=${() => this.#choose(index)}>
+            return html`<div class=${classes} data-index=${index} data-key=${row.kind === 'other' ? 'other' : row.key}>
               <span part="label">${this.#labelOf(row)}</span>
               <span class="track"><span part="bar" style=${cssomStyle({ '--share': barFraction(row.share, largest).toFixed(4) })}></span></span>
               <span part="figures">${figures.main} <span class="muted">(${figures.share})</span>${figures.secondary ? html` <span class="muted">· ${figures.secondary}</span>` : nothing}</span>
             </div>`;
           })}
         </div>
+        ${active !== null ? chartTooltip(this.#tooltipContent(model, rows[active]), this.#anchor(active)) : nothing} ${this.#focus.announcement()}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.focused && active !== null ? this.#describe(model, rows[active]) : ''}</div>
-      ${this.#renderOther(model)} ${this.#renderTrend(model)} ${this.#renderTables(model, rows)}
+      ${guard([model, f.locale, f.currencyCode, this.otherOpen], () => this.#renderOther(model))} ${once(() => this.#renderTrend(model))} ${once(() => this.#renderTables(model, rows))}
     `;
+  }
+
+  #tooltipContent(model: ChurnReasonsModel, row: BarRow): TooltipContent {
+    const f = this.format;
+    const notes = row.spellings.length > 1 ? [f.term('reasonsSpellings', row.spellings.map((s) => `${s.text} (${f.number(s.count)})`).join(', '))] : [];
+    if (row.kind === 'other' && model.other) notes.push(f.term('reasonsOtherSummary', model.other.distinct, model.other.count));
+    const rows: [string, string][] = [[f.term('reasonsCount'), `${f.number(row.count)} (${f.percent(row.countShare)})`]];
+    if (model.total.lostRevenue > 0) rows.push([f.term('reasonsLostRevenue'), `${this.#money(row.lostRevenue)} (${f.percent(row.revenueShare)})`]);
+    return { title: this.#labelOf(row), notes, rows };
+  }
+
+  /**
+   * The end of the active row's bar, in the chart box's pixels. The rows are
+   * HTML laid out by the browser, so this is read from the layout (the rows
+   * are already drawn when a row becomes active: they do not change with it).
+   */
+  #anchor(index: number): TooltipAnchor {
+    const chart = this.renderRoot.querySelector('[part~="chart"]');
+    const bar = chart?.querySelector(`[data-index="${index}"] [part~="bar"]`);
+    if (!chart || !bar) return { x: NaN, y: NaN };
+    const box = chart.getBoundingClientRect();
+    const end = bar.getBoundingClientRect();
+    return { x: end.right - box.left, y: end.top + end.height / 2 - box.top };
   }
 
   #renderOther(model: ChurnReasonsModel): TemplateResult | typeof nothing {
@@ -204,45 +269,71 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     </details>`;
   }
 
-  #trendSeries(model: ChurnReasonsModel) {
+  /**
+   * The top reasons per period, as drawn and tabled. Past {@link TREND_PERIODS}
+   * periods (5,000 days) they are summed by the first coarser period that fits:
+   * a sparkline has about 150 px and a table of thousands of rows would freeze
+   * the page; the trend says so.
+   */
+  #trend(model: ChurnReasonsModel): TrendView | null {
+    const key = [model, this.format.locale, this.trendCount];
+    if (this.#trendMemo?.key.every((part, i) => part === key[i])) return this.#trendMemo.view;
+    const view = this.#trendView(model);
+    this.#trendMemo = { key, view };
+    return view;
+  }
+
+  #trendView(model: ChurnReasonsModel): TrendView | null {
     const count = this.trendCount ?? 4;
-    if (!(count > 0) || model.trend.periods.length < 2) return [];
-    const named = model.trend.series.filter((s) => s.key !== '\u0000other').slice(0, count);
-    const other = model.trend.series.find((s) => s.key === '\u0000other');
-    return other ? [...named, other] : named;
+    const { periods, series: all, totals } = model.trend;
+    if (!(count > 0) || periods.length < 2) return null;
+    const named = all.filter((s) => s.key !== OTHER_ROW_KEY).slice(0, count);
+    const other = all.find((s) => s.key === OTHER_ROW_KEY);
+    const revenue = model.weightBy === 'revenue';
+    const grouped = groupPeriods(
+      periods.map((p) => p.key),
+      model.trend,
+      TREND_PERIODS,
+    );
+    const keys = grouped ? grouped.groups.map((g) => g.key) : periods.map((p) => p.key);
+    const sum = (values: number[]) => (grouped ? sumByGroup(values, grouped.groups) : values);
+    return {
+      grouped,
+      labels: keys.map((key) => periodLabel(key, grouped ? grouped.keys : model.trend, this.format.locale)),
+      series: (other ? [...named, other] : named).map((s) => ({ key: s.key, label: this.#seriesLabel(s.key, s.label), values: sum(revenue ? s.lostRevenue : s.counts) })),
+      totals: sum(totals),
+    };
   }
 
   #seriesLabel(key: string, label: string): string {
-    if (key === '\u0000other') return this.format.term('reasonsOther');
+    if (key === OTHER_ROW_KEY) return this.format.term('reasonsOther');
     if (key === '') return this.format.term('reasonsNoReason');
     return label;
   }
 
   #renderTrend(model: ChurnReasonsModel): TemplateResult | typeof nothing {
-    const series = this.#trendSeries(model);
-    if (series.length === 0) return nothing;
+    const trend = this.#trend(model);
+    if (!trend) return nothing;
     const f = this.format;
-    const values = (s: (typeof series)[number]) => (model.weightBy === 'revenue' ? s.lostRevenue : s.counts);
-    const max = Math.max(...series.flatMap((s) => values(s)));
-    const periods = model.trend.periods;
-    const label = (i: number) => periodLabel(periods[i].key, model.trend, f.locale);
+    const top = max(trend.series, (s) => max(s.values, (v) => (Number.isFinite(v) ? v : undefined))) ?? 0;
+    const { labels } = trend;
     const width = 100;
     const height = 40;
+    const shown = (v: number) => (model.weightBy === 'revenue' ? this.#money(v) : f.number(v));
     return html`<section part="trend" aria-hidden="true">
       <h3>${f.term('reasonsTrend')}</h3>
+      ${trend.grouped ? html`<p class="note">${f.term('periodsGrouped', model.trend.periods.length, trend.grouped.keys.granularity)}</p>` : nothing}
       <div class="multiples">
-        ${series.map((s) => {
-          const v = values(s);
-          const line = sparkline(v, width, height, max);
+        ${trend.series.map((s) => {
+          const line = sparkline(s.values, width, height, top);
           const last = line.points[line.points.length - 1];
-          const latest = model.weightBy === 'revenue' ? this.#money(v[v.length - 1]) : f.number(v[v.length - 1]);
-          return html`<div class=${s.key === '\u0000other' ? 'multiple other' : 'multiple'}>
-            <span class="name">${this.#seriesLabel(s.key, s.label)}: ${latest}</span>
+          return html`<div class=${s.key === OTHER_ROW_KEY ? 'multiple other' : 'multiple'}>
+            <span class="name">${s.label}: ${shown(s.values[s.values.length - 1])}</span>
             <svg viewBox="0 0 ${width} ${height}" preserveAspectRatio="none">
               ${svg`<path class="spark-area" d=${line.area}></path><path class="spark-line" d=${line.line} vector-effect="non-scaling-stroke"></path>`}
-              ${last ? svg`<circle class="spark-dot" cx=${last.x} cy=${last.y} r="1.8"></circle>` : nothing}
+              ${last && Number.isFinite(last.y) ? svg`<circle class="spark-dot" cx=${last.x} cy=${last.y} r="1.8"></circle>` : nothing}
             </svg>
-            <span class="range"><span>${label(0)}</span><span>${label(periods.length - 1)}</span></span>
+            <span class="range"><span>${labels[0]}</span><span>${labels[labels.length - 1]}</span></span>
           </div>`;
         })}
       </div>
@@ -258,34 +349,39 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
       { label: f.term('reasonsShare'), numeric: true },
     ];
     const tableRows = rows.map((row) => [this.#labelOf(row), f.number(row.count), this.#money(row.lostRevenue), f.percent(row.share)]);
-    const series = this.#trendSeries(model);
-    const trend =
-      series.length > 0
-        ? renderDataTable(
-            f.term('reasonsTrendTable'),
-            [{ label: f.term('reasonsPeriod') }, ...series.map((s) => ({ label: this.#seriesLabel(s.key, s.label), numeric: true })), { label: f.term('reasonsTotal'), numeric: true }],
-            model.trend.periods.map((p, i) => [
-              periodLabel(p.key, model.trend, f.locale),
-              ...series.map((s) => (model.weightBy === 'revenue' ? this.#money(s.lostRevenue[i]) : f.number(s.counts[i]))),
-              f.number(model.trend.totals[i]),
-            ]),
-          )
-        : nothing;
-    return html`${renderDataTable(this.summarize(model), columns, tableRows)}${trend}`;
+    const trend = this.#trend(model);
+    const table =
+      trend &&
+      renderDataTable(
+        trend.grouped ? `${f.term('reasonsTrendTable')}. ${f.term('periodsGrouped', model.trend.periods.length, trend.grouped.keys.granularity)}` : f.term('reasonsTrendTable'),
+        [{ label: f.term('reasonsPeriod') }, ...trend.series.map((s) => ({ label: s.label, numeric: true })), { label: f.term('reasonsTotal'), numeric: true }],
+        trend.labels.map((label, i) => [
+          label,
+          ...trend.series.map((s) => (model.weightBy === 'revenue' ? this.#money(s.values[i]) : f.number(s.values[i]))),
+          f.number(trend.totals[i]),
+        ]),
+      );
+    return html`${renderDataTable(this.summarize(model), columns, tableRows)}${table ?? nothing}`;
   }
 
   // ---- interaction --------------------------------------------------------------------
 
-  #rowCount(): number {
-    return this.value ? barRows(this.value).length : 0;
+  /** The row under the pointer (rows are `display: contents`: its cells are what the pointer meets). */
+  #rowAt(event: Event): number | null {
+    const row = (event.composedPath()[0] as Element | undefined)?.closest?.('[data-index]');
+    return row ? Number((row as HTMLElement).dataset.index) : null;
   }
 
+  #onClick = (event: MouseEvent) => {
+    const index = this.#rowAt(event);
+    if (index === null) return;
+    this.#focus.set(index);
+    this.#choose(index);
+  };
+
   #choose(index: number): void {
-    const model = this.value;
-    if (!model) return;
-    const row = barRows(model)[index];
+    const row = this.#rows[index];
     if (!row) return;
-    this.activeIndex = index;
     if (row.kind === 'other') this.otherOpen = !this.otherOpen;
     emit<ReasonSelectDetail>(this, 'reason-select', {
       key: row.key === OTHER_ROW_KEY ? 'other' : row.key,
@@ -298,49 +394,5 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
 
   #onToggle = (event: Event) => {
     this.otherOpen = (event.target as HTMLDetailsElement).open;
-  };
-
-  #onFocus = () => {
-    this.focused = true;
-    if (this.activeIndex === null && this.#rowCount() > 0) this.activeIndex = 0;
-  };
-
-  #onBlur = () => {
-    this.focused = false;
-  };
-
-  #onKeydown = (event: KeyboardEvent) => {
-    const count = this.#rowCount();
-    if (count === 0) return;
-    const current = this.activeIndex ?? 0;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        next = Math.min(count - 1, current + 1);
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        next = Math.max(0, current - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.#choose(current);
-        return;
-      case 'Escape':
-        this.activeIndex = null;
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.activeIndex = next;
   };
 }

@@ -3,6 +3,8 @@
  * then "Other"), bar lengths, and the small-multiple sparklines of the trend.
  * No DOM: testable on its own.
  */
+import { scaleLinear } from 'd3-scale';
+import { area as d3area, line as d3line } from 'd3-shape';
 import type { ChurnReasonsModel } from '../../engine/jobs/churn-reasons.ts';
 
 export interface BarRow {
@@ -65,27 +67,26 @@ export function barFraction(share: number, largestShare: number): number {
 export interface Sparkline {
   line: string;
   area: string;
-  /** Where each value sits, for the last-point marker. */
+  /** Where each value sits, for the last-point marker (y is NaN where a value is not finite). */
   points: Array<{ x: number; y: number }>;
 }
 
 /**
  * A sparkline over `values` in a `width` × `height` box with 2 px of padding,
  * on a shared y scale 0 … `max` so small multiples compare by eye. One value
- * draws a short flat line across the box.
+ * draws a short flat line across the box; a value that is not a finite number
+ * leaves a gap, never a NaN in the path.
  */
 export function sparkline(values: readonly number[], width: number, height: number, max: number): Sparkline {
   const pad = 2;
-  const n = values.length;
-  const top = max > 0 ? max : 1;
-  const x = (i: number) => (n <= 1 ? (i === 0 ? pad : width - pad) : pad + (i * (width - 2 * pad)) / (n - 1));
-  const y = (v: number) => height - pad - (Math.max(0, v) / top) * (height - 2 * pad);
-  const points = (n === 1 ? [values[0], values[0]] : values).map((v, i) => ({ x: round(x(i)), y: round(y(v)) }));
-  if (points.length === 0) return { line: '', area: '', points: [] };
-  const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join('');
-  const base = round(height - pad);
-  const area = `${line}L${points[points.length - 1].x},${base}L${points[0].x},${base}Z`;
-  return { line, area, points: n === 1 ? points.slice(0, 1) : points };
+  const shown = values.length === 1 ? [values[0], values[0]] : values;
+  const x = scaleLinear([0, Math.max(1, shown.length - 1)], [pad, width - pad]);
+  const y = scaleLinear([0, max > 0 && Number.isFinite(max) ? max : 1], [height - pad, pad]);
+  const points = shown.map((v, i) => ({ x: round(x(i)), y: Number.isFinite(v) ? round(y(Math.max(0, v))) : NaN }));
+  const defined = (p: { y: number }) => Number.isFinite(p.y);
+  const line = d3line<{ x: number; y: number }>((p) => p.x, (p) => p.y).defined(defined);
+  const fill = d3area<{ x: number; y: number }>((p) => p.x, height - pad, (p) => p.y).defined(defined);
+  return { line: line(points) ?? '', area: fill(points) ?? '', points: values.length === 1 ? points.slice(0, 1) : points };
 }
 
 function round(value: number): number {

@@ -62,34 +62,29 @@ export const ltvForecastStyles = css`
 
   .histogram {
     position: relative;
-    width: 100%;
     height: 180px;
   }
 
-  svg {
-    display: block;
-    overflow: visible;
-    font-size: 11px;
-  }
-
-  .bin {
+  .bin,
+  [part~='bar-active'] {
     fill: var(--_bar);
   }
 
+  /* A highlighted bin: the others step back (one class on the svg; the bars are not redrawn). */
+  .dim [part~='bars'] {
+    opacity: 0.45;
+  }
+
   /* Everyone above the binned range: not on the value scale, so drawn apart and hatched-looking. */
-  .overflow {
+  .overflow,
+  .active-overflow {
     fill-opacity: 0.4;
     stroke: var(--_bar);
     stroke-dasharray: 3 2;
   }
 
-  .axis {
+  .count {
     fill: var(--_muted);
-  }
-
-  .grid-line {
-    stroke: var(--_grid);
-    shape-rendering: crispEdges;
   }
 
   .cohorts {

@@ -51,6 +51,8 @@ declare module '../platform/translations.ts' {
     ltvBin: (from: string, to: string) => string;
     /** The histogram's overflow bin: every value from `from` up. */
     ltvBinOverflow: (from: string) => string;
+    /** A histogram bin's share of all customers (tooltip). */
+    ltvShareOfCustomers: string;
   }
 }
 
@@ -100,4 +102,5 @@ registerTranslation('en', {
   ltvNotAvailable: (reason) => `Not available: ${reason}`,
   ltvBin: (from, to) => `${from} to ${to}`,
   ltvBinOverflow: (from) => `${from} or more`,
+  ltvShareOfCustomers: 'Share of customers',
 });

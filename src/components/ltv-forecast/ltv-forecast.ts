@@ -1,5 +1,7 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { bisector } from 'd3-array';
 import { periodLabel, type Granularity } from '../../metrics/calendar/calendar.ts';
 import type { TimeUnit } from '../../metrics/ltv/index.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
@@ -7,9 +9,13 @@ import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { fractionAttribute, numberAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
-import { platformStyles } from '../platform/theme.styles.ts';
+import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
+import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
+import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
+import { categoryAxis, valueAxis } from '../platform/chart-axis.ts';
 import { cohortsPart, periodSpan, scopeLine } from '../platform/scope.ts';
-import { histogramLayout } from './ltv-geometry.ts';
+import { histogramLayout, type HistogramLayout } from './ltv-geometry.ts';
+import { groupPeriods, sumByGroup, type PeriodGroups } from '../churn-reasons/period-groups.ts';
 import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from '../../engine/jobs/ltv-forecast.ts';
 import type { ValueBin } from '../../engine/jobs/value-bins.ts';
 import { ltvForecastStyles } from './ltv-forecast.styles.ts';
@@ -58,7 +64,7 @@ const timeUnitConverter = {
  * @cssprop --rk-ltv-bar - Bar colour.
  */
 export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJobOptions> {
-  static override styles = [platformStyles, ltvForecastStyles];
+  static override styles = [platformStyles, chartStyles, tooltipStyles, ltvForecastStyles];
 
   @property({ attribute: 'time-unit', converter: timeUnitConverter }) timeUnit: TimeUnit = 'weeks';
   @property({ converter: numberAttribute({ min: 1, max: 3650 }) }) horizon?: number;
@@ -73,8 +79,17 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   @property({ attribute: 'top-count', converter: numberAttribute({ min: 1, max: 100, integer: true }) }) topCount?: number;
   @property({ converter: numberAttribute({ min: 2, max: 200, integer: true }) }) bins?: number;
 
-  @state() private activeBin: number | null = null;
-  @state() private focused = false;
+  /** The histogram's active bin (keyboard or pointer), its tooltip and its live region. */
+  #bins = new ChartFocusController<number>(this, {
+    first: () => (this.#histogram ? 0 : null),
+    move: (index, event) => indexMove(index, event, this.#binCount()),
+    positionAt: (event) => this.#binAt(event),
+    isValid: (index) => index < this.#binCount(),
+    describe: (index) => this.#binSentence(this.#histogram!.bins[index]),
+  });
+  #tooltip = new TooltipPlacement(this);
+  /** The histogram's layout, computed once per (bins, width): a hover or a key press only moves the highlight. */
+  #histogram?: { bins: readonly ValueBin[]; width: number; layout: HistogramLayout };
 
   protected jobRequest(): JobRequest<LtvForecastJobOptions, LtvForecastModel> {
     return {
@@ -174,10 +189,21 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
 
   // ---- drawing ------------------------------------------------------------------------
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const bins = this.value && this.#predictive(this.value)?.histogram;
+    const width = this.size.width;
+    if (!bins || !width) this.#histogram = undefined;
+    else if (this.#histogram?.bins !== bins || this.#histogram.width !== width) this.#histogram = { bins, width, layout: histogramLayout(bins, width, HISTOGRAM_HEIGHT) };
+  }
+
   protected renderMetric(model: LtvForecastModel): TemplateResult {
+    const f = this.format;
     const p = this.#predictive(model);
-    return html`${this.#renderFigures(model)} ${p ? this.#renderHistogram(p) : nothing} ${p ? this.#renderTop(p) : nothing} ${this.#renderCohorts(model)}
-    ${p ? this.#renderDetails(model, p) : nothing} ${this.#renderTable(model)}`;
+    // Everything but the histogram's highlight depends on the result and the language only: a hover leaves it alone.
+    const once = (draw: () => unknown) => guard([model, f.locale, f.currencyCode], draw);
+    return html`${once(() => this.#renderFigures(model))} ${p ? this.#renderHistogram() : nothing} ${p ? once(() => this.#renderTop(p)) : nothing}
+    ${once(() => this.#renderCohorts(model))} ${p ? once(() => this.#renderDetails(model, p)) : nothing} ${once(() => this.#renderTable(model))}`;
   }
 
   #renderFigures(model: LtvForecastModel): TemplateResult {
@@ -236,51 +262,55 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     ${saas ? html`<p class="basis">${f.term('ltvSaas')}: ${this.#saasBasis(saas)}</p>` : nothing}`;
   }
 
-  #renderHistogram(p: PredictiveValue): TemplateResult {
+  #renderHistogram(): TemplateResult {
     const f = this.format;
-    const height = 180;
-    const active = this.activeBin !== null && this.activeBin < p.histogram.length ? this.activeBin : null;
-    const drawing = () => {
-      const g = histogramLayout(p.histogram, this.size.width, height);
-      return html`<svg aria-hidden="true" width=${this.size.width} height=${height}>
-        <g transform="translate(${g.margin.left},${g.margin.top})">
-          ${g.yTicks.map((t) => svg`<line class="grid-line" x1="0" x2=${g.plotWidth} y1=${t.y} y2=${t.y}></line>
-            <text class="axis" x="-6" y=${t.y} dy="0.32em" text-anchor="end">${f.number(t.value)}</text>`)}
-          ${g.bars.map(
-            (b, i) =>
-              svg`<rect class="bin ${b.bin.overflow ? 'overflow' : ''}" data-index=${i} x=${b.x} y=${b.y} width=${b.width} height=${b.height} opacity=${active === null || active === i ? 1 : 0.45}></rect>
-                ${b.bin.overflow ? svg`<text class="axis" x=${b.x + b.width} y=${b.y - 4} text-anchor="end">${f.number(b.bin.count)}</text>` : nothing}`,
-          )}
-          <g class="axis" part="axis x-axis">
-            ${g.xTicks.map(
-              (t) => svg`<text x=${t.x} y=${g.plotHeight + 16} text-anchor=${t.anchor}>${t.overflow ? f.term('ltvBinOverflow', this.#edge(t.value)) : this.#edge(t.value)}</text>`,
-            )}
-          </g>
-        </g>
-      </svg>`;
-    };
+    const h = this.#histogram;
+    const active = this.#bins.active;
+    const bar = h && active !== null ? h.layout.bars[active] : undefined;
     return html`<h3>${f.term('ltvDistribution')}</h3>
       <div
         part="histogram"
-        class="histogram"
+        class="histogram chart"
         tabindex="0"
         role="group"
         aria-label=${f.term('ltvDistribution')}
-        @keydown=${this.#onKeydown}
-        @focus=${() => {
-          this.focused = true;
-          this.activeBin ??= 0;
-        }}
-        @blur=${() => {
-          this.focused = false;
-          this.activeBin = null;
-        }}
+        @keydown=${this.#bins.onKeydown}
+        @focus=${this.#bins.onFocus}
+        @blur=${this.#bins.onBlur}
+        @pointermove=${this.#bins.onPointerMove}
+        @pointerleave=${this.#bins.onPointerLeave}
       >
-        ${this.size.hasSize ? drawing() : nothing}
-      </div>
-      <div class="visually-hidden" role="status" aria-live="polite">
-        ${this.focused && active !== null ? `${this.#binText(p.histogram[active])}: ${f.number(p.histogram[active].count)} ${f.term('ltvCustomersAxis')}` : ''}
+        ${h
+          ? html`<svg aria-hidden="true" width=${h.width} height=${HISTOGRAM_HEIGHT} class=${bar ? 'dim' : ''}>
+                <g transform="translate(${h.layout.margin.left},${h.layout.margin.top})">
+                  ${guard([h, f.locale, f.currencyCode], () => this.#renderBins(h.layout))}
+                  ${bar ? svg`<rect part="bar-active" class=${bar.bin.overflow ? 'active-overflow' : ''} x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>` : nothing}
+                </g>
+              </svg>
+              ${bar ? chartTooltip(this.#binTip(bar.bin), { x: h.layout.margin.left + bar.x + bar.width / 2, y: h.layout.margin.top + bar.y }) : nothing}`
+          : nothing}
+        ${this.#bins.announcement()}
       </div>`;
+  }
+
+  /** Axes and bars: drawn once per layout and language, never on a hover. */
+  #renderBins(g: HistogramLayout) {
+    const f = this.format;
+    const xLabel = (t: HistogramLayout['xTicks'][number]) => (t.overflow ? f.term('ltvBinOverflow', this.#edge(t.value)) : this.#edge(t.value));
+    return svg`${valueAxis(
+      g.yTicks.map((t) => ({ at: t.y, label: f.number(t.value) })),
+      g.plotWidth,
+    )}
+      <g part="bars">
+        ${g.bars.map(
+          (b, i) => svg`<rect class="bin ${b.bin.overflow ? 'overflow' : ''}" data-index=${i} x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>
+            ${b.bin.overflow ? svg`<text class="count" x=${b.x + b.width} y=${b.y - 4} text-anchor="end">${f.number(b.bin.count)}</text>` : nothing}`,
+        )}
+      </g>
+      ${categoryAxis(
+        g.xTicks.map((t) => ({ at: t.x, label: xLabel(t), anchor: t.anchor })),
+        g.plotHeight,
+      )}`;
   }
 
   #renderTop(p: PredictiveValue): TemplateResult {
@@ -312,16 +342,45 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     return p.top.map((c) => [c.customerId, this.#money(c.value), f.number(c.expectedPurchases, { maximumFractionDigits: 2 }), this.#money(c.expectedSpend), f.percent(c.probabilityAlive)]);
   }
 
+  /**
+   * The cohorts as shown: one row each, or, past {@link COHORT_ROWS} (5,000 daily
+   * cohorts), summed by the first coarser period that fits (value = their net
+   * revenue over their customers, exactly the coarser cohort's value).
+   */
+  #cohortRows(historic: NonNullable<LtvForecastModel['historic']>): { rows: { label: string; value: number; customers: number }[]; grouped: PeriodGroups | null } {
+    const f = this.format;
+    const cohorts = historic.cohorts;
+    const grouped = groupPeriods(
+      cohorts.map((c) => c.key),
+      historic,
+      COHORT_ROWS,
+    );
+    if (!grouped) return { rows: cohorts.map((c) => ({ label: periodLabel(c.key, historic, f.locale), value: c.value, customers: c.customers })), grouped };
+    const customers = sumByGroup(
+      cohorts.map((c) => c.customers),
+      grouped.groups,
+    );
+    const revenue = sumByGroup(
+      cohorts.map((c) => c.netRevenue),
+      grouped.groups,
+    );
+    return {
+      grouped,
+      rows: grouped.groups.map((g, i) => ({ label: periodLabel(g.key, grouped.keys, f.locale), value: customers[i] > 0 ? revenue[i] / customers[i] : 0, customers: customers[i] })),
+    };
+  }
+
   #renderCohorts(model: LtvForecastModel): TemplateResult | typeof nothing {
     const historic = model.historic;
-    const cohorts = historic?.cohorts ?? [];
-    if (!historic || cohorts.length === 0) return nothing;
+    if (!historic || historic.cohorts.length === 0) return nothing;
     const f = this.format;
-    const largest = cohorts.reduce((m, c) => Math.max(m, c.value), 0);
+    const { rows, grouped } = this.#cohortRows(historic);
+    const largest = rows.reduce((m, c) => Math.max(m, c.value), 0);
     return html`<h3>${f.term('ltvCohorts')}</h3>
+      ${grouped ? html`<p class="basis">${f.term('periodsGrouped', historic.cohorts.length, grouped.keys.granularity)}</p>` : nothing}
       <div part="cohorts" class="cohorts" aria-hidden="true">
-        ${cohorts.map(
-          (c) => html`<span>${periodLabel(c.key, historic, f.locale)}</span>
+        ${rows.map(
+          (c) => html`<span>${c.label}</span>
             <span class="track"><span style=${cssomStyle({ '--share': largest > 0 ? (Math.max(0, c.value) / largest).toFixed(4) : 0 })}></span></span>
             <span class="figures">${this.#money(c.value)} · ${f.number(c.customers)} ${f.term('ltvCustomersAxis')}</span>`,
         )}
@@ -385,7 +444,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     if (model.historic?.overall.value != null) rows.push([f.term('ltvHistoric'), this.#money(model.historic.overall.value)]);
     const saas = this.#saas(model);
     if (saas) rows.push([f.term('ltvSaas'), `${this.#money(saas.value)} = ${f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn))}. ${this.#saasBasis(saas)}`]);
-    for (const c of model.historic?.cohorts ?? []) rows.push([`${f.term('ltvCohort')} ${periodLabel(c.key, model.historic!, f.locale)}`, `${this.#money(c.value)} (${f.number(c.customers)} ${f.term('ltvCustomersAxis')})`]);
+    if (model.historic) for (const c of this.#cohortRows(model.historic).rows) rows.push([`${f.term('ltvCohort')} ${c.label}`, `${this.#money(c.value)} (${f.number(c.customers)} ${f.term('ltvCustomersAxis')})`]);
     if (p) {
       for (const bin of p.histogram) rows.push([`${f.term('ltvDistribution')}: ${this.#binText(bin)}`, `${f.number(bin.count)} ${f.term('ltvCustomersAxis')}`]);
       rows.push(...this.#parameterRows(model, p));
@@ -396,15 +455,32 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
 
   // ---- interaction --------------------------------------------------------------------
 
-  #onKeydown = (event: KeyboardEvent) => {
-    const p = this.value && this.#predictive(this.value);
-    if (!p) return;
-    const count = p.histogram.length;
-    const current = this.activeBin ?? 0;
-    const next = { ArrowRight: current + 1, ArrowUp: current + 1, ArrowLeft: current - 1, ArrowDown: current - 1, Home: 0, End: count - 1 }[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    this.activeBin = Math.max(0, Math.min(count - 1, next));
-  };
+  #binCount(): number {
+    return this.#histogram?.bins.length ?? 0;
+  }
+
+  /** The bin under the pointer: the last bar starting left of it (the overflow bar's gap belongs to the bar before). */
+  #binAt(event: PointerEvent): number | null {
+    const h = this.#histogram;
+    const drawing = this.renderRoot.querySelector('.histogram svg');
+    if (!h || !drawing) return null;
+    const x = event.clientX - drawing.getBoundingClientRect().left - h.layout.margin.left;
+    if (x < 0 || x > h.layout.plotWidth) return null;
+    return Math.max(0, barStart.right(h.layout.bars, x) - 1);
+  }
+
+  #binSentence(bin: ValueBin): string {
+    return `${this.#binText(bin)}: ${this.format.number(bin.count)} ${this.format.term('ltvCustomersAxis')}`;
+  }
+
+  #binTip(bin: ValueBin): TooltipContent {
+    const f = this.format;
+    const total = this.#histogram!.bins.reduce((n, b) => n + b.count, 0);
+    return { title: this.#binText(bin), rows: [[f.term('ltvCustomers'), f.number(bin.count)], [f.term('ltvShareOfCustomers'), f.percent(total > 0 ? bin.count / total : 0)]] };
+  }
 }
 
+const HISTOGRAM_HEIGHT = 180;
+/** Cohort rows shown one by one; more are summed by a coarser period (see period-groups.ts). */
+const COHORT_ROWS = 60;
+const barStart = bisector((bar: HistogramLayout['bars'][number]) => bar.x);
