@@ -59,6 +59,8 @@ const translation = {
   errorParse: (origin, detail) => `Dataene fra ${origin} kunne ikke læses: ${detail}`,
   errorSourceMissing: (id) => `Der er ingen <retention-source id="${id}"> på denne side.`,
   errorNotData: (origin) => `${origin} sendte en webside, ikke en JSON- eller CSV-fil: tjek adressen, eller om et login eller en side står foran filen.`,
+  errorBinary: (origin) => `${origin} er ikke en tekstfil (for eksempel et billede, en PDF eller en Excel-projektmappe): eksportér den som CSV (UTF-8) eller JSON.`,
+  errorTimeout: (origin, seconds) => `${origin} holdt op med at svare: intet kom i ${seconds} sekunder.`,
   errorEmpty: (origin) => `${origin} sendte ingenting: filen er tom.`,
   errorCompute: (detail) => `Nøgletallet kunne ikke beregnes: ${detail}`,
   errorInvalid: (count) => `Dataene har ${count} fejl.`,

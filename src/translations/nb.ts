@@ -59,6 +59,8 @@ const translation = {
   errorParse: (origin, detail) => `Dataene fra ${origin} kunne ikke leses: ${detail}`,
   errorSourceMissing: (id) => `Det finnes ingen <retention-source id="${id}"> på denne siden.`,
   errorNotData: (origin) => `${origin} sendte en nettside, ikke en JSON- eller CSV-fil: sjekk adressen, eller om en innlogging eller en side står foran filen.`,
+  errorBinary: (origin) => `${origin} er ikke en tekstfil (for eksempel et bilde, en PDF eller en Excel-arbeidsbok): eksporter den som CSV (UTF-8) eller JSON.`,
+  errorTimeout: (origin, seconds) => `${origin} sluttet å svare: ingenting kom på ${seconds} sekunder.`,
   errorEmpty: (origin) => `${origin} sendte ingenting: filen er tom.`,
   errorCompute: (detail) => `Måltallet kunne ikke beregnes: ${detail}`,
   errorInvalid: (count) => `Dataene har ${count} feil.`,

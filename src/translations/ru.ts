@@ -83,6 +83,8 @@ const translation = {
   errorParse: (origin, detail) => `Не удалось прочитать данные из ${origin}: ${detail}`,
   errorSourceMissing: (id) => `На этой странице нет элемента <retention-source id="${id}">.`,
   errorNotData: (origin) => `${origin} вернул веб-страницу, а не файл JSON или CSV: проверьте адрес и нет ли перед файлом входа в систему или другой страницы.`,
+  errorBinary: (origin) => `${origin} — не текстовый файл (например, изображение, PDF или книга Excel): экспортируйте его в CSV (UTF-8) или JSON.`,
+  errorTimeout: (origin, seconds) => `${origin} перестал отвечать: за ${seconds} с ничего не пришло.`,
   errorEmpty: (origin) => `${origin} ничего не вернул: файл пуст.`,
   errorCompute: (detail) => `Не удалось вычислить показатель: ${detail}`,
   errorInvalid: (count) => `В данных ${count} ${ruPlural(count, 'ошибка', 'ошибки', 'ошибок')}.`,

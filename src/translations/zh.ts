@@ -54,6 +54,8 @@ const translation = {
   errorParse: (origin, detail) => `无法读取来自 ${origin} 的数据：${detail}`,
   errorSourceMissing: (id) => `此页面上没有 <retention-source id="${id}">。`,
   errorNotData: (origin) => `${origin} 返回的是网页，而不是 JSON 或 CSV 文件：请检查地址，或文件前面是否有登录页或其他页面。`,
+  errorBinary: (origin) => `${origin} 不是文本文件（例如图片、PDF 或 Excel 工作簿）：请导出为 CSV（UTF-8）或 JSON。`,
+  errorTimeout: (origin, seconds) => `${origin} 停止响应：${seconds} 秒内没有收到任何数据。`,
   errorEmpty: (origin) => `${origin} 没有返回任何内容：文件为空。`,
   errorCompute: (detail) => `无法计算该指标：${detail}`,
   errorInvalid: (count) => `数据中有 ${count} 个问题。`,

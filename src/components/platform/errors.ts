@@ -16,9 +16,11 @@ export interface LoadError {
    * - `source-missing`: `source="ID"` names no `<retention-source>` (yet);
    * - `not-data`: the server answered with a web page (HTML), not JSON or CSV (a wrong
    *   URL behind a site's fallback page, or a login in front of the file);
-   * - `empty`: the answer has no body at all (an empty file, a 204).
+   * - `binary`: the body is not text (an image, a PDF, an Excel workbook, UTF-16 text);
+   * - `empty`: the answer has no body at all (an empty file, a 204);
+   * - `timeout`: nothing arrived for {@link DOWNLOAD_STALL_SECONDS} (no answer, or a body that stalled).
    */
-  reason: 'http' | 'network' | 'parse' | 'source-missing' | 'not-data' | 'empty';
+  reason: 'http' | 'network' | 'parse' | 'source-missing' | 'not-data' | 'binary' | 'empty' | 'timeout';
   /** The URL or the place the input came from (`data attribute`, `inline script`, a source id). */
   origin: string;
   /** HTTP status for `http`. */
@@ -34,6 +36,9 @@ export interface ComputeError {
 }
 
 export type ElementError = InputError | LoadError | ComputeError;
+
+/** A download that receives nothing for this long (no answer, or a stalled body) is given up. */
+export const DOWNLOAD_STALL_SECONDS = 10;
 
 export function loadError(reason: LoadError['reason'], origin: string, message: string, status?: number): LoadError {
   return status === undefined ? { kind: 'load-error', reason, origin, message } : { kind: 'load-error', reason, origin, message, status };

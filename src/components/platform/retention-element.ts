@@ -29,7 +29,7 @@ import type { SubscriptionField } from '../../metrics/subscriptions.ts';
 import { KIT_VERSION } from './define.ts';
 import { compute, warmEngine, type ComputeMode } from './compute.ts';
 import { LatestRun } from './latest-run.ts';
-import { loadError, type ElementError, type LoadError } from './errors.ts';
+import { DOWNLOAD_STALL_SECONDS, loadError, type ElementError, type LoadError } from './errors.ts';
 import { emit, type MetricChangeDetail } from './events.ts';
 import { withDelimiter, type RawInput } from './input.ts';
 import type { Job } from './jobs.ts';
@@ -90,6 +90,28 @@ function checkedConvertersOf(elementClass: typeof LitElement): Map<string, Check
     checkedAttributes.set(elementClass, byAttribute);
   }
   return byAttribute;
+}
+
+/** A load error in the element's language: what went wrong with which URL. */
+function loadErrorText(error: LoadError, f: Formatter): string {
+  switch (error.reason) {
+    case 'http':
+      return f.term('errorHttp', error.status ?? 0, error.origin);
+    case 'network':
+      return f.term('errorNetwork', error.origin);
+    case 'source-missing':
+      return f.term('errorSourceMissing', error.origin);
+    case 'not-data':
+      return f.term('errorNotData', error.origin);
+    case 'binary':
+      return f.term('errorBinary', error.origin);
+    case 'empty':
+      return f.term('errorEmpty', error.origin);
+    case 'timeout':
+      return f.term('errorTimeout', error.origin, DOWNLOAD_STALL_SECONDS);
+    case 'parse':
+      return f.term('errorParse', error.origin, error.message);
+  }
 }
 
 /** Reads the `data` attribute; never throws (bad JSON becomes a {@link MalformedJson} to report). */
@@ -456,20 +478,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   protected renderError(error: ElementError): TemplateResult {
     const f = this.format;
     if (error.kind === 'invalid-input') return this.#renderInputError(error, f);
-    const text =
-      error.kind === 'compute-error'
-        ? f.term('errorCompute', error.message)
-        : error.reason === 'http'
-          ? f.term('errorHttp', error.status ?? 0, error.origin)
-          : error.reason === 'network'
-            ? f.term('errorNetwork', error.origin)
-            : error.reason === 'source-missing'
-              ? f.term('errorSourceMissing', error.origin)
-              : error.reason === 'not-data'
-                ? f.term('errorNotData', error.origin)
-                : error.reason === 'empty'
-                  ? f.term('errorEmpty', error.origin)
-                  : f.term('errorParse', error.origin, error.message);
+    const text = error.kind === 'compute-error' ? f.term('errorCompute', error.message) : loadErrorText(error, f);
     return html`<div part="message" role="alert">${text}</div>`;
   }
 

@@ -17,6 +17,8 @@ registerTranslation('en', {
   errorParse: (origin, detail) => `The data from ${origin} could not be read: ${detail}`,
   errorSourceMissing: (id) => `There is no <retention-source id="${id}"> on this page.`,
   errorNotData: (origin) => `${origin} sent a web page, not a JSON or CSV file: check the address, or whether a login or a site page stands in front of the file.`,
+  errorBinary: (origin) => `${origin} is not a text file (an image, a PDF or an Excel workbook, say): export it as CSV (UTF-8) or JSON.`,
+  errorTimeout: (origin, seconds) => `${origin} stopped answering: nothing arrived for ${seconds} seconds.`,
   errorEmpty: (origin) => `${origin} sent nothing: the file is empty.`,
   errorCompute: (detail) => `The metric could not be computed: ${detail}`,
   errorInvalid: (count) => `The data has ${count} ${plural(count, 'problem', 'problems')}.`,
