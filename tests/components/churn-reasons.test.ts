@@ -4,6 +4,7 @@ import type { ChurnReasons, ReasonSelectDetail } from '../../src/components/chur
 import '../../src/components/churn-reasons/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { barFraction, sparkline } from '../../src/components/churn-reasons/reasons-layout.ts';
+import { groupPeriods, sumByGroup } from '../../src/components/churn-reasons/period-groups.ts';
 import '../../src/translations/nb.ts';
 import '../../src/translations/ru.ts';
 
@@ -74,6 +75,37 @@ describe('churn-reasons: layout', () => {
     ]);
     expect(line.line).to.equal('M2,38L50,2L98,20');
     expect(sparkline([], 100, 40, 1).line).to.equal('');
+  });
+
+  it('leaves a gap for a value that is not finite, and never writes NaN', () => {
+    const line = sparkline([1, NaN, Infinity, 2], 100, 40, 2);
+    expect(line.line).to.not.match(/NaN|Infinity/);
+    expect(line.area).to.not.match(/NaN|Infinity/);
+    expect(line.line.match(/M/g)!.length).to.equal(2);
+    expect(sparkline([1, 2], 100, 40, Infinity).line).to.not.match(/NaN|Infinity/);
+  });
+
+  it('sums long period series by the first coarser calendar period that fits', () => {
+    // 2024-01-01 … 2024-04-30: 121 days. Limit 120 → weeks (ISO: 2024-W01 … 2024-W18, 18 groups).
+    const days = Array.from({ length: 121 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(groupPeriods(days.slice(0, 120), { granularity: 'day' }, 120)).to.equal(null);
+    const weeks = groupPeriods(days, { granularity: 'day' }, 120)!;
+    expect(weeks.keys.granularity).to.equal('week');
+    expect(weeks.groups.length).to.equal(18);
+    expect(weeks.groups[0]).to.deep.equal({ key: '2024-W01', from: 0, to: 7 });
+    expect(weeks.groups.at(-1)).to.deep.equal({ key: '2024-W18', from: 119, to: 121 });
+    // Limit 10 → months: Jan 31, Feb 29, Mar 31, Apr 30 days; every value counted once.
+    const months = groupPeriods(days, { granularity: 'day' }, 10)!;
+    expect(months.groups.map((g) => [g.key, g.to - g.from])).to.deep.equal([
+      ['2024-01', 31],
+      ['2024-02', 29],
+      ['2024-03', 31],
+      ['2024-04', 30],
+    ]);
+    expect(sumByGroup(days.map(() => 1), months.groups)).to.deep.equal([31, 29, 31, 30]);
+    // Keys with gaps are read one by one; keys of no calendar are left alone.
+    expect(groupPeriods(['2024-01', '2024-03', '2025-02'], { granularity: 'month' }, 2)!.groups.map((g) => g.key)).to.deep.equal(['2024-Q1', '2025-Q1']);
+    expect(groupPeriods(['a', 'b', 'c'], { granularity: null }, 2)).to.equal(null);
   });
 });
 
@@ -244,6 +276,63 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
     key('Home');
     await el.updateComplete;
     expect(root(el).querySelector('.row.active [part~=label]')!.textContent).to.equal('Too expensive');
+  });
+
+  it('a pointer over a reason shows its tooltip inside the element; leaving hides it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px"><churn-reasons weight-by="revenue" .data=${ROWS}></churn-reasons></div>`);
+    const el = wrapper.querySelector('churn-reasons')!;
+    await ready(el);
+    const chart = root(el).querySelector<HTMLElement>('[part~=chart]')!;
+    const tooltip = () => root(el).querySelector<HTMLElement>('[part~=tooltip]');
+    for (const index of [0, 3]) {
+      const bar = root(el).querySelector(`[data-index="${index}"] [part~=bar]`)!;
+      const box = bar.getBoundingClientRect();
+      bar.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: box.left + 1, clientY: box.top + 1 }));
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(squash(tooltip()!.textContent)).to.contain(index === 0 ? 'Missing features' : 'Other answers');
+      const tip = tooltip()!.getBoundingClientRect();
+      const host = el.getBoundingClientRect();
+      expect(tip.left).to.be.at.least(host.left - 0.5);
+      expect(tip.right).to.be.at.most(host.right + 0.5);
+      expect(tip.top).to.be.at.least(host.top - 0.5);
+    }
+    // Both weights in the tooltip, whichever the bars show.
+    expect([...tooltip()!.querySelectorAll('dt, dd')].map((cell) => squash(cell.textContent))).to.deep.equal(['Cancellations', '2 (25.0%)', 'Lost revenue', '$45 (17.0%)']);
+    chart.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect(tooltip()).to.equal(null);
+  });
+
+  it('a clicked reason is selected', async () => {
+    const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
+    await ready(el);
+    const selected = oneEvent(el, 'reason-select');
+    root(el).querySelector<HTMLElement>('[data-index="1"] [part~=label]')!.click();
+    expect(((await selected) as CustomEvent<ReasonSelectDetail>).detail.label).to.equal('Missing features');
+  });
+
+  it('5,000 daily periods: the trend is summed by a coarser period, says so, and draws a bounded number of marks', async () => {
+    const reasons = ['Too expensive', 'Missing features', 'Bugs'];
+    const start = Date.UTC(2010, 0, 1);
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      customer: `c${i}`,
+      date: new Date(start + (i % 5000) * 86_400_000).toISOString().slice(0, 10),
+      reason: reasons[i % 3],
+    }));
+    const el = await fixture<ChurnReasons>(html`<churn-reasons granularity="day" .data=${rows}></churn-reasons>`);
+    await ready(el);
+    expect(el.value!.trend.periods.length).to.equal(5000);
+    // 5,000 days from 2010-01-01 to 2023-09-09: 715 weeks and 165 months are more than 120; 55 quarters fit.
+    expect(squash(root(el).querySelector('[part~=trend] .note')!.textContent)).to.equal(
+      '5000 periods are too many to show one by one: summed by quarter. Set granularity="quarter" to compute by quarter.',
+    );
+    const trend = table(el, 1);
+    expect(trend.length).to.equal(55);
+    expect(trend[0][0]).to.equal('Q1 2010');
+    expect(trend.reduce((n, row) => n + Number(row.at(-1)!.replace(/,/g, '')), 0)).to.equal(6000);
+    expect(root(el).querySelectorAll('*').length).to.be.below(2000);
+    expect(root(el).innerHTML).to.not.match(/NaN|Infinity/);
   });
 
   it('the hidden table agrees with the bars', async () => {

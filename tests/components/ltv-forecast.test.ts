@@ -453,6 +453,61 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
     expect(heights.indexOf(Math.max(...heights))).to.equal(bins.findIndex((b) => b.count === most));
   });
 
+  it('the active bin has a tooltip that stays inside the element at both ends of the histogram', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 390px"><ltv-forecast .data=${cdnow}></ltv-forecast></div>`);
+    const el = wrapper.querySelector('ltv-forecast')!;
+    await ready(el, 60_000);
+    await waitUntil(() => root(el).querySelector('[part~=histogram] svg'));
+    const histogram = root(el).querySelector<HTMLElement>('[part~=histogram]')!;
+    const tooltip = () => root(el).querySelector<HTMLElement>('[part~=tooltip]');
+    const bins = (el.value!.predictive as { histogram: { count: number }[] }).histogram;
+    const total = bins.reduce((n, b) => n + b.count, 0);
+    histogram.focus();
+    for (const key of ['Home', 'End']) {
+      histogram.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await el.updateComplete;
+      const bin = bins[key === 'Home' ? 0 : bins.length - 1];
+      expect([...tooltip()!.querySelectorAll('dd')].map((d) => d.textContent)).to.deep.equal([bin.count.toLocaleString('en'), `${((bin.count / total) * 100).toFixed(1)}%`]);
+      const tip = tooltip()!.getBoundingClientRect();
+      const host = el.getBoundingClientRect();
+      expect(tip.left, key).to.be.at.least(host.left - 0.5);
+      expect(tip.right, key).to.be.at.most(host.right + 0.5);
+      // The other bins step back; only the highlight is redrawn.
+      expect(root(el).querySelector('[part~=histogram] svg')!.classList.contains('dim')).to.equal(true);
+      expect(root(el).querySelectorAll('[part~=bar-active]').length).to.equal(1);
+    }
+    // A pointer over the first bar makes it active.
+    histogram.blur();
+    await el.updateComplete;
+    const first = root(el).querySelector('rect.bin')!.getBoundingClientRect();
+    histogram.dispatchEvent(new PointerEvent('pointermove', { clientX: first.left + first.width / 2, clientY: first.bottom - 1 }));
+    await el.updateComplete;
+    expect(squash(tooltip()!.querySelector('strong')!.textContent)).to.match(/^\$0 to /);
+    histogram.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect(tooltip()).to.equal(null);
+  });
+
+  it('many daily cohorts are summed by a coarser period, and the element says so', async () => {
+    // 100 customers, one a day from 2024-01-01 (a Monday), each buying $10 then $20 later: 100 daily cohorts > 60.
+    const rows = Array.from({ length: 100 }, (_, i) => [
+      { customer: `c${i}`, date: new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10), amount: 10 },
+      { customer: `c${i}`, date: new Date(Date.UTC(2024, 0, 40 + i)).toISOString().slice(0, 10), amount: i < 7 ? 20 : 0 },
+    ]).flat();
+    const el = await fixture<LtvForecast>(html`<ltv-forecast granularity="day" .data=${rows}></ltv-forecast>`);
+    await ready(el, 30_000);
+    expect(el.value!.historic!.cohorts.length).to.equal(100);
+    expect(squash(root(el).querySelector('[part~=cohorts]')!.previousElementSibling!.textContent)).to.equal(
+      '100 periods are too many to show one by one: summed by week. Set granularity="week" to compute by week.',
+    );
+    const table = hiddenTable(el);
+    const cohorts = Object.keys(table).filter((k) => k.startsWith('Cohort '));
+    // 100 days from Monday 2024-01-01: 15 ISO weeks; the first week's 7 customers bought $30 each.
+    expect(cohorts.length).to.equal(15);
+    expect(table['Cohort 2024-W01']).to.equal('$30.00 (7 customers)');
+    expect(table['Cohort 2024-W02']).to.equal('$10.00 (7 customers)');
+  });
+
   for (const width of [300, 320, 390]) {
     it(`nothing overflows the element at ${width} px; the top table drops its middle columns`, async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><ltv-forecast granularity="quarter" .data=${cdnow}></ltv-forecast></div>`);
