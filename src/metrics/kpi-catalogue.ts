@@ -53,6 +53,22 @@ export const KPI_DEFINITIONS: Record<KpiMetric, KpiDefinition> = {
   'active-customers': { unit: 'count', higherIsBetter: true, source: 'transactions' },
 };
 
+/**
+ * The values a metric can take, with the words for a message. A figure outside
+ * (a churn of -1, a percent typed as 5 where 0.05 is meant, an NPS of 140) is a
+ * mistake in the figures the page gave, refused by name rather than drawn.
+ */
+export function kpiValueRange(metric: KpiMetric): { min: number; max: number; expected: string } {
+  const unit = KPI_DEFINITIONS[metric].unit;
+  if (metric === 'nrr') return { min: 0, max: Infinity, expected: 'a fraction of 0 or more (1.05 = 105 %)' };
+  // Net revenue churn is negative when expansion outgrows the losses.
+  if (metric === 'revenue-churn') return { min: -Infinity, max: 1, expected: 'a fraction of at most 1 (0.05 = 5 %)' };
+  if (unit === 'fraction') return { min: 0, max: 1, expected: 'a fraction from 0 to 1 (0.05 = 5 %)' };
+  if (unit === 'score') return { min: -100, max: 100, expected: 'a score from -100 to 100' };
+  if (unit === 'days' || unit === 'count') return { min: 0, max: Infinity, expected: 'a number of 0 or more' };
+  return { min: -Infinity, max: Infinity, expected: 'a number' };
+}
+
 export const KPI_INPUTS = ['auto', 'transactions', 'subscriptions', 'responses', 'invoices', 'periods'] as const;
 export type KpiInput = (typeof KPI_INPUTS)[number];
 export type ResolvedKpiInput = Exclude<KpiInput, 'auto'>;

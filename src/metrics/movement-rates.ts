@@ -31,11 +31,13 @@ export interface MovementRates {
  * Quick ratio = (new + expansion + reactivation) / (contraction + churn):
  * recurring revenue gained per unit lost; above 1 the business grows, 4 is
  * the usual mark of efficient growth. Null when nothing was lost (it would
- * be infinite, which says nothing a reader can compare).
+ * be infinite, which says nothing a reader can compare), or so little that it overflows.
  */
 export function quickRatio(amounts: Pick<MovementAmounts, 'newMrr' | 'expansionMrr' | 'reactivationMrr' | 'contractionMrr' | 'churnedMrr'>): number | null {
   const lost = amounts.contractionMrr + amounts.churnedMrr;
-  return lost > 0 ? (amounts.newMrr + amounts.expansionMrr + amounts.reactivationMrr) / lost : null;
+  const ratio = (amounts.newMrr + amounts.expansionMrr + amounts.reactivationMrr) / lost;
+  // A loss so small (a denormal amount) that the ratio overflows says no more than no loss at all.
+  return lost > 0 && Number.isFinite(ratio) ? ratio : null;
 }
 
 /** NRR, GRR (null without starting revenue) and the quick ratio; fails when the base loses more than it had. */

@@ -5,7 +5,7 @@
 import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { numberValue } from '../../metrics/read/records.ts';
-import { KPI_METRICS, KPI_DEFINITIONS, type KpiMetric, type KpiPoint, type KpiModel, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
+import { KPI_METRICS, KPI_DEFINITIONS, kpiValueRange, type KpiMetric, type KpiPoint, type KpiModel, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
 
 export interface Series {
   granularity: Granularity | null;
@@ -53,7 +53,9 @@ export function kpiFromNumbers(numbers: KpiNumbers): Result<KpiModel> {
     const raw = numbers[field];
     if (blank(raw)) return ok(null);
     const parsed = numberValue().safeParse(typeof raw === 'string' ? raw.trim() : raw);
-    return parsed.success ? ok(parsed.data) : fail(optionError(field, `a number in the metric's unit (rates as fractions: 0.05 = 5 %)`, raw));
+    if (!parsed.success) return fail(optionError(field, `a number in the metric's unit (rates as fractions: 0.05 = 5 %)`, raw));
+    const range = kpiValueRange(numbers.metric);
+    return parsed.data >= range.min && parsed.data <= range.max ? ok(parsed.data) : fail(optionError(field, range.expected, raw));
   };
   const value = read('value');
   if (!value.ok) return value;

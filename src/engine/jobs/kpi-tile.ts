@@ -21,7 +21,7 @@ import { churnSeries } from '../../metrics/activity.ts';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/calendar/dates.ts';
 import { readInvoices, type InvoiceField } from '../../metrics/invoices.ts';
-import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { fail, IssueCollector, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { averageRevenuePerAccount, dsoSeries, purchaseMetricSeries, type PeriodValue, type SeriesFrame } from '../../metrics/kpi-series.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
@@ -39,6 +39,7 @@ import {
   KPI_DEFINITIONS,
   KPI_INPUTS,
   KPI_METRICS,
+  kpiValueRange,
   type KpiInput,
   type KpiMetric,
   type KpiModel,
@@ -222,6 +223,12 @@ function fromPeriods(rows: RecordList, options: KpiJobOptions): Result<Series> {
   const fields = { period: options.periodFields?.period, value: options.periodFields?.value };
   const records = readRecords(rows, periodRecordSchema, ['period', 'value'] as const, { fields, what: 'periods' });
   if (!records.ok) return records;
+  const range = kpiValueRange(options.metric);
+  const outside = new IssueCollector();
+  records.value.forEach((r, i) => {
+    if (r.value !== null && (r.value < range.min || r.value > range.max)) outside.add(i, options.periodFields?.value || 'value', range.expected, r.value);
+  });
+  if (outside.hasIssues) return fail(outside.toError('periods'));
   const calendar = calendarOfKeys(records.value.map((r) => r.period), options.granularity);
   const ordered = calendar ? [...records.value].sort((a, b) => calendar.indexOfKey(a.period) - calendar.indexOfKey(b.period)) : records.value;
   return ok({ granularity: calendar?.granularity ?? null, points: ordered.map((r) => ({ key: r.period, value: r.value, complete: true })), windowDays: null }, records.warnings);

@@ -113,6 +113,12 @@ function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> 
   if (!nps.ok) return nps;
   const warnings: InputWarning[] = [...responses.warnings];
   const dated = responses.value.filter((r) => r.day !== undefined);
+  // A date column the page named but no response has (a typo, another export's name) is a
+  // mistake to point at, not a file without dates: the trend the page asked for would vanish unseen.
+  const namedDate = options.responseFields?.date;
+  if (namedDate && dated.length === 0 && responses.value.length > 0) {
+    return fail(optionError('date-key', `the name of a column with the responses' dates`, namedDate));
+  }
   const undated = responses.value.length - dated.length;
   if (undated > 0 && dated.length > 0) {
     const examples = responses.value.flatMap((r, i) => (r.day === undefined ? [i] : [])).slice(0, 5);
