@@ -61,6 +61,7 @@ const translation = {
   errorNotData: (origin) => `${origin} sendte en webside, ikke en JSON- eller CSV-fil: tjek adressen, eller om et login eller en side står foran filen.`,
   errorBinary: (origin) => `${origin} er ikke en tekstfil (for eksempel et billede, en PDF eller en Excel-projektmappe): eksportér den som CSV (UTF-8) eller JSON.`,
   errorTimeout: (origin, seconds) => `${origin} holdt op med at svare: intet kom i ${seconds} sekunder.`,
+  errorLitPolicy: 'Denne side tillader ikke Trusted Types-politikken »lit-html«, som diagrammet tegnes med: føj den til trusted-types-direktivet (trusted-types lit-html retention-kit).',
   errorEmpty: (origin) => `${origin} sendte ingenting: filen er tom.`,
   errorCompute: (detail) => `Nøgletallet kunne ikke beregnes: ${detail}`,
   errorInvalid: (count) => `Dataene har ${count} fejl.`,
@@ -274,6 +275,8 @@ const translation = {
   ltvNotAvailable: (reason) => `Ikke tilgængelig: ${reason}`,
   ltvBin: (from, to) => `${from} til ${to}`,
   ltvBinOverflow: (from) => `${from} eller mere`,
+  ltvShareOfCustomers: 'Andel af kunderne',
+  periodsGrouped: (count, by) => `${count} perioder er for mange til at vise én ad gangen: summeret pr. ${daPeriod[by][0]}. Sæt granularity="${by}" for at beregne pr. ${daPeriod[by][0]}.`,
 
   // <nps-score>
   npsLabel: 'Net Promoter Score',

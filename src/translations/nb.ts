@@ -61,6 +61,7 @@ const translation = {
   errorNotData: (origin) => `${origin} sendte en nettside, ikke en JSON- eller CSV-fil: sjekk adressen, eller om en innlogging eller en side står foran filen.`,
   errorBinary: (origin) => `${origin} er ikke en tekstfil (for eksempel et bilde, en PDF eller en Excel-arbeidsbok): eksporter den som CSV (UTF-8) eller JSON.`,
   errorTimeout: (origin, seconds) => `${origin} sluttet å svare: ingenting kom på ${seconds} sekunder.`,
+  errorLitPolicy: 'Denne siden tillater ikke Trusted Types-policyen «lit-html» som diagrammet tegnes med: legg den til i trusted-types-direktivet (trusted-types lit-html retention-kit).',
   errorEmpty: (origin) => `${origin} sendte ingenting: filen er tom.`,
   errorCompute: (detail) => `Måltallet kunne ikke beregnes: ${detail}`,
   errorInvalid: (count) => `Dataene har ${count} feil.`,
@@ -274,6 +275,8 @@ const translation = {
   ltvNotAvailable: (reason) => `Ikke tilgjengelig: ${reason}`,
   ltvBin: (from, to) => `${from} til ${to}`,
   ltvBinOverflow: (from) => `${from} eller mer`,
+  ltvShareOfCustomers: 'Andel av kundene',
+  periodsGrouped: (count, by) => `${count} perioder er for mange til å vises én og én: summert per ${nbPeriod[by][0]}. Sett granularity="${by}" for å beregne per ${nbPeriod[by][0]}.`,
 
   // <nps-score>
   npsLabel: 'Net Promoter Score',

@@ -85,6 +85,7 @@ const translation = {
   errorNotData: (origin) => `${origin} вернул веб-страницу, а не файл JSON или CSV: проверьте адрес и нет ли перед файлом входа в систему или другой страницы.`,
   errorBinary: (origin) => `${origin} — не текстовый файл (например, изображение, PDF или книга Excel): экспортируйте его в CSV (UTF-8) или JSON.`,
   errorTimeout: (origin, seconds) => `${origin} перестал отвечать: за ${seconds} с ничего не пришло.`,
+  errorLitPolicy: 'Эта страница не разрешает политику Trusted Types «lit-html», которой рисуется диаграмма: добавьте её в директиву trusted-types (trusted-types lit-html retention-kit).',
   errorEmpty: (origin) => `${origin} ничего не вернул: файл пуст.`,
   errorCompute: (detail) => `Не удалось вычислить показатель: ${detail}`,
   errorInvalid: (count) => `В данных ${count} ${ruPlural(count, 'ошибка', 'ошибки', 'ошибок')}.`,
@@ -303,6 +304,9 @@ const translation = {
   ltvNotAvailable: (reason) => `Недоступно: ${reason}`,
   ltvBin: (from, to) => `от ${from} до ${to}`,
   ltvBinOverflow: (from) => `${from} и больше`,
+  ltvShareOfCustomers: 'Доля клиентов',
+  periodsGrouped: (count, by) =>
+    `${count} ${ruPlural(count, 'период', 'периода', 'периодов')} — слишком много, чтобы показать по одному: суммировано по ${({ day: 'дням', week: 'неделям', month: 'месяцам', quarter: 'кварталам', year: 'годам' } as const)[by]}. Задайте granularity="${by}", чтобы считать так.`,
 
   // <nps-score>
   npsLabel: 'Индекс потребительской лояльности (NPS)',

@@ -56,6 +56,7 @@ const translation = {
   errorNotData: (origin) => `${origin} 返回的是网页，而不是 JSON 或 CSV 文件：请检查地址，或文件前面是否有登录页或其他页面。`,
   errorBinary: (origin) => `${origin} 不是文本文件（例如图片、PDF 或 Excel 工作簿）：请导出为 CSV（UTF-8）或 JSON。`,
   errorTimeout: (origin, seconds) => `${origin} 停止响应：${seconds} 秒内没有收到任何数据。`,
+  errorLitPolicy: '此页面不允许绘制图表所用的 Trusted Types 策略“lit-html”：请将其加入 trusted-types 指令（trusted-types lit-html retention-kit）。',
   errorEmpty: (origin) => `${origin} 没有返回任何内容：文件为空。`,
   errorCompute: (detail) => `无法计算该指标：${detail}`,
   errorInvalid: (count) => `数据中有 ${count} 个问题。`,
@@ -265,6 +266,8 @@ const translation = {
   ltvNotAvailable: (reason) => `无法计算：${reason}`,
   ltvBin: (from, to) => `${from} 至 ${to}`,
   ltvBinOverflow: (from) => `${from} 及以上`,
+  ltvShareOfCustomers: '客户占比',
+  periodsGrouped: (count, by) => `${count} 个周期太多，无法逐一显示：已按${zhPer[by]}汇总。设置 granularity="${by}" 可按${zhPer[by]}计算。`,
 
   // <nps-score>
   npsLabel: '净推荐值 (NPS)',

@@ -127,8 +127,9 @@ describe('strict Content-Security-Policy page', function () {
     // The positioned tooltip and the coloured cells really got their styles (through the CSSOM).
     const tooltip = heatmap.shadowRoot!.querySelector<HTMLElement>('[part~="tooltip"]')!;
     expect(tooltip.style.top).to.match(/^\d+(\.\d+)?px$/);
-    const cell = heatmap.shadowRoot!.querySelector<SVGRectElement>('[part="cell"]')!;
-    expect(cell.style.getPropertyValue('--l')).not.to.equal('');
+    // A period-1 cell: period 0 is neutral and has no colour of its own.
+    const cell = heatmap.shadowRoot!.querySelector<SVGRectElement>('[part="cell"][data-column="1"]')!;
+    expect(cell.parentElement!.style.getPropertyValue('--l')).not.to.equal('');
     // The churn trend's tooltip, left then right of its point.
     const trend = doc.getElementById('trend-json') as KitElement;
     const trendChart = trend.shadowRoot!.querySelector<HTMLElement>('[part~="chart"]')!;

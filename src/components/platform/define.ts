@@ -4,6 +4,8 @@
  * class or same kit version: nothing to do. A different version: warn once,
  * keep the first, so the page keeps working.
  */
+// First of all: it must be evaluated before Lit (see lit-policy.ts).
+import './lit-policy.ts';
 
 /** The kit's version, stamped on every element class. Bump with package.json. */
 export const KIT_VERSION = '0.1.0';

@@ -40,6 +40,7 @@ import { ResizeController } from './resize-controller.ts';
 import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
+import { litPolicyRefused } from './lit-policy.ts';
 import { isCheckedConverter, type AttributeExpectation, type CheckedConverter } from './attribute-rules.ts';
 import type { Attachments, DownloadProgress, Outcome } from '../../engine/protocol.ts';
 import './translations/index.ts';
@@ -434,6 +435,23 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     super.willUpdate(changed);
     this.#syncRoute();
     this.#syncComputation();
+  }
+
+  /**
+   * Where the page's Trusted Types policy refused Lit's (lit-policy.ts), every template is
+   * refused too: say so in the element with plain DOM, the one way left to draw.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    try {
+      super.update(changed);
+    } catch (error) {
+      if (!litPolicyRefused()) throw error;
+      const message = document.createElement('div');
+      message.setAttribute('part', 'message');
+      message.setAttribute('role', 'alert');
+      message.textContent = this.format.term('errorLitPolicy');
+      this.renderRoot.replaceChildren(message);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -19,6 +19,7 @@ registerTranslation('en', {
   errorNotData: (origin) => `${origin} sent a web page, not a JSON or CSV file: check the address, or whether a login or a site page stands in front of the file.`,
   errorBinary: (origin) => `${origin} is not a text file (an image, a PDF or an Excel workbook, say): export it as CSV (UTF-8) or JSON.`,
   errorTimeout: (origin, seconds) => `${origin} stopped answering: nothing arrived for ${seconds} seconds.`,
+  errorLitPolicy: 'This page does not allow the Trusted Types policy “lit-html” that the chart is drawn with: add it to the trusted-types directive (trusted-types lit-html retention-kit).',
   errorEmpty: (origin) => `${origin} sent nothing: the file is empty.`,
   errorCompute: (detail) => `The metric could not be computed: ${detail}`,
   errorInvalid: (count) => `The data has ${count} ${plural(count, 'problem', 'problems')}.`,
