@@ -4,24 +4,14 @@
  * page. Periods beyond a limit are summed into the first coarser calendar
  * period (week, month, quarter, year) that leaves at most `limit` of them, so
  * what is shown stays calendar periods a reader can name, and the element says
- * so with {@link Terms.periodsGrouped}.
+ * so with the term `periodsGrouped`.
  *
  * Used by <churn-reasons> (the trend) and <ltv-forecast> (the cohorts); it
  * belongs in platform/ with the chart layer (see the #11 report).
  */
 import { GRANULARITIES, PeriodCalendar, type Granularity, type PeriodKeys } from '../../metrics/calendar/calendar.ts';
-import { registerTranslation } from '../platform/translations.ts';
-
-declare module '../platform/translations.ts' {
-  interface Terms {
-    /** `count` periods were too many to show; they are summed per `by`. */
-    periodsGrouped: (count: number, by: Granularity) => string;
-  }
-}
-
-registerTranslation('en', {
-  periodsGrouped: (count, by) => `${count} periods are too many to show one by one: summed by ${by}. Set granularity="${by}" to compute by ${by}.`,
-});
+// The note's words (Terms.periodsGrouped) are registered with the element's terms, where the completeness test reads them.
+import './churn-reasons.translations.ts';
 
 /** Consecutive periods `from` … `to` − 1 summed into the coarser period `key`. */
 export interface PeriodGroup {
