@@ -10,6 +10,7 @@ import { cssomStyle } from '../platform/cssom-style.ts';
 import { emit } from '../platform/events.ts';
 import type { Formatter } from '../platform/locale.ts';
 import { jobNamed } from '../platform/jobs.ts';
+import { cohortsPart, labelSpan, scopeLine } from '../platform/scope.ts';
 import { periodCountAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
@@ -149,6 +150,18 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
 
   #title(measure: CohortValue): string {
     return this.format.term(measure === 'count' ? 'heatmapCount' : measure === 'revenue' ? 'heatmapRevenue' : 'heatmapPercent');
+  }
+
+  /** The subtitle: "Monthly cohorts · Jan 2024 – Mar 2024 · 2,140 customers" (property cohorts: "Cohorts by plan · …"). */
+  protected override scope(model: HeatmapModel): string {
+    const f = this.format;
+    const labels = this.#cohortLabels(model);
+    const customers = model.cohorts.reduce((sum, cohort) => sum + cohort.size, 0);
+    return scopeLine(
+      model.cohortBy ? f.term('scopeCohortsBy', model.cohortBy) : cohortsPart(f, model),
+      !model.cohortBy && labels.length > 0 && labelSpan(f, labels[0], labels[labels.length - 1]),
+      f.term('scopeCustomers', customers, f.number(customers)),
+    );
   }
 
   protected summarize(model: HeatmapModel): string {
