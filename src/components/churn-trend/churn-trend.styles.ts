@@ -24,6 +24,8 @@ export const churnTrendStyles = css`
     min-height: 200px;
     max-height: 320px;
     border-radius: var(--_radius);
+    /* Its size never depends on its content, so a hover (a moved outline and tooltip) lays out this box only. */
+    contain: size layout;
   }
 
   [part~='zero-line'] {

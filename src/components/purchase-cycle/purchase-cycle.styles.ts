@@ -21,6 +21,8 @@ export const purchaseCycleStyles = css`
     min-height: 200px;
     max-height: 300px;
     border-radius: var(--_radius);
+    /* Its size never depends on its content, so a hover (a moved outline and tooltip) lays out this box only. */
+    contain: size layout;
   }
 
   [part~='bar'] {

@@ -161,24 +161,18 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
     const bins = model.histogram;
     const last = bins[bins.length - 1];
     const overflow = model.max !== null && last.toDays - last.fromDays > model.binWidth;
-    const layout = (shown: readonly HistogramBin[]) => {
-      const labels = shown.map((bin) => this.#range(bin));
-      const geometry = histogramGeometry(shown, {
-        width,
-        height,
-        formatY: (v) => f.number(v, { notation: 'compact' }),
-        labelChars: labels.reduce((m, l) => Math.max(m, l.length), 0),
-      });
-      return { labels, geometry };
-    };
+    // Days only grow along the axis, so the last bar has the longest label: one label to space them all,
+    // and labels are made only for the bars that show one (never thousands of Intl calls).
+    const layout = (shown: readonly HistogramBin[]) =>
+      histogramGeometry(shown, { width, height, formatY: (v) => f.number(v, { notation: 'compact' }), labelChars: this.#range(shown[shown.length - 1]).length });
     let bars: HistogramBin[] = bins;
-    let { labels, geometry } = layout(bins);
+    let geometry = layout(bins);
     const per = binsPerBar(bins.length, geometry.plotWidth);
     if (per > 1) {
       bars = joinBins(bins, per, overflow);
-      ({ labels, geometry } = layout(bars));
+      geometry = layout(bars);
     }
-    const xTicks: AxisTick[] = geometry.labelIndexes.map((i) => ({ at: geometry.bars[i].x + geometry.bars[i].width / 2, label: labels[i] }));
+    const xTicks: AxisTick[] = geometry.labelIndexes.map((i) => ({ at: geometry.bars[i].x + geometry.bars[i].width / 2, label: this.#range(bars[i]) }));
     const drawing: Drawing = { width, height, bins: bars, per, overflow, geometry, xTicks };
     this.#drawing = { model, key, drawing };
     return drawing;
