@@ -258,7 +258,7 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
     chart.focus();
     await el.updateComplete;
     const live = () => squash(root(el).querySelector('[aria-live]')!.textContent);
-    expect(live()).to.contain('Too expensive: 3 cancellations, 37.5%');
+    expect(live()).to.contain('Too expensive. Cancellations: 3 (37.5%). Lost revenue: $40 (15.1%)');
     expect(live()).to.contain('Answers grouped here: Too expensive (2), too expensive (1)');
     const key = (k: string) => chart.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
     key('ArrowDown');
@@ -269,7 +269,7 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
     expect(((await selected) as CustomEvent<ReasonSelectDetail>).detail).to.deep.equal({ key: 'missing features', label: 'Missing features', count: 2, lostRevenue: 150, share: 0.25 });
     key('End');
     await el.updateComplete;
-    expect(live()).to.contain('Other answers: 2 cancellations, 25.0%');
+    expect(live()).to.contain('Other answers. Cancellations: 2 (25.0%)');
     key('Enter');
     await el.updateComplete;
     expect(root(el).querySelector<HTMLDetailsElement>('[part~=other]')!.open).to.equal(true);

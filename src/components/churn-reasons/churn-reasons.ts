@@ -98,10 +98,13 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     positionAt: (event) => this.#rowAt(event),
     isValid: (index) => index < this.#rows.length,
     choose: (index) => this.#choose(index),
-    describe: (index) => (this.value ? this.#describe(this.value, this.#rows[index]) : ''),
+    describe: (index) => {
+      // The tooltip, read out: "Too expensive. Cancellations: 3 (37.5%). Answers grouped here: …".
+      const { title, notes = [], rows } = this.#tooltipContent(this.value!, this.#rows[index]);
+      return [title, ...rows.map(([name, value]) => `${name}: ${value}`), ...notes].join('. ');
+    },
   });
   #tooltip = new TooltipPlacement(this);
-  #trendMemo?: { key: unknown[]; view: TrendView | null };
 
   protected jobRequest(): JobRequest<ChurnReasonsJobOptions, ChurnReasonsModel> {
     const fields: ChurnReasonsJobOptions['fields'] = {};
@@ -170,15 +173,6 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     return { main: f.number(row.count), share: f.percent(row.share), secondary: '' };
   }
 
-  #describe(model: ChurnReasonsModel, row: BarRow): string {
-    const f = this.format;
-    const parts = [`${this.#labelOf(row)}: ${f.term('reasonsCancellations', row.count)}, ${f.percent(row.countShare)}`];
-    if (model.total.lostRevenue > 0) parts.push(`${f.term('reasonsLostRevenue')} ${this.#money(row.lostRevenue)}, ${f.percent(row.revenueShare)}`);
-    if (row.kind === 'other' && model.other) parts.push(f.term('reasonsOtherSummary', model.other.distinct, model.other.count));
-    if (row.spellings.length > 1) parts.push(f.term('reasonsSpellings', row.spellings.map((s) => `${s.text} (${f.number(s.count)})`).join(', ')));
-    return parts.join('. ');
-  }
-
   // ---- drawing ------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -223,7 +217,10 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
         </div>
         ${active !== null ? chartTooltip(this.#tooltipContent(model, rows[active]), this.#anchor(active)) : nothing} ${this.#focus.announcement()}
       </div>
-      ${guard([model, f.locale, f.currencyCode, this.otherOpen], () => this.#renderOther(model))} ${once(() => this.#renderTrend(model))} ${once(() => this.#renderTables(model, rows))}
+      ${guard([model, f.locale, f.currencyCode, this.otherOpen], () => this.#renderOther(model))} ${once(() => {
+        const trend = this.#trend(model);
+        return html`${this.#renderTrend(model, trend)} ${this.#renderTables(model, rows, trend)}`;
+      })}
     `;
   }
 
@@ -276,14 +273,6 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
    * the page; the trend says so.
    */
   #trend(model: ChurnReasonsModel): TrendView | null {
-    const key = [model, this.format.locale, this.trendCount];
-    if (this.#trendMemo?.key.every((part, i) => part === key[i])) return this.#trendMemo.view;
-    const view = this.#trendView(model);
-    this.#trendMemo = { key, view };
-    return view;
-  }
-
-  #trendView(model: ChurnReasonsModel): TrendView | null {
     const count = this.trendCount ?? 4;
     const { periods, series: all, totals } = model.trend;
     if (!(count > 0) || periods.length < 2) return null;
@@ -311,8 +300,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     return label;
   }
 
-  #renderTrend(model: ChurnReasonsModel): TemplateResult | typeof nothing {
-    const trend = this.#trend(model);
+  #renderTrend(model: ChurnReasonsModel, trend: TrendView | null): TemplateResult | typeof nothing {
     if (!trend) return nothing;
     const f = this.format;
     const top = max(trend.series, (s) => max(s.values, (v) => (Number.isFinite(v) ? v : undefined))) ?? 0;
@@ -340,7 +328,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     </section>`;
   }
 
-  #renderTables(model: ChurnReasonsModel, rows: BarRow[]): TemplateResult {
+  #renderTables(model: ChurnReasonsModel, rows: BarRow[], trend: TrendView | null): TemplateResult {
     const f = this.format;
     const columns: TableColumn[] = [
       { label: f.term('reasonsReason') },
@@ -349,7 +337,6 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
       { label: f.term('reasonsShare'), numeric: true },
     ];
     const tableRows = rows.map((row) => [this.#labelOf(row), f.number(row.count), this.#money(row.lostRevenue), f.percent(row.share)]);
-    const trend = this.#trend(model);
     const table =
       trend &&
       renderDataTable(
