@@ -4,6 +4,7 @@ import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts
 import type { ChurnTrendModel } from '../../src/engine/jobs/churn-trend.ts';
 import type { MetricChangeEvent } from '../../src/components/platform/events.ts';
 import '../../src/translations/nb.ts';
+import { perPixelColumn } from '../../src/components/churn-trend/trend-geometry.ts';
 
 const PERIODS = JSON.stringify([
   { period: '2024-01', start: 500, lost: 25 },
@@ -211,6 +212,9 @@ describe('<churn-trend>', () => {
     expect(drawing.querySelectorAll('[part~="point"]')).to.have.length(0);
     expect(drawing.querySelectorAll('[part~="x-axis"] text').length).to.be.within(2, 1280 / 40);
     expect(drawing.outerHTML).to.not.match(/NaN|Infinity/);
+    // The line has at most four vertices per pixel column (first, lowest, highest, last), not one per day.
+    const vertices = (part(el, 'line')!.getAttribute('d')!.match(/[ML]/g) ?? []).length;
+    expect(vertices).to.be.within(100, 4 * 1280);
     // The keyboard still reaches every period, the last one first.
     const chart = part(el, 'chart') as HTMLElement;
     chart.focus();
@@ -223,6 +227,20 @@ describe('<churn-trend>', () => {
       }
     });
     console.log(`churn-trend, 5,000 daily periods at 1280 px: long tasks while drawing [${longTasks.join(', ')}] ms, while hovering [${hoverTasks.join(', ')}] ms`);
+  });
+
+  it('keeps the first, lowest, highest and last point of each pixel column, and every gap', () => {
+    // Ten points in column 0, a gap, then five in column 1 — more points than pixels.
+    const ys = [5, 3, 9, 1, 4, 8, 2, 7, 6, 5];
+    const points = [
+      ...ys.map((y, i) => ({ index: i, x: i * 0.1, y })),
+      { index: 10, x: 1.0, y: null },
+      ...[4, 4, 4, 4, 4].map((y, i) => ({ index: 11 + i, x: 1.05 + i * 0.1, y })),
+    ];
+    expect(perPixelColumn(points).map((p) => p.index)).to.deep.equal([0, 2, 3, 9, 10, 11, 15]);
+    // Fewer points than pixels: unchanged.
+    const sparse = [0, 1, 2].map((i) => ({ index: i, x: i * 50, y: i }));
+    expect(perPixelColumn(sparse)).to.deep.equal(sparse);
   });
 
   it('keeps the hidden table equal to the drawn points', async () => {

@@ -147,7 +147,7 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     .y0(zeroY)
     .y1((p) => p.y ?? 0);
   // Complete periods are solid: the running period is left out (a gap) here and drawn dashed below.
-  const complete = points.map((p) => (data[p.index].complete ? p : { ...p, y: null }));
+  const complete = perPixelColumn(points.map((p) => (data[p.index].complete ? p : { ...p, y: null })));
   const solidLine = trendLine(complete) ?? '';
   const solidArea = trendArea(complete) ?? '';
 
@@ -188,6 +188,44 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     areaPath: solidArea,
     partialAreaPath,
   };
+}
+
+/**
+ * The same line with at most four vertices per pixel column: of each run of
+ * points that fall in one column, the first, the lowest, the highest and the
+ * last (M4 decimation). Five thousand daily periods on a 330 px phone chart
+ * draw exactly as before from about 1,300 vertices. Points without a rate stay
+ * (they make the gaps). Below one point per pixel it returns the points as
+ * they are.
+ */
+export function perPixelColumn(points: readonly TrendPoint[]): TrendPoint[] {
+  const width = points.length > 1 ? Math.abs(points[points.length - 1].x - points[0].x) : 0;
+  if (points.length <= width) return [...points];
+  const kept: TrendPoint[] = [];
+  let run: TrendPoint[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    let low = run[0];
+    let high = run[0];
+    for (const p of run) {
+      if (p.y! < low.y!) low = p;
+      if (p.y! > high.y!) high = p;
+    }
+    // In the order they come along x, each once.
+    for (const p of new Set([run[0], ...(low.index < high.index ? [low, high] : [high, low]), run[run.length - 1]])) kept.push(p);
+    run = [];
+  };
+  for (const p of points) {
+    if (p.y === null) {
+      flush();
+      kept.push(p);
+    } else {
+      if (run.length > 0 && Math.floor(p.x) !== Math.floor(run[0].x)) flush();
+      run.push(p);
+    }
+  }
+  flush();
+  return kept;
 }
 
 /** Index of the point nearest to a horizontal position in plot coordinates (for hover). */
