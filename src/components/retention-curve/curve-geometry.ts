@@ -74,10 +74,10 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
     .domain([0, Math.max(1, periods - 1)])
     .range([0, plotWidth]);
 
-  const xLabels: number[] = [];
   const step = periods > 1 ? plotWidth / (periods - 1) : plotWidth;
-  const every = Math.max(1, Math.ceil((String(periods).length * charWidth + 14) / Math.max(step, 1e-3)));
-  for (let k = 0; k < periods; k += every) xLabels.push(k);
+  // As many labels as fit side by side, on round periods (0, 500, 1000 …), never between two periods.
+  const fit = Math.max(1, Math.floor(plotWidth / (String(periods).length * charWidth + 14)));
+  const xLabels = periods === 1 ? [0] : x.ticks(Math.min(fit, periods - 1)).filter(Number.isInteger);
 
   const curveLine = line<CurvePoint>()
     .x((p) => p.x)

@@ -230,8 +230,8 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
       return svg`<g part=${isAverage ? 'average' : isHighlighted ? 'curve curve-highlighted' : 'curve'} class=${classes} data-index=${index} data-series=${this.#series(index, model)}>
         <path class="curve" d=${paths.solid}></path>
         <path class="curve partial" d=${paths.partial}></path>
-        ${paths.points.map((p) =>
-          p.partial || showMarkers ? svg`<circle class=${p.partial ? 'marker partial' : 'marker'} cx=${p.x} cy=${p.y} r=${isHighlighted ? 3.5 : isAverage ? 3 : 2.5}></circle>` : nothing,
+        ${(showMarkers ? paths.points : paths.points.filter((p) => p.partial)).map(
+          (p) => svg`<circle class=${p.partial ? 'marker partial' : 'marker'} cx=${p.x} cy=${p.y} r=${isHighlighted ? 3.5 : isAverage ? 3 : 2.5}></circle>`,
         )}
       </g>`;
     };

@@ -60,12 +60,14 @@ export const revenueMovementsStyles = css`
     fill: var(--c);
   }
 
-  [part~='column'] .band {
-    fill: transparent;
+  /* The selected period's band, and the band under the pointer or the keys. */
+  .band,
+  [part~='column-hover'] {
+    fill: var(--_surface);
   }
 
-  [part~='column'].selected .band {
-    fill: var(--_surface);
+  [part~='column-hover'] {
+    fill-opacity: 0.6;
   }
 
   [part~='column'].running [part~='segment'] {
@@ -85,7 +87,7 @@ export const revenueMovementsStyles = css`
     stroke-width: 1.5;
   }
 
-  [part~='selection'] {
+  [part~='column-focus'] {
     fill: none;
     stroke: var(--_focus);
     stroke-width: 2;
@@ -140,6 +142,12 @@ export const revenueMovementsStyles = css`
     height: 10px;
     border-radius: 2px;
     background: var(--c);
+  }
+
+  .note {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin: 0.35em 0 0;
   }
 
   .swatch.line {

@@ -98,7 +98,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     positionAt: (event) => this.#periodUnder(event),
     isValid: (index) => index < (this.value?.periods.length ?? 0),
     choose: (index) => this.#select(index),
-    describe: (index) => (this.value ? this.#describe(this.value, index) : ''),
+    describe: (index) => (this.value ? this.#describePeriod(this.value, this.value.periods[index]) : ''),
   });
   #tooltip = new TooltipPlacement(this);
   /** The geometry of the last drawing and what it was computed for: a hover or a key reuses it. */
@@ -162,7 +162,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
     return this.format.term('movementsSummaryPeriod', this.#periodText(model, p), this.#rate(p.netRevenueRetention), this.#rate(p.grossRevenueRetention), this.#ratio(p.quickRatio));
   }
 
-  /** A period's movements (those that happened), net change and rates. */
+  /** A period's movements (those that happened), net change and retention; the quick ratio is the selected period's, above the chart (the tooltip is tall enough). */
   #tooltipContent(model: RevenueMovementsModel, index: number): TooltipContent {
     const f = this.format;
     const p = model.periods[index];
@@ -175,15 +175,8 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
         [f.term('movementsNet'), this.#signedMoney(p.net)],
         [f.term('movementsNrr'), this.#rate(p.netRevenueRetention)],
         [f.term('movementsGrr'), this.#rate(p.grossRevenueRetention)],
-        [f.term('movementsQuickRatio'), this.#ratio(p.quickRatio)],
       ],
     };
-  }
-
-  /** The tooltip in one sentence, for the live region. */
-  #describe(model: RevenueMovementsModel, index: number): string {
-    const { title, notes = [], rows } = this.#tooltipContent(model, index);
-    return `${[title, ...notes].join(', ')}: ${rows.map(([name, value]) => `${name} ${value}`).join(', ')}.`;
   }
 
   protected summarize(model: RevenueMovementsModel): string {
