@@ -65,6 +65,8 @@ export interface WarningParams {
   max?: number;
   wholeNumber?: 'yes';
   choices?: string[];
+  /** `cohorts-left-out`: how many cohorts are drawn (count: how many older ones are not). */
+  shown?: number;
 }
 
 export type WarningCode =
@@ -79,7 +81,8 @@ export type WarningCode =
   | 'customer-without-purchases'
   | 'ignored-status'
   | 'other-currency'
-  | 'invalid-attribute';
+  | 'invalid-attribute'
+  | 'cohorts-left-out';
 
 export type Result<T> =
   | { ok: true; value: T; warnings: InputWarning[] }

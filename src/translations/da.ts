@@ -88,6 +88,7 @@ const translation = {
         : `${daCustomers(count, n)} mangler en værdi for egenskaben: kohorten »(ingen)«.`,
   'warning-customer-without-purchases': (count, n) => `${daRecords(count, n)} i kundelisten har intet køb og er ikke i nogen kohorte.`,
   'warning-ignored-status': (count, n, p) => `${daRecords(count, n)} med status ${p.statuses?.map((word) => `»${word}«`).join(', ')} blev udeladt.`,
+  'warning-cohorts-left-out': (_count, n, p) => `De ${n} ældste kohorter tegnes ikke: de seneste ${p.shown} gør (max-cohorts); gennemsnitsrækken tæller dem alle.`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" bruges ikke: den tager ${p.choices ? `én af ${p.choices.join(', ')}` : `${p.wholeNumber ? 'et helt tal' : 'et tal'} fra ${p.min} til ${p.max}`}, så standardværdien gælder.`,
   'warning-other-currency': (count, n, p) => `${daRecords(count, n)} i ${p.otherCurrencies?.join(', ')} tæller som aktivitet, men ikke i beløbene (i ${p.currency}).`,

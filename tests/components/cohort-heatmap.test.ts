@@ -330,3 +330,30 @@ describe('<cohort-heatmap>', () => {
     await expect(dark).to.be.accessible();
   });
 });
+
+describe('<cohort-heatmap> with more cohorts than a chart can show', () => {
+  // 40 monthly cohorts from 2021-01, each a 100-customer triangle: 40 periods for the oldest.
+  const many = {
+    cohorts: Array.from({ length: 40 }, (_, i) => {
+      const month = new Date(Date.UTC(2021, i, 1)).toISOString().slice(0, 7);
+      return { key: month, size: 100, values: Array.from({ length: 40 - i }, (_, k) => (k === 0 ? 100 : 50 - (k % 5))) };
+    }),
+  };
+
+  it('draws the latest max-cohorts (default 36) with the columns they reach, and says how many are left out', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap value="count" .data=${many}></cohort-heatmap>`));
+    expect(el.value!.cohorts.length).to.equal(36);
+    expect(el.value!.cohorts[0].key).to.equal('2021-05');
+    expect(el.value!.periods).to.equal(36);
+    const note = el.warnings.find((w) => w.code === 'cohorts-left-out')!;
+    expect(note.count).to.equal(4);
+    expect(part(el, 'notice')!.textContent).to.include('The 4 oldest cohorts are not drawn: the latest 36 are (max-cohorts)');
+    expect(tableRows(el).length).to.equal(36 + 1); // the shown cohorts and the average row
+  });
+
+  it('takes max-cohorts, and keeps every cohort when they fit', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap value="count" max-cohorts="40" .data=${many}></cohort-heatmap>`));
+    expect(el.value!.cohorts.length).to.equal(40);
+    expect(el.warnings.some((w) => w.code === 'cohorts-left-out')).to.equal(false);
+  });
+});

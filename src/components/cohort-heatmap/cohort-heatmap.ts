@@ -69,6 +69,7 @@ interface Drawing {
  * @attr value - `percent` (default), `count` or `revenue` (property: `measure`).
  * @attr granularity - `day | week | month | quarter | year` (default `month`).
  * @attr max-periods - At most this many columns.
+ * @attr max-cohorts - At most this many cohorts, the latest (default 36; 1–120); the average row counts them all.
  * @attr cohort-by - A customer property to group by (needs `customers` or `customers-src`).
  * @attr customers-src - URL of customer records (JSON or CSV) with the id column (`customer-key`) and properties.
  * @attr input - `auto` (default), `transactions` or `matrix` (pre-aggregated `{ measure, cohorts: [{ key, label?, size, values }] }`).
@@ -95,6 +96,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   @property({ attribute: 'value', reflect: true }) measure: CohortValue = 'percent';
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property({ attribute: 'max-periods', converter: periodCountAttribute }) maxPeriods?: number;
+  @property({ attribute: 'max-cohorts', converter: periodCountAttribute }) maxCohorts?: number;
   @property({ attribute: 'cohort-by' }) cohortBy?: string;
   @property({ attribute: 'customers-src' }) customersSrc?: string;
   @property({ attribute: false }) customers?: unknown;
@@ -133,6 +135,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         input: this.input,
         granularity: this.granularity,
         maxPeriods: this.maxPeriods,
+        maxCohorts: this.maxCohorts,
         weekStart: this.weekStart as Weekday | undefined,
         asOf: this.asOf,
         timeZone: this.timeZone,

@@ -18,7 +18,7 @@ import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { COHORT_VALUES, cohortAverage, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
 import { readCustomers } from '../../metrics/read/customers.ts';
-import { IssueCollector, describeValue, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { IssueCollector, describeValue, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { isRecordList } from '../../metrics/read/csv-records.ts';
 import { idValue, numberValue, optionalTextValue, readRecords } from '../../metrics/read/records.ts';
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
@@ -60,6 +60,12 @@ export interface HeatmapModel {
   partialLastPeriod: boolean;
 }
 
+/**
+ * Cohorts drawn by default: the latest three years of months. A heatmap of 1,500 monthly
+ * cohorts (one order dated 1900 among recent ones) can be neither read nor drawn in time.
+ */
+export const DEFAULT_MAX_COHORTS = 36;
+
 export interface CohortHeatmapJobOptions {
   /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
   reading?: ReadingOptions;
@@ -67,6 +73,8 @@ export interface CohortHeatmapJobOptions {
   input: HeatmapInput;
   granularity: Granularity;
   maxPeriods?: number;
+  /** At most this many cohorts, the latest (default {@link DEFAULT_MAX_COHORTS}); the average row still counts them all. */
+  maxCohorts?: number;
   weekStart?: Weekday;
   asOf?: string;
   timeZone?: string;
@@ -84,8 +92,37 @@ export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOpt
   if (options.maxPeriods !== undefined && !(Number.isInteger(options.maxPeriods) && options.maxPeriods >= 1)) {
     return fail(optionError('max-periods', 'a whole number of at least 1', options.maxPeriods));
   }
+  const maxCohorts = options.maxCohorts ?? DEFAULT_MAX_COHORTS;
+  if (!(Number.isInteger(maxCohorts) && maxCohorts >= 1)) return fail(optionError('max-cohorts', 'a whole number of at least 1', options.maxCohorts));
   const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !isRecordList(data) && 'cohorts' in data);
-  return isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
+  const model = isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
+  return model.ok ? latestCohorts(model.value, maxCohorts, model.warnings) : model;
+}
+
+/**
+ * The latest `max` cohorts, with the columns they reach; the average row, computed over every
+ * cohort, is cut to those columns. Property cohorts (no calendar order) are all kept. Said in a
+ * warning, so nobody takes the rows shown for all there are.
+ */
+function latestCohorts(model: HeatmapModel, max: number, warnings: InputWarning[]): Result<HeatmapModel> {
+  const left = model.cohorts.length - max;
+  if (left <= 0 || model.cohortBy !== null) return ok(model, warnings);
+  const shown = model.cohorts.slice(left);
+  const reach = (cells: readonly (number | null)[]) => {
+    for (let k = cells.length - 1; k >= 0; k--) if (cells[k] !== null) return k + 1;
+    return 0;
+  };
+  const periods = Math.max(1, ...shown.map((c) => reach(c.cells)));
+  const cut = <T>(values: readonly T[]) => values.slice(0, periods);
+  const cohorts = shown.map((c) => ({ ...c, cells: cut(c.cells), counts: cut(c.counts), running: c.running < periods ? c.running : -1 }));
+  const warning: InputWarning = {
+    code: 'cohorts-left-out',
+    count: left,
+    params: { shown: max },
+    message: `The ${left} oldest cohorts are not drawn: the latest ${max} are (max-cohorts); the average row counts them all.`,
+    examples: [],
+  };
+  return ok({ ...model, cohorts, periods, average: cut(model.average) }, [...warnings, warning]);
 }
 
 function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {

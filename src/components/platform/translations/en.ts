@@ -47,6 +47,8 @@ registerTranslation('en', {
         : `${n} ${plural(count, 'customer has', 'customers have')} no value for the property: cohort “(none)”.`,
   'warning-customer-without-purchases': (count, n) => `${records(count, n)} of the customer list ${plural(count, 'has', 'have')} no purchase and ${plural(count, 'is', 'are')} in no cohort.`,
   'warning-ignored-status': (count, n, p) => `${records(count, n)} with the status ${p.statuses?.map((word) => `“${word}”`).join(', ')} ${wasLeftOut(count)}.`,
+  'warning-cohorts-left-out': (count, n, p) =>
+    `The ${n} oldest ${plural(count, 'cohort is', 'cohorts are')} not drawn: the latest ${p.shown} are (max-cohorts); the average row counts them all.`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" is not used: it takes ${
       p.choices ? `one of ${p.choices.join(', ')}` : `${p.wholeNumber ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}`
