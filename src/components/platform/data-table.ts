@@ -2,8 +2,14 @@
  * The visually hidden data table that stands in for a chart for screen
  * readers (the SVG itself is aria-hidden). Cells are text; Lit escapes them,
  * so data can never become markup.
+ *
+ * A long table (5,000 daily periods) is added a few hundred rows per frame:
+ * in one go its rows alone would hold the page for a second. A re-render with
+ * the same rows (a hover) gets the same template back, so the rows already
+ * added stay and nothing starts over.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { until } from 'lit/directives/until.js';
 
 export interface TableColumn {
   label: string;
@@ -11,8 +17,16 @@ export interface TableColumn {
   numeric?: boolean;
 }
 
+type Row = readonly string[];
+
+/** Rows rendered in one task: a few milliseconds' work. */
+const ROWS_PER_TASK = 200;
+/** Row templates of the long tables drawn lately, by content (see above); a few pages' worth. */
+const longTables = new Map<string, TemplateResult>();
+const LONG_TABLES_KEPT = 32;
+
 /** A table whose first column heads each row. Rows are arrays of already formatted text. */
-export function renderDataTable(caption: string, columns: readonly TableColumn[], rows: readonly (readonly string[])[]): TemplateResult {
+export function renderDataTable(caption: string, columns: readonly TableColumn[], rows: readonly Row[]): TemplateResult {
   // The wrapper, not the table, is what gets hidden: a table will not shrink to
   // 1 px and would otherwise widen the page it sits in.
   return html`<div class="visually-hidden"><table part="table">
@@ -23,13 +37,33 @@ export function renderDataTable(caption: string, columns: readonly TableColumn[]
       </tr>
     </thead>
     <tbody>
-      ${rows.map(
-        (row) => html`<tr>
-          ${row.map((cell, index) =>
-            index === 0 ? html`<th scope="row">${cell}</th>` : html`<td class=${columns[index]?.numeric ? 'numeric' : nothing}>${cell}</td>`,
-          )}
-        </tr>`,
-      )}
+      ${rows.length <= ROWS_PER_TASK ? rowsFrom(columns, rows, 0) : longTable(columns, rows)}
     </tbody>
   </table></div>`;
+}
+
+function longTable(columns: readonly TableColumn[], rows: readonly Row[]): TemplateResult {
+  const content = JSON.stringify([columns, rows]);
+  let template = longTables.get(content);
+  if (!template) {
+    template = rowsFrom(columns, rows, 0);
+    longTables.set(content, template);
+    if (longTables.size > LONG_TABLES_KEPT) longTables.delete(longTables.keys().next().value!);
+  }
+  return template;
+}
+
+/** Rows from `start`: one task's worth now, the rest in a later task. */
+function rowsFrom(columns: readonly TableColumn[], rows: readonly Row[], start: number): TemplateResult {
+  const end = Math.min(rows.length, start + ROWS_PER_TASK);
+  const now = rows.slice(start, end).map((row) => renderRow(columns, row));
+  if (end === rows.length) return html`${now}`;
+  const later = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => rowsFrom(columns, rows, end));
+  return html`${now}${until(later, nothing)}`;
+}
+
+function renderRow(columns: readonly TableColumn[], row: Row): TemplateResult {
+  return html`<tr>
+    ${row.map((cell, index) => (index === 0 ? html`<th scope="row">${cell}</th>` : html`<td class=${columns[index]?.numeric ? 'numeric' : nothing}>${cell}</td>`))}
+  </tr>`;
 }
