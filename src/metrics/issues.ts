@@ -65,7 +65,7 @@ export interface WarningParams {
   max?: number;
   wholeNumber?: 'yes';
   choices?: string[];
-  /** `cohorts-left-out`: how many cohorts are drawn (count: how many older ones are not). */
+  /** `cohorts-left-out`: how many cohorts are drawn (count: how many older ones are not); `periods-left-out`: how many columns are. */
   shown?: number;
 }
 
@@ -82,7 +82,8 @@ export type WarningCode =
   | 'ignored-status'
   | 'other-currency'
   | 'invalid-attribute'
-  | 'cohorts-left-out';
+  | 'cohorts-left-out'
+  | 'periods-left-out';
 
 export type Result<T> =
   | { ok: true; value: T; warnings: InputWarning[] }

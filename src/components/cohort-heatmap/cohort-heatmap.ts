@@ -68,7 +68,7 @@ interface Drawing {
  *
  * @attr value - `percent` (default), `count` or `revenue` (property: `measure`).
  * @attr granularity - `day | week | month | quarter | year` (default `month`).
- * @attr max-periods - At most this many columns.
+ * @attr max-periods - At most this many columns (default 60, saying so when there are more; 1–120).
  * @attr max-cohorts - At most this many cohorts, the latest (default 36; 1–120); the average row counts them all.
  * @attr cohort-by - A customer property to group by (needs `customers` or `customers-src`).
  * @attr customers-src - URL of customer records (JSON or CSV) with the id column (`customer-key`) and properties.

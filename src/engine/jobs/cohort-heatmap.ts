@@ -65,6 +65,8 @@ export interface HeatmapModel {
  * cohorts (one order dated 1900 among recent ones) can be neither read nor drawn in time.
  */
 export const DEFAULT_MAX_COHORTS = 36;
+/** Columns drawn unless max-periods says otherwise: five years of months (one 1900 order would make 1,500). */
+export const DEFAULT_MAX_PERIODS = 60;
 
 export interface CohortHeatmapJobOptions {
   /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
@@ -95,8 +97,27 @@ export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOpt
   const maxCohorts = options.maxCohorts ?? DEFAULT_MAX_COHORTS;
   if (!(Number.isInteger(maxCohorts) && maxCohorts >= 1)) return fail(optionError('max-cohorts', 'a whole number of at least 1', options.maxCohorts));
   const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !isRecordList(data) && 'cohorts' in data);
-  const model = isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
-  return model.ok ? latestCohorts(model.value, maxCohorts, model.warnings) : model;
+  // One column more than drawn by default, to know whether any were left out.
+  const computed = { ...options, maxPeriods: options.maxPeriods ?? DEFAULT_MAX_PERIODS + 1 };
+  const model = isMatrix ? fromMatrix(data, computed) : fromTransactions(data, computed);
+  if (!model.ok) return model;
+  const drawn = latestCohorts(model.value, maxCohorts, model.warnings);
+  return drawn.ok && options.maxPeriods === undefined ? firstPeriods(drawn.value, DEFAULT_MAX_PERIODS, drawn.warnings) : drawn;
+}
+
+/** The first `max` columns, said in a warning when there were more (max-periods was not given). */
+function firstPeriods(model: HeatmapModel, max: number, warnings: InputWarning[]): Result<HeatmapModel> {
+  if (model.periods <= max) return ok(model, warnings);
+  const cut = <T>(values: readonly T[]) => values.slice(0, max);
+  const cohorts = model.cohorts.map((c) => ({ ...c, cells: cut(c.cells), counts: cut(c.counts), running: c.running < max ? c.running : -1 }));
+  const warning: InputWarning = {
+    code: 'periods-left-out',
+    count: 1,
+    params: { shown: max },
+    message: `Periods after the first ${max} are not drawn: max-periods shows more (up to 120).`,
+    examples: [],
+  };
+  return ok({ ...model, cohorts, periods: max, average: cut(model.average) }, [...warnings, warning]);
 }
 
 /**

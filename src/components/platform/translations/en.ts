@@ -49,6 +49,7 @@ registerTranslation('en', {
   'warning-ignored-status': (count, n, p) => `${records(count, n)} with the status ${p.statuses?.map((word) => `“${word}”`).join(', ')} ${wasLeftOut(count)}.`,
   'warning-cohorts-left-out': (count, n, p) =>
     `The ${n} oldest ${plural(count, 'cohort is', 'cohorts are')} not drawn: the latest ${p.shown} are (max-cohorts); the average row counts them all.`,
+  'warning-periods-left-out': (_count, _n, p) => `Periods after the first ${p.shown} are not drawn: max-periods shows more (up to 120).`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" is not used: it takes ${
       p.choices ? `one of ${p.choices.join(', ')}` : `${p.wholeNumber ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}`
