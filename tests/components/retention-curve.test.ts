@@ -378,22 +378,26 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
     }
   });
 
-  it('draws thousands of periods as lines: no marker row, few labels, nothing non-finite', async () => {
+  it('draws the first 60 of thousands of periods unless max-periods says more, and says so', async () => {
     const periods = 5000;
     const values = (size: number, from: number) => Array.from({ length: periods - from }, (_, k) => (k === 0 ? size : Math.round(size * (0.3 + 0.7 * Math.exp(-k / 300)))));
     const matrix = { partialLastPeriod: true, cohorts: [{ key: '2010-01-01', size: 400, values: values(400, 0) }, { key: '2010-01-02', size: 300, values: values(300, 1) }] };
     const el = await ready(await inBox(html`<retention-curve granularity="day" .data=${matrix}></retention-curve>`, 1280));
-    expect(el.value!.periods).to.equal(periods);
+    expect(el.value!.periods).to.equal(60);
+    expect(el.warnings.map((w) => w.code)).to.include('periods-left-out');
+    expect(part(el, 'notice')!.textContent).to.include('Periods after the first 60 are not drawn');
     const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
-    // Markers only on the running periods (one per cohort): 5,000 periods in ~1,200 px leave no room for more.
-    expect(drawing.querySelectorAll('circle')).to.have.length(2);
-    expect(drawing.querySelectorAll('[part~="x-axis"] text').length).to.be.below(40);
     expect(drawing.outerHTML).to.not.match(/NaN|Infinity/);
     const chart = part(el, 'chart') as HTMLElement;
     chart.focus();
     chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.match(/^Average: Period 4498 /);
+    // From the last complete period (58), a tenth of the way back.
+    expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.match(/^Average: Period 52 /);
+    el.setAttribute('max-periods', '120');
+    await ready(el);
+    expect(el.value!.periods).to.equal(120);
+    expect(el.warnings.map((w) => w.code)).to.not.include('periods-left-out');
   });
 
   it('does not draw at zero width, and draws once it gets a size', async () => {

@@ -110,14 +110,18 @@ function firstPeriods(model: HeatmapModel, max: number, warnings: InputWarning[]
   if (model.periods <= max) return ok(model, warnings);
   const cut = <T>(values: readonly T[]) => values.slice(0, max);
   const cohorts = model.cohorts.map((c) => ({ ...c, cells: cut(c.cells), counts: cut(c.counts), running: c.running < max ? c.running : -1 }));
-  const warning: InputWarning = {
+  return ok({ ...model, cohorts, periods: max, average: cut(model.average) }, [...warnings, periodsLeftOut(max)]);
+}
+
+/** The warning of a chart that draws its first `max` periods of more (the heatmap's and the curves'). */
+export function periodsLeftOut(max: number): InputWarning {
+  return {
     code: 'periods-left-out',
     count: 1,
     params: { shown: max },
     message: `Periods after the first ${max} are not drawn: max-periods shows more (up to 120).`,
     examples: [],
   };
-  return ok({ ...model, cohorts, periods: max, average: cut(model.average) }, [...warnings, warning]);
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   type RetentionMode,
 } from '../../metrics/retention-curves.ts';
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
-import { computeCohortHeatmap } from './cohort-heatmap.ts';
+import { computeCohortHeatmap, DEFAULT_MAX_PERIODS, periodsLeftOut } from './cohort-heatmap.ts';
 import { engineJob } from '../job.ts';
 import { transactionTableFor } from '../table-cache.ts';
 
@@ -98,7 +98,18 @@ export function computeRetentionCurve(data: unknown, given: RetentionCurveJobOpt
   }
   if (!(Number.isInteger(options.maxCohorts) && options.maxCohorts >= 1)) return fail(optionError('max-cohorts', 'a whole number of at least 1', options.maxCohorts));
   const isMatrix = options.input === 'matrix' || (options.input === 'auto' && data !== null && typeof data === 'object' && !isRecordList(data) && 'cohorts' in data);
-  return isMatrix ? fromMatrix(data, options) : fromTransactions(data, options);
+  if (isMatrix) return fromMatrix(data, options);
+  // As the heatmap: at most 60 periods unless max-periods says otherwise (one column more, to know).
+  const model = fromTransactions(data, { ...options, maxPeriods: options.maxPeriods ?? DEFAULT_MAX_PERIODS + 1 });
+  return model.ok && options.maxPeriods === undefined ? firstPeriods(model.value, DEFAULT_MAX_PERIODS, model.warnings) : model;
+}
+
+/** The first `max` periods of every curve and of the average, said in a warning when there were more. */
+function firstPeriods(model: RetentionCurveModel, max: number, warnings: InputWarning[]): Result<RetentionCurveModel> {
+  if (model.periods <= max) return ok(model, warnings);
+  const cut = <T>(values: readonly T[]) => values.slice(0, max);
+  const cohorts = model.cohorts.map((c) => ({ ...c, values: cut(c.values), counts: cut(c.counts), partialPeriod: c.partialPeriod < max ? c.partialPeriod : -1 }));
+  return ok({ ...model, cohorts, periods: max, average: cut(model.average) }, [...warnings, periodsLeftOut(max)]);
 }
 
 function fromTransactions(rows: unknown, options: CurveOptions): Result<RetentionCurveModel> {
