@@ -395,8 +395,7 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
     // From the last complete period (58), a tenth of the way back.
     expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.match(/^Average: Period 52 /);
     el.setAttribute('max-periods', '120');
-    await ready(el);
-    expect(el.value!.periods).to.equal(120);
+    await waitUntil(() => el.value?.periods === 120, 'max-periods=120 did not draw 120 periods', { timeout: 5000 });
     expect(el.warnings.map((w) => w.code)).to.not.include('periods-left-out');
   });
 
