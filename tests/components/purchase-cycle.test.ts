@@ -382,7 +382,8 @@ describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
     expect(bars.length).to.be.below(200);
     expect(Math.min(...widths)).to.be.at.least(1.9);
     expect(text(el, 'bar-note')).to.match(/^Each bar covers \d+ days: bars of 1 day would be under 2 px wide/);
-    expect(tableRows(el)).to.have.length(el.value!.histogram.length);
+    // A long table is added a few hundred rows per task (platform/data-table.ts).
+    await waitUntil(() => tableRows(el).length === el.value!.histogram.length, `table rows ${tableRows(el).length} of ${el.value!.histogram.length}`, { timeout: 5000 });
     expect(el.shadowRoot!.querySelector('.chart > svg')!.outerHTML).to.not.match(/NaN|Infinity/);
     // The tooltip names the joined range.
     (part(el, 'chart') as HTMLElement).focus();

@@ -189,7 +189,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     if (rows.length === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
     const largest = rows.reduce((most, r) => Math.max(most, r.share), 0);
     const active = this.#focus.active;
-    const once = (draw: () => unknown) => guard([model, f.locale, f.currencyCode, this.trendCount], draw);
+    const once = (draw: () => unknown) => guard([model, f.wordsKey, f.currencyCode, this.trendCount], draw);
     return html`
       <div
         part="chart"
@@ -217,7 +217,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
         </div>
         ${active !== null ? chartTooltip(this.#tooltipContent(model, rows[active]), this.#anchor(active)) : nothing} ${this.#focus.announcement()}
       </div>
-      ${guard([model, f.locale, f.currencyCode, this.otherOpen], () => this.#renderOther(model))} ${once(() => {
+      ${guard([model, f.wordsKey, f.currencyCode, this.otherOpen], () => this.#renderOther(model))} ${once(() => {
         const trend = this.#trend(model);
         return html`${this.#renderTrend(model, trend)} ${this.#renderTables(model, rows, trend)}`;
       })}

@@ -150,7 +150,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const f = this.format;
     if (model.points.length === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
     // The table changes with the result and the language only: a hover does not rebuild it.
-    return html`${this.#renderChart(model)}${guard([model, f.locale, f.currencyCode], () => this.#renderTable(model))}`;
+    return html`${this.#renderChart(model)}${guard([model, f.wordsKey, f.currencyCode], () => this.#renderTable(model))}`;
   }
 
   // ---- drawing ------------------------------------------------------------------------

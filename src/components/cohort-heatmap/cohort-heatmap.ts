@@ -260,9 +260,9 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       >
         <div class="scroller" style=${cssomStyle({ height: `${heatmapHeight(model.cohorts.length)}px` })} @scroll=${this.#onScroll}>
           ${drawing
-            ? html`${guard([drawing, f.locale], () => this.#renderLabels(model, drawing.layout, f))}
+            ? html`${guard([drawing, f.wordsKey], () => this.#renderLabels(model, drawing.layout, f))}
                 <svg class="grid" aria-hidden="true" width=${drawing.layout.gridWidth} height=${drawing.layout.height}>
-                  ${guard([drawing, f.locale, f.currencyCode], () => this.#renderGrid(model, drawing, f))}
+                  ${guard([drawing, f.wordsKey, f.currencyCode], () => this.#renderGrid(model, drawing, f))}
                   ${active ? this.#renderFocusRing(model, drawing.layout, active) : nothing}
                 </svg>`
             : nothing}
@@ -270,8 +270,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         ${drawing && active ? chartTooltip(this.#tooltipContent(model, active), this.#tooltipAnchor(model, drawing.layout, active)) : nothing}
         ${this.#focus.announcement()}
       </div>
-      ${drawing ? guard([drawing, f.locale, f.currencyCode], () => this.#renderLegend(model, drawing, f)) : nothing}
-      ${guard([model, f.locale, f.currencyCode], () => this.#renderTable(model))}`;
+      ${drawing ? guard([drawing, f.wordsKey, f.currencyCode], () => this.#renderLegend(model, drawing, f)) : nothing}
+      ${guard([model, f.wordsKey, f.currencyCode], () => this.#renderTable(model))}`;
   }
 
   /** The layout and colours for this result, width, language and ramps; the same object while none of them changes. */

@@ -201,7 +201,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     const f = this.format;
     const p = this.#predictive(model);
     // Everything but the histogram's highlight depends on the result and the language only: a hover leaves it alone.
-    const once = (draw: () => unknown) => guard([model, f.locale, f.currencyCode], draw);
+    const once = (draw: () => unknown) => guard([model, f.wordsKey, f.currencyCode], draw);
     return html`${once(() => this.#renderFigures(model))} ${p ? this.#renderHistogram() : nothing} ${p ? once(() => this.#renderTop(p)) : nothing}
     ${once(() => this.#renderCohorts(model))} ${p ? once(() => this.#renderDetails(model, p)) : nothing} ${once(() => this.#renderTable(model))}`;
   }
@@ -283,7 +283,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
         ${h
           ? html`<svg aria-hidden="true" width=${h.width} height=${HISTOGRAM_HEIGHT} class=${bar ? 'dim' : ''}>
                 <g transform="translate(${h.layout.margin.left},${h.layout.margin.top})">
-                  ${guard([h, f.locale, f.currencyCode], () => this.#renderBins(h.layout))}
+                  ${guard([h, f.wordsKey, f.currencyCode], () => this.#renderBins(h.layout))}
                   ${bar ? svg`<rect part="bar-active" class=${bar.bin.overflow ? 'active-overflow' : ''} x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>` : nothing}
                 </g>
               </svg>

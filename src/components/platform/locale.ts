@@ -5,7 +5,7 @@
  * building an Intl.NumberFormat costs more than formatting a thousand numbers.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { term, type TermKey, type Terms } from './translations.ts';
+import { term, translationsRevision, type TermKey, type Terms } from './translations.ts';
 
 /** The nearest `lang` of `element`, crossing shadow boundaries; the document's; else `en`. */
 export function languageOf(element: Element): string {
@@ -52,6 +52,15 @@ export class Formatter {
     readonly currencyCode = 'USD',
   ) {
     this.locale = safeLocale(lang);
+  }
+
+  /**
+   * Changes whenever this formatter's words may: its language, or a language registered since
+   * (dist/translations/nb.js loaded after the elements drew). Parts drawn once with Lit's `guard`
+   * key on it, so they are drawn again in the new words.
+   */
+  get wordsKey(): string {
+    return `${this.locale}|${translationsRevision()}`;
   }
 
   number(value: number, options: Intl.NumberFormatOptions = {}): string {

@@ -122,9 +122,17 @@ const ALIASES: Record<string, string> = {
  * earlier ones term by term. Elements already on the page re-render at once
  * (a language file may load after the kit has drawn).
  */
+/** How many registrations there have been: a change means words may have changed. */
+let revision = 0;
+
+export function translationsRevision(): number {
+  return revision;
+}
+
 export function registerTranslation(lang: string, terms: Partial<Terms>): void {
   const code = lang.toLowerCase();
   registry.set(code, { ...registry.get(code), ...terms });
+  revision++;
   for (const listener of [...sharedRegistry().listeners]) {
     try {
       listener();

@@ -137,8 +137,8 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
       >
         ${drawing ? this.#renderDrawing(model, drawing) : nothing} ${focus.announcement()}
       </div>
-      ${guard([drawing, model, f.locale], () => this.#renderLegend(model, drawing))}
-      ${guard([model, f.locale], () => this.#renderTable(model))}`;
+      ${guard([drawing, model, f.wordsKey], () => this.#renderLegend(model, drawing))}
+      ${guard([model, f.wordsKey], () => this.#renderTable(model))}`;
   }
 
   #chartHeight(): number {

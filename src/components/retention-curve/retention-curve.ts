@@ -161,9 +161,9 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
         ${g ? this.#renderDrawing(model, g, active) : nothing}
         ${g && active ? this.#renderTooltip(model, g, active) : nothing} ${this.#focus.announcement()}
       </div>
-      ${guard([model, f.locale, highlighted], () => this.#renderLegend(model, highlighted))}
+      ${guard([model, f.wordsKey, highlighted], () => this.#renderLegend(model, highlighted))}
       ${model.cohorts.some((c) => c.partialPeriod >= 0) ? html`<p class="note">${f.term('curveAverageNote')}</p>` : nothing}
-      ${guard([model, f.locale], () => this.#renderTable(model))}`;
+      ${guard([model, f.wordsKey], () => this.#renderTable(model))}`;
   }
 
   #chartHeight(): number {

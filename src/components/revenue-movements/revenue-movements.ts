@@ -216,7 +216,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
       </div>
       ${this.#renderLegend()}
       ${g && !g.barsFit ? html`<p part="note" class="note">${f.term('movementsBarsTooNarrow', f.number(model.periods.length), coarser(model.granularity))}</p>` : nothing}
-      ${guard([model, f.locale, f.currencyCode], () => this.#renderTable(model))}`;
+      ${guard([model, f.wordsKey, f.currencyCode], () => this.#renderTable(model))}`;
   }
   #renderKpis(model: RevenueMovementsModel, p: MovementBar): TemplateResult {
     const f = this.format;
