@@ -8,8 +8,10 @@
  * million-row table, a model fit): while one has run for longer than
  * BUSY_AFTER_MS, new runs go to a second worker instead of queueing behind it,
  * so a gauge from three typed figures does not wait for a heatmap of a million
- * orders. (The second worker has caches of its own: a file both need is then
- * downloaded twice, the price of not waiting.)
+ * orders. A run sent before the job in front of it turned long (it had computed
+ * for less than a second) moves to the second worker when it does, so it does
+ * not wait either. (The second worker has caches of its own: a file both need
+ * is then downloaded twice, the price of not waiting.)
  */
 import { trustedWorkerUrl } from './trusted-worker-url.ts';
 import type { RawInput } from './input.ts';
@@ -38,6 +40,10 @@ interface Pending {
   resend(): void;
   /** When the worker said the job started computing (`loaded`), until its result. */
   computingSince?: number;
+  /** The worker has said something about it (loading, loaded, progress): it is under way there. */
+  started?: boolean;
+  /** Sends it again, to whichever worker is free now (a run waiting behind a long job). */
+  move(): void;
 }
 
 interface EngineWorker {
@@ -100,13 +106,18 @@ function answer(entry: EngineWorker, message: FromWorker): void {
   if (!run) return;
   switch (message.type) {
     case 'loading':
+      run.started = true;
       run.listener.onLoading?.(message.progress);
       return;
     case 'loaded':
+      run.started = true;
       run.computingSince = Date.now();
+      // If this job turns long, the runs queued behind it go elsewhere.
+      setTimeout(() => moveWaitingRuns(entry), BUSY_AFTER_MS + 1);
       run.listener.onLoaded?.();
       return;
     case 'progress':
+      run.started = true;
       run.listener.onProgress?.(message.fraction);
       return;
     case 'cache-miss':
@@ -115,6 +126,19 @@ function answer(entry: EngineWorker, message: FromWorker): void {
     case 'result':
       entry.runs.delete(message.id);
       run.resolve(message.outcome);
+  }
+}
+
+/** Runs still queued in a busy worker go to a free one (cancelled where they were: the worker drops them unstarted). */
+function moveWaitingRuns(entry: EngineWorker): void {
+  if (!workers.includes(entry) || !isBusy(entry, Date.now())) return;
+  const elsewhere = pickWorker();
+  if (!elsewhere || elsewhere === entry) return;
+  for (const [id, run] of [...entry.runs]) {
+    if (run.started) continue;
+    entry.runs.delete(id);
+    entry.worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
+    run.move();
   }
 }
 
@@ -150,8 +174,15 @@ function inputKey(input: RawInput): number | undefined {
 
 /** Sends a run (or a preload) to a worker; resolves with its outcome, 'aborted', or 'fallback' when no worker can take it. */
 export function runInWorker(request: WorkerRequest, listener: RunListener): Promise<WorkerReply> {
+  return new Promise((resolve) => startRun(request, listener, resolve));
+}
+
+function startRun(request: WorkerRequest, listener: RunListener, resolve: (reply: WorkerReply) => void): void {
   const target = pickWorker();
-  if (!target) return Promise.resolve('fallback');
+  if (!target) {
+    resolve('fallback');
+    return;
+  }
   const id = nextId++;
   const key = request.type === 'run' ? inputKey(request.input as RawInput) : undefined;
   const send = (useCache: boolean) => {
@@ -162,25 +193,24 @@ export function runInWorker(request: WorkerRequest, listener: RunListener): Prom
     target.worker.postMessage(message);
     if (key !== undefined) target.textKeys.add(key);
   };
-  return new Promise((resolve) => {
-    target.runs.set(id, { resolve, listener, resend: () => send(false) });
-    listener.signal?.addEventListener(
-      'abort',
-      () => {
-        if (!target.runs.delete(id)) return;
-        target.worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
-        resolve('aborted');
-      },
-      { once: true },
-    );
-    try {
-      send(true);
-    } catch {
-      // Rows or options that cannot be cloned (a framework's reactive proxies, objects
-      // holding functions) cannot cross to the worker, but the page engine reads them as
-      // they are: compute there rather than refuse data that is fine.
-      target.runs.delete(id);
-      resolve('fallback');
-    }
-  });
+  target.runs.set(id, { resolve, listener, resend: () => send(false), move: () => startRun(request, listener, resolve) });
+  listener.signal?.addEventListener(
+    'abort',
+    () => {
+      // A run that moved was deleted here: the listener of where it went answers.
+      if (!target.runs.delete(id)) return;
+      target.worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
+      resolve('aborted');
+    },
+    { once: true },
+  );
+  try {
+    send(true);
+  } catch {
+    // Rows or options that cannot be cloned (a framework's reactive proxies, objects
+    // holding functions) cannot cross to the worker, but the page engine reads them as
+    // they are: compute there rather than refuse data that is fine.
+    target.runs.delete(id);
+    resolve('fallback');
+  }
 }
