@@ -83,7 +83,8 @@ export type WarningCode =
   | 'other-currency'
   | 'invalid-attribute'
   | 'cohorts-left-out'
-  | 'periods-left-out';
+  | 'periods-left-out'
+  | 'earlier-periods-left-out';
 
 export type Result<T> =
   | { ok: true; value: T; warnings: InputWarning[] }

@@ -90,6 +90,7 @@ const translation = {
   'warning-ignored-status': (count, n, p) => `${daRecords(count, n)} med status ${p.statuses?.map((word) => `»${word}«`).join(', ')} blev udeladt.`,
   'warning-cohorts-left-out': (_count, n, p) => `De ${n} ældste kohorter tegnes ikke: de seneste ${p.shown} gør (max-cohorts); gennemsnitsrækken tæller dem alle.`,
   'warning-periods-left-out': (_count, _n, p) => `Perioder efter de første ${p.shown} tegnes ikke: max-periods viser flere (op til 120).`,
+  'warning-earlier-periods-left-out': (_count, n, p) => `De ${n} tidligste perioder tegnes ikke, kun de seneste ${p.shown}: en grovere inddeling viser dem alle.`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" bruges ikke: den tager ${p.choices ? `én af ${p.choices.join(', ')}` : `${p.wholeNumber ? 'et helt tal' : 'et tal'} fra ${p.min} til ${p.max}`}, så standardværdien gælder.`,
   'warning-other-currency': (count, n, p) => `${daRecords(count, n)} i ${p.otherCurrencies?.join(', ')} tæller som aktivitet, men ikke i beløbene (i ${p.currency}).`,

@@ -90,6 +90,7 @@ const translation = {
   'warning-ignored-status': (count, n, p) => `${nbRecords(count, n)} med statusen ${p.statuses?.map((word) => `«${word}»`).join(', ')} ble utelatt.`,
   'warning-cohorts-left-out': (_count, n, p) => `De ${n} eldste kohortene tegnes ikke: de siste ${p.shown} gjør det (max-cohorts); gjennomsnittsraden teller dem alle.`,
   'warning-periods-left-out': (_count, _n, p) => `Perioder etter de første ${p.shown} tegnes ikke: max-periods viser flere (opptil 120).`,
+  'warning-earlier-periods-left-out': (_count, n, p) => `De ${n} tidligste periodene tegnes ikke, bare de siste ${p.shown}: en grovere inndeling viser alle.`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" brukes ikke: den tar ${p.choices ? `én av ${p.choices.join(', ')}` : `${p.wholeNumber ? 'et helt tall' : 'et tall'} fra ${p.min} til ${p.max}`}, så standardverdien gjelder.`,
   'warning-other-currency': (count, n, p) => `${nbRecords(count, n)} i ${p.otherCurrencies?.join(', ')} teller som aktivitet, men ikke i pengetallene (i ${p.currency}).`,

@@ -117,6 +117,7 @@ const translation = {
   'warning-ignored-status': (count, n, p) => `${ruRecords(count, n)} со статусом ${p.statuses?.map((word) => `«${word}»`).join(', ')} ${ruLeftOut(count)}.`,
   'warning-cohorts-left-out': (_count, n, p) => `Самые ранние когорты (${n}) не показаны: показаны последние ${p.shown} (max-cohorts); строка среднего учитывает все.`,
   'warning-periods-left-out': (_count, _n, p) => `Периоды после первых ${p.shown} не показаны: max-periods показывает больше (до 120).`,
+  'warning-earlier-periods-left-out': (_count, n, p) => `Самые ранние периоды (${n}) не показаны, только последние ${p.shown}: более крупная гранулярность покажет все.`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" не используется: ожидается ${p.choices ? `одно из значений: ${p.choices.join(', ')}` : `${p.wholeNumber ? 'целое число' : 'число'} от ${p.min} до ${p.max}`}, поэтому действует значение по умолчанию.`,
   'warning-other-currency': (count, n, p) =>

@@ -82,6 +82,7 @@ const translation = {
   'warning-ignored-status': (_count, n, p) => `状态为 ${p.statuses?.map((word) => `“${word}”`).join('、')} 的 ${n} 条记录已排除。`,
   'warning-cohorts-left-out': (_count, n, p) => `最早的 ${n} 个同期群未绘制：只绘制最近的 ${p.shown} 个（max-cohorts）；平均行包含全部同期群。`,
   'warning-periods-left-out': (_count, _n, p) => `前 ${p.shown} 个周期之后的周期未绘制：max-periods 可显示更多（最多 120）。`,
+  'warning-earlier-periods-left-out': (_count, n, p) => `最早的 ${n} 个周期未绘制，只绘制最近的 ${p.shown} 个：更粗的粒度可显示全部。`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" 未被采用：它应为${p.choices ? `以下之一：${p.choices.join('、')}` : `${p.min} 到 ${p.max} 之间的${p.wholeNumber ? '整数' : '数字'}`}，因此使用默认值。`,
   'warning-other-currency': (_count, n, p) => `${p.otherCurrencies?.join('、')} 的 ${n} 条记录计入活跃度，但不计入金额（金额以 ${p.currency} 计）。`,

@@ -263,7 +263,7 @@ describe('<revenue-movements> selection', () => {
 });
 
 describe('<revenue-movements> many periods', () => {
-  it('with bars under 2 px draws only the net line and says which granularity shows the movements', async () => {
+  it('draws the latest 366 of 5,000 periods, and with bars under 2 px only the net line, saying which granularity shows the movements', async () => {
     const start = Date.UTC(2010, 0, 1);
     const periods = Array.from({ length: 5000 }, (_, i) => ({
       period: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
@@ -274,14 +274,18 @@ describe('<revenue-movements> many periods', () => {
       churn: 60 + (i % 11) * 5,
       startMrr: 100_000,
     }));
-    const el = await ready(await inBox(html`<revenue-movements granularity="day" .data=${periods}></revenue-movements>`, 1280));
-    expect(el.value!.periods).to.have.length(5000);
+    const el = await ready(await inBox(html`<revenue-movements granularity="day" .data=${periods}></revenue-movements>`, 390));
+    expect(el.value!.periods).to.have.length(366);
+    expect(el.value!.periods[0].key).to.equal(periods[5000 - 366].period);
+    const earlier = el.warnings.find((w) => w.code === 'earlier-periods-left-out')!;
+    expect(earlier.count).to.equal(5000 - 366);
+    expect(part(el, 'notice')!.textContent).to.include('The 4,634 earliest periods are not drawn, only the latest 366');
     const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
     expect(drawing.querySelectorAll('[part~="segment"], [part~="column"]')).to.have.length(0);
     expect(drawing.querySelectorAll('[part~="net-point"]')).to.have.length(1); // the selected period's
     expect(drawing.querySelectorAll('[part~="x-axis"] text').length).to.be.below(40);
     expect(drawing.outerHTML).to.not.match(/NaN|Infinity/);
-    expect(text(el, 'note')).to.equal('5,000 periods are too many for bars at this width, so only the net change is drawn. Weekly or longer periods (granularity="week") show each movement.');
+    expect(text(el, 'note')).to.equal('366 periods are too many for bars at this width, so only the net change is drawn. Weekly or longer periods (granularity="week") show each movement.');
     // The keyboard still reaches every period.
     const chart = part(el, 'chart') as HTMLElement;
     chart.focus();

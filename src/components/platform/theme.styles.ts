@@ -133,6 +133,13 @@ export const platformStyles = css`
     clip: rect(0 0 0 0) !important;
     white-space: nowrap !important;
     border: 0 !important;
+    /* Its table can hold thousands of rows: laying them out must not touch the page around it. */
+    contain: strict;
+  }
+
+  /* Column widths from the first row, not from every cell of a table of thousands. */
+  .visually-hidden table {
+    table-layout: fixed;
   }
 
   :focus-visible {

@@ -50,6 +50,8 @@ registerTranslation('en', {
   'warning-cohorts-left-out': (count, n, p) =>
     `The ${n} oldest ${plural(count, 'cohort is', 'cohorts are')} not drawn: the latest ${p.shown} are (max-cohorts); the average row counts them all.`,
   'warning-periods-left-out': (_count, _n, p) => `Periods after the first ${p.shown} are not drawn: max-periods shows more (up to 120).`,
+  'warning-earlier-periods-left-out': (count, n, p) =>
+    `The ${n} earliest ${plural(count, 'period is', 'periods are')} not drawn, only the latest ${p.shown}: a coarser granularity shows them all.`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" is not used: it takes ${
       p.choices ? `one of ${p.choices.join(', ')}` : `${p.wholeNumber ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}`
