@@ -201,13 +201,14 @@ describe('<churn-trend>', () => {
     });
   }
 
-  it('draws 5,000 daily periods without a marker or label per period, and nothing that is not a number', async () => {
+  it('draws the latest 366 of 5,000 daily periods, saying so, without a marker or label per period, and nothing that is not a number', async () => {
     const periods = dailyPeriods(5000);
     let el!: ChurnTrend;
     const longTasks = await longTasksDuring(async () => {
       el = await ready(await inBox(html`<churn-trend granularity="day" .data=${periods}></churn-trend>`, 1280));
     });
-    expect(el.value!.points).to.have.length(5000);
+    expect(el.value!.points).to.have.length(366);
+    expect(el.warnings.find((w) => w.code === 'earlier-periods-left-out')?.count).to.equal(5000 - 366);
     const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
     expect(drawing.querySelectorAll('[part~="point"]')).to.have.length(0);
     expect(drawing.querySelectorAll('[part~="x-axis"] text').length).to.be.within(2, 1280 / 40);

@@ -29,6 +29,7 @@ import { readSubscriptions, type SubscriptionField } from '../../metrics/subscri
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
+import { latestPeriods } from './drawn-periods.ts';
 
 export const CHURN_METRICS = ['customer', 'revenue'] as const;
 export type ChurnMetric = (typeof CHURN_METRICS)[number];
@@ -112,8 +113,12 @@ export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions):
   if (!CHURN_INPUTS.includes(options.input)) return fail(optionError('input', CHURN_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
   if (!isRecordList(rows)) return fail(optionError('data', 'an array of records', rows));
-  const input = detectInput(rows, options);
-  switch (input) {
+  const model = trendOf(rows, options);
+  return model.ok ? latestPeriods(model.value, 'points', model.warnings) : model;
+}
+
+function trendOf(rows: RecordList, options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
+  switch (detectInput(rows, options)) {
     case 'periods':
       return fromPeriods(rows, options);
     case 'subscriptions':

@@ -17,7 +17,8 @@ import { dayOfOption } from '../../metrics/read/limits.ts';
 import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { ZonedDayMapper, today } from '../../metrics/calendar/dates.ts';
-import { IssueCollector, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { IssueCollector, fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import { latestPeriods } from './drawn-periods.ts';
 import { firstRecord, isRecordList, type RecordList } from '../../metrics/read/csv-records.ts';
 import { movementRates } from '../../metrics/movement-rates.ts';
 import { numberValue, readRecords, textValue, optionalBooleanValue } from '../../metrics/read/records.ts';
@@ -89,26 +90,12 @@ export function computeRevenueMovements(rows: unknown, options: RevenueMovements
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
   if (!isRecordList(rows)) return fail(optionError('data', 'an array of subscriptions or of periods', rows));
   const model = detectInput(rows, options.input) === 'periods' ? fromPeriods(rows, options) : fromSubscriptions(rows, options);
-  return model.ok ? latestPeriods(model.value, MAX_DRAWN_PERIODS, model.warnings) : model;
+  if (!model.ok) return model;
+  // The default selection moves with the periods drawn.
+  const drawn = latestPeriods(model.value, 'periods', model.warnings);
+  return drawn.ok ? ok({ ...drawn.value, defaultIndex: defaultIndexOf(drawn.value.periods) }, drawn.warnings) : drawn;
 }
 
-/** Periods drawn at most: a year of days. Each period is a column, a row of the hidden table and six figures to word. */
-export const MAX_DRAWN_PERIODS = 366;
-
-/** The latest `max` periods (the default selection moves with them), said in a warning when there were more. */
-function latestPeriods(model: RevenueMovementsModel, max: number, warnings: InputWarning[]): Result<RevenueMovementsModel> {
-  const left = model.periods.length - max;
-  if (left <= 0) return ok(model, warnings);
-  const periods = model.periods.slice(left);
-  const warning: InputWarning = {
-    code: 'earlier-periods-left-out',
-    count: left,
-    params: { shown: max },
-    message: `The ${left} earliest periods are not drawn, only the latest ${max}: a coarser granularity shows them all.`,
-    examples: [],
-  };
-  return ok({ ...model, periods, defaultIndex: defaultIndexOf(periods) }, [...warnings, warning]);
-}
 
 /** The last complete period, else the last. */
 function defaultIndexOf(periods: readonly MovementBar[]): number {
