@@ -9,6 +9,8 @@
  * - `rk-visual-baseline` { name }: the committed baseline PNG (base64) or null.
  * - `rk-visual-write` { name, png, kind }: writes a baseline (kind "baseline")
  *   or a failure's actual/diff image (kind "failed", under tests/visual/failed/).
+ * - `rk-visual-renderer`: the browser version the baselines were made with
+ *   (baselines/renderer.txt, written by an update) and the one running now.
  *
  * `npm run test:visual:update` passes --update-visual-baselines: the pixel test
  * then overwrites every baseline with what it sees instead of comparing.
@@ -41,6 +43,16 @@ export function visualTestsPlugin({ update = process.argv.includes('--update-vis
     name: 'retention-kit-visual-tests',
     async executeCommand({ command, payload, session }) {
       if (command === 'rk-visual-mode') return { update };
+      if (command === 'rk-visual-renderer') {
+        // Antialiasing and font hinting change between browser builds: baselines hold for the build that made them.
+        const current = await session.browser.getPage(session.id).browser().version();
+        const file = join(BASELINE_DIR, 'renderer.txt');
+        if (update) {
+          mkdirSync(BASELINE_DIR, { recursive: true });
+          writeFileSync(file, `${current}\n`);
+        }
+        return { recorded: existsSync(file) ? readFileSync(file, 'utf8').trim() : null, current };
+      }
       if (command === 'rk-visual-screenshot') {
         if (session.browser.type !== 'puppeteer') throw new Error('visual tests: screenshots need the Chrome launcher');
         const page = session.browser.getPage(session.id);
