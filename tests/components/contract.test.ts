@@ -307,12 +307,14 @@ const cohortHeatmap: ContractEntry = {
     return numbers;
   },
   fromDrawing: (el) => {
-    // Cell texts, placed by the drawn row labels (y) and column labels (x); sizes are the texts under the "Size" header.
+    // Cell texts, placed by the drawn row labels (y) and column labels (x); sizes are the texts under the "Customers" header.
     const root = shadow(el);
     const rows = [...root.querySelectorAll('[part~="row-label"], [part~="average-label"]')].map((t) => ({ at: numberAttribute(t, 'y'), text: textOf(t) }));
     const headers = [...root.querySelectorAll('[part~="column-labels"] text')].map((t) => ({ at: numberAttribute(t, 'x'), text: textOf(t) }));
     const columns = headers.filter((h) => /^\d+$/.test(h.text)).map((h) => ({ at: h.at, text: `k${h.text}` }));
-    const sizeX = headers.find((h) => !/^\d+$/.test(h.text))?.at;
+    // The "Customers" header stands over the sizes, in the cohort labels' own drawing (which stays put while the grid scrolls).
+    const sizeHeader = [...root.querySelectorAll('[part~="row-labels"] text:not([part])')].find((t) => !/\d/.test(textOf(t)));
+    const sizeX = sizeHeader ? numberAttribute(sizeHeader, 'x') : undefined;
     const numbers: Numbers = {};
     for (const text of root.querySelectorAll('[part~="cell-text"]')) {
       const row = labelAt(rows, numberAttribute(text, 'y'));

@@ -7,7 +7,7 @@ import { jobNamed } from '../platform/jobs.ts';
 import { categoryAxis, valueAxis, type AxisTick } from '../platform/chart-axis.ts';
 import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
 import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
-import { chartHeightAttribute, numberAttribute, weekStartAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
+import { chartHeightAttribute, choiceAttribute, numberAttribute, weekStartAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
@@ -61,7 +61,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   static override styles = [platformStyles, chartStyles, tooltipStyles, churnTrendStyles];
 
   @property({ reflect: true }) metric: ChurnMetric = 'customer';
-  @property({ reflect: true }) variant: 'line' | 'area' = 'line';
+  @property({ reflect: true, converter: choiceAttribute(['line', 'area'] as const, 'line') }) variant: 'line' | 'area' = 'line';
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property({ attribute: 'window-days', converter: windowDaysAttribute }) windowDays?: number;
   /** `threshold="none"` (or empty) removes the line; a fraction sets it (revenue churn may be negative). */

@@ -237,6 +237,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   #refusedAttributes = new Map<string, InputWarning>();
   /** The last computation's warnings. */
   #dataWarnings: InputWarning[] = [];
+  /** Inside update(), where Lit reflects properties to attributes. */
+  #updating = false;
   /** Where the last job ran. */
   ranIn?: 'worker' | 'inline';
 
@@ -383,6 +385,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
    */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
+    // Lit writing a reflected property back (the default that replaced a refused value) is not the page's word.
+    if (this.#updating) return;
     const converter = checkedConvertersOf(this.constructor as typeof LitElement).get(name);
     if (!converter) return;
     const expected = value === null ? null : converter.refusal(value);
@@ -442,6 +446,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
    * refused too: say so in the element with plain DOM, the one way left to draw.
    */
   protected override update(changed: PropertyValues<this>): void {
+    this.#updating = true;
     try {
       super.update(changed);
     } catch (error) {
@@ -451,6 +456,8 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
       message.setAttribute('role', 'alert');
       message.textContent = this.format.term('errorLitPolicy');
       this.renderRoot.replaceChildren(message);
+    } finally {
+      this.#updating = false;
     }
   }
 

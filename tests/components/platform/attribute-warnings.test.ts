@@ -30,15 +30,17 @@ describe('refused attribute values', () => {
   it('fall back to the default and say so in warnings, the notice and once in the console', async () => {
     let el!: ChurnTrend;
     const warned = await consoleWarnings(async () => {
-      const box = await fixture<HTMLDivElement>(html`<div style="width: 500px"><churn-trend data=${PERIODS} height="1e308" week-start="9" threshold="abc"></churn-trend></div>`);
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 500px"><churn-trend data=${PERIODS} height="1e308" week-start="9" threshold="abc" variant="bars"></churn-trend></div>`);
       el = await settled(box.firstElementChild as ChurnTrend);
     });
     expect(el.status).to.equal('ready');
     expect(el.height).to.equal(undefined);
     expect(el.weekStart).to.equal(undefined);
     expect(el.effectiveThreshold).to.equal(0.07);
+    expect(el.variant).to.equal('line');
     const refused = el.warnings.filter((w) => w.code === 'invalid-attribute').map((w) => w.params.attribute);
-    expect(refused).to.have.members(['height', 'week-start', 'threshold']);
+    expect(refused).to.have.members(['height', 'week-start', 'threshold', 'variant']);
+    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.include('variant="bars" is not used: it takes one of line, area, so the default applies.');
     const notice = el.shadowRoot!.querySelector('[part="notice"]')!.textContent!;
     expect(notice).to.include('week-start="9" is not used: it takes a whole number from 0 to 6, so the default applies.');
     expect(notice).to.include('height="1e308"');
