@@ -10,7 +10,8 @@
  *
  *   @property({ attribute: 'week-start', converter: numberAttribute({ min: 0, max: 6, integer: true }) })
  */
-import type { ComplexAttributeConverter } from 'lit';
+import type { ComplexAttributeConverter, PropertyDeclaration } from 'lit';
+import type { InputWarning } from '../../metrics/issues.ts';
 
 /** What a refused attribute should have been: a number range or a list of words. */
 export type AttributeExpectation = { min: number; max: number; integer: boolean } | { choices: readonly string[] };
@@ -83,7 +84,7 @@ export function isCheckedConverter(converter: unknown): converter is CheckedConv
   return typeof converter === 'object' && converter !== null && typeof (converter as CheckedConverter<unknown>).refusal === 'function';
 }
 
-/** Attributes several elements share, with one range each. */
+// Attributes several elements share, with one range each.
 /** Chart height in px: below 80 nothing reads, above 2000 no screen shows it whole. */
 export const chartHeightAttribute = numberAttribute({ min: 80, max: 2000 });
 /** First day of week periods: 0 = Sunday … 6 = Saturday. */
@@ -94,3 +95,38 @@ export const windowDaysAttribute = numberAttribute({ min: 1, max: 3650 });
 export const fractionAttribute = numberAttribute({ min: 0, max: 1 });
 /** A count of periods a chart shows: one to ten years of months. */
 export const periodCountAttribute = numberAttribute({ min: 1, max: 120, integer: true });
+
+/** The warning for an attribute value an element refused; its English message also goes to the console. */
+export function refusedAttributeWarning(attribute: string, value: string, expected: AttributeExpectation): InputWarning {
+  const takes =
+    'choices' in expected
+      ? `one of ${expected.choices.join(', ')}`
+      : `${expected.integer ? 'a whole number' : 'a number'} from ${expected.min} to ${expected.max}`;
+  return {
+    code: 'invalid-attribute',
+    count: 1,
+    params:
+      'choices' in expected
+        ? { attribute, value, choices: [...expected.choices] }
+        : { attribute, value, min: expected.min, max: expected.max, ...(expected.integer ? { wholeNumber: 'yes' as const } : {}) },
+    message: `${attribute}="${value}" is not used: it takes ${takes}, so the default applies.`,
+    examples: [],
+  };
+}
+
+/** Each element class's checked converters by attribute name (from Lit's property declarations). */
+const checkedAttributes = new WeakMap<object, Map<string, CheckedConverter<unknown>>>();
+
+export function checkedConvertersOf(elementClass: { elementProperties: Map<PropertyKey, PropertyDeclaration> }): Map<string, CheckedConverter<unknown>> {
+  let byAttribute = checkedAttributes.get(elementClass);
+  if (!byAttribute) {
+    byAttribute = new Map();
+    for (const [name, declaration] of elementClass.elementProperties) {
+      if (declaration.attribute === false || !isCheckedConverter(declaration.converter)) continue;
+      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(name).toLowerCase();
+      byAttribute.set(attribute, declaration.converter);
+    }
+    checkedAttributes.set(elementClass, byAttribute);
+  }
+  return byAttribute;
+}

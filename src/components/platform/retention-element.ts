@@ -41,7 +41,7 @@ import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
 import { litPolicyRefused } from './lit-policy.ts';
-import { isCheckedConverter, type AttributeExpectation, type CheckedConverter } from './attribute-rules.ts';
+import { checkedConvertersOf, refusedAttributeWarning } from './attribute-rules.ts';
 import type { Attachments, DownloadProgress, Outcome } from '../../engine/protocol.ts';
 import './translations/index.ts';
 
@@ -57,41 +57,6 @@ export class MalformedJson {
 
 /** Page authors' refused attribute values already reported in the console, once each ("tag attr=value"). */
 const consoleReported = new Set<string>();
-
-/** The warning for an attribute value an element refused; its English message also goes to the console. */
-function refusedAttributeWarning(attribute: string, value: string, expected: AttributeExpectation): InputWarning {
-  const takes =
-    'choices' in expected
-      ? `one of ${expected.choices.join(', ')}`
-      : `${expected.integer ? 'a whole number' : 'a number'} from ${expected.min} to ${expected.max}`;
-  return {
-    code: 'invalid-attribute',
-    count: 1,
-    params:
-      'choices' in expected
-        ? { attribute, value, choices: [...expected.choices] }
-        : { attribute, value, min: expected.min, max: expected.max, ...(expected.integer ? { wholeNumber: 'yes' as const } : {}) },
-    message: `${attribute}="${value}" is not used: it takes ${takes}, so the default applies.`,
-    examples: [],
-  };
-}
-
-/** Each element class's checked converters by attribute name (from Lit's property declarations). */
-const checkedAttributes = new WeakMap<object, Map<string, CheckedConverter<unknown>>>();
-
-function checkedConvertersOf(elementClass: typeof LitElement): Map<string, CheckedConverter<unknown>> {
-  let byAttribute = checkedAttributes.get(elementClass);
-  if (!byAttribute) {
-    byAttribute = new Map();
-    for (const [name, declaration] of elementClass.elementProperties) {
-      if (declaration.attribute === false || !isCheckedConverter(declaration.converter)) continue;
-      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(name).toLowerCase();
-      byAttribute.set(attribute, declaration.converter);
-    }
-    checkedAttributes.set(elementClass, byAttribute);
-  }
-  return byAttribute;
-}
 
 /** A load error in the element's language: what went wrong with which URL. */
 function loadErrorText(error: LoadError, f: Formatter): string {
