@@ -4,7 +4,7 @@ import type { ChurnReasons, ReasonSelectDetail } from '../../src/components/chur
 import '../../src/components/churn-reasons/define.ts';
 import '../../src/components/retention-source/define.ts';
 import { barFraction, sparkline } from '../../src/components/churn-reasons/reasons-layout.ts';
-import { groupPeriods, sumByGroup } from '../../src/components/churn-reasons/period-groups.ts';
+import { groupPeriods, sumByGroup } from '../../src/components/platform/period-groups.ts';
 import '../../src/translations/nb.ts';
 import '../../src/translations/ru.ts';
 

@@ -1,5 +1,4 @@
 /** English terms of <churn-reasons> (built in). Other languages: src/translations/<lang>.ts, opt-in modules. */
-import type { Granularity } from '../../metrics/calendar/calendar.ts';
 import { registerTranslation } from '../platform/translations.ts';
 
 declare module '../platform/translations.ts' {
@@ -27,8 +26,6 @@ declare module '../platform/translations.ts' {
     reasonsTotal: string;
     reasonsCancellations: (count: number) => string;
     reasonsSpellings: (list: string) => string;
-    /** `count` periods were too many to show one by one; they are summed per `by` (period-groups.ts, also used by <ltv-forecast>). */
-    periodsGrouped: (count: number, by: Granularity) => string;
   }
 }
 
@@ -56,5 +53,4 @@ registerTranslation('en', {
   reasonsTotal: 'All reasons',
   reasonsCancellations: (count) => (count === 1 ? '1 cancellation' : `${count} cancellations`),
   reasonsSpellings: (list) => `Answers grouped here: ${list}`,
-  periodsGrouped: (count, by) => `${count} periods are too many to show one by one: summed by ${by}. Set granularity="${by}" to compute by ${by}.`,
 });

@@ -18,7 +18,7 @@ import type { ChurnReasonsJobOptions, ChurnReasonsModel } from '../../engine/job
 import { churnReasonsStyles } from './churn-reasons.styles.ts';
 import './churn-reasons.translations.ts';
 import { OTHER_ROW_KEY, barFraction, barRows, sparkline, type BarRow } from './reasons-layout.ts';
-import { groupPeriods, sumByGroup, type PeriodGroups } from './period-groups.ts';
+import { groupPeriods, sumByGroup, type PeriodGroups } from '../platform/period-groups.ts';
 
 /** Periods the trend shows one by one; more are summed by a coarser period (a sparkline is about 150 px wide). */
 const TREND_PERIODS = 120;

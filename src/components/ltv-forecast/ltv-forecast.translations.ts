@@ -103,6 +103,4 @@ registerTranslation('en', {
   ltvBin: (from, to) => `${from} to ${to}`,
   ltvBinOverflow: (from) => `${from} or more`,
   ltvShareOfCustomers: 'Share of customers',
-  // The cohorts' note (churn-reasons/period-groups.ts, declared with churn-reasons' terms): the same words.
-  periodsGrouped: (count, by) => `${count} periods are too many to show one by one: summed by ${by}. Set granularity="${by}" to compute by ${by}.`,
 });

@@ -15,7 +15,7 @@ import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform
 import { categoryAxis, valueAxis } from '../platform/chart-axis.ts';
 import { cohortsPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { histogramLayout, type HistogramLayout } from './ltv-geometry.ts';
-import { groupPeriods, sumByGroup, type PeriodGroups } from '../churn-reasons/period-groups.ts';
+import { groupPeriods, sumByGroup, type PeriodGroups } from '../platform/period-groups.ts';
 import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from '../../engine/jobs/ltv-forecast.ts';
 import type { ValueBin } from '../../engine/jobs/value-bins.ts';
 import { ltvForecastStyles } from './ltv-forecast.styles.ts';

@@ -52,6 +52,8 @@ export interface Terms extends WarningTerms {
   errorSourceMissing: (id: string) => string;
   /** A web page (HTML) came where a data file was expected. */
   errorNotData: (origin: string) => string;
+  /** `count` periods were too many to show one by one; they are summed per `by` (period-groups.ts). */
+  periodsGrouped: (count: number, by: Granularity) => string;
   /** The page's Trusted Types policy refuses Lit's `lit-html`: the element cannot draw. */
   errorLitPolicy: string;
   /** The file is not text: an image, a PDF, an Excel workbook, UTF-16 text. */

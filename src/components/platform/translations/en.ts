@@ -20,6 +20,7 @@ registerTranslation('en', {
   errorBinary: (origin) => `${origin} is not a text file (an image, a PDF or an Excel workbook, say): export it as CSV (UTF-8) or JSON.`,
   errorTimeout: (origin, seconds) => `${origin} stopped answering: nothing arrived for ${seconds} seconds.`,
   errorLitPolicy: 'This page does not allow the Trusted Types policy “lit-html” that the chart is drawn with: add it to the trusted-types directive (trusted-types lit-html retention-kit).',
+  periodsGrouped: (count, by) => `${count} periods are too many to show one by one: summed by ${by}. Set granularity="${by}" to compute by ${by}.`,
   errorEmpty: (origin) => `${origin} sent nothing: the file is empty.`,
   errorCompute: (detail) => `The metric could not be computed: ${detail}`,
   errorInvalid: (count) => `The data has ${count} ${plural(count, 'problem', 'problems')}.`,

@@ -4,11 +4,9 @@
  * page. Periods beyond a limit are summed into the first coarser calendar
  * period (week, month, quarter, year) that leaves at most `limit` of them, so
  * what is shown stays calendar periods a reader can name, and the element says
- * so with the term `periodsGrouped` (declared in churn-reasons.translations.ts; each
- * element using this registers its English words, so neither pulls in the other's terms).
+ * so with the platform's term `periodsGrouped`.
  *
- * Used by <churn-reasons> (the trend) and <ltv-forecast> (the cohorts); it
- * belongs in platform/ with the chart layer (see the #11 report).
+ * Used by <churn-reasons> (the trend) and <ltv-forecast> (the cohorts).
  */
 import { GRANULARITIES, PeriodCalendar, type Granularity, type PeriodKeys } from '../../metrics/calendar/calendar.ts';
 
