@@ -5,6 +5,9 @@ import { ORDERS_JSON, fresh } from './race-helpers.ts';
 
 describe('hostile race: 100 elements on one page', function () {
   this.timeout(120_000);
+  // A race is one page's worth of work, timed by its longest main-thread task on a shared machine:
+  // like runGroup's second run (harness.ts), one retry keeps load from elsewhere from failing it.
+  this.retries(1);
   it('100 elements on one page: all settle, nothing non-finite, no long task over the limit', async function () {
     this.timeout(120_000);
     const shared = fresh(ORDERS_JSON);
