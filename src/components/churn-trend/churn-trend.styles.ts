@@ -100,11 +100,4 @@ export const churnTrendStyles = css`
     stroke: var(--_focus);
     stroke-width: 2;
   }
-
-  /* The platform tooltip's notes ("period not over yet") on lines of their own. */
-  .note {
-    display: block;
-    color: var(--_muted);
-    font-style: italic;
-  }
 `;

@@ -239,6 +239,13 @@ export const tooltipStyles = css`
     display: block;
   }
 
+  /* chartTooltip's notes ("period not over yet") on lines of their own. */
+  [part~='tooltip'] .note {
+    display: block;
+    color: var(--_muted);
+    font-style: italic;
+  }
+
   [part~='tooltip'] dl {
     display: grid;
     grid-template-columns: auto auto;
