@@ -63,7 +63,10 @@ const CASES: { file: string; preset: string }[] = [
   { file: 'stripe-subscriptions.csv', preset: 'stripe-subscriptions' },
 ];
 
-describe('the snippet builder with real exports', () => {
+describe('the snippet builder with real exports', function () {
+  // Each case reads an export, previews every element and pastes the snippet into a fresh page: over
+  // the runner's 15 s default on a loaded machine (the first case also loads the builder and the engine).
+  this.timeout(60_000);
   for (const { file, preset } of CASES) {
     it(`${file}: detects ${preset}, previews every element, and the pasted snippet gives the same numbers`, async () => {
       await openExport(file);
