@@ -114,7 +114,7 @@ describe('<churn-reasons> numbers and input routes', () => {
     const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
     await ready(el);
     expectByCount(el);
-    expect(el.value!.total).to.deep.equal({ count: 8, lostRevenue: 265, withoutRevenue: 0, unanswered: 1 });
+    expect(el.result!.total).to.deep.equal({ count: 8, lostRevenue: 265, withoutRevenue: 0, unanswered: 1 });
     const members = [...root(el).querySelectorAll('[part~=other] li')].map((li) => squash(li.textContent));
     expect(members).to.deep.equal(['Bugs: 1 cancellation (12.5%) — given fewer than 2 times', 'Closed business: 1 cancellation (12.5%) — given fewer than 2 times']);
     expect(squash(root(el).querySelector('[part~=other] summary')!.textContent)).to.equal('Other answers: 2 different answers, 2 cancellations');
@@ -171,7 +171,7 @@ describe('<churn-reasons> numbers and input routes', () => {
     await ready(el);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
     expect(bars(el)[0]).to.deep.equal(['Missing features', '$150 (56.6%) · 2 cancellations']);
-    expect(el.value!.total.lostRevenue).to.equal(265);
+    expect(el.result!.total.lostRevenue).to.equal(265);
   });
 
   it('inline JSON script', async () => {
@@ -190,7 +190,7 @@ describe('<churn-reasons> numbers and input routes', () => {
     await ready(count);
     await ready(revenue);
     expectByCount(count);
-    expect(revenue.value!.reasons[0].label).to.equal('Missing features');
+    expect(revenue.result!.reasons[0].label).to.equal('Missing features');
   });
 
   it('follows the top reasons per month in small multiples and the trend table', async () => {
@@ -322,7 +322,7 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
     }));
     const el = await fixture<ChurnReasons>(html`<churn-reasons granularity="day" .data=${rows}></churn-reasons>`);
     await ready(el);
-    expect(el.value!.trend.periods.length).to.equal(5000);
+    expect(el.result!.trend.periods.length).to.equal(5000);
     // 5,000 days from 2010-01-01 to 2023-09-09: 715 weeks and 165 months are more than 120; 55 quarters fit.
     expect(squash(root(el).querySelector('[part~=trend] .note')!.textContent)).to.equal(
       '5000 periods are too many to show one by one: summed by quarter. Set granularity="quarter" to compute by quarter.',

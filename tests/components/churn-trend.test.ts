@@ -24,7 +24,7 @@ async function inBox(template: unknown, width = 600): Promise<ChurnTrend> {
   return box.firstElementChild as ChurnTrend;
 }
 
-const rates = (el: ChurnTrend) => el.value!.points.map((p) => (p.rate === null ? null : Math.round(p.rate * 10_000) / 10_000));
+const rates = (el: ChurnTrend) => el.result!.points.map((p) => (p.rate === null ? null : Math.round(p.rate * 10_000) / 10_000));
 const tableRows = (el: ChurnTrend) =>
   [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
 const part = (el: ChurnTrend, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -62,10 +62,10 @@ describe('<churn-trend>', () => {
     const el = await ready(await inBox(html`<churn-trend data=${PERIODS}></churn-trend>`));
     // 25 / 500 = 5 %, 52 / 520 = 10 %, 24 / 480 = 5 %.
     expect(rates(el)).to.deep.equal([0.05, 0.1, 0.05]);
-    expect(el.value!.input).to.equal('periods');
-    expect(el.value!.granularity).to.equal('month');
+    expect(el.result!.input).to.equal('periods');
+    expect(el.result!.granularity).to.equal('month');
     // The job returns keys; the element labels them in its language (axis and table).
-    expect(el.value!.points.map((p) => p.key)).to.deep.equal(['2024-01', '2024-02', '2024-03']);
+    expect(el.result!.points.map((p) => p.key)).to.deep.equal(['2024-01', '2024-02', '2024-03']);
     expect(tableRows(el).map((row) => row[0])).to.deep.equal(['Jan 2024', 'Feb 2024', 'Mar 2024 (period not over yet)']);
     // Default threshold 7 %: only February (10 %) is above it.
     expect(el.getAttribute('aria-label')).to.include('1 of 3 periods above the threshold of 7.0%');
@@ -88,18 +88,18 @@ describe('<churn-trend>', () => {
       { customer: 'c', date: '2024-03-10', amount: 10 },
     ];
     const el = await ready(await inBox(html`<churn-trend .data=${rows} window-days="45" as-of="2024-03-31"></churn-trend>`));
-    expect(el.value!.input).to.equal('transactions');
-    expect(el.value!.points.map((p) => [p.start, p.lost])).to.deep.equal([
+    expect(el.result!.input).to.equal('transactions');
+    expect(el.result!.points.map((p) => [p.start, p.lost])).to.deep.equal([
       [0, 0],
       [3, 1],
       [2, 0],
     ]);
     expect(rates(el)).to.deep.equal([null, 0.3333, 0]);
-    expect(el.value!.points.every((p) => p.complete)).to.equal(true);
+    expect(el.result!.points.every((p) => p.complete)).to.equal(true);
     expect(el.getAttribute('aria-label')).to.include('45 days');
     // Feb 1 − 45 days = Dec 18, before the first order (Jan 10): February's S may be understated, drawn faded.
     // Mar 1 − 45 days = Jan 15 is inside the data.
-    expect(el.value!.points.map((p) => p.censored)).to.deep.equal([true, true, false]);
+    expect(el.result!.points.map((p) => p.censored)).to.deep.equal([true, true, false]);
     expect(el.shadowRoot!.querySelectorAll('[part~="point-censored"]')).to.have.length(1);
     expect(tableRows(el)[1][0]).to.equal('Feb 2024 (window starts before the data: understated)');
   });
@@ -125,7 +125,7 @@ describe('<churn-trend>', () => {
     const changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<ChurnTrendModel>>;
     el.data = [{ period: '2024-05', start: 100, lost: 3 }];
     const event = await changed;
-    expect(event.detail.value.points.map((p) => p.rate)).to.deep.equal([0.03]);
+    expect(event.detail.result.points.map((p) => p.rate)).to.deep.equal([0.03]);
     expect(event.bubbles && event.composed).to.equal(true);
     await el.updateComplete;
     el.setAttribute('threshold', 'none');
@@ -207,7 +207,7 @@ describe('<churn-trend>', () => {
     const longTasks = await longTasksDuring(async () => {
       el = await ready(await inBox(html`<churn-trend granularity="day" .data=${periods}></churn-trend>`, 1280));
     });
-    expect(el.value!.points).to.have.length(366);
+    expect(el.result!.points).to.have.length(366);
     expect(el.warnings.find((w) => w.code === 'earlier-periods-left-out')?.count).to.equal(5000 - 366);
     const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
     expect(drawing.querySelectorAll('[part~="point"]')).to.have.length(0);
@@ -287,8 +287,8 @@ describe('<churn-trend>', () => {
       { customer: 'z', start: '2024-02-05', mrr: 50 },
     ];
     const el = await ready(await inBox(html`<churn-trend metric="revenue" .data=${subs}></churn-trend>`));
-    expect(el.value!.input).to.equal('subscriptions');
-    const feb = el.value!.points.find((p) => p.key === '2024-02')!;
+    expect(el.result!.input).to.equal('subscriptions');
+    const feb = el.result!.points.find((p) => p.key === '2024-02')!;
     expect([feb.start, feb.lost, feb.rate]).to.deep.equal([200, 100, 0.5]);
   });
 

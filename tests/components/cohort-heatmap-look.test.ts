@@ -40,7 +40,7 @@ describe('<cohort-heatmap> colours', () => {
   it('spans periods ≥ 1 up to a round high quantile: the legend shows that range and says the top is clamped', async () => {
     const data = shopMatrix();
     const el = await heatmap(html`<cohort-heatmap theme="light" .data=${data}></cohort-heatmap>`, 1000);
-    const domain = heatmapColorDomain(el.value!)!;
+    const domain = heatmapColorDomain(el.result!)!;
     expect(domain.low).to.equal(0);
     // Period 0 (100 %) and the one 60 % cell do not set the top: the 3–25 % cells get the ramp.
     expect(domain.high).to.be.within(0.2, 0.35);

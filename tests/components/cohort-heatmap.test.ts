@@ -30,7 +30,7 @@ const MATRIX = { cohorts: [{ key: '2024-01', size: 100, values: [100, 40, 25] },
 
 async function ready(el: CohortHeatmap): Promise<CohortHeatmap> {
   await waitUntil(() => el.status === 'ready' || el.status === 'error', 'element did not settle', { timeout: 5000 });
-  if (el.status === 'ready' && el.value!.cohorts.length > 0) await waitUntil(() => el.shadowRoot!.querySelector('svg'), 'heatmap was not drawn', { timeout: 5000 });
+  if (el.status === 'ready' && el.result!.cohorts.length > 0) await waitUntil(() => el.shadowRoot!.querySelector('svg'), 'heatmap was not drawn', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -41,7 +41,7 @@ async function inBox(template: unknown, width = 640): Promise<CohortHeatmap> {
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10_000);
-const grid = (el: CohortHeatmap) => el.value!.cohorts.map((c) => c.cells.map(round));
+const grid = (el: CohortHeatmap) => el.result!.cohorts.map((c) => c.cells.map(round));
 const tableRows = (el: CohortHeatmap) =>
   [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
 const part = (el: CohortHeatmap, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -60,9 +60,9 @@ describe('<cohort-heatmap>', () => {
     // As of 25 March, March is still running: Jan's k2, Feb's k1 and Mar's k0 are running cells.
     // Average over complete periods: k0 Jan + Feb (3 + 2) / (3 + 2) = 100 %; k1 Jan only 1/3; k2 none.
     const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-25"></cohort-heatmap>`, 720));
-    expect(el.value!.partialLastPeriod).to.equal(true);
-    expect(el.value!.cohorts.map((c) => c.running)).to.deep.equal([2, 1, 0]);
-    expect(el.value!.average.map(round)).to.deep.equal([1, 0.3333, null]);
+    expect(el.result!.partialLastPeriod).to.equal(true);
+    expect(el.result!.cohorts.map((c) => c.running)).to.deep.equal([2, 1, 0]);
+    expect(el.result!.average.map(round)).to.deep.equal([1, 0.3333, null]);
     const running = [...el.shadowRoot!.querySelectorAll('[part~="cell-running"]')].map((cell) => [cell.getAttribute('data-row'), cell.getAttribute('data-column')]);
     expect(running).to.deep.equal([['0', '2'], ['1', '1'], ['2', '0']]);
     expect(part(el, 'running-swatch'), 'the legend explains the outline').to.exist;
@@ -70,14 +70,14 @@ describe('<cohort-heatmap>', () => {
     // Once March is over nothing is running and every reached cell is averaged.
     el.asOf = '2024-03-31';
     await ready(el);
-    await waitUntil(() => el.value!.partialLastPeriod === false, 'recomputed as of 31 March', { timeout: 5000 });
+    await waitUntil(() => el.result!.partialLastPeriod === false, 'recomputed as of 31 March', { timeout: 5000 });
     expect(el.shadowRoot!.querySelector('[part~="cell-running"]')).to.equal(null);
-    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
+    expect(el.result!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
   });
 
   it('computes the percent triangle from transactions given as a property', async () => {
     const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
-    expect(el.value!.cohorts.map((c) => [c.key, c.size])).to.deep.equal([
+    expect(el.result!.cohorts.map((c) => [c.key, c.size])).to.deep.equal([
       ['2024-01', 3],
       ['2024-02', 2],
       ['2024-03', 1],
@@ -87,14 +87,14 @@ describe('<cohort-heatmap>', () => {
       [1, 0.5, null],
       [1, null, null],
     ]);
-    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
-    expect(el.value!.partialLastPeriod).to.equal(false);
+    expect(el.result!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
+    expect(el.result!.partialLastPeriod).to.equal(false);
   });
 
   it('computes in the metrics worker with the same result', async () => {
     const el = await ready(await inBox(html`<cohort-heatmap compute="worker" .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
     expect(el.ranIn).to.equal('worker');
-    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
+    expect(el.result!.average.map(round)).to.deep.equal([1, 0.4, 0.6667]);
   });
 
   it('reads a CSV src with mapped columns and shows counts', async () => {
@@ -107,18 +107,18 @@ describe('<cohort-heatmap>', () => {
       [1, null, null],
     ]);
     // Count average: mean over the cohorts that reached k: (3 + 2 + 1) / 3, (1 + 1) / 2, 2 / 1.
-    expect(el.value!.average).to.deep.equal([2, 1, 2]);
+    expect(el.result!.average).to.deep.equal([2, 1, 2]);
   });
 
   it('reads a pre-aggregated matrix from the data attribute', async () => {
     const el = await ready(await inBox(html`<cohort-heatmap data=${JSON.stringify(MATRIX)}></cohort-heatmap>`));
-    expect(el.value!.input).to.equal('matrix');
+    expect(el.result!.input).to.equal('matrix');
     expect(grid(el)).to.deep.equal([
       [1, 0.4, 0.25],
       [1, 0.6, null],
     ]);
     // k1: (40 + 30) / (100 + 50) = 46.67 %; k2: 25 / 100.
-    expect(el.value!.average.map(round)).to.deep.equal([1, 0.4667, 0.25]);
+    expect(el.result!.average.map(round)).to.deep.equal([1, 0.4667, 0.25]);
     expect(tableRows(el)).to.deep.equal([
       ['Jan 2024', '100', '100.0%', '40.0%', '25.0%'],
       ['Feb 2024', '50', '100.0%', '60.0%', ''],
@@ -140,8 +140,8 @@ describe('<cohort-heatmap>', () => {
         as-of="2024-03-31"
       ></cohort-heatmap>`),
     );
-    expect(el.value!.cohortBy).to.equal('channel');
-    expect(el.value!.cohorts.map((c) => c.key)).to.deep.equal(['ads', 'seo']);
+    expect(el.result!.cohortBy).to.equal('channel');
+    expect(el.result!.cohorts.map((c) => c.key)).to.deep.equal(['ads', 'seo']);
     expect(grid(el)).to.deep.equal([
       [1, 0.3333, 1],
       [1, 0.5, 0],
@@ -167,7 +167,7 @@ describe('<cohort-heatmap>', () => {
   it('takes customers as a property too', async () => {
     const customers = ['a', 'b', 'c', 'd', 'e', 'f'].map((customer, i) => ({ customer, plan: i % 2 ? 'pro' : 'basic' }));
     const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} .customers=${customers} cohort-by="plan" as-of="2024-03-31"></cohort-heatmap>`));
-    expect(el.value!.cohorts.map((c) => [c.key, c.size])).to.deep.equal([
+    expect(el.result!.cohorts.map((c) => [c.key, c.size])).to.deep.equal([
       ['basic', 3],
       ['pro', 3],
     ]);
@@ -235,14 +235,14 @@ describe('<cohort-heatmap>', () => {
     let changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<HeatmapModel>>;
     el.setAttribute('value', 'count');
     let event = await changed;
-    expect(event.detail.value.cohorts.map((c) => c.cells)).to.deep.equal([
+    expect(event.detail.result.cohorts.map((c) => c.cells)).to.deep.equal([
       [100, 40, 25],
       [50, 30, null],
     ]);
     changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<HeatmapModel>>;
     el.data = { measure: 'percent', cohorts: [{ key: '2024-05', size: 10, values: [1, 0.5] }] };
     event = await changed;
-    expect(event.detail.value.cohorts[0].cells).to.deep.equal([10, 5]);
+    expect(event.detail.result.cohorts[0].cells).to.deep.equal([10, 5]);
   });
 
   it('shows an error and fires error for malformed JSON', async () => {
@@ -342,9 +342,9 @@ describe('<cohort-heatmap> with more cohorts than a chart can show', () => {
 
   it('draws the latest max-cohorts (default 36) with the columns they reach, and says how many are left out', async () => {
     const el = await ready(await inBox(html`<cohort-heatmap value="count" .data=${many}></cohort-heatmap>`));
-    expect(el.value!.cohorts.length).to.equal(36);
-    expect(el.value!.cohorts[0].key).to.equal('2021-05');
-    expect(el.value!.periods).to.equal(36);
+    expect(el.result!.cohorts.length).to.equal(36);
+    expect(el.result!.cohorts[0].key).to.equal('2021-05');
+    expect(el.result!.periods).to.equal(36);
     const note = el.warnings.find((w) => w.code === 'cohorts-left-out')!;
     expect(note.count).to.equal(4);
     expect(part(el, 'notice')!.textContent).to.include('The 4 oldest cohorts are not drawn: the latest 36 are (max-cohorts)');
@@ -353,7 +353,7 @@ describe('<cohort-heatmap> with more cohorts than a chart can show', () => {
 
   it('takes max-cohorts, and keeps every cohort when they fit', async () => {
     const el = await ready(await inBox(html`<cohort-heatmap value="count" max-cohorts="40" .data=${many}></cohort-heatmap>`));
-    expect(el.value!.cohorts.length).to.equal(40);
+    expect(el.result!.cohorts.length).to.equal(40);
     expect(el.warnings.some((w) => w.code === 'cohorts-left-out')).to.equal(false);
   });
 });

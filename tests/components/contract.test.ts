@@ -3,7 +3,7 @@
  * that computes from transactions. Each element is one entry of CONTRACT: its
  * tag, the attributes it needs, the numbers hand-computed below for ONE shared
  * fixture of orders, and three readers that turn the element into numbers:
- * from `el.value`, from the hidden table and from the drawing. The suite then
+ * from `el.result`, from the hidden table and from the drawing. The suite then
  * checks, for every entry: each input route, updates, the error paths, the
  * aborted-request race, hidden table = drawing, text-only output, axe.
  *
@@ -169,7 +169,7 @@ const retentionGauge: ContractEntry = {
     withoutB: { S: 3, E: 4, N: 2, lost: 1, reactivated: 0, retention: 2 / 3, churn: 1 / 3, previous: 1 / 2, delta: 2 / 3 - 1 / 2 },
   },
   fromValue: (el) => {
-    const v = el.value as GaugeValue;
+    const v = el.result as GaugeValue;
     return { S: v.start, E: v.end, N: v.new, lost: v.lost, reactivated: v.reactivated, retention: v.retention, churn: v.churn, previous: v.previousRetention, delta: v.delta };
   },
   fromTable: (el) => {
@@ -230,7 +230,7 @@ const churnTrend: ContractEntry = {
   },
   fromValue: (el) => {
     const numbers: Numbers = {};
-    const value = el.value as TrendValue;
+    const value = el.result as TrendValue;
     for (const p of value.points) {
       const label = english(p.key, value);
       Object.assign(numbers, { [`${label} S`]: p.start, [`${label} lost`]: p.lost, [`${label} rate`]: p.rate });
@@ -288,7 +288,7 @@ const cohortHeatmap: ContractEntry = {
     },
   },
   fromValue: (el) => {
-    const value = el.value as HeatmapValue;
+    const value = el.result as HeatmapValue;
     const numbers: Numbers = {};
     for (const cohort of value.cohorts) {
       const label = english(cohort.key, value);
@@ -350,7 +350,7 @@ const retentionCurve: ContractEntry = {
   attributes: {},
   expected: cohortHeatmap.expected,
   fromValue: (el) => {
-    const value = el.value as CurveValue;
+    const value = el.result as CurveValue;
     const numbers: Numbers = {};
     for (const cohort of value.cohorts) {
       const label = english(cohort.key, value);
@@ -418,7 +418,7 @@ const purchaseCycle: ContractEntry = {
     withoutB: { median: 26, mean: 24, window: 78, gaps: 4, customers: 3, '1–30 count': 4, '1–30 share': 1 },
   },
   fromValue: (el) => {
-    const v = el.value as CycleValue;
+    const v = el.result as CycleValue;
     const numbers: Numbers = { median: v.median, mean: v.mean, window: v.suggestedWindowDays, gaps: v.gapCount, customers: v.customersWithRepeat };
     for (const bin of v.histogram) {
       const label = bin.toDays - 1 > bin.fromDays ? `${bin.fromDays}–${bin.toDays - 1}` : `${bin.fromDays}`;
@@ -489,7 +489,7 @@ const kpiTile: ContractEntry = {
     withoutB: { value: 4, previous: 3, delta: 1, 'Jan 2024': 2, 'Feb 2024': 3, 'Mar 2024': 4 },
   },
   fromValue: (el) => {
-    const v = el.value as KpiValue;
+    const v = el.result as KpiValue;
     const numbers: Numbers = { value: v.value, previous: v.previous, delta: v.delta };
     // Typed figures carry their one value as a point too; only periods computed from records are listed.
     if (v.input !== 'numbers') for (const point of v.points) numbers[english(point.key, v)] = point.value;

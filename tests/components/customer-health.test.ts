@@ -67,7 +67,7 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => set
 function expectFixture(el: CustomerHealth) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
   expect(cells(el)).to.deep.equal(EXPECTED_ROWS);
-  expect(el.value!.atRiskCount).to.equal(2);
+  expect(el.result!.atRiskCount).to.equal(2);
 }
 
 describe('customer-health: table layout', () => {
@@ -148,11 +148,11 @@ describe('<customer-health> numbers and input routes', () => {
     // dormant weighs 10: cat = 70 − 10 = 60 and is no longer at risk.
     const el = await fixture<CustomerHealth>(html`<customer-health as-of="2024-03-31" weights='{"dormant":10}' .data=${EVENTS}></customer-health>`);
     await ready(el);
-    expect(el.value!.atRiskCount).to.equal(1);
+    expect(el.result!.atRiskCount).to.equal(1);
     expect(cells(el).find((c) => c[0] === 'cat')!.slice(1, 3)).to.deep.equal(['60', 'Healthy']);
     // upgrade weighs 5: dan = 70 + 2 × 5 = 80.
     el.weights = { upgrade: 5 };
-    await waitUntil(() => el.value?.weights.upgrade === 5);
+    await waitUntil(() => el.result?.weights.upgrade === 5);
     await el.updateComplete;
     expect(cells(el).find((c) => c[0] === 'dan')!.slice(1, 2)).to.deep.equal(['80']);
     expect(cells(el).find((c) => c[0] === 'cat')![1]).to.equal('30');
@@ -275,7 +275,7 @@ describe('<customer-health> sorting, filter and keyboard', () => {
     await ready(el);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
     expect(el.ranIn).to.equal('worker'); // 30,000 rows
-    expect(el.value!.customers.length).to.equal(20_000);
+    expect(el.result!.customers.length).to.equal(20_000);
     const grid = root(el).querySelector('table')!;
     expect(grid.getAttribute('aria-rowcount')).to.equal('20001');
     expect(dataRows(el).length).to.be.below(30);
@@ -406,7 +406,7 @@ describe('<customer-health> layout at any width', () => {
 
   it('virtual rows follow the layout: the window covers the view at 1100 px and at 320 px, and the keyboard moves through it', async () => {
     const el = await at(1100, 'light', manyCustomers(300));
-    expect(el.value!.customers.length).to.equal(300);
+    expect(el.result!.customers.length).to.equal(300);
     const wide = box(dataRows(el)[0]).height;
     expectWindowCoversView(el);
     const scroller = root(el).querySelector<HTMLElement>('[part~=scroller]')!;

@@ -48,8 +48,8 @@ function tableRows(el: Element): [string, string][] {
 
 function expectReturnRate(el: KpiTile) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-  expect(el.value).to.include({ metric: 'return-rate', period: '2024-02', previous: 0, complete: true });
-  expect(el.value!.value).to.be.closeTo(1 / 3, 1e-12);
+  expect(el.result).to.include({ metric: 'return-rate', period: '2024-02', previous: 0, complete: true });
+  expect(el.result!.value).to.be.closeTo(1 / 3, 1e-12);
   expect(text(el, 'title')).to.equal('Product return rate');
   expect(text(el, 'subtitle')).to.equal('Feb 2024');
   expect(text(el, 'value')).to.equal('33.3%');
@@ -141,7 +141,7 @@ describe('<kpi-tile> input routes', () => {
      */
     const el = await fixture<KpiTile>(html`<kpi-tile metric="customer-churn" window-days="30" src="${FIXTURES}/orders.json"></kpi-tile>`);
     await ready(el);
-    expect(el.value).to.include({ period: '2024-02', value: 0.4, previous: null, windowDays: 30 });
+    expect(el.result).to.include({ period: '2024-02', value: 0.4, previous: null, windowDays: 30 });
     expect(text(el, 'value')).to.equal('40.0%');
     expect(text(el, 'delta')).to.equal('No previous period to compare');
     expect(text(el, 'benchmark')).to.equal('Needs action: above 7.0%');
@@ -149,7 +149,7 @@ describe('<kpi-tile> input routes', () => {
       html`<kpi-tile metric="customer-churn" window-days="30" customer-key="email" date-key="created_at" amount-key="total" src="${FIXTURES}/orders.csv"></kpi-tile>`,
     );
     await ready(csv);
-    expect(csv.value!.value).to.equal(0.4);
+    expect(csv.result!.value).to.equal(0.4);
   });
 
   it('inline JSON script', async () => {
@@ -183,7 +183,7 @@ describe('<kpi-tile> input routes', () => {
      */
     const nrr = await fixture<KpiTile>(html`<kpi-tile metric="nrr" src="${FIXTURES}/kpi-tile-subscriptions.json"></kpi-tile>`);
     await ready(nrr);
-    expect(nrr.value).to.include({ period: '2024-03', input: 'subscriptions' });
+    expect(nrr.result).to.include({ period: '2024-03', input: 'subscriptions' });
     expect(text(nrr, 'value')).to.equal('83.3%');
     expect(text(nrr, 'delta')).to.equal('-36.7 pp vs previous period');
     expect(part(nrr, 'delta')!.classList.contains('bad')).to.equal(true);
@@ -198,14 +198,14 @@ describe('<kpi-tile> input routes', () => {
     expect(text(arpa, 'delta')).to.equal('+$10.00 vs previous period');
     const churn = await fixture<KpiTile>(html`<kpi-tile metric="revenue-churn" periods="2" src="${FIXTURES}/kpi-tile-subscriptions.json"></kpi-tile>`);
     await ready(churn);
-    expect(churn.value!.points.map((p) => p.value)).to.deep.equal([-0.2, 50 / 300]);
+    expect(churn.result!.points.map((p) => p.value)).to.deep.equal([-0.2, 50 / 300]);
   });
 
   it('survey responses (CSV with mapped columns): NPS', async () => {
     // Jan: 10, 9, 7, 3 → (2 − 1) / 4 = 25. Feb: 10, 10, 9, 8, 6 → (3 − 1) / 5 = 40 → +15, good.
     const el = await fixture<KpiTile>(html`<kpi-tile metric="nps" customer-key="respondent" date-key="answered" score-key="rating" src="${FIXTURES}/kpi-tile-responses.csv"></kpi-tile>`);
     await ready(el);
-    expect(el.value).to.include({ value: 40, previous: 25, delta: 15 });
+    expect(el.result).to.include({ value: 40, previous: 25, delta: 15 });
     expect(text(el, 'value')).to.equal('40');
     expect(text(el, 'delta')).to.equal('+15 vs previous period');
     expect(text(el, 'benchmark')).to.equal('Good (above 0)');
@@ -397,6 +397,6 @@ describe('<kpi-tile> worker', () => {
     expect(el.ranIn).to.equal('worker');
     expect(computeStats.worker).to.equal(before + 1);
     const inline = computeKpi(rows, options({ metric: 'repeat-purchase-rate' }));
-    expect(inline.ok && el.value).to.deep.equal(inline.ok && inline.value);
+    expect(inline.ok && el.result).to.deep.equal(inline.ok && inline.value);
   });
 });

@@ -193,7 +193,7 @@ describe('<ltv-forecast> numbers and input routes', () => {
     expectOrders(el);
     expect(el.ranIn).to.equal('worker'); // 11 records: the kit's jobs always run in the metrics worker
     expect(hiddenTable(el)['SaaS formula']).to.equal('$800.00 = ARPA $50.00 × margin 80.0% ÷ churn 5.0%. ARPA and churn as given, per the same period.');
-    expect(el.value!.horizon).to.equal(52); // one year in weeks
+    expect(el.result!.horizon).to.equal(52); // one year in weeks
   });
 
   it('JSON data attribute', async () => {
@@ -258,7 +258,7 @@ describe('<ltv-forecast> numbers and input routes', () => {
     // The visible details agree with the hidden table.
     const details = [...root(el).querySelectorAll('[part~=details] tbody tr')].map((r) => [...r.children].map((c) => squash(c.textContent)));
     expect(details.find((d) => d[0] === 'Purchases (BG/NBD) r')![1]).to.equal('0.243');
-    const p = el.value!.predictive as { customers: number; top: unknown[]; histogram: { count: number }[] };
+    const p = el.result!.predictive as { customers: number; top: unknown[]; histogram: { count: number }[] };
     expect(p.customers).to.equal(2357);
     expect(p.histogram.reduce((n, b) => n + b.count, 0)).to.equal(2357);
     expect(root(el).querySelectorAll('[part~=top] tbody tr').length).to.equal(10);
@@ -269,7 +269,7 @@ describe('<ltv-forecast> numbers and input routes', () => {
     const el = await fixture<LtvForecast>(html`<ltv-forecast time-unit="days" calibration-end="1997-09-30" .data=${records}></ltv-forecast>`);
     await ready(el, 60_000);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-    expect(el.value!.horizon).to.equal(365);
+    expect(el.result!.horizon).to.equal(365);
     const table = hiddenTable(el);
     expect(table['Purchases (BG/NBD) r']).to.equal('0.243');
     expect(Number(table['Purchases (BG/NBD) α'])).to.be.closeTo(4.414 * 7, 0.02);
@@ -317,7 +317,7 @@ describe('<ltv-forecast> SaaS formula measured from the data', () => {
     await ready(el);
     await settled(trend);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-    const saas = el.value!.saas as { value: number; arpa: number; churn: number; measured: unknown };
+    const saas = el.result!.saas as { value: number; arpa: number; churn: number; measured: unknown };
     expect(saas.arpa).to.be.closeTo(140 / 6, 1e-9);
     expect(saas.churn).to.be.closeTo(1 / 3, 1e-12);
     expect(saas.value).to.be.closeTo(70, 1e-9);
@@ -328,7 +328,7 @@ describe('<ltv-forecast> SaaS formula measured from the data', () => {
     expect(hiddenTable(el)['SaaS formula']).to.equal(`$70.00 = ARPA $23.33 × margin 100.0% ÷ churn 33.3%. ${basis}`);
     // The same churn as churn-trend's for the same granularity and window: pooled over its measured periods.
     expect(trend.status, JSON.stringify(trend.error)).to.equal('ready');
-    const measured = trend.value!.points.filter((p) => p.complete && !p.censored && p.start > 0);
+    const measured = trend.result!.points.filter((p) => p.complete && !p.censored && p.start > 0);
     expect(measured.map((p) => [p.key, p.start, p.lost, p.rate])).to.deep.equal([
       ['2024-02', 3, 1, 1 / 3],
       ['2024-03', 3, 1, 1 / 3],
@@ -341,7 +341,7 @@ describe('<ltv-forecast> SaaS formula measured from the data', () => {
     const el = await fixture<LtvForecast>(html`<ltv-forecast granularity="quarter" window-days="30" .data=${MONTHLY}></ltv-forecast>`);
     await ready(el);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-    expect(el.value!.saas).to.have.property('reason', 'data');
+    expect(el.result!.saas).to.have.property('reason', 'data');
     expect(figure(el, 'saas')).to.equal('–No complete quarter to measure churn in.');
   });
 
@@ -350,7 +350,7 @@ describe('<ltv-forecast> SaaS formula measured from the data', () => {
     const loyal = ['2024-01-05', '2024-01-30', '2024-02-24', '2024-03-20', '2024-03-31'].map((date) => ({ customer: 'x', date, amount: 10 }));
     const el = await fixture<LtvForecast>(html`<ltv-forecast window-days="30" .data=${loyal}></ltv-forecast>`);
     await ready(el);
-    expect(el.value!.saas).to.have.property('reason', 'churn');
+    expect(el.result!.saas).to.have.property('reason', 'churn');
     expect(figure(el, 'saas')).to.equal('–Nobody churned: no finite value.');
   });
 
@@ -425,7 +425,7 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
     histogram.focus();
     await el.updateComplete;
     const live = () => squash(root(el).querySelector('[aria-live]')!.textContent);
-    const bins = (el.value!.predictive as { histogram: { from: number; count: number; overflow?: true }[] }).histogram;
+    const bins = (el.result!.predictive as { histogram: { from: number; count: number; overflow?: true }[] }).histogram;
     expect(live()).to.match(new RegExp(`^\\$0 to .*: ${bins[0].count.toLocaleString('en')} customers$`));
     histogram.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await el.updateComplete;
@@ -442,7 +442,7 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
     expect(binRows.map(([, v]) => v)).to.deep.equal(bins.map((b) => `${b.count.toLocaleString('en')} customers`));
     expect(binRows.at(-1)![0]).to.equal(`Predicted value per customer: $${last.from.toLocaleString('en')} or more`);
     // Nobody dropped: the bins count every customer.
-    expect(bins.reduce((n, b) => n + b.count, 0)).to.equal((el.value!.predictive as { customers: number }).customers);
+    expect(bins.reduce((n, b) => n + b.count, 0)).to.equal((el.result!.predictive as { customers: number }).customers);
     // The overflow bin is labelled under the axis with its lower edge, and its count stands above it.
     const labels = [...root(el).querySelectorAll('[part~=histogram] text')].map((t) => t.textContent);
     expect(labels).to.include(`$${last.from.toLocaleString('en')} or more`);
@@ -460,7 +460,7 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
     await waitUntil(() => root(el).querySelector('[part~=histogram] svg'));
     const histogram = root(el).querySelector<HTMLElement>('[part~=histogram]')!;
     const tooltip = () => root(el).querySelector<HTMLElement>('[part~=tooltip]');
-    const bins = (el.value!.predictive as { histogram: { count: number }[] }).histogram;
+    const bins = (el.result!.predictive as { histogram: { count: number }[] }).histogram;
     const total = bins.reduce((n, b) => n + b.count, 0);
     histogram.focus();
     for (const key of ['Home', 'End']) {
@@ -496,7 +496,7 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
     ]).flat();
     const el = await fixture<LtvForecast>(html`<ltv-forecast granularity="day" .data=${rows}></ltv-forecast>`);
     await ready(el, 30_000);
-    expect(el.value!.historic!.cohorts.length).to.equal(100);
+    expect(el.result!.historic!.cohorts.length).to.equal(100);
     expect(squash(root(el).querySelector('[part~=cohorts]')!.previousElementSibling!.textContent)).to.equal(
       '100 periods are too many to show one by one: summed by week. Set granularity="week" to compute by week.',
     );

@@ -46,9 +46,9 @@ function tables(el: Element): [string, string, string][][] {
 
 function expectNine(el: NpsScore) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-  expect(el.value!.nps).to.include({ promoters: 5, passives: 2, detractors: 2, responses: 9 });
-  expect(el.value!.nps.score).to.be.closeTo(100 / 3, 1e-12);
-  expect(el.value!.trend.map((p) => [p.key, p.score])).to.deep.equal([
+  expect(el.result!.nps).to.include({ promoters: 5, passives: 2, detractors: 2, responses: 9 });
+  expect(el.result!.nps.score).to.be.closeTo(100 / 3, 1e-12);
+  expect(el.result!.trend.map((p) => [p.key, p.score])).to.deep.equal([
     ['2024-01', 25],
     ['2024-02', 40],
   ]);
@@ -146,9 +146,9 @@ describe('<nps-score> input routes', () => {
       html`<nps-score period-key="quarter" promoters-key="p" passives-key="n" detractors-key="d" min-responses="10" .data=${periods}></nps-score>`,
     );
     await ready(el);
-    expect(el.value!.nps.score).to.equal(20);
+    expect(el.result!.nps.score).to.equal(20);
     // Sorted by time; the keys are labelled in the page, in its language (the trend table).
-    expect(el.value!.trend.map((p) => [p.key, p.score])).to.deep.equal([
+    expect(el.result!.trend.map((p) => [p.key, p.score])).to.deep.equal([
       ['2024-Q1', 40],
       ['2024-Q2', 0],
     ]);

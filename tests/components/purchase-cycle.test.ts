@@ -71,7 +71,7 @@ async function inBox(template: unknown, width = 600): Promise<PurchaseCycle> {
 
 function expectHandComputed(el: PurchaseCycle) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-  const v = el.value!;
+  const v = el.result!;
   expect([v.median, v.mean, v.min, v.max, v.gapCount, v.customersWithRepeat]).to.deep.equal([5, 9, 2, 30, 6, 4]);
   expect(v.histogram.map((b) => b.count)).to.deep.equal([4, 1, 0, 0, 1]);
   expect(v.suggestedWindowDays).to.equal(15);
@@ -169,15 +169,15 @@ describe('<purchase-cycle> options and events', () => {
   it('bin-width and max-days change the bars, not the median', async () => {
     const el = await ready(await inBox(html`<purchase-cycle bin-width="10" .data=${ORDERS}></purchase-cycle>`));
     // 1–10: 2, 2, 3, 7, 10 → 5; 11–20: 0; 21–30: 30 → 1.
-    expect(el.value!.histogram.map((b) => [b.fromDays, b.toDays, b.count])).to.deep.equal([
+    expect(el.result!.histogram.map((b) => [b.fromDays, b.toDays, b.count])).to.deep.equal([
       [1, 11, 5],
       [11, 21, 0],
       [21, 31, 1],
     ]);
-    expect(el.value!.median).to.equal(5);
+    expect(el.result!.median).to.equal(5);
     el.binWidth = 7;
     el.maxDays = 14;
-    await waitUntil(() => el.value!.histogram.length === 3 && el.value!.binWidth === 7);
+    await waitUntil(() => el.result!.histogram.length === 3 && el.result!.binWidth === 7);
     await el.updateComplete;
     // 1–7: 4; 8–14: 1; one overflow bar 15–30 for the 30-day gap.
     expect(tableRows(el)).to.deep.equal([
@@ -191,7 +191,7 @@ describe('<purchase-cycle> options and events', () => {
   it('a time frame counts only purchases inside it', async () => {
     // Up to Jan 10 (exclusive): a 1, 4 → 3; e 6, 8 → 2 → median 2.5, window ⌈7.5⌉ = 8.
     const el = await ready(await inBox(html`<purchase-cycle to="2024-01-10" .data=${ORDERS}></purchase-cycle>`));
-    expect([el.value!.median, el.value!.suggestedWindowDays]).to.deep.equal([2.5, 8]);
+    expect([el.result!.median, el.result!.suggestedWindowDays]).to.deep.equal([2.5, 8]);
   });
 
   it('fires metric-change with the window, and a page script hands it to a retention-gauge', async () => {
@@ -203,18 +203,18 @@ describe('<purchase-cycle> options and events', () => {
     const gauge = box.querySelector('retention-gauge')!;
     // The page script of the docs:
     cycle.addEventListener('metric-change', (event) => {
-      const days = (event as MetricChangeEvent<PurchaseCycleModel>).detail.value.suggestedWindowDays;
+      const days = (event as MetricChangeEvent<PurchaseCycleModel>).detail.result.suggestedWindowDays;
       if (days !== null) gauge.setAttribute('window-days', String(days));
     });
     const changed = oneEvent(cycle, 'metric-change') as Promise<MetricChangeEvent<PurchaseCycleModel>>;
     cycle.data = ORDERS;
     const event = await changed;
-    expect(event.detail.value.suggestedWindowDays).to.equal(15);
+    expect(event.detail.result.suggestedWindowDays).to.equal(15);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(gauge.getAttribute('window-days')).to.equal('15');
-    await waitUntil(() => (gauge.status === 'ready' && gauge.value?.windowDays === 15) || gauge.status === 'error', 'gauge uses the window', { timeout: 5000 });
+    await waitUntil(() => (gauge.status === 'ready' && gauge.result?.windowDays === 15) || gauge.status === 'error', 'gauge uses the window', { timeout: 5000 });
     expect(gauge.status, JSON.stringify(gauge.error)).to.equal('ready');
-    expect(gauge.value!.windowSource).to.equal('attribute');
+    expect(gauge.result!.windowSource).to.equal('attribute');
     // Same data again: no new event.
     let again = 0;
     cycle.addEventListener('metric-change', () => again++);
@@ -267,7 +267,7 @@ describe('<purchase-cycle> errors', () => {
   it('a refused bin width falls back to weeks and says so; a bad date is an option error named after the attribute', async () => {
     const el = await ready(await inBox(html`<purchase-cycle bin-width="0" .data=${ORDERS}></purchase-cycle>`));
     expect(el.status).to.equal('ready');
-    expect(el.value!.binWidth).to.equal(7);
+    expect(el.result!.binWidth).to.equal(7);
     expect(el.warnings.filter((w) => w.code === 'invalid-attribute').map((w) => w.params.attribute)).to.deep.equal(['bin-width']);
     expect(text(el, 'notice')).to.contain('bin-width="0" is not used');
     const late = await ready(await inBox(html`<purchase-cycle from="yesterday" .data=${ORDERS}></purchase-cycle>`));
@@ -376,14 +376,14 @@ describe('<purchase-cycle> drawing, keyboard and accessibility', () => {
     const el = await ready(await inBox(html`<purchase-cycle bin-width="1" max-days="3650" .data=${rows}></purchase-cycle>`, 390));
     await new Promise((resolve) => setTimeout(resolve, 100));
     observer.disconnect();
-    console.log(`purchase-cycle, ${el.value!.histogram.length} one-day bins at 390 px: long tasks [${tasks.join(', ')}] ms`);
+    console.log(`purchase-cycle, ${el.result!.histogram.length} one-day bins at 390 px: long tasks [${tasks.join(', ')}] ms`);
     const bars = [...el.shadowRoot!.querySelectorAll('[part~="bar"]')];
     const widths = bars.map((bar) => Number(bar.getAttribute('width')));
     expect(bars.length).to.be.below(200);
     expect(Math.min(...widths)).to.be.at.least(1.9);
     expect(text(el, 'bar-note')).to.match(/^Each bar covers \d+ days: bars of 1 day would be under 2 px wide/);
     // A long table is added a few hundred rows per task (platform/data-table.ts).
-    await waitUntil(() => tableRows(el).length === el.value!.histogram.length, `table rows ${tableRows(el).length} of ${el.value!.histogram.length}`, { timeout: 5000 });
+    await waitUntil(() => tableRows(el).length === el.result!.histogram.length, `table rows ${tableRows(el).length} of ${el.result!.histogram.length}`, { timeout: 5000 });
     expect(el.shadowRoot!.querySelector('.chart > svg')!.outerHTML).to.not.match(/NaN|Infinity/);
     // The tooltip names the joined range.
     (part(el, 'chart') as HTMLElement).focus();
@@ -438,7 +438,7 @@ describe('<purchase-cycle> on the real shop export', () => {
     await ready(el);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
     expect(el.ranIn).to.equal('worker');
-    const v = el.value!;
+    const v = el.result!;
     expect(v.gapCount).to.be.greaterThan(10_000);
     expect(v.suggestedWindowDays).to.equal(Math.ceil(3 * v.median!));
     expect(v.histogram.reduce((sum, b) => sum + b.count, 0)).to.equal(v.gapCount);

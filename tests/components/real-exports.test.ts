@@ -103,7 +103,7 @@ describe('real exports as downloaded, read with their preset', () => {
       const el = await fixture<CohortHeatmap>(html`<cohort-heatmap src=${`${EXPORTS}/${file}`} preset=${want.preset} value="count" as-of="2024-12-31"></cohort-heatmap>`);
       await settled(el, 10_000);
       expect(el.status, el.error?.message).to.equal('ready');
-      const model = el.value as HeatmapModel;
+      const model = el.result as HeatmapModel;
       const drawn = Object.fromEntries(model.cohorts.map((cohort) => [cohort.key, cohort.cells.filter((cell): cell is number => cell !== null)]));
       for (const [key, cells] of Object.entries(want.cohorts)) {
         expect(drawn[key]?.slice(0, cells.length), `cohort ${key}`).to.deep.equal(cells);

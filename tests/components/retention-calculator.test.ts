@@ -165,10 +165,10 @@ describe('<retention-calculator>', () => {
     const changed = oneEvent(el, 'metric-change');
     await sendKeys({ type: '490' }); // (490 − 0) / 500 = 98 %
     const event = (await changed) as CustomEvent<MetricChangeDetail<CalculatorModel>>;
-    await waitUntil(() => el.value?.figures.end === 490);
+    await waitUntil(() => el.result?.figures.end === 490);
     expect(el.end).to.equal('490');
-    expect(el.value!.retention).to.equal(0.98);
-    expect(event.detail.value).to.have.keys([
+    expect(el.result!.retention).to.equal(0.98);
+    expect(event.detail.result).to.have.keys([
       'figures',
       'problems',
       'retention',
@@ -220,7 +220,7 @@ describe('<retention-calculator>', () => {
     await sendKeys({ type: 'three' });
     await settled(el);
     expect(errorOf(el, 'new')).to.equal('Enter a number, digits only (for example 1250 or 12.5).');
-    expect(el.value!.problems).to.deep.equal({ new: 'not-a-number' });
+    expect(el.result!.problems).to.deep.equal({ new: 'not-a-number' });
   });
 
   it('the hidden table holds the results shown', async () => {

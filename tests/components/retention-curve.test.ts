@@ -66,7 +66,7 @@ async function inBox(template: unknown, width = 640): Promise<RetentionCurve> {
 
 function expectOn(el: RetentionCurve) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-  const v = el.value!;
+  const v = el.result!;
   expect(v.cohorts.map((c) => [c.key, c.size, c.partialPeriod])).to.deep.equal([
     ['2024-01', 4, 2],
     ['2024-02', 3, 1],
@@ -106,7 +106,7 @@ describe('<retention-curve> input routes', () => {
 
   it('mode="on-or-after": unbounded retention, never below "on"', async () => {
     const el = await ready(await inBox(html`<retention-curve mode="on-or-after" .data=${ORDERS}></retention-curve>`));
-    const v = el.value!;
+    const v = el.result!;
     expect(round(v.cohorts[0].values)).to.deep.equal([1, 0.75, 0.5]);
     expect(round(v.cohorts[1].values)).to.deep.equal([1, 0.3333, null]);
     expect(v.average).to.deep.equal([1, 0.75, null]);
@@ -157,25 +157,25 @@ describe('<retention-curve> input routes', () => {
       ],
     };
     const el = await ready(await inBox(html`<retention-curve .data=${matrix}></retention-curve>`));
-    expect(el.value!.input).to.equal('matrix');
-    expect(el.value!.cohorts.map((c) => [c.key, c.partialPeriod])).to.deep.equal([
+    expect(el.result!.input).to.equal('matrix');
+    expect(el.result!.cohorts.map((c) => [c.key, c.partialPeriod])).to.deep.equal([
       ['2024-01', 2],
       ['2024-02', 1],
     ]);
-    expect(el.value!.average).to.deep.equal([1, 0.4, null]);
+    expect(el.result!.average).to.deep.equal([1, 0.4, null]);
     // Without a running period every value counts: k1 (40 + 30) / 150; k2 30 / 100.
     el.data = { ...matrix, partialLastPeriod: false };
-    await waitUntil(() => el.value!.average[2] !== null);
-    expect(round(el.value!.average)).to.deep.equal([1, 0.4667, 0.3]);
+    await waitUntil(() => el.result!.average[2] !== null);
+    expect(round(el.result!.average)).to.deep.equal([1, 0.4667, 0.3]);
   });
 });
 
 describe('<retention-curve> options', () => {
   it('max-cohorts shows the most recent cohorts; the average stays over all', async () => {
     const el = await ready(await inBox(html`<retention-curve max-cohorts="2" .data=${ORDERS}></retention-curve>`));
-    expect(el.value!.cohorts.map((c) => c.key)).to.deep.equal(['2024-02', '2024-03']);
-    expect(el.value!.cohortCount).to.equal(3);
-    expect(el.value!.average).to.deep.equal([1, 0.25, null]);
+    expect(el.result!.cohorts.map((c) => c.key)).to.deep.equal(['2024-02', '2024-03']);
+    expect(el.result!.cohortCount).to.equal(3);
+    expect(el.result!.average).to.deep.equal([1, 0.25, null]);
     expect(el.shadowRoot!.querySelectorAll('[part~="curve"]')).to.have.length(2);
     expect(el.getAttribute('aria-label')).to.include('2 cohorts shown (Feb 2024 to Mar 2024) of 3');
   });
@@ -185,11 +185,11 @@ describe('<retention-curve> options', () => {
     const changed = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<RetentionCurveModel>>;
     el.maxPeriods = 2;
     const event = await changed;
-    expect(event.detail.value.periods).to.equal(2);
+    expect(event.detail.result.periods).to.equal(2);
     const quarterly = oneEvent(el, 'metric-change') as Promise<MetricChangeEvent<RetentionCurveModel>>;
     el.granularity = 'quarter';
     // One quarter: all 8 customers in the 2024-Q1 cohort, which is still running.
-    const q = (await quarterly).detail.value;
+    const q = (await quarterly).detail.result;
     expect(q.cohorts.map((c) => [c.key, c.size, c.partialPeriod])).to.deep.equal([['2024-Q1', 8, 0]]);
     expect(q.average).to.deep.equal([null]);
   });
@@ -383,7 +383,7 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
     const values = (size: number, from: number) => Array.from({ length: periods - from }, (_, k) => (k === 0 ? size : Math.round(size * (0.3 + 0.7 * Math.exp(-k / 300)))));
     const matrix = { partialLastPeriod: true, cohorts: [{ key: '2010-01-01', size: 400, values: values(400, 0) }, { key: '2010-01-02', size: 300, values: values(300, 1) }] };
     const el = await ready(await inBox(html`<retention-curve granularity="day" .data=${matrix}></retention-curve>`, 1280));
-    expect(el.value!.periods).to.equal(60);
+    expect(el.result!.periods).to.equal(60);
     expect(el.warnings.map((w) => w.code)).to.include('periods-left-out');
     expect(part(el, 'notice')!.textContent).to.include('Periods after the first 60 are not drawn');
     const drawing = el.shadowRoot!.querySelector('.chart > svg')!;
@@ -395,7 +395,7 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
     // From the last complete period (58), a tenth of the way back.
     expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.match(/^Average: Period 52 /);
     el.setAttribute('max-periods', '120');
-    await waitUntil(() => el.value?.periods === 120, 'max-periods=120 did not draw 120 periods', { timeout: 5000 });
+    await waitUntil(() => el.result?.periods === 120, 'max-periods=120 did not draw 120 periods', { timeout: 5000 });
     expect(el.warnings.map((w) => w.code)).to.not.include('periods-left-out');
   });
 
@@ -447,7 +447,7 @@ describe('<retention-curve> on the real shop export', () => {
     const el = box.querySelector('retention-curve')!;
     await ready(el);
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-    const v = el.value!;
+    const v = el.result!;
     // December 2009 to December 2010: 13 monthly cohorts, 12 shown.
     expect(v.cohortCount).to.equal(13);
     expect(v.cohorts).to.have.length(12);

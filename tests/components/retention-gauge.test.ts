@@ -52,8 +52,8 @@ function tableRows(el: Element): Record<string, string> {
 
 function expectFebruary(el: RetentionGauge) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-  expect(el.value).to.include({ period: '2024-02', start: 5, end: 4, new: 1, lost: 2, retention: 0.6, churn: 0.4 });
-  expect(el.value!.delta).to.be.closeTo(-0.4, 1e-12);
+  expect(el.result).to.include({ period: '2024-02', start: 5, end: 4, new: 1, lost: 2, retention: 0.6, churn: 0.4 });
+  expect(el.result!.delta).to.be.closeTo(-0.4, 1e-12);
   expect(text(el, 'value')).to.equal('60.0%');
   expect(text(el, 'churn')).to.equal('Churn 40.0%');
   expect(text(el, 'delta')).to.equal('-40.0 pp vs previous period');
@@ -118,7 +118,7 @@ describe('<retention-gauge> input routes', () => {
     await ready(el);
     expect(text(el, 'value')).to.equal('95.0%');
     expect(text(el, 'churn')).to.equal('Churn 8.0%'); // 40 / 500
-    expect(el.value!.reactivated).to.equal(15);
+    expect(el.result!.reactivated).to.equal(15);
     expect(text(el, 'reactivated')).to.equal('15 customers came back after a gap and count as retained, so retention and churn need not add up to 100 %.');
     expect(tableRows(el)['Customers back after a gap']).to.equal('15');
   });
@@ -126,7 +126,7 @@ describe('<retention-gauge> input routes', () => {
   it('says nothing of reactivation when nobody came back', async () => {
     const el = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" lost="25"></retention-gauge>`);
     await ready(el);
-    expect(el.value!.reactivated).to.equal(0);
+    expect(el.result!.reactivated).to.equal(0);
     expect(part(el, 'reactivated')).to.equal(null);
   });
 
@@ -184,7 +184,7 @@ describe('<retention-gauge> input routes', () => {
     await ready(first);
     await ready(second);
     expectFebruary(first);
-    expect(second.value).to.include({ period: '2024-01', start: 1, end: 5, new: 4, retention: 1 });
+    expect(second.result).to.include({ period: '2024-01', start: 1, end: 5, new: 4, retention: 1 });
     const log = await (await fetch('/__requests?log=gauge-shop')).json();
     expect(log.count).to.equal(1);
   });
@@ -234,12 +234,12 @@ describe('<retention-gauge> updates', () => {
     await ready(el);
     const changed = oneEvent(el, 'metric-change');
     el.period = '2024-01';
-    const event = (await changed) as CustomEvent<{ value: { retention: number } }>;
-    expect(event.detail.value.retention).to.equal(1);
+    const event = (await changed) as CustomEvent<{ result: { retention: number } }>;
+    expect(event.detail.result.retention).to.equal(1);
     el.data = ORDERS.filter((row) => row.customer !== 'c'); // February: S = 4, E = 4, N = 1, lost = 1 → CRR 75 %
     el.period = '2024-02';
-    await waitUntil(() => el.value?.period === '2024-02' && el.value.start === 4);
-    expect(el.value).to.include({ retention: 0.75, churn: 0.25 });
+    await waitUntil(() => el.result?.period === '2024-02' && el.result.start === 4);
+    expect(el.result).to.include({ retention: 0.75, churn: 0.25 });
   });
 
   it('custom bands replace the benchmark bands', async () => {
@@ -440,8 +440,8 @@ describe('<retention-gauge> worker', () => {
     const inline = gaugeFromTransactions(rows, { fields: {}, period: '2023-06' });
     expect(inline.ok).to.equal(true);
     if (!inline.ok) return;
-    expect(el.value).to.deep.equal(inline.value);
-    expect(el.value!.windowSource).to.equal('suggested');
+    expect(el.result).to.deep.equal(inline.value);
+    expect(el.result!.windowSource).to.equal('suggested');
     expect(text(el, 'window')).to.contain('suggested from the data');
   });
 });

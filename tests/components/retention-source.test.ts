@@ -70,7 +70,7 @@ describe('<retention-source>', () => {
     document.body.append(source);
     try {
       await waitUntil(() => gauge.status === 'ready', 'the late source was not used', { timeout: 5000 });
-      expect(gauge.value).to.include({ period: '2024-02', retention: 0.6 });
+      expect(gauge.result).to.include({ period: '2024-02', retention: 0.6 });
     } finally {
       source.remove();
     }
@@ -86,7 +86,7 @@ describe('<retention-source>', () => {
     document.body.append(source);
     try {
       await waitUntil(() => gauge.status === 'ready');
-      expect(gauge.value).to.include({ period: '2024-02', retention: 0.6 });
+      expect(gauge.result).to.include({ period: '2024-02', retention: 0.6 });
     } finally {
       source.remove();
     }

@@ -60,11 +60,11 @@ async function inBox(template: unknown, width = 640): Promise<RevenueMovements> 
 
 function expectHandComputed(el: RevenueMovements, selected = 'Mar 2024', marchRunning = false) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
-  expect(el.value!.input).to.equal('subscriptions');
+  expect(el.result!.input).to.equal('subscriptions');
   const table = TABLE.map((row) => [...row]);
   if (marchRunning) table[2][0] = 'Mar 2024 (period not over yet)';
   expect(tableRows(el)).to.deep.equal(table);
-  const march = el.value!.periods[2];
+  const march = el.result!.periods[2];
   expect(march.netRevenueRetention).to.be.closeTo(220 / 290, 1e-12);
   expect(march.grossRevenueRetention).to.be.closeTo(190 / 290, 1e-12);
   expect(march.quickRatio).to.equal(1);
@@ -142,12 +142,12 @@ describe('<revenue-movements> input routes', () => {
 
   it('pre-aggregated periods: sorted, validated, the last complete period selected', async () => {
     const el = await ready(await inBox(html`<revenue-movements currency="EUR" .data=${PERIODS}></revenue-movements>`));
-    expect(el.value!.input).to.equal('periods');
-    expect(el.value!.periods.map((p) => [p.key, p.complete])).to.deep.equal([
+    expect(el.result!.input).to.equal('periods');
+    expect(el.result!.periods.map((p) => [p.key, p.complete])).to.deep.equal([
       ['2024-02', true],
       ['2024-03', false],
     ]);
-    expect(el.value!.defaultIndex).to.equal(0);
+    expect(el.result!.defaultIndex).to.equal(0);
     expect(tableRows(el)).to.deep.equal([
       ['Feb 2024', '€340', '€50', '€0', '€0', '€0', '€100', '-€50', '70.6%', '70.6%', '0.50'],
       ['Mar 2024 (period not over yet)', '€290', '€0', '€30', '€70', '€20', '€80', '€0', '75.9%', '65.5%', '1.00'],
@@ -160,7 +160,7 @@ describe('<revenue-movements> input routes', () => {
 describe('<revenue-movements> selection', () => {
   it('as-of decides the last complete period; arrow keys move the tooltip, Enter selects and fires movement-select', async () => {
     const el = await ready(await inBox(html`<revenue-movements as-of="2024-03-20" .data=${SUBSCRIPTIONS}></revenue-movements>`));
-    expect(el.value!.periods.map((p) => p.complete)).to.deep.equal([true, true, false]);
+    expect(el.result!.periods.map((p) => p.complete)).to.deep.equal([true, true, false]);
     expectHandComputed(el, 'Feb 2024', true);
     expect(kpi(el, 'nrr')).to.equal('70.6%');
     expect(kpi(el, 'quick-ratio')).to.equal('0.50');
@@ -275,8 +275,8 @@ describe('<revenue-movements> many periods', () => {
       startMrr: 100_000,
     }));
     const el = await ready(await inBox(html`<revenue-movements granularity="day" .data=${periods}></revenue-movements>`, 390));
-    expect(el.value!.periods).to.have.length(366);
-    expect(el.value!.periods[0].key).to.equal(periods[5000 - 366].period);
+    expect(el.result!.periods).to.have.length(366);
+    expect(el.result!.periods[0].key).to.equal(periods[5000 - 366].period);
     const earlier = el.warnings.find((w) => w.code === 'earlier-periods-left-out')!;
     expect(earlier.count).to.equal(5000 - 366);
     expect(part(el, 'notice')!.textContent).to.include('The 4,634 earliest periods are not drawn, only the latest 366');

@@ -11,7 +11,7 @@ const EXPORTS = '/tests/fixtures/exports';
 
 interface KitElement extends HTMLElement {
   status: string;
-  value?: unknown;
+  result?: unknown;
   error?: { message: string };
   updateComplete: Promise<boolean>;
 }
@@ -84,7 +84,7 @@ describe('the snippet builder with real exports', function () {
         expect(pasted.map((el) => el.localName)).to.deep.equal(previews.map((el) => el.localName));
         pasted.forEach((el, i) => {
           expect(el.status, `pasted <${el.localName}>: ${el.error?.message}`).to.equal('ready');
-          expect(JSON.stringify(el.value), `<${el.localName}> pasted vs preview`).to.equal(JSON.stringify(previews[i].value));
+          expect(JSON.stringify(el.result), `<${el.localName}> pasted vs preview`).to.equal(JSON.stringify(previews[i].result));
         });
       } finally {
         blank.remove();

@@ -8,7 +8,7 @@ import { manifestTags, manyOrders, requireBuilt } from './fixtures/orders.ts';
 interface KitElement extends HTMLElement {
   status: string;
   ranIn?: string;
-  value?: { retention?: number; period?: string };
+  result?: { retention?: number; period?: string };
   data: unknown;
 }
 
@@ -64,12 +64,12 @@ for (const { name, page, file } of PAGES) {
       const typed = win.document.getElementById('typed') as KitElement;
       await settled(typed, 'typed gauge');
       // (E − N) / S = (520 − 45) / 500 = 95 %.
-      expect(typed.value).to.include({ retention: 0.95 });
+      expect(typed.result).to.include({ retention: 0.95 });
       expect(shown(typed)).to.include('95.0%');
 
       const gauge = win.document.getElementById('gauge') as KitElement;
       await settled(gauge, 'gauge');
-      expect(gauge.value).to.include({ period: '2024-02', retention: 0.6 });
+      expect(gauge.result).to.include({ period: '2024-02', retention: 0.6 });
       expect(shown(gauge)).to.include('60.0%');
 
       for (const id of ['trend', 'heatmap']) {
@@ -90,7 +90,7 @@ for (const { name, page, file } of PAGES) {
       await settled(el, 'worker gauge');
       expect(el.status).to.equal('ready');
       expect(el.ranIn).to.equal('worker');
-      expect(el.value).to.include({ period: '2024-02', retention: 0.6 });
+      expect(el.result).to.include({ period: '2024-02', retention: 0.6 });
       el.remove();
     });
   });

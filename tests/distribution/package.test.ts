@@ -8,7 +8,7 @@ import { manifestTags, manyOrders, requireBuilt } from './fixtures/orders.ts';
 interface KitElement extends HTMLElement {
   status: string;
   ranIn?: string;
-  value?: { retention?: number; period?: string };
+  result?: { retention?: number; period?: string };
   data: unknown;
 }
 
@@ -49,7 +49,7 @@ describe('distribution: npm package', () => {
       expect(el.status).to.equal('ready');
       expect(el.ranIn).to.equal('worker');
       // (E − N) / S = (4 − 1) / 5, as with the 11 distinct orders.
-      expect(el.value).to.include({ period: '2024-02', retention: 0.6 });
+      expect(el.result).to.include({ period: '2024-02', retention: 0.6 });
     } finally {
       el.remove();
     }

@@ -38,7 +38,7 @@ function Dashboard({ seen }: { seen: Seen }): ReactElement {
     element.addEventListener('cohort-select', onSelect);
     return () => element.removeEventListener('cohort-select', onSelect);
   }, [seen]);
-  const record = (tag: string) => (event: Event) => seen.metric.push({ tag, value: (event as CustomEvent<MetricChangeDetail<unknown>>).detail.value });
+  const record = (tag: string) => (event: Event) => seen.metric.push({ tag, value: (event as CustomEvent<MetricChangeDetail<unknown>>).detail.result });
 
   return createElement(
     'div',
@@ -88,7 +88,7 @@ describe('React 19', () => {
     const gauge = container.querySelector('retention-gauge') as RetentionGauge;
     await settled(gauge);
     expect(gauge.status, JSON.stringify(gauge.error)).to.equal('ready');
-    expect(gauge.value).to.include({ period: '2024-02', start: 5, end: 4, new: 1, lost: 2, retention: 0.6, churn: 0.4 });
+    expect(gauge.result).to.include({ period: '2024-02', start: 5, end: 4, new: 1, lost: 2, retention: 0.6, churn: 0.4 });
     expect(shadowText(gauge, '[part~="value"]')).to.equal('60.0%');
     expect(shadowText(gauge, '[part~="churn"]')).to.equal('Churn 40.0%');
   });

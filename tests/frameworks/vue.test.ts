@@ -34,7 +34,7 @@ describe('Vue 3: render function with h()', () => {
   let app: App;
   const periods = ref(PERIODS);
   const changes: Array<{ tag: string; value: unknown }> = [];
-  const record = (tag: string) => (event: Event) => changes.push({ tag, value: (event as CustomEvent<MetricChangeDetail<unknown>>).detail.value });
+  const record = (tag: string) => (event: Event) => changes.push({ tag, value: (event as CustomEvent<MetricChangeDetail<unknown>>).detail.result });
 
   before(() => {
     container = mountPoint();
@@ -63,7 +63,7 @@ describe('Vue 3: render function with h()', () => {
     const gauge = container.querySelector('retention-gauge') as RetentionGauge;
     await settled(gauge);
     expect(gauge.status, JSON.stringify(gauge.error)).to.equal('ready');
-    expect(gauge.value).to.include({ period: '2024-02', retention: 0.6, churn: 0.4 });
+    expect(gauge.result).to.include({ period: '2024-02', retention: 0.6, churn: 0.4 });
     expect(shadowText(gauge, '[part~="value"]')).to.equal('60.0%');
     expect(shadowText(gauge, '[part~="churn"]')).to.equal('Churn 40.0%');
   });

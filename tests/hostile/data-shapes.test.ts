@@ -153,9 +153,9 @@ describe('hostile data shapes, every element that reads records', function () {
         const [ordinary, ...others] = outcome.cases.map((c) => c.el);
         others.forEach((other, i) => {
           const name = outcome.cases[i + 1].name;
-          if (other.status !== ordinary.status || withOrdinaryIds(other.value, ids) !== JSON.stringify(ordinary.value)) {
+          if (other.status !== ordinary.status || withOrdinaryIds(other.result, ids) !== JSON.stringify(ordinary.result)) {
             outcome.failures.push(
-              `${name}: differs from ordinary names (${other.status} ${other.error?.message ?? ''} ${withOrdinaryIds(other.value, ids).slice(0, 120)} vs ${ordinary.status} ${JSON.stringify(ordinary.value)?.slice(0, 120)})`,
+              `${name}: differs from ordinary names (${other.status} ${other.error?.message ?? ''} ${withOrdinaryIds(other.result, ids).slice(0, 120)} vs ${ordinary.status} ${JSON.stringify(ordinary.result)?.slice(0, 120)})`,
             );
           }
         });

@@ -20,7 +20,7 @@ import { expect } from '@open-wc/testing';
 
 export interface KitElement extends HTMLElement {
   status: string;
-  value?: unknown;
+  result?: unknown;
   error?: { kind: string; message?: string; reason?: string; origin?: string; issues?: { field: string; expected: string; found: string }[] };
   warnings?: { code: string; message: string }[];
   ranIn?: string;
@@ -288,7 +288,7 @@ export function checkCase(c: Case, errorEvents: number, timeout = SETTLE_MS): st
       if (!names(said, c.names)) problems.push(`refused without naming ${c.names.join(' / ')}: "${messageText(el).slice(0, 200)}"`);
     }
   } else if (c.mustRefuse) {
-    problems.push(`accepted input it must refuse (${describe_(el)}${el.value !== undefined ? `, value ${JSON.stringify(el.value).slice(0, 160)}` : ''})`);
+    problems.push(`accepted input it must refuse (${describe_(el)}${el.result !== undefined ? `, value ${JSON.stringify(el.result).slice(0, 160)}` : ''})`);
   }
   return problems;
 }

@@ -81,7 +81,7 @@ describe('hostile src: every element that reads records, against broken servers'
     ]);
     orders.forEach((spec, i) => {
       if (direct[i].status !== 'ready') outcome.failures.push(`<${spec.tag}> direct: ${direct[i].status} ${direct[i].error?.message ?? ''}`);
-      if (JSON.stringify(redirected[i].value) !== JSON.stringify(direct[i].value)) outcome.failures.push(`<${spec.tag}> redirected differs: ${redirected[i].status} ${redirected[i].error?.message ?? ''}`);
+      if (JSON.stringify(redirected[i].result) !== JSON.stringify(direct[i].result)) outcome.failures.push(`<${spec.tag}> redirected differs: ${redirected[i].status} ${redirected[i].error?.message ?? ''}`);
     });
     expectNoFailures(outcome);
   });

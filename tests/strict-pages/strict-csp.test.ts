@@ -28,7 +28,7 @@ interface StrictWindow extends Window {
 
 interface KitElement extends HTMLElement {
   status: string;
-  value?: unknown;
+  result?: unknown;
   error?: { kind: string; message?: string; issues?: unknown[] };
   ranIn?: string;
   updateComplete: Promise<boolean>;

@@ -65,7 +65,7 @@ export interface ReasonSelectDetail {
  * @attr trend-count - Reasons shown in the trend (default 4; 0 hides the trend).
  *
  * @fires reason-select - A reason was chosen: `detail` is {@link ReasonSelectDetail}.
- * @fires metric-change - The reasons changed: `detail.value` is a {@link ChurnReasonsModel}.
+ * @fires metric-change - The reasons changed: `detail.result` is a {@link ChurnReasonsModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart chart - The focusable bar chart. @csspart label - A reason's label. @csspart bar - A bar.
@@ -100,7 +100,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     choose: (index) => this.#choose(index),
     describe: (index) => {
       // The tooltip, read out: "Too expensive. Cancellations: 3 (37.5%). Answers grouped here: …".
-      const { title, notes = [], rows } = this.#tooltipContent(this.value!, this.#rows[index]);
+      const { title, notes = [], rows } = this.#tooltipContent(this.result!, this.#rows[index]);
       return [title, ...rows.map(([name, value]) => `${name}: ${value}`), ...notes].join('. ');
     },
   });
@@ -177,9 +177,9 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.value !== this.#rowsOf) {
-      this.#rowsOf = this.value;
-      this.#rows = this.value ? barRows(this.value) : [];
+    if (this.result !== this.#rowsOf) {
+      this.#rowsOf = this.result;
+      this.#rows = this.result ? barRows(this.result) : [];
     }
   }
 

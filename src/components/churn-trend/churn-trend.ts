@@ -45,7 +45,7 @@ export const DEFAULT_CUSTOMER_THRESHOLD = 0.07;
  * @attr week-start - First day of week for `week` periods, 0 = Sunday … 6.
  * @attr height - Chart height in px (default: half the width, 200–320 px).
  *
- * @fires metric-change - The computed series changed: `detail.value` is a {@link ChurnTrendModel}.
+ * @fires metric-change - The computed series changed: `detail.result` is a {@link ChurnTrendModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart chart - The focusable chart area. @csspart axis - Axis labels. @csspart grid-line - Gridlines.
@@ -82,7 +82,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     move: (index, event) => indexMove(index, event, this.#pointCount()),
     positionAt: (event) => this.#indexUnder(event),
     isValid: (index) => index < this.#pointCount(),
-    describe: (index) => (this.value ? this.#describePoint(this.value, index) : ''),
+    describe: (index) => (this.result ? this.#describePoint(this.result, index) : ''),
   });
   #tooltip = new TooltipPlacement(this);
   /** The drawing of the last (model, size, threshold, language); a hover reuses it. */
@@ -317,7 +317,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   // ---- interaction --------------------------------------------------------------------
 
   #pointCount(): number {
-    return this.value?.points.length ?? 0;
+    return this.result?.points.length ?? 0;
   }
 
   /** The period nearest the pointer, along x only: a chart read by its columns. */

@@ -77,7 +77,7 @@ interface Drawing {
  * @prop customers - Customer records (array of objects) for `cohort-by`.
  *
  * @fires cohort-select - A cell was chosen: `detail` is {@link CohortSelectDetail}.
- * @fires metric-change - The matrix changed: `detail.value` is a {@link HeatmapModel}.
+ * @fires metric-change - The matrix changed: `detail.result` is a {@link HeatmapModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart chart - The focusable heatmap. @csspart cell - A cell. @csspart cell-start - A period-0 cell (also `cell`), drawn neutral.
@@ -92,8 +92,8 @@ interface Drawing {
 export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJobOptions> {
   static override styles = [platformStyles, tooltipStyles, cohortHeatmapStyles];
 
-  /** What the cells show; the attribute is `value` (the `value` property is the computed matrix). */
-  @property({ attribute: 'value', reflect: true }) measure: CohortValue = 'percent';
+  /** What the cells show: `percent` of the cohort, customer `count`, or `revenue` (attribute and property `value`; the computed matrix is `result`). */
+  @property({ reflect: true }) value: CohortValue = 'percent';
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property({ attribute: 'max-periods', converter: periodCountAttribute }) maxPeriods?: number;
   @property({ attribute: 'max-cohorts', converter: periodCountAttribute }) maxCohorts?: number;
@@ -105,17 +105,17 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
 
   #focus = new ChartFocusController<Cell>(this, {
-    first: () => (this.value ? moveCell(this.#rowLengths(this.value), { row: 0, column: 0 }, 'first') : null),
+    first: () => (this.result ? moveCell(this.#rowLengths(this.result), { row: 0, column: 0 }, 'first') : null),
     move: (current, event) => {
       const move = KEY_MOVES[event.key];
       const jump = event.key === 'Home' || event.key === 'End' ? (event.ctrlKey || event.metaKey ? (event.key === 'Home' ? 'first' : 'last') : undefined) : undefined;
-      if (!this.value || !move) return undefined;
-      return moveCell(this.#rowLengths(this.value), current, jump ?? move);
+      if (!this.result || !move) return undefined;
+      return moveCell(this.#rowLengths(this.result), current, jump ?? move);
     },
     positionAt: (event) => this.#cellAt(event),
     isValid: (cell) => this.#isReached(cell),
     choose: (cell) => this.#select(cell),
-    describe: (cell) => (this.value ? this.#describeCell(this.value, cell) : ''),
+    describe: (cell) => (this.result ? this.#describeCell(this.result, cell) : ''),
     equals: (a, b) => a.row === b.row && a.column === b.column,
   });
   #tooltip = new TooltipPlacement(this);
@@ -131,7 +131,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     return {
       job: cohortHeatmapJob,
       options: {
-        value: this.measure,
+        value: this.value,
         input: this.input,
         granularity: this.granularity,
         maxPeriods: this.maxPeriods,
@@ -148,7 +148,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   }
 
   protected label(): string {
-    return this.#title(this.measure);
+    return this.#title(this.value);
   }
 
   #title(measure: CohortValue): string {
@@ -476,7 +476,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
 
   /** A keyboard move to a cell scrolled out of sight scrolls the grid to it, beside the fixed labels. */
   #keepActiveInView(): void {
-    const model = this.value;
+    const model = this.result;
     const active = this.#focus.active;
     const layout = this.#drawing?.drawing.layout;
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
@@ -501,14 +501,14 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   }
 
   #isReached(cell: Cell): boolean {
-    const model = this.value;
+    const model = this.result;
     if (!model) return false;
     const lengths = this.#rowLengths(model);
     return cell.row < lengths.length && cell.column < lengths[cell.row];
   }
 
   #select(cell: Cell): void {
-    const model = this.value;
+    const model = this.result;
     if (!model || cell.row >= model.cohorts.length) return; // the average row is no cohort
     const cohort = model.cohorts[cell.row];
     emit<CohortSelectDetail>(this, 'cohort-select', { cohort: cohort.key, label: this.#cohortLabels(model)[cell.row], period: cell.column, value: this.#cellValue(model, cell) });
@@ -516,7 +516,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
 
   #cellAt(event: Event): Cell | null {
     const target = event.composedPath()[0];
-    if (!this.value || !(target instanceof SVGElement) || !target.matches('[part~="cell"]')) return null;
+    if (!this.result || !(target instanceof SVGElement) || !target.matches('[part~="cell"]')) return null;
     return { row: Number(target.dataset.row), column: Number(target.dataset.column) };
   }
 

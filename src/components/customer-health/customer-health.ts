@@ -56,7 +56,7 @@ const weightsConverter = {
  * @prop weights - Points per signal as an object.
  *
  * @fires customer-select - A customer was chosen: `detail` is the customer's {@link HealthRow}.
- * @fires metric-change - The scores changed: `detail.value` is a {@link CustomerHealthModel}.
+ * @fires metric-change - The scores changed: `detail.result` is a {@link CustomerHealthModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart filter - The at-risk toggle. @csspart scroller - The scroll container. @csspart grid - The table.
@@ -128,7 +128,7 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
 
   /** The rows as shown: filtered and sorted (cached until one of those changes). */
   get shownRows(): HealthRow[] {
-    const model = this.value;
+    const model = this.result;
     if (!model) return [];
     const key = `${this.sortKey}|${this.sortDirection}|${this.atRiskOnly}`;
     if (this.#view?.source !== model || this.#view.key !== key) {

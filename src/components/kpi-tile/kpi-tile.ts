@@ -63,8 +63,8 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   @property() input: KpiInput = 'auto';
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property({ converter: periodCountAttribute }) periods?: number;
-  /** The typed figure (attribute `value`; the property is not `value`, which holds the computed model). */
-  @property({ attribute: 'value' }) figure?: number | string;
+  /** The typed figure, as a number or text (attribute and property `value`; the computed model is `result`). */
+  @property() value?: number | string;
   @property() previous?: number | string;
   @property() period?: string;
   /** `benchmark="none"` switches the hint off; a number replaces the metric's threshold. */
@@ -111,9 +111,9 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   }
 
   protected override plainRequest(): JobRequest<KpiNumbers, KpiModel> | undefined {
-    const typed = [this.figure, this.previous].some((v) => v !== undefined && v !== null && v !== '');
+    const typed = [this.value, this.previous].some((v) => v !== undefined && v !== null && v !== '');
     if (!typed) return undefined;
-    return { job: kpiNumbersJob, options: { metric: this.metric, value: this.figure, previous: this.previous, period: this.period, granularity: this.granularity } };
+    return { job: kpiNumbersJob, options: { metric: this.metric, value: this.value, previous: this.previous, period: this.period, granularity: this.granularity } };
   }
 
   /** The metric's name: the tile's title unless `heading` replaces it. */
@@ -136,7 +136,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
 
   /** The benchmark the shown value is judged against, if any. */
   get activeBenchmark(): Benchmark | null {
-    const model = this.value;
+    const model = this.result;
     if (!model) return null;
     return benchmarkFor(model.metric, model.value, model.granularity, { threshold: this.benchmark, high: this.benchmarkHigh });
   }

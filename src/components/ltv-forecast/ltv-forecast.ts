@@ -54,7 +54,7 @@ const timeUnitConverter = {
  * @attr window-days - Days a purchase keeps a customer active, for the measured churn (as in churn-trend); default 3 × the median days between purchases.
  * @attr top-count - Customers in the top table (default 10). @attr bins - Histogram bins (default 20).
  *
- * @fires metric-change - The values changed: `detail.value` is a {@link LtvForecastModel}.
+ * @fires metric-change - The values changed: `detail.result` is a {@link LtvForecastModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart figures - The headline figures. @csspart figure - One figure. @csspart histogram - The distribution.
@@ -191,7 +191,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const bins = this.value && this.#predictive(this.value)?.histogram;
+    const bins = this.result && this.#predictive(this.result)?.histogram;
     const width = this.size.width;
     if (!bins || !width) this.#histogram = undefined;
     else if (this.#histogram?.bins !== bins || this.#histogram.width !== width) this.#histogram = { bins, width, layout: histogramLayout(bins, width, HISTOGRAM_HEIGHT) };

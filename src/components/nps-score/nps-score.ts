@@ -93,7 +93,7 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
 
   /** Whether the notice about too few responses is shown. */
   get tooFewResponses(): boolean {
-    return this.value !== undefined && this.value.nps.responses < this.effectiveMinResponses;
+    return this.result !== undefined && this.result.nps.responses < this.effectiveMinResponses;
   }
 
   protected label(): string {

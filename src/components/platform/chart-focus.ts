@@ -10,10 +10,10 @@
  * within the same mark costs nothing).
  *
  *   #focus = new ChartFocusController(this, {
- *     first: () => (this.value ? lastIndex(this.value.points) : null),
- *     move: (index, event) => indexMove(index, event, this.value!.points.length),
+ *     first: () => (this.result ? lastIndex(this.result.points) : null),
+ *     move: (index, event) => indexMove(index, event, this.result!.points.length),
  *     positionAt: (event) => this.#indexUnder(event),
- *     isValid: (index) => index < (this.value?.points.length ?? 0),
+ *     isValid: (index) => index < (this.result?.points.length ?? 0),
  *     describe: (index) => this.#describe(index),
  *   });
  *   html`<div part="chart" tabindex="0" ${…} @keydown=${this.#focus.onKeydown} …>`

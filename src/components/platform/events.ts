@@ -9,7 +9,8 @@ import type { ElementError } from './errors.ts';
 
 /** `metric-change`: the computed result changed (not fired for an equal result). */
 export interface MetricChangeDetail<T = unknown> {
-  value: T;
+  /** The element's new result: the same object as its `result` property. */
+  result: T;
   warnings: InputWarning[];
 }
 

@@ -190,7 +190,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   /** Where the element is: loading, computing, ready or error. */
   @state() status: ElementStatus = 'idle';
   /** The last computed metric (undefined before the first result or after an error). */
-  @state() value?: Value;
+  @state() result?: Value;
   /** Why the metric could not be shown, if it could not. */
   @state() error?: ElementError;
   /**
@@ -437,7 +437,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   override render(): TemplateResult {
     return html`<div part="base" class="base">
-      ${this.renderHeader()} ${this.#renderStatus()} ${this.value !== undefined && this.status !== 'error' ? this.renderMetric(this.value) : nothing}
+      ${this.renderHeader()} ${this.#renderStatus()} ${this.result !== undefined && this.status !== 'error' ? this.renderMetric(this.result) : nothing}
       ${this.error ? this.renderError(this.error) : nothing} ${this.renderWarnings()}
     </div>`;
   }
@@ -458,7 +458,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   protected renderHeader(): TemplateResult | typeof nothing {
     const title = this.shownTitle;
     if (!title) return nothing;
-    const scope = this.value !== undefined && this.status !== 'error' ? this.scope(this.value) : '';
+    const scope = this.result !== undefined && this.status !== 'error' ? this.scope(this.result) : '';
     return html`<div part="header">
       <div part="title">${title}</div>
       ${scope ? html`<div part="subtitle">${scope}</div>` : nothing}
@@ -524,7 +524,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     // A page's own title names the chart better than the element's default words: it leads the label.
     const heading = this.heading?.trim();
     let label = heading || this.label();
-    if (this.status === 'ready' && this.value !== undefined) label = heading ? `${heading}. ${this.summarize(this.value)}` : this.summarize(this.value);
+    if (this.status === 'ready' && this.result !== undefined) label = heading ? `${heading}. ${this.summarize(this.result)}` : this.summarize(this.result);
     // The short sentence only: a screen reader should not read out a list of records on every focus.
     else if (this.status === 'error' && this.error) label = `${label}: ${this.error.kind === 'invalid-input' ? this.format.term('errorInvalid', this.error.total) : this.error.message}`;
     if (this.getAttribute('aria-label') !== label) this.setAttribute('aria-label', label);
@@ -666,7 +666,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
       this.#computedKey = 'idle';
       this.#computation.stop();
       this.status = 'idle';
-      this.value = undefined;
+      this.result = undefined;
       this.error = undefined;
       this.#dataWarnings = [];
       this.#showWarnings();
@@ -717,20 +717,20 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
       return;
     }
     this.#dataCurrency = outcome.currency;
-    this.value = outcome.value;
+    this.result = outcome.value;
     this.error = undefined;
     this.status = 'ready';
     const json = JSON.stringify(outcome.value);
     if (json !== this.#lastValueJson) {
       this.#lastValueJson = json;
-      this.queueEvent<MetricChangeDetail<Value>>('metric-change', { value: outcome.value, warnings: outcome.warnings });
+      this.queueEvent<MetricChangeDetail<Value>>('metric-change', { result: outcome.value, warnings: outcome.warnings });
     }
   }
 
   #fail(error: ElementError): void {
     this.status = 'error';
     this.error = error;
-    this.value = undefined;
+    this.result = undefined;
     this.#lastValueJson = undefined;
     // `error` does not bubble (see events.ts); it is composed so a shadow host sees it.
     this.#queuedEvents.push(() => emit(this, 'error', error, { bubbles: false }));

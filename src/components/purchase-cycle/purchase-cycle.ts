@@ -28,7 +28,7 @@ export const DEFAULT_BIN_WIDTH = 7;
  * exposed as `suggestedWindowDays` (and in the `metric-change` detail), so a
  * page can hand it to another element:
  *
- *   cycle.addEventListener('metric-change', (e) => gauge.setAttribute('window-days', e.detail.value.suggestedWindowDays));
+ *   cycle.addEventListener('metric-change', (e) => gauge.setAttribute('window-days', e.detail.result.suggestedWindowDays));
  *
  * @summary Days between purchases, median and suggested retention window.
  *
@@ -38,7 +38,7 @@ export const DEFAULT_BIN_WIDTH = 7;
  * @attr height - Chart height in px (default: half the width, 200–300 px).
  * @prop suggestedWindowDays - Read-only: 3 × the median days between purchases, rounded up; null before a result.
  *
- * @fires metric-change - The distribution changed: `detail.value` is a {@link PurchaseCycleModel}.
+ * @fires metric-change - The distribution changed: `detail.result` is a {@link PurchaseCycleModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart chart - The focusable histogram. @csspart bar - A bar (`bar-overflow`: the last, wider bar). @csspart bar-active - The outline of the bar under pointer or focus.
@@ -72,7 +72,7 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
 
   /** 3 × the median days between purchases (rounded up): a retention window covering three purchase cycles. */
   get suggestedWindowDays(): number | null {
-    return this.status === 'ready' ? (this.value?.suggestedWindowDays ?? null) : null;
+    return this.status === 'ready' ? (this.result?.suggestedWindowDays ?? null) : null;
   }
 
   protected jobRequest(): JobRequest<PurchaseCycleJobOptions, PurchaseCycleModel> {
@@ -250,8 +250,8 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
   /** The tooltip as one sentence, for the live region. */
   #describeBar(index: number): string {
     const bin = this.#drawing?.drawing.bins[index];
-    if (!this.value || !bin) return '';
-    const { title, rows } = this.#tooltipContent(this.value, bin);
+    if (!this.result || !bin) return '';
+    const { title, rows } = this.#tooltipContent(this.result, bin);
     return `${title}: ${rows.map(([name, value]) => `${name}: ${value}`).join(', ')}`;
   }
 
@@ -268,7 +268,7 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
 
   /** Bars drawn now (bins, or joined bins on a narrow chart); none before the chart has a size. */
   #barCount(): number {
-    return this.value && this.#drawing?.model === this.value ? this.#drawing.drawing.bins.length : 0;
+    return this.result && this.#drawing?.model === this.result ? this.#drawing.drawing.bins.length : 0;
   }
 
   /** The bar whose column the pointer is in. */

@@ -56,7 +56,7 @@ const ATTRIBUTES: Record<CalculatorField, string> = {
  * @attr gross-margin - Gross margin in PERCENT (80 = 80 %), as people type it.
  * @attr currency - ISO 4217 code for money (default USD).
  *
- * @fires metric-change - The results changed: `detail.value` is a CalculatorModel (figures, problems, every result).
+ * @fires metric-change - The results changed: `detail.result` is a CalculatorModel (figures, problems, every result).
  *
  * @csspart form - The form. @csspart field - One label + input + message. @csspart input - An input.
  * @csspart field-error - Why a figure is refused. @csspart results - The result list.
@@ -127,7 +127,7 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
   /** The form is the element: drawn whatever the data routes say (it has none). */
   override render(): TemplateResult {
     // Until the first result arrives (a few milliseconds; the engine loads once), the form shows with empty results.
-    return html`<div part="base" class="base">${this.renderHeader()} ${this.renderMetric(this.value ?? blankCalculatorModel())}</div>`;
+    return html`<div part="base" class="base">${this.renderHeader()} ${this.renderMetric(this.result ?? blankCalculatorModel())}</div>`;
   }
 
   protected renderMetric(model: CalculatorModel): TemplateResult {

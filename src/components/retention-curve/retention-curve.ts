@@ -48,7 +48,7 @@ const MARKERS_UP_TO = 24;
  * @attr as-of - Last day of data used. @attr week-start - First day of week for `week` periods.
  * @attr height - Chart height in px (default: half the width, 220–340 px).
  *
- * @fires metric-change - The curves changed: `detail.value` is a {@link RetentionCurveModel}.
+ * @fires metric-change - The curves changed: `detail.result` is a {@link RetentionCurveModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart chart - The focusable chart area. @csspart curve - A cohort's curve (`curve-highlighted`). @csspart average - The average curve.
@@ -76,10 +76,10 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     move: (at, event) => this.#move(at, event),
     positionAt: (event) => this.#positionUnder(event),
     isValid: (at) => {
-      const value = this.value && at.k < this.value.periods ? this.#valuesOf(this.value, at.series)?.[at.k] : undefined;
+      const value = this.result && at.k < this.result.periods ? this.#valuesOf(this.result, at.series)?.[at.k] : undefined;
       return value !== null && value !== undefined && Number.isFinite(value);
     },
-    describe: (at) => (this.value ? this.#describe(this.value, at) : ''),
+    describe: (at) => (this.result ? this.#describe(this.result, at) : ''),
     equals: (a, b) => a.series === b.series && a.k === b.k,
   });
   #tooltip = new TooltipPlacement(this);
@@ -325,7 +325,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
 
   /** Keyboard focus starts on the average's latest point (else the first curve that has one). */
   #firstPosition(): CurvePosition | null {
-    const model = this.value;
+    const model = this.result;
     if (!model) return null;
     for (const series of this.#legendOrder(model)) {
       const periods = this.#drawnPeriods(model, series);
@@ -336,7 +336,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
 
   /** ← → along the curve (its drawn periods), ↑ ↓ to the previous or next curve in legend order, at the nearest period. */
   #move(at: CurvePosition, event: KeyboardEvent): CurvePosition | undefined {
-    const model = this.value;
+    const model = this.result;
     if (!model) return undefined;
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       const order = this.#legendOrder(model);
@@ -363,7 +363,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   /** Hovering a legend entry highlights its curve at its latest point. */
   #onLegendPointer = (event: PointerEvent) => {
     const item = (event.target as Element).closest('[data-index]');
-    const model = this.value;
+    const model = this.result;
     if (!item || !model) return;
     const series = Number(item.getAttribute('data-index'));
     const periods = this.#drawnPeriods(model, series);

@@ -67,7 +67,7 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  * @prop selectedPeriod - Key of the selected period (settable); the last complete one by default.
  *
  * @fires movement-select - A period was chosen: `detail` is {@link MovementSelectDetail}.
- * @fires metric-change - The movements changed: `detail.value` is a {@link RevenueMovementsModel}.
+ * @fires metric-change - The movements changed: `detail.result` is a {@link RevenueMovementsModel}.
  * @fires error - The input could not be used (not bubbling).
  *
  * @csspart chart - The focusable chart. @csspart column - A period's bars (`selected`). @csspart segment - One movement.
@@ -93,12 +93,12 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
 
   /** The active period (hovered, or reached with the keys): its tooltip; Enter or a click selects it. */
   #focus = new ChartFocusController<number>(this, {
-    first: () => (this.value && this.value.periods.length > 0 ? this.#selectedIndex(this.value) : null),
-    move: (index, event) => indexMove(index, event, this.value?.periods.length ?? 0),
+    first: () => (this.result && this.result.periods.length > 0 ? this.#selectedIndex(this.result) : null),
+    move: (index, event) => indexMove(index, event, this.result?.periods.length ?? 0),
     positionAt: (event) => this.#periodUnder(event),
-    isValid: (index) => index < (this.value?.periods.length ?? 0),
+    isValid: (index) => index < (this.result?.periods.length ?? 0),
     choose: (index) => this.#select(index),
-    describe: (index) => (this.value ? this.#describePeriod(this.value, this.value.periods[index]) : ''),
+    describe: (index) => (this.result ? this.#describePeriod(this.result, this.result.periods[index]) : ''),
   });
   #tooltip = new TooltipPlacement(this);
   /** The geometry of the last drawing and what it was computed for: a hover or a key reuses it. */
@@ -344,7 +344,7 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
   // ---- interaction --------------------------------------------------------------------
 
   #select(index: number): void {
-    const model = this.value;
+    const model = this.result;
     if (!model || index < 0 || index >= model.periods.length) return;
     const p = model.periods[index];
     if (index === this.#selectedIndex(model) && this.selectedPeriod === p.key) return;

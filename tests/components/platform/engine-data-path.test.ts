@@ -102,7 +102,7 @@ describe('the engine owns the data path', () => {
     expect(results[0], 'the first result: the gauge must not wait for the heatmap').to.equal('gauge');
     expect(gauge.ranIn).to.equal('worker');
     expect(engineWorkerCount()).to.equal(2);
-    expect(gauge.value!.retention).to.equal(0.95);
+    expect(gauge.result!.retention).to.equal(0.95);
     await waitUntil(() => heatmap.status === 'ready', `the heatmap did not finish (${heatmap.status})`, { timeout: 30_000 });
   });
 });

@@ -20,14 +20,14 @@ export const pause = (ms: number) => new Promise((done) => setTimeout(done, ms))
 export async function referenceValues(): Promise<Map<string, string>> {
   const outcome = await runGroup('race references', () => ORDER_ELEMENTS.map((spec) => ({ name: `<${spec.tag}> reference`, el: make(spec.tag, { ...spec.attributes }, spec.kind.rows()) })));
   expectNoFailures(outcome);
-  return new Map(outcome.cases.map((c) => [c.el.localName, JSON.stringify(c.el.value)]));
+  return new Map(outcome.cases.map((c) => [c.el.localName, JSON.stringify(c.el.result)]));
 }
 
 /** Adds a failure for every case that did not end with the reference value of its element. */
 export function expectReference(reference: Map<string, string>, cases: Case[], failures: string[]): void {
   for (const c of cases) {
     if (c.el.status !== 'ready') failures.push(`${c.name}: ended ${c.el.status} ${c.el.error?.message ?? ''}, not with the newest input's result`);
-    else if (JSON.stringify(c.el.value) !== reference.get(c.el.localName)) failures.push(`${c.name}: shows an older input's result`);
+    else if (JSON.stringify(c.el.result) !== reference.get(c.el.localName)) failures.push(`${c.name}: shows an older input's result`);
   }
 }
 
