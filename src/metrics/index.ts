@@ -47,3 +47,4 @@ export * from './purchase-gaps.ts';
 export * from './revenue-movements.ts';
 export * from './cancellations.ts';
 export * from './health.ts';
+export * from './uncertainty.ts';
