@@ -1,0 +1,12 @@
+/**
+ * `retention-kit/sql`: the kit's metrics as SQL, for data that lives in a
+ * database or a warehouse. Each function writes one readable, commented query
+ * from the user's table and column names, with the engine's definitions, for
+ * DuckDB, PostgreSQL, BigQuery, Snowflake or ClickHouse; each `…FromRows`
+ * turns the query's rows into the versioned JSON shape the elements take.
+ */
+export { DIALECTS, dialects, dialectOf, type Dialect, type DialectName } from './dialects.ts';
+export { rowCountsSql, PURCHASE_WORDS, RETURN_WORDS, type SqlFields, type SqlOptions } from './source.ts';
+export { cohortMatrixSql, cohortMatrixFromRows, type CohortMatrixRow, type CohortMeasure } from './cohort-matrix.ts';
+export { periodCountsSql, periodCountsFromRows, type PeriodCountsRow, type PeriodCountsSqlOptions } from './period-counts.ts';
+export * from '../metrics/shapes/index.ts';
