@@ -68,9 +68,13 @@ export interface ReasonSelectDetail {
  * @fires metric-change - The reasons changed: `detail.result` is a {@link ChurnReasonsModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable bar chart. @csspart label - A reason's label. @csspart bar - A bar.
- * @csspart figures - Count and share of a bar. @csspart other - The expandable list of "Other".
- * @csspart trend - The small multiples. @csspart table - The visually hidden data tables.
+ * @csspart chart - The focusable bar chart.
+ * @csspart label - A reason's label.
+ * @csspart bar - A bar.
+ * @csspart figures - Count and share of a bar.
+ * @csspart other - The expandable list of "Other".
+ * @csspart trend - The small multiples.
+ * @csspart table - The visually hidden data tables.
  *
  * @cssprop --rk-reasons-bar - Bar colour (default the first series colour).
  * @cssprop --rk-reasons-other - Colour of the "Other" bar.

@@ -48,10 +48,16 @@ export const DEFAULT_CUSTOMER_THRESHOLD = 0.07;
  * @fires metric-change - The computed series changed: `detail.result` is a {@link ChurnTrendModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable chart area. @csspart axis - Axis labels. @csspart grid-line - Gridlines.
- * @csspart line - The churn line (`line-partial`: the running period). @csspart area - The area (variant="area").
- * @csspart threshold - The threshold line. @csspart zero-line - The zero line. @csspart point - Period markers.
- * @csspart tooltip - The tooltip. @csspart table - The visually hidden data table.
+ * @csspart chart - The focusable chart area.
+ * @csspart axis - Axis labels.
+ * @csspart grid-line - Gridlines.
+ * @csspart line - The churn line (`line-partial`: the running period).
+ * @csspart area - The area (variant="area").
+ * @csspart threshold - The threshold line.
+ * @csspart zero-line - The zero line.
+ * @csspart point - Period markers.
+ * @csspart tooltip - The tooltip.
+ * @csspart table - The visually hidden data table.
  *
  * @cssprop --rk-churn-line - Line colour (default the first series colour).
  * @cssprop --rk-churn-threshold - Threshold colour (default the "bad" colour).

@@ -73,16 +73,22 @@ interface Drawing {
  * @attr cohort-by - A customer property to group by (needs `customers` or `customers-src`).
  * @attr customers-src - URL of customer records (JSON or CSV) with the id column (`customer-key`) and properties.
  * @attr input - `auto` (default), `transactions` or `matrix` (pre-aggregated `{ measure, cohorts: [{ key, label?, size, values }] }`).
- * @attr as-of - Last day of data used. @attr week-start - First day of week for `week` periods.
+ * @attr as-of - Last day of data used.
+ * @attr week-start - First day of week for `week` periods.
  * @prop customers - Customer records (array of objects) for `cohort-by`.
  *
  * @fires cohort-select - A cell was chosen: `detail` is {@link CohortSelectDetail}.
  * @fires metric-change - The matrix changed: `detail.result` is a {@link HeatmapModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable heatmap. @csspart cell - A cell. @csspart cell-start - A period-0 cell (also `cell`), drawn neutral.
- * @csspart cell-running - A cell whose period is still running (also `cell`). @csspart cell-text - A cell's value.
- * @csspart axis - Column and row labels. @csspart legend - The colour legend. @csspart tooltip - The tooltip.
+ * @csspart chart - The focusable heatmap.
+ * @csspart cell - A cell.
+ * @csspart cell-start - A period-0 cell (also `cell`), drawn neutral.
+ * @csspart cell-running - A cell whose period is still running (also `cell`).
+ * @csspart cell-text - A cell's value.
+ * @csspart axis - Column and row labels.
+ * @csspart legend - The colour legend.
+ * @csspart tooltip - The tooltip.
  * @csspart cell-focus - The ring around the active cell.
  * @csspart table - The visually hidden data table.
  *

@@ -50,7 +50,8 @@ const weightsConverter = {
  * @attr weights - JSON points per signal, merged over the defaults: `{"usage-drop":30,"dormant":40}`.
  * @attr as-of - First day no longer looked at (default: the day after the last event).
  * @attr window-days - Length of the recent window compared with the one before (default 30).
- * @attr baseline - Score with no signal (default 70). @attr at-risk-below - At-risk line (default 40).
+ * @attr baseline - Score with no signal (default 70).
+ * @attr at-risk-below - At-risk line (default 40).
  * @attr visible-rows - Rows in view before scrolling (default 10).
  * @attr at-risk-only - Show only customers at risk (the toggle).
  * @prop weights - Points per signal as an object.
@@ -59,8 +60,11 @@ const weightsConverter = {
  * @fires metric-change - The scores changed: `detail.result` is a {@link CustomerHealthModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart filter - The at-risk toggle. @csspart scroller - The scroll container. @csspart grid - The table.
- * @csspart details - Signals of the chosen customer. @csspart note - The window note.
+ * @csspart filter - The at-risk toggle.
+ * @csspart scroller - The scroll container.
+ * @csspart grid - The table.
+ * @csspart details - Signals of the chosen customer.
+ * @csspart note - The window note.
  */
 export class CustomerHealth extends RetentionElement<CustomerHealthModel, CustomerHealthJobOptions> {
   static override styles = [platformStyles, customerHealthStyles];

@@ -33,27 +33,37 @@ const SPARKLINE_UNITS = 40;
  * @attr input - auto (default: by metric), transactions, subscriptions, responses, invoices or periods (`{ period, value }` records).
  * @attr granularity - day | week | month (default) | quarter | year.
  * @attr periods - Periods in the sparkline, the shown one included (default 12).
- * @attr value / previous - Figures computed elsewhere (rates as fractions); used when no data is given.
+ * @attr value - The current figure, computed elsewhere (a rate as a fraction: 0.042 = 4.2 %); shown when no data is given.
+ * @attr previous - The figure of the period before, in the unit of `value`; the change is shown against it.
  * @attr period - Label of the typed figures' period.
  * @attr benchmark - The metric's threshold (churn alarm, SaaS annual retention, NPS good bound) or a target for any metric; `none` hides the hint.
  * @attr benchmark-high - NPS: the excellent bound (default 50).
  * @attr window-days - Activity window for customer-churn, crr and active-customers from transactions.
  * @attr loyalty-threshold - Purchases that make a customer loyal (default 3).
  * @attr frame - period | cumulative: the time frame of each period's purchase metric.
- * @attr as-of / week-start - Last day of transactions used; first weekday of week periods.
+ * @attr as-of - Last day of transactions used (ISO date).
+ * @attr week-start - First weekday of week periods, 0 = Sunday … 6 (default 1, Monday).
  * @attr score-key - Survey score column.
- * @attr issue-date-key / paid-date-key - Invoice columns (`amount-key` maps the amount).
- * @attr period-key / value-key - Columns of pre-aggregated periods.
+ * @attr issue-date-key - Column of an invoice's issue date (`amount-key` maps the amount; default `issueDate`).
+ * @attr paid-date-key - Column of the day an invoice was paid; blank = still open (default `paidDate`).
+ * @attr period-key - Column of the period key in pre-aggregated periods (default `period`).
+ * @attr value-key - Column of the figure in pre-aggregated periods (default `value`).
  *
  * @fires metric-change - The computed KpiModel changed.
  * @fires error - Input could not be read or computed (not bubbling).
  *
- * @csspart title - The metric name (or `heading`). @csspart subtitle - The period shown. @csspart value - The value.
- * @csspart delta - The change vs the previous period. @csspart sparkline - The SVG sparkline.
- * @csspart benchmark - The benchmark hint. @csspart table - The hidden data table.
+ * @csspart title - The metric name (or `heading`).
+ * @csspart subtitle - The period shown.
+ * @csspart value - The value.
+ * @csspart delta - The change vs the previous period.
+ * @csspart sparkline - The SVG sparkline.
+ * @csspart benchmark - The benchmark hint.
+ * @csspart table - The hidden data table.
  *
- * @cssprop --rk-kpi-padding - Padding. @cssprop --rk-kpi-border - Border colour.
- * @cssprop --rk-kpi-value-size - Font size of the value. @cssprop --rk-kpi-line - Sparkline colour.
+ * @cssprop --rk-kpi-padding - Padding.
+ * @cssprop --rk-kpi-border - Border colour.
+ * @cssprop --rk-kpi-value-size - Font size of the value.
+ * @cssprop --rk-kpi-line - Sparkline colour.
  * @cssprop --rk-kpi-sparkline-height - Height of the sparkline row.
  */
 export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {

@@ -49,17 +49,24 @@ const timeUnitConverter = {
  * @attr calibration-end - Last day the models learn from (default the last day of data).
  * @attr discount-rate - Per time unit, as a fraction (default 0).
  * @attr margin - Share of revenue kept, 0–1 (default 1); also the SaaS gross margin unless `gross-margin` is set.
- * @attr arpa / gross-margin / churn - Figures of the SaaS formula; without a data route they are all it shows.
+ * @attr arpa - Average revenue per account per period, for the SaaS formula (ARPA × gross margin / churn); without a data route the formula is all it shows.
+ * @attr gross-margin - Gross margin in percent (80 = 80 %) for the SaaS formula (default: `margin`).
+ * @attr churn - Churn per period as a fraction (0.03 = 3 %) for the SaaS formula; without it, churn is measured from the data.
  * @attr granularity - Cohort period of the historic values, and the period the measured ARPA and churn are per (default `month`).
  * @attr window-days - Days a purchase keeps a customer active, for the measured churn (as in churn-trend); default 3 × the median days between purchases.
- * @attr top-count - Customers in the top table (default 10). @attr bins - Histogram bins (default 20).
+ * @attr top-count - Customers in the top table (default 10).
+ * @attr bins - Histogram bins (default 20).
  *
  * @fires metric-change - The values changed: `detail.result` is a {@link LtvForecastModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart figures - The headline figures. @csspart figure - One figure. @csspart histogram - The distribution.
- * @csspart cohorts - Historic value per cohort. @csspart top - The top-customer table.
- * @csspart details - The model parameters. @csspart table - The visually hidden data table.
+ * @csspart figures - The headline figures.
+ * @csspart figure - One figure.
+ * @csspart histogram - The distribution.
+ * @csspart cohorts - Historic value per cohort.
+ * @csspart top - The top-customer table.
+ * @csspart details - The model parameters.
+ * @csspart table - The visually hidden data table.
  *
  * @cssprop --rk-ltv-bar - Bar colour.
  */

@@ -33,22 +33,37 @@ const TREND_UNITS = 48;
  *
  * @attr granularity - Periods of the trend: day | week | month (default) | quarter | year.
  * @attr min-responses - Fewer responses than this get the notice (default 30).
- * @attr promoters / passives / detractors - Counts typed by hand (used when no data is given).
+ * @attr promoters - Number of promoters (scores 9–10), typed by hand; used when no data is given.
+ * @attr passives - Number of passives (scores 7–8), typed by hand; used when no data is given.
+ * @attr detractors - Number of detractors (scores 0–6), typed by hand; used when no data is given.
  * @attr score-key - Column of the 0–10 score (default `score`); `date-key` and `customer-key` map the others.
- * @attr period-key / promoters-key / passives-key / detractors-key - Columns of per-period counts.
+ * @attr period-key - Column of the period in per-period counts (default `period`).
+ * @attr promoters-key - Column of the promoter count in per-period counts (default `promoters`).
+ * @attr passives-key - Column of the passive count in per-period counts (default `passives`).
+ * @attr detractors-key - Column of the detractor count in per-period counts (default `detractors`).
  * @attr week-start - First weekday of week periods, 0 = Sunday … 6.
  *
  * @fires metric-change - The computed NpsModel changed.
  * @fires error - Input could not be read (not bubbling).
  *
- * @csspart title - The title. @csspart subtitle - The periods the responses cover. @csspart score - The NPS. @csspart responses - The response count.
- * @csspart split - The stacked bar (SVG). @csspart segment - A bar segment (also `promoters`, `passives`, `detractors`).
- * @csspart legend - Counts and shares as text. @csspart low-sample - The too-few-responses notice.
- * @csspart trend - The trend line (SVG). @csspart table - The hidden data tables.
+ * @csspart title - The title.
+ * @csspart subtitle - The periods the responses cover.
+ * @csspart score - The NPS.
+ * @csspart responses - The response count.
+ * @csspart split - The stacked bar (SVG).
+ * @csspart segment - A bar segment (also `promoters`, `passives`, `detractors`).
+ * @csspart legend - Counts and shares as text.
+ * @csspart low-sample - The too-few-responses notice.
+ * @csspart trend - The trend line (SVG).
+ * @csspart table - The hidden data tables.
  *
- * @cssprop --rk-nps-promoters / --rk-nps-passives / --rk-nps-detractors - Group colours.
- * @cssprop --rk-nps-line - Trend colour. @cssprop --rk-nps-score-size - Font size of the score.
- * @cssprop --rk-nps-trend-height - Height of the trend line. @cssprop --rk-nps-padding - Padding.
+ * @cssprop --rk-nps-promoters - Colour of the promoters.
+ * @cssprop --rk-nps-passives - Colour of the passives.
+ * @cssprop --rk-nps-detractors - Colour of the detractors.
+ * @cssprop --rk-nps-line - Trend colour.
+ * @cssprop --rk-nps-score-size - Font size of the score.
+ * @cssprop --rk-nps-trend-height - Height of the trend line.
+ * @cssprop --rk-nps-padding - Padding.
  */
 export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
   static override styles = [platformStyles, npsScoreStyles];

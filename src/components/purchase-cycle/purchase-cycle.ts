@@ -34,20 +34,31 @@ export const DEFAULT_BIN_WIDTH = 7;
  *
  * @attr bin-width - Days per bar (default 7).
  * @attr max-days - Longest gap with a bar of its own; longer gaps share the last bar (default: the 95th percentile).
- * @attr from - First purchase day counted (ISO date). @attr to - First day no longer counted.
+ * @attr from - First purchase day counted (ISO date).
+ * @attr to - First day no longer counted.
  * @attr height - Chart height in px (default: half the width, 200–300 px).
  * @prop suggestedWindowDays - Read-only: 3 × the median days between purchases, rounded up; null before a result.
  *
  * @fires metric-change - The distribution changed: `detail.result` is a {@link PurchaseCycleModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable histogram. @csspart bar - A bar (`bar-overflow`: the last, wider bar). @csspart bar-active - The outline of the bar under pointer or focus.
- * @csspart axis - Axis labels. @csspart grid-line - Gridlines. @csspart median-line / mean-line / window-line - The marks.
- * @csspart legend - Median, mean and window in words. @csspart tooltip - The tooltip. @csspart table - The hidden data table.
+ * @csspart chart - The focusable histogram.
+ * @csspart bar - A bar (`bar-overflow`: the last, wider bar).
+ * @csspart bar-active - The outline of the bar under pointer or focus.
+ * @csspart axis - Axis labels.
+ * @csspart grid-line - Gridlines.
+ * @csspart median-line - The median mark.
+ * @csspart mean-line - The mean mark.
+ * @csspart window-line - The suggested retention window mark.
+ * @csspart legend - Median, mean and window in words.
+ * @csspart tooltip - The tooltip.
+ * @csspart table - The hidden data table.
  * @csspart bar-note - Says when bins too narrow to draw are joined into wider bars, and which `bin-width` avoids it.
  *
  * @cssprop --rk-cycle-bar - Bar colour (default the first series colour).
- * @cssprop --rk-cycle-median - Median line. @cssprop --rk-cycle-mean - Mean line. @cssprop --rk-cycle-window - Window line.
+ * @cssprop --rk-cycle-median - Median line.
+ * @cssprop --rk-cycle-mean - Mean line.
+ * @cssprop --rk-cycle-window - Window line.
  */
 export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, PurchaseCycleJobOptions> {
   static override styles = [platformStyles, chartStyles, tooltipStyles, purchaseCycleStyles];

@@ -58,10 +58,16 @@ const ATTRIBUTES: Record<CalculatorField, string> = {
  *
  * @fires metric-change - The results changed: `detail.result` is a CalculatorModel (figures, problems, every result).
  *
- * @csspart form - The form. @csspart field - One label + input + message. @csspart input - An input.
- * @csspart field-error - Why a figure is refused. @csspart results - The result list.
- * @csspart result - One result. @csspart value - A result's figure. @csspart formula - Its formula in words.
- * @csspart result-note - A note on a result (net negative churn, missing figures). @csspart table - The hidden table.
+ * @csspart form - The form.
+ * @csspart field - One label + input + message.
+ * @csspart input - An input.
+ * @csspart field-error - Why a figure is refused.
+ * @csspart results - The result list.
+ * @csspart result - One result.
+ * @csspart value - A result's figure.
+ * @csspart formula - Its formula in words.
+ * @csspart result-note - A note on a result (net negative churn, missing figures).
+ * @csspart table - The hidden table.
  *
  * @cssprop --rk-calculator-padding - Padding of the host.
  * @cssprop --rk-calculator-value-size - Font size of the result figures.

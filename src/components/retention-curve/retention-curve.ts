@@ -45,15 +45,23 @@ const MARKERS_UP_TO = 24;
  * @attr max-periods - At most this many periods (columns).
  * @attr max-cohorts - Curves shown: the most recent N cohorts (default 12); the average is over all.
  * @attr input - `auto` (default), `transactions` or `matrix` (the <cohort-heatmap> matrix, plus optional `partialLastPeriod` and `mode`).
- * @attr as-of - Last day of data used. @attr week-start - First day of week for `week` periods.
+ * @attr as-of - Last day of data used.
+ * @attr week-start - First day of week for `week` periods.
  * @attr height - Chart height in px (default: half the width, 220–340 px).
  *
  * @fires metric-change - The curves changed: `detail.result` is a {@link RetentionCurveModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable chart area. @csspart curve - A cohort's curve (`curve-highlighted`). @csspart average - The average curve.
- * @csspart axis - Axis labels. @csspart grid-line - Gridlines. @csspart legend - The legend. @csspart legend-item - A legend entry (hover highlights its curve).
- * @csspart active-point - The ring on the active point. @csspart tooltip - The tooltip. @csspart table - The hidden data table.
+ * @csspart chart - The focusable chart area.
+ * @csspart curve - A cohort's curve (`curve-highlighted`).
+ * @csspart average - The average curve.
+ * @csspart axis - Axis labels.
+ * @csspart grid-line - Gridlines.
+ * @csspart legend - The legend.
+ * @csspart legend-item - A legend entry (hover highlights its curve).
+ * @csspart active-point - The ring on the active point.
+ * @csspart tooltip - The tooltip.
+ * @csspart table - The hidden data table.
  *
  * @cssprop --rk-curve-average - Colour of the average curve (default the text colour).
  * @cssprop --rk-curve-dimmed-opacity - Opacity of the curves not highlighted (default 0.18).

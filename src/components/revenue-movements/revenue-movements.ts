@@ -60,23 +60,39 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  *
  * @attr granularity - `day | week | month | quarter | year` (default `month`; follow the billing cycle).
  * @attr input - `auto` (default), `subscriptions` or `periods` (pre-aggregated `{ period, new, expansion, reactivation, contraction, churn, startMrr, complete? }`).
- * @attr from / to - First day shown and first day no longer shown (ISO dates).
+ * @attr from - First day shown (ISO date); earlier periods are left out.
+ * @attr to - First day no longer shown (ISO date); later periods are left out.
  * @attr as-of - The day deciding which periods are complete (default today).
  * @attr currency - ISO 4217 code of the amounts (default USD).
- * @attr week-start - First day of week for `week` periods. @attr height - Chart height in px.
+ * @attr week-start - First day of week for `week` periods.
+ * @attr height - Chart height in px.
  * @prop selectedPeriod - Key of the selected period (settable); the last complete one by default.
  *
  * @fires movement-select - A period was chosen: `detail` is {@link MovementSelectDetail}.
  * @fires metric-change - The movements changed: `detail.result` is a {@link RevenueMovementsModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart chart - The focusable chart. @csspart column - A period's bars (`selected`). @csspart segment - One movement.
- * @csspart column-focus - The ring around the active period while the chart has keyboard focus. @csspart tooltip - The tooltip.
- * @csspart net-line - The net change line. @csspart zero-line - Zero. @csspart axis - Axis labels. @csspart grid-line - Gridlines.
- * @csspart kpis - NRR, GRR and quick ratio. @csspart kpi - One of them. @csspart kpi-value - Its number.
- * @csspart legend - The legend. @csspart table - The hidden data table.
+ * @csspart chart - The focusable chart.
+ * @csspart column - A period's bars (`selected`).
+ * @csspart segment - One movement.
+ * @csspart column-focus - The ring around the active period while the chart has keyboard focus.
+ * @csspart tooltip - The tooltip.
+ * @csspart net-line - The net change line.
+ * @csspart zero-line - Zero.
+ * @csspart axis - Axis labels.
+ * @csspart grid-line - Gridlines.
+ * @csspart kpis - NRR, GRR and quick ratio.
+ * @csspart kpi - One of them.
+ * @csspart kpi-value - Its number.
+ * @csspart legend - The legend.
+ * @csspart table - The hidden data table.
  *
- * @cssprop --rk-movement-new / --rk-movement-expansion / --rk-movement-reactivation / --rk-movement-contraction / --rk-movement-churn / --rk-movement-net - Colours.
+ * @cssprop --rk-movement-new - Colour of new revenue.
+ * @cssprop --rk-movement-expansion - Colour of expansion.
+ * @cssprop --rk-movement-reactivation - Colour of reactivation.
+ * @cssprop --rk-movement-contraction - Colour of contraction.
+ * @cssprop --rk-movement-churn - Colour of churned revenue.
+ * @cssprop --rk-movement-net - Colour of the net change line.
  */
 export class RevenueMovements extends RetentionElement<RevenueMovementsModel, RevenueMovementsJobOptions> {
   static override styles = [platformStyles, chartStyles, tooltipStyles, revenueMovementsStyles];
