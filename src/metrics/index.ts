@@ -48,3 +48,4 @@ export * from './revenue-movements.ts';
 export * from './cancellations.ts';
 export * from './health.ts';
 export * from './uncertainty.ts';
+export * from './benchmarks.ts';

@@ -95,6 +95,14 @@ export const windowDaysAttribute = numberAttribute({ min: 1, max: 3650 });
 export const fractionAttribute = numberAttribute({ min: 0, max: 1 });
 /** A count of periods a chart shows: one to ten years of months. */
 export const periodCountAttribute = numberAttribute({ min: 1, max: 120, integer: true });
+/**
+ * `confidence`: `on` (default) shows intervals, small-sample marks and whether a
+ * change is beyond noise; `off` hides them for a page that wants bare figures.
+ * One rule for every element that states its uncertainty:
+ *   @property({ reflect: true, converter: confidenceAttribute }) confidence: Confidence = 'on';
+ */
+export const confidenceAttribute = choiceAttribute(['on', 'off'] as const, 'on');
+export type Confidence = 'on' | 'off';
 
 /** The warning for an attribute value an element refused; its English message also goes to the console. */
 export function refusedAttributeWarning(attribute: string, value: string, expected: AttributeExpectation): InputWarning {
