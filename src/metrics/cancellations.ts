@@ -16,8 +16,11 @@ import type { RecordList } from './read/csv-records.ts';
 
 /** Label of the group of cancellations whose reason was left blank. */
 export const NO_REASON_LABEL = '(no reason given)';
-/** Label of the group that holds rare answers and the tail beyond `maxReasons`. */
-export const OTHER_LABEL = 'Other';
+/**
+ * Label of the group that holds rare answers and the tail beyond `maxReasons`. Not "Other": many
+ * surveys offer a literal "Other" answer, which stays a reason of its own beside this group.
+ */
+export const OTHER_LABEL = 'Rarer reasons';
 /** Key of the "Other" series in the trend (answer keys are never empty, so no answer can collide). */
 export const OTHER_KEY = '\u0000other';
 /** Key of the no-reason group; answered keys are non-empty, so this one cannot collide. */

@@ -53,7 +53,7 @@ function expectByCount(el: ChurnReasons) {
     ['Too expensive', '3 (37.5%)'],
     ['Missing features', '2 (25.0%)'],
     ['(no reason given)', '1 (12.5%)'],
-    ['Other answers', '2 (25.0%)'],
+    ['2 rarer reasons', '2 (25.0%)'],
   ]);
 }
 
@@ -110,14 +110,14 @@ describe('churn-reasons: layout', () => {
 });
 
 describe('<churn-reasons> numbers and input routes', () => {
-  it('data property: ranks by count, shares, Other with its members', async () => {
+  it('data property: ranks by count, shares, the rarer reasons with their members', async () => {
     const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
     await ready(el);
     expectByCount(el);
     expect(el.result!.total).to.deep.equal({ count: 8, lostRevenue: 265, withoutRevenue: 0, unanswered: 1 });
     const members = [...root(el).querySelectorAll('[part~=other] li')].map((li) => squash(li.textContent));
     expect(members).to.deep.equal(['Bugs: 1 cancellation (12.5%) — given fewer than 2 times', 'Closed business: 1 cancellation (12.5%) — given fewer than 2 times']);
-    expect(squash(root(el).querySelector('[part~=other] summary')!.textContent)).to.equal('Other answers: 2 different answers, 2 cancellations');
+    expect(squash(root(el).querySelector('[part~=other] summary')!.textContent)).to.equal('2 rarer reasons, 2 cancellations in all');
     expect(el.warnings.map((w) => w.code)).to.deep.equal(['missing-reason']);
   });
 
@@ -128,7 +128,7 @@ describe('<churn-reasons> numbers and input routes', () => {
       ['Missing features', '$150 (56.6%) · 2 cancellations'],
       ['Too expensive', '$40 (15.1%) · 3 cancellations'],
       ['(no reason given)', '$30 (11.3%) · 1 cancellation'],
-      ['Other answers', '$45 (17.0%) · 2 cancellations'],
+      ['2 rarer reasons', '$45 (17.0%) · 2 cancellations'],
     ]);
     expect(el.getAttribute('aria-label')).to.equal(
       'Cancellation reasons by lost revenue: 8 cancellations; the top reason is “Missing features” with 56.6%. Lost revenue $265.',
@@ -142,14 +142,46 @@ describe('<churn-reasons> numbers and input routes', () => {
     expect(bars(all).map((b) => b[0])).to.deep.equal(['Too expensive', 'Missing features', 'Bugs', '(no reason given)', 'Closed business']);
     const top2 = await fixture<ChurnReasons>(html`<churn-reasons max-reasons="2" .data=${ROWS}></churn-reasons>`);
     await ready(top2);
-    // Other = (no reason) 1 + Bugs 1 + Closed business 1 = 3 of 8 = 37.5 %.
+    // Folded = (no reason) 1 + Bugs 1 + Closed business 1 = 3 of 8 = 37.5 %.
     expect(bars(top2)).to.deep.equal([
       ['Too expensive', '3 (37.5%)'],
       ['Missing features', '2 (25.0%)'],
-      ['Other answers', '3 (37.5%)'],
+      ['3 rarer reasons', '3 (37.5%)'],
     ]);
     const why = [...root(top2).querySelectorAll('[part~=other] li .why')].map((w) => squash(w.textContent));
     expect(why).to.include('— below the top 2');
+  });
+
+  it('a literal "Other" answer stays a reason of its own, beside the folded rarer reasons', async () => {
+    // 3 × "Other" (as typed: "Other" twice, "other ") is the customers' answer; Bugs and Closed business (once each) are folded.
+    const rows = [
+      ...ROWS,
+      { customer: 'o1', date: '2024-03-02', reason: 'Other' },
+      { customer: 'o2', date: '2024-03-03', reason: 'other ' },
+      { customer: 'o3', date: '2024-03-04', reason: 'Other' },
+    ];
+    const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${rows}></churn-reasons>`);
+    await ready(el);
+    // 11 cancellations: Too expensive 3, Other 3, Missing features 2, (no reason) 1, folded 2.
+    expect(bars(el)).to.deep.equal([
+      ['Too expensive', '3 (27.3%)'],
+      ['Other', '3 (27.3%)'],
+      ['Missing features', '2 (18.2%)'],
+      ['(no reason given)', '1 (9.1%)'],
+      ['2 rarer reasons', '2 (18.2%)'],
+    ]);
+    const labels = bars(el).map((b) => b[0]);
+    expect(new Set(labels).size).to.equal(labels.length);
+    expect(labels.filter((label) => /other/i.test(label))).to.deep.equal(['Other']);
+    // The literal answer selects as the answer "other"; the folded bucket as folded, with no answer key.
+    const chart = root(el).querySelector<HTMLElement>('[part~=chart]')!;
+    chart.focus();
+    const key = (k: string) => chart.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    key('ArrowDown');
+    await el.updateComplete;
+    const literal = oneEvent(el, 'reason-select');
+    key('Enter');
+    expect(((await literal) as CustomEvent<ReasonSelectDetail>).detail).to.deep.include({ key: 'other', folded: false, label: 'Other' });
   });
 
   it('JSON data attribute', async () => {
@@ -197,8 +229,8 @@ describe('<churn-reasons> numbers and input routes', () => {
     const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
     await ready(el);
     const names = [...root(el).querySelectorAll('.multiple .name')].map((n) => squash(n.textContent));
-    // Latest month (March) per series: 0, 0, 0, Other 1.
-    expect(names).to.deep.equal(['Too expensive: 0', 'Missing features: 0', '(no reason given): 0', 'Other answers: 1']);
+    // Latest month (March) per series: 0, 0, 0, rarer reasons 1.
+    expect(names).to.deep.equal(['Too expensive: 0', 'Missing features: 0', '(no reason given): 0', '2 rarer reasons: 1']);
     expect(table(el, 1)).to.deep.equal([
       ['Jan 2024', '2', '1', '0', '0', '3'],
       ['Feb 2024', '1', '1', '1', '1', '4'],
@@ -251,7 +283,7 @@ describe('<churn-reasons> errors', () => {
 });
 
 describe('<churn-reasons> keyboard, accessibility and safety', () => {
-  it('arrow keys move between reasons; Enter selects and opens Other', async () => {
+  it('arrow keys move between reasons; Enter selects and opens the rarer reasons', async () => {
     const el = await fixture<ChurnReasons>(html`<churn-reasons .data=${ROWS}></churn-reasons>`);
     await ready(el);
     const chart = root(el).querySelector<HTMLElement>('[part~=chart]')!;
@@ -266,11 +298,15 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
     expect(root(el).querySelector('.row.active [part~=label]')!.textContent).to.equal('Missing features');
     const selected = oneEvent(el, 'reason-select');
     key('Enter');
-    expect(((await selected) as CustomEvent<ReasonSelectDetail>).detail).to.deep.equal({ key: 'missing features', label: 'Missing features', count: 2, lostRevenue: 150, share: 0.25 });
+    expect(((await selected) as CustomEvent<ReasonSelectDetail>).detail).to.deep.equal({ key: 'missing features', folded: false, label: 'Missing features', count: 2, lostRevenue: 150, share: 0.25 });
     key('End');
     await el.updateComplete;
-    expect(live()).to.contain('Other answers. Cancellations: 2 (25.0%)');
+    expect(live()).to.contain('2 rarer reasons. Cancellations: 2 (25.0%)');
+    // The tooltip (read out here) says what the bucket holds.
+    expect(live()).to.contain('Holds Bugs (1), Closed business (1)');
+    const folded = oneEvent(el, 'reason-select');
     key('Enter');
+    expect(((await folded) as CustomEvent<ReasonSelectDetail>).detail).to.deep.include({ key: null, folded: true, label: '2 rarer reasons', count: 2 });
     await el.updateComplete;
     expect(root(el).querySelector<HTMLDetailsElement>('[part~=other]')!.open).to.equal(true);
     key('Home');
@@ -290,7 +326,7 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
       bar.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: box.left + 1, clientY: box.top + 1 }));
       await el.updateComplete;
       await el.updateComplete;
-      expect(squash(tooltip()!.textContent)).to.contain(index === 0 ? 'Missing features' : 'Other answers');
+      expect(squash(tooltip()!.textContent)).to.contain(index === 0 ? 'Missing features' : '2 rarer reasons');
       const tip = tooltip()!.getBoundingClientRect();
       const host = el.getBoundingClientRect();
       expect(tip.left).to.be.at.least(host.left - 0.5);
@@ -343,7 +379,7 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
       ['Too expensive', '3', '$40', '37.5%'],
       ['Missing features', '2', '$150', '25.0%'],
       ['(no reason given)', '1', '$30', '12.5%'],
-      ['Other answers', '2', '$45', '25.0%'],
+      ['2 rarer reasons', '2', '$45', '25.0%'],
     ]);
     bars(el).forEach(([label, figures], i) => {
       expect(rows[i][0]).to.equal(label);
@@ -377,9 +413,9 @@ describe('<churn-reasons> keyboard, accessibility and safety', () => {
   it('translates: Norwegian and Russian', async () => {
     const nb = await fixture<ChurnReasons>(html`<churn-reasons lang="nb" .data=${ROWS}></churn-reasons>`);
     await ready(nb);
-    expect(bars(nb).map((b) => b[0])).to.deep.equal(['Too expensive', 'Missing features', '(ingen årsak oppgitt)', 'Andre svar']);
+    expect(bars(nb).map((b) => b[0])).to.deep.equal(['Too expensive', 'Missing features', '(ingen årsak oppgitt)', '2 sjeldnere årsaker']);
     const ru = await fixture<ChurnReasons>(html`<churn-reasons lang="ru" .data=${ROWS}></churn-reasons>`);
     await ready(ru);
-    expect(squash(root(ru).querySelector('[part~=other] summary')!.textContent)).to.equal('Другие ответы: 2 ответа, 2 отмены');
+    expect(squash(root(ru).querySelector('[part~=other] summary')!.textContent)).to.equal('2 редкие причины, всего 2 отмены');
   });
 });

@@ -101,7 +101,7 @@ describe('cancellationReasons', () => {
     expect(result.reasons[0].share).to.equal(0.375);
     const other = result.other!;
     // Given once each (< otherThreshold 2): company closed, moved to a competitor.
-    expect(other).to.deep.include({ label: 'Other', distinct: 2, count: 2, countShare: 0.25, lostRevenue: 0, revenueShare: 0, share: 0.25 });
+    expect(other).to.deep.include({ label: 'Rarer reasons', distinct: 2, count: 2, countShare: 0.25, lostRevenue: 0, revenueShare: 0, share: 0.25 });
     expect(other.members.map((m) => [m.label, m.foldedBecause])).to.deep.equal([
       ['Company closed', 'rare'],
       ['Moved to a competitor', 'rare'],

@@ -9,8 +9,9 @@ declare module '../platform/translations.ts' {
     reasonsSummary: (total: number, top: string, share: string) => string;
     reasonsSummaryRevenue: (total: string) => string;
     reasonsNoReason: string;
-    reasonsOther: string;
-    reasonsOtherSummary: (distinct: number, count: number) => string;
+    reasonsFolded: (distinct: number) => string;
+    reasonsFoldedSummary: (distinct: number, count: number) => string;
+    reasonsFoldedHolds: (list: string, more: number) => string;
     reasonsRare: (threshold: number) => string;
     reasonsTail: (max: number) => string;
     reasonsKeyboardHint: string;
@@ -36,11 +37,13 @@ registerTranslation('en', {
   reasonsSummary: (total, top, share) => `${total === 1 ? '1 cancellation' : `${total} cancellations`}; the top reason is “${top}” with ${share}.`,
   reasonsSummaryRevenue: (total) => `Lost revenue ${total}.`,
   reasonsNoReason: '(no reason given)',
-  reasonsOther: 'Other answers',
-  reasonsOtherSummary: (distinct, count) => `Other answers: ${distinct === 1 ? '1 answer' : `${distinct} different answers`}, ${count === 1 ? '1 cancellation' : `${count} cancellations`}`,
+  // The folded bucket is named by what it is, never "Other": a survey's own "Other" answer is a reason of its own.
+  reasonsFolded: (distinct) => (distinct === 1 ? '1 rarer reason' : `${distinct} rarer reasons`),
+  reasonsFoldedSummary: (distinct, count) => `${distinct === 1 ? '1 rarer reason' : `${distinct} rarer reasons`}, ${count === 1 ? '1 cancellation' : `${count} cancellations`} in all`,
+  reasonsFoldedHolds: (list, more) => `Holds ${list}${more > 0 ? ` and ${more} more` : ''}`,
   reasonsRare: (threshold) => `given fewer than ${threshold} times`,
   reasonsTail: (max) => `below the top ${max}`,
-  reasonsKeyboardHint: 'Cancellation reasons. Arrow keys move between reasons; Enter selects a reason or opens “Other answers”.',
+  reasonsKeyboardHint: 'Cancellation reasons. Arrow keys move between reasons; Enter selects a reason or opens the list of rarer reasons.',
   reasonsReason: 'Reason',
   reasonsCount: 'Cancellations',
   reasonsLostRevenue: 'Lost revenue',

@@ -20,6 +20,9 @@ import './churn-reasons.translations.ts';
 import { OTHER_ROW_KEY, barFraction, barRows, sparkline, type BarRow } from './reasons-layout.ts';
 import { groupPeriods, sumByGroup, type PeriodGroups } from '../platform/period-groups.ts';
 
+/** Members of the folded bucket its tooltip names; the rest are counted ("and 9 more") and listed under the chart. */
+const FOLDED_LISTED = 5;
+
 /** Periods the trend shows one by one; more are summed by a coarser period (a sparkline is about 150 px wide). */
 const TREND_PERIODS = 120;
 
@@ -37,8 +40,13 @@ const churnReasonsJob = jobNamed<ChurnReasonsJobOptions, ChurnReasonsModel>('chu
 
 /** `reason-select`: a reason was clicked or chosen with Enter/Space. */
 export interface ReasonSelectDetail {
-  /** Grouping key of the reason (lower-cased answer); `other` for the "Other" group; '' for no reason. */
-  key: string;
+  /**
+   * Grouping key of the reason (lower-cased answer, so a literal "Other" answer is `other`); '' for no
+   * reason; null for the folded rarer reasons, which are not one answer.
+   */
+  key: string | null;
+  /** True for the bucket of rarer reasons folded together. */
+  folded: boolean;
   /** The label as shown. */
   label: string;
   count: number;
@@ -49,8 +57,9 @@ export interface ReasonSelectDetail {
 
 /**
  * Cancellation survey reasons ranked by count or by lost revenue, each with
- * its share; rare free-text answers are grouped under "Other", whose members
- * are listed (nothing is dropped); small multiples show the top reasons per
+ * its share; rare free-text answers are folded into one bucket, named by what
+ * it is ("12 rarer reasons") so it is never read as a literal "Other" answer,
+ * whose members are listed (nothing is dropped); small multiples show the top reasons per
  * period.
  *
  * @summary Cancellation reasons, by count or by lost revenue.
@@ -58,7 +67,7 @@ export interface ReasonSelectDetail {
  * @attr weight-by - `count` (default) or `revenue` (needs `lost-revenue-key` or a `lostRevenue` column).
  * @attr reason-key - Column of the reason (default `reason`). `customer-key` / `date-key` map the others.
  * @attr lost-revenue-key - Column of the recurring revenue lost with the cancellation (default `lostRevenue`).
- * @attr other-threshold - Answers given fewer times go to "Other" (default 2; 1 keeps every answer).
+ * @attr other-threshold - Answers given fewer times are folded into the rarer reasons (default 2; 1 keeps every answer).
  * @attr max-reasons - At most this many named reasons (default 8).
  * @attr granularity - Period of the trend: `day | week | month | quarter | year` (default `month`).
  * @attr week-start - First day of week periods, 0 = Sunday … 6.
@@ -72,12 +81,12 @@ export interface ReasonSelectDetail {
  * @csspart label - A reason's label.
  * @csspart bar - A bar.
  * @csspart figures - Count and share of a bar.
- * @csspart other - The expandable list of "Other".
+ * @csspart other - The expandable list of the rarer reasons.
  * @csspart trend - The small multiples.
  * @csspart table - The visually hidden data tables.
  *
  * @cssprop --rk-reasons-bar - Bar colour (default the first series colour).
- * @cssprop --rk-reasons-other - Colour of the "Other" bar.
+ * @cssprop --rk-reasons-other - Colour of the rarer reasons' bar.
  */
 export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReasonsJobOptions> {
   static override styles = [platformStyles, chartStyles, tooltipStyles, churnReasonsStyles];
@@ -161,9 +170,25 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
   // ---- formatting ---------------------------------------------------------------------
 
   #labelOf(row: BarRow): string {
-    if (row.kind === 'other') return this.format.term('reasonsOther');
+    if (row.kind === 'other') return this.#foldedLabel();
     if (row.kind === 'no-reason') return this.format.term('reasonsNoReason');
     return row.label;
+  }
+
+  /** "12 rarer reasons": the folded bucket, named so no one reads it as the survey's own "Other" answer. */
+  #foldedLabel(): string {
+    return this.format.term('reasonsFolded', this.result?.other?.distinct ?? 0);
+  }
+
+  /** The reasons the folded bucket holds, largest first, as the tooltip lists them (a few, then "and N more"). */
+  #foldedMembers(model: ChurnReasonsModel): string {
+    const f = this.format;
+    const members = model.other?.members ?? [];
+    const listed = members.slice(0, FOLDED_LISTED).map((m) => {
+      const weight = model.weightBy === 'revenue' ? this.#money(m.lostRevenue) : f.number(m.count);
+      return `${m.answered ? m.label : f.term('reasonsNoReason')} (${weight})`;
+    });
+    return f.term('reasonsFoldedHolds', listed.join(', '), members.length - listed.length);
   }
 
   #money(value: number): string {
@@ -231,7 +256,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
   #tooltipContent(model: ChurnReasonsModel, row: BarRow): TooltipContent {
     const f = this.format;
     const notes = row.spellings.length > 1 ? [f.term('reasonsSpellings', row.spellings.map((s) => `${s.text} (${f.number(s.count)})`).join(', '))] : [];
-    if (row.kind === 'other' && model.other) notes.push(f.term('reasonsOtherSummary', model.other.distinct, model.other.count));
+    if (row.kind === 'other' && model.other) notes.push(this.#foldedMembers(model));
     const rows: [string, string][] = [[f.term('reasonsCount'), `${f.number(row.count)} (${f.percent(row.countShare)})`]];
     if (model.total.lostRevenue > 0) rows.push([f.term('reasonsLostRevenue'), `${this.#money(row.lostRevenue)} (${f.percent(row.revenueShare)})`]);
     return { title: this.#labelOf(row), notes, rows };
@@ -256,8 +281,8 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     if (!other) return nothing;
     const f = this.format;
     return html`<details part="other" ?open=${this.otherOpen} @toggle=${this.#onToggle}>
-      <summary>${f.term('reasonsOtherSummary', other.distinct, other.count)}</summary>
-      <ul tabindex="0" aria-label=${f.term('reasonsOther')}>
+      <summary>${f.term('reasonsFoldedSummary', other.distinct, other.count)}</summary>
+      <ul tabindex="0" aria-label=${this.#foldedLabel()}>
         ${other.members.map((member) => {
           const why = member.foldedBecause === 'rare' ? f.term('reasonsRare', model.otherThreshold) : f.term('reasonsTail', model.maxReasons);
           const weight = model.weightBy === 'revenue' ? `${this.#money(member.lostRevenue)}, ` : '';
@@ -299,7 +324,7 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
   }
 
   #seriesLabel(key: string, label: string): string {
-    if (key === OTHER_ROW_KEY) return this.format.term('reasonsOther');
+    if (key === OTHER_ROW_KEY) return this.#foldedLabel();
     if (key === '') return this.format.term('reasonsNoReason');
     return label;
   }
@@ -375,7 +400,8 @@ export class ChurnReasons extends RetentionElement<ChurnReasonsModel, ChurnReaso
     if (!row) return;
     if (row.kind === 'other') this.otherOpen = !this.otherOpen;
     emit<ReasonSelectDetail>(this, 'reason-select', {
-      key: row.key === OTHER_ROW_KEY ? 'other' : row.key,
+      key: row.kind === 'other' ? null : row.key,
+      folded: row.kind === 'other',
       label: this.#labelOf(row),
       count: row.count,
       lostRevenue: row.lostRevenue,
