@@ -48,4 +48,6 @@ export * from './revenue-movements.ts';
 export * from './cancellations.ts';
 export * from './health.ts';
 export * from './uncertainty.ts';
+// Predictive lifetime value: BG/NBD, Gamma-Gamma, the RFM summaries they are fitted on, the forecast.
+export * from './ltv/index.ts';
 export * from './benchmarks.ts';
