@@ -64,7 +64,7 @@ const duckdb: Dialect = {
   addUnits: (day, unit, count) => `CAST(${day} + INTERVAL ${unit === 'quarter' ? count * 3 : count} ${unit === 'year' ? 'YEAR' : 'MONTH'} AS DATE)`,
   addDays: (day, days) => `CAST(${day} + CAST(${days} AS INTEGER) AS DATE)`,
   weekday: (day) => `dayofweek(${day})`,
-  mod: (a, b) => `(${a} % ${b})`,
+  mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `strftime(${day}, '%Y-%m-%d')`,
 };
 
@@ -137,7 +137,7 @@ const clickhouse: Dialect = {
   addDays: (day, days) => `addDays(${day}, ${days})`,
   // toDayOfWeek is 1 (Monday) … 7 (Sunday).
   weekday: (day) => `(toDayOfWeek(${day}) % 7)`,
-  mod: (a, b) => `(${a} % ${b})`,
+  mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `toString(${day})`,
 };
 
