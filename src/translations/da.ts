@@ -101,6 +101,11 @@ const translation = {
   scopeCustomers: (count, shown) => `${shown} ${count === 1 ? 'kunde' : 'kunder'}`,
   scopeCohorts: (granularity) => ({ day: 'Daglige kohorter', week: 'Ugentlige kohorter', month: 'Månedlige kohorter', quarter: 'Kvartalsvise kohorter', year: 'Årlige kohorter' })[granularity],
   scopeCohortsBy: (property) => `Kohorter efter ${property}`,
+  exportMenu: 'Eksportér',
+  exportCsv: 'Data (CSV)',
+  exportSvg: 'Billede (SVG)',
+  exportPng: 'Billede (PNG)',
+  exportFailure: (reason) => ({ 'not-ready': 'Der er intet at eksportere endnu.', 'not-drawn': 'Diagrammet er ikke tegnet (skjult?), så der er intet billede at eksportere.', 'image-blocked': 'Siden tillader ikke blob:-billeder (img-src i dens Content-Security-Policy), så der kan ikke tegnes en PNG. CSV og SVG virker.', 'image-failed': 'Billedet kunne ikke laves.' })[reason],
 
   // <churn-reasons>
   reasonsScopeByCount: 'Efter antal opsigelser',

@@ -101,6 +101,11 @@ const translation = {
   scopeCustomers: (count, shown) => `${shown} ${count === 1 ? 'kunde' : 'kunder'}`,
   scopeCohorts: (granularity) => ({ day: 'Daglige kohorter', week: 'Ukentlige kohorter', month: 'Månedlige kohorter', quarter: 'Kvartalsvise kohorter', year: 'Årlige kohorter' })[granularity],
   scopeCohortsBy: (property) => `Kohorter etter ${property}`,
+  exportMenu: 'Eksporter',
+  exportCsv: 'Data (CSV)',
+  exportSvg: 'Bilde (SVG)',
+  exportPng: 'Bilde (PNG)',
+  exportFailure: (reason) => ({ 'not-ready': 'Det er ingenting å eksportere ennå.', 'not-drawn': 'Diagrammet er ikke tegnet (skjult?), så det er ikke noe bilde å eksportere.', 'image-blocked': 'Siden tillater ikke blob:-bilder (img-src i sidens Content-Security-Policy), så PNG kan ikke tegnes. CSV og SVG virker.', 'image-failed': 'Bildet kunne ikke lages.' })[reason],
 
   // <churn-reasons>
   reasonsScopeByCount: 'Etter antall oppsigelser',

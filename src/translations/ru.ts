@@ -129,6 +129,11 @@ const translation = {
   scopeCustomers: (count, shown) => `${shown} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')}`,
   scopeCohorts: (granularity) => ({ day: 'Когорты по дням', week: 'Когорты по неделям', month: 'Когорты по месяцам', quarter: 'Когорты по кварталам', year: 'Когорты по годам' })[granularity],
   scopeCohortsBy: (property) => `Когорты по признаку «${property}»`,
+  exportMenu: 'Экспорт',
+  exportCsv: 'Данные (CSV)',
+  exportSvg: 'Изображение (SVG)',
+  exportPng: 'Изображение (PNG)',
+  exportFailure: (reason) => ({ 'not-ready': 'Экспортировать пока нечего.', 'not-drawn': 'Диаграмма не отрисована (скрыта?), поэтому изображения для экспорта нет.', 'image-blocked': 'Страница не разрешает изображения blob: (img-src в её Content-Security-Policy), поэтому PNG не создать. CSV и SVG работают.', 'image-failed': 'Не удалось создать изображение.' })[reason],
 
   // <churn-reasons>
   reasonsScopeByCount: 'По числу отмен',

@@ -93,6 +93,11 @@ const translation = {
   scopeCustomers: (_count, shown) => `${shown} 位客户`,
   scopeCohorts: (granularity) => ({ day: '按日分组', week: '按周分组', month: '按月分组', quarter: '按季度分组', year: '按年分组' })[granularity],
   scopeCohortsBy: (property) => `按 ${property} 分组`,
+  exportMenu: '导出',
+  exportCsv: '数据 (CSV)',
+  exportSvg: '图片 (SVG)',
+  exportPng: '图片 (PNG)',
+  exportFailure: (reason) => ({ 'not-ready': '暂无可导出的内容。', 'not-drawn': '图表未绘制（可能被隐藏），没有可导出的图片。', 'image-blocked': '此页面的内容安全策略 (img-src) 不允许 blob: 图片，因此无法生成 PNG。CSV 和 SVG 可用。', 'image-failed': '无法生成图片。' })[reason],
 
   // <churn-reasons>
   reasonsScopeByCount: '按取消次数',

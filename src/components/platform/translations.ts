@@ -19,6 +19,7 @@
 
 import type { WarningCode, WarningParams } from '../../metrics/issues.ts';
 import type { Granularity } from '../../metrics/calendar/calendar.ts';
+import type { ExportFailure } from './export-menu.ts';
 
 /** A term is a string, or a function of its arguments (for plurals and inserted values). */
 export type Term = string | ((...args: never[]) => string);
@@ -82,6 +83,14 @@ export interface Terms extends WarningTerms {
   scopeCohortsBy: (property: string) => string;
   /** Customers counted, in a subtitle (`shown`: the count as the page writes numbers). */
   scopeCustomers: (count: number, shown: string) => string;
+  /** The export menu's button (export-menu.ts). */
+  exportMenu: string;
+  /** Its items: the shown data as CSV, the picture as SVG and as PNG. */
+  exportCsv: string;
+  exportSvg: string;
+  exportPng: string;
+  /** Why an export failed, under the menu button. */
+  exportFailure: (reason: ExportFailure) => string;
 }
 
 export type TermKey = keyof Terms;

@@ -66,4 +66,9 @@ registerTranslation('en', {
   scopeCustomers: (count, shown) => `${shown} ${plural(count, 'customer', 'customers')}`,
   scopeCohorts: (granularity) => ({ day: 'Daily cohorts', week: 'Weekly cohorts', month: 'Monthly cohorts', quarter: 'Quarterly cohorts', year: 'Yearly cohorts' })[granularity],
   scopeCohortsBy: (property) => `Cohorts by ${property}`,
+  exportMenu: 'Export',
+  exportCsv: 'Data (CSV)',
+  exportSvg: 'Picture (SVG)',
+  exportPng: 'Picture (PNG)',
+  exportFailure: (reason) => ({ 'not-ready': 'There is nothing to export yet.', 'not-drawn': 'The chart is not drawn (hidden?), so there is no picture to export.', 'image-blocked': 'This page does not allow blob: images (img-src of its Content-Security-Policy), so no PNG can be drawn. CSV and SVG work.', 'image-failed': 'The picture could not be made.' })[reason],
 });
