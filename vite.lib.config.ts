@@ -6,16 +6,17 @@
 //                                 an app's bundler dedupes Lit and drops unused elements
 //   --mode bundle   dist/retention-kit.js       one ES module, everything inside (CDN)
 //   --mode iife     dist/retention-kit.iife.js  the same as a classic script (CMS)
-//   --mode worker   dist/retention-kit.worker.js  the metrics worker, self-contained
+//   --mode worker   dist/retention-kit.worker.js  the metrics worker: the engine's core, and
+//                                 dist/engine/chunks/*.js, one per job module, loaded on first use
 //   --mode translation-<lang>  dist/translations/<lang>.js  one opt-in language
 //                                 (src/translations/<lang>.ts), self-contained IIFE: the same
 //                                 file works as <script src>, <script type="module" src> and
 //                                 `import 'retention-kit/translations/<lang>'` in a bundler
 //
-// The worker is one self-contained file. The package build copies it to
-// dist/engine/worker.js (the platform's compute.js starts it with `new URL('../../engine/worker.js',
-// import.meta.url)`, a pattern app bundlers recognise and bundle); the two bundles
-// load it from beside themselves (src/bundle/worker-url.ts).
+// The worker is one file for every build, with its job chunks in dist/engine/chunks/. The
+// package's dist/engine/worker.js re-exports it (the platform's compute.js starts that with
+// `new URL('../../engine/worker.js', import.meta.url)`, a pattern app bundlers recognise and
+// bundle); the two bundles load it from beside themselves (src/bundle/worker-url.ts).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,7 +176,8 @@ function workerConfig(): UserConfig {
         formats: ['es'],
         fileName: () => 'retention-kit.worker.js',
       },
-      rolldownOptions: { output: { codeSplitting: false, minify: true } },
+      // Each job module is a chunk of its own, loaded on the job's first run (src/engine/registry.ts).
+      rolldownOptions: { output: { minify: true, chunkFileNames: 'engine/chunks/[name]-[hash].js', codeSplitting: { groups: [{ name: 'shared', minShareCount: 3 }] } } },
     },
   };
 }

@@ -3,10 +3,11 @@
 // type declarations, all into dist/ (see vite.lib.config.ts for what each mode makes),
 // then checks of the output that a broken build would otherwise ship silently.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { moduleGraph } from './module-imports.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(repoRoot, 'dist');
@@ -25,9 +26,10 @@ for (const mode of ['package', 'worker', 'bundle', 'iife']) {
 
 await buildTranslations();
 
-// One worker file for every build: the package's engine-workers.js starts '../../engine/worker.js'.
+// One worker for every build: the package's engine-workers.js starts '../../engine/worker.js',
+// which is the bundles' worker file (a copy would load its job chunks from the wrong folder).
 mkdirSync(join(dist, 'engine'), { recursive: true });
-copyFileSync(join(dist, 'retention-kit.worker.js'), join(dist, 'engine/worker.js'));
+writeFileSync(join(dist, 'engine/worker.js'), "export * from '../retention-kit.worker.js';\n");
 
 step('type declarations (tsconfig.build.json)');
 execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -100,27 +102,6 @@ function elementTags() {
     .sort();
 }
 
-/** The relative module imports of an ES module file (static and dynamic). */
-function relativeImports(file) {
-  const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]);
-  return specifiers.map((specifier) => resolve(dirname(file), specifier));
-}
-
-/** Every file an entry reaches through relative imports (bare imports are dependencies). */
-function moduleGraph(entry) {
-  const seen = new Set();
-  const queue = [entry];
-  while (queue.length) {
-    const file = queue.pop();
-    if (seen.has(file)) continue;
-    if (!existsSync(file)) throw new Error(`${relative(repoRoot, file)} is imported but was not emitted`);
-    seen.add(file);
-    queue.push(...relativeImports(file));
-  }
-  return [...seen];
-}
-
 /** Code without its comments (the package keeps JSDoc, which may say "document" in prose). */
 function withoutComments(text) {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
@@ -166,8 +147,14 @@ function checkOutput() {
     expect(!text.includes('$ZodType'), `${bundle} carries the metrics' schemas (Zod): they belong in retention-kit.worker.js only`);
     expect(!/\bimport\s*[{*'"]|\bfrom\s*['"]/.test(text.replace(/`[^`]*`/g, '')), `${bundle} still imports other modules`);
   }
-  const worker = readFileSync(join(dist, 'retention-kit.worker.js'), 'utf8');
-  expect(!/\bimport\s*[{*'"(]|\}\s*from\s*['"]/.test(worker.replace(/`[^`]*`/g, '')), 'the worker imports other modules; it must be self-contained');
+  // The worker reaches nothing but its own job chunks (dist/engine/chunks/), and every one exists.
+  const engineFiles = moduleGraph(join(dist, 'retention-kit.worker.js'));
+  for (const file of engineFiles) {
+    const code = readFileSync(file, 'utf8').replace(/`[^`]*`/g, '');
+    expect(!/(?:^|[;\s}])(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?['"](?!\.{1,2}\/)/m.test(code), `${relative(repoRoot, file)} imports a package; the worker must carry its code`);
+    expect(file === join(dist, 'retention-kit.worker.js') || file.startsWith(join(dist, 'engine/chunks/')), `the worker reaches ${relative(repoRoot, file)}, outside dist/engine/chunks/`);
+  }
+  expect(engineFiles.length > 5, `the worker has ${engineFiles.length - 1} job chunks: registry.ts loads each job module on first use`);
 
   if (problems.length) {
     for (const problem of problems) process.stderr.write(`build check failed: ${problem}\n`);

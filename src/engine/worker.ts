@@ -13,7 +13,7 @@
  *   worker support) or when an element asks for `compute="inline"`; the page
  *   then calls {@link execute} itself.
  */
-import { computeError } from '../components/platform/errors.ts';
+import { computeError, type ElementError } from '../components/platform/errors.ts';
 import type { RawInput } from '../components/platform/input.ts';
 import { csvDelimiterOf } from './parse.ts';
 import { withCurrencyOfReads } from './table-cache.ts';
@@ -48,10 +48,12 @@ export interface RunHooks {
 
 /** Loads a run's inputs (once for everyone who shares them), then runs its job on their records. */
 export async function execute(request: RunRequest, hooks: RunHooks = {}): Promise<Outcome<unknown> | 'aborted'> {
-  const run = typeof request.job === 'string' ? findJob(request.job) : request.job;
-  if (!run) return { ok: false, error: computeError(new Error(`no job named ${String(request.job)} in the metrics engine`)), warnings: [] };
+  // The job's code (an engine chunk, registry.ts) downloads while the input does.
+  const job = jobOf(request.job);
   const records = await recordsOf(request.input, request.inputKey, { signal: hooks.signal, onProgress: hooks.onLoading });
   if (records === 'aborted') return 'aborted';
+  const run = await job;
+  if (typeof run !== 'function') return { ok: false, error: run, warnings: [] };
   if (!records.ok) return { ok: false, error: records.error, warnings: [] };
   // A page-defined job was written against records as objects (platform README); the kit's jobs read columns.
   const rows = typeof request.job !== 'string' && isCsvRecords(records.rows) ? recordObjects(records.rows) : records.rows;
@@ -67,6 +69,17 @@ export async function execute(request: RunRequest, hooks: RunHooks = {}): Promis
   hooks.onLoaded?.();
   const { value: outcome, currency } = withCurrencyOfReads(() => runOnRecords(run, rows, options, hooks.context ?? NO_PROGRESS));
   return outcome.ok && currency ? { ...outcome, currency } : outcome;
+}
+
+/** A run's job function, or the error to show when there is none by that name or its code did not load. */
+async function jobOf(job: RunRequest['job']): Promise<JobFunction<unknown, unknown> | ElementError> {
+  if (typeof job !== 'string') return job;
+  try {
+    return (await findJob(job)) ?? computeError(new Error(`no job named ${job} in the metrics engine`));
+  } catch (error) {
+    // A chunk that cannot be fetched (the engine's files moved, or the network went away).
+    return computeError(new Error(`the metrics engine could not load the code of ${job}: ${error instanceof Error ? error.message : String(error)}`));
+  }
 }
 
 /** Downloads and parses an input ahead of any job (`<retention-source>`): the records wait in the store. */
