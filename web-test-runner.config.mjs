@@ -12,6 +12,7 @@ import { requestLogMiddleware } from './tests/server/request-log.mjs';
 import { hostileResponsesMiddleware } from './tests/server/hostile-responses.mjs';
 import { LOGIC_TEST_FOLDERS, logicSuitePlugin } from './tests/server/logic-suite.mjs';
 import { bundledWorkerPlugin } from './tests/server/bundled-worker.mjs';
+import { cdnOriginPlugin } from './tests/server/cdn-origin.mjs';
 import { visualTestsPlugin } from './tests/visual/visual-plugin.mjs';
 
 // The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
@@ -42,6 +43,8 @@ export default {
   plugins: [
     logicSuitePlugin(),
     bundledWorkerPlugin(),
+    // A second origin standing in for a CDN, serving dist/ (tests/cross-origin/).
+    cdnOriginPlugin(),
     // Screenshots and baseline files of the visual tests (tests/visual/).
     visualTestsPlugin(),
     // The demo pages register the elements with Vite's `import.meta.glob` (tests/demo/ drives the builder).
