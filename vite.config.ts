@@ -13,6 +13,7 @@ const demoRoot = resolve(repoRoot, 'demo');
 const outDir = resolve(repoRoot, 'demo-dist');
 
 const pages = ['index', 'cms', 'real-data', 'portal', 'dark', 'builder'];
+const { version } = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
 /**
  * The real shop export (UCI Online Retail II) is kept gzipped in the repository.
@@ -99,6 +100,9 @@ export default defineConfig({
   publicDir: false,
   appType: 'mpa',
   plugins: [demoData()],
+  // The kit's version, as the library build stamps it (platform/define.ts): the CDN lines the
+  // demo shows (demo/lib/cdn.ts) name it.
+  define: { __RETENTION_KIT_VERSION__: JSON.stringify(version) },
   server: {
     host: '127.0.0.1',
     port: 5173,

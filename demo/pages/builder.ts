@@ -27,6 +27,7 @@ import {
   type TypeMeaning,
 } from '../lib/builder-guess.ts';
 import { createSnippet } from '../lib/snippets.ts';
+import { cdnFile } from '../lib/cdn.ts';
 
 interface Field {
   key: FieldKey;
@@ -84,7 +85,6 @@ const SUBSCRIPTION_ELEMENTS: PreviewElement[] = [
   { tag: 'churn-trend', attributes: [['input', 'subscriptions']] },
 ];
 
-const KIT_SRC = 'https://cdn.example/retention-kit.js';
 const SAMPLE_URL = 'data/sample/shop-orders.csv';
 /** The page reads this much of a CSV to guess; the elements read all of it. */
 const SAMPLE_BYTES = 1 << 20;
@@ -527,7 +527,8 @@ function renderSnippet(): void {
   const shared = sharedAttributes();
   const ready = missingRequired().length === 0 && Boolean(state.sample);
   const lines = [
-    `<script type="module" src="${KIT_SRC}"></script>`,
+    // The classic script: CMS editors that strip type="module" keep it (demo/lib/cdn.ts).
+    `<script src="${cdnFile('retention-kit.iife.js')}"></script>`,
     `<!-- Replace ${src} with the address of your export. -->`,
     `<retention-source id="orders" src="${src}"></retention-source>`,
     ...(ready ? previewSet() : WITH_MONEY).map(({ tag, attributes = [] }) => {
