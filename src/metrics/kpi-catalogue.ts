@@ -4,6 +4,7 @@
  * and by the `kpi-tile` jobs (engine, engine/jobs/kpi-model.ts builds the model).
  */
 import type { Granularity, Weekday } from './calendar/calendar.ts';
+import { npsInterval, wilsonInterval, type ChangeTest, type Interval } from './uncertainty.ts';
 
 export const KPI_METRICS = [
   'repeat-purchase-rate',
@@ -77,12 +78,33 @@ export type ResolvedKpiInput = Exclude<KpiInput, 'auto'>;
 export const DEFAULT_KPI_WINDOW_DAYS = 90;
 export const DEFAULT_KPI_PERIODS = 12;
 
+/** The customers behind a rate: `successes` of `trials` (lost of S, repeat customers of all buyers). */
+export interface RateCounts {
+  successes: number;
+  trials: number;
+}
+
+/** The answers behind an NPS. */
+export interface NpsCounts {
+  promoters: number;
+  detractors: number;
+  responses: number;
+}
+
 /** One period of the tile. Plain data. */
 export interface KpiPoint {
   /** Period key (`2024-03`), or the period as pre-aggregated records named it; the page labels it. */
   key: string;
   value: number | null;
   complete: boolean;
+  /** Counts behind a rate of customers: its interval, and whether a change is beyond noise. */
+  counts?: RateCounts;
+  /** NPS: the answers behind the score, for its interval. */
+  answers?: NpsCounts;
+  /** Retention tiles: the period's churn (lost / S), which the verdict is judged on. */
+  churn?: number | null;
+  /** The activity window is not covered yet (transactions): no value and no verdict. */
+  censored?: boolean;
 }
 
 export interface KpiModel {
@@ -105,6 +127,16 @@ export interface KpiModel {
   points: KpiPoint[];
   /** Activity window (transaction-based churn, crr, active customers); null otherwise. */
   windowDays: number | null;
+  /** The shown period is still warming up (its activity window reaches back before the data): no value, no verdict. */
+  censored: boolean;
+  /** Retention tiles: the shown period's churn, which the verdict is judged on; null when unknown. */
+  churn: number | null;
+  /** 95 % interval of the shown value: Wilson for a rate of customers, the standard NPS interval; null otherwise. */
+  interval: Interval | null;
+  /** The shown value rests on fewer customers (or answers) than SMALL_SAMPLE. */
+  smallSample: boolean;
+  /** Whether the change from the previous period is beyond noise (two-proportion test); null without counts on both sides. */
+  change: ChangeTest | null;
 }
 
 export interface KpiNumbers {
@@ -115,4 +147,12 @@ export interface KpiNumbers {
   period?: string | null;
   /** Length of that period, for benchmarks that depend on it (churn per month, retention per year). */
   granularity?: Granularity | null;
+}
+
+/** The 95 % interval of a point's value from the counts behind it: Wilson for a rate of customers, the NPS interval for a score; null otherwise. */
+export function pointInterval(point: KpiPoint): Interval | null {
+  if (point.value === null) return null;
+  if (point.counts) return wilsonInterval(point.counts.successes, point.counts.trials);
+  if (point.answers) return npsInterval(point.answers.promoters, point.answers.detractors, point.answers.responses);
+  return null;
 }

@@ -27,6 +27,8 @@ export interface PeriodValue {
   value: number | null;
   /** False for the period that contains the last day of data when that day is not its last. */
   complete: boolean;
+  /** Rates of customers (repeat, loyal): the customers behind the value, for its interval. */
+  counts?: { successes: number; trials: number };
 }
 
 export const PURCHASE_SERIES_METRICS = ['repeat-purchase-rate', 'loyal-customer-rate', 'time-between-purchases', 'return-rate', 'ltv'] as const;
@@ -88,32 +90,35 @@ export function purchaseMetricSeries(table: TransactionTable, options: PurchaseS
     if (frame === 'period') timeFrame.from = isoDate(calendar.startDay(index));
     const value = purchaseValue(table, metric, timeFrame, options.loyaltyThreshold);
     if (!value.ok) return value;
-    out.push({ index, key: calendar.key(index), value: value.value, complete: asOfDay + 1 >= calendar.endDay(index) });
+    out.push({ index, key: calendar.key(index), ...value.value, complete: asOfDay + 1 >= calendar.endDay(index) });
   }
   return ok(out);
 }
 
-function purchaseValue(table: TransactionTable, metric: PurchaseSeriesMetric, timeFrame: TimeFrame, threshold: number | undefined): Result<number | null> {
+type PurchaseValue = Pick<PeriodValue, 'value' | 'counts'>;
+
+function purchaseValue(table: TransactionTable, metric: PurchaseSeriesMetric, timeFrame: TimeFrame, threshold: number | undefined): Result<PurchaseValue> {
   switch (metric) {
     case 'repeat-purchase-rate': {
       const r = repeatPurchaseRate(table, { timeFrame });
-      return r.ok ? ok(r.value.rate) : r;
+      return r.ok ? ok({ value: r.value.rate, counts: { successes: r.value.repeatCustomers, trials: r.value.customers } }) : r;
     }
     case 'loyal-customer-rate': {
       const r = loyalCustomerRate(table, { timeFrame, threshold });
-      return r.ok ? ok(r.value.rate) : r;
+      return r.ok ? ok({ value: r.value.rate, counts: { successes: r.value.loyalCustomers, trials: r.value.customers } }) : r;
     }
     case 'return-rate': {
+      // Units, not customers: one customer's returned dozen are not twelve independent draws, so no interval.
       const r = productReturnRate(table, { timeFrame });
-      return r.ok ? ok(r.value.rate) : r;
+      return r.ok ? ok({ value: r.value.rate }) : r;
     }
     case 'time-between-purchases': {
       const r = timeBetweenPurchases(table, { timeFrame });
-      return r.ok ? ok(r.value.median) : r;
+      return r.ok ? ok({ value: r.value.median }) : r;
     }
     case 'ltv': {
       const r = historicLifetimeValue(table, { timeFrame });
-      return r.ok ? ok(r.value.value) : r;
+      return r.ok ? ok({ value: r.value.value }) : r;
     }
   }
 }

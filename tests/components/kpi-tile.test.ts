@@ -4,7 +4,7 @@ import type { ElementError } from '../../src/components/platform/errors.ts';
 import type { KpiTile } from '../../src/components/kpi-tile/define.ts';
 import '../../src/components/kpi-tile/define.ts';
 import '../../src/components/retention-source/define.ts';
-import { benchmarkFor, churnOverPeriod, deltaTone } from '../../src/components/kpi-tile/kpi-benchmarks.ts';
+import { benchmarkFor, churnOverPeriod, deltaTone } from '../../src/metrics/benchmarks.ts';
 import { computeKpi, kpiFromNumbers, type KpiJobOptions } from '../../src/engine/jobs/kpi-tile.ts';
 import { sparklineGeometry } from '../../src/components/kpi-tile/sparkline-geometry.ts';
 import '../../src/translations/nb.ts';

@@ -82,9 +82,9 @@ describe('languages are opt-in modules', () => {
     expect(resolvedLanguage('nb-NO')).to.equal('nb');
     expect(term('nb-NO', 'gaugeLabel')).to.equal('Kundelojalitet');
     // A term only a region registers wins there; the base language and English fill the rest.
-    registerTranslation('nb-NO', { gaugeBandGood: 'Friskt' });
-    expect(term('nb-NO', 'gaugeBandGood')).to.equal('Friskt');
-    expect(term('nb', 'gaugeBandGood')).to.equal('Sunt');
+    registerTranslation('nb-NO', { trustHealthy: 'Friskt' });
+    expect(term('nb-NO', 'trustHealthy')).to.equal('Friskt');
+    expect(term('nb', 'trustHealthy')).to.equal('Sunt');
     expect(term('nb-NO', 'gaugeBandWarn')).to.equal('Følg med');
     // A term Norwegian lacks comes from English.
     registerTranslation('en', { percentagePoints: 'pp' });

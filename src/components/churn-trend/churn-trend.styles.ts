@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * Styles of <churn-trend>. Colours come from the platform tokens (`--_*`,
  * themed through `--rk-*`), plus a few of the chart's own:
- * `--rk-churn-line` (series colour), `--rk-churn-threshold`, `--rk-churn-area-opacity`.
+ * `--rk-churn-line` (series colour), `--rk-churn-threshold`, `--rk-churn-area-opacity`,
+ * `--rk-churn-interval-opacity` (the 95 % interval band).
  */
 export const churnTrendStyles = css`
   :host {
@@ -79,8 +80,30 @@ export const churnTrendStyles = css`
     stroke-width: 1.5;
   }
 
-  [part~='point-censored'] {
-    opacity: 0.45;
+  /* Few customers at the period start: hollow and faded, the tooltip says why. */
+  [part~='point-small'] {
+    fill: var(--_background);
+    stroke: var(--_line);
+    stroke-width: 1.5;
+    stroke-dasharray: 2 1.5;
+    opacity: 0.75;
+  }
+
+  [part~='interval'] {
+    fill: var(--_line);
+    fill-opacity: var(--rk-churn-interval-opacity, 0.12);
+    stroke: none;
+  }
+
+  /* Periods without enough history: shaded, no values drawn. */
+  [part~='warm-up'] {
+    fill: var(--_muted);
+    fill-opacity: 0.1;
+  }
+
+  [part~='warm-up-label'] {
+    fill: var(--_muted);
+    font-size: 11px;
   }
 
   [part~='focus-rule'] {

@@ -16,7 +16,8 @@ declare module '../platform/translations.ts' {
     churnRate: string;
     churnNetRate: string;
     churnIncomplete: string;
-    churnCensored: string;
+    churnVerdict: string;
+    churnWarmUpPeriods: (count: number) => string;
     churnNoRate: string;
     churnThreshold: (value: string) => string;
     churnRange: (what: string, from: string, to: string) => string;
@@ -42,7 +43,8 @@ registerTranslation('en', {
   churnRate: 'Churn rate',
   churnNetRate: 'Net revenue churn',
   churnIncomplete: 'period not over yet',
-  churnCensored: 'window starts before the data: understated',
+  churnVerdict: 'Benchmark',
+  churnWarmUpPeriods: (count) => `${count === 1 ? 'The first period has' : `The first ${count} periods have`} not enough history to measure churn: not drawn.`,
   churnNoRate: 'no rate (nothing at period start)',
   churnThreshold: (value) => `Threshold ${value}`,
   churnRange: (what, from, to) => `${what} per period, ${from} to ${to}.`,

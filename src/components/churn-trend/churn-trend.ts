@@ -7,7 +7,9 @@ import { jobNamed } from '../platform/jobs.ts';
 import { categoryAxis, valueAxis, type AxisTick } from '../platform/chart-axis.ts';
 import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
 import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform/chart-tooltip.ts';
-import { chartHeightAttribute, choiceAttribute, numberAttribute, weekStartAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
+import { chartHeightAttribute, choiceAttribute, confidenceAttribute, numberAttribute, weekStartAttribute, windowDaysAttribute, type Confidence } from '../platform/attribute-rules.ts';
+import { intervalText, verdictText } from '../platform/trust.ts';
+import { churnActionLevel, churnVerdict } from '../../metrics/benchmarks.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { granularityPart, periodSpan, scopeLine } from '../platform/scope.ts';
@@ -20,14 +22,17 @@ import { nearestPointIndex, trendGeometry, type TrendGeometry, type TrendPoint }
 /** The job runs in the metrics engine (engine/jobs/churn-trend.ts); the element only names it. */
 const churnTrendJob = jobNamed<ChurnTrendJobOptions, ChurnTrendModel>('churn-trend');
 
-/** Customer churn above 7 % a month calls for action (DESIGN.md); revenue churn has no default line. */
-export const DEFAULT_CUSTOMER_THRESHOLD = 0.07;
-
-
 /**
  * Customer or revenue churn per period as a line or area chart, with a
  * threshold line, a dashed running period, and a tooltip on hover and on
  * keyboard focus (arrow keys move between periods).
+ *
+ * Customer churn carries its 95 % interval (a band around the line) and marks
+ * periods resting on few customers; the first periods of a transactions
+ * trend, whose activity window reaches back before the data, are not drawn as
+ * values but marked "not enough history". The threshold is the kit's churn
+ * benchmark for the period's length (metrics/benchmarks.ts), the one
+ * <retention-gauge> and <kpi-tile> judge by.
  *
  * @summary Churn per period, with a threshold line.
  *
@@ -35,7 +40,8 @@ export const DEFAULT_CUSTOMER_THRESHOLD = 0.07;
  * @attr variant - `line` (default) or `area`.
  * @attr granularity - `day | week | month | quarter | year` (default `month`).
  * @attr window-days - Days a purchase keeps a customer active (transactions); default: 3 × the median days between purchases.
- * @attr threshold - Reference line as a fraction (default 0.07 for customer churn, none for revenue); `none` removes it.
+ * @attr threshold - Reference line as a fraction of the period, taken as given; default for customer churn the kit's benchmark for the granularity (7 % a month, 19.6 % a quarter …), none for revenue; `none` removes it.
+ * @attr confidence - `on` (default) draws the 95 % interval and marks small samples; `off` hides both.
  * @attr input - `auto` (default), `transactions`, `subscriptions` or `periods` (pre-aggregated `{ period, start, lost, expansion?, complete? }`).
  * @attr period-key - Column of the period key in pre-aggregated periods.
  * @attr start-count-key - Column of the customers (or revenue) at period start in pre-aggregated periods.
@@ -55,13 +61,16 @@ export const DEFAULT_CUSTOMER_THRESHOLD = 0.07;
  * @csspart area - The area (variant="area").
  * @csspart threshold - The threshold line.
  * @csspart zero-line - The zero line.
- * @csspart point - Period markers.
+ * @csspart point - Period markers (`point-small`: few customers at the start, `point-partial`: the running period).
+ * @csspart interval - The 95 % interval band of customer churn.
+ * @csspart warm-up - The span of periods without enough history.
  * @csspart tooltip - The tooltip.
  * @csspart table - The visually hidden data table.
  *
  * @cssprop --rk-churn-line - Line colour (default the first series colour).
  * @cssprop --rk-churn-threshold - Threshold colour (default the "bad" colour).
  * @cssprop --rk-churn-area-opacity - Area fill opacity.
+ * @cssprop --rk-churn-interval-opacity - Fill opacity of the 95 % interval band.
  */
 export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobOptions> {
   static override styles = [platformStyles, chartStyles, tooltipStyles, churnTrendStyles];
@@ -80,6 +89,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   @property({ attribute: 'as-of' }) asOf?: string;
   @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
   @property({ converter: chartHeightAttribute }) height?: number;
+  @property({ reflect: true, converter: confidenceAttribute }) confidence: Confidence = 'on';
 
   /** The period under the pointer or keyboard focus (an index into the points). */
   #focus = new ChartFocusController<number>(this, {
@@ -96,10 +106,21 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   /** Period labels per (model, language): the axis, the tooltip, the table and the summary read them. */
   #labels?: { model: ChurnTrendModel; locale: string; labels: string[] };
 
-  /** The threshold in force: the attribute, or the default of the metric. */
+  /** The threshold in force: the attribute, or for customer churn the kit's benchmark for the period's length. */
   get effectiveThreshold(): number | null {
     if (this.threshold !== undefined) return this.threshold;
-    return this.metric === 'customer' ? DEFAULT_CUSTOMER_THRESHOLD : null;
+    return this.metric === 'customer' ? churnActionLevel(this.result?.granularity ?? this.granularity) : null;
+  }
+
+  get #confident(): boolean {
+    return this.confidence !== 'off';
+  }
+
+  /** The verdict on one period's churn (the benchmark table's, as the gauge and the KPI tile give it); null without a rate or a threshold. */
+  verdictOf(point: ChurnPoint): 'good' | 'bad' | null {
+    const threshold = this.effectiveThreshold;
+    if (point.rate === null || point.censored || threshold === null) return null;
+    return churnVerdict(point.rate, this.result?.granularity ?? this.granularity, threshold)?.tone ?? null;
   }
 
   protected jobRequest(): JobRequest<ChurnTrendJobOptions, ChurnTrendModel> {
@@ -148,6 +169,8 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     }
     const negative = points.filter((p) => p.rate !== null && p.rate < 0).length;
     if (negative > 0) parts.push(f.term('churnNegative', negative));
+    const warmUp = points.filter((p) => p.censored).length;
+    if (warmUp > 0) parts.push(f.term('churnWarmUpPeriods', warmUp));
     if (model.windowDays !== null) parts.push(f.term('churnWindow', model.windowDays));
     return parts.join(' ');
   }
@@ -156,7 +179,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const f = this.format;
     if (model.points.length === 0) return html`<div part="status" role="status">${f.term('noData')}</div>`;
     // The table changes with the result and the language only: a hover does not rebuild it.
-    return html`${this.#renderChart(model)}${guard([model, f.wordsKey, f.currencyCode], () => this.#renderTable(model))}`;
+    return html`${this.#renderChart(model)}${guard([model, f.wordsKey, f.currencyCode, this.confidence, this.effectiveThreshold], () => this.#renderTable(model))}`;
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -200,11 +223,12 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const width = this.size.width;
     const height = this.#chartHeight();
     const threshold = this.effectiveThreshold;
-    const key = `${width}|${height}|${threshold}|${f.locale}`;
+    const confident = this.#confident;
+    const key = `${width}|${height}|${threshold}|${f.locale}|${confident}`;
     if (this.#drawing?.model === model && this.#drawing.key === key) return this.#drawing.drawing;
     const labels = this.#labelsOf(model);
     const longestLabel = labels.reduce((longest, label) => Math.max(longest, label.length), 0);
-    const geometry = trendGeometry(model.points, {
+    const geometry = trendGeometry(confident ? model.points : model.points.map((point) => ({ ...point, interval: null })), {
       width,
       height,
       threshold,
@@ -235,6 +259,8 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     const f = this.format;
     const { plotWidth, plotHeight, points } = g;
     return svg`${valueAxis(g.yTicks, plotWidth)}${categoryAxis(xTicks, plotHeight)}
+      ${g.warmUp ? this.#renderWarmUp(g.warmUp, plotHeight) : nothing}
+      ${g.intervalPath ? svg`<path part="interval" d=${g.intervalPath}></path>` : nothing}
       ${this.variant === 'area' ? svg`<path part="area" d=${g.areaPath}></path><path part="area area-partial" d=${g.partialAreaPath}></path>` : nothing}
       <line part="zero-line" x1="0" x2=${plotWidth} y1=${g.zeroY} y2=${g.zeroY}></line>
       ${g.thresholdY !== null && threshold !== null
@@ -246,11 +272,20 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
       ${g.markers
         ? points.map((p) => {
             if (p.y === null) return nothing;
-            const { complete, censored } = model.points[p.index];
-            const part = `point${complete ? '' : ' point-partial'}${censored ? ' point-censored' : ''}`;
+            const { complete, smallSample } = model.points[p.index];
+            const small = smallSample && this.#confident;
+            const part = `point${complete ? '' : ' point-partial'}${small ? ' point-small' : ''}`;
             return svg`<circle part=${part} data-index=${p.index} cx=${p.x} cy=${p.y} r="3"></circle>`;
           })
         : nothing}`;
+  }
+
+  /** The periods without enough history: a shaded span with its words, where they fit. */
+  #renderWarmUp(span: { from: number; to: number }, plotHeight: number): SVGTemplateResult {
+    const label = this.format.term('trustNotEnoughHistory');
+    const fits = span.to - span.from >= label.length * 6 + 8;
+    return svg`<rect part="warm-up" x=${span.from} y="0" width=${span.to - span.from} height=${plotHeight}></rect>
+      ${fits ? svg`<text part="warm-up-label" x=${(span.from + span.to) / 2} y="14" text-anchor="middle">${label}</text>` : nothing}`;
   }
 
   /** The rule, the point and (keyboard only) the ring of the active period. */
@@ -270,14 +305,23 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
       [f.term(revenue ? 'churnLostRevenue' : 'churnLostCustomers'), this.#formatAmount(model, point.lost)],
     ];
     if (revenue) rows.push([f.term('churnExpansion'), this.#formatAmount(model, point.expansion)]);
-    rows.push([f.term(revenue ? 'churnNetRate' : 'churnRate'), point.rate === null ? '–' : f.percent(point.rate)]);
+    const rate = point.censored ? f.term('trustNotEnoughHistory') : point.rate === null ? '–' : f.percent(point.rate);
+    rows.push([f.term(revenue ? 'churnNetRate' : 'churnRate'), rate]);
+    // Every period has the same rows: they are the hidden table's columns too.
+    if (!revenue && this.#confident) rows.push([f.term('trustInterval'), intervalText(f, point.interval) || '–']);
+    if (this.effectiveThreshold !== null) {
+      const verdict = this.verdictOf(point);
+      rows.push([f.term('churnVerdict'), point.censored ? f.term('trustNoVerdict') : verdict ? verdictText(f, verdict) : '–']);
+    }
     return rows;
   }
 
-  #notes(point: ChurnPoint): string[] {
+  #notes(model: ChurnTrendModel, point: ChurnPoint): string[] {
+    const f = this.format;
     const notes: string[] = [];
-    if (!point.complete) notes.push(this.format.term('churnIncomplete'));
-    if (point.censored) notes.push(this.format.term('churnCensored'));
+    if (!point.complete) notes.push(f.term('churnIncomplete'));
+    if (point.censored) notes.push(model.windowDays !== null ? f.term('trustWarmUp', model.windowDays) : f.term('trustNotEnoughHistory'));
+    if (point.smallSample && this.#confident) notes.push(f.term('trustFewCustomers', point.start));
     return notes;
   }
 
@@ -295,14 +339,14 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   }
 
   #periodText(model: ChurnTrendModel, index: number): string {
-    const notes = this.#notes(model.points[index]);
+    const notes = this.#notes(model, model.points[index]);
     const label = this.#label(model, index);
     return notes.length ? `${label} (${notes.join('; ')})` : label;
   }
 
   #tooltipContent(model: ChurnTrendModel, index: number): TooltipContent {
     const point = model.points[index];
-    return { title: this.#label(model, index), notes: this.#notes(point), rows: this.#rows(model, point) };
+    return { title: this.#label(model, index), notes: this.#notes(model, point), rows: this.#rows(model, point) };
   }
 
   /** The tooltip as one sentence, for the live region. */

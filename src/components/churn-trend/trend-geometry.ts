@@ -13,6 +13,10 @@ export interface TrendDatum {
   rate: number | null;
   /** False for a period that has not ended yet: drawn dashed. */
   complete: boolean;
+  /** 95 % interval of the rate; drawn as a band around the line. */
+  interval?: { low: number; high: number } | null;
+  /** A period without enough history (activity window not covered): shaded, no value. */
+  censored?: boolean;
 }
 
 export interface Margins {
@@ -78,6 +82,10 @@ export interface TrendGeometry {
   partialLinePath: string;
   areaPath: string;
   partialAreaPath: string;
+  /** The 95 % interval band ('' when no period has one); clipped to the plot. */
+  intervalPath: string;
+  /** x span (plot coordinates) of the periods without enough history; null when none. */
+  warmUp: { from: number; to: number } | null;
 }
 
 /** Least distance between two periods, in px, for each to get a marker (a 3 px circle and a gap). */
@@ -164,7 +172,20 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     partialAreaPath += trendArea(segment) ?? '';
   }
 
+  // The interval band: kept inside the plot (a small sample's interval can reach far above the line's domain).
+  const clampY = (value: number) => Math.min(plotHeight, Math.max(0, y(value)));
+  const intervalPath =
+    area<TrendDatum>()
+      .defined((d) => d.interval != null && isRate(d.interval.low) && isRate(d.interval.high))
+      .x((_d, i) => x(i))
+      .y0((d) => clampY(d.interval!.low))
+      .y1((d) => clampY(d.interval!.high))(data) ?? '';
+
   const step = plotWidth / Math.max(1, data.length) || 1;
+  const censored = data.flatMap((d, i) => (d.censored ? [i] : []));
+  const warmUp = censored.length
+    ? { from: Math.max(0, x(censored[0]) - step / 2), to: Math.min(plotWidth, x(censored[censored.length - 1]) + step / 2) }
+    : null;
   const every = Math.max(1, Math.ceil(minLabelSpacing / step));
   const xLabelIndexes: number[] = [];
   // Count back from the last period so the newest one always has its label.
@@ -187,6 +208,8 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
     partialLinePath,
     areaPath: solidArea,
     partialAreaPath,
+    intervalPath,
+    warmUp,
   };
 }
 

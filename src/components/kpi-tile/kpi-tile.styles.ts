@@ -103,6 +103,17 @@ export const kpiTileStyles = css`
     color: var(--_warn);
   }
 
+  /* The interval beside the value: smaller and muted, the value stays the figure read first. */
+  [part~='interval'] {
+    font-size: 0.5em;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+
+  [part~='caution'] {
+    color: var(--_muted);
+  }
+
   .spark {
     grid-area: spark;
     min-width: 0;

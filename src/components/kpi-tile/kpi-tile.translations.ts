@@ -14,10 +14,12 @@ declare module '../platform/translations.ts' {
     kpiChurnAction: (threshold: string) => string;
     kpiChurnOk: (threshold: string) => string;
     kpiMonthly: (monthly: string) => string;
-    kpiRetentionAction: (threshold: string) => string;
-    kpiRetentionOk: (threshold: string) => string;
-    kpiSaasNormal: (threshold: string) => string;
-    kpiSaasBelow: (threshold: string) => string;
+    /** A retention tile's verdict, judged on the period's churn against its alarm level. */
+    kpiRetentionChurnAction: (churnLevel: string) => string;
+    kpiRetentionChurnOk: (churnLevel: string) => string;
+    /** The SaaS retention reference for the period (35 % a year, converted). */
+    kpiSaasNormal: (level: string) => string;
+    kpiSmallSample: (count: number) => string;
     kpiNpsExcellent: (high: string) => string;
     kpiNpsGood: (threshold: string) => string;
     kpiNpsBad: (threshold: string) => string;
@@ -61,10 +63,10 @@ registerTranslation('en', {
   kpiChurnAction: (t) => `Needs action: above ${t}`,
   kpiChurnOk: (t) => `Below the ${t} alarm level`,
   kpiMonthly: (m) => `(${m} a month)`,
-  kpiRetentionAction: (t) => `Needs action: below ${t}`,
-  kpiRetentionOk: (t) => `At or above ${t}`,
-  kpiSaasNormal: (t) => `Normal for SaaS (${t} or more a year)`,
-  kpiSaasBelow: (t) => `Below the usual ${t} a year for SaaS`,
+  kpiRetentionChurnAction: (c) => `Needs action: churn above ${c}`,
+  kpiRetentionChurnOk: (c) => `Churn below the ${c} alarm level`,
+  kpiSaasNormal: (level) => `SaaS norm: ${level} or more retained`,
+  kpiSmallSample: (count) => `only ${count} ${count === 1 ? 'customer' : 'customers'}: uncertain`,
   kpiNpsExcellent: (h) => `Excellent (above ${h})`,
   kpiNpsGood: (t) => `Good (above ${t})`,
   kpiNpsBad: (t) => `Needs work (${t} or below)`,

@@ -4,12 +4,14 @@ import { periodLabel, type Granularity, type Weekday } from '../../metrics/calen
 import type { SeriesFrame } from '../../metrics/kpi-series.ts';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { numberAttribute, periodCountAttribute, weekStartAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
-import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { confidenceAttribute, numberAttribute, periodCountAttribute, weekStartAttribute, windowDaysAttribute, type Confidence } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
-import { benchmarkFor, deltaTone, type Benchmark } from './kpi-benchmarks.ts';
+import { changeText, intervalText } from '../platform/trust.ts';
+import { benchmarkFor, deltaTone, type Benchmark } from '../../metrics/benchmarks.ts';
+import type { Interval } from '../../metrics/uncertainty.ts';
 import type { KpiInput, KpiJobOptions, KpiMetric, KpiModel, KpiUnit } from '../../engine/jobs/kpi-tile.ts';
-import { DEFAULT_KPI_PERIODS, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
+import { DEFAULT_KPI_PERIODS, pointInterval, type KpiNumbers, type KpiPoint } from '../../metrics/kpi-catalogue.ts';
 import { kpiTileStyles } from './kpi-tile.styles.ts';
 import './kpi-tile.translations.ts';
 import { sparklineGeometry } from './sparkline-geometry.ts';
@@ -31,12 +33,12 @@ const SPARKLINE_UNITS = 40;
  *
  * @attr metric - repeat-purchase-rate | loyal-customer-rate | time-between-purchases | ltv | arpa | nrr | grr | revenue-churn | customer-churn | crr | return-rate | dso | nps | active-customers.
  * @attr input - auto (default: by metric), transactions, subscriptions, responses, invoices or periods (`{ period, value }` records).
- * @attr granularity - day | week | month (default) | quarter | year.
+ * @attr granularity - day | week | month (default) | quarter | year: the periods computed, and the length of typed figures' period (for the benchmark).
  * @attr periods - Periods in the sparkline, the shown one included (default 12).
  * @attr value - The current figure, computed elsewhere (a rate as a fraction: 0.042 = 4.2 %); shown when no data is given.
  * @attr previous - The figure of the period before, in the unit of `value`; the change is shown against it.
  * @attr period - Label of the typed figures' period.
- * @attr benchmark - The metric's threshold (churn alarm, SaaS annual retention, NPS good bound) or a target for any metric; `none` hides the hint.
+ * @attr benchmark - The metric's threshold for the tile's period, taken as given (customer churn: the churn alarm level; crr: the retention below which action is needed; NPS: the good bound) or a target for any metric; default the kit's benchmark table; `none` hides the hint.
  * @attr benchmark-high - NPS: the excellent bound (default 50).
  * @attr window-days - Activity window for customer-churn, crr and active-customers from transactions.
  * @attr loyalty-threshold - Purchases that make a customer loyal (default 3).
@@ -48,6 +50,7 @@ const SPARKLINE_UNITS = 40;
  * @attr paid-date-key - Column of the day an invoice was paid; blank = still open (default `paidDate`).
  * @attr period-key - Column of the period key in pre-aggregated periods (default `period`).
  * @attr value-key - Column of the figure in pre-aggregated periods (default `value`).
+ * @attr confidence - `on` (default) shows the 95 % interval and whether the change is beyond noise; `off` hides them.
  *
  * @fires metric-change - The computed KpiModel changed.
  * @fires error - Input could not be read or computed (not bubbling).
@@ -57,7 +60,9 @@ const SPARKLINE_UNITS = 40;
  * @csspart value - The value.
  * @csspart delta - The change vs the previous period.
  * @csspart sparkline - The SVG sparkline.
- * @csspart benchmark - The benchmark hint.
+ * @csspart benchmark - The benchmark hint: churn and retention tiles are judged on the period's churn (metrics/benchmarks.ts).
+ * @csspart interval - The 95 % interval of the value (rates of customers, NPS).
+ * @csspart caution - Why the value is uncertain (few customers) or has no verdict (not enough history).
  * @csspart table - The hidden data table.
  *
  * @cssprop --rk-kpi-padding - Padding.
@@ -90,6 +95,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   @property({ attribute: 'paid-date-key' }) paidDateKey?: string;
   @property({ attribute: 'period-key' }) periodKey?: string;
   @property({ attribute: 'value-key' }) valueKey?: string;
+  @property({ reflect: true, converter: confidenceAttribute }) confidence: Confidence = 'on';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -147,8 +153,37 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   /** The benchmark the shown value is judged against, if any. */
   get activeBenchmark(): Benchmark | null {
     const model = this.result;
-    if (!model) return null;
-    return benchmarkFor(model.metric, model.value, model.granularity, { threshold: this.benchmark, high: this.benchmarkHigh });
+    // A period still warming up gets no verdict: its rate is no figure of the business yet.
+    if (!model || model.censored) return null;
+    // Typed figures have no calendar: the tile's `granularity` says how long their period is.
+    const granularity = model.granularity ?? (model.input === 'numbers' || model.input === 'periods' ? this.granularity : null);
+    return benchmarkFor(model.metric, model.value, granularity, { threshold: this.benchmark, high: this.benchmarkHigh, churn: model.churn });
+  }
+
+  get #confident(): boolean {
+    return this.confidence !== 'off';
+  }
+
+  /** A 95 % interval in the metric's unit ("4.1% – 9.8%", NPS "12 – 31"); empty without one. */
+  #intervalText(interval: Interval | null, unit: KpiUnit): string {
+    if (!interval) return '';
+    if (unit === 'fraction') return intervalText(this.format, interval);
+    return this.format.term('trustIntervalRange', this.formatValue(interval.low, unit), this.formatValue(interval.high, unit));
+  }
+
+  /** Why the shown figure is uncertain or has no verdict; empty when nothing to say. */
+  #caution(model: KpiModel, long: boolean): string {
+    const f = this.format;
+    if (model.censored) {
+      const reason = long && model.windowDays !== null ? f.term('trustWarmUp', model.windowDays) : f.term('trustNotEnoughHistory');
+      return `${f.term('trustNoVerdict')}: ${reason}`;
+    }
+    if (this.#confident && model.smallSample) {
+      const counted = model.points[model.points.length - 1];
+      const count = counted?.counts?.trials ?? counted?.answers?.responses;
+      if (count !== undefined) return f.term('kpiSmallSample', count);
+    }
+    return '';
   }
 
   /** A value in the metric's unit, for people. */
@@ -163,7 +198,8 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
       case 'money':
         return f.currency(value);
       case 'score':
-        return f.number(value, { maximumFractionDigits: 1 });
+        // NPS is an integer by convention.
+        return f.number(value, { maximumFractionDigits: 0 });
       case 'count':
         return f.number(value, { maximumFractionDigits: 0 });
     }
@@ -181,7 +217,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
       case 'money':
         return f.currency(delta, signed);
       case 'score':
-        return f.number(delta, { ...signed, maximumFractionDigits: 1 });
+        return f.number(delta, { ...signed, maximumFractionDigits: 0 });
       case 'count':
         return f.number(delta, { ...signed, maximumFractionDigits: 0 });
     }
@@ -192,12 +228,13 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     const threshold = this.formatValue(benchmark.threshold, unit);
     const monthly = benchmark.monthly !== undefined ? ` ${f.term('kpiMonthly', f.percent(benchmark.monthly))}` : '';
     switch (benchmark.kind) {
-      case 'churn-action':
-        return (benchmark.tone === 'bad' ? f.term('kpiChurnAction', threshold) : f.term('kpiChurnOk', threshold)) + monthly;
-      case 'retention-action':
-        return (benchmark.tone === 'bad' ? f.term('kpiRetentionAction', threshold) : f.term('kpiRetentionOk', threshold)) + monthly;
-      case 'saas-retention':
-        return benchmark.tone === 'good' ? f.term('kpiSaasNormal', threshold) : f.term('kpiSaasBelow', threshold);
+      case 'churn-action': {
+        if (benchmark.saasRetention === undefined) return (benchmark.tone === 'bad' ? f.term('kpiChurnAction', threshold) : f.term('kpiChurnOk', threshold)) + monthly;
+        // A retention tile is judged on the period's churn, and says so.
+        const churnLevel = f.percent(benchmark.churn!.threshold);
+        const verdict = benchmark.tone === 'bad' ? f.term('kpiRetentionChurnAction', churnLevel) : f.term('kpiRetentionChurnOk', churnLevel);
+        return `${verdict}${monthly}. ${f.term('kpiSaasNormal', f.percent(benchmark.saasRetention))}`;
+      }
       case 'nps':
         if (benchmark.excellent) return f.term('kpiNpsExcellent', this.formatValue(benchmark.high!, unit));
         return benchmark.tone === 'good' ? f.term('kpiNpsGood', threshold) : f.term('kpiNpsBad', threshold);
@@ -220,38 +257,76 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   protected summarize(model: KpiModel): string {
     const f = this.format;
     const parts = [f.term('kpiSummary', this.label(), this.formatValue(model.value, model.unit), this.#periodText(model))];
-    if (model.delta !== null) parts.push(f.term('kpiSummaryDelta', this.formatDelta(model.delta, model.unit)));
+    const interval = this.#confident ? this.#intervalText(model.interval, model.unit) : '';
+    if (interval) parts.push(`${f.term('trustInterval')} ${interval}.`);
+    if (model.delta !== null) parts.push(f.term('kpiSummaryDelta', this.#changeText(model)));
     const benchmark = this.activeBenchmark;
     if (benchmark) parts.push(`${this.#benchmarkText(benchmark, model.unit)}.`);
+    const caution = this.#caution(model, true);
+    if (caution) parts.push(`${caution}.`);
     return parts.join(' ');
+  }
+
+  /** The change with, for a rate of customers, whether it is beyond noise. */
+  #changeText(model: KpiModel): string {
+    const change = this.formatDelta(model.delta!, model.unit);
+    if (model.unit !== 'fraction') return change;
+    return changeText(this.format, model.delta!, model.change, this.#confident);
   }
 
   protected renderMetric(model: KpiModel): TemplateResult {
     const f = this.format;
     const benchmark = this.activeBenchmark;
-    const change = model.delta !== null ? this.formatDelta(model.delta, model.unit) : null;
-    // A change too small to show (+0.015 days reads "0 days") is no change: no colour either.
-    const tone = change !== null && change === this.formatDelta(0, model.unit) ? '' : deltaTone(model.metric, model.delta);
+    const change = model.delta !== null ? this.#changeText(model) : null;
+    // A change too small to show (+0.015 days reads "0 days") is no change, nor is one within noise: no colour either.
+    const noise = this.#confident && model.change !== null && !model.change.beyondNoise;
+    const tone = change === null || noise || this.formatDelta(model.delta!, model.unit) === this.formatDelta(0, model.unit) ? '' : deltaTone(model.metric, model.delta);
+    const interval = this.#confident ? this.#intervalText(model.interval, model.unit) : '';
+    const caution = this.#caution(model, false);
+    const confident = this.#confident;
     return html`<div class="tile">
-        <span part="value">${this.formatValue(model.value, model.unit)}</span>
+        <span part="value"
+          >${this.formatValue(model.value, model.unit)}${interval
+            ? html` <span part="interval" title=${f.term('trustInterval')}>${interval}</span>`
+            : nothing}</span
+        >
         <span part="delta" class=${tone || nothing}>
           ${change !== null
             ? html`<span class="change">${change}</span> <span class="context">${f.term('kpiVersus')}</span>`
             : html`<span class="context">${model.input === 'numbers' ? '' : f.term('kpiNoPrevious')}</span>`}
         </span>
         <div class="spark">${this.#renderSparkline(model, benchmark)}</div>
-        <span part="benchmark" class=${benchmark?.tone ?? nothing}>${benchmark ? this.#benchmarkText(benchmark, model.unit) : ''}</span>
+        <span part="benchmark" class=${benchmark?.tone ?? (model.censored ? 'none' : nothing)}
+          >${benchmark ? this.#benchmarkText(benchmark, model.unit) : ''}${caution
+            ? html`${benchmark ? ' · ' : ''}<span part="caution">${caution}</span>`
+            : nothing}</span
+        >
       </div>
-      ${renderDataTable(
-        f.term('kpiTable', this.#name()),
-        [{ label: f.term('kpiPeriod') }, { label: f.term('kpiValue'), numeric: true }],
-        model.input === 'numbers'
-          ? [
-              ...(model.previous !== null ? [[f.term('kpiPrevious'), this.formatValue(model.previous, model.unit)]] : []),
-              [model.period || f.term('kpiValue'), this.formatValue(model.value, model.unit)],
-            ]
-          : model.points.map((p) => [p.complete ? this.#periodName(model, p.key) : `${this.#periodName(model, p.key)} (${f.term('kpiRunning')})`, p.value === null ? f.term('kpiNoValue') : this.formatValue(p.value, model.unit)]),
-      )}`;
+      ${renderDataTable(f.term('kpiTable', this.#name()), this.#tableColumns(model, confident), this.#tableRows(model, confident))}`;
+  }
+
+  /** Period and value, and the 95 % interval when the values rest on counts. */
+  #tableColumns(model: KpiModel, confident: boolean) {
+    const f = this.format;
+    const columns = [{ label: f.term('kpiPeriod') }, { label: f.term('kpiValue'), numeric: true }];
+    if (confident && model.points.some((p) => p.counts || p.answers)) columns.push({ label: f.term('trustInterval'), numeric: true });
+    return columns;
+  }
+
+  #tableRows(model: KpiModel, confident: boolean): string[][] {
+    const f = this.format;
+    if (model.input === 'numbers') {
+      return [
+        ...(model.previous !== null ? [[f.term('kpiPrevious'), this.formatValue(model.previous, model.unit)]] : []),
+        [model.period || f.term('kpiValue'), this.formatValue(model.value, model.unit)],
+      ];
+    }
+    const withInterval = confident && model.points.some((p) => p.counts || p.answers);
+    return model.points.map((p: KpiPoint) => {
+      const name = p.complete ? this.#periodName(model, p.key) : `${this.#periodName(model, p.key)} (${f.term('kpiRunning')})`;
+      const value = p.censored ? f.term('trustNotEnoughHistory') : p.value === null ? f.term('kpiNoValue') : this.formatValue(p.value, model.unit);
+      return withInterval ? [name, value, this.#intervalText(pointInterval(p), model.unit) || '–'] : [name, value];
+    });
   }
 
   #renderSparkline(model: KpiModel, benchmark: Benchmark | null): TemplateResult | typeof nothing {

@@ -7,10 +7,10 @@ declare module '../platform/translations.ts' {
     gaugeRetention: string;
     gaugeChurn: (churn: string) => string;
     gaugeDelta: (points: string) => string;
-    gaugeBandGood: string;
     gaugeBandWarn: string;
-    gaugeBandBad: string;
-    gaugeBenchmark: (churn: string) => string;
+    /** The benchmark behind the verdict: the period's churn alarm level, and the monthly level it was converted from ('' when none). */
+    gaugeBenchmark: (churn: string, monthly: string) => string;
+    gaugeCaution: string;
     gaugeWindowAttribute: (days: number) => string;
     gaugeWindowSuggested: (days: number) => string;
     gaugeWindowDefault: (days: number) => string;
@@ -44,10 +44,9 @@ registerTranslation('en', {
   gaugeRetention: 'retained',
   gaugeChurn: (churn) => `Churn ${churn}`,
   gaugeDelta: (points) => `${points} vs previous period`,
-  gaugeBandGood: 'Healthy',
   gaugeBandWarn: 'Watch',
-  gaugeBandBad: 'Needs action',
-  gaugeBenchmark: (churn) => `churn above ${churn} needs action`,
+  gaugeBenchmark: (churn, monthly) => `churn above ${churn}${monthly ? ` (${monthly} a month)` : ''} needs action`,
+  gaugeCaution: 'Caution',
   gaugeWindowAttribute: (days) => `Active = bought within the last ${enDays(days)}.`,
   gaugeWindowSuggested: (days) => `Active = bought within the last ${enDays(days)} (suggested from the data: 3 × the median time between purchases).`,
   gaugeWindowDefault: (days) => `Active = bought within the last ${enDays(days)} (default: too few repeat purchases to suggest a window).`,

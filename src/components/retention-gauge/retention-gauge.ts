@@ -2,8 +2,11 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PeriodCalendar, type Granularity } from '../../metrics/calendar/calendar.ts';
 import { renderDataTable } from '../platform/data-table.ts';
-import { numberAttribute } from '../platform/attribute-rules.ts';
-import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
+import { confidenceAttribute, numberAttribute, type Confidence } from '../platform/attribute-rules.ts';
+import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { changeText, intervalText, verdictText } from '../platform/trust.ts';
+import { churnVerdict, type ChurnVerdict } from '../../metrics/benchmarks.ts';
+import { isSmallSample } from '../../metrics/uncertainty.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import {
   DIAL_END,
@@ -30,6 +33,11 @@ const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numb
  * Customer retention rate (CRR = (E − N) / S) of one period as a radial gauge,
  * with churn, the change from the previous period and a benchmark band.
  *
+ * The verdict (healthy / needs action) is judged on churn for the period,
+ * against the kit's benchmark table (metrics/benchmarks.ts: 7 % a month,
+ * converted to the period's length), as <churn-trend> and <kpi-tile> judge
+ * it; a period still warming up (activity window not covered) gets none.
+ *
  * @summary Customer retention rate for one period, as a gauge.
  *
  * @attr start - Customers at period start (S), for typed figures.
@@ -37,12 +45,14 @@ const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numb
  * @attr new - New customers acquired in the period (N); default 0.
  * @attr lost - Customers of S lost in the period; churn = lost / S. Without it churn = 1 − CRR.
  * @attr previous-rate - CRR of the previous period as a fraction (0.95), for the change.
+ * @attr previous-start - Customers at the start of the previous period: with previous-rate, says whether the change is beyond noise.
  * @attr period - Period key for transactions (`2024-03`); a free label for typed figures.
- * @attr granularity - `day | week | month | quarter | year` for transactions; default month.
+ * @attr granularity - `day | week | month | quarter | year`: the period computed from transactions, and the length of typed figures' period (for the benchmark); default month.
  * @attr window-days - Activity window for transactions; default suggested from the data, else 90.
- * @attr benchmark-churn - Churn above this fraction is marked as needing action; default 0.07.
+ * @attr benchmark-churn - Churn above this fraction of the period needs action, taken as given; default the kit's table (7 % a month, 19.6 % a quarter …).
+ * @attr confidence - `on` (default) shows the 95 % intervals and whether the change is beyond noise; `off` hides them.
  *
- * @prop bands - Custom benchmark bands on the retention scale ({ from, to, tone, label? }[]).
+ * @prop bands - Custom benchmark bands on the share of starting customers kept (1 − churn) ({ from, to, tone, label? }[]).
  *
  * @fires metric-change - The computed GaugeModel changed.
  * @fires error - Input could not be read or computed (detail: ElementError).
@@ -52,7 +62,9 @@ const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numb
  * @csspart churn - The churn text.
  * @csspart reactivated - Why retention and churn may not add up: customers back after a gap.
  * @csspart delta - The change vs the previous period.
- * @csspart band - The benchmark band the value falls in.
+ * @csspart band - The verdict: the benchmark band the churn falls in, or "No verdict" while warming up.
+ * @csspart interval - The 95 % interval of the retention rate.
+ * @csspart caution - Why a figure is uncertain: few customers at the start, or not enough history.
  * @csspart window - The activity window note (transactions).
  * @csspart subtitle - The period measured (under the title).
  * @csspart message - An error message.
@@ -69,11 +81,14 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
   @property() new?: number | string;
   @property() lost?: number | string;
   @property({ attribute: 'previous-rate' }) previousRate?: number | string;
+  @property({ attribute: 'previous-start' }) previousStart?: number | string;
   @property({ reflect: true }) period?: string;
   @property({ reflect: true }) granularity?: Granularity;
   @property({ attribute: 'window-days' }) windowDays?: number | string;
-  @property({ attribute: 'benchmark-churn', converter: numberAttribute({ min: 0, max: 1, fallback: 0.07 }) }) benchmarkChurn = 0.07;
-  /** Custom bands on the retention scale; replace the benchmark-churn bands when set. */
+  /** The page's churn alarm level for the period; undefined: the kit's table for the period's length. */
+  @property({ attribute: 'benchmark-churn', converter: numberAttribute({ min: 0, max: 1 }) }) benchmarkChurn?: number;
+  @property({ reflect: true, converter: confidenceAttribute }) confidence: Confidence = 'on';
+  /** Custom bands on the share of starting customers kept (1 − churn); replace the benchmark bands when set. */
   @property({ attribute: false }) bands?: GaugeBand[];
 
   protected jobRequest(): JobRequest<GaugeJobOptions, GaugeModel> {
@@ -93,7 +108,10 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
   protected override plainRequest(): JobRequest<GaugeNumbers, GaugeModel> | undefined {
     const typed = [this.start, this.end, this.new, this.lost].some((value) => value !== undefined && value !== null && value !== '');
     if (!typed) return undefined;
-    return { job: gaugeNumbersJob, options: { start: this.start, end: this.end, new: this.new, lost: this.lost, previousRate: this.previousRate, period: this.period } };
+    return {
+      job: gaugeNumbersJob,
+      options: { start: this.start, end: this.end, new: this.new, lost: this.lost, previousRate: this.previousRate, previousStart: this.previousStart, period: this.period },
+    };
   }
 
   protected label(): string {
@@ -108,26 +126,58 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
   protected summarize(value: GaugeModel): string {
     const f = this.format;
     const parts = [f.term('gaugeSummary', this.#periodLabel(value), f.percent(value.retention), f.percent(value.churn))];
-    if (value.delta !== null) parts.push(f.term('gaugeSummaryDelta', f.points(value.delta)));
+    if (value.delta !== null) parts.push(f.term('gaugeSummaryDelta', this.#changeText(value)));
     const band = this.#band(value);
     if (band) parts.push(`${this.#bandText(band)}.`);
+    if (value.censored && value.windowDays !== null) parts.push(`${f.term('trustNoVerdict')}: ${f.term('trustWarmUp', value.windowDays)}.`);
     return parts.join(' ');
   }
 
-  /** The bands in use: custom ones, or the two from `benchmark-churn`. */
-  get activeBands(): GaugeBand[] {
-    if (this.bands && this.bands.length > 0) return this.bands;
-    const benchmark = Number.isFinite(this.benchmarkChurn) ? this.benchmarkChurn : 0.07;
-    return bandsFromChurnBenchmark(benchmark);
+  /** The length of the measured period: the computed one, or the `granularity` the page gave typed figures. */
+  #granularity(value: GaugeModel): Granularity {
+    return value.granularity ?? this.granularity ?? 'month';
   }
 
+  /** The churn verdict of the shown period from the kit's benchmark table (or the page's `benchmark-churn`); null while warming up. */
+  get verdict(): ChurnVerdict | null {
+    const value = this.result;
+    if (!value || value.censored) return null;
+    return churnVerdict(value.churn, this.#granularity(value), this.benchmarkChurn);
+  }
+
+  /** The bands in use: custom ones, or the two of the period's churn benchmark. */
+  get activeBands(): GaugeBand[] {
+    if (this.bands && this.bands.length > 0) return this.bands;
+    const verdict = this.verdict ?? (this.result ? churnVerdict(this.result.churn, this.#granularity(this.result), this.benchmarkChurn) : null);
+    return verdict ? bandsFromChurnBenchmark(verdict.threshold) : [];
+  }
+
+  /** The band the period's churn falls in, on the share of starting customers kept; none while warming up. */
   #band(value: GaugeModel): GaugeBand | undefined {
-    return bandOf(this.activeBands, value.retention);
+    if (value.censored) return undefined;
+    return bandOf(this.activeBands, 1 - value.churn);
   }
 
   #bandText(band: GaugeBand): string {
     if (band.label) return band.label;
-    return this.format.term(band.tone === 'good' ? 'gaugeBandGood' : band.tone === 'warn' ? 'gaugeBandWarn' : 'gaugeBandBad');
+    return band.tone === 'warn' ? this.format.term('gaugeBandWarn') : verdictText(this.format, band.tone);
+  }
+
+  get #confident(): boolean {
+    return this.confidence !== 'off';
+  }
+
+  #changeText(value: GaugeModel): string {
+    return changeText(this.format, value.delta!, value.change, this.#confident);
+  }
+
+  /** Why a figure of this period is uncertain: warming up, or few customers at its start. */
+  #cautions(value: GaugeModel): string[] {
+    const f = this.format;
+    const cautions: string[] = [];
+    if (value.censored && value.windowDays !== null) cautions.push(f.term('trustWarmUp', value.windowDays));
+    if (this.#confident && value.start > 0 && isSmallSample(value.start)) cautions.push(f.term('trustFewCustomers', value.start));
+    return cautions;
   }
 
   #periodLabel(value: GaugeModel): string {
@@ -149,10 +199,13 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
   protected renderMetric(value: GaugeModel): TemplateResult {
     const f = this.format;
     const band = this.#band(value);
-    const deltaTone = value.delta === null || value.delta === 0 ? '' : value.delta > 0 ? 'good' : 'bad';
+    // A change within noise gets no colour: it is no news either way.
+    const noise = this.#confident && value.change !== null && !value.change.beyondNoise;
+    const deltaTone = value.delta === null || value.delta === 0 || noise ? '' : value.delta > 0 ? 'good' : 'bad';
     const layout = this.size.hasSize ? dialLayout(this.size.width - 16) : null;
     const retentionText = f.percent(value.retention);
     const windowText = this.#windowText(value);
+    const interval = this.#confident ? intervalText(f, value.retentionInterval) : '';
     return html`
       <div class="gauge">
         ${layout
@@ -166,9 +219,12 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
           : nothing}
         <div class="figures">
           ${layout ? nothing : html`<span part="value">${retentionText}</span>`}
+          ${interval ? html`<span part="interval">${f.term('trustInterval')} ${interval}</span>` : nothing}
           <span part="churn">${f.term('gaugeChurn', f.percent(value.churn))}</span>
-          ${value.delta !== null ? html`<span part="delta" class=${deltaTone}>${f.term('gaugeDelta', f.points(value.delta))}</span>` : nothing}
+          ${value.delta !== null ? html`<span part="delta" class=${deltaTone}>${f.term('gaugeDelta', this.#changeText(value))}</span>` : nothing}
           ${band ? html`<span part="band" class=${band.tone}>${this.#bandText(band)}</span>` : nothing}
+          ${value.censored ? html`<span part="band" class="none">${f.term('trustNoVerdict')}</span>` : nothing}
+          ${this.#cautions(value).map((caution) => html`<span part="caution">${caution}</span>`)}
           ${value.reactivated ? html`<span part="reactivated">${f.term('gaugeReactivatedNote', value.reactivated)}</span>` : nothing}
           ${windowText ? html`<span part="window">${windowText}</span>` : nothing}
         </div>
@@ -205,13 +261,24 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     ];
     if (value.lost !== null) rows.push([f.term('gaugeLost'), f.number(value.lost)]);
     if (value.reactivated !== null) rows.push([f.term('gaugeReactivated'), f.number(value.reactivated)]);
-    rows.push([f.term('gaugeRetentionRate'), f.percent(value.retention)], [f.term('gaugeChurnRate'), f.percent(value.churn)]);
+    const confident = this.#confident;
+    const withInterval = (rate: string, interval: GaugeModel['retentionInterval']) =>
+      confident && interval ? `${rate} (${f.term('trustInterval')} ${intervalText(f, interval)})` : rate;
+    rows.push(
+      [f.term('gaugeRetentionRate'), withInterval(f.percent(value.retention), value.retentionInterval)],
+      [f.term('gaugeChurnRate'), withInterval(f.percent(value.churn), value.churnInterval)],
+    );
     if (value.previousRetention !== null) rows.push([f.term('gaugePrevious'), f.percent(value.previousRetention)]);
-    if (value.delta !== null) rows.push([f.term('gaugeChange'), f.points(value.delta)]);
+    if (value.delta !== null) rows.push([f.term('gaugeChange'), this.#changeText(value)]);
+    const verdict = this.verdict;
     if (band) {
-      const benchmark = this.bands?.length ? '' : ` (${f.term('gaugeBenchmark', f.percent(this.benchmarkChurn))})`;
+      const benchmark =
+        this.bands?.length || !verdict ? '' : ` (${f.term('gaugeBenchmark', f.percent(verdict.threshold), verdict.monthly === undefined ? '' : f.percent(verdict.monthly))})`;
       rows.push([f.term('gaugeBand'), `${this.#bandText(band)}${benchmark}`]);
     }
+    const cautions = this.#cautions(value);
+    if (value.censored) rows.push([f.term('gaugeBand'), `${f.term('trustNoVerdict')}: ${cautions[0] ?? f.term('trustNotEnoughHistory')}`]);
+    else if (cautions.length) rows.push([f.term('gaugeCaution'), cautions.join('; ')]);
     if (value.windowDays !== null) rows.push([f.term('gaugeWindow'), this.#windowText(value) ?? String(value.windowDays)]);
     return rows;
   }

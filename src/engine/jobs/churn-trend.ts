@@ -30,6 +30,7 @@ import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
 import { latestPeriods } from './drawn-periods.ts';
+import { isSmallSample, wilsonInterval, type Interval } from '../../metrics/uncertainty.ts';
 
 export const CHURN_METRICS = ['customer', 'revenue'] as const;
 export type ChurnMetric = (typeof CHURN_METRICS)[number];
@@ -51,15 +52,24 @@ export interface ChurnPoint {
   lost: number;
   /** Revenue gained from upgrades of the starting base (revenue metric; 0 otherwise). */
   expansion: number;
-  /** Churn as a fraction; null when undefined (S = 0). Net revenue churn may be negative. */
+  /**
+   * Churn as a fraction; null when undefined (S = 0) or still warming up.
+   * Net revenue churn may be negative.
+   */
   rate: number | null;
   /** False for a period still running: drawn dashed. */
   complete: boolean;
   /**
    * True when the activity window before the period start reaches back before
-   * the data (transactions): S and the rate are understated; drawn faded.
+   * the data (transactions): S is undercounted and nobody can be lost before
+   * the window is covered, so a 0 % there is no churn figure. The rate is
+   * null and the chart marks the period "not enough history".
    */
   censored: boolean;
+  /** 95 % Wilson interval of customer churn (lost of S); null for revenue churn and without a rate. */
+  interval: Interval | null;
+  /** Customer churn resting on fewer than SMALL_SAMPLE customers at the period start: marked on the chart. */
+  smallSample: boolean;
 }
 
 export interface ChurnTrendModel {
@@ -108,6 +118,15 @@ export function detectInput(rows: unknown, options: Pick<ChurnTrendJobOptions, '
   return 'transactions';
 }
 
+/** How sure a customer-churn rate is: its interval and whether it rests on few customers. */
+function customerUncertainty(start: number, lost: number, rate: number | null): Pick<ChurnPoint, 'interval' | 'smallSample'> {
+  if (rate === null) return { interval: null, smallSample: false };
+  return { interval: wilsonInterval(lost, start), smallSample: isSmallSample(start) };
+}
+
+/** Revenue churn is a ratio of amounts, not of customers: no count-based interval. */
+const NO_UNCERTAINTY: Pick<ChurnPoint, 'interval' | 'smallSample'> = { interval: null, smallSample: false };
+
 export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions): Result<ChurnTrendModel> {
   if (!CHURN_METRICS.includes(options.metric)) return fail(optionError('metric', 'customer or revenue', options.metric));
   if (!CHURN_INPUTS.includes(options.input)) return fail(optionError('input', CHURN_INPUTS.join(', '), options.input));
@@ -150,17 +169,19 @@ function fromTransactions(rows: RecordList, options: ChurnTrendJobOptions): Resu
     asOf: options.asOf,
   });
   if (!series.ok) return fail(series.error, warnings);
-  const points = series.value.periods.map(
-    (p): ChurnPoint => ({
+  const points = series.value.periods.map((p): ChurnPoint => {
+    const rate = p.startCensored ? null : p.churnRate;
+    return {
       key: p.key,
       start: p.start,
       lost: p.lost,
       expansion: 0,
-      rate: p.churnRate,
+      rate,
       complete: p.complete,
       censored: p.startCensored,
-    }),
-  );
+      ...customerUncertainty(p.start, p.lost, rate),
+    };
+  });
   return ok({ metric: 'customer', input: 'transactions', granularity: options.granularity, weekStart: options.weekStart, windowDays, points }, [...warnings, ...series.warnings]);
 }
 
@@ -184,6 +205,7 @@ function fromSubscriptions(rows: RecordList, options: ChurnTrendJobOptions): Res
         rate: p.churnRate,
         complete: complete(p.period.endDay),
         censored: false,
+        ...customerUncertainty(p.customersAtStart, p.lostCustomers, p.churnRate),
       }),
     );
     return ok({ ...base, metric: 'customer', points }, series.warnings);
@@ -199,6 +221,7 @@ function fromSubscriptions(rows: RecordList, options: ChurnTrendJobOptions): Res
       rate: m.netRevenueChurn,
       complete: complete(m.period.endDay),
       censored: false,
+      ...NO_UNCERTAINTY,
     }),
   );
   return ok({ ...base, metric: 'revenue', points }, movements.warnings);
@@ -244,7 +267,8 @@ function fromPeriods(rows: RecordList, options: ChurnTrendJobOptions): Result<Ch
       issues.add(i, column('lost'), 'nothing lost in a period that starts with nothing', lost);
       return;
     }
-    points.push({ key: record.period, start, lost, expansion, rate, complete: record.complete ?? true, censored: false });
+    const uncertainty = options.metric === 'customer' ? customerUncertainty(start, lost, rate) : NO_UNCERTAINTY;
+    points.push({ key: record.period, start, lost, expansion, rate, complete: record.complete ?? true, censored: false, ...uncertainty });
   });
   if (issues.hasIssues) return fail(issues.toError('periods'));
 

@@ -7,6 +7,7 @@ import type { Granularity } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { customerChurnRate, customerRetentionRate } from '../../metrics/rates.ts';
 import { toFiniteNumber } from '../../metrics/read/values.ts';
+import { proportionChange, wilsonInterval, type ChangeTest, type Interval } from '../../metrics/uncertainty.ts';
 
 export interface GaugeModel {
   /** Where the numbers came from. */
@@ -36,6 +37,8 @@ export interface GaugeModel {
   reactivated: number | null;
   /** CRR of the previous period; null when unknown. */
   previousRetention: number | null;
+  /** S of the previous period; null when unknown (typed figures without `previous-start`). */
+  previousStart: number | null;
   /** retention − previousRetention (a fraction: 0.012 = +1.2 points); null when unknown. */
   delta: number | null;
   /** Activity window used (transactions only). */
@@ -44,6 +47,18 @@ export interface GaugeModel {
   windowSource: 'attribute' | 'suggested' | 'default' | null;
   /** False when the period is still running (measured up to the last day of data). */
   complete: boolean;
+  /**
+   * True when the activity window before the period start reaches back before
+   * the first purchase (transactions): S is undercounted and nobody could be
+   * lost yet, so the rates are no verdict on the business (ChurnPeriod.startCensored).
+   */
+  censored: boolean;
+  /** 95 % Wilson interval of CRR as a share of S; null when E − N exceeds S (reactivations) or S is 0. */
+  retentionInterval: Interval | null;
+  /** 95 % Wilson interval of churn (lost of S; without `lost`, the complement of the retention interval). */
+  churnInterval: Interval | null;
+  /** Whether the change in CRR from the previous period is beyond noise (two-proportion test); null without both periods' counts. */
+  change: ChangeTest | null;
 }
 
 export interface GaugeNumbers {
@@ -52,6 +67,8 @@ export interface GaugeNumbers {
   new?: number | string;
   lost?: number | string;
   previousRate?: number | string;
+  /** Customers at the start of the previous period: with `previousRate`, whether the change is beyond noise. */
+  previousStart?: number | string;
   period?: string;
 }
 
@@ -70,6 +87,8 @@ export function gaugeFromNumbers(numbers: GaugeNumbers): Result<GaugeModel> {
   }
   const previous = readPreviousRate(numbers.previousRate);
   if (!previous.ok) return previous;
+  const previousStart = readPreviousStart(numbers.previousStart);
+  if (!previousStart.ok) return previousStart;
   return ok(
     gaugeModel({
       input: 'numbers',
@@ -82,9 +101,11 @@ export function gaugeFromNumbers(numbers: GaugeNumbers): Result<GaugeModel> {
       lost,
       retention: retention.value,
       previousRetention: previous.value,
+      previousStart: previousStart.value,
       windowDays: null,
       windowSource: null,
       complete: true,
+      censored: false,
     }),
   );
 }
@@ -98,10 +119,29 @@ export function readPreviousRate(value: number | string | undefined): Result<num
   return ok(rate);
 }
 
-export type ModelParts = Omit<GaugeModel, 'churn' | 'churnMethod' | 'delta' | 'reactivated'>;
+/** The `previous-start` figure: customers at the start of the previous period, a whole number. */
+export function readPreviousStart(value: number | string | undefined): Result<number | null> {
+  if (value === undefined || value === '') return ok(null);
+  const count = toFiniteNumber(value);
+  if (!(Number.isInteger(count) && count > 0)) return fail(optionError('previous-start', 'a whole number of customers, 1 or more', value));
+  return ok(count);
+}
+
+export type ModelParts = Omit<GaugeModel, 'churn' | 'churnMethod' | 'delta' | 'reactivated' | 'retentionInterval' | 'churnInterval' | 'change'>;
 
 export function gaugeModel(parts: ModelParts): GaugeModel {
   const churn = parts.lost !== null ? parts.lost / parts.start : Math.max(0, 1 - parts.retention);
+  // E − N of S: a share only while reactivations do not lift it above S.
+  const retained = parts.end - parts.new;
+  const retentionInterval = wilsonInterval(retained, parts.start);
+  const churnInterval =
+    parts.lost !== null ? wilsonInterval(parts.lost, parts.start) : retentionInterval && { low: 1 - retentionInterval.high, high: 1 - retentionInterval.low };
+  // The previous period's retained customers, back from its rate and S (whole customers).
+  const previousRetained = parts.previousRetention !== null && parts.previousStart !== null ? Math.round(parts.previousRetention * parts.previousStart) : null;
+  const change =
+    previousRetained !== null && parts.previousStart !== null
+      ? proportionChange({ successes: previousRetained, trials: parts.previousStart }, { successes: retained, trials: parts.start })
+      : null;
   return {
     ...parts,
     churn,
@@ -109,6 +149,9 @@ export function gaugeModel(parts: ModelParts): GaugeModel {
     // E − N = (S − lost) + reactivated.
     reactivated: parts.lost !== null ? Math.max(0, parts.end - parts.new - (parts.start - parts.lost)) : null,
     delta: parts.previousRetention === null ? null : parts.retention - parts.previousRetention,
+    retentionInterval,
+    churnInterval,
+    change,
   };
 }
 

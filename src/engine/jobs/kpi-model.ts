@@ -5,7 +5,8 @@
 import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { numberValue } from '../../metrics/read/records.ts';
-import { KPI_METRICS, KPI_DEFINITIONS, kpiValueRange, type KpiMetric, type KpiPoint, type KpiModel, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
+import { KPI_METRICS, KPI_DEFINITIONS, kpiValueRange, pointInterval, type KpiMetric, type KpiPoint, type KpiModel, type KpiNumbers } from '../../metrics/kpi-catalogue.ts';
+import { isSmallSample, proportionChange } from '../../metrics/uncertainty.ts';
 
 export interface Series {
   granularity: Granularity | null;
@@ -23,7 +24,10 @@ export function tileModel(metric: KpiMetric, input: KpiModel['input'], series: S
   if (shown < 0) shown = points.length - 1;
   const current = points[shown];
   const value = current?.value ?? null;
-  const previous = shown > 0 ? points[shown - 1].value : null;
+  const before = shown > 0 ? points[shown - 1] : undefined;
+  const previous = before?.value ?? null;
+  const counts = value !== null ? current?.counts : undefined;
+  const previousCounts = previous !== null ? before?.counts : undefined;
   return {
     metric,
     unit: KPI_DEFINITIONS[metric].unit,
@@ -37,6 +41,11 @@ export function tileModel(metric: KpiMetric, input: KpiModel['input'], series: S
     delta: value !== null && previous !== null ? value - previous : null,
     points: shown < 0 ? [] : points.slice(Math.max(0, shown - periods + 1), shown + 1),
     windowDays: series.windowDays,
+    censored: current?.censored ?? false,
+    churn: value !== null ? (current?.churn ?? null) : null,
+    interval: value !== null && current ? pointInterval(current) : null,
+    smallSample: value !== null && current !== undefined && (current.counts ? isSmallSample(current.counts.trials) : current.answers ? isSmallSample(current.answers.responses) : false),
+    change: counts && previousCounts ? proportionChange(previousCounts, counts) : null,
   };
 }
 

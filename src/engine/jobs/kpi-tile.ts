@@ -126,7 +126,17 @@ function seriesOf(input: ResolvedKpiInput, rows: RecordList, options: KpiJobOpti
 }
 
 function periodPoints(values: readonly PeriodValue[]): KpiPoint[] {
-  return values.map((p) => ({ key: p.key, value: p.value, complete: p.complete }));
+  return values.map((p) => ({ key: p.key, value: p.value, complete: p.complete, ...(p.counts ? { counts: p.counts } : {}) }));
+}
+
+/**
+ * A churn or retention point from a period's customer counts: the value, the
+ * counts behind it (lost of S; E − N of S) and, for retention, the churn the
+ * verdict is judged on.
+ */
+function churnOrRetention(metric: 'customer-churn' | 'crr', start: number, retained: number, lost: number, retentionRate: number | null, churnRate: number | null): Pick<KpiPoint, 'value' | 'counts' | 'churn'> {
+  if (metric === 'crr') return { value: retentionRate, counts: { successes: retained, trials: start }, churn: churnRate };
+  return { value: churnRate, counts: { successes: lost, trials: start } };
 }
 
 function fromTransactions(rows: RecordList, options: KpiJobOptions): Result<Series> {
@@ -143,9 +153,10 @@ function fromTransactions(rows: RecordList, options: KpiJobOptions): Result<Seri
     const series = churnSeries(table.value, { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, windowDays });
     if (!series.ok) return fail(series.error, warnings);
     const points = series.value.periods.map((p): KpiPoint => {
-      // A period whose window reaches before the data undercounts S: its rates are not shown (see ChurnPeriod.startCensored).
-      const rate = p.startCensored ? null : metric === 'crr' ? p.retentionRate : p.churnRate;
-      return { key: p.key, value: metric === 'active-customers' ? p.end : rate, complete: p.complete };
+      if (metric === 'active-customers') return { key: p.key, value: p.end, complete: p.complete };
+      // A period whose window reaches before the data undercounts S and can lose nobody yet: no rate, no verdict (ChurnPeriod.startCensored).
+      if (p.startCensored) return { key: p.key, value: null, complete: p.complete, censored: true };
+      return { key: p.key, complete: p.complete, ...churnOrRetention(metric, p.start, p.end - p.new, p.lost, p.retentionRate, p.churnRate) };
     });
     return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays }, [...warnings, ...series.warnings]);
   }
@@ -178,7 +189,10 @@ function fromSubscriptions(rows: RecordList, options: KpiJobOptions): Result<Ser
   if (metric === 'customer-churn' || metric === 'crr') {
     const series = subscriptionChurnSeries(subscriptions.value, range);
     if (!series.ok) return series;
-    const points = series.value.map((p) => point(p.period, metric === 'crr' ? p.retentionRate : p.churnRate));
+    const points = series.value.map((p) => ({
+      ...point(p.period, null),
+      ...churnOrRetention(metric, p.customersAtStart, p.customersAtEnd - p.newCustomers, p.lostCustomers, p.retentionRate, p.churnRate),
+    }));
     return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays: null }, series.warnings);
   }
   const movements = revenueMovements(subscriptions.value, range);
@@ -204,7 +218,14 @@ function fromResponses(rows: RecordList, options: KpiJobOptions): Result<Series>
   if (!responses.ok) return responses;
   const periods = npsByPeriod(responses.value, { granularity: options.granularity, weekStart: options.weekStart });
   if (!periods.ok) return periods;
-  const points = periods.value.map((p) => ({ key: p.period.key, value: p.nps?.score ?? null, complete: true }));
+  const points = periods.value.map(
+    (p): KpiPoint => ({
+      key: p.period.key,
+      value: p.nps?.score ?? null,
+      complete: true,
+      ...(p.nps ? { answers: { promoters: p.nps.promoters, detractors: p.nps.detractors, responses: p.nps.responses } } : {}),
+    }),
+  );
   return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays: null }, responses.warnings);
 }
 

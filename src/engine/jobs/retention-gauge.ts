@@ -89,11 +89,16 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
   const retention = customerRetentionRate({ start: period.start, end: period.end, new: period.new });
   if (!retention.ok) return fail(retention.error, warnings);
 
-  let previousRetention: number | null = periods[position - 1]?.retentionRate ?? null;
+  const before = periods[position - 1];
+  // The period before a warm-up period is warming up too: no change is measured against it.
+  const usableBefore = before && !before.startCensored ? before : undefined;
+  let previousRetention: number | null = usableBefore?.retentionRate ?? null;
+  let previousStart: number | null = previousRetention === null ? null : usableBefore!.start;
   if (options.previousRate !== undefined && options.previousRate !== '') {
     const previous = readPreviousRate(options.previousRate);
     if (!previous.ok) return fail(previous.error, warnings);
     previousRetention = previous.value;
+    previousStart = null; // a typed rate has no counts behind it to test
   }
   if (!period.complete) {
     warnings.push({ code: 'partial-period', count: 1, params: { period: period.key }, message: `${period.key} is still running: it is measured up to the last day of data.`, examples: [] });
@@ -110,16 +115,22 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
       lost: period.lost,
       retention: retention.value,
       previousRetention,
+      previousStart,
       windowDays,
       windowSource,
       complete: period.complete,
+      censored: period.startCensored,
     }),
     warnings,
   );
 }
 
-/** The last complete period that started with customers; else the last with customers; else the last. */
+/**
+ * The last complete period past the warm-up that started with customers; else the last complete
+ * one with customers; else the last with customers; else the last.
+ */
 function defaultPeriod(periods: readonly ChurnPeriod[]): number {
+  for (let i = periods.length - 1; i >= 0; i--) if (periods[i].complete && !periods[i].startCensored && periods[i].start > 0) return i;
   for (let i = periods.length - 1; i >= 0; i--) if (periods[i].complete && periods[i].start > 0) return i;
   for (let i = periods.length - 1; i >= 0; i--) if (periods[i].start > 0) return i;
   return periods.length - 1;
