@@ -46,8 +46,9 @@ customer_periods AS (
     MAX(CASE WHEN u.is_return = 0 THEN 1 ELSE 0 END) AS active,
     SUM(u.amount) AS amount
   FROM used_rows u
-  JOIN cohort_of c ON c.customer = u.customer AND u.day >= c.first_day
+  JOIN cohort_of c ON c.customer = u.customer
   JOIN periods p ON p.period_start = ${sql.periodStart('u.day')}
+  WHERE u.day >= c.first_day
   GROUP BY c.cohort_j, p.j - c.cohort_j, c.customer
 ),
 cells AS (
@@ -68,17 +69,18 @@ SELECT
   pp.j - s.cohort_j AS k,
   s.cohort_size,
   COALESCE(c.active_customers, 0) AS active_customers,
-  ${sql.hasMoney ? 'COALESCE(c.net_revenue, 0)' : 'CAST(NULL AS DOUBLE PRECISION)'} AS net_revenue,
+  ${sql.hasMoney ? 'COALESCE(c.net_revenue, 0)' : d.nullNumber} AS net_revenue,
   CASE WHEN pp.j = l.j AND l.running = 1 THEN 1 ELSE 0 END AS running,
   ${d.dayText('sp.as_of')} AS as_of
 FROM sizes s
 JOIN periods cp ON cp.j = s.cohort_j
-JOIN periods pp ON pp.j >= s.cohort_j
+CROSS JOIN periods pp
 CROSS JOIN last_period l
 CROSS JOIN span sp
 LEFT JOIN cells c ON c.cohort_j = s.cohort_j AND c.k = pp.j - s.cohort_j
+WHERE pp.j >= s.cohort_j
 ORDER BY s.cohort_j, k
-`;
+${d.settings}`;
 }
 
 /** A row of {@link cohortMatrixSql}'s result, as any driver returns it (numbers may come as text or bigint). */

@@ -37,6 +37,10 @@ export interface Dialect {
   mod(a: string, b: string): string;
   /** A DATE as `YYYY-MM-DD` text: every driver returns text the same way. */
   dayText(day: string): string;
+  /** A NULL of a floating-point type (revenue of data without money). */
+  nullNumber: string;
+  /** What ends every query (ClickHouse: outer joins give NULL, not 0 and '', to unmatched rows). */
+  settings: string;
 }
 
 /** Double quotes, doubled inside: the SQL standard, and DuckDB, PostgreSQL and Snowflake alike. */
@@ -62,10 +66,13 @@ const duckdb: Dialect = {
   instantDay: (column, zone) => `CAST(timezone(${standardString(zone)}, CAST(${column} AS TIMESTAMPTZ)) AS DATE)`,
   truncate: (day, unit) => `CAST(date_trunc('${unit}', ${day}) AS DATE)`,
   addUnits: (day, unit, count) => `CAST(${day} + INTERVAL ${unit === 'quarter' ? count * 3 : count} ${unit === 'year' ? 'YEAR' : 'MONTH'} AS DATE)`,
-  addDays: (day, days) => `CAST(${day} + CAST(${days} AS INTEGER) AS DATE)`,
+  // DATE + INTEGER is a DATE; a computed number of days may be a BIGINT, which has no such sum.
+  addDays: (day, days) => (/^-?\d+$/.test(days) ? `(${day} + ${days})` : `CAST(${day} + CAST(${days} AS INTEGER) AS DATE)`),
   weekday: (day) => `dayofweek(${day})`,
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `strftime(${day}, '%Y-%m-%d')`,
+  nullNumber: 'CAST(NULL AS DOUBLE)',
+  settings: '',
 };
 
 const postgres: Dialect = {
@@ -79,10 +86,12 @@ const postgres: Dialect = {
   instantDay: (column, zone) => `CAST(CAST(${column} AS TIMESTAMPTZ) AT TIME ZONE ${standardString(zone)} AS DATE)`,
   truncate: (day, unit) => `CAST(date_trunc('${unit}', ${day}) AS DATE)`,
   addUnits: (day, unit, count) => `CAST(${day} + INTERVAL '${unit === 'quarter' ? count * 3 : count} ${unit === 'year' ? 'years' : 'months'}' AS DATE)`,
-  addDays: (day, days) => `(${day} + CAST(${days} AS INTEGER))`,
+  addDays: (day, days) => (/^-?\d+$/.test(days) ? `(${day} + ${days})` : `(${day} + CAST(${days} AS INTEGER))`),
   weekday: (day) => `CAST(EXTRACT(DOW FROM ${day}) AS INTEGER)`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `to_char(${day}, 'YYYY-MM-DD')`,
+  nullNumber: 'CAST(NULL AS DOUBLE PRECISION)',
+  settings: '',
 };
 
 const bigquery: Dialect = {
@@ -94,7 +103,7 @@ const bigquery: Dialect = {
   string: escapedString,
   date: (iso) => `DATE '${iso}'`,
   text: 'STRING',
-  localDay: (column) => `DATE(${column})`,
+  localDay: (column) => `CAST(${column} AS DATE)`,
   instantDay: (column, zone) => `DATE(${column}, ${escapedString(zone)})`,
   truncate: (day, unit) => `DATE_TRUNC(${day}, ${unit.toUpperCase()})`,
   addUnits: (day, unit, count) => `DATE_ADD(${day}, INTERVAL ${count} ${unit.toUpperCase()})`,
@@ -102,6 +111,8 @@ const bigquery: Dialect = {
   weekday: (day) => `(EXTRACT(DAYOFWEEK FROM ${day}) - 1)`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `FORMAT_DATE('%Y-%m-%d', ${day})`,
+  nullNumber: 'CAST(NULL AS FLOAT64)',
+  settings: '',
 };
 
 const snowflake: Dialect = {
@@ -119,6 +130,8 @@ const snowflake: Dialect = {
   weekday: (day) => `MOD(DAYOFWEEKISO(${day}), 7)`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `TO_CHAR(${day}, 'YYYY-MM-DD')`,
+  nullNumber: 'CAST(NULL AS DOUBLE)',
+  settings: '',
 };
 
 const clickhouse: Dialect = {
@@ -139,6 +152,8 @@ const clickhouse: Dialect = {
   weekday: (day) => `(toDayOfWeek(${day}) % 7)`,
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `toString(${day})`,
+  nullNumber: 'CAST(NULL AS Nullable(Float64))',
+  settings: 'SETTINGS join_use_nulls = 1\n',
 };
 
 export const dialects: Record<DialectName, Dialect> = { duckdb, postgres, bigquery, snowflake, clickhouse };

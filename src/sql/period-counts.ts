@@ -46,7 +46,8 @@ first_purchases AS (
 -- Active at boundary t: a purchase day in [t - ${windowDays}, t), i.e. day < t <= day + ${windowDays}.
 active AS (
   SELECT DISTINCT p.customer, b.j
-  FROM purchase_days p JOIN boundaries b ON b.t > p.day AND b.t <= ${d.addDays('p.day', String(windowDays))}
+  FROM purchase_days p CROSS JOIN boundaries b
+  WHERE b.t > p.day AND b.t <= ${d.addDays('p.day', String(windowDays))}
 ),
 -- Each customer's state at both ends of period j (active at its start, at its end).
 moves AS (
@@ -80,7 +81,7 @@ SELECT
   COALESCE(c.new_customers, 0) AS new_customers,
   COALESCE(c.lost_customers, 0) AS lost_customers,
   COALESCE(c.reactivated_customers, 0) AS reactivated_customers,
-  ${sql.hasMoney ? 'COALESCE(r.net_revenue, 0)' : 'CAST(NULL AS DOUBLE PRECISION)'} AS net_revenue,
+  ${sql.hasMoney ? 'COALESCE(r.net_revenue, 0)' : d.nullNumber} AS net_revenue,
   -- Complete unless it is the last period and still running at as-of.
   CASE WHEN e.t < ${sql.nextPeriod('p.period_start')} THEN 0 ELSE 1 END AS complete,
   -- The window before the period start reaches back before the data: start and lost undercount.
@@ -92,7 +93,7 @@ CROSS JOIN bounds b
 LEFT JOIN counts c ON c.j = p.j
 LEFT JOIN revenue r ON r.j = p.j
 ORDER BY p.j
-`;
+${d.settings}`;
 }
 
 export interface PeriodCountsRow {

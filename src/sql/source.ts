@@ -111,7 +111,7 @@ read_rows AS (
     NULLIF(TRIM(CAST(${column(fields.customer)} AS ${d.text})), '') AS customer,
     ${day} AS day,
     ${isReturn} AS is_return,
-    ${money ?? 'CAST(NULL AS DOUBLE PRECISION)'} AS money
+    ${money ?? d.nullNumber} AS money
   FROM ${fromClause}
 ),
 -- Rows without a customer (guest orders) belong to nobody: they are left out of every figure.
@@ -178,7 +178,7 @@ function withoutBlanks(fields: SqlFields): SqlFields {
  */
 export function periodsCte(sql: ResolvedSql, source: string, fromColumn: string, toColumn: string): string {
   return `periods AS (
-  SELECT 0 AS j, ${sql.periodStart(`s.${fromColumn}`)} AS period_start FROM ${source} s
+  SELECT CAST(0 AS BIGINT) AS j, ${sql.periodStart(`s.${fromColumn}`)} AS period_start FROM ${source} s
   UNION ALL
   SELECT p.j + 1, ${sql.nextPeriod('p.period_start')}
   FROM periods p CROSS JOIN ${source} s
@@ -199,5 +199,5 @@ SELECT
   ${sql.d.dayText('MIN(CASE WHEN customer IS NOT NULL THEN day END)')} AS first_day,
   ${sql.d.dayText('MAX(CASE WHEN customer IS NOT NULL THEN day END)')} AS last_day
 FROM read_rows
-`;
+${sql.d.settings}`;
 }

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { importTs } from './load-ts.mjs';
-import { loadDuckdb, loadPostgres, trapRows, TRAPS_FIELDS, UK_FIELDS, ukExportRecords } from './fixtures.mjs';
+import { HOSTILE, loadDuckdb, loadPostgres, trapRows, TRAPS_FIELDS, UK_FIELDS, ukExportRecords } from './fixtures.mjs';
 import { compareCohortMatrices, comparePeriodCounts } from './compare.mjs';
 import { startPostgres } from './postgres-cluster.mjs';
 
@@ -75,6 +75,20 @@ const describeCase = (c) => `${c.data} by ${c.granularity}${c.weekStart !== unde
 
 /** The equality cases against one database, given a function that runs a query and returns row objects. */
 function equalityCases(dialect, query) {
+  it('a column named "; drop table x; -- is a name, not SQL', async () => {
+    const name = (column) => kit.dialects[dialect].identifier(column);
+    await query('CREATE TABLE x (kept INTEGER)');
+    await query(`CREATE TABLE hostile AS SELECT customer AS ${name(HOSTILE.customer)}, paid_at AS ${name(HOSTILE.date)}, amount AS ${name(HOSTILE.amount)}, kind AS ${name(HOSTILE.type)} FROM traps`);
+    const options = { dialect, granularity: 'month', dates: 'instant', timeZone: 'Europe/Oslo' };
+    const fromHostile = await query(kit.periodCountsSql({ ...options, table: 'hostile', fields: HOSTILE, windowDays: 45 }));
+    const fromPlain = await query(kit.periodCountsSql({ ...options, table: 'traps', fields: TRAPS_FIELDS, windowDays: 45 }));
+    assert.deepEqual(fromHostile, fromPlain);
+    assert.ok(fromHostile.length > 10);
+    const cohorts = await query(kit.cohortMatrixSql({ ...options, table: 'hostile', fields: HOSTILE }));
+    assert.deepEqual(cohorts, await query(kit.cohortMatrixSql({ ...options, table: 'traps', fields: TRAPS_FIELDS })));
+    assert.deepEqual(await query('SELECT COUNT(*) AS n FROM x').then((rows) => Number(rows[0].n)), 0, 'table x is still there');
+  });
+
   for (const c of COHORT_CASES) {
     it(`cohort matrix: ${describeCase(c)}`, async () => {
       const rows = await query(kit.cohortMatrixSql(sqlOptions(c, dialect)));

@@ -32,6 +32,9 @@ function random(seed) {
   };
 }
 
+/** Column names that are SQL if pasted unquoted: the generated SQL must read them as names. */
+export const HOSTILE = { customer: '"; drop table x; --', date: "it's a date", amount: 'a`b\\c "d"', type: 'kind -- comment' };
+
 export const TRAPS_FIELDS = { customer: 'customer', date: 'paid_at', amount: 'amount', type: 'kind' };
 
 /**
