@@ -65,6 +65,10 @@ export interface WarningParams {
   max?: number;
   wholeNumber?: 'yes';
   choices?: string[];
+  /** `invalid-attribute` of a margin attribute: it takes a fraction (0.78) or a percent (78 %), not one number range. */
+  takes?: 'margin';
+  /** `deprecated-attribute`: the attribute to write instead (the deprecated one still works). */
+  replacement?: string;
   /** `cohorts-left-out`: how many cohorts are drawn (count: how many older ones are not); `periods-left-out`: how many columns are. */
   shown?: number;
 }
@@ -82,6 +86,7 @@ export type WarningCode =
   | 'ignored-status'
   | 'other-currency'
   | 'invalid-attribute'
+  | 'deprecated-attribute'
   | 'cohorts-left-out'
   | 'periods-left-out'
   | 'earlier-periods-left-out';

@@ -92,7 +92,8 @@ const translation = {
   'warning-periods-left-out': (_count, _n, p) => `Perioder efter de første ${p.shown} tegnes ikke: max-periods viser flere (op til 120).`,
   'warning-earlier-periods-left-out': (_count, n, p) => `De ${n} tidligste perioder tegnes ikke, kun de seneste ${p.shown}: en grovere inddeling viser dem alle.`,
   'warning-invalid-attribute': (_count, _n, p) =>
-    `${p.attribute}="${p.value}" bruges ikke: den tager ${p.choices ? `én af ${p.choices.join(', ')}` : `${p.wholeNumber ? 'et helt tal' : 'et tal'} fra ${p.min} til ${p.max}`}, så standardværdien gælder.`,
+    `${p.attribute}="${p.value}" bruges ikke: den tager ${p.takes === 'margin' ? 'en margin fra 0 til 1 (0.78) eller en procent op til 100 (78 %)' : p.choices ? `én af ${p.choices.join(', ')}` : `${p.wholeNumber ? 'et helt tal' : 'et tal'} fra ${p.min} til ${p.max}`}, så standardværdien gælder.`,
+  'warning-deprecated-attribute': (_count, _n, p) => `${p.attribute}="${p.value}" virker stadig, men er forældet: skriv ${p.replacement}="${p.value}" i stedet.`,
   'warning-other-currency': (count, n, p) => `${daRecords(count, n)} i ${p.otherCurrencies?.join(', ')} tæller som aktivitet, men ikke i beløbene (i ${p.currency}).`,
   percentagePoints: 'procentpoint',
   dataTable: 'Data',
@@ -107,7 +108,7 @@ const translation = {
   trustBeyondNoise: 'ud over støjen',
   trustChange: (change, noise) => `${change} (${noise})`,
   trustFewCustomers: (count) => `kun ${count} ${count === 1 ? 'kunde' : 'kunder'} ved start: en usikker rate`,
-  trustWarmUp: (days) => `ikke historik nok: aktivitetsvinduet på ${days} dage rækker tilbage før det første køb, så ingen kan endnu tælles som tabt`,
+  trustWarmUp: (days) => `ikke historik nok: aktivitetsvinduet på ${days} dage rækker tilbage før det første køb i dataene, så de aktive kunder ved start er undertalt`,
   trustNotEnoughHistory: 'ikke historik nok',
   trustHealthy: 'Sundt',
   trustNeedsAction: 'Kræver handling',
@@ -318,6 +319,13 @@ const translation = {
   npsScoreColumn: 'NPS',
   npsPeriod: 'Periode',
   npsNoScore: 'ingen svar',
+  npsIntervalRange: (low, high) => `${low} til ${high}`,
+  npsIntervalLine: (range) => `95 % interval ${range}`,
+  npsIntervalColumn: '95 % interval',
+  npsSummaryInterval: (range) => `95 % interval ${range}.`,
+  npsFewMark: 'få svar',
+  npsFewPeriod: (n) => `Kun ${n} svar: scoren kan sagtens ligge langt fra den sande.`,
+  npsKeyboardHint: 'Net Promoter Score pr. periode. Piletasterne flytter mellem perioderne.',
 
   // <purchase-cycle>
   cycleScope: (gaps, gapsShown, customers, customersShown) => `${gapsShown} ${gaps === 1 ? 'genkøb' : 'genkøb'} fra ${customersShown} ${customers === 1 ? 'kunde' : 'kunder'}`,

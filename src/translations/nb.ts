@@ -92,7 +92,8 @@ const translation = {
   'warning-periods-left-out': (_count, _n, p) => `Perioder etter de første ${p.shown} tegnes ikke: max-periods viser flere (opptil 120).`,
   'warning-earlier-periods-left-out': (_count, n, p) => `De ${n} tidligste periodene tegnes ikke, bare de siste ${p.shown}: en grovere inndeling viser alle.`,
   'warning-invalid-attribute': (_count, _n, p) =>
-    `${p.attribute}="${p.value}" brukes ikke: den tar ${p.choices ? `én av ${p.choices.join(', ')}` : `${p.wholeNumber ? 'et helt tall' : 'et tall'} fra ${p.min} til ${p.max}`}, så standardverdien gjelder.`,
+    `${p.attribute}="${p.value}" brukes ikke: den tar ${p.takes === 'margin' ? 'en margin fra 0 til 1 (0.78) eller en prosent opp til 100 (78 %)' : p.choices ? `én av ${p.choices.join(', ')}` : `${p.wholeNumber ? 'et helt tall' : 'et tall'} fra ${p.min} til ${p.max}`}, så standardverdien gjelder.`,
+  'warning-deprecated-attribute': (_count, _n, p) => `${p.attribute}="${p.value}" virker fortsatt, men er foreldet: skriv ${p.replacement}="${p.value}" i stedet.`,
   'warning-other-currency': (count, n, p) => `${nbRecords(count, n)} i ${p.otherCurrencies?.join(', ')} teller som aktivitet, men ikke i pengetallene (i ${p.currency}).`,
   percentagePoints: 'pp',
   dataTable: 'Data',
@@ -107,7 +108,7 @@ const translation = {
   trustBeyondNoise: 'utover støyen',
   trustChange: (change, noise) => `${change} (${noise})`,
   trustFewCustomers: (count) => `bare ${count} ${count === 1 ? 'kunde' : 'kunder'} ved start: en usikker rate`,
-  trustWarmUp: (days) => `ikke nok historikk: aktivitetsvinduet på ${days} dager går tilbake før det første kjøpet, så ingen kan ennå telles som tapt`,
+  trustWarmUp: (days) => `ikke nok historikk: aktivitetsvinduet på ${days} dager går tilbake før det første kjøpet i dataene, så de aktive kundene ved start er undertalt`,
   trustNotEnoughHistory: 'ikke nok historikk',
   trustHealthy: 'Sunt',
   trustNeedsAction: 'Krever tiltak',
@@ -318,6 +319,13 @@ const translation = {
   npsScoreColumn: 'NPS',
   npsPeriod: 'Periode',
   npsNoScore: 'ingen svar',
+  npsIntervalRange: (low, high) => `${low} til ${high}`,
+  npsIntervalLine: (range) => `95 % intervall ${range}`,
+  npsIntervalColumn: '95 % intervall',
+  npsSummaryInterval: (range) => `95 % intervall ${range}.`,
+  npsFewMark: 'få svar',
+  npsFewPeriod: (n) => `Bare ${n} svar: poengsummen kan godt ligge langt fra den sanne.`,
+  npsKeyboardHint: 'Net Promoter Score per periode. Piltastene flytter mellom periodene.',
 
   // <purchase-cycle>
   cycleScope: (gaps, gapsShown, customers, customersShown) => `${gapsShown} ${gaps === 1 ? 'gjenkjøp' : 'gjenkjøp'} fra ${customersShown} ${customers === 1 ? 'kunde' : 'kunder'}`,

@@ -119,7 +119,8 @@ const translation = {
   'warning-periods-left-out': (_count, _n, p) => `Периоды после первых ${p.shown} не показаны: max-periods показывает больше (до 120).`,
   'warning-earlier-periods-left-out': (_count, n, p) => `Самые ранние периоды (${n}) не показаны, только последние ${p.shown}: более крупная гранулярность покажет все.`,
   'warning-invalid-attribute': (_count, _n, p) =>
-    `${p.attribute}="${p.value}" не используется: ожидается ${p.choices ? `одно из значений: ${p.choices.join(', ')}` : `${p.wholeNumber ? 'целое число' : 'число'} от ${p.min} до ${p.max}`}, поэтому действует значение по умолчанию.`,
+    `${p.attribute}="${p.value}" не используется: ожидается ${p.takes === 'margin' ? 'маржа от 0 до 1 (0.78) или процент до 100 (78 %)' : p.choices ? `одно из значений: ${p.choices.join(', ')}` : `${p.wholeNumber ? 'целое число' : 'число'} от ${p.min} до ${p.max}`}, поэтому действует значение по умолчанию.`,
+  'warning-deprecated-attribute': (_count, _n, p) => `${p.attribute}="${p.value}" пока работает, но устарел: пишите ${p.replacement}="${p.value}".`,
   'warning-other-currency': (count, n, p) =>
     `${ruRecords(count, n)} в ${p.otherCurrencies?.join(', ')} ${ruPlural(count, 'учтена', 'учтены', 'учтены')} как активность, но не в денежных показателях (они в ${p.currency}).`,
   percentagePoints: 'п. п.',
@@ -135,7 +136,7 @@ const translation = {
   trustBeyondNoise: 'сверх шума',
   trustChange: (change, noise) => `${change} (${noise})`,
   trustFewCustomers: (count) => `всего ${count} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')} на начало: ненадёжная доля`,
-  trustWarmUp: (days) => `недостаточно истории: окно активности в ${ruDays(days)} уходит раньше первой покупки, поэтому никого ещё нельзя считать ушедшим`,
+  trustWarmUp: (days) => `недостаточно истории: окно активности в ${ruDays(days)} уходит раньше первой покупки в данных, поэтому активные клиенты на начало недосчитаны`,
   trustNotEnoughHistory: 'недостаточно истории',
   trustHealthy: 'В норме',
   trustNeedsAction: 'Нужны меры',
@@ -348,6 +349,13 @@ const translation = {
   npsScoreColumn: 'NPS',
   npsPeriod: 'Период',
   npsNoScore: 'нет ответов',
+  npsIntervalRange: (low, high) => `от ${low} до ${high}`,
+  npsIntervalLine: (range) => `95-процентный интервал ${range}`,
+  npsIntervalColumn: '95-процентный интервал',
+  npsSummaryInterval: (range) => `95-процентный интервал ${range}.`,
+  npsFewMark: 'мало ответов',
+  npsFewPeriod: (n) => `Всего ${n} ответов: оценка может сильно отличаться от истинной.`,
+  npsKeyboardHint: 'Net Promoter Score по периодам. Стрелки переходят между периодами.',
 
   // <purchase-cycle>
   cycleScope: (gaps, gapsShown, customers, customersShown) =>

@@ -84,7 +84,8 @@ const translation = {
   'warning-periods-left-out': (_count, _n, p) => `前 ${p.shown} 个周期之后的周期未绘制：max-periods 可显示更多（最多 120）。`,
   'warning-earlier-periods-left-out': (_count, n, p) => `最早的 ${n} 个周期未绘制，只绘制最近的 ${p.shown} 个：更粗的粒度可显示全部。`,
   'warning-invalid-attribute': (_count, _n, p) =>
-    `${p.attribute}="${p.value}" 未被采用：它应为${p.choices ? `以下之一：${p.choices.join('、')}` : `${p.min} 到 ${p.max} 之间的${p.wholeNumber ? '整数' : '数字'}`}，因此使用默认值。`,
+    `${p.attribute}="${p.value}" 未被采用：它应为${p.takes === 'margin' ? '0 到 1 之间的利润率（0.78）或不超过 100 的百分比（78 %）' : p.choices ? `以下之一：${p.choices.join('、')}` : `${p.min} 到 ${p.max} 之间的${p.wholeNumber ? '整数' : '数字'}`}，因此使用默认值。`,
+  'warning-deprecated-attribute': (_count, _n, p) => `${p.attribute}="${p.value}" 仍然有效，但已弃用：请改写为 ${p.replacement}="${p.value}"。`,
   'warning-other-currency': (_count, n, p) => `${p.otherCurrencies?.join('、')} 的 ${n} 条记录计入活跃度，但不计入金额（金额以 ${p.currency} 计）。`,
   percentagePoints: '个百分点',
   dataTable: '数据',
@@ -99,7 +100,7 @@ const translation = {
   trustBeyondNoise: '超出噪声范围',
   trustChange: (change, noise) => `${change}（${noise}）`,
   trustFewCustomers: (count) => `期初仅 ${count} 位客户：比率不确定`,
-  trustWarmUp: (days) => `历史数据不足：${days} 天的活跃窗口早于首次购买，因此尚无法将任何人计为流失`,
+  trustWarmUp: (days) => `历史数据不足：${days} 天的活跃窗口早于数据中的首次购买，因此期初活跃客户被少计`,
   trustNotEnoughHistory: '历史数据不足',
   trustHealthy: '健康',
   trustNeedsAction: '需要采取行动',
@@ -308,6 +309,13 @@ const translation = {
   npsScoreColumn: 'NPS',
   npsPeriod: '期间',
   npsNoScore: '无回复',
+  npsIntervalRange: (low, high) => `${low} 至 ${high}`,
+  npsIntervalLine: (range) => `95% 区间 ${range}`,
+  npsIntervalColumn: '95% 区间',
+  npsSummaryInterval: (range) => `95% 区间 ${range}。`,
+  npsFewMark: '回复较少',
+  npsFewPeriod: (n) => `仅有 ${n} 份回复：分数可能与真实值相差甚远。`,
+  npsKeyboardHint: '各期净推荐值。用方向键在各期之间移动。',
 
   // <purchase-cycle>
   cycleScope: (_gaps, gapsShown, _customers, customersShown) => `${customersShown} 位客户的 ${gapsShown} 次复购`,

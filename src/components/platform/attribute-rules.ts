@@ -12,9 +12,10 @@
  */
 import type { ComplexAttributeConverter, PropertyDeclaration } from 'lit';
 import type { InputWarning } from '../../metrics/issues.ts';
+import { readMargin } from '../../metrics/margin.ts';
 
-/** What a refused attribute should have been: a number range or a list of words. */
-export type AttributeExpectation = { min: number; max: number; integer: boolean } | { choices: readonly string[] };
+/** What a refused attribute should have been: a number range, a list of words, or a margin (a fraction or a percent). */
+export type AttributeExpectation = { min: number; max: number; integer: boolean } | { choices: readonly string[] } | { takes: 'margin' };
 
 export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {
   /** Why `text` is not a good value (what was expected), or null when it is. */
@@ -104,19 +105,41 @@ export const periodCountAttribute = numberAttribute({ min: 1, max: 120, integer:
 export const confidenceAttribute = choiceAttribute(['on', 'off'] as const, 'on');
 export type Confidence = 'on' | 'off';
 
+/**
+ * A gross margin as people write it: `0.78`, `78 %`, `78%`, or `78` (above 1:
+ * a percent). Read by metrics/margin.ts, the one reading the jobs and the
+ * calculator's field use too. The property keeps the text as written, so the
+ * element can say how a bare `78` was read; a refused value is no margin.
+ */
+export const marginAttribute: CheckedConverter<string | undefined> = {
+  fromAttribute(text: string | null) {
+    return text !== null && readMargin(text).ok ? text.trim() : undefined;
+  },
+  toAttribute(value: string | undefined) {
+    return value === undefined ? null : String(value);
+  },
+  refusal(text: string) {
+    return text.trim() === '' || readMargin(text).ok ? null : { takes: 'margin' };
+  },
+};
+
 /** The warning for an attribute value an element refused; its English message also goes to the console. */
 export function refusedAttributeWarning(attribute: string, value: string, expected: AttributeExpectation): InputWarning {
   const takes =
-    'choices' in expected
-      ? `one of ${expected.choices.join(', ')}`
-      : `${expected.integer ? 'a whole number' : 'a number'} from ${expected.min} to ${expected.max}`;
+    'takes' in expected
+      ? 'a margin from 0 to 1 (0.78) or a percent up to 100 (78 %)'
+      : 'choices' in expected
+        ? `one of ${expected.choices.join(', ')}`
+        : `${expected.integer ? 'a whole number' : 'a number'} from ${expected.min} to ${expected.max}`;
   return {
     code: 'invalid-attribute',
     count: 1,
     params:
-      'choices' in expected
-        ? { attribute, value, choices: [...expected.choices] }
-        : { attribute, value, min: expected.min, max: expected.max, ...(expected.integer ? { wholeNumber: 'yes' as const } : {}) },
+      'takes' in expected
+        ? { attribute, value, takes: expected.takes }
+        : 'choices' in expected
+          ? { attribute, value, choices: [...expected.choices] }
+          : { attribute, value, min: expected.min, max: expected.max, ...(expected.integer ? { wholeNumber: 'yes' as const } : {}) },
     message: `${attribute}="${value}" is not used: it takes ${takes}, so the default applies.`,
     examples: [],
   };

@@ -55,8 +55,13 @@ registerTranslation('en', {
     `The ${n} earliest ${plural(count, 'period is', 'periods are')} not drawn, only the latest ${p.shown}: a coarser granularity shows them all.`,
   'warning-invalid-attribute': (_count, _n, p) =>
     `${p.attribute}="${p.value}" is not used: it takes ${
-      p.choices ? `one of ${p.choices.join(', ')}` : `${p.wholeNumber ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}`
+      p.takes === 'margin'
+        ? 'a margin from 0 to 1 (0.78) or a percent up to 100 (78 %)'
+        : p.choices
+          ? `one of ${p.choices.join(', ')}`
+          : `${p.wholeNumber ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}`
     }, so the default applies.`,
+  'warning-deprecated-attribute': (_count, _n, p) => `${p.attribute}="${p.value}" still works but is deprecated: write ${p.replacement}="${p.value}" instead.`,
   'warning-other-currency': (count, n, p) =>
     `${records(count, n)} in ${p.otherCurrencies?.join(', ')} ${plural(count, 'counts', 'count')} as activity but not in money figures (in ${p.currency}).`,
   percentagePoints: 'pp',
