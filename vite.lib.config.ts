@@ -26,7 +26,7 @@ import { STYLE_MODULE, minifyCssLiterals } from './scripts/minify-css-literals.m
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const src = resolve(repoRoot, 'src');
 const outDir = resolve(repoRoot, 'dist');
-const packageJson = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
 
 /** Element folders: src/components/<tag>/define.ts that registers a tag (the platform's define.ts does not). */
 export function elementTags(): string[] {
@@ -117,6 +117,8 @@ const shared: UserConfig = {
   base: './',
   publicDir: false,
   logLevel: 'warn',
+  // KIT_VERSION (platform/define.ts) is package.json's version, written in at build time.
+  define: { __RETENTION_KIT_VERSION__: JSON.stringify(packageJson.version) },
   // Same transforms as the demo and the tests: legacy decorators, no define semantics for fields.
   build: { outDir, emptyOutDir: false, target: 'es2022', sourcemap: false, reportCompressedSize: false },
 };

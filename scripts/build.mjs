@@ -8,6 +8,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { moduleGraph } from './module-imports.mjs';
+import { analyze } from './manifest.mjs';
+import { writeFrameworkTypings } from './framework-typings.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(repoRoot, 'dist');
@@ -35,6 +37,13 @@ step('type declarations (tsconfig.build.json)');
 execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
 rewriteDeclarationSpecifiers(join(dist, 'types'));
 addTagMapsToIndexTypes();
+
+// retention-kit/react and retention-kit/vue: JSX and GlobalComponents typings from a fresh
+// manifest of the sources just built (types only; their modules are empty).
+step('framework typings (scripts/framework-typings.mjs)');
+writeFrameworkTypings(analyze(), join(dist, 'types/frameworks'));
+mkdirSync(join(dist, 'frameworks'), { recursive: true });
+for (const name of ['react', 'vue']) writeFileSync(join(dist, `frameworks/${name}.js`), `// Types only: see types/frameworks/${name}.d.ts.\nexport {};\n`);
 
 step('checks');
 checkOutput();
@@ -112,6 +121,11 @@ function checkOutput() {
   const expect = (condition, message) => {
     if (!condition) problems.push(message);
   };
+
+  // The version is package.json's, written in by the build (vite.lib.config.ts `define`).
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const defineModule = readFileSync(join(dist, 'components/platform/define.js'), 'utf8');
+  expect(defineModule.includes(JSON.stringify(version)) && !defineModule.includes('__RETENTION_KIT_VERSION__'), `dist/components/platform/define.js does not carry version ${version}`);
 
   for (const tag of elementTags()) {
     expect(existsSync(join(dist, `components/${tag}/define.js`)), `dist/components/${tag}/define.js is missing`);

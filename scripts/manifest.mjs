@@ -12,10 +12,13 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const scratch = join(repoRoot, '.cache', `manifest-${process.pid}`);
+// Run as `npm run manifest`, or imported (the build generates the framework typings from a fresh analysis).
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const MANIFEST = 'custom-elements.json';
 const EDITOR_DATA = 'vscode.html-custom-data.json';
 
-function analyze() {
+/** custom-elements.json as the analyzer makes it from the sources now, modules in a stable order. */
+export function analyze() {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
   const cli = join(repoRoot, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
@@ -29,10 +32,12 @@ function analyze() {
   // The analyzer lists modules in the order its file reads finish, which varies
   // from run to run: sort them, or the currency check fails at random.
   manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  rmSync(scratch, { recursive: true, force: true });
   return manifest;
 }
 
-function elementsOf(manifest) {
+/** The custom elements of a manifest, by tag, each with the path of its module. */
+export function elementsOf(manifest) {
   return manifest.modules
     .flatMap((module) => (module.declarations ?? []).map((declaration) => ({ ...declaration, modulePath: module.path })))
     .filter((declaration) => declaration.customElement && declaration.tagName)
@@ -89,25 +94,28 @@ function missingDocs(manifest) {
   return notes;
 }
 
-const manifest = analyze();
-const files = {
-  [MANIFEST]: `${JSON.stringify(manifest, null, 2)}\n`,
-  [EDITOR_DATA]: `${JSON.stringify(editorData(manifest), null, 2)}\n`,
-};
-rmSync(scratch, { recursive: true, force: true });
+if (isMain) main();
 
-const notes = missingDocs(manifest);
-if (notes.length) process.stderr.write(`JSDoc tags missing (the manifest is only as complete as the elements' JSDoc):\n${notes.map((note) => `  ${note}`).join('\n')}\n`);
+function main() {
+  const manifest = analyze();
+  const files = {
+    [MANIFEST]: `${JSON.stringify(manifest, null, 2)}\n`,
+    [EDITOR_DATA]: `${JSON.stringify(editorData(manifest), null, 2)}\n`,
+  };
 
-const tags = elementsOf(manifest).map((element) => element.tagName);
-if (check) {
-  const stale = Object.entries(files).filter(([name, text]) => !existsSync(join(repoRoot, name)) || readFileSync(join(repoRoot, name), 'utf8') !== text);
-  if (stale.length) {
-    process.stderr.write(`${stale.map(([name]) => name).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} not current: run \`npm run manifest\` and commit the result.\n`);
-    process.exit(1);
+  const notes = missingDocs(manifest);
+  if (notes.length) process.stderr.write(`JSDoc tags missing (the manifest is only as complete as the elements' JSDoc):\n${notes.map((note) => `  ${note}`).join('\n')}\n`);
+
+  const tags = elementsOf(manifest).map((element) => element.tagName);
+  if (check) {
+    const stale = Object.entries(files).filter(([name, text]) => !existsSync(join(repoRoot, name)) || readFileSync(join(repoRoot, name), 'utf8') !== text);
+    if (stale.length) {
+      process.stderr.write(`${stale.map(([name]) => name).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} not current: run \`npm run manifest\` and commit the result.\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`manifest current: ${tags.length} elements (${tags.join(', ')})\n`);
+  } else {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(repoRoot, name), text);
+    process.stdout.write(`wrote ${MANIFEST} and ${EDITOR_DATA}: ${tags.length} elements (${tags.join(', ')})\n`);
   }
-  process.stdout.write(`manifest current: ${tags.length} elements (${tags.join(', ')})\n`);
-} else {
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(repoRoot, name), text);
-  process.stdout.write(`wrote ${MANIFEST} and ${EDITOR_DATA}: ${tags.length} elements (${tags.join(', ')})\n`);
 }

@@ -7,8 +7,15 @@
 // First of all: it must be evaluated before Lit (see lit-policy.ts).
 import './lit-policy.ts';
 
-/** The kit's version, stamped on every element class. Bump with package.json. */
-export const KIT_VERSION = '0.1.0';
+/**
+ * Replaced by package.json's `version` when the package and the bundles are built
+ * (vite.lib.config.ts `define`), so the number is kept in one place only. Sources
+ * served as they are (the tests, the demo) have no build step and say `0.0.0-dev`.
+ */
+declare const __RETENTION_KIT_VERSION__: string | undefined;
+
+/** The kit's version, stamped on every element class. */
+export const KIT_VERSION: string = typeof __RETENTION_KIT_VERSION__ === 'string' ? __RETENTION_KIT_VERSION__ : '0.0.0-dev';
 
 interface VersionedConstructor extends CustomElementConstructor {
   kitVersion?: string;
