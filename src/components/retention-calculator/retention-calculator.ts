@@ -44,6 +44,7 @@ const ATTRIBUTES: Record<CalculatorField, string> = {
  * attributes, and what a person types is readable from the same properties.
  *
  * @summary Customer retention, churn, revenue churn, NRR and LTV from a few typed figures.
+ * @noattr data src source - No data routes: the typed figures are the input (the manifest leaves them out).
  *
  * @attr start - Customers at period start (S).
  * @attr end - Customers at period end (E).
