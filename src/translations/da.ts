@@ -321,7 +321,6 @@ const translation = {
   npsNoScore: 'ingen svar',
   npsIntervalRange: (low, high) => `${low} til ${high}`,
   npsIntervalLine: (range) => `95 % interval ${range}`,
-  npsIntervalColumn: '95 % interval',
   npsSummaryInterval: (range) => `95 % interval ${range}.`,
   npsFewMark: 'få svar',
   npsFewPeriod: (n) => `Kun ${n} svar: scoren kan sagtens ligge langt fra den sande.`,

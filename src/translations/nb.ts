@@ -321,7 +321,6 @@ const translation = {
   npsNoScore: 'ingen svar',
   npsIntervalRange: (low, high) => `${low} til ${high}`,
   npsIntervalLine: (range) => `95 % intervall ${range}`,
-  npsIntervalColumn: '95 % intervall',
   npsSummaryInterval: (range) => `95 % intervall ${range}.`,
   npsFewMark: 'få svar',
   npsFewPeriod: (n) => `Bare ${n} svar: poengsummen kan godt ligge langt fra den sanne.`,

@@ -351,7 +351,6 @@ const translation = {
   npsNoScore: 'нет ответов',
   npsIntervalRange: (low, high) => `от ${low} до ${high}`,
   npsIntervalLine: (range) => `95-процентный интервал ${range}`,
-  npsIntervalColumn: '95-процентный интервал',
   npsSummaryInterval: (range) => `95-процентный интервал ${range}.`,
   npsFewMark: 'мало ответов',
   npsFewPeriod: (n) => `Всего ${n} ответов: оценка может сильно отличаться от истинной.`,

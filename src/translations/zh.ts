@@ -311,7 +311,6 @@ const translation = {
   npsNoScore: '无回复',
   npsIntervalRange: (low, high) => `${low} 至 ${high}`,
   npsIntervalLine: (range) => `95% 区间 ${range}`,
-  npsIntervalColumn: '95% 区间',
   npsSummaryInterval: (range) => `95% 区间 ${range}。`,
   npsFewMark: '回复较少',
   npsFewPeriod: (n) => `仅有 ${n} 份回复：分数可能与真实值相差甚远。`,

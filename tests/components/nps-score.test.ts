@@ -52,7 +52,8 @@ function expectNine(el: NpsScore) {
     ['2024-01', 25],
     ['2024-02', 40],
   ]);
-  expect(text(el, 'score')).to.equal('33.3');
+  // Shown as a whole number, the convention; the exact 33.33… stays in the result.
+  expect(text(el, 'score')).to.equal('33');
   expect(text(el, 'responses')).to.equal('9 responses');
   expect(legend(el, 'promoters')).to.equal('Promoters (9–10) 5 55.6%');
   expect(legend(el, 'detractors')).to.equal('Detractors (0–6) 2 22.2%');
@@ -133,6 +134,7 @@ describe('<nps-score> input routes', () => {
     expect(el.ranIn).to.equal('worker'); // plain counts are a job in the metrics engine too
     expect(text(el, 'score')).to.equal('45');
     expect(part(el, 'low-sample')).to.equal(null);
+    expect(part(el, 'small-sample')).to.equal(null);
     expect(part(el, 'trend')).to.equal(null);
   });
 
@@ -157,11 +159,106 @@ describe('<nps-score> input routes', () => {
   });
 });
 
+describe('<nps-score> the score as read: whole number, legend in bar order, 95 % interval', () => {
+  it('50 promoters, 30 passives, 20 detractors of 100 → 30, interval 15 to 45 (hand-computed)', async () => {
+    // mean 0.5 − 0.2 = 0.3; var (0.7 − 0.09) / 100 = 0.0061; half 1.96 × 0.0781 = 0.1531 → 14.7 to 45.3.
+    const el = await settled(await fixture<NpsScore>(html`<nps-score promoters="50" passives="30" detractors="20"></nps-score>`));
+    expect(el.result!.nps.score).to.equal(30);
+    expect(el.result!.interval!.low).to.be.closeTo(14.69, 0.01);
+    expect(el.result!.interval!.high).to.be.closeTo(45.31, 0.01);
+    expect(text(el, 'score')).to.equal('30');
+    expect(text(el, 'interval')).to.equal('95% interval 15 to 45');
+    expect(el.getAttribute('aria-label')).to.contain('95% interval 15 to 45.');
+    expect(part(el, 'small-sample')).to.equal(null); // 100 ≥ 30
+  });
+
+  it('rounds to a whole number everywhere shown, keeping the exact value in the result', async () => {
+    // (2 − 1) / 3 × 100 = 33.33…; (1 − 2) / 3 = −33.33…; 1 promoter, 2 detractors of 200 → −0.5 → 0.
+    const el = await settled(await fixture<NpsScore>(html`<nps-score promoters="2" passives="0" detractors="1"></nps-score>`));
+    expect(el.result!.nps.score).to.be.closeTo(100 / 3, 1e-12);
+    expect(text(el, 'score')).to.equal('33');
+    el.promoters = 1;
+    el.detractors = 2;
+    await settled(el);
+    expect(text(el, 'score')).to.equal('-33');
+    const tiny = await settled(await fixture<NpsScore>(html`<nps-score promoters="1" passives="197" detractors="2"></nps-score>`));
+    expect(tiny.result!.nps.score).to.equal(-0.5);
+    expect(text(tiny, 'score')).to.equal('0'); // Math.round(−0.5) is −0: shown as 0, never "-0"
+  });
+
+  it('the legend reads in the order of the bar, left to right', async () => {
+    const el = await fixture<NpsScore>(html`<div style="width: 400px"><nps-score .data=${RESPONSES}></nps-score></div>`).then((w) => w.querySelector('nps-score')!);
+    await ready(el);
+    await drawn(el);
+    const legendOrder = [...el.shadowRoot!.querySelectorAll('[part~="legend"] li')].map((li) => li.getAttribute('data-group'));
+    const rects = [...el.shadowRoot!.querySelectorAll('svg[part~="split"] rect')].sort((a, b) => Number(a.getAttribute('x')) - Number(b.getAttribute('x')));
+    const barOrder = rects.map((r) => ['promoters', 'passives', 'detractors'].find((g) => r.getAttribute('part')!.split(' ').includes(g)));
+    expect(barOrder).to.deep.equal(['detractors', 'passives', 'promoters']);
+    expect(legendOrder).to.deep.equal(barOrder);
+  });
+
+  it('confidence="off" hides the interval, the mark and the band', async () => {
+    const el = await fixture<NpsScore>(html`<div style="width: 400px"><nps-score confidence="off" .data=${RESPONSES}></nps-score></div>`).then((w) => w.querySelector('nps-score')!);
+    await ready(el);
+    await waitUntil(() => part(el, 'trend'), 'trend not drawn');
+    expect(part(el, 'interval')).to.equal(null);
+    expect(part(el, 'small-sample')).to.equal(null);
+    expect(part(el, 'band')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="point-few"]')).to.equal(null);
+    expect(tables(el)[0].map((row) => row[0])).to.not.include('95% interval');
+    expect(el.getAttribute('aria-label')).to.not.contain('interval');
+    el.confidence = 'on';
+    await settled(el);
+    expect(text(el, 'interval')).to.equal('95% interval -20 to 87');
+    expect(part(el, 'band')).to.not.equal(null);
+  });
+
+  it('the trend marks periods with few responses and moves by keys and pointer through the chart layer', async () => {
+    // Two periods of 40 and 5 responses: Mar is marked, Apr is not (min-responses 30).
+    const periods = [
+      { period: '2024-03', promoters: 20, passives: 10, detractors: 10 },
+      { period: '2024-04', promoters: 3, passives: 1, detractors: 1 },
+    ];
+    const el = await fixture<NpsScore>(html`<div style="width: 400px"><nps-score .data=${periods}></nps-score></div>`).then((w) => w.querySelector('nps-score')!);
+    await ready(el);
+    await waitUntil(() => part(el, 'trend'), 'trend not drawn');
+    const points = [...el.shadowRoot!.querySelectorAll('[part~="point"]')].map((p) => p.getAttribute('part'));
+    expect(points).to.deep.equal(['point', 'point point-few']);
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    const live = () => el.shadowRoot!.querySelector('[aria-live]')!.textContent!.replace(/\s+/g, ' ').trim();
+    // Starts on the newest period. Apr: (3 − 1) / 5 = 40; Mar: (20 − 10) / 40 = 25 ± 1.96 × √((0.75 − 0.0625) / 40) → −1 to 51.
+    expect(live()).to.contain('Apr 2024. NPS: 40.');
+    expect(live()).to.contain('Only 5 responses');
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await el.updateComplete;
+    expect(live()).to.contain('Mar 2024. NPS: 25. 95% interval: -1 to 51. Responses: 40. Detractors: 10. Passives: 10. Promoters: 20');
+    expect(live()).to.not.contain('Only');
+    chart.blur();
+    await el.updateComplete;
+    const dot = el.shadowRoot!.querySelector('[part~="point"][data-index="1"]')!.getBoundingClientRect();
+    chart.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: dot.left + 2, clientY: dot.top + 2 }));
+    await el.updateComplete;
+    await el.updateComplete;
+    const tooltip = part(el, 'tooltip')!;
+    expect(tooltip.textContent!.replace(/\s+/g, ' ')).to.contain('Apr 2024');
+    const tip = tooltip.getBoundingClientRect();
+    const host = el.getBoundingClientRect();
+    expect(tip.left).to.be.at.least(host.left - 0.5);
+    expect(tip.right).to.be.at.most(host.right + 0.5);
+    chart.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect(part(el, 'tooltip')).to.equal(null);
+  });
+});
+
 describe('<nps-score> small samples', () => {
   it('says in words why too few responses cannot be trusted; the minimum is configurable', async () => {
     const el = await fixture<NpsScore>(html`<nps-score .data=${RESPONSES}></nps-score>`);
     await ready(el);
     expect(el.tooFewResponses).to.equal(true);
+    expect(text(el, 'small-sample')).to.equal('few responses');
     expect(text(el, 'low-sample')).to.equal(
       'Only 9 responses, fewer than 30: a single answer more can move the score by up to 13.3 points, so read it as a rough signal, not a result.',
     );
@@ -208,15 +305,20 @@ describe('<nps-score> accessibility and safety', () => {
     await ready(el);
     await drawn(el);
     const [split, trend] = tables(el);
+    // In the bar's order (detractors, passives, promoters), then the score and its 95 % interval:
+    // P 5/9, D 2/9 → mean 1/3, var (7/9 − 1/9) / 9 = 0.0741, half 1.96 × 0.2722 = 0.5335 → −20.0 to 86.7.
     expect(split).to.deep.equal([
-      ['Promoters (9–10)', '5', '55.6%'],
-      ['Passives (7–8)', '2', '22.2%'],
       ['Detractors (0–6)', '2', '22.2%'],
+      ['Passives (7–8)', '2', '22.2%'],
+      ['Promoters (9–10)', '5', '55.6%'],
       ['NPS', '9', text(el, 'score')],
+      ['95% interval', '9', '-20 to 87 (few responses)'],
     ]);
+    // Jan: P 2/4, D 1/4 → 25 ± 1.96 × √((0.75 − 0.0625) / 4) = 25 ± 81.3 → −56 to 100 (clipped at 106);
+    // Feb: P 3/5, D 1/5 → 40 ± 1.96 × √((0.8 − 0.16) / 5) = 40 ± 70.1 → −30 to 100 (clipped at 110).
     expect(trend).to.deep.equal([
-      ['Jan 2024', '25', '4'],
-      ['Feb 2024', '40', '5'],
+      ['Jan 2024', '25', '-56 to 100 (few responses)', '4'],
+      ['Feb 2024', '40', '-30 to 100 (few responses)', '5'],
     ]);
     const svg = el.shadowRoot!.querySelector('svg[part~="split"]')!;
     expect(svg.getAttribute('aria-hidden')).to.equal('true');
@@ -224,7 +326,7 @@ describe('<nps-score> accessibility and safety', () => {
     const total = widths.reduce((a, b) => a + b, 0);
     expect(widths.map((w) => w / total)).to.have.length(3);
     expect(widths[2] / total).to.be.closeTo(5 / 9, 0.01);
-    expect(el.getAttribute('aria-label')).to.contain('Net Promoter Score 33.3 from 9 responses. Promoters 55.6%, passives 22.2%, detractors 22.2%.');
+    expect(el.getAttribute('aria-label')).to.contain('Net Promoter Score 33 from 9 responses. 95% interval -20 to 87. Promoters 55.6%, passives 22.2%, detractors 22.2%.');
   });
 
   it('markup in data stays text and runs nothing', async () => {
@@ -244,7 +346,7 @@ describe('<nps-score> accessibility and safety', () => {
   it('translates (nb, ru, zh)', async () => {
     const nb = await fixture<NpsScore>(html`<nps-score lang="nb-NO" .data=${RESPONSES}></nps-score>`);
     await ready(nb);
-    expect(text(nb, 'score')).to.equal('33,3');
+    expect(text(nb, 'score')).to.equal('33');
     expect(legend(nb, 'promoters')).to.match(/^Ambassadører \(9–10\) 5 55,6\s?%$/);
     const ru = await settled(await fixture<NpsScore>(html`<nps-score lang="ru" promoters="3" passives="1" detractors="1"></nps-score>`));
     expect(text(ru, 'responses')).to.equal('5 ответов');

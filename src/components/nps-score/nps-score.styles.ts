@@ -39,8 +39,25 @@ export const npsScoreStyles = css`
     line-height: 1.1;
   }
 
-  [part~='responses'] {
+  .facts {
+    display: inline-flex;
+    flex-direction: column;
     color: var(--_muted);
+    line-height: 1.3;
+  }
+
+  [part~='interval'] {
+    color: var(--_text);
+  }
+
+  /* The small-sample mark by the score: the same warning colour as the notice it summarises. */
+  [part~='small-sample'] {
+    align-self: center;
+    border: 1px solid var(--_warn);
+    border-radius: 999px;
+    padding: 0 0.55em;
+    font-size: 0.85em;
+    white-space: nowrap;
   }
 
   [part~='split'] {
@@ -118,36 +135,59 @@ export const npsScoreStyles = css`
     font-size: 0.9em;
   }
 
-  [part~='trend'] {
-    display: block;
+  .chart {
+    position: relative;
     width: 100%;
-    height: var(--rk-nps-trend-height, 3rem);
+  }
+
+  [part~='trend'] {
     overflow: visible;
   }
 
-  .trend-line {
+  [part~='line'] {
     fill: none;
     stroke: var(--rk-nps-line, var(--_series-1));
     stroke-width: 1.75;
     stroke-linejoin: round;
   }
 
-  .trend-dot {
-    stroke: var(--rk-nps-line, var(--_series-1));
-    stroke-width: 5;
-    stroke-linecap: round;
+  /* The 95 % interval: a pale band of the line's colour. */
+  [part~='band'] {
+    fill: var(--rk-nps-line, var(--_series-1));
+    fill-opacity: 0.14;
   }
 
-  .trend-zero {
-    stroke: var(--_grid);
+  [part~='point'] {
+    fill: var(--rk-nps-line, var(--_series-1));
+  }
+
+  /* A period resting on few responses: a hollow dot (its tooltip says why). */
+  [part~='point-few'] {
+    fill: var(--_background);
+    stroke: var(--rk-nps-line, var(--_series-1));
+    stroke-width: 1.5;
+  }
+
+  [part~='zero-line'] {
+    stroke: var(--_muted);
     stroke-dasharray: 2 2;
   }
 
-  .trend-axis {
-    display: flex;
-    justify-content: space-between;
-    color: var(--_muted);
-    font-size: 0.85em;
+  [part~='focus-rule'] {
+    stroke: var(--_muted);
+    stroke-dasharray: 2 2;
+  }
+
+  [part~='focus-point'] {
+    fill: var(--rk-nps-line, var(--_series-1));
+    stroke: var(--_background);
+    stroke-width: 2;
+  }
+
+  [part~='focus-ring'] {
+    fill: none;
+    stroke: var(--_focus);
+    stroke-width: 2;
   }
 
   @container (min-width: 32rem) {

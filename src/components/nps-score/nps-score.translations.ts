@@ -21,6 +21,12 @@ declare module '../platform/translations.ts' {
     npsScoreColumn: string;
     npsPeriod: string;
     npsNoScore: string;
+    npsIntervalRange: (low: string, high: string) => string;
+    npsIntervalLine: (range: string) => string;
+    npsSummaryInterval: (range: string) => string;
+    npsFewMark: string;
+    npsFewPeriod: (responses: string) => string;
+    npsKeyboardHint: string;
   }
 }
 
@@ -47,4 +53,10 @@ registerTranslation('en', {
   npsScoreColumn: 'NPS',
   npsPeriod: 'Period',
   npsNoScore: 'no responses',
+  npsIntervalRange: (low, high) => `${low} to ${high}`,
+  npsIntervalLine: (range) => `95% interval ${range}`,
+  npsSummaryInterval: (range) => `95% interval ${range}.`,
+  npsFewMark: 'few responses',
+  npsFewPeriod: (n) => `Only ${n} responses: the score could well be far from the true one.`,
+  npsKeyboardHint: 'Net Promoter Score by period. Arrow keys move between periods.',
 });

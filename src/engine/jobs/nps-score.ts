@@ -19,6 +19,7 @@ import { netPromoterScore, npsFromCounts, type NetPromoterScore, type NpsCounts 
 import { numberValue, readRecords, textValue } from '../../metrics/read/records.ts';
 import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metrics/surveys.ts';
 import { withFields } from '../../metrics/read/validation.ts';
+import { npsInterval, type Interval } from '../../metrics/uncertainty.ts';
 import { ownField } from '../../metrics/read/values.ts';
 import { engineJob } from '../job.ts';
 
@@ -38,12 +39,16 @@ export interface NpsTrendPoint {
   promoters: number;
   passives: number;
   detractors: number;
+  /** The 95 % interval of the score in points (metrics/uncertainty.ts npsInterval); null without responses. */
+  interval: Interval | null;
 }
 
 export interface NpsModel {
   input: NpsInput | 'numbers';
-  /** NPS of every response together, with the split. */
+  /** NPS of every response together, with the split; the exact score (the page rounds it to a whole number). */
   nps: NetPromoterScore;
+  /** The 95 % interval of `nps.score`, in points. */
+  interval: Interval | null;
   /** Null when the trend's keys are not calendar keys, or there is no trend. */
   granularity: Granularity | null;
   /** First day of `week` periods (labels of their keys). */
@@ -92,12 +97,12 @@ export function computeNps(rows: unknown, options: NpsJobOptions): Result<NpsMod
         detractors: ownField(rows, fields.detractors || 'detractors') as number,
       };
       const nps = netPromoterScore(counts);
-      return nps.ok ? ok({ input, nps: nps.value, granularity: null, trend: [] }) : nps;
+      return nps.ok ? ok({ input, nps: nps.value, interval: intervalOf(nps.value), granularity: null, trend: [] }) : nps;
     }
     case 'scores': {
       // Text cells of a one-column paste count as numbers, like every reader of the kit.
       const nps = netPromoterScore((rows as unknown[]).map((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v)));
-      return nps.ok ? ok({ input, nps: nps.value, granularity: null, trend: [] }) : nps;
+      return nps.ok ? ok({ input, nps: nps.value, interval: intervalOf(nps.value), granularity: null, trend: [] }) : nps;
     }
     case 'periods':
       return fromPeriodCounts(rows as RecordList, options);
@@ -140,9 +145,10 @@ function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> 
       promoters: p.nps?.promoters ?? 0,
       passives: p.nps?.passives ?? 0,
       detractors: p.nps?.detractors ?? 0,
+      interval: p.nps ? intervalOf(p.nps) : null,
     }),
   );
-  return ok({ input: 'responses', nps: nps.value, granularity: trend.length ? options.granularity : null, weekStart: options.weekStart, trend }, warnings);
+  return ok({ input: 'responses', nps: nps.value, interval: intervalOf(nps.value), granularity: trend.length ? options.granularity : null, weekStart: options.weekStart, trend }, warnings);
 }
 
 function fromPeriodCounts(rows: RecordList, options: NpsJobOptions): Result<NpsModel> {
@@ -167,9 +173,15 @@ function fromPeriodCounts(rows: RecordList, options: NpsJobOptions): Result<NpsM
       promoters: r.promoters,
       passives: r.passives,
       detractors: r.detractors,
+      interval: npsInterval(r.promoters, r.detractors, responses),
     };
   });
-  return ok({ input: 'periods', nps: nps.value, granularity: calendar?.granularity ?? null, trend });
+  return ok({ input: 'periods', nps: nps.value, interval: intervalOf(nps.value), granularity: calendar?.granularity ?? null, trend });
+}
+
+/** The standard 95 % interval of a score from its counts (one formula, in metrics/uncertainty.ts). */
+export function intervalOf(nps: Pick<NetPromoterScore, 'promoters' | 'detractors' | 'responses'>): Interval | null {
+  return npsInterval(nps.promoters, nps.detractors, nps.responses);
 }
 
 export const npsScoreJob = engineJob<NpsJobOptions, NpsModel>('nps-score', (rows, options) => computeNps(rows, options));
