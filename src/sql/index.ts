@@ -10,3 +10,4 @@ export { rowCountsSql, PURCHASE_WORDS, RETURN_WORDS, type SqlFields, type SqlOpt
 export { cohortMatrixSql, cohortMatrixFromRows, type CohortMatrixRow, type CohortMeasure } from './cohort-matrix.ts';
 export { periodCountsSql, periodCountsFromRows, type PeriodCountsRow, type PeriodCountsSqlOptions } from './period-counts.ts';
 export * from '../metrics/shapes/index.ts';
+export { sqlFieldsOfPreset, type PresetSql } from './presets.ts';

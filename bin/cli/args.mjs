@@ -1,0 +1,110 @@
+// The command line's arguments: `--name value` or `--name=value`, the element attributes'
+// names for the field mapping (customer-key, date-key, …), each value checked once here.
+
+export const USAGE = `Usage:
+  retention-kit aggregate <orders.csv|.csv.gz|.tsv|.parquet|.json|postgres://…> --metric cohort|periods [options]
+  retention-kit sql --dialect duckdb|postgres|bigquery|snowflake|clickhouse --table NAME --metric cohort|periods [options]
+
+Computes a pre-aggregated shape the elements take (cohort-matrix/1, period-counts/1) with the
+engine's definitions: files through DuckDB, read from disk as a stream; a postgres:// URL in
+that database (with --table). \`sql\` prints the query instead, for a warehouse's console.
+
+Options:
+  --metric cohort|periods      cohort matrix, or customers per period (S, E, N, lost, reactivated)
+  --granularity G              day, week, month (default), quarter, year
+  --week-start N               first day of week periods, 0 Sunday … 6 Saturday (default 1)
+  --measure M                  cohort values: count (default), percent, revenue
+  --window-days N              periods: days a purchase keeps a customer active (required)
+  --as-of YYYY-MM-DD           last day of data used (default: the last day in the data)
+  --time-zone ZONE             IANA zone for instants (timestamps with an offset); default UTC
+  --preset NAME                a platform export's columns (events, etsy-orders)
+  --customer-key COLUMN        customer id column (default customer)
+  --date-key COLUMN            date column (default date)
+  --amount-key COLUMN          money column (signed; negative or typed rows are returns)
+  --quantity-key COLUMN        units column (negative for returns)
+  --price-key COLUMN           unit price column: money = quantity × price
+  --type-key COLUMN            type or status column (order, sale …, refund, return, cancellation …)
+  --date-format FORMAT         how a CSV writes its dates: DD/MM/YYYY, MM/DD/YY, …
+  --table NAME                 the table of a database (schema.table)
+  --dialect D                  sql: the dialect to write
+  --out FILE                   where the JSON goes (default: standard output)
+`;
+
+const VALUE_OPTIONS = new Set([
+  'metric', 'granularity', 'week-start', 'measure', 'window-days', 'as-of', 'time-zone', 'preset',
+  'customer-key', 'date-key', 'amount-key', 'quantity-key', 'price-key', 'type-key', 'date-format',
+  'table', 'dialect', 'out',
+]);
+
+export class UsageError extends Error {}
+
+/** { command, input, options } from argv; throws UsageError naming the argument. */
+export function parseArgs(argv) {
+  const [command, ...rest] = argv;
+  const options = {};
+  const positional = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown option --${name}`);
+    const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    if (name in options) throw new UsageError(`--${name} is given twice`);
+    options[name] = value;
+  }
+  if (command !== 'aggregate' && command !== 'sql') throw new UsageError(command ? `unknown command "${command}": aggregate or sql` : 'a command is needed: aggregate or sql');
+  if (command === 'aggregate' && positional.length !== 1) throw new UsageError(positional.length ? `one input, not ${positional.length} (${positional.join(', ')})` : 'the input is missing: a CSV, Parquet or JSON file, or a postgres:// URL');
+  if (command === 'sql' && positional.length) throw new UsageError(`sql takes no input file (found ${positional[0]}): name the table with --table`);
+  return { command, input: positional[0], options: checked(command, options) };
+}
+
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value)) throw new UsageError(`--${name} takes ${allowed.join(', ')}, not "${value}"`);
+  return value;
+}
+
+function wholeNumber(name, value, min, max = Infinity) {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`--${name} takes a whole number${max < Infinity ? ` from ${min} to ${max}` : ` of at least ${min}`}, not "${value}"`);
+  return number;
+}
+
+function checked(command, o) {
+  const metric = o.metric === undefined ? undefined : oneOf('metric', o.metric, ['cohort', 'periods']);
+  if (!metric) throw new UsageError('--metric is needed: cohort or periods');
+  const options = {
+    metric,
+    granularity: oneOf('granularity', o.granularity ?? 'month', ['day', 'week', 'month', 'quarter', 'year']),
+    weekStart: o['week-start'] === undefined ? undefined : wholeNumber('week-start', o['week-start'], 0, 6),
+    measure: oneOf('measure', o.measure ?? 'count', ['count', 'percent', 'revenue']),
+    windowDays: o['window-days'] === undefined ? undefined : wholeNumber('window-days', o['window-days'], 1),
+    asOf: o['as-of'],
+    timeZone: o['time-zone'],
+    preset: o.preset,
+    dateFormat: o['date-format'],
+    table: o.table,
+    dialect: o.dialect,
+    out: o.out,
+    fields: {
+      customer: o['customer-key'],
+      date: o['date-key'],
+      amount: o['amount-key'],
+      quantity: o['quantity-key'],
+      unitPrice: o['price-key'],
+      type: o['type-key'],
+    },
+  };
+  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new UsageError(`--as-of takes a day written YYYY-MM-DD, not "${options.asOf}"`);
+  if (metric === 'periods' && options.windowDays === undefined) {
+    throw new UsageError('--window-days is needed for --metric periods: the days a purchase keeps a customer active (about 3 × the median days between purchases; <purchase-cycle> suggests it)');
+  }
+  if (metric === 'periods' && o.measure !== undefined) throw new UsageError('--measure is for --metric cohort');
+  if (command === 'sql' && !options.dialect) throw new UsageError('--dialect is needed: duckdb, postgres, bigquery, snowflake or clickhouse');
+  if (command === 'sql' && !options.table) throw new UsageError('--table is needed: the table to read (schema.table)');
+  return options;
+}

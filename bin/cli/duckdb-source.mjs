@@ -1,0 +1,105 @@
+// A file read by DuckDB in process: CSV (also gzipped; DuckDB sniffs the delimiter and the
+// types), Parquet or JSON, streamed from disk by the query itself, never loaded whole.
+import { basename } from 'node:path';
+import { optionalPackage } from './kit.mjs';
+import { checkMapping, NUMBER_FIELDS, recordError } from './columns.mjs';
+
+/** The kit's date formats (DD/MM/YYYY, MM/DD/YY HH:mm) as DuckDB's strptime formats; a format with % is taken as it is. */
+export function strptimeFormat(format) {
+  if (format.includes('%')) return format;
+  return format.replace(/YYYY|YY|MM|DD|HH|mm|ss/g, (token) => ({ YYYY: '%Y', YY: '%y', MM: '%m', DD: '%d', HH: '%H', mm: '%M', ss: '%S' })[token]);
+}
+
+export async function duckdbSource(kit, path, options, fields, say) {
+  const { DuckDBInstance } = await optionalPackage('@duckdb/node-api', 'Reading a file');
+  const d = kit.dialects.duckdb;
+  const name = basename(path);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run('SET enable_progress_bar = true');
+  await connection.run('SET enable_progress_bar_print = false');
+  const rowsOf = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+  const fail = (error) => new Error(`DuckDB could not read ${name}: ${String(error.message ?? error).split('\n')[0]}`);
+
+  const isCsv = !/\.(parquet|json|ndjson|jsonl)(\.gz)?$/i.test(path);
+  const reader = (types) => {
+    if (/\.parquet$/i.test(path)) return `read_parquet(${d.string(path)})`;
+    if (!isCsv) return `read_json_auto(${d.string(path)})`;
+    const settings = [`header = true`];
+    if (types.length) settings.push(`types = {${types.map(([column, type]) => `${d.string(column)}: '${type}'`).join(', ')}}`);
+    if (options.dateFormat) settings.push(`timestampformat = ${d.string(strptimeFormat(options.dateFormat))}`);
+    return `read_csv(${d.string(path)}, ${settings.join(', ')})`;
+  };
+  const describe = async (from) => (await rowsOf(`DESCRIBE SELECT * FROM ${from}`)).map((row) => ({ name: row.column_name, type: row.column_type }));
+
+  say(`reading ${name} with DuckDB`);
+  let columns;
+  try {
+    columns = await describe(reader([]));
+  } catch (error) {
+    throw fail(error);
+  }
+  checkMapping(fields, columns, name);
+  // Ids are text, as the engine reads them ("007" is not 7); a date format makes the date column a timestamp.
+  const types = isCsv ? [[fields.customer, 'VARCHAR'], ...(options.dateFormat ? [[fields.date, 'TIMESTAMP']] : [])] : [];
+  let from = reader(types);
+  try {
+    columns = await describe(from);
+  } catch (error) {
+    throw fail(error);
+  }
+  const typeOf = (column) => columns.find((c) => c.name === column).type;
+
+  // Text where a date or a number should be: the first record that is neither, named.
+  const firstBad = async (column, castTo) =>
+    (
+      await rowsOf(
+        `SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(${d.identifier(column)} AS VARCHAR) AS v FROM ${from}) ` +
+          `WHERE TRIM(v) <> '' AND TRY_CAST(v AS ${castTo}) IS NULL ORDER BY n LIMIT 1`,
+      )
+    )[0];
+  const replaced = [];
+  if (typeOf(fields.date) === 'VARCHAR') {
+    const bad = await firstBad(fields.date, 'TIMESTAMPTZ');
+    if (bad) throw recordError(Number(bad.n), fields.date, `a date (YYYY-MM-DD, with a time or an offset, or the format given by --date-format${options.dateFormat ? `, here ${options.dateFormat}` : ''})`, bad.v, isCsv);
+    replaced.push(`CAST(${d.identifier(fields.date)} AS TIMESTAMPTZ) AS ${d.identifier(fields.date)}`);
+  }
+  for (const field of NUMBER_FIELDS) {
+    const column = fields[field];
+    if (column === undefined || typeOf(column) !== 'VARCHAR') continue;
+    const bad = await firstBad(column, 'DOUBLE');
+    if (bad) throw recordError(Number(bad.n), column, 'a number with a decimal point and no thousands separator (12.50)', bad.v, isCsv);
+    replaced.push(`CAST(${d.identifier(column)} AS DOUBLE) AS ${d.identifier(column)}`);
+  }
+  if (replaced.length) from = `(SELECT * REPLACE (${replaced.join(', ')}) FROM ${from})`;
+  const dateType = replaced.some((r) => r.includes('AS TIMESTAMPTZ)')) ? 'TIMESTAMP WITH TIME ZONE' : typeOf(fields.date);
+  // Timestamps with an offset are instants: their day is taken in --time-zone (UTC unless given), as the engine does.
+  const dates = dateType === 'TIMESTAMP WITH TIME ZONE' ? 'instant' : 'local';
+  if (dates === 'local' && options.timeZone) say(`note: ${fields.date} holds wall-clock ${dateType} values, read as written; --time-zone applies to timestamps with an offset only`);
+
+  return {
+    name,
+    fields,
+    dates,
+    sqlOptions: { dialect: 'duckdb', from },
+    async query(sql, label) {
+      say(`${label}…`);
+      let shown = 0;
+      const timer = setInterval(() => {
+        const percent = connection.progress.percentage;
+        if (percent >= shown + 10 && percent < 100) say(`  ${Math.floor((shown = percent))} %`);
+      }, 500);
+      try {
+        return await rowsOf(sql);
+      } catch (error) {
+        throw fail(error);
+      } finally {
+        clearInterval(timer);
+      }
+    },
+    async close() {
+      connection.closeSync();
+      instance.closeSync?.();
+    },
+  };
+}

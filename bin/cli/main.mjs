@@ -1,0 +1,97 @@
+// `retention-kit aggregate` and `retention-kit sql`: argument checks, the source (a file read
+// by DuckDB, or a PostgreSQL table), then the kit's SQL and the shape it turns into.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs, UsageError, USAGE } from './args.mjs';
+import { loadKit } from './kit.mjs';
+import { duckdbSource } from './duckdb-source.mjs';
+import { postgresSource } from './postgres-source.mjs';
+
+export async function main(argv, io) {
+  const say = (line) => io.stderr.write(`${line}\n`);
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    (argv.length === 0 ? io.stderr : io.stdout).write(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    say(`retention-kit: ${error.message}\n(retention-kit --help lists the options)`);
+    return 2;
+  }
+  try {
+    const kit = await loadKit();
+    const options = args.options;
+    const fields = mappedFields(kit, options);
+    if (args.command === 'sql') {
+      const sqlOptions = { dialect: options.dialect, table: options.table.split('.'), fields, ...calendarOptions(options) };
+      io.stdout.write(writeSql(kit, options, sqlOptions));
+      return 0;
+    }
+    return await aggregate(kit, args.input, options, fields, io, say);
+  } catch (error) {
+    say(`retention-kit: ${error.message}`);
+    return 1;
+  }
+}
+
+/** The preset's columns, then the flags, then the engine's defaults (customer, date). */
+function mappedFields(kit, options) {
+  const preset = options.preset ? kit.sqlFieldsOfPreset(options.preset) : { fields: {} };
+  if (preset.dateFormat && !options.dateFormat) options.dateFormat = preset.dateFormat;
+  const fields = { customer: 'customer', date: 'date', ...preset.fields };
+  for (const [key, value] of Object.entries(options.fields)) if (value !== undefined) fields[key] = value;
+  if (options.fields.amount !== undefined && preset.fields.quantity && options.fields.unitPrice === undefined) delete fields.unitPrice;
+  if (fields.unitPrice && !fields.quantity) throw new UsageError('--price-key needs --quantity-key (money = quantity × price)');
+  return fields;
+}
+
+function calendarOptions(options) {
+  return { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, timeZone: options.timeZone };
+}
+
+function writeSql(kit, options, sqlOptions) {
+  return options.metric === 'cohort' ? kit.cohortMatrixSql(sqlOptions) : kit.periodCountsSql({ ...sqlOptions, windowDays: options.windowDays });
+}
+
+async function aggregate(kit, input, options, fields, io, say) {
+  const started = performance.now();
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const isUrl = /^postgres(ql)?:\/\//i.test(input);
+  if (!isUrl) {
+    if (!existsSync(input)) throw new Error(`cannot read ${input}: no such file`);
+    if (!statSync(input).isFile()) throw new Error(`cannot read ${input}: not a file`);
+    if (options.table) throw new UsageError('--table is for a database URL; a file is its own table');
+  } else if (!options.table) {
+    throw new UsageError('--table is needed with a postgres:// URL: the table of orders (schema.table)');
+  }
+  const source = isUrl ? await postgresSource(kit, input, options, fields, say) : await duckdbSource(kit, input, options, fields, say);
+  try {
+    const sqlOptions = { ...source.sqlOptions, fields: source.fields, ...calendarOptions(options), dates: source.dates };
+    const [counts] = await source.query(kit.rowCountsSql(sqlOptions), 'counting rows');
+    const read = Number(counts.rows_read);
+    const guests = Number(counts.rows_without_customer);
+    const undated = Number(counts.rows_without_date);
+    say(`${read.toLocaleString('en')} rows read (${seconds()}); ${guests.toLocaleString('en')} without a customer and ${undated.toLocaleString('en')} without a date are left out`);
+    if (read - guests - undated === 0) throw new Error(`no row of ${source.name} has both a customer (${fields.customer}) and a date (${fields.date})`);
+    const what = options.metric === 'cohort' ? 'cohort matrix' : 'customers per period';
+    const rows = await source.query(writeSql(kit, options, sqlOptions), `computing the ${what}`);
+    const shape =
+      options.metric === 'cohort'
+        ? kit.cohortMatrixFromRows(rows, { granularity: options.granularity, weekStart: options.weekStart, measure: options.measure })
+        : kit.periodCountsFromRows(rows, { granularity: options.granularity, weekStart: options.weekStart, windowDays: options.windowDays });
+    const schema = options.metric === 'cohort' ? kit.cohortMatrixShapeSchema : kit.periodCountsShapeSchema;
+    const valid = schema.safeParse(shape);
+    if (!valid.success) throw new Error(`the result does not fit ${shape.shape}: ${valid.error.issues[0]?.message} at ${valid.error.issues[0]?.path.join('.')}`);
+    const json = `${JSON.stringify(shape)}\n`;
+    if (options.out) writeFileSync(options.out, json);
+    else io.stdout.write(json);
+    const size = options.metric === 'cohort' ? `${shape.cohorts.length} cohorts, ${Math.max(0, ...shape.cohorts.map((c) => c.values.length))} periods` : `${shape.periods.length} periods`;
+    say(`${shape.shape}: ${size}, as of ${shape.asOf}${shape.partialLastPeriod || shape.periods?.some?.((p) => !p.complete) ? ' (the last period is still running)' : ''} → ${options.out ? basename(options.out) : 'standard output'} in ${seconds()}`);
+    return 0;
+  } finally {
+    await source.close();
+  }
+}
