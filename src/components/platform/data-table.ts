@@ -10,6 +10,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { until } from 'lit/directives/until.js';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 
 export interface TableColumn {
   label: string;
@@ -18,6 +19,45 @@ export interface TableColumn {
 }
 
 type Row = readonly string[];
+
+/** A shown table as data: what its caption, header and cells say (the CSV export reads it). */
+export interface ShownTable {
+  caption: string;
+  columns: readonly TableColumn[];
+  rows: readonly Row[];
+}
+
+/**
+ * Each rendered table element's content, kept on the element itself rather than
+ * collected during render: elements draw their table inside `guard()`, so a
+ * re-render (a hover) does not call renderDataTable again, while the table it
+ * drew earlier is still what is shown. The DOM holds exactly the tables shown,
+ * in their order, and a long table's rows are all here before its last rows are.
+ */
+const tableContents = new WeakMap<Element, ShownTable>();
+
+class TableContent extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('tableContent() belongs on the <table> element');
+  }
+  render(_table: ShownTable) {
+    return nothing;
+  }
+  override update(part: ElementPart, [table]: [ShownTable]) {
+    tableContents.set(part.element, table);
+    return nothing;
+  }
+}
+const tableContent = directive(TableContent);
+
+/** The data tables shown in `root`, in document order, with their full content. */
+export function shownTables(root: ParentNode): ShownTable[] {
+  return [...root.querySelectorAll('table')].flatMap((table) => {
+    const content = tableContents.get(table);
+    return content ? [content] : [];
+  });
+}
 
 /** Rows rendered in one task: a few milliseconds' work. */
 const ROWS_PER_TASK = 200;
@@ -29,7 +69,7 @@ const LONG_TABLES_KEPT = 32;
 export function renderDataTable(caption: string, columns: readonly TableColumn[], rows: readonly Row[]): TemplateResult {
   // The wrapper, not the table, is what gets hidden: a table will not shrink to
   // 1 px and would otherwise widen the page it sits in.
-  return html`<div class="visually-hidden"><table part="table">
+  return html`<div class="visually-hidden"><table part="table" ${tableContent({ caption, columns, rows })}>
     <caption>${caption}</caption>
     <thead>
       <tr>

@@ -42,6 +42,8 @@ import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
 import { litPolicyRefused } from './lit-policy.ts';
 import { checkedConvertersOf, refusedAttributeWarning } from './attribute-rules.ts';
+import { csvOf, downloadExport, pictureOf, pngOf, type CsvOptions, type ExportSubject, type PngOptions } from './chart-export.ts';
+import { ExportMenu, exportAttribute, type ExportFormat } from './export-menu.ts';
 import type { Attachments, DownloadProgress, Outcome } from '../../engine/protocol.ts';
 import './translations/index.ts';
 
@@ -184,6 +186,12 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
    * no title and no subtitle, for a page that titles the chart itself.
    */
   @property() heading?: string;
+  /**
+   * The export menu in the header and the formats it offers: `export="csv png svg"` (any of them,
+   * in that order); a bare `export` offers all three. Absent: no menu. toCSV(), toSVG(), toPNG()
+   * and download() work either way.
+   */
+  @property({ attribute: 'export', converter: exportAttribute }) exportFormats?: readonly ExportFormat[];
   /** Where computations run: `auto` (the shared metrics worker; the page when no worker can start), `worker`, or `inline` (the page, as one lazily loaded module). */
   @property({ attribute: 'compute' }) computeMode: ComputeMode = 'auto';
 
@@ -213,6 +221,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   protected readonly size = new ResizeController(this);
   protected readonly localeController = new LocaleController(this);
   protected readonly translationController = new TranslationController(this);
+  readonly #exportMenu = new ExportMenu(this, (format) => this.download(format));
 
   #inline?: { text: string; format: 'json' | 'csv' };
   #childObserver?: MutationObserver;
@@ -341,6 +350,53 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     this.requestUpdate();
   }
 
+  // ---- export of what is shown (chart-export.ts) --------------------------------------------
+
+  /**
+   * The data shown, as CSV: title and scope rows, then each data table under its caption, numbers
+   * plain with their unit in the column header. Throws an ExportError before there is a result.
+   */
+  toCSV(options?: CsvOptions): string {
+    return csvOf(this.#exportSubject(), options);
+  }
+
+  /** The picture shown, as an SVG document with its title and scope, colours and fonts resolved. */
+  toSVG(): string {
+    return pictureOf(this.#exportSubject()).svg;
+  }
+
+  /** The picture shown as a PNG, at the screen's pixel ratio and at least 2×. Needs `blob:` in a CSP's img-src. */
+  toPNG(options?: PngOptions): Promise<Blob> {
+    try {
+      return pngOf(this.#exportSubject(), options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Saves the CSV, SVG or PNG as a file named after the title and scope (what the export menu does). */
+  download(format: ExportFormat): Promise<void> {
+    try {
+      return downloadExport(this.#exportSubject(), format);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #exportSubject(): ExportSubject {
+    // What the methods read is the rendered DOM: bring it up to date with the state first.
+    if (this.isUpdatePending && this.hasUpdated) this.performUpdate();
+    const ready = this.status === 'ready' && this.result !== undefined;
+    return {
+      tag: this.localName,
+      host: this,
+      root: this.renderRoot,
+      heading: { title: this.shownTitle || this.label(), scope: ready ? this.scope(this.result!) : '' },
+      format: this.format,
+      ready,
+    };
+  }
+
   // ---- lifecycle ------------------------------------------------------------------------
 
   /**
@@ -457,12 +513,14 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
    */
   protected renderHeader(): TemplateResult | typeof nothing {
     const title = this.shownTitle;
-    if (!title) return nothing;
+    const menu = this.exportFormats?.length && this.status === 'ready' ? this.#exportMenu.render(this.exportFormats, this.format) : undefined;
+    if (!title) return menu ? html`<div part="header" class="header with-menu">${menu}</div>` : nothing;
     const scope = this.result !== undefined && this.status !== 'error' ? this.scope(this.result) : '';
-    return html`<div part="header">
-      <div part="title">${title}</div>
-      ${scope ? html`<div part="subtitle">${scope}</div>` : nothing}
-    </div>`;
+    const heading = html`<div part="title">${title}</div>
+      ${scope ? html`<div part="subtitle">${scope}</div>` : nothing}`;
+    // Without a menu the header is what it always was (the pixel baselines hold).
+    if (!menu) return html`<div part="header">${heading}</div>`;
+    return html`<div part="header" class="header with-menu"><div class="heading">${heading}</div>${menu}</div>`;
   }
 
   protected renderError(error: ElementError): TemplateResult {

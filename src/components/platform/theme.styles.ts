@@ -169,6 +169,102 @@ export const platformStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The header with the export menu (export-menu.ts): the title on the left, the menu on the right. */
+  .header.with-menu {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5em;
+  }
+
+  .header.with-menu .heading {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+
+  [part~='export-menu'] {
+    position: relative;
+    flex: none;
+    margin-inline-start: auto;
+  }
+
+  [part~='export-menu-button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.2em 0.55em;
+    border: 1px solid var(--_grid);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.85em;
+    line-height: 1.4;
+    cursor: pointer;
+  }
+
+  [part~='export-menu-button']:hover,
+  [part~='export-menu-button'][aria-expanded='true'] {
+    background: var(--_surface);
+  }
+
+  [part~='export-menu-button'] svg {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  [part~='export-menu-list'] {
+    position: absolute;
+    inset-inline-end: 0;
+    top: calc(100% + 0.25em);
+    z-index: 2;
+    min-width: 10em;
+    margin: 0;
+    padding: 0.25em 0;
+    list-style: none;
+    border: 1px solid var(--_grid);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+  }
+
+  [part~='export-menu-list'][hidden] {
+    display: none;
+  }
+
+  [part~='export-menu-item'] {
+    padding: 0.35em 0.8em;
+    font-size: 0.9em;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+
+  [part~='export-menu-item']:hover,
+  [part~='export-menu-item']:focus {
+    background: var(--_surface);
+    outline: none;
+  }
+
+  [part~='export-menu-item']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  [part~='export-menu-error'] {
+    position: absolute;
+    inset-inline-end: 0;
+    top: calc(100% + 0.25em);
+    z-index: 2;
+    width: max-content;
+    max-width: 16em;
+    padding: 0.35em 0.6em;
+    border-left: 3px solid var(--_bad);
+    background: var(--_surface);
+    font-size: 0.85em;
+  }
+
   [part~='status'] {
     color: var(--_muted);
     padding: 0.5em 0;
