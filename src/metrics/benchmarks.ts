@@ -43,12 +43,15 @@ const DEFAULT_GRANULARITY: Granularity = 'month';
  * 1 − (1 − monthly)^months. 7 % a month is 19.6 % a quarter and 58.2 % a year.
  */
 export function churnOverPeriod(monthly: number, granularity: Granularity | null): number {
-  return 1 - Math.pow(1 - monthly, MONTHS_PER_PERIOD[granularity ?? DEFAULT_GRANULARITY]);
+  const months = MONTHS_PER_PERIOD[granularity ?? DEFAULT_GRANULARITY];
+  // A month is the reference itself: 1 − 0.93¹ would read 7.000000000000006 %.
+  return months === 1 ? monthly : 1 - Math.pow(1 - monthly, months);
 }
 
 /** Retention that compounds to the same share over a period of another length: annual^(months / 12). */
 export function retentionOverPeriod(annual: number, granularity: Granularity | null): number {
-  return Math.pow(annual, MONTHS_PER_PERIOD[granularity ?? DEFAULT_GRANULARITY] / 12);
+  const months = MONTHS_PER_PERIOD[granularity ?? DEFAULT_GRANULARITY];
+  return months === 12 ? annual : Math.pow(annual, months / 12);
 }
 
 /** Churn above this in one period of the given length calls for action (7 % a month, converted). */

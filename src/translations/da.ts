@@ -194,6 +194,8 @@ const translation = {
   heatmapAtMost: (value) => `≤ ${value}`,
   heatmapStartKey: 'periode 0: hele kohorten',
   heatmapValuesOnHover: 'værdier ved peg eller fokus',
+  heatmapFewKey: (threshold) => `færre end ${threshold} kunder: for få til at dømme ud fra`,
+  heatmapScaleIn: (what, unit) => `${what} (${unit})`,
 
   // <customer-health>
   healthScopeAsOf: (date) => `Pr. ${date}`,
@@ -345,6 +347,9 @@ const translation = {
   cycleAxis: 'dage mellem køb',
   cycleJoined: (joined, bin, binShown) =>
     `Hver søjle dækker ${joined} dage: søjler på ${binShown} ${bin === 1 ? 'dag' : 'dage'} ville være under 2 px brede i denne bredde. En grovere bin-width, fx ${joined}, undgår dette.`,
+  cycleRepeatRate: 'Andel genkøb',
+  cycleRepeatOf: (rate, repeat, customers) => `${rate}, ${repeat} af ${customers} kunder`,
+  cycleFewRepeaters: (count) => `Kun ${count} ${count === 1 ? 'kunde' : 'kunder'} købte igen: for få til at dømme medianen ud fra.`,
 
   // <retention-calculator>
   calcLabel: 'Beregner til kundefastholdelse',
@@ -411,6 +416,7 @@ const translation = {
   curveAverageAt: (k, value) => `Gennemsnit i periode ${k}: ${value}.`,
   curveChartHint: 'Fastholdelseskurver: venstre og højre piletast flytter langs en kurve, op og ned mellem kohorterne.',
   curveAverageNote: 'Stiplet: en periode, der stadig er i gang, holdt uden for gennemsnittet.',
+  curveFewNote: (threshold) => `Hule punkter: færre end ${threshold} kunder, for få til at dømme ud fra.`,
 
   // <retention-gauge>
   gaugeLabel: 'Kundefastholdelse',

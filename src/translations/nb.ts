@@ -194,6 +194,8 @@ const translation = {
   heatmapAtMost: (value) => `≤ ${value}`,
   heatmapStartKey: 'periode 0: hele kohorten',
   heatmapValuesOnHover: 'verdier ved peking eller fokus',
+  heatmapFewKey: (threshold) => `færre enn ${threshold} kunder: for få til å dømme ut fra`,
+  heatmapScaleIn: (what, unit) => `${what} (${unit})`,
 
   // <customer-health>
   healthScopeAsOf: (date) => `Per ${date}`,
@@ -345,6 +347,9 @@ const translation = {
   cycleAxis: 'dager mellom kjøp',
   cycleJoined: (joined, bin, binShown) =>
     `Hver søyle dekker ${joined} dager: søyler på ${binShown} ${bin === 1 ? 'dag' : 'dager'} ville vært under 2 px brede i denne bredden. En grovere bin-width, for eksempel ${joined}, unngår dette.`,
+  cycleRepeatRate: 'Andel gjenkjøp',
+  cycleRepeatOf: (rate, repeat, customers) => `${rate}, ${repeat} av ${customers} kunder`,
+  cycleFewRepeaters: (count) => `Bare ${count} ${count === 1 ? 'kunde' : 'kunder'} kjøpte igjen: for få til å dømme medianen ut fra.`,
 
   // <retention-calculator>
   calcLabel: 'Kalkulator for kundelojalitet',
@@ -411,6 +416,7 @@ const translation = {
   curveAverageAt: (k, value) => `Gjennomsnitt i periode ${k}: ${value}.`,
   curveChartHint: 'Lojalitetskurver: venstre og høyre piltast flytter langs en kurve, opp og ned mellom kohortene.',
   curveAverageNote: 'Stiplet: en periode som pågår, holdt utenfor gjennomsnittet.',
+  curveFewNote: (threshold) => `Hule punkter: færre enn ${threshold} kunder, for få til å dømme ut fra.`,
 
   // <retention-gauge>
   gaugeLabel: 'Kundelojalitet',

@@ -222,6 +222,8 @@ const translation = {
   heatmapAtMost: (value) => `≤ ${value}`,
   heatmapStartKey: 'период 0: вся когорта',
   heatmapValuesOnHover: 'значения при наведении или фокусе',
+  heatmapFewKey: (threshold) => `меньше ${threshold} клиентов: слишком мало для выводов`,
+  heatmapScaleIn: (what, unit) => `${what} (${unit})`,
 
   // <customer-health>
   healthScopeAsOf: (date) => `На ${date}`,
@@ -376,6 +378,9 @@ const translation = {
   cycleAxis: 'дни между покупками',
   cycleJoined: (joined, _bin, binShown) =>
     `Каждый столбец охватывает ${joined} дн.: столбцы по ${binShown} дн. были бы уже 2 px при этой ширине. Более крупный bin-width, например ${joined}, решает это.`,
+  cycleRepeatRate: 'Доля повторных покупок',
+  cycleRepeatOf: (rate, repeat, customers) => `${rate}, ${repeat} из ${customers} клиентов`,
+  cycleFewRepeaters: (count) => `Повторно купили только ${count} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')}: слишком мало, чтобы судить о медиане.`,
 
   // <retention-calculator>
   calcLabel: 'Калькулятор удержания клиентов',
@@ -442,6 +447,7 @@ const translation = {
   curveAverageAt: (k, value) => `Среднее в периоде ${k}: ${value}.`,
   curveChartHint: 'Кривые удержания: стрелки влево и вправо перемещают вдоль кривой, вверх и вниз — между когортами.',
   curveAverageNote: 'Пунктир: период ещё идёт и не входит в среднее.',
+  curveFewNote: (threshold) => `Полые точки: меньше ${threshold} клиентов, слишком мало для выводов.`,
 
   // <retention-gauge>
   gaugeLabel: 'Удержание клиентов',

@@ -186,6 +186,8 @@ const translation = {
   heatmapAtMost: (value) => `≤ ${value}`,
   heatmapStartKey: '第 0 期：整个同期群',
   heatmapValuesOnHover: '悬停或聚焦时显示数值',
+  heatmapFewKey: (threshold) => `少于 ${threshold} 位客户：样本太少，难以判断`,
+  heatmapScaleIn: (what, unit) => `${what}（${unit}）`,
 
   // <customer-health>
   healthScopeAsOf: (date) => `截至 ${date}`,
@@ -335,6 +337,9 @@ const translation = {
   cycleAxis: '购买间隔天数',
   cycleJoined: (joined, _bin, binShown) => `每个柱形涵盖 ${joined} 天：按此宽度，${binShown} 天一个的柱形将窄于 2 像素。更粗的 bin-width（例如 ${joined}）可避免这种情况。`,
 
+  cycleRepeatRate: '复购率',
+  cycleRepeatOf: (rate, repeat, customers) => `${rate}，${customers} 位客户中的 ${repeat} 位`,
+  cycleFewRepeaters: (count) => `只有 ${count} 位客户再次购买：样本太少，难以判断中位数。`,
   // <retention-calculator>
   calcLabel: '客户留存计算器',
   calcCustomers: '客户',
@@ -399,6 +404,7 @@ const translation = {
   curveAverageAt: (k, value) => `第 ${k} 期平均：${value}。`,
   curveChartHint: '留存曲线：左右方向键沿曲线移动，上下方向键在同期群之间移动。',
   curveAverageNote: '虚线：仍在进行的一期，不计入平均值。',
+  curveFewNote: (threshold) => `空心点：少于 ${threshold} 位客户，样本太少，难以判断。`,
 
   // <retention-gauge>
   gaugeLabel: '客户留存',

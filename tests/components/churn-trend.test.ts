@@ -94,14 +94,27 @@ describe('<churn-trend>', () => {
       [3, 1],
       [2, 0],
     ]);
-    expect(rates(el)).to.deep.equal([null, 0.3333, 0]);
+    // Feb 1 − 45 days = Dec 18, before the first order (Jan 10): customers who bought before the export began
+    // are not seen, so February's S is undercounted. January and February are warming up: no rate, not drawn.
+    // Mar 1 − 45 days = Jan 15 is inside the data: March's 0 % is a measured figure.
+    expect(el.result!.points.map((p) => p.censored)).to.deep.equal([true, true, false]);
+    expect(rates(el)).to.deep.equal([null, null, 0]);
     expect(el.result!.points.every((p) => p.complete)).to.equal(true);
     expect(el.getAttribute('aria-label')).to.include('45 days');
-    // Feb 1 − 45 days = Dec 18, before the first order (Jan 10): February's S may be understated, drawn faded.
-    // Mar 1 − 45 days = Jan 15 is inside the data.
-    expect(el.result!.points.map((p) => p.censored)).to.deep.equal([true, true, false]);
-    expect(el.shadowRoot!.querySelectorAll('[part~="point-censored"]')).to.have.length(1);
-    expect(tableRows(el)[1][0]).to.equal('Feb 2024 (window starts before the data: understated)');
+    expect(el.getAttribute('aria-label')).to.include('The first 2 periods have not enough history to measure churn: not drawn.');
+    expect(el.shadowRoot!.querySelectorAll('[part~="point"]')).to.have.length(1);
+    // The warm-up span is shaded across January and February, and the rows say why.
+    const shade = part(el, 'warm-up')!;
+    const marker = part(el, 'point')!;
+    expect(Number(shade.getAttribute('x')) + Number(shade.getAttribute('width'))).to.be.lessThan(Number(marker.getAttribute('cx')));
+    const warmUp = 'not enough history: the 45-day activity window reaches back before the first purchase in the data, so the customers active at the start are undercounted';
+    // March rests on 2 customers at its start: the interval is wide and the row says so.
+    expect(tableRows(el)).to.deep.equal([
+      [`Jan 2024 (${warmUp})`, '0', '0', 'not enough history', '–', 'No verdict'],
+      [`Feb 2024 (${warmUp})`, '3', '1', 'not enough history', '–', 'No verdict'],
+      ['Mar 2024 (only 2 customers at the start: an uncertain rate)', '2', '0', '0.0%', '0.0% – 65.8%', 'Healthy'],
+    ]);
+    expect(marker.getAttribute('part')).to.equal('point point-small');
   });
 
   it('computes in the metrics worker with the same result', async () => {
@@ -114,9 +127,10 @@ describe('<churn-trend>', () => {
     const el = await ready(await inBox(html`<churn-trend src="/tests/fixtures/components/churn-trend-periods.csv"></churn-trend>`));
     // 10 / 200 = 5 %, 19 / 190 = 10 %.
     expect(rates(el)).to.deep.equal([0.05, 0.1]);
+    // Wilson 95 % intervals, computed by hand: 10 of 200 → 2.74 % – 8.96 %; 19 of 190 → 6.50 % – 15.09 %.
     expect(tableRows(el)).to.deep.equal([
-      ['Jan 2024', '200', '10', '5.0%'],
-      ['Feb 2024', '190', '19', '10.0%'],
+      ['Jan 2024', '200', '10', '5.0%', '2.7% – 9.0%', 'Healthy'],
+      ['Feb 2024', '190', '19', '10.0%', '6.5% – 15.1%', 'Needs action'],
     ]);
   });
 
@@ -249,10 +263,11 @@ describe('<churn-trend>', () => {
     const markers = el.shadowRoot!.querySelectorAll('[part~="point"]');
     const rows = tableRows(el);
     expect(rows).to.have.length(markers.length);
+    // Wilson 95 % intervals by hand: 25/500 → 3.41 – 7.28 %, 52/520 → 7.71 – 12.88 %, 24/480 → 3.38 – 7.33 %.
     expect(rows).to.deep.equal([
-      ['Jan 2024', '500', '25', '5.0%'],
-      ['Feb 2024', '520', '52', '10.0%'],
-      ['Mar 2024 (period not over yet)', '480', '24', '5.0%'],
+      ['Jan 2024', '500', '25', '5.0%', '3.4% – 7.3%', 'Healthy'],
+      ['Feb 2024', '520', '52', '10.0%', '7.7% – 12.9%', 'Needs action'],
+      ['Mar 2024 (period not over yet)', '480', '24', '5.0%', '3.4% – 7.3%', 'Healthy'],
     ]);
     // Equal rates are drawn at equal heights.
     const cy = [...markers].map((m) => Number(m.getAttribute('cy')));
@@ -331,7 +346,7 @@ describe('<churn-trend>', () => {
 
   it('shows text from data as text only', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
-    const el = await ready(await inBox(html`<churn-trend .data=${[{ period: evil, start: 10, lost: 1 }]}></churn-trend>`));
+    const el = await ready(await inBox(html`<churn-trend .data=${[{ period: evil, start: 100, lost: 1 }]}></churn-trend>`));
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(tableRows(el)[0][0]).to.equal(evil);
     expect(el.shadowRoot!.querySelector('[part~="x-axis"] text')!.textContent).to.equal(evil);

@@ -72,9 +72,12 @@ describe('kpi-tile: pure parts', () => {
     expect(benchmarkFor('customer-churn', 0.05, 'month')!.tone).to.equal('good');
     // 1 − 0.93³ = 1 − 0.804357 = 0.195643 a quarter.
     expect(churnOverPeriod(0.07, 'quarter')).to.be.closeTo(0.195643, 1e-6);
-    expect(benchmarkFor('crr', 0.4, 'year')).to.include({ kind: 'saas-retention', tone: 'good', threshold: 0.35 });
-    expect(benchmarkFor('crr', 0.3, 'year')!.tone).to.equal('warn');
-    expect(benchmarkFor('crr', 0.9, 'month')).to.include({ kind: 'retention-action', tone: 'bad' }); // below 93 %
+    // Retention is judged on churn: typed CRR alone on its complement, with the period's churn on that.
+    expect(benchmarkFor('crr', 0.9, 'month')).to.include({ kind: 'churn-action', tone: 'bad' }); // churn 10 % > 7 %
+    expect(benchmarkFor('crr', 0.95, 'month', { churn: 0.12 })!.tone).to.equal('bad'); // returning customers lift CRR, not the verdict
+    expect(benchmarkFor('crr', 0.45, 'year')).to.include({ kind: 'churn-action', tone: 'good' }); // churn 55 % ≤ 58.2 % a year
+    expect(benchmarkFor('crr', 0.4, 'year')!.saasRetention).to.equal(0.35);
+    expect(benchmarkFor('crr', 0.9, 'month', { threshold: 0.85 })!.tone).to.equal('good'); // the page's retention floor
     expect(benchmarkFor('nps', 60, null)).to.include({ tone: 'good', excellent: true });
     expect(benchmarkFor('nps', -5, null)!.tone).to.equal('bad');
     expect(benchmarkFor('customer-churn', 0.08, 'month', { threshold: 0.1 })!.tone).to.equal('good');
@@ -144,7 +147,9 @@ describe('<kpi-tile> input routes', () => {
     expect(el.result).to.include({ period: '2024-02', value: 0.4, previous: null, windowDays: 30 });
     expect(text(el, 'value')).to.equal('40.0%');
     expect(text(el, 'delta')).to.equal('No previous period to compare');
-    expect(text(el, 'benchmark')).to.equal('Needs action: above 7.0%');
+    // 5 customers at February's start: the verdict stands, with the caution; Wilson 2 of 5 → 11.8 % – 76.9 %.
+    expect(text(el, 'benchmark')).to.equal('Needs action: above 7.0% · only 5 customers: uncertain');
+    expect(text(el, 'interval')).to.equal('11.8% – 76.9%');
     const csv = await fixture<KpiTile>(
       html`<kpi-tile metric="customer-churn" window-days="30" customer-key="email" date-key="created_at" amount-key="total" src="${FIXTURES}/orders.csv"></kpi-tile>`,
     );
@@ -208,7 +213,9 @@ describe('<kpi-tile> input routes', () => {
     expect(el.result).to.include({ value: 40, previous: 25, delta: 15 });
     expect(text(el, 'value')).to.equal('40');
     expect(text(el, 'delta')).to.equal('+15 vs previous period');
-    expect(text(el, 'benchmark')).to.equal('Good (above 0)');
+    // 5 answers: P 3, D 1 → var = (0.8 − 0.4²) / 5 = 0.128, 40 ± 1.96 × 35.8 = −30 … 110, clipped to 100.
+    expect(text(el, 'interval')).to.equal('-30 – 100');
+    expect(text(el, 'benchmark')).to.equal('Good (above 0) · only 5 customers: uncertain');
     expect(part(el, 'benchmark')!.classList.contains('good')).to.equal(true);
   });
 
@@ -260,8 +267,10 @@ describe('<kpi-tile> input routes', () => {
     await settled(el);
     expect(text(el, 'benchmark')).to.equal('');
 
+    // One verdict: a typed yearly retention of 40 % is churn of 60 %, above the 58.1 % a year that 7 % a month compounds to.
     const crr = await settled(await fixture<KpiTile>(html`<kpi-tile metric="crr" granularity="year" value="0.4"></kpi-tile>`));
-    expect(text(crr, 'benchmark')).to.equal('Normal for SaaS (40.0% or more a year)'.replace('40.0', '35.0'));
+    expect(text(crr, 'benchmark')).to.equal('Needs action: churn above 58.1% (7.0% a month)');
+    expect(crr.getAttribute('aria-label')).to.include('For SaaS, 35.0% or more retained is usual.');
     const quarter = await settled(await fixture<KpiTile>(html`<kpi-tile metric="customer-churn" granularity="quarter" value="0.15"></kpi-tile>`));
     expect(text(quarter, 'benchmark')).to.equal('Below the 19.6% alarm level (7.0% a month)');
     const nps = await settled(await fixture<KpiTile>(html`<kpi-tile metric="nps" value="62" benchmark-high="60"></kpi-tile>`));

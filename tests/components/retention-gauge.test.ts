@@ -19,8 +19,9 @@ const FIXTURES = '/tests/fixtures/components';
  * January 2024: S = active on Jan 1 = {f (Dec 15)} = 1; E = active on Feb 1 = {a, b, c, d, f} = 5;
  *   N = first purchase in January and active on Feb 1 = {a, b, c, d} = 4 → CRR = (5 − 4) / 1 = 100 %.
  * February 2024: S = {a, b, c, d, f} = 5; E = active on Mar 1 = {a (Feb 15), b (Feb 20), e (Feb 10), f (Feb 25)} = 4;
- *   N = {e} = 1; lost = {c (Jan 5), d (Jan 25)} = 2 → CRR = (4 − 1) / 5 = 60 %, churn = 2 / 5 = 40 %,
- *   change = 60 % − 100 % = −40 points. March is still running, so February is the default period.
+ *   N = {e} = 1; lost = {c (Jan 5), d (Jan 25)} = 2 → CRR = (4 − 1) / 5 = 60 %, churn = 2 / 5 = 40 %.
+ *   January is warming up (Jan 1 − 30 days = Dec 2, before the first purchase on Dec 15: its S is undercounted),
+ *   so no change is measured against it. March is still running, so February is the default period.
  */
 const ORDERS = [
   { customer: 'f', date: '2023-12-15', amount: 20 },
@@ -53,10 +54,13 @@ function tableRows(el: Element): Record<string, string> {
 function expectFebruary(el: RetentionGauge) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
   expect(el.result).to.include({ period: '2024-02', start: 5, end: 4, new: 1, lost: 2, retention: 0.6, churn: 0.4 });
-  expect(el.result!.delta).to.be.closeTo(-0.4, 1e-12);
+  expect(el.result!.censored).to.equal(false);
+  expect(el.result!.delta).to.equal(null);
   expect(text(el, 'value')).to.equal('60.0%');
   expect(text(el, 'churn')).to.equal('Churn 40.0%');
-  expect(text(el, 'delta')).to.equal('-40.0 pp vs previous period');
+  expect(part(el, 'delta')).to.equal(null);
+  // Wilson 95 % interval of 3 retained of 5, by hand: 23.07 % – 88.24 %.
+  expect(text(el, 'interval')).to.equal('95% interval 23.1% – 88.2%');
 }
 
 describe('retention-gauge: geometry', () => {
@@ -371,13 +375,26 @@ describe('<retention-gauge> accessibility and safety', () => {
     await ready(el);
     await drawn(el);
     const rows = tableRows(el);
-    expect(rows['Retention rate (E − N) / S']).to.equal(text(el, 'value'));
-    expect(`Churn ${rows['Churn rate']}`).to.equal(text(el, 'churn'));
-    expect(`${rows['Change']} vs previous period`).to.equal(text(el, 'delta'));
+    // Wilson 95 % intervals by hand: 3 retained of 5 → 23.07 – 88.24 %; 2 lost of 5 → 11.76 – 76.93 %.
+    expect(rows['Retention rate (E − N) / S']).to.equal(`${text(el, 'value')} (95% interval 23.1% – 88.2%)`);
+    expect(rows['Churn rate']).to.equal('40.0% (95% interval 11.8% – 76.9%)');
+    expect(text(el, 'churn')).to.equal('Churn 40.0%');
     expect(rows['Customers at period start (S)']).to.equal('5');
     expect(rows['Customers lost']).to.equal('2');
     expect(rows['Benchmark']).to.equal('Needs action (churn above 7.0% needs action)');
+    expect(rows['Caution']).to.equal('only 5 customers at the start: an uncertain rate');
+    expect(text(el, 'caution')).to.equal('only 5 customers at the start: an uncertain rate');
     expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    // confidence="off": bare figures, no intervals, no small-sample words; the verdict stays.
+    el.confidence = 'off';
+    await el.updateComplete;
+    const bare = tableRows(el);
+    expect(bare['Retention rate (E − N) / S']).to.equal('60.0%');
+    expect(bare['Churn rate']).to.equal('40.0%');
+    expect(bare['Caution']).to.equal(undefined);
+    expect(part(el, 'interval')).to.equal(null);
+    expect(part(el, 'caution')).to.equal(null);
+    expect(text(el, 'band')).to.equal('Needs action');
   });
 
   it('data text with markup stays text and runs nothing', async () => {

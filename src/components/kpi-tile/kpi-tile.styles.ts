@@ -60,8 +60,16 @@ export const kpiTileStyles = css`
     text-overflow: ellipsis;
   }
 
-  [part~='value'] {
+  /* The value, and beside it (smaller, muted) its 95 % interval: the value stays the figure read first. */
+  .value-row {
     grid-area: value;
+    display: flex;
+    align-items: baseline;
+    gap: 0.4em;
+    min-width: 0;
+  }
+
+  [part~='value'] {
     font-size: var(--rk-kpi-value-size, 1.6rem);
     font-weight: 650;
     font-variant-numeric: tabular-nums;
@@ -103,11 +111,14 @@ export const kpiTileStyles = css`
     color: var(--_warn);
   }
 
-  /* The interval beside the value: smaller and muted, the value stays the figure read first. */
   [part~='interval'] {
-    font-size: 0.5em;
-    font-weight: 400;
+    font-size: 0.85em;
     color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    min-width: 0;
   }
 
   [part~='caution'] {

@@ -65,7 +65,7 @@ registerTranslation('en', {
   kpiMonthly: (m) => `(${m} a month)`,
   kpiRetentionChurnAction: (c) => `Needs action: churn above ${c}`,
   kpiRetentionChurnOk: (c) => `Churn below the ${c} alarm level`,
-  kpiSaasNormal: (level) => `SaaS norm: ${level} or more retained`,
+  kpiSaasNormal: (level) => `For SaaS, ${level} or more retained is usual`,
   kpiSmallSample: (count) => `only ${count} ${count === 1 ? 'customer' : 'customers'}: uncertain`,
   kpiNpsExcellent: (h) => `Excellent (above ${h})`,
   kpiNpsGood: (t) => `Good (above ${t})`,

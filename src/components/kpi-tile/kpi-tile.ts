@@ -233,7 +233,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
         // A retention tile is judged on the period's churn, and says so.
         const churnLevel = f.percent(benchmark.churn!.threshold);
         const verdict = benchmark.tone === 'bad' ? f.term('kpiRetentionChurnAction', churnLevel) : f.term('kpiRetentionChurnOk', churnLevel);
-        return `${verdict}${monthly}. ${f.term('kpiSaasNormal', f.percent(benchmark.saasRetention))}`;
+        return `${verdict}${monthly}`;
       }
       case 'nps':
         if (benchmark.excellent) return f.term('kpiNpsExcellent', this.formatValue(benchmark.high!, unit));
@@ -262,6 +262,8 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     if (model.delta !== null) parts.push(f.term('kpiSummaryDelta', this.#changeText(model)));
     const benchmark = this.activeBenchmark;
     if (benchmark) parts.push(`${this.#benchmarkText(benchmark, model.unit)}.`);
+    // The looser SaaS reference is context for a retention figure, not a second verdict.
+    if (benchmark?.saasRetention !== undefined) parts.push(`${f.term('kpiSaasNormal', f.percent(benchmark.saasRetention))}.`);
     const caution = this.#caution(model, true);
     if (caution) parts.push(`${caution}.`);
     return parts.join(' ');
@@ -285,11 +287,10 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     const caution = this.#caution(model, false);
     const confident = this.#confident;
     return html`<div class="tile">
-        <span part="value"
-          >${this.formatValue(model.value, model.unit)}${interval
-            ? html` <span part="interval" title=${f.term('trustInterval')}>${interval}</span>`
-            : nothing}</span
-        >
+        <div class="value-row">
+          <span part="value">${this.formatValue(model.value, model.unit)}</span>
+          ${interval ? html`<span part="interval" title=${f.term('trustInterval')}>${interval}</span>` : nothing}
+        </div>
         <span part="delta" class=${tone || nothing}>
           ${change !== null
             ? html`<span class="change">${change}</span> <span class="context">${f.term('kpiVersus')}</span>`

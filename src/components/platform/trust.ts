@@ -39,7 +39,7 @@ registerTranslation('en', {
   trustBeyondNoise: 'beyond noise',
   trustChange: (change, noise) => `${change} (${noise})`,
   trustFewCustomers: (count) => `only ${count} ${count === 1 ? 'customer' : 'customers'} at the start: an uncertain rate`,
-  trustWarmUp: (days) => `not enough history: the ${days}-day activity window reaches back before the first purchase, so nobody can be counted as lost yet`,
+  trustWarmUp: (days) => `not enough history: the ${days}-day activity window reaches back before the first purchase in the data, so the customers active at the start are undercounted`,
   trustNotEnoughHistory: 'not enough history',
   trustHealthy: 'Healthy',
   trustNeedsAction: 'Needs action',

@@ -61,9 +61,10 @@ export interface ChurnPoint {
   complete: boolean;
   /**
    * True when the activity window before the period start reaches back before
-   * the data (transactions): S is undercounted and nobody can be lost before
-   * the window is covered, so a 0 % there is no churn figure. The rate is
-   * null and the chart marks the period "not enough history".
+   * the data (transactions): customers who bought before the export began are
+   * not seen, so S is undercounted, and until the window is covered nobody can
+   * be lost (the first window-length of periods would read 0 %, which is no
+   * churn figure). The rate is null and the chart marks the period "not enough history".
    */
   censored: boolean;
   /** 95 % Wilson interval of customer churn (lost of S); null for revenue churn and without a rate. */
