@@ -19,7 +19,7 @@ export async function duckdbSource(kit, path, options, fields, say) {
   await connection.run('SET enable_progress_bar = true');
   await connection.run('SET enable_progress_bar_print = false');
   const rowsOf = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
-  const fail = (error) => new Error(`DuckDB could not read ${name}: ${String(error.message ?? error).split('\n')[0]}`);
+  const fail = (error) => new Error(`DuckDB could not read ${name}: ${String(error.message ?? error).split('\n').slice(0, 4).join(' ')}`);
 
   const isCsv = !/\.(parquet|json|ndjson|jsonl)(\.gz)?$/i.test(path);
   const reader = (types) => {
@@ -51,24 +51,40 @@ export async function duckdbSource(kit, path, options, fields, say) {
   const typeOf = (column) => columns.find((c) => c.name === column).type;
 
   // Text where a date or a number should be: the first record that is neither, named.
-  const firstBad = async (column, castTo) =>
+  const dateCheck = (v) => (options.dateFormat ? `try_strptime(${v}, ${d.string(strptimeFormat(options.dateFormat))})` : `TRY_CAST(${v} AS TIMESTAMPTZ)`);
+  const firstBad = async (source, column, check) =>
     (
       await rowsOf(
-        `SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(${d.identifier(column)} AS VARCHAR) AS v FROM ${from}) ` +
-          `WHERE TRIM(v) <> '' AND TRY_CAST(v AS ${castTo}) IS NULL ORDER BY n LIMIT 1`,
+        `SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(${d.identifier(column)} AS VARCHAR) AS v FROM ${source}) ` +
+          `WHERE TRIM(v) <> '' AND ${check('v')} IS NULL ORDER BY n LIMIT 1`,
       )
     )[0];
+  const dateExpectation = `a date (YYYY-MM-DD, with a time or an offset, or the format given by --date-format${options.dateFormat ? `, here ${options.dateFormat}` : ''})`;
+  const numberExpectation = 'a number with a decimal point and no thousands separator (12.50)';
+  const numberCheck = (v) => `TRY_CAST(${v} AS DOUBLE)`;
+  /** After DuckDB failed to convert a value: the same file with the mapped columns as text, searched for the first bad one. */
+  const diagnose = async () => {
+    if (!isCsv) return undefined;
+    const asText = reader([fields.customer, fields.date, ...NUMBER_FIELDS.map((f) => fields[f])].filter(Boolean).map((column) => [column, 'VARCHAR']));
+    const badDate = await firstBad(asText, fields.date, dateCheck);
+    if (badDate) return recordError(Number(badDate.n), fields.date, dateExpectation, badDate.v);
+    for (const field of NUMBER_FIELDS) {
+      const bad = fields[field] && (await firstBad(asText, fields[field], numberCheck));
+      if (bad) return recordError(Number(bad.n), fields[field], numberExpectation, bad.v);
+    }
+    return undefined;
+  };
   const replaced = [];
   if (typeOf(fields.date) === 'VARCHAR') {
-    const bad = await firstBad(fields.date, 'TIMESTAMPTZ');
-    if (bad) throw recordError(Number(bad.n), fields.date, `a date (YYYY-MM-DD, with a time or an offset, or the format given by --date-format${options.dateFormat ? `, here ${options.dateFormat}` : ''})`, bad.v, isCsv);
+    const bad = await firstBad(from, fields.date, dateCheck);
+    if (bad) throw recordError(Number(bad.n), fields.date, dateExpectation, bad.v, isCsv);
     replaced.push(`CAST(${d.identifier(fields.date)} AS TIMESTAMPTZ) AS ${d.identifier(fields.date)}`);
   }
   for (const field of NUMBER_FIELDS) {
     const column = fields[field];
     if (column === undefined || typeOf(column) !== 'VARCHAR') continue;
-    const bad = await firstBad(column, 'DOUBLE');
-    if (bad) throw recordError(Number(bad.n), column, 'a number with a decimal point and no thousands separator (12.50)', bad.v, isCsv);
+    const bad = await firstBad(from, column, numberCheck);
+    if (bad) throw recordError(Number(bad.n), column, numberExpectation, bad.v, isCsv);
     replaced.push(`CAST(${d.identifier(column)} AS DOUBLE) AS ${d.identifier(column)}`);
   }
   if (replaced.length) from = `(SELECT * REPLACE (${replaced.join(', ')}) FROM ${from})`;
@@ -92,6 +108,8 @@ export async function duckdbSource(kit, path, options, fields, say) {
       try {
         return await rowsOf(sql);
       } catch (error) {
+        // The sniffer guessed a column's type from a sample; a later row that does not fit is found and named.
+        if (/Conversion Error|CSV Error/i.test(String(error.message))) throw (await diagnose()) ?? fail(error);
         throw fail(error);
       } finally {
         clearInterval(timer);

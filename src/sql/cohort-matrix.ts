@@ -117,7 +117,7 @@ export function cohortMatrixFromRows(
     if (k !== cohort.values.length) throw new Error(`cohort ${row.cohort_start}: period ${k} came after ${cohort.values.length} periods (rows must be ordered by cohort and k)`);
     const active = Number(row.active_customers);
     if (measure === 'revenue' && row.net_revenue === null) throw new Error('revenue cohorts need money: map amount, or quantity and unitPrice');
-    cohort.values.push(measure === 'count' ? active : measure === 'percent' ? (size > 0 ? active / size : null) : Number(row.net_revenue));
+    cohort.values.push(measure === 'count' ? active : measure === 'percent' ? (size > 0 ? active / size : null) : roundMoney(Number(row.net_revenue)));
     if (Number(row.running) === 1) {
       cohort.running = k;
       partialLastPeriod = true;
@@ -132,6 +132,15 @@ export function cohortMatrixFromRows(
     partialLastPeriod,
     cohorts: [...byCohort.values()].map((c) => ({ ...c, values: withoutTrailingNulls(c.values) })),
   };
+}
+
+/**
+ * Money as a database summed it, without the float noise of the summing order
+ * (2893.9500000000016): to a millionth, far below any currency's smallest unit,
+ * so a file read twice, or as CSV and as Parquet, gives the same JSON.
+ */
+export function roundMoney(amount: number): number {
+  return Math.round(amount * 1e6) / 1e6;
 }
 
 /** Day number of `YYYY-MM-DD`. */

@@ -9,7 +9,7 @@
 import { PeriodCalendar, type Weekday } from '../metrics/calendar/calendar.ts';
 import { weekStartOf } from '../metrics/shapes/cohort-matrix.ts';
 import { PERIOD_COUNTS_SHAPE, type PeriodCountsShape } from '../metrics/shapes/period-counts.ts';
-import { dayOfText } from './cohort-matrix.ts';
+import { dayOfText, roundMoney } from './cohort-matrix.ts';
 import { periodsCte, resolveSql, type SqlOptions } from './source.ts';
 
 export interface PeriodCountsSqlOptions extends SqlOptions {
@@ -126,7 +126,7 @@ export function periodCountsFromRows(rows: readonly PeriodCountsRow[], options: 
       new: Number(row.new_customers),
       lost: Number(row.lost_customers),
       reactivated: Number(row.reactivated_customers),
-      ...(row.net_revenue === null ? {} : { revenue: Number(row.net_revenue) }),
+      ...(row.net_revenue === null ? {} : { revenue: roundMoney(Number(row.net_revenue)) }),
       complete: Number(row.complete) === 1,
       censored: Number(row.censored) === 1,
     })),
