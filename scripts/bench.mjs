@@ -19,6 +19,7 @@
 //   npm run bench -- --big-runs=5       big-export: loads per input (default 5)
 //   npm run bench -- --kit=DIR          page benchmarks: the kit build folder to load (default dist/)
 //   npm run bench -- --screenshots=DIR  first-chart: a screenshot of each page (warm-up round)
+//   npm run bench -- --warehouse        the command line on 1M+ generated rows (scripts/bench-warehouse.mjs)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -135,6 +136,11 @@ async function runMetrics(options) {
   }
 }
 
+// --warehouse: the command line against the engine's path on big generated files (its own script).
+if (process.argv.includes('--warehouse')) {
+  await import('./bench-warehouse.mjs');
+  process.exit(0);
+}
 const options = parseArgs(process.argv.slice(2));
 const log = (line) => console.error(line);
 const loadBefore = loadavg()[0];
