@@ -18,10 +18,11 @@ export type FieldProblem =
   | 'start-zero'
   | 'revenue-start-zero'
   | 'losses-above-start'
-  | 'margin-above-100';
+  | 'margin-above-100'
+  | 'margin-not-a-number';
 
 export interface CalculatorModel {
-  /** The figures read as numbers; null when empty or refused. Gross margin in percent, as typed. */
+  /** The figures read as numbers; null when empty or refused. Gross margin as a fraction (0.78), however it was typed (metrics/margin.ts). */
   figures: Record<CalculatorField, number | null>;
   /** Fields whose figure is refused, and why. */
   problems: Partial<Record<CalculatorField, FieldProblem>>;

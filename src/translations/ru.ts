@@ -287,16 +287,33 @@ const translation = {
   // <ltv-forecast>
   ltvScopeHorizon: (horizon) => `прогноз на ${horizon} вперёд`,
   ltvLabel: 'Пожизненная ценность клиента',
-  ltvSummary: (horizon, mean, customers) => `Прогноз ценности клиента на ${horizon}: ${mean} (${customers} ${ruPlural(customers, 'клиент', 'клиента', 'клиентов')}).`,
-  ltvSummaryHistoric: (value) => `Фактическая ценность клиента на сегодня: ${value}.`,
-  ltvSummarySaas: (value) => `Формула SaaS: ${value}.`,
   ltvHorizon: ruUnit,
-  ltvPredicted: (horizon) => `Прогноз ценности на ${horizon}`,
+  ltvPredicted: (horizon) => `Прогноз ценности клиента на ${horizon}`,
   ltvExpectedPurchases: 'Ожидаемые покупки',
   ltvProbabilityAlive: 'Вероятность, что клиент остался',
-  ltvHistoric: 'Фактическая ценность',
-  ltvSaas: 'Формула SaaS',
+  ltvHistoric: 'Фактическая ценность клиента на сегодня',
+  ltvSaas: 'Пожизненная ценность по формуле SaaS',
   ltvSaasFormula: (arpa, margin, churn) => `ARPA ${arpa} × маржа ${margin} ÷ отток ${churn}`,
+  ltvSaasFormulaRevenue: (arpa, churn) => `ARPA ${arpa} ÷ отток ${churn}`,
+  ltvRevenueLabel: (method, horizon) =>
+    ({ predicted: `Прогноз выручки с клиента на ${horizon}`, historic: 'Фактическая выручка с клиента на сегодня', saas: 'Пожизненная выручка по формуле SaaS' })[method],
+  ltvBasisPredicted: (n, shown, repeat, repeatShown) =>
+    `Покупки по BG/NBD × сумма по Gamma-Gamma; модели обучены на ${shown} ${ruPlural(n, 'клиенте', 'клиентах', 'клиентах')}, из них ${repeatShown} ${ruPlural(repeat, 'купил', 'купили', 'купили')} повторно.`,
+  ltvBasisHistoric: (n, shown) => `Чистая выручка на клиента на сегодня, по ${shown} ${ruPlural(n, 'клиенту', 'клиентам', 'клиентам')}.`,
+  ltvNoMargin: 'Валовая маржа не задана (gross-margin): значения — выручка, а не прибыль.',
+  ltvMarginApplied: (percent) => `С учётом валовой маржи ${percent}.`,
+  ltvMarginReadAsPercent: (percent, attribute, written) => `С учётом валовой маржи ${percent} (${attribute}="${written}" прочитано как процент).`,
+  ltvMarginNone: 'не задана (выручка)',
+  ltvWhyEnoughRepeat: (n, shown, minimum) =>
+    `Показано первым: ${shown} ${ruPlural(n, 'клиент купил', 'клиента купили', 'клиентов купили')} повторно — достаточно для моделей покупок и сумм (нужно не меньше ${minimum}).`,
+  ltvWhyFewRepeat: (n, shown, minimum) =>
+    `Фактическая, а не прогноз: повторно ${ruPlural(n, 'купил', 'купили', 'купили')} лишь ${shown} ${ruPlural(n, 'клиент', 'клиента', 'клиентов')}, а моделям покупок и сумм для надёжности нужно не меньше ${minimum}.`,
+  ltvWhyFitFailed: 'Фактическая, а не прогноз: модель покупок или сумм не удалось подобрать по этим данным, или она не сошлась.',
+  ltvWhyFiguresGiven: 'Показано первым: задан ARPA или отток — это подписочный бизнес.',
+  ltvWhyRecurring: (share, tolerance, days) => `Показано первым: платежи повторяются как подписка — ${share} интервалов между платежами клиента отличаются от ${days} дн. не более чем на ${tolerance}.`,
+  ltvWhyAsked: (method) => `Показано по запросу (method="${method}").`,
+  ltvAskedUnavailable: (method) => `Для method="${method}" по этим данным значения нет.`,
+  ltvOthers: (count) => `${count === 1 ? 'Другая оценка' : 'Другие оценки'} пожизненной ценности (${count})`,
   ltvSaasFromData: (period, n, days) =>
     `ARPA и отток ${ruPer[period]}, измерены за ${n} ${ruPlural(n, ...ruComplete[period])}; клиент считается активным ${days} ${ruPlural(days, 'день', 'дня', 'дней')} после покупки.`,
   ltvSaasGiven: 'ARPA и отток как заданы, за один и тот же период.',
@@ -397,7 +414,7 @@ const translation = {
     contraction: 'Выручка, потерянная из-за понижения тарифа',
     expansion: 'Выручка от повышения тарифа (расширение)',
     arpa: 'Средняя выручка на клиента за период (ARPA)',
-    grossMargin: 'Валовая маржа (%)',
+    grossMargin: 'Валовая маржа (0.78 или 78 %)',
     })[field],
   calcProblem: (problem) =>
     ({
@@ -409,7 +426,9 @@ const translation = {
     'revenue-start-zero': 'Для показателей выручки нужна регулярная выручка больше 0 на начало.',
     'losses-above-start': 'Потерянная выручка вместе с понижениями не может превышать выручку на начало.',
     'margin-above-100': 'Валовая маржа не больше 100 %.',
+    'margin-not-a-number': 'Введите маржу долей или в процентах, например 0.78 или 78 %.',
     })[problem],
+  calcMarginRead: (percent) => `Прочитано как ${percent}.`,
   calcResults: 'Результаты',
   calcRetention: 'Коэффициент удержания клиентов (CRR)',
   calcCustomerChurn: 'Отток клиентов',

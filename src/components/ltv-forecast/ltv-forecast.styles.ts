@@ -14,6 +14,62 @@ export const ltvForecastStyles = css`
     border-radius: var(--_radius);
   }
 
+  /* The one value the element leads with: large, with what it is, its basis and why it leads. */
+  [part~='headline'] {
+    margin: 0 0 0.75rem;
+  }
+
+  [part~='headline-label'] {
+    color: var(--_muted);
+  }
+
+  [part~='headline-value'] {
+    font-size: 2em;
+    font-weight: 700;
+    line-height: 1.15;
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+
+  [part~='headline-basis'],
+  [part~='headline-reason'] {
+    margin: 0.25rem 0 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+    max-width: 60rem;
+  }
+
+  [part~='headline-reason'] {
+    color: var(--_text);
+  }
+
+  /* The predicted value's own figures sit under it, smaller and in a row. */
+  [part~='figures'].inline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+    margin: 0.25rem 0 0;
+  }
+
+  [part~='figures'].inline [part~='figure'] {
+    background: none;
+    padding: 0;
+  }
+
+  [part~='figures'].inline dd {
+    font-size: 1.05em;
+  }
+
+  [part~='alternatives'] {
+    margin: 0 0 0.75rem;
+  }
+
+  [part~='alternatives'] > summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+  }
+
   [part~='figures'] {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));

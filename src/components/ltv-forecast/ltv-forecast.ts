@@ -4,10 +4,11 @@ import { guard } from 'lit/directives/guard.js';
 import { bisector } from 'd3-array';
 import { periodLabel, type Granularity } from '../../metrics/calendar/calendar.ts';
 import type { TimeUnit } from '../../metrics/ltv/index.ts';
+import { LTV_METHODS, MIN_REPEAT_CUSTOMERS, BILLING_TOLERANCE, type LtvMethod } from '../../metrics/ltv/headline.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { fractionAttribute, numberAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
+import { choiceAttribute, fractionAttribute, marginAttribute, numberAttribute, windowDaysAttribute } from '../platform/attribute-rules.ts';
 import { RetentionElement, type JobRequest, type Outcome } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import { ChartFocusController, indexMove } from '../platform/chart-focus.ts';
@@ -16,7 +17,7 @@ import { categoryAxis, valueAxis } from '../platform/chart-axis.ts';
 import { cohortsPart, periodSpan, scopeLine } from '../platform/scope.ts';
 import { histogramLayout, type HistogramLayout } from './ltv-geometry.ts';
 import { groupPeriods, sumByGroup, type PeriodGroups } from '../platform/period-groups.ts';
-import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures } from '../../engine/jobs/ltv-forecast.ts';
+import type { LtvForecastJobOptions, LtvForecastModel, PredictiveValue, SaasValue, SaasUnavailable, LtvFigures, MarginOption } from '../../engine/jobs/ltv-forecast.ts';
 import type { ValueBin } from '../../engine/jobs/value-bins.ts';
 import { ltvForecastStyles } from './ltv-forecast.styles.ts';
 import './ltv-forecast.translations.ts';
@@ -36,11 +37,15 @@ const timeUnitConverter = {
 };
 
 /**
- * Customer lifetime value three ways: historic (average net revenue per
- * customer, per first-purchase cohort), the simple SaaS formula (ARPA × gross
- * margin ÷ churn), and predictive (BG/NBD purchases × Gamma-Gamma spend over a
- * horizon), with the distribution over customers, the top customers and the
- * fitted parameters. Fitting runs in the metrics worker, with progress.
+ * Customer lifetime value, led by ONE figure chosen from the data
+ * (metrics/ltv/headline.ts): subscriptions → the SaaS formula (ARPA × gross
+ * margin ÷ churn); orders with at least 30 repeat buyers → predicted (BG/NBD
+ * purchases × Gamma-Gamma spend over a horizon); fewer → historic (net revenue
+ * per customer so far), saying why. The other values wait behind a disclosure,
+ * each with its basis. Without a gross margin every value is revenue and says
+ * so. With the predicted value: the distribution over customers and the top
+ * customers; always: the historic value per cohort and, behind a disclosure,
+ * the fitted parameters. Fitting runs in the metrics worker, with progress.
  *
  * @summary Historic and predictive customer lifetime value.
  *
@@ -48,10 +53,11 @@ const timeUnitConverter = {
  * @attr horizon - Forecast length in time units (default one year: 52 weeks, 365 days).
  * @attr calibration-end - Last day the models learn from (default the last day of data).
  * @attr discount-rate - Per time unit, as a fraction (default 0).
- * @attr margin - Share of revenue kept, 0–1 (default 1); also the SaaS gross margin unless `gross-margin` is set.
- * @attr arpa - Average revenue per account per period, for the SaaS formula (ARPA × gross margin / churn); without a data route the formula is all it shows.
- * @attr gross-margin - Gross margin in percent (80 = 80 %) for the SaaS formula (default: `margin`).
- * @attr churn - Churn per period as a fraction (0.03 = 3 %) for the SaaS formula; without it, churn is measured from the data.
+ * @attr method - The value to lead with: `auto` (default: chosen from the data), `predicted`, `historic` or `saas`.
+ * @attr gross-margin - Share of revenue kept, applied to every value: `0.78`, `78 %`, `78%`, or `78` (above 1: a percent, said in the text). Without it every value is revenue, and says so.
+ * @attr margin - Deprecated name of `gross-margin`: read the same way, with a warning.
+ * @attr arpa - Average revenue per account per period, for the SaaS formula (ARPA × gross margin ÷ churn); given, it marks a subscription business (the formula leads); without a data route the formula is all it shows.
+ * @attr churn - Churn per period as a fraction (0.03 = 3 %) for the SaaS formula; given, it marks a subscription business; without it, churn is measured from the data.
  * @attr granularity - Cohort period of the historic values, and the period the measured ARPA and churn are per (default `month`).
  * @attr window-days - Days a purchase keeps a customer active, for the measured churn (as in churn-trend); default 3 × the median days between purchases.
  * @attr top-count - Customers in the top table (default 10).
@@ -60,7 +66,13 @@ const timeUnitConverter = {
  * @fires metric-change - The values changed: `detail.result` is a {@link LtvForecastModel}.
  * @fires error - The input could not be used (not bubbling).
  *
- * @csspart figures - The headline figures.
+ * @csspart headline - The one value the element leads with.
+ * @csspart headline-label - What the headline value is.
+ * @csspart headline-value - The headline figure.
+ * @csspart headline-basis - What the headline value is computed from, and its margin.
+ * @csspart headline-reason - Why this value leads.
+ * @csspart alternatives - The disclosure holding the other values.
+ * @csspart figures - A list of figures.
  * @csspart figure - One figure.
  * @csspart histogram - The distribution.
  * @csspart cohorts - Historic value per cohort.
@@ -77,9 +89,12 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   @property({ converter: numberAttribute({ min: 1, max: 3650 }) }) horizon?: number;
   @property({ attribute: 'calibration-end' }) calibrationEnd?: string;
   @property({ attribute: 'discount-rate', converter: fractionAttribute }) discountRate?: number;
-  @property({ converter: fractionAttribute }) margin?: number;
+  /** The gross margin as written (`0.78`, `78 %`, `78`); read by metrics/margin.ts in the job. */
+  @property({ attribute: 'gross-margin', converter: marginAttribute }) grossMargin?: string | number;
+  /** @deprecated Use `grossMargin` (`gross-margin`); read the same way, with a warning. */
+  @property({ converter: marginAttribute }) margin?: string | number;
   @property({ converter: numberAttribute({ min: 0, max: 1e15 }) }) arpa?: number;
-  @property({ attribute: 'gross-margin', converter: numberAttribute({ min: 0, max: 100 }) }) grossMargin?: number;
+  @property({ converter: choiceAttribute(['auto', ...LTV_METHODS] as const, 'auto') }) method: LtvMethod | 'auto' = 'auto';
   @property({ converter: numberAttribute({ min: 0.0001, max: 1 }) }) churn?: number;
   @property({ reflect: true }) granularity: Granularity = 'month';
   @property({ attribute: 'window-days', converter: windowDaysAttribute }) windowDays?: number;
@@ -108,12 +123,13 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
         horizon: this.horizon,
         calibrationEnd: this.calibrationEnd || undefined,
         discountRate: this.discountRate ?? 0,
-        margin: this.margin ?? 1,
         topCount: this.topCount ?? 10,
         histogramBins: this.bins ?? 20,
         granularity: this.granularity,
         windowDays: this.windowDays,
-        saas: { arpa: this.arpa, grossMargin: this.grossMargin, churn: this.churn },
+        saas: { arpa: this.arpa, churn: this.churn },
+        method: this.method,
+        ...this.#marginOption(),
       },
     };
   }
@@ -121,7 +137,15 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   /** Typed figures alone: the SaaS formula. */
   protected override plainRequest(): JobRequest<LtvFigures, LtvForecastModel> | undefined {
     if (this.arpa === undefined && this.churn === undefined) return undefined;
-    return { job: ltvFiguresJob, options: { arpa: this.arpa, grossMargin: this.grossMargin, churn: this.churn, margin: this.margin } };
+    return { job: ltvFiguresJob, options: { arpa: this.arpa, churn: this.churn, method: this.method, ...this.#marginOption() } };
+  }
+
+  /** `gross-margin`, or the deprecated `margin` when only that is set (the job warns). */
+  #marginOption(): MarginOption {
+    const given = (value: string | number | undefined) => value !== undefined && value !== null && value !== '';
+    if (given(this.grossMargin)) return { grossMargin: this.grossMargin, marginAttribute: 'gross-margin' };
+    if (given(this.margin)) return { grossMargin: this.margin, marginAttribute: 'margin' };
+    return {};
   }
 
   protected label(): string {
@@ -142,19 +166,18 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
       historic && cohorts.length > 0 && cohortsPart(f, historic),
       historic && periodSpan(f, historic, cohorts[0]?.key, cohorts[cohorts.length - 1]?.key),
       customers !== undefined && f.term('scopeCustomers', customers, f.number(customers)),
-      p && f.term('ltvScopeHorizon', this.#horizonText(model)),
+      p && model.headline.method === 'predicted' && f.term('ltvScopeHorizon', this.#horizonText(model)),
     );
   }
 
+  /** The headline, its margin and why it leads: the figure a reader takes away. */
   protected summarize(model: LtvForecastModel): string {
     const f = this.format;
-    const parts = [`${f.term('ltvLabel')}:`];
-    const p = this.#predictive(model);
-    if (p) parts.push(f.term('ltvSummary', this.#horizonText(model), this.#money(p.mean), p.customers));
-    if (model.historic?.overall.value != null) parts.push(f.term('ltvSummaryHistoric', this.#money(model.historic.overall.value)));
-    const saas = this.#saas(model);
-    if (saas) parts.push(f.term('ltvSummarySaas', this.#money(saas.value)));
-    return parts.join(' ');
+    const method = model.headline.method;
+    const value = this.#value(model, method);
+    return [`${f.term('ltvLabel')}: ${this.#methodLabel(model, method)}: ${value === null ? '–' : this.#money(value)}.`, this.#marginText(model), this.#reasonText(model)]
+      .filter(Boolean)
+      .join(' ');
   }
 
   // ---- formatting ---------------------------------------------------------------------
@@ -167,8 +190,87 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     return model.saas && !('error' in model.saas) ? model.saas : undefined;
   }
 
+  /** Money in the currency's own decimals, the same for every figure of the element. */
   #money(value: number): string {
-    return this.format.currency(value, { maximumFractionDigits: 2 });
+    return this.format.currency(value);
+  }
+
+  /** Counts with fractions (expected purchases): always two decimals, so columns line up. */
+  #decimal(value: number): string {
+    return this.format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+
+  /** A method's value, or null where it has none for this data. */
+  #value(model: LtvForecastModel, method: LtvMethod): number | null {
+    if (method === 'predicted') return this.#predictive(model)?.mean ?? null;
+    if (method === 'historic') return model.historic?.overall.value ?? null;
+    return this.#saas(model)?.value ?? null;
+  }
+
+  /** What a method's value is ("Predicted value per customer, next 52 weeks"); revenue-only values say so. */
+  #methodLabel(model: LtvForecastModel, method: LtvMethod): string {
+    const f = this.format;
+    const horizon = this.#horizonText(model);
+    if (!model.margin) return f.term('ltvRevenueLabel', method, horizon);
+    return method === 'predicted' ? f.term('ltvPredicted', horizon) : method === 'historic' ? f.term('ltvHistoric') : f.term('ltvSaas');
+  }
+
+  /** What the value rests on: the models' data, the customers, or the formula's figures. */
+  #basisText(model: LtvForecastModel, method: LtvMethod): string {
+    const f = this.format;
+    if (method === 'predicted') {
+      const p = this.#predictive(model);
+      return p ? f.term('ltvBasisPredicted', p.customers, f.number(p.customers), model.repeatCustomers ?? 0, f.number(model.repeatCustomers ?? 0)) : '';
+    }
+    if (method === 'historic') {
+      const customers = model.historic?.overall.customers ?? 0;
+      return f.term('ltvBasisHistoric', customers, f.number(customers));
+    }
+    const saas = this.#saas(model);
+    if (!saas) return '';
+    const formula =
+      saas.grossMargin === null
+        ? f.term('ltvSaasFormulaRevenue', this.#money(saas.arpa), f.percent(saas.churn))
+        : f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn));
+    return `${formula}. ${this.#saasBasis(saas)}`;
+  }
+
+  /** The margin every value is after, or that none was given; how a bare number was read. */
+  #marginText(model: LtvForecastModel): string {
+    const f = this.format;
+    const m = model.margin;
+    if (!m) return f.term('ltvNoMargin');
+    const percent = f.percent(m.fraction);
+    return m.notation === 'bare-percent' ? f.term('ltvMarginReadAsPercent', percent, m.attribute, m.written) : f.term('ltvMarginApplied', percent);
+  }
+
+  /** The margin sentence under the headline; the SaaS formula already names a margin that was written as a fraction or with its sign. */
+  #headlineMarginText(model: LtvForecastModel): string {
+    const m = model.margin;
+    return model.headline.method === 'saas' && m && m.notation !== 'bare-percent' ? '' : this.#marginText(model);
+  }
+
+  /** Why the headline leads (and, if the page asked for another, why that one is not shown). */
+  #reasonText(model: LtvForecastModel): string {
+    const f = this.format;
+    const { reason, unavailable } = model.headline;
+    const repeat = model.repeatCustomers ?? 0;
+    const billing = model.billing;
+    const why =
+      reason === 'enough-repeat-customers'
+        ? f.term('ltvWhyEnoughRepeat', repeat, f.number(repeat), f.number(MIN_REPEAT_CUSTOMERS))
+        : reason === 'few-repeat-customers'
+          ? f.term('ltvWhyFewRepeat', repeat, f.number(repeat), f.number(MIN_REPEAT_CUSTOMERS))
+          : reason === 'fit-failed'
+            ? f.term('ltvWhyFitFailed')
+            : reason === 'figures-given'
+              ? f.term('ltvWhyFiguresGiven')
+              : reason === 'recurring-billing' && billing?.medianDays != null
+                ? f.term('ltvWhyRecurring', f.percent(billing.regularShare, 0), f.percent(BILLING_TOLERANCE, 0), f.number(billing.medianDays))
+                : reason === 'asked'
+                  ? f.term('ltvWhyAsked', model.headline.method)
+                  : '';
+    return unavailable ? `${f.term('ltvAskedUnavailable', unavailable)} ${why}`.trim() : why;
   }
 
   #parameter(value: number): string {
@@ -207,66 +309,68 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
   protected renderMetric(model: LtvForecastModel): TemplateResult {
     const f = this.format;
     const p = this.#predictive(model);
+    // The distribution and the top customers are the predicted value's: shown when it leads, not beside a value the data trusts more.
+    const drawn = model.headline.method === 'predicted' ? p : undefined;
     // Everything but the histogram's highlight depends on the result and the language only: a hover leaves it alone.
     const once = (draw: () => unknown) => guard([model, f.wordsKey, f.currencyCode], draw);
-    return html`${once(() => this.#renderFigures(model))} ${p ? this.#renderHistogram() : nothing} ${p ? once(() => this.#renderTop(p)) : nothing}
-    ${once(() => this.#renderCohorts(model))} ${p ? once(() => this.#renderDetails(model, p)) : nothing} ${once(() => this.#renderTable(model))}`;
+    return html`${once(() => this.#renderHeadline(model))} ${once(() => this.#renderAlternatives(model))} ${drawn ? this.#renderHistogram() : nothing}
+    ${drawn ? once(() => this.#renderTop(drawn)) : nothing} ${once(() => this.#renderCohorts(model))} ${p ? once(() => this.#renderDetails(model, p)) : nothing}
+    ${once(() => this.#renderTable(model))}`;
   }
 
-  #renderFigures(model: LtvForecastModel): TemplateResult {
+  #renderHeadline(model: LtvForecastModel): TemplateResult {
+    const method = model.headline.method;
+    const value = this.#value(model, method);
+    const p = method === 'predicted' ? this.#predictive(model) : undefined;
     const f = this.format;
-    const p = this.#predictive(model);
-    const saas = this.#saas(model);
-    const unavailable = (value: SaasUnavailable | null | undefined) =>
-      value && 'error' in value
-        ? html`<span class="note"
-            >${value.reason === 'churn' ? f.term('ltvSaasNoChurn') : value.reason ? f.term('ltvSaasNoData', model.historic!.granularity) : f.term('ltvNotAvailable', value.error)}</span
-          >`
-        : nothing;
-    const predictiveError = model.predictive && 'error' in model.predictive ? model.predictive : null;
-    const saasError = model.saas && 'error' in model.saas ? model.saas : null;
-    return html`<dl part="figures">
+    const reason = this.#reasonText(model);
+    return html`<section part="headline" data-method=${method}>
+      <div part="headline-label">${this.#methodLabel(model, method)}</div>
+      <div part="value headline-value">${value === null ? '–' : this.#money(value)}</div>
       ${p
-        ? html`<div part="figure predicted">
-              <dt>${f.term('ltvPredicted', this.#horizonText(model))}</dt>
-              <dd>${this.#money(p.mean)}</dd>
-            </div>
-            <div part="figure">
-              <dt>${f.term('ltvExpectedPurchases')}</dt>
-              <dd>${f.number(p.meanExpectedPurchases, { maximumFractionDigits: 2 })}</dd>
-            </div>
-            <div part="figure">
-              <dt>${f.term('ltvProbabilityAlive')}</dt>
-              <dd>${f.percent(p.meanProbabilityAlive)}</dd>
-            </div>`
-        : predictiveError
-          ? html`<div part="figure predicted">
-              <dt>${f.term('ltvPredicted', this.#horizonText(model))}</dt>
-              <dd>–${unavailable(predictiveError)}</dd>
-            </div>`
-          : nothing}
-      ${model.historic && model.historic.overall.value !== null
-        ? html`<div part="figure historic">
-            <dt>${f.term('ltvHistoric')}</dt>
-            <dd>${this.#money(model.historic.overall.value)}</dd>
-          </div>`
+        ? html`<dl part="figures" class="inline">
+            <div part="figure"><dt>${f.term('ltvExpectedPurchases')}</dt><dd>${this.#decimal(p.meanExpectedPurchases)}</dd></div>
+            <div part="figure"><dt>${f.term('ltvProbabilityAlive')}</dt><dd>${f.percent(p.meanProbabilityAlive)}</dd></div>
+          </dl>`
         : nothing}
-      ${saas
-        ? html`<div part="figure saas">
-            <dt>${f.term('ltvSaas')}</dt>
-            <dd>
-              ${this.#money(saas.value)}
-              <span class="note">${f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn))}</span>
-            </dd>
-          </div>`
-        : saasError
-          ? html`<div part="figure saas">
-              <dt>${f.term('ltvSaas')}</dt>
-              <dd>–${unavailable(saasError)}</dd>
-            </div>`
-          : nothing}
-    </dl>
-    ${saas ? html`<p class="basis">${f.term('ltvSaas')}: ${this.#saasBasis(saas)}</p>` : nothing}`;
+      <p part="headline-basis">${[this.#basisText(model, method), this.#headlineMarginText(model)].filter(Boolean).join(' ')}</p>
+      ${reason ? html`<p part="headline-reason">${reason}</p>` : nothing}
+    </section>`;
+  }
+
+  /** The values that do not lead, each with what it is and its basis, behind a disclosure (a native <details>: keyboard and screen readers for free). */
+  #renderAlternatives(model: LtvForecastModel): TemplateResult | typeof nothing {
+    const f = this.format;
+    const others = LTV_METHODS.filter((method) => method !== model.headline.method && this.#shown(model, method));
+    if (others.length === 0) return nothing;
+    return html`<details part="alternatives">
+      <summary>${f.term('ltvOthers', others.length)}</summary>
+      <dl part="figures">
+        ${others.map((method) => {
+          const value = this.#value(model, method);
+          return html`<div part="figure ${method}">
+            <dt>${this.#methodLabel(model, method)}</dt>
+            <dd>${value === null ? html`–${this.#unavailable(model, method)}` : html`${this.#money(value)}<span class="note">${this.#basisText(model, method)}</span>`}</dd>
+          </div>`;
+        })}
+      </dl>
+    </details>`;
+  }
+
+  /** A method is listed when it has a value or a reason it has none (a model that could not be fitted, churn not measurable). */
+  #shown(model: LtvForecastModel, method: LtvMethod): boolean {
+    if (method === 'predicted') return model.predictive !== null;
+    if (method === 'historic') return model.historic !== null && model.historic.overall.value !== null;
+    return model.saas !== null;
+  }
+
+  #unavailable(model: LtvForecastModel, method: LtvMethod): TemplateResult | typeof nothing {
+    const f = this.format;
+    const value = method === 'predicted' ? model.predictive : method === 'saas' ? model.saas : null;
+    if (!value || !('error' in value)) return nothing;
+    const reason = (value as SaasUnavailable).reason;
+    const text = reason === 'churn' ? f.term('ltvSaasNoChurn') : reason === 'data' ? f.term('ltvSaasNoData', model.historic!.granularity) : f.term('ltvNotAvailable', value.error);
+    return html`<span class="note">${text}</span>`;
   }
 
   #renderHistogram(): TemplateResult {
@@ -346,7 +450,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
 
   #topRows(p: PredictiveValue): string[][] {
     const f = this.format;
-    return p.top.map((c) => [c.customerId, this.#money(c.value), f.number(c.expectedPurchases, { maximumFractionDigits: 2 }), this.#money(c.expectedSpend), f.percent(c.probabilityAlive)]);
+    return p.top.map((c) => [c.customerId, this.#money(c.value), this.#decimal(c.expectedPurchases), this.#money(c.expectedSpend), f.percent(c.probabilityAlive)]);
   }
 
   /**
@@ -367,8 +471,10 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
       cohorts.map((c) => c.customers),
       grouped.groups,
     );
+    // Summed as revenue per customer × the margin the cohort values are after (value ÷ revenue per customer of any cohort).
+    const kept = (c: (typeof cohorts)[number]) => (c.netRevenue !== 0 ? (c.value * c.customers) / c.netRevenue : 1);
     const revenue = sumByGroup(
-      cohorts.map((c) => c.netRevenue),
+      cohorts.map((c) => c.netRevenue * kept(c)),
       grouped.groups,
     );
     return {
@@ -415,7 +521,7 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
       [f.term('ltvTimeUnit'), f.term('ltvHorizon', 1, model.timeUnitDays)],
       [f.term('ltvCalibrationEnd'), model.calibrationEndDay === null ? '–' : f.day(model.calibrationEndDay)],
       [f.term('ltvDiscountRate'), f.percent(model.discountRate, 2)],
-      [f.term('ltvMargin'), f.percent(model.margin)],
+      [f.term('ltvMargin'), model.margin ? f.percent(model.margin.fraction) : f.term('ltvMarginNone')],
     ];
   }
 
@@ -441,16 +547,16 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     const f = this.format;
     const rows: string[][] = [];
     const p = this.#predictive(model);
-    if (p) {
-      rows.push(
-        [f.term('ltvPredicted', this.#horizonText(model)), this.#money(p.mean)],
-        [f.term('ltvExpectedPurchases'), f.number(p.meanExpectedPurchases, { maximumFractionDigits: 2 })],
-        [f.term('ltvProbabilityAlive'), f.percent(p.meanProbabilityAlive)],
-      );
+    // The headline first, with its basis and why it leads; then the other values with theirs.
+    const lead = model.headline.method;
+    for (const method of [lead, ...LTV_METHODS.filter((m) => m !== lead)]) {
+      const value = this.#value(model, method);
+      if (value === null) continue;
+      const basis = [this.#basisText(model, method), method === lead ? this.#reasonText(model) : ''].filter(Boolean).join(' ');
+      rows.push([this.#methodLabel(model, method), `${this.#money(value)}. ${basis}`.trim()]);
     }
-    if (model.historic?.overall.value != null) rows.push([f.term('ltvHistoric'), this.#money(model.historic.overall.value)]);
-    const saas = this.#saas(model);
-    if (saas) rows.push([f.term('ltvSaas'), `${this.#money(saas.value)} = ${f.term('ltvSaasFormula', this.#money(saas.arpa), f.percent(saas.grossMargin), f.percent(saas.churn))}. ${this.#saasBasis(saas)}`]);
+    rows.push([f.term('ltvMargin'), this.#marginText(model)]);
+    if (p) rows.push([f.term('ltvExpectedPurchases'), this.#decimal(p.meanExpectedPurchases)], [f.term('ltvProbabilityAlive'), f.percent(p.meanProbabilityAlive)]);
     if (model.historic) for (const c of this.#cohortRows(model.historic).rows) rows.push([`${f.term('ltvCohort')} ${c.label}`, `${this.#money(c.value)} (${f.number(c.customers)} ${f.term('ltvCustomersAxis')})`]);
     if (p) {
       for (const bin of p.histogram) rows.push([`${f.term('ltvDistribution')}: ${this.#binText(bin)}`, `${f.number(bin.count)} ${f.term('ltvCustomersAxis')}`]);

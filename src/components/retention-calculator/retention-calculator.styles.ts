@@ -76,6 +76,11 @@ export const calculatorStyles = css`
     font-size: 0.9em;
   }
 
+  [part~='field-note'] {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
   [part~='results'] {
     display: grid;
     gap: 0.75rem;

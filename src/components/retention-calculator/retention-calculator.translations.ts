@@ -10,6 +10,8 @@ declare module '../platform/translations.ts' {
     calcValue: string;
     calcField: (field: CalculatorField) => string;
     calcProblem: (problem: FieldProblem) => string;
+    /** How the gross margin field was read (0.78 and 78 both read as 78 %). */
+    calcMarginRead: (percent: string) => string;
     calcResults: string;
     calcRetention: string;
     calcCustomerChurn: string;
@@ -48,7 +50,7 @@ registerTranslation('en', {
     contraction: 'Revenue lost to downgrades (contraction)',
     expansion: 'Revenue gained from upgrades (expansion)',
     arpa: 'Average revenue per customer per period (ARPA)',
-    grossMargin: 'Gross margin (%)',
+    grossMargin: 'Gross margin (0.78 or 78 %)',
     })[field],
   calcProblem: (problem) =>
     ({
@@ -60,7 +62,9 @@ registerTranslation('en', {
     'revenue-start-zero': 'Revenue rates need recurring revenue above 0 at the start.',
     'losses-above-start': 'Lost revenue and contraction together cannot exceed the revenue at the start.',
     'margin-above-100': 'A gross margin is at most 100 %.',
+    'margin-not-a-number': 'Enter a margin as a fraction or a percent, for example 0.78 or 78 %.',
     })[problem],
+  calcMarginRead: (percent) => `Read as ${percent}.`,
   calcResults: 'Results',
   calcRetention: 'Customer retention rate (CRR)',
   calcCustomerChurn: 'Customer churn',

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { renderDataTable } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
+import { marginAttribute } from '../platform/attribute-rules.ts';
 import { platformStyles } from '../platform/theme.styles.ts';
 import { RESULT_INPUTS, blankCalculatorModel, type CalculatorField, type CalculatorFigures, type CalculatorModel } from '../../metrics/calculator-fields.ts';
 import { calculatorStyles } from './retention-calculator.styles.ts';
@@ -54,7 +55,7 @@ const ATTRIBUTES: Record<CalculatorField, string> = {
  * @attr contraction - Recurring revenue lost to downgrades; empty = 0.
  * @attr expansion - Recurring revenue gained from upgrades; empty = 0.
  * @attr arpa - Average revenue per customer per period (same period as churn).
- * @attr gross-margin - Gross margin in PERCENT (80 = 80 %), as people type it.
+ * @attr gross-margin - Gross margin: `0.78`, `78 %`, `78%` or `78` (above 1: a percent); the form says how it read it. The same reading as <ltv-forecast>'s.
  * @attr currency - ISO 4217 code for money (default USD).
  *
  * @fires metric-change - The results changed: `detail.result` is a CalculatorModel (figures, problems, every result).
@@ -63,6 +64,7 @@ const ATTRIBUTES: Record<CalculatorField, string> = {
  * @csspart field - One label + input + message.
  * @csspart input - An input.
  * @csspart field-error - Why a figure is refused.
+ * @csspart field-note - How a figure was read (the gross margin as a percent).
  * @csspart results - The result list.
  * @csspart result - One result.
  * @csspart value - A result's figure.
@@ -96,7 +98,8 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
   @property() contraction?: string | number;
   @property() expansion?: string | number;
   @property() arpa?: string | number;
-  @property({ attribute: 'gross-margin' }) grossMargin?: string | number;
+  /** As typed or preset (`0.78`, `78 %`, `78`); a preset no margin reads as is refused with a warning (attribute-rules.ts). */
+  @property({ attribute: 'gross-margin', converter: marginAttribute }) grossMargin?: string | number;
 
   /** The figures as they stand (typed or preset). */
   get figures(): CalculatorFigures {
@@ -168,6 +171,7 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
     const problem = model.problems[field];
     const id = `field-${ATTRIBUTES[field]}`;
     const typed = this.figures[field];
+    const read = field === 'grossMargin' ? model.figures.grossMargin : null;
     return html`<div part="field" class="field">
       <label for=${id}>${f.term('calcField', field)}</label>
       <input
@@ -179,10 +183,11 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
         autocomplete="off"
         .value=${live(typed === undefined || typed === null ? '' : String(typed))}
         aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${problem ? `${id}-error` : nothing}
+        aria-describedby=${problem ? `${id}-error` : read !== null ? `${id}-note` : nothing}
         @input=${(event: Event) => this.#typed(field, (event.target as HTMLInputElement).value)}
       />
       ${problem ? html`<span part="field-error" id="${id}-error">${f.term('calcProblem', problem)}</span>` : nothing}
+      ${read !== null ? html`<span part="field-note" id="${id}-note">${f.term('calcMarginRead', f.percent(read))}</span>` : nothing}
     </div>`;
   }
 

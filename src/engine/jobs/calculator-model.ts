@@ -13,6 +13,7 @@ import type { InputError } from '../../metrics/issues.ts';
 import { customerChurnRate, customerRetentionRate, netRevenueRetention, revenueChurnRate, saasLifetimeValue } from '../../metrics/rates.ts';
 import { numberValue } from '../../metrics/read/records.ts';
 import { toFiniteNumber } from '../../metrics/read/values.ts';
+import { readMargin, type MarginProblem } from '../../metrics/margin.ts';
 import { CALCULATOR_FIELDS, blankCalculatorModel, type CalculatorField, type CalculatorFigures, type CalculatorModel, type FieldProblem } from '../../metrics/calculator-fields.ts';
 
 export * from '../../metrics/calculator-fields.ts';
@@ -24,9 +25,17 @@ const amount = numberValue({ min: 0 });
 
 const isEmpty = (value: string | number | null | undefined) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** Why a margin is refused, as the calculator words it. */
+const MARGIN_PROBLEMS: Record<MarginProblem, FieldProblem> = { 'not-a-number': 'margin-not-a-number', negative: 'negative', 'above-100': 'margin-above-100' };
+
 /** Figures of one field alone: empty, refused (and why) or read. */
 function readField(field: CalculatorField, value: string | number | null | undefined): { value: number | null; problem?: FieldProblem } {
   if (isEmpty(value)) return { value: null };
+  if (field === 'grossMargin') {
+    // 0.78, 78 %, 78% and 78 all mean 78 %: the kit's one reading of a margin (the form says how it read it).
+    const margin = readMargin(value!);
+    return margin.ok ? { value: margin.fraction } : { value: null, problem: MARGIN_PROBLEMS[margin.problem] };
+  }
   const schema = COUNT_FIELDS.includes(field) ? customerCount : amount;
   const parsed = schema.safeParse(typeof value === 'string' ? value.trim() : value);
   if (parsed.success) return { value: parsed.data };
@@ -103,8 +112,7 @@ export function calculatorModel(typed: CalculatorFigures): CalculatorModel {
   }
 
   if (figures.grossMargin !== null) {
-    // The field takes percent (80 = 80 %), as people type margins; the metric takes a fraction.
-    const grossMargin = figures.grossMargin / 100;
+    const grossMargin = figures.grossMargin;
     if (figures.arpa !== null && model.customerChurn !== null) {
       const ltv = saasLifetimeValue({ arpa: figures.arpa, grossMargin, churnRate: model.customerChurn });
       if (ltv.ok) model.lifetimeValue = ltv.value;

@@ -8,10 +8,18 @@
  * The predictive and SaaS parts may fail on their own (no repeat customer, no
  * churn measured) without hiding the historic values: their errors travel in
  * the model and the element shows them in place.
+ *
+ * One of the three leads (`headline`, chosen by metrics/ltv/headline.ts from
+ * what the data supports, or asked for by the page). A gross margin, when the
+ * page gives one, applies to every value alike (value = revenue × margin);
+ * without one every value is revenue, and the model says no margin was given
+ * rather than pretending a margin of 100 %.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import type { Granularity } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { MARGIN_EXPECTATION, readMargin, type MarginNotation } from '../../metrics/margin.ts';
+import { chooseLtvHeadline, recurringBilling, type LtvHeadline, type LtvMethod, type RecurringBilling } from '../../metrics/ltv/headline.ts';
 import { cohortLifetimeValue, saasInputsFromTransactions, type LifetimeValueCohort } from '../../metrics/lifetime-value-cohorts.ts';
 import { fitBgNbd, fitGammaGamma, predictLifetimeValue, rfmSummary, timeUnitDays, type BgNbdParameters, type GammaGammaParameters, type TimeUnit, type TopCustomer } from '../../metrics/ltv/index.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
@@ -26,13 +34,27 @@ import { transactionTableFor } from '../table-cache.ts';
 export interface SaasFigures {
   /** Average revenue per account per period; measured from the data when absent. */
   arpa?: number;
-  /** Gross margin, 0–1; default the `margin` option. */
-  grossMargin?: number;
   /** Churn per period, 0–1; measured from the data when absent. */
   churn?: number;
 }
 
-export interface LtvForecastJobOptions {
+/** The page's gross margin as written (`0.78`, `78 %`, `78`: metrics/margin.ts), and the attribute it came from. */
+export interface MarginOption {
+  grossMargin?: string | number;
+  /** `margin` is the deprecated name of `gross-margin`: it works, with a warning. */
+  marginAttribute?: 'gross-margin' | 'margin';
+}
+
+/** The gross margin the values are after, as read. */
+export interface LtvMargin {
+  fraction: number;
+  notation: MarginNotation;
+  /** As the page wrote it, and where. */
+  written: string;
+  attribute: 'gross-margin' | 'margin';
+}
+
+export interface LtvForecastJobOptions extends MarginOption {
   /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
   reading?: ReadingOptions;
   fields: TransactionFields;
@@ -43,7 +65,6 @@ export interface LtvForecastJobOptions {
   calibrationEnd?: string;
   /** Per time unit. */
   discountRate: number;
-  margin: number;
   topCount: number;
   histogramBins: number;
   /** Cohort period of the historic values, and the period ARPA and churn are measured per. */
@@ -51,6 +72,8 @@ export interface LtvForecastJobOptions {
   /** Days a purchase keeps a customer active (churn, as in churn-trend); default 3 × the median days between purchases. */
   windowDays?: number;
   saas: SaasFigures;
+  /** The value to lead with; `auto` lets the data decide (metrics/ltv/headline.ts). */
+  method: LtvMethod | 'auto';
 }
 
 export interface PredictiveValue {
@@ -72,7 +95,8 @@ export interface PredictiveValue {
 export interface SaasValue {
   value: number;
   arpa: number;
-  grossMargin: number;
+  /** Null when the page gave none: the value is then revenue (ARPA ÷ churn). */
+  grossMargin: number | null;
   churn: number;
   /** Where ARPA and churn came from. */
   source: 'attributes' | 'data';
@@ -100,10 +124,18 @@ export interface LtvForecastModel {
   timeUnitDays: number;
   horizon: number;
   discountRate: number;
-  margin: number;
+  /** The gross margin every value is after; null: none given, every value is revenue. */
+  margin: LtvMargin | null;
+  /** The value the element leads with, and why. */
+  headline: LtvHeadline;
+  /** Customers who bought again before the calibration end; null without data. */
+  repeatCustomers: number | null;
+  /** How regular the payments are (subscriptions); null without data. */
+  billing: RecurringBilling | null;
   /** Null for the SaaS formula alone (plain attributes). */
   calibrationEndDay: number | null;
   predictive: PredictiveValue | { error: string } | null;
+  /** Values (per cohort and overall) are net revenue per customer × the margin when one is given. */
   historic: { granularity: Granularity; cohorts: LifetimeValueCohort[]; overall: { customers: number; netRevenue: number; value: number | null } } | null;
   saas: SaasValue | SaasUnavailable | null;
 }
@@ -119,23 +151,32 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
   const horizon = options.horizon ?? defaultHorizon(unitDays);
   const w = options.windowDays;
   if (w !== undefined && !(Number.isInteger(w) && w >= 1)) return fail(optionError('window-days', 'a whole number of days of at least 1', w));
+  const margin = readMarginOption(options);
+  if (!margin.ok) return margin;
+  const kept = margin.value?.fraction ?? 1;
   const table = transactionTableFor(rows, { fields: options.fields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
-  const warnings: InputWarning[] = [...table.warnings];
+  const warnings: InputWarning[] = [...margin.warnings, ...table.warnings];
   progress(0.1);
 
   const cohorts = cohortLifetimeValue(table.value, { granularity: options.granularity });
   if (!cohorts.ok) return fail(cohorts.error, warnings);
-  const historic = cohorts.value;
+  const historic = {
+    ...cohorts.value,
+    cohorts: cohorts.value.cohorts.map((c) => ({ ...c, value: c.value * kept })),
+    overall: { ...cohorts.value.overall, value: cohorts.value.overall.value === null ? null : cohorts.value.overall.value * kept },
+  };
 
   const histories = rfmSummary(table.value, { timeUnit: options.timeUnit, calibrationEnd: options.calibrationEnd });
   if (!histories.ok && histories.error.issues.some((i) => i.field === 'timeUnit' || i.field === 'calibrationEnd')) return fail(histories.error, warnings);
   progress(0.2);
   let predictive: LtvForecastModel['predictive'];
   let calibrationEndDay: number | null = null;
+  let repeatCustomers = 0;
   if (!histories.ok) predictive = { error: histories.error.message };
   else {
     calibrationEndDay = histories.value.calibrationEndDay;
+    for (const x of histories.value.frequency) if (x > 0) repeatCustomers++;
     const purchaseModel = fitBgNbd(histories.value);
     progress(0.65);
     const spendModel = purchaseModel.ok ? fitGammaGamma(histories.value) : undefined;
@@ -147,7 +188,7 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
       const predicted = predictLifetimeValue(histories.value, purchaseModel.value.parameters, spend.parameters, {
         horizon,
         discountRate: options.discountRate,
-        margin: options.margin,
+        margin: kept,
         topCount: options.topCount,
         histogramBins: options.histogramBins,
       });
@@ -178,11 +219,62 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
       }
     }
   }
+  const billing = recurringBilling(table.value);
   progress(0.95);
+  const saas = saasPart(table.value, options, margin.value);
+  const p = predictive && !('error' in predictive) ? predictive : null;
+  const headline = chooseLtvHeadline({
+    asked: options.method,
+    available: { predicted: p !== null, historic: historic.overall.value !== null, saas: saas !== null && !('error' in saas) },
+    repeatCustomers,
+    fitsConverged: p !== null && p.purchaseModel.converged && p.spendModel.converged,
+    figuresGiven: options.saas.arpa !== undefined || options.saas.churn !== undefined,
+    recurring: billing.ok && billing.value.recurring,
+  });
+  // The historic value exists for any data with money (cohortLifetimeValue fails without), so there is always a headline here.
   return ok(
-    { timeUnitDays: unitDays, horizon, discountRate: options.discountRate, margin: options.margin, calibrationEndDay, predictive, historic, saas: saasPart(table.value, options) },
+    {
+      timeUnitDays: unitDays,
+      horizon,
+      discountRate: options.discountRate,
+      margin: margin.value,
+      headline: headline ?? { method: 'historic', reason: 'only-value' },
+      repeatCustomers,
+      billing: billing.ok ? billing.value : null,
+      calibrationEndDay,
+      predictive,
+      historic,
+      saas,
+    },
     warnings,
   );
+}
+
+/**
+ * The page's margin, read as written; a margin written as the deprecated
+ * `margin` works and says so. A property set to something no margin reads
+ * as is the page's mistake (an attribute is refused before it gets here).
+ */
+function readMarginOption(options: MarginOption): Result<LtvMargin | null> {
+  const written = options.grossMargin;
+  if (written === undefined || written === null || written === '') return ok(null);
+  const attribute = options.marginAttribute ?? 'gross-margin';
+  const reading = readMargin(written);
+  if (!reading.ok) return fail(optionError(attribute, MARGIN_EXPECTATION, written));
+  const text = String(written).trim();
+  const warnings: InputWarning[] =
+    attribute === 'margin'
+      ? [
+          {
+            code: 'deprecated-attribute',
+            count: 1,
+            params: { attribute, value: text, replacement: 'gross-margin' },
+            message: `margin="${text}" still works but is deprecated: write gross-margin="${text}" instead.`,
+            examples: [],
+          },
+        ]
+      : [];
+  return ok({ fraction: reading.fraction, notation: reading.notation, written: text, attribute }, warnings);
 }
 
 /**
@@ -193,9 +285,9 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
  * customer-period over the same periods. A 46.9 % churn per quarter and a
  * 16 % churn per month describe the same customers: the caption says which.
  */
-function saasPart(table: Parameters<typeof saasInputsFromTransactions>[0], options: LtvForecastJobOptions): LtvForecastModel['saas'] {
+function saasPart(table: Parameters<typeof saasInputsFromTransactions>[0], options: LtvForecastJobOptions, margin: LtvMargin | null): LtvForecastModel['saas'] {
   const { arpa, churn } = options.saas;
-  const grossMargin = options.saas.grossMargin ?? options.margin;
+  const grossMargin = margin?.fraction ?? null;
   let measured: { arpa: number; churnRate: number; periods: number } | undefined;
   let windowDays = options.windowDays ?? null;
   if (arpa === undefined || churn === undefined) {
@@ -232,14 +324,25 @@ export const ltvForecastJob = engineJob<LtvForecastJobOptions, LtvForecastModel>
 );
 
 /** The SaaS formula from the typed figures alone, when the element has no records. */
-export interface LtvFigures extends SaasFigures {
-  /** Margin on revenue, 0–1 (the gross margin when that is not given). */
-  margin?: number;
+export interface LtvFigures extends SaasFigures, MarginOption {
+  method: LtvMethod | 'auto';
 }
 
 export const ltvFiguresJob = engineJob<LtvFigures, LtvForecastModel>('ltv-forecast-figures', (_records, figures) => {
-  const margin = figures.margin ?? 1;
-  const result = saasFromFigures(figures.arpa ?? Number.NaN, figures.grossMargin ?? margin, figures.churn ?? Number.NaN, null);
-  if (!result.ok) return result;
-  return ok({ timeUnitDays: 1, horizon: 0, discountRate: 0, margin, calibrationEndDay: null, predictive: null, historic: null, saas: result.value });
+  const margin = readMarginOption(figures);
+  if (!margin.ok) return margin;
+  const result = saasFromFigures(figures.arpa ?? Number.NaN, margin.value?.fraction ?? null, figures.churn ?? Number.NaN, null);
+  if (!result.ok) return fail(result.error, margin.warnings);
+  const headline = chooseLtvHeadline({
+    asked: figures.method,
+    available: { predicted: false, historic: false, saas: true },
+    repeatCustomers: null,
+    fitsConverged: false,
+    figuresGiven: true,
+    recurring: false,
+  })!;
+  return ok(
+    { timeUnitDays: 1, horizon: 0, discountRate: 0, margin: margin.value, headline, repeatCustomers: null, billing: null, calibrationEndDay: null, predictive: null, historic: null, saas: result.value },
+    margin.warnings,
+  );
 });
