@@ -46,6 +46,7 @@ function packageEntries(): Record<string, string> {
   const entries: Record<string, string> = {
     index: resolve(src, 'index.ts'),
     'metrics/index': resolve(src, 'metrics/index.ts'),
+    'sql/index': resolve(src, 'sql/index.ts'),
     'components/platform/index': resolve(src, 'components/platform/index.ts'),
   };
   for (const tag of elementTags()) entries[`components/${tag}/define`] = resolve(src, 'components', tag, 'define.ts');
