@@ -117,6 +117,42 @@ describe('<churn-trend>', () => {
     expect(marker.getAttribute('part')).to.equal('point point-small');
   });
 
+  it('draws the benchmark for the period length: 19.6 % a quarter, not the monthly 7 %', async () => {
+    const quarters = [
+      { period: '2024-Q1', start: 400, lost: 60 },
+      { period: '2024-Q2', start: 380, lost: 90 },
+    ];
+    const el = await ready(await inBox(html`<churn-trend granularity="quarter" .data=${quarters}></churn-trend>`));
+    expect(el.effectiveThreshold).to.be.closeTo(1 - 0.93 ** 3, 1e-12);
+    expect(part(el, 'threshold-label')!.textContent).to.equal('Threshold 19.6%');
+    // 60 / 400 = 15 % is healthy for a quarter; 90 / 380 = 23.7 % needs action.
+    expect(tableRows(el).map((row) => row[row.length - 1])).to.deep.equal(['Healthy', 'Needs action']);
+    expect(el.getAttribute('aria-label')).to.include('1 of 2 periods above the threshold of 19.6%');
+  });
+
+  it('marks periods resting on few customers, with the reason in the tooltip; confidence="off" hides intervals and marks', async () => {
+    const periods = [
+      { period: '2024-01', start: 400, lost: 20 },
+      { period: '2024-02', start: 12, lost: 3 },
+    ];
+    const el = await ready(await inBox(html`<churn-trend .data=${periods}></churn-trend>`));
+    const markers = [...el.shadowRoot!.querySelectorAll('[part~="point"]')];
+    expect(markers.map((m) => m.getAttribute('part'))).to.deep.equal(['point', 'point point-small']);
+    expect(part(el, 'interval')!.getAttribute('d')).to.match(/^M/);
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    // Focus starts on the newest period: February, 3 of 12 (Wilson by hand: 8.9 % – 53.2 %).
+    const tooltip = part(el, 'tooltip')!;
+    expect(tooltip.querySelector('.note')!.textContent).to.equal('only 12 customers at the start: an uncertain rate');
+    expect([...tooltip.querySelectorAll('dd')].map((dd) => dd.textContent)).to.deep.equal(['12', '3', '25.0%', '8.9% – 53.2%', 'Needs action']);
+    el.confidence = 'off';
+    await el.updateComplete;
+    expect(part(el, 'interval')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[part~="point-small"]')).to.have.length(0);
+    expect(tableRows(el)[1]).to.deep.equal(['Feb 2024', '12', '3', '25.0%', 'Needs action']);
+  });
+
   it('computes in the metrics worker with the same result', async () => {
     const el = await ready(await inBox(html`<churn-trend compute="worker" data=${PERIODS}></churn-trend>`));
     expect(el.ranIn).to.equal('worker');

@@ -252,6 +252,44 @@ describe('<kpi-tile> input routes', () => {
     expect(part(rise, 'delta')!.classList.contains('bad')).to.equal(true);
   });
 
+  it('says whether a change in a rate of customers is beyond noise, and marks a small sample', async () => {
+    // January: a, b buy twice, c, d once → 2 of 4 repeat. February: a twice; b, c, d once → 1 of 4.
+    // Change −25 pp; pooled 3/8: z = −0.25 / √(0.375 · 0.625 · (1/4 + 1/4)) = −0.73, within noise.
+    const day = (d: string, customer: string) => ({ customer, date: d, amount: 10 });
+    const rows = [
+      day('2024-01-03', 'a'), day('2024-01-20', 'a'), day('2024-01-05', 'b'), day('2024-01-25', 'b'), day('2024-01-10', 'c'), day('2024-01-12', 'd'),
+      day('2024-02-03', 'a'), day('2024-02-20', 'a'), day('2024-02-05', 'b'), day('2024-02-10', 'c'), day('2024-02-12', 'd'), day('2024-03-01', 'a'),
+    ];
+    const el = await settled(await fixture<KpiTile>(html`<kpi-tile metric="repeat-purchase-rate" as-of="2024-02-29" .data=${rows}></kpi-tile>`));
+    expect(el.result).to.include({ period: '2024-02', value: 0.25, previous: 0.5, smallSample: true });
+    expect(el.result!.change!.z).to.be.closeTo(-0.7303, 1e-4);
+    expect(text(el, 'delta')).to.equal('-25.0 pp (within noise) vs previous period');
+    expect(part(el, 'delta')!.classList.contains('bad')).to.equal(false); // within noise: no colour
+    // Wilson 1 of 4 by hand: 4.6 % – 69.9 %.
+    expect(text(el, 'interval')).to.equal('4.6% – 69.9%');
+    expect(text(el, 'caution')).to.equal('only 4 customers: uncertain');
+    el.confidence = 'off';
+    await el.updateComplete;
+    expect(text(el, 'delta')).to.equal('-25.0 pp vs previous period');
+    expect(part(el, 'interval')).to.equal(null);
+    expect(part(el, 'caution')).to.equal(null);
+  });
+
+  it('a tile whose periods are all warming up shows no value and no verdict, and says why', async () => {
+    // Two weeks of data and a 90-day window: every month's window reaches back before the first purchase.
+    const rows = [
+      { customer: 'a', date: '2024-01-02', amount: 10 },
+      { customer: 'b', date: '2024-01-09', amount: 10 },
+      { customer: 'a', date: '2024-02-10', amount: 10 },
+    ];
+    const el = await settled(await fixture<KpiTile>(html`<kpi-tile metric="customer-churn" window-days="90" .data=${rows}></kpi-tile>`));
+    expect(el.result).to.include({ value: null, censored: true });
+    expect(el.activeBenchmark).to.equal(null);
+    expect(text(el, 'value')).to.equal('—');
+    expect(text(el, 'benchmark')).to.equal('No verdict: not enough history');
+    expect(el.getAttribute('aria-label')).to.include('No verdict: not enough history: the 90-day activity window reaches back before the first purchase in the data');
+  });
+
   it('plain numbers from a portal, with configurable benchmarks', async () => {
     const el = await settled(await fixture<KpiTile>(html`<kpi-tile metric="customer-churn" value="0.08" previous="0.06" period="October"></kpi-tile>`));
     expect(el.ranIn).to.equal('worker'); // plain numbers are a job in the metrics engine too

@@ -127,6 +127,52 @@ describe('<retention-gauge> input routes', () => {
     expect(tableRows(el)['Customers back after a gap']).to.equal('15');
   });
 
+  it('judges the verdict on churn, not 1 − CRR: 95 % retained with 8 % lost needs action', async () => {
+    // The issue's case in small: returning customers lift CRR to 95 %, but 40 of 500 starting customers were lost.
+    const el = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" lost="40"></retention-gauge>`);
+    await ready(el);
+    expect(el.verdict).to.deep.equal({ tone: 'bad', threshold: 0.07, granularity: 'month', source: 'table' });
+    expect(text(el, 'band')).to.equal('Needs action');
+    // A quarter's 8 % is healthy: the table's level for a quarter is 1 − 0.93³ = 19.6 %.
+    el.granularity = 'quarter';
+    await el.updateComplete;
+    expect(text(el, 'band')).to.equal('Healthy');
+    expect(tableRows(el)['Benchmark']).to.equal('Healthy (churn above 19.6% (7.0% a month) needs action)');
+  });
+
+  it('says whether the change is beyond noise when the previous period has counts', async () => {
+    // 475 of 500 retained now, 0.93 × 500 = 465 before: z = (0.95 − 0.93) / √(0.94 · 0.06 · 2/500) = 1.33 < 1.96.
+    const within = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" previous-rate="0.93" previous-start="500"></retention-gauge>`);
+    await ready(within);
+    expect(within.result!.change!.z).to.be.closeTo(1.3316, 1e-4);
+    expect(text(within, 'delta')).to.equal('+2.0 pp (within noise) vs previous period');
+    expect(part(within, 'delta')!.className).to.equal(''); // no news: no colour
+    // 425 of 500 before: z = 5.27, beyond noise, and good news.
+    const beyond = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" previous-rate="0.85" previous-start="500"></retention-gauge>`);
+    await ready(beyond);
+    expect(text(beyond, 'delta')).to.equal('+10.0 pp (beyond noise) vs previous period');
+    expect(part(beyond, 'delta')!.classList.contains('good')).to.equal(true);
+    beyond.setAttribute('confidence', 'off');
+    await beyond.updateComplete;
+    expect(text(beyond, 'delta')).to.equal('+10.0 pp vs previous period');
+    const bad = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" previous-rate="0.9" previous-start="-3"></retention-gauge>`);
+    await ready(bad);
+    expect(bad.status).to.equal('error');
+    expect(text(bad, 'message')).to.contain('previous-start');
+  });
+
+  it('a warming-up period gets no verdict, and says why', async () => {
+    // January's 30-day window reaches back to Dec 2, before the first purchase (Dec 15).
+    const el = await fixture<RetentionGauge>(html`<retention-gauge window-days="30" period="2024-01" .data=${ORDERS}></retention-gauge>`);
+    await ready(el);
+    expect(el.result!.censored).to.equal(true);
+    expect(el.verdict).to.equal(null);
+    expect(text(el, 'band')).to.equal('No verdict');
+    expect(text(el, 'caution')).to.equal('not enough history: the 30-day activity window reaches back before the first purchase in the data, so the customers active at the start are undercounted');
+    expect(part(el, 'band')!.classList.contains('good') || part(el, 'band')!.classList.contains('bad')).to.equal(false);
+    expect(el.getAttribute('aria-label')).to.include('No verdict: not enough history');
+  });
+
   it('says nothing of reactivation when nobody came back', async () => {
     const el = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" lost="25"></retention-gauge>`);
     await ready(el);
