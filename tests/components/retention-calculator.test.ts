@@ -223,6 +223,69 @@ describe('<retention-calculator>', () => {
     expect(el.result!.problems).to.deep.equal({ new: 'not-a-number' });
   });
 
+  /*
+   * One reading of a margin (metrics/margin.ts), shared with <ltv-forecast>: S 500, E 520, N 45 → churn 5 %,
+   * ARPA 100 → LTV = 100 × margin ÷ 0.05 = 2,000 × margin: 78 % → $1,560.00, 0 → $0.00, 100 % → $2,000.00.
+   */
+  const marginCases: [string, string, string][] = [
+    ['0.78', '$1,560.00', 'Read as 78.0%.'],
+    ['78', '$1,560.00', 'Read as 78.0%.'],
+    ['78 %', '$1,560.00', 'Read as 78.0%.'],
+    ['78%', '$1,560.00', 'Read as 78.0%.'],
+    ['0', '$0.00', 'Read as 0.0%.'],
+    ['1', '$2,000.00', 'Read as 100.0%.'],
+    ['100', '$2,000.00', 'Read as 100.0%.'],
+  ];
+  for (const [typed, ltv, note] of marginCases) {
+    it(`a gross margin typed as "${typed}" reads as ${note.slice(8, -1)} and says so`, async () => {
+      const el = await settled(await fixture<RetentionCalculator>(html`<retention-calculator start="500" end="520" new="45" arpa="100"></retention-calculator>`));
+      input(el, 'gross-margin').focus();
+      await sendKeys({ type: typed });
+      await waitUntil(() => el.result?.figures.grossMargin !== null && el.grossMargin === typed, `typed ${typed}`);
+      await settled(el);
+      expect(resultValue(el, 'lifetimeValue')).to.equal(ltv);
+      expect(input(el, 'gross-margin').getAttribute('aria-invalid')).to.equal('false');
+      // The note is tied to the field for screen readers.
+      expect(errorOf(el, 'gross-margin')).to.equal(note);
+    });
+  }
+
+  for (const [typed, problem, message] of [
+    ['150', 'margin-above-100', 'A gross margin is at most 100 %.'],
+    ['150 %', 'margin-above-100', 'A gross margin is at most 100 %.'],
+    ['-1', 'negative', 'Cannot be below 0.'],
+    ['abc', 'margin-not-a-number', 'Enter a margin as a fraction or a percent, for example 0.78 or 78 %.'],
+  ] as const) {
+    it(`a gross margin typed as "${typed}" is refused at the field: ${problem}`, async () => {
+      const el = await settled(await fixture<RetentionCalculator>(html`<retention-calculator start="500" end="520" new="45" arpa="100"></retention-calculator>`));
+      el.grossMargin = typed;
+      await settled(el);
+      expect(el.result!.problems).to.deep.equal({ grossMargin: problem });
+      expect(input(el, 'gross-margin').getAttribute('aria-invalid')).to.equal('true');
+      expect(errorOf(el, 'gross-margin')).to.equal(message);
+      expect(resultValue(el, 'lifetimeValue')).to.equal('—');
+    });
+  }
+
+  it('a preset gross-margin no margin reads as is refused with a warning naming what a margin takes', async () => {
+    const el = await settled(await fixture<RetentionCalculator>(html`<retention-calculator start="500" end="520" new="45" arpa="100" gross-margin="150"></retention-calculator>`));
+    const warning = el.warnings.find((w) => w.code === 'invalid-attribute');
+    expect(warning?.params).to.deep.equal({ attribute: 'gross-margin', value: '150', takes: 'margin' });
+    expect(root(el).querySelector('[part=notice]')!.textContent).to.contain('gross-margin="150" is not used: it takes a margin from 0 to 1 (0.78) or a percent up to 100 (78 %)');
+    expect(input(el, 'gross-margin').value).to.equal('');
+    // The preset "78 %" stays as written in the field.
+    const ok = await settled(await fixture<RetentionCalculator>(html`<retention-calculator start="500" end="520" new="45" arpa="100" gross-margin="78 %"></retention-calculator>`));
+    expect(input(ok, 'gross-margin').value).to.equal('78 %');
+    expect(resultValue(ok, 'lifetimeValue')).to.equal('$1,560.00');
+    expect(ok.warnings).to.deep.equal([]);
+  });
+
+  it('the model reads a margin the same way for every notation', () => {
+    for (const typed of ['0.78', '78', '78 %', '78%', 0.78, 78]) {
+      expect(calculatorModel({ start: '500', end: '520', new: '45', arpa: '100', grossMargin: typed }).lifetimeValue, String(typed)).to.be.closeTo(1560, 1e-9);
+    }
+  });
+
   it('the hidden table holds the results shown', async () => {
     const el = await settled(await fixture<RetentionCalculator>(full()));
     const rows = tableRows(el);

@@ -137,7 +137,8 @@ export class RetentionCalculator extends RetentionElement<CalculatorModel, never
   /** The form is the element: drawn whatever the data routes say (it has none). */
   override render(): TemplateResult {
     // Until the first result arrives (a few milliseconds; the engine loads once), the form shows with empty results.
-    return html`<div part="base" class="base">${this.renderHeader()} ${this.renderMetric(this.result ?? blankCalculatorModel())}</div>`;
+    // Warnings too: a preset attribute the form refused (gross-margin="150") is said here, as every element says it.
+    return html`<div part="base" class="base">${this.renderHeader()} ${this.renderMetric(this.result ?? blankCalculatorModel())} ${this.renderWarnings()}</div>`;
   }
 
   protected renderMetric(model: CalculatorModel): TemplateResult {
