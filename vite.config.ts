@@ -7,12 +7,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { sampleFiles, type SampleFile } from './demo/lib/sample-files.ts';
+import { referenceDocs } from './scripts/reference-docs.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const demoRoot = resolve(repoRoot, 'demo');
 const outDir = resolve(repoRoot, 'demo-dist');
 
-const pages = ['index', 'cms', 'real-data', 'portal', 'dark', 'builder'];
+const pages = ['index', 'reference', 'cms', 'real-data', 'portal', 'dark', 'builder'];
 const { version } = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
 /**
@@ -94,12 +95,31 @@ function demoData(): Plugin {
   };
 }
 
+/**
+ * The element reference's content (demo/reference.html): made from custom-elements.json and
+ * the elements' English terms by scripts/reference-docs.mjs, on every request while serving
+ * (so a regenerated manifest shows at once) and once into the build.
+ */
+function referenceData(): Plugin {
+  const path = '/reference/data.json';
+  const json = () => JSON.stringify(referenceDocs(repoRoot));
+  return {
+    name: 'retention-kit-reference-data',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => (pathOf(req) === path ? sendText(json(), 'application/json', res) : next()));
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: path.slice(1), source: json() });
+    },
+  };
+}
+
 export default defineConfig({
   root: demoRoot,
   base: './',
   publicDir: false,
   appType: 'mpa',
-  plugins: [demoData()],
+  plugins: [demoData(), referenceData()],
   // The kit's version, as the library build stamps it (platform/define.ts): the CDN lines the
   // demo shows (demo/lib/cdn.ts) name it.
   define: { __RETENTION_KIT_VERSION__: JSON.stringify(version) },

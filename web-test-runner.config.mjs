@@ -13,6 +13,7 @@ import { hostileResponsesMiddleware } from './tests/server/hostile-responses.mjs
 import { LOGIC_TEST_FOLDERS, logicSuitePlugin } from './tests/server/logic-suite.mjs';
 import { bundledWorkerPlugin } from './tests/server/bundled-worker.mjs';
 import { cdnOriginPlugin } from './tests/server/cdn-origin.mjs';
+import { referenceDataPlugin } from './tests/server/reference-data.mjs';
 import { visualTestsPlugin } from './tests/visual/visual-plugin.mjs';
 
 // The framework proofs (tests/frameworks/) import React 19, which ships CommonJS only
@@ -45,6 +46,8 @@ export default {
     bundledWorkerPlugin(),
     // A second origin standing in for a CDN, serving dist/ (tests/cross-origin/).
     cdnOriginPlugin(),
+    // The element reference's content, as the demo server makes it (demo/reference.html).
+    referenceDataPlugin(),
     // Screenshots and baseline files of the visual tests (tests/visual/).
     visualTestsPlugin(),
     // The demo pages register the elements with Vite's `import.meta.glob` (tests/demo/ drives the builder).

@@ -20,9 +20,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** `{@link HeatmapModel}` → `HeatmapModel`: the manifest keeps JSDoc's inline links. */
 const plainLinks = (text = '') => text.replace(/\{@link\s+([^}\s|]+)(?:[\s|]+([^}]+))?\}/g, (_, name, label) => label ?? name);
 
-/** The default an attribute states in words, "(default 60 …)" or "default `month`", when the code has none to show. */
+/** The default an attribute states in words when the code has none to show: "(default 60 …)", "default `month`". */
 function statedDefault(description = '') {
-  const match = /\bdefault(?:s to)?:?\s+(`[^`]+`|[^,;.)]+)/i.exec(description);
+  const match = /\bdefault:?\s+(`[^`]+`|-?\d+(?:\.\d+)?(?:\s?(?:px|%|days?|weeks?))?(?=[;,)]|\.?\s|\.?$)(?!\s*×))/i.exec(description);
   return match ? match[1].replace(/^`|`$/g, '').trim() : undefined;
 }
 
@@ -51,7 +51,8 @@ function eventDetail(event) {
   if (event.type?.text) return event.type.text;
   if (link) return /detail\.result/.test(event.description) ? `MetricChangeDetail<${link[1]}>` : link[1];
   if (event.name === 'error') return 'ElementError';
-  if (event.name === 'metric-change') return 'MetricChangeDetail';
+  const model = /\b([A-Z]\w*Model)\b/.exec(event.description ?? '');
+  if (event.name === 'metric-change') return model ? `MetricChangeDetail<${model[1]}>` : 'MetricChangeDetail';
   return undefined;
 }
 
@@ -108,9 +109,17 @@ function elementEntry(declaration, modulePath, root) {
       description,
     };
   });
+  const events = (declaration.events ?? []).map((event) => ({ name: event.name, detail: eventDetail(event), description: plainLinks(event.description ?? '').trim() }));
+  // The base class types its result as its type parameter `Value`: name the element's model instead.
+  const model = /^MetricChangeDetail<(\w+)>$/.exec(events.find((event) => event.name === 'metric-change')?.detail ?? '')?.[1];
   const properties = members
     .filter((member) => member.kind === 'field' && !member.attribute && !member.static && (!member.privacy || member.privacy === 'public'))
-    .map((member) => ({ name: member.name, type: member.type?.text ?? '', readonly: Boolean(member.readonly), description: plainLinks(member.description ?? '').trim() }));
+    .map((member) => ({
+      name: member.name,
+      type: (member.type?.text ?? '').replace(/\bValue\b/g, model ?? 'Value'),
+      readonly: Boolean(member.readonly),
+      description: plainLinks(member.description ?? '').trim(),
+    }));
   const methods = members
     .filter((member) => member.kind === 'method' && !member.static && (!member.privacy || member.privacy === 'public'))
     .map((member) => ({
@@ -128,7 +137,7 @@ function elementEntry(declaration, modulePath, root) {
     attributes,
     properties,
     methods,
-    events: (declaration.events ?? []).map((event) => ({ name: event.name, detail: eventDetail(event), description: plainLinks(event.description ?? '').trim() })),
+    events,
     parts: describe(declaration.cssParts),
     cssProperties: describe(declaration.cssProperties),
     slots: describe(declaration.slots),
