@@ -78,11 +78,17 @@ export function freshApp(name, { dependencies, devDependencies, files }) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  // The kit from its tarball, as a user installs a downloaded package (--no-save keeps the cached package.json).
+  // The kit from its tarball, as a user installs a downloaded package (--no-save keeps the
+  // cached package.json); skipped when this very tarball is installed already (one run's test files).
   const { tarball } = packKit();
-  const local = join(dir, 'retention-kit.tgz');
-  copyFileSync(tarball, local);
-  npm(['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', local], dir);
+  const sha = createHash('sha256').update(readFileSync(tarball)).digest('hex');
+  const installedSha = join(dir, '.kit-sha256');
+  if (!existsSync(installedSha) || readFileSync(installedSha, 'utf8') !== sha || !existsSync(join(dir, 'node_modules/retention-kit'))) {
+    const local = join(dir, 'retention-kit.tgz');
+    copyFileSync(tarball, local);
+    npm(['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', local], dir);
+    writeFileSync(installedSha, sha);
+  }
   const installed = JSON.parse(readFileSync(join(dir, 'node_modules/retention-kit/package.json'), 'utf8'));
   if (installed.version !== kitPackage.version) throw new Error(`${name}: installed retention-kit ${installed.version}, packed ${kitPackage.version}`);
   return dir;
@@ -102,4 +108,28 @@ export function fixtureFiles(folder) {
   };
   walk(root, '');
   return out;
+}
+
+/** The React app of the proof (tests/package/react-app/); the package checks run in it too. */
+export function reactApp() {
+  return freshApp('react', {
+    dependencies: { react: devRange('react'), 'react-dom': devRange('react-dom') },
+    devDependencies: {
+      '@types/react': devRange('@types/react'),
+      '@types/react-dom': devRange('@types/react-dom'),
+      '@vitejs/plugin-react': '^6.0.0',
+      typescript: devRange('typescript'),
+      vite: devRange('vite'),
+    },
+    files: fixtureFiles('react-app'),
+  });
+}
+
+/** The Vue app of the proof (tests/package/vue-app/). */
+export function vueApp() {
+  return freshApp('vue', {
+    dependencies: { vue: devRange('vue') },
+    devDependencies: { '@vitejs/plugin-vue': '^6.0.0', typescript: devRange('typescript'), vite: devRange('vite'), 'vue-tsc': '^3.0.0' },
+    files: fixtureFiles('vue-app'),
+  });
 }

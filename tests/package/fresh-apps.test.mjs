@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { devRange, fixtureFiles, freshApp, run } from './apps.mjs';
+import { reactApp, run, vueApp } from './apps.mjs';
 
 /** The built app's JavaScript files (dist/assets/*.js), by name. */
 function builtFiles(dir) {
@@ -35,17 +35,7 @@ function checkBuild(dir) {
 describe('a fresh Vite + React 19 + TypeScript app with the packed kit', { timeout: 300_000 }, () => {
   let dir;
   it('installs the tarball', () => {
-    dir = freshApp('react', {
-      dependencies: { react: devRange('react'), 'react-dom': devRange('react-dom') },
-      devDependencies: {
-        '@types/react': devRange('@types/react'),
-        '@types/react-dom': devRange('@types/react-dom'),
-        '@vitejs/plugin-react': '^6.0.0',
-        typescript: devRange('typescript'),
-        vite: devRange('vite'),
-      },
-      files: fixtureFiles('react-app'),
-    });
+    dir = reactApp();
   });
 
   // The App's @ts-expect-error lines make typings that are too loose fail here too ("unused directive").
@@ -62,11 +52,7 @@ describe('a fresh Vite + React 19 + TypeScript app with the packed kit', { timeo
 describe('a fresh Vue 3 + TypeScript app with the packed kit', { timeout: 300_000 }, () => {
   let dir;
   it('installs the tarball', () => {
-    dir = freshApp('vue', {
-      dependencies: { vue: devRange('vue') },
-      devDependencies: { '@vitejs/plugin-vue': '^6.0.0', typescript: devRange('typescript'), vite: devRange('vite'), 'vue-tsc': '^3.0.0' },
-      files: fixtureFiles('vue-app'),
-    });
+    dir = vueApp();
   });
 
   it('type-checks (vue-tsc) with the GlobalComponents typings of retention-kit/vue', () => {
