@@ -88,6 +88,8 @@ export function exportFileName(heading: PictureTitle, extension: string): string
     .toLocaleLowerCase()
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    // Thousands separators inside a number ("2,862 customers") are not word breaks.
+    .replace(/(\d)[,\u00a0\u202f](?=\d{3}(?!\d))/gu, '$1')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   let name = '';

@@ -191,7 +191,7 @@ describe('export: CSV fields', () => {
 
   it('names files after title and scope, in any script, without what file systems refuse', () => {
     expect(exportFileName({ title: 'Customer churn by period', scope: 'Monthly · Jan 2024 – Mar 2024 · 2,140 customers' }, 'csv')).to.equal(
-      'customer-churn-by-period-monthly-jan-2024-mar-2024-2-140-customers.csv',
+      'customer-churn-by-period-monthly-jan-2024-mar-2024-2140-customers.csv',
     );
     expect(exportFileName({ title: '客户流失: 按月/季度', scope: '' }, 'png')).to.equal('客户流失-按月-季度.png');
     expect(exportFileName({ title: '***', scope: '' }, 'svg')).to.equal('chart.svg');
