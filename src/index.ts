@@ -12,6 +12,8 @@ export { registerTranslation, type Terms, type TermKey } from './components/plat
 export { computeStats, WORKER_THRESHOLD, type ComputeMode } from './components/platform/compute.ts';
 export type { MetricChangeDetail, MetricChangeEvent, RetentionErrorEvent, ErrorDetail, SourceChangeDetail } from './components/platform/events.ts';
 export type { ElementError, LoadError, ComputeError } from './components/platform/errors.ts';
+export { ExportError, type ExportFormat, type ExportFailure } from './components/platform/export-menu.ts';
+export type { CsvOptions, PngOptions } from './components/platform/chart-export.ts';
 
 // The element classes and what their events carry, for typed refs and handlers
 // (`useRef<CohortHeatmap>`, `(event: MetricChangeEvent<HeatmapModel>) => …`). Types
