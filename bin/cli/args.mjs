@@ -26,6 +26,7 @@ Options:
   --type-key COLUMN            type or status column (order, sale …, refund, return, cancellation …)
   --date-format FORMAT         how a CSV writes its dates: DD/MM/YYYY, MM/DD/YY, …
   --table NAME                 the table of a database (schema.table)
+  --memory-limit SIZE          files: DuckDB's memory before it spills to a temp folder (default 1GB)
   --dialect D                  sql: the dialect to write
   --out FILE                   where the JSON goes (default: standard output)
 `;
@@ -33,7 +34,7 @@ Options:
 const VALUE_OPTIONS = new Set([
   'metric', 'granularity', 'week-start', 'measure', 'window-days', 'as-of', 'time-zone', 'preset',
   'customer-key', 'date-key', 'amount-key', 'quantity-key', 'price-key', 'type-key', 'date-format',
-  'table', 'dialect', 'out',
+  'table', 'dialect', 'out', 'memory-limit',
 ]);
 
 export class UsageError extends Error {}
@@ -90,6 +91,7 @@ function checked(command, o) {
     table: o.table,
     dialect: o.dialect,
     out: o.out,
+    memoryLimit: o['memory-limit'] ?? '1GB',
     fields: {
       customer: o['customer-key'],
       date: o['date-key'],
@@ -99,6 +101,7 @@ function checked(command, o) {
       type: o['type-key'],
     },
   };
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(options.memoryLimit)) throw new UsageError(`--memory-limit takes a size such as 512MB or 2GB, not "${options.memoryLimit}"`);
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new UsageError(`--as-of takes a day written YYYY-MM-DD, not "${options.asOf}"`);
   if (metric === 'periods' && options.windowDays === undefined) {
     throw new UsageError('--window-days is needed for --metric periods: the days a purchase keeps a customer active (about 3 × the median days between purchases; <purchase-cycle> suggests it)');

@@ -1,6 +1,8 @@
 // A file read by DuckDB in process: CSV (also gzipped; DuckDB sniffs the delimiter and the
 // types), Parquet or JSON, streamed from disk by the query itself, never loaded whole.
-import { basename } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { optionalPackage } from './kit.mjs';
 import { checkMapping, NUMBER_FIELDS, recordError } from './columns.mjs';
 
@@ -16,108 +18,121 @@ export async function duckdbSource(kit, path, options, fields, say) {
   const name = basename(path);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  await connection.run('SET enable_progress_bar = true');
-  await connection.run('SET enable_progress_bar_print = false');
-  const rowsOf = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
-  const fail = (error) => new Error(`DuckDB could not read ${name}: ${String(error.message ?? error).split('\n').slice(0, 4).join(' ')}`);
-
-  const isCsv = !/\.(parquet|json|ndjson|jsonl)(\.gz)?$/i.test(path);
-  const reader = (types) => {
-    if (/\.parquet$/i.test(path)) return `read_parquet(${d.string(path)})`;
-    if (!isCsv) return `read_json_auto(${d.string(path)})`;
-    const settings = [`header = true`];
-    if (types.length) settings.push(`types = {${types.map(([column, type]) => `${d.string(column)}: '${type}'`).join(', ')}}`);
-    if (options.dateFormat) settings.push(`timestampformat = ${d.string(strptimeFormat(options.dateFormat))}`);
-    return `read_csv(${d.string(path)}, ${settings.join(', ')})`;
-  };
-  const describe = async (from) => (await rowsOf(`DESCRIBE SELECT * FROM ${from}`)).map((row) => ({ name: row.column_name, type: row.column_type }));
-
-  say(`reading ${name} with DuckDB`);
-  let columns;
+  // Bounded memory: past the limit DuckDB spills to a temp folder of its own instead of growing with the file.
+  const spill = mkdtempSync(join(tmpdir(), 'retention-kit-duckdb-'));
   try {
-    columns = await describe(reader([]));
-  } catch (error) {
-    throw fail(error);
-  }
-  checkMapping(fields, columns, name);
-  // Ids are text, as the engine reads them ("007" is not 7); a date format makes the date column a timestamp.
-  const types = isCsv ? [[fields.customer, 'VARCHAR'], ...(options.dateFormat ? [[fields.date, 'TIMESTAMP']] : [])] : [];
-  let from = reader(types);
-  try {
-    columns = await describe(from);
-  } catch (error) {
-    throw fail(error);
-  }
-  const typeOf = (column) => columns.find((c) => c.name === column).type;
+    await connection.run(`SET memory_limit = ${d.string(options.memoryLimit)}`);
+    await connection.run(`SET temp_directory = ${d.string(spill)}`);
+    await connection.run('SET enable_progress_bar = true');
+    await connection.run('SET enable_progress_bar_print = false');
+    const rowsOf = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+    const fail = (error) => new Error(`DuckDB could not read ${name}: ${String(error.message ?? error).split('\n').slice(0, 4).join(' ')}`);
 
-  // Text where a date or a number should be: the first record that is neither, named.
-  const dateCheck = (v) => (options.dateFormat ? `try_strptime(${v}, ${d.string(strptimeFormat(options.dateFormat))})` : `TRY_CAST(${v} AS TIMESTAMPTZ)`);
-  const firstBad = async (source, column, check) =>
-    (
-      await rowsOf(
-        `SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(${d.identifier(column)} AS VARCHAR) AS v FROM ${source}) ` +
-          `WHERE TRIM(v) <> '' AND ${check('v')} IS NULL ORDER BY n LIMIT 1`,
-      )
-    )[0];
-  const dateExpectation = `a date (YYYY-MM-DD, with a time or an offset, or the format given by --date-format${options.dateFormat ? `, here ${options.dateFormat}` : ''})`;
-  const numberExpectation = 'a number with a decimal point and no thousands separator (12.50)';
-  const numberCheck = (v) => `TRY_CAST(${v} AS DOUBLE)`;
-  /** After DuckDB failed to convert a value: the same file with the mapped columns as text, searched for the first bad one. */
-  const diagnose = async () => {
-    if (!isCsv) return undefined;
-    const asText = reader([fields.customer, fields.date, ...NUMBER_FIELDS.map((f) => fields[f])].filter(Boolean).map((column) => [column, 'VARCHAR']));
-    const badDate = await firstBad(asText, fields.date, dateCheck);
-    if (badDate) return recordError(Number(badDate.n), fields.date, dateExpectation, badDate.v);
-    for (const field of NUMBER_FIELDS) {
-      const bad = fields[field] && (await firstBad(asText, fields[field], numberCheck));
-      if (bad) return recordError(Number(bad.n), fields[field], numberExpectation, bad.v);
+    const isCsv = !/\.(parquet|json|ndjson|jsonl)(\.gz)?$/i.test(path);
+    const reader = (types) => {
+      if (/\.parquet$/i.test(path)) return `read_parquet(${d.string(path)})`;
+      if (!isCsv) return `read_json_auto(${d.string(path)})`;
+      const settings = [`header = true`];
+      if (types.length) settings.push(`types = {${types.map(([column, type]) => `${d.string(column)}: '${type}'`).join(', ')}}`);
+      if (options.dateFormat) settings.push(`timestampformat = ${d.string(strptimeFormat(options.dateFormat))}`);
+      return `read_csv(${d.string(path)}, ${settings.join(', ')})`;
+    };
+    const describe = async (from) => (await rowsOf(`DESCRIBE SELECT * FROM ${from}`)).map((row) => ({ name: row.column_name, type: row.column_type }));
+
+    say(`reading ${name} with DuckDB`);
+    let columns;
+    try {
+      columns = await describe(reader([]));
+    } catch (error) {
+      throw fail(error);
     }
-    return undefined;
-  };
-  const replaced = [];
-  if (typeOf(fields.date) === 'VARCHAR') {
-    const bad = await firstBad(from, fields.date, dateCheck);
-    if (bad) throw recordError(Number(bad.n), fields.date, dateExpectation, bad.v, isCsv);
-    replaced.push(`CAST(${d.identifier(fields.date)} AS TIMESTAMPTZ) AS ${d.identifier(fields.date)}`);
-  }
-  for (const field of NUMBER_FIELDS) {
-    const column = fields[field];
-    if (column === undefined || typeOf(column) !== 'VARCHAR') continue;
-    const bad = await firstBad(from, column, numberCheck);
-    if (bad) throw recordError(Number(bad.n), column, numberExpectation, bad.v, isCsv);
-    replaced.push(`CAST(${d.identifier(column)} AS DOUBLE) AS ${d.identifier(column)}`);
-  }
-  if (replaced.length) from = `(SELECT * REPLACE (${replaced.join(', ')}) FROM ${from})`;
-  const dateType = replaced.some((r) => r.includes('AS TIMESTAMPTZ)')) ? 'TIMESTAMP WITH TIME ZONE' : typeOf(fields.date);
-  // Timestamps with an offset are instants: their day is taken in --time-zone (UTC unless given), as the engine does.
-  const dates = dateType === 'TIMESTAMP WITH TIME ZONE' ? 'instant' : 'local';
-  if (dates === 'local' && options.timeZone) say(`note: ${fields.date} holds wall-clock ${dateType} values, read as written; --time-zone applies to timestamps with an offset only`);
+    checkMapping(fields, columns, name);
+    // Ids are text, as the engine reads them ("007" is not 7); a date format makes the date column a timestamp.
+    const types = isCsv ? [[fields.customer, 'VARCHAR'], ...(options.dateFormat ? [[fields.date, 'TIMESTAMP']] : [])] : [];
+    let from = reader(types);
+    try {
+      columns = await describe(from);
+    } catch (error) {
+      throw fail(error);
+    }
+    const typeOf = (column) => columns.find((c) => c.name === column).type;
 
-  return {
-    name,
-    fields,
-    dates,
-    sqlOptions: { dialect: 'duckdb', from },
-    async query(sql, label) {
-      say(`${label}…`);
-      let shown = 0;
-      const timer = setInterval(() => {
-        const percent = connection.progress.percentage;
-        if (percent >= shown + 10 && percent < 100) say(`  ${Math.floor((shown = percent))} %`);
-      }, 500);
-      try {
-        return await rowsOf(sql);
-      } catch (error) {
-        // The sniffer guessed a column's type from a sample; a later row that does not fit is found and named.
-        if (/Conversion Error|CSV Error/i.test(String(error.message))) throw (await diagnose()) ?? fail(error);
-        throw fail(error);
-      } finally {
-        clearInterval(timer);
+    // Text where a date or a number should be: the first record that is neither, named.
+    const dateCheck = (v) => (options.dateFormat ? `try_strptime(${v}, ${d.string(strptimeFormat(options.dateFormat))})` : `TRY_CAST(${v} AS TIMESTAMPTZ)`);
+    const firstBad = async (source, column, check) =>
+      (
+        await rowsOf(
+          `SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(${d.identifier(column)} AS VARCHAR) AS v FROM ${source}) ` +
+            `WHERE TRIM(v) <> '' AND ${check('v')} IS NULL ORDER BY n LIMIT 1`,
+        )
+      )[0];
+    const dateExpectation = `a date (YYYY-MM-DD, with a time or an offset, or the format given by --date-format${options.dateFormat ? `, here ${options.dateFormat}` : ''})`;
+    const numberExpectation = 'a number with a decimal point and no thousands separator (12.50)';
+    const numberCheck = (v) => `TRY_CAST(${v} AS DOUBLE)`;
+    /** After DuckDB failed to convert a value: the same file with the mapped columns as text, searched for the first bad one. */
+    const diagnose = async () => {
+      if (!isCsv) return undefined;
+      const asText = reader([fields.customer, fields.date, ...NUMBER_FIELDS.map((f) => fields[f])].filter(Boolean).map((column) => [column, 'VARCHAR']));
+      const badDate = await firstBad(asText, fields.date, dateCheck);
+      if (badDate) return recordError(Number(badDate.n), fields.date, dateExpectation, badDate.v);
+      for (const field of NUMBER_FIELDS) {
+        const bad = fields[field] && (await firstBad(asText, fields[field], numberCheck));
+        if (bad) return recordError(Number(bad.n), fields[field], numberExpectation, bad.v);
       }
-    },
-    async close() {
-      connection.closeSync();
-      instance.closeSync?.();
-    },
-  };
+      return undefined;
+    };
+    const replaced = [];
+    if (typeOf(fields.date) === 'VARCHAR') {
+      const bad = await firstBad(from, fields.date, dateCheck);
+      if (bad) throw recordError(Number(bad.n), fields.date, dateExpectation, bad.v, isCsv);
+      replaced.push(`CAST(${d.identifier(fields.date)} AS TIMESTAMPTZ) AS ${d.identifier(fields.date)}`);
+    }
+    for (const field of NUMBER_FIELDS) {
+      const column = fields[field];
+      if (column === undefined || typeOf(column) !== 'VARCHAR') continue;
+      const bad = await firstBad(from, column, numberCheck);
+      if (bad) throw recordError(Number(bad.n), column, numberExpectation, bad.v, isCsv);
+      replaced.push(`CAST(${d.identifier(column)} AS DOUBLE) AS ${d.identifier(column)}`);
+    }
+    if (replaced.length) from = `(SELECT * REPLACE (${replaced.join(', ')}) FROM ${from})`;
+    const dateType = replaced.some((r) => r.includes('AS TIMESTAMPTZ)')) ? 'TIMESTAMP WITH TIME ZONE' : typeOf(fields.date);
+    // Timestamps with an offset are instants: their day is taken in --time-zone (UTC unless given), as the engine does.
+    const dates = dateType === 'TIMESTAMP WITH TIME ZONE' ? 'instant' : 'local';
+    if (dates === 'local' && options.timeZone) say(`note: ${fields.date} holds wall-clock ${dateType} values, read as written; --time-zone applies to timestamps with an offset only`);
+
+    return {
+      name,
+      fields,
+      dates,
+      sqlOptions: { dialect: 'duckdb', from },
+      async query(sql, label) {
+        say(`${label}…`);
+        // The aggregates need no row order (the checks above, which name records by number, did).
+        await connection.run('SET preserve_insertion_order = false');
+        let shown = 0;
+        const timer = setInterval(() => {
+          const percent = connection.progress.percentage;
+          if (percent >= shown + 10 && percent < 100) say(`  ${Math.floor((shown = percent))} %`);
+        }, 500);
+        try {
+          return await rowsOf(sql);
+        } catch (error) {
+          // The sniffer guessed a column's type from a sample; a later row that does not fit is found and named.
+          if (/Conversion Error|CSV Error/i.test(String(error.message))) throw (await diagnose()) ?? fail(error);
+          throw fail(error);
+        } finally {
+          clearInterval(timer);
+        }
+      },
+      async close() {
+        connection.closeSync();
+        instance.closeSync?.();
+        rmSync(spill, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    connection.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+    throw error;
+  }
 }
