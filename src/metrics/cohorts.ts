@@ -77,6 +77,12 @@ export interface CohortMatrix {
    * over the cohorts that have reached period k. Null where none has.
    */
   average: (number | null)[];
+  /**
+   * The customers behind the average row per period k: active customers and
+   * customers who reached k, summed over the cohorts the average counts (the
+   * counts of its share, for its interval). Null where none counts.
+   */
+  averageCounts: (CohortCounts | null)[];
   /** True when asOf is not the last day of its period: the newest column of each cohort is still filling. */
   partialLastPeriod: boolean;
   /** Last day of data used, inclusive. */
@@ -139,7 +145,7 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
       if (d < earliest) earliest = d;
     }
   }
-  const empty: CohortMatrix = { granularity: calendar.granularity, value, periods: 0, cohorts: [], average: [], partialLastPeriod: false, asOfDay };
+  const empty: CohortMatrix = { granularity: calendar.granularity, value, periods: 0, cohorts: [], average: [], averageCounts: [], partialLastPeriod: false, asOfDay };
   if (earliest === NO_DAY) return ok(empty, cohortBy ? unusedCustomerWarnings(cohortBy.customers, new Set()) : []);
 
   const lookup = periodLookup(calendar, earliest, asOfDay);
@@ -233,6 +239,10 @@ export function cohortMatrix(table: TransactionTable, options: CohortMatrixOptio
       periods: columns,
       cohorts,
       average: averageRow(cohorts, columns, value),
+      averageCounts: cohortAverageCounts(
+        cohorts.map((cohort) => ({ values: cohort.counts, weights: cohort.reached, skip: cohort.running })),
+        columns,
+      ),
       partialLastPeriod,
     },
     grouping.warnings,
@@ -351,6 +361,43 @@ function averageRow(cohorts: Cohort[], columns: number, value: CohortValue): (nu
   );
 }
 
+/** What a cohort gives to the average row: its values per period k, who reached k (weights), and a running period to leave out. */
+export interface AveragedRow {
+  values: readonly (number | null)[];
+  weights: readonly number[];
+  skip?: number;
+}
+
+/** Customers behind a share: `active` of `reached`. */
+export interface CohortCounts {
+  active: number;
+  reached: number;
+}
+
+/**
+ * Per period k, the sum of the values, of the weights and the number of
+ * cohorts that count: only cohorts that reached k (weight > 0) and not a
+ * cohort whose `skip` is k (its period still running). Null where none counts.
+ */
+function columnTotals(cohorts: readonly AveragedRow[], columns: number): ({ sum: number; weight: number; cohorts: number } | null)[] {
+  const totals: ({ sum: number; weight: number; cohorts: number } | null)[] = [];
+  for (let k = 0; k < columns; k++) {
+    let sum = 0;
+    let weight = 0;
+    let counted = 0;
+    for (const cohort of cohorts) {
+      const reached = cohort.weights[k] ?? 0;
+      const cell = cohort.values[k];
+      if (!(reached > 0) || cell === null || cell === undefined || k === cohort.skip) continue;
+      sum += cell;
+      weight += reached;
+      counted++;
+    }
+    totals.push(counted > 0 ? { sum, weight, cohorts: counted } : null);
+  }
+  return totals;
+}
+
 /**
  * The average row of a cohort table or curve chart: the one definition for
  * computed and pre-aggregated matrices and for retention curves. Per period k
@@ -360,23 +407,15 @@ function averageRow(cohorts: Cohort[], columns: number, value: CohortValue): (nu
  * average retention. `mean`: the plain mean of the values (counts or revenue
  * per cohort). Null where no cohort counts.
  */
-export function cohortAverage(
-  cohorts: readonly { values: readonly (number | null)[]; weights: readonly number[]; skip?: number }[],
-  columns: number,
-  mode: 'ratio' | 'mean',
-): (number | null)[] {
-  const average: (number | null)[] = [];
-  for (let k = 0; k < columns; k++) {
-    let sum = 0;
-    let weight = 0;
-    for (const cohort of cohorts) {
-      const reached = cohort.weights[k] ?? 0;
-      const cell = cohort.values[k];
-      if (!(reached > 0) || cell === null || cell === undefined || k === cohort.skip) continue;
-      sum += cell;
-      weight += mode === 'ratio' ? reached : 1;
-    }
-    average.push(weight > 0 ? sum / weight : null);
-  }
-  return average;
+export function cohortAverage(cohorts: readonly AveragedRow[], columns: number, mode: 'ratio' | 'mean'): (number | null)[] {
+  return columnTotals(cohorts, columns).map((total) => (total === null ? null : mode === 'ratio' ? total.sum / total.weight : total.sum / total.cohorts));
+}
+
+/**
+ * The counts behind the `ratio` average of active customers (`values` are
+ * counts, `weights` the customers who reached k): the same cohorts, summed.
+ * The average's interval comes from these, not from averaging intervals.
+ */
+export function cohortAverageCounts(cohorts: readonly AveragedRow[], columns: number): (CohortCounts | null)[] {
+  return columnTotals(cohorts, columns).map((total) => (total === null ? null : { active: total.sum, reached: total.weight }));
 }

@@ -14,7 +14,7 @@
  * its share is too low for now, so curves draw it apart and the average
  * leaves it out rather than mixing a half period into a full one.
  */
-import { cohortAverage, type Cohort } from './cohorts.ts';
+import { cohortAverage, cohortAverageCounts, type Cohort, type CohortCounts } from './cohorts.ts';
 import { fail, ok, optionError, type Result } from './issues.ts';
 import { resolvePeriodOptions, type PeriodOptions } from './activity.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './read/transactions.ts';
@@ -139,9 +139,14 @@ export interface AveragedCohort {
  * complete period k.
  */
 export function completePeriodAverage(cohorts: readonly AveragedCohort[], periods: number): (number | null)[] {
-  return cohortAverage(
-    cohorts.map((cohort) => ({ values: cohort.counts, weights: cohort.reached, skip: cohort.partialPeriod })),
-    periods,
-    'ratio',
-  );
+  return cohortAverage(averagedRows(cohorts), periods, 'ratio');
+}
+
+/** The customers behind {@link completePeriodAverage} per period: counted of reached, summed over the same cohorts (for its interval). */
+export function completePeriodAverageCounts(cohorts: readonly AveragedCohort[], periods: number): (CohortCounts | null)[] {
+  return cohortAverageCounts(averagedRows(cohorts), periods);
+}
+
+function averagedRows(cohorts: readonly AveragedCohort[]) {
+  return cohorts.map((cohort) => ({ values: cohort.counts, weights: cohort.reached, skip: cohort.partialPeriod }));
 }

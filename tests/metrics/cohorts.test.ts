@@ -58,6 +58,8 @@ describe('cohortMatrix: first-purchase cohorts', () => {
     // Average over complete periods (March, the running month, is left out: Feb's k1, Jan's k2):
     // k0 (2 + 2) / (2 + 2) = 1; k1 Jan only: 1 / 2; k2 only Jan reached it, and it is running: none.
     expect(m.average).to.deep.equal([1, 0.5, null]);
+    // The customers behind it, for its interval: the same cohorts, counts summed (not shares averaged).
+    expect(m.averageCounts).to.deep.equal([{ active: 4, reached: 4 }, { active: 1, reached: 2 }, null]);
   });
 
   it('averages the running period in once it is over', () => {
@@ -66,6 +68,9 @@ describe('cohortMatrix: first-purchase cohorts', () => {
     expect(m.partialLastPeriod).to.equal(false);
     // k0 4 / 4; k1 (1 + 1) / (2 + 2); k2 Jan only: 1 / 2.
     expect(m.average).to.deep.equal([1, 0.5, 0.5]);
+    expect(m.averageCounts).to.deep.equal([{ active: 4, reached: 4 }, { active: 2, reached: 4 }, { active: 1, reached: 2 }]);
+    // Counts and revenue views average differently, on the same customers.
+    expect(matrix(table(SHOP), { asOf: '2024-03-31', value: 'revenue' }).averageCounts).to.deep.equal(m.averageCounts);
   });
 
   it('fills the cells with counts or revenue, averaging over cohorts that reached the period', () => {
@@ -163,6 +168,12 @@ describe('cohortMatrix: property cohorts', () => {
     expect(none.cells).to.deep.equal([1, 1, null]);
     // Average: (2 + 1 + 2) / 5; (1 + 0 + 1) / (2 + 1 + 1); (0 + 1) / (1 + 1).
     expect(m.average).to.deep.equal([1, 0.5, 0.5]);
+    // Its counts use who reached k, which shrinks for property cohorts.
+    expect(m.averageCounts).to.deep.equal([
+      { active: 5, reached: 5 },
+      { active: 2, reached: 4 },
+      { active: 1, reached: 2 },
+    ]);
     expect(result.warnings.map((w) => [w.code, w.count, w.examples])).to.deep.equal([
       ['missing-property', 1, [10]], // g's transaction record
       ['missing-property', 1, [3]], // d's customer record

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { cohortMatrix } from '../../src/metrics/cohorts.ts';
 import { daysFromCivil, isoDate } from '../../src/metrics/calendar/dates.ts';
-import { completePeriodAverage, unboundedRetention, type UnboundedRetention } from '../../src/metrics/retention-curves.ts';
+import { completePeriodAverage, completePeriodAverageCounts, unboundedRetention, type UnboundedRetention } from '../../src/metrics/retention-curves.ts';
 import { readTransactions, type TransactionTable } from '../../src/metrics/read/transactions.ts';
 
 const NOW = Date.UTC(2100, 0, 1);
@@ -128,6 +128,13 @@ describe('completePeriodAverage', () => {
     // Without the running period every reached cell counts: k = 1 → (3 + 1) / (4 + 3) = 4 / 7; k = 2 → 2 / 4.
     const all = cohorts.map((c) => ({ ...c, partialPeriod: -1 }));
     expect(completePeriodAverage(all, u.periods)).to.deep.equal([1, 4 / 7, 0.5]);
+    // The customers behind those points, for their intervals: the same cohorts, summed.
+    expect(completePeriodAverageCounts(cohorts, u.periods)).to.deep.equal([{ active: 7, reached: 7 }, { active: 3, reached: 4 }, null]);
+    expect(completePeriodAverageCounts(all, u.periods)).to.deep.equal([
+      { active: 8, reached: 8 },
+      { active: 4, reached: 7 },
+      { active: 2, reached: 4 },
+    ]);
   });
 
   it('knows no running period when asOf ends its period or the column is not shown', () => {

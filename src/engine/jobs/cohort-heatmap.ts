@@ -16,7 +16,7 @@
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
 import { calendarOfKeys, GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
-import { COHORT_VALUES, cohortAverage, cohortMatrix, type CohortValue } from '../../metrics/cohorts.ts';
+import { COHORT_VALUES, cohortAverage, cohortAverageCounts, cohortMatrix, type CohortCounts, type CohortValue } from '../../metrics/cohorts.ts';
 import { readCustomers } from '../../metrics/read/customers.ts';
 import { IssueCollector, describeValue, fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { isRecordList } from '../../metrics/read/csv-records.ts';
@@ -39,6 +39,12 @@ export interface HeatmapCohort {
   cells: (number | null)[];
   /** Active customers per period k when known (for tooltips); null where not reached or not known. */
   counts: (number | null)[];
+  /**
+   * Customers who reached period k: the denominator of the percent cells and
+   * of their intervals (the cohort's size for first-purchase cohorts and
+   * matrices; fewer in later periods of property cohorts); 0 where not reached.
+   */
+  reached: number[];
   /** k of the cell whose period is still running (marked, left out of the average); -1 when none. */
   running: number;
 }
@@ -56,6 +62,12 @@ export interface HeatmapModel {
   cohorts: HeatmapCohort[];
   /** Weighted average row (see cohortMatrix); null where no cohort has reached period k. */
   average: (number | null)[];
+  /**
+   * The customers behind the average row per period k (active of reached, summed over every cohort it
+   * counts, drawn or not): its share's interval comes from these. Null where none counts or the input
+   * has no counts (a revenue matrix).
+   */
+  averageCounts: (CohortCounts | null)[];
   /** The newest column of each cohort is still filling (for property cohorts too, though not marked per cell). */
   partialLastPeriod: boolean;
 }
@@ -109,8 +121,8 @@ export function computeCohortHeatmap(data: unknown, options: CohortHeatmapJobOpt
 function firstPeriods(model: HeatmapModel, max: number, warnings: InputWarning[]): Result<HeatmapModel> {
   if (model.periods <= max) return ok(model, warnings);
   const cut = <T>(values: readonly T[]) => values.slice(0, max);
-  const cohorts = model.cohorts.map((c) => ({ ...c, cells: cut(c.cells), counts: cut(c.counts), running: c.running < max ? c.running : -1 }));
-  return ok({ ...model, cohorts, periods: max, average: cut(model.average) }, [...warnings, periodsLeftOut(max)]);
+  const cohorts = model.cohorts.map((c) => ({ ...c, cells: cut(c.cells), counts: cut(c.counts), reached: cut(c.reached), running: c.running < max ? c.running : -1 }));
+  return ok({ ...model, cohorts, periods: max, average: cut(model.average), averageCounts: cut(model.averageCounts) }, [...warnings, periodsLeftOut(max)]);
 }
 
 /** The warning of a chart that draws its first `max` periods of more (the heatmap's and the curves'). */
@@ -139,7 +151,7 @@ function latestCohorts(model: HeatmapModel, max: number, warnings: InputWarning[
   };
   const periods = Math.max(1, ...shown.map((c) => reach(c.cells)));
   const cut = <T>(values: readonly T[]) => values.slice(0, periods);
-  const cohorts = shown.map((c) => ({ ...c, cells: cut(c.cells), counts: cut(c.counts), running: c.running < periods ? c.running : -1 }));
+  const cohorts = shown.map((c) => ({ ...c, cells: cut(c.cells), counts: cut(c.counts), reached: cut(c.reached), running: c.running < periods ? c.running : -1 }));
   const warning: InputWarning = {
     code: 'cohorts-left-out',
     count: left,
@@ -147,7 +159,7 @@ function latestCohorts(model: HeatmapModel, max: number, warnings: InputWarning[
     message: `The ${left} oldest cohorts are not drawn: the latest ${max} are (max-cohorts); the average row counts them all.`,
     examples: [],
   };
-  return ok({ ...model, cohorts, periods, average: cut(model.average) }, [...warnings, warning]);
+  return ok({ ...model, cohorts, periods, average: cut(model.average), averageCounts: cut(model.averageCounts) }, [...warnings, warning]);
 }
 
 function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
@@ -182,8 +194,9 @@ function fromTransactions(rows: unknown, options: CohortHeatmapJobOptions): Resu
       weekStart: options.weekStart,
       cohortBy: cohortBy ? cohortBy.property : null,
       periods: m.periods,
-      cohorts: m.cohorts.map((c) => ({ key: c.key, size: c.size, cells: c.cells, counts: c.counts, running: c.running })),
+      cohorts: m.cohorts.map((c) => ({ key: c.key, size: c.size, cells: c.cells, counts: c.counts, reached: c.reached, running: c.running })),
       average: m.average,
+      averageCounts: m.averageCounts,
       partialLastPeriod: m.partialLastPeriod,
     },
     [...table.warnings, ...matrix.warnings],
@@ -291,7 +304,8 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
       counts.push(count);
       cells.push(v === null ? null : options.value === measure ? v : options.value === 'percent' ? (row.size > 0 ? v / row.size : null) : count);
     }
-    const cohort: HeatmapCohort = { key: row.key, size: row.size, cells, counts, running: -1 };
+    const reached = cells.map((cell) => (cell === null ? 0 : row.size));
+    const cohort: HeatmapCohort = { key: row.key, size: row.size, cells, counts, reached, running: -1 };
     if (row.label !== undefined) cohort.label = row.label;
     return cohort;
   });
@@ -304,6 +318,9 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
     periods,
     cohorts,
     average: matrixAverage(cohorts, periods, options.value),
+    // A percent matrix's counts are its shares × sizes (a share's interval needs only the share and the size);
+    // a revenue matrix has none, and no average counts either.
+    averageCounts: cohortAverageCounts(cohorts.map((c) => ({ values: c.counts, weights: c.reached })), periods),
     partialLastPeriod: false,
   });
 }

@@ -19,11 +19,12 @@
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
 import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
-import { cohortMatrix } from '../../metrics/cohorts.ts';
+import { cohortMatrix, type CohortCounts } from '../../metrics/cohorts.ts';
 import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { isRecordList } from '../../metrics/read/csv-records.ts';
 import {
   completePeriodAverage,
+  completePeriodAverageCounts,
   RETENTION_MODES,
   unboundedRetention,
   type RetentionCohort,
@@ -50,6 +51,8 @@ export interface CurveCohort {
   values: (number | null)[];
   /** Customers counted per period k when known. */
   counts: (number | null)[];
+  /** Customers who reached period k (the denominator of `values` and of their intervals); 0 where not reached. */
+  reached: number[];
   /** k of the period still running (drawn dashed, left out of the average); -1 when none. */
   partialPeriod: number;
 }
@@ -68,6 +71,8 @@ export interface RetentionCurveModel {
   cohortCount: number;
   /** Customer-weighted average over complete periods of all cohorts; null where none is complete. */
   average: (number | null)[];
+  /** The customers behind each average point (counted of reached, summed over all cohorts): its interval's counts. */
+  averageCounts: (CohortCounts | null)[];
 }
 
 export interface RetentionCurveJobOptions {
@@ -108,8 +113,14 @@ export function computeRetentionCurve(data: unknown, given: RetentionCurveJobOpt
 function firstPeriods(model: RetentionCurveModel, max: number, warnings: InputWarning[]): Result<RetentionCurveModel> {
   if (model.periods <= max) return ok(model, warnings);
   const cut = <T>(values: readonly T[]) => values.slice(0, max);
-  const cohorts = model.cohorts.map((c) => ({ ...c, values: cut(c.values), counts: cut(c.counts), partialPeriod: c.partialPeriod < max ? c.partialPeriod : -1 }));
-  return ok({ ...model, cohorts, periods: max, average: cut(model.average) }, [...warnings, periodsLeftOut(max)]);
+  const cohorts = model.cohorts.map((c) => ({
+    ...c,
+    values: cut(c.values),
+    counts: cut(c.counts),
+    reached: cut(c.reached),
+    partialPeriod: c.partialPeriod < max ? c.partialPeriod : -1,
+  }));
+  return ok({ ...model, cohorts, periods: max, average: cut(model.average), averageCounts: cut(model.averageCounts) }, [...warnings, periodsLeftOut(max)]);
 }
 
 function fromTransactions(rows: unknown, options: CurveOptions): Result<RetentionCurveModel> {
@@ -133,7 +144,7 @@ function fromTransactions(rows: unknown, options: CurveOptions): Result<Retentio
     warnings = unbounded.warnings;
   }
   const cohorts = rowsOf.map(
-    (c): CurveCohort & { reached: number[] } => ({
+    (c): CurveCohort => ({
       key: c.key,
       size: c.size,
       values: c.cells,
@@ -150,9 +161,10 @@ function fromTransactions(rows: unknown, options: CurveOptions): Result<Retentio
       granularity: options.granularity,
       weekStart: options.weekStart,
       periods,
-      cohorts: cohorts.slice(-options.maxCohorts).map(({ reached: _, ...curve }) => curve),
+      cohorts: cohorts.slice(-options.maxCohorts),
       cohortCount: cohorts.length,
       average,
+      averageCounts: completePeriodAverageCounts(cohorts, periods),
     },
     [...table.warnings, ...warnings],
   );
@@ -191,7 +203,7 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
       size: c.size,
       values: c.cells,
       counts: c.counts,
-      reached: c.cells.map((v) => (v === null ? 0 : c.size)),
+      reached: c.reached,
       partialPeriod: partial ? last : -1,
     };
   });
@@ -202,9 +214,10 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
       input: 'matrix',
       granularity: parsed.value.granularity,
       periods,
-      cohorts: cohorts.slice(-options.maxCohorts).map(({ reached: _, ...curve }) => curve),
+      cohorts: cohorts.slice(-options.maxCohorts),
       cohortCount: cohorts.length,
       average: completePeriodAverage(cohorts, periods),
+      averageCounts: completePeriodAverageCounts(cohorts, periods),
     },
     parsed.warnings,
   );
