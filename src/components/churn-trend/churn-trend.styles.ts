@@ -85,8 +85,7 @@ export const churnTrendStyles = css`
     fill: var(--_background);
     stroke: var(--_line);
     stroke-width: 1.5;
-    stroke-dasharray: 2 1.5;
-    opacity: 0.75;
+    opacity: 0.7;
   }
 
   [part~='interval'] {

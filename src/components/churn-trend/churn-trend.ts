@@ -275,17 +275,23 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
             const { complete, smallSample } = model.points[p.index];
             const small = smallSample && this.#confident;
             const part = `point${complete ? '' : ' point-partial'}${small ? ' point-small' : ''}`;
-            return svg`<circle part=${part} data-index=${p.index} cx=${p.x} cy=${p.y} r="3"></circle>`;
+            return svg`<circle part=${part} data-index=${p.index} cx=${p.x} cy=${p.y} r=${small ? 4 : 3}></circle>`;
           })
         : nothing}`;
   }
 
-  /** The periods without enough history: a shaded span with its words, where they fit. */
+  /** The periods without enough history: a shaded span with its words, across it or (a narrow span) along it, where they fit. */
   #renderWarmUp(span: { from: number; to: number }, plotHeight: number): SVGTemplateResult {
     const label = this.format.term('trustNotEnoughHistory');
-    const fits = span.to - span.from >= label.length * 6 + 8;
-    return svg`<rect part="warm-up" x=${span.from} y="0" width=${span.to - span.from} height=${plotHeight}></rect>
-      ${fits ? svg`<text part="warm-up-label" x=${(span.from + span.to) / 2} y="14" text-anchor="middle">${label}</text>` : nothing}`;
+    const length = label.length * 6 + 8; // about 6 px a character at 11 px
+    const width = span.to - span.from;
+    const across = width >= length;
+    const along = !across && width >= 16 && plotHeight >= length;
+    return svg`<rect part="warm-up" x=${span.from} y="0" width=${width} height=${plotHeight}></rect>
+      ${across ? svg`<text part="warm-up-label" x=${(span.from + span.to) / 2} y="14" text-anchor="middle">${label}</text>` : nothing}
+      ${along
+        ? svg`<text part="warm-up-label" x=${span.from + 14} y="6" text-anchor="end" transform="rotate(-90 ${span.from + 14} 6)">${label}</text>`
+        : nothing}`;
   }
 
   /** The rule, the point and (keyboard only) the ring of the active period. */

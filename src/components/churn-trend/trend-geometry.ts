@@ -17,6 +17,8 @@ export interface TrendDatum {
   interval?: { low: number; high: number } | null;
   /** A period without enough history (activity window not covered): shaded, no value. */
   censored?: boolean;
+  /** The rate rests on few customers: its (wide) interval does not stretch the y axis, it is clipped instead. */
+  smallSample?: boolean;
 }
 
 export interface Margins {
@@ -120,7 +122,8 @@ export function trendGeometry(data: readonly TrendDatum[], options: TrendGeometr
   const y = scaleLinear()
     .domain(
       trendDomain(
-        data.map((d) => d.rate),
+        // The intervals of well-founded rates are in view; a small sample's would flatten the line, so it is clipped.
+        data.flatMap((d) => (d.interval && !d.smallSample ? [d.rate, d.interval.low, d.interval.high] : [d.rate])),
         threshold,
       ),
     )
