@@ -56,3 +56,11 @@ export const cellTexts = (el: Element) => [...el.shadowRoot!.querySelectorAll('[
 
 export const tableRows = (el: Element) =>
   [...el.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((cell) => cell.textContent!.trim()));
+
+/** One column of an element's hidden data table, found by its header (the table gains columns, e.g. a verdict, over time). */
+export function tableColumn(el: Element, header: RegExp): string[] {
+  const headers = [...el.shadowRoot!.querySelectorAll('table thead th')].map((cell) => cell.textContent!.trim());
+  const index = headers.findIndex((text) => header.test(text));
+  if (index < 0) throw new Error(`no column ${header} among ${JSON.stringify(headers)}`);
+  return tableRows(el).map((row) => row[index]);
+}
