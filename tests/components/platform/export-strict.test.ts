@@ -71,4 +71,21 @@ describe('export on a strict page', function () {
     expect(error!.reason).to.equal('image-blocked');
     expect(error!.message).to.contain('img-src').and.contain('blob:');
   });
+
+  it('the menu says why the PNG could not be made', async () => {
+    const el = element('trend-json');
+    el.setAttribute('export', 'png csv');
+    await el.updateComplete;
+    const part = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+    part('export-menu-button')!.click();
+    await el.updateComplete;
+    part('export-menu-item')!.click();
+    await waitUntil(() => part('export-menu-error'), 'no failure shown', { timeout: 5000 });
+    expect(part('export-menu-error')!.getAttribute('role')).to.equal('alert');
+    expect(part('export-menu-error')!.textContent).to.contain('blob:').and.contain('img-src').and.contain('does not allow');
+    // Opening the menu again clears it.
+    part('export-menu-button')!.click();
+    await el.updateComplete;
+    expect(part('export-menu-error')).to.equal(null);
+  });
 });
