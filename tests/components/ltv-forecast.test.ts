@@ -9,6 +9,7 @@ import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts
 import '../../src/components/churn-trend/define.ts';
 import fc from 'fast-check';
 import { settled } from './settled.ts';
+import { UK_EXPORT_URL } from '../fixtures/text.ts';
 import '../../src/translations/da.ts';
 import '../../src/translations/ru.ts';
 
@@ -50,10 +51,24 @@ function hiddenTable(el: Element): Record<string, string> {
   return rows;
 }
 
+/** An alternative value behind the disclosure: its figure (or "–") and its note (basis, or why it has none). */
 function figure(el: Element, name: string): string {
-  return squash(root(el).querySelector(`[part~=figure][part~=${name}] dd`)?.textContent);
+  return squash(root(el).querySelector(`[part~=alternatives] [part~=figure][part~=${name}] dd`)?.textContent);
 }
 
+/** The headline: method, label, figure, basis and reason. */
+function headline(el: Element) {
+  const part = (name: string) => squash(root(el).querySelector(`[part~=${name}]`)?.textContent);
+  return {
+    method: root(el).querySelector('[part~=headline]')?.getAttribute('data-method'),
+    label: part('headline-label'),
+    value: part('headline-value'),
+    basis: part('headline-basis'),
+    reason: part('headline-reason'),
+  };
+}
+
+/** 7 customers, 3 of whom bought again (a, b, f): too few for the models, so the historic value leads. */
 function expectOrders(el: LtvForecast) {
   expect(el.status, JSON.stringify(el.error)).to.equal('ready');
   const table = hiddenTable(el);
@@ -61,8 +76,7 @@ function expectOrders(el: LtvForecast) {
   expect(table['Cohort Jan 2024']).to.equal('$27.25 (4 customers)');
   expect(table['Cohort Feb 2024']).to.equal('$40.00 (1 customers)');
   expect(table['Cohort Mar 2024']).to.equal('$50.00 (1 customers)');
-  expect(table['Historic value so far']).to.equal('$38.00');
-  expect(figure(el, 'historic')).to.equal('$38.00');
+  expect(table['Historic revenue per customer so far']).to.match(/^\$38\.00\. Net revenue per customer to date, over 7 customers\./);
 }
 
 /** CDNOW_sample.txt (customer, sample id, YYYYMMDD, CDs, dollars) as {customer, date, amount} records. */
@@ -172,9 +186,15 @@ describe('<ltv-forecast> numbers and input routes', () => {
     const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" gross-margin="0.8" churn="0.05"></ltv-forecast>`);
     await ready(el);
     expect(el.ranIn).to.equal('worker'); // plain figures are a job in the metrics engine too
-    expect(figure(el, 'saas')).to.equal('$800.00 ARPA $50.00 × margin 80.0% ÷ churn 5.0%');
-    expect(squash(root(el).querySelector('.basis')?.textContent)).to.equal('SaaS formula: ARPA and churn as given, per the same period.');
-    expect(el.getAttribute('aria-label')).to.equal('Customer lifetime value: SaaS formula: $800.00.');
+    expect(headline(el)).to.deep.equal({
+      method: 'saas',
+      label: 'Lifetime value, SaaS formula',
+      value: '$800.00',
+      basis: 'ARPA $50.00 × margin 80.0% ÷ churn 5.0%. ARPA and churn as given, per the same period.',
+      reason: '',
+    });
+    expect(root(el).querySelector('[part~=alternatives]')).to.equal(null); // nothing else to compare with
+    expect(el.getAttribute('aria-label')).to.equal('Customer lifetime value: Lifetime value, SaaS formula: $800.00. After a gross margin of 80.0%.');
   });
 
   it('a churn of 0 is refused as an attribute and explained, not divided by', async () => {
@@ -190,9 +210,18 @@ describe('<ltv-forecast> numbers and input routes', () => {
   it('data property: historic value per cohort, SaaS figures from attributes', async () => {
     const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" gross-margin="0.8" churn="0.05" .data=${ORDERS}></ltv-forecast>`);
     await ready(el);
-    expectOrders(el);
+    // The margin applies to every value: the historic $38.00 of revenue is $30.40 after 80 %.
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
     expect(el.ranIn).to.equal('worker'); // 11 records: the kit's jobs always run in the metrics worker
-    expect(hiddenTable(el)['SaaS formula']).to.equal('$800.00 = ARPA $50.00 × margin 80.0% ÷ churn 5.0%. ARPA and churn as given, per the same period.');
+    // ARPA and churn given: a subscription business, so the formula leads.
+    expect(el.result!.headline).to.deep.equal({ method: 'saas', reason: 'figures-given' });
+    expect(headline(el).value).to.equal('$800.00');
+    expect(headline(el).reason).to.equal('Leads because ARPA or churn is given: a subscription business.');
+    expect(figure(el, 'historic')).to.equal('$30.40Net revenue per customer to date, over 7 customers.');
+    expect(hiddenTable(el)['Lifetime value, SaaS formula']).to.equal(
+      '$800.00. ARPA $50.00 × margin 80.0% ÷ churn 5.0%. ARPA and churn as given, per the same period. Leads because ARPA or churn is given: a subscription business.',
+    );
+    expect(hiddenTable(el)['Cohort Jan 2024']).to.equal('$21.80 (4 customers)'); // 27.25 × 0.8
     expect(el.result!.horizon).to.equal(52); // one year in weeks
   });
 
@@ -322,10 +351,13 @@ describe('<ltv-forecast> SaaS formula measured from the data', () => {
     expect(saas.churn).to.be.closeTo(1 / 3, 1e-12);
     expect(saas.value).to.be.closeTo(70, 1e-9);
     expect(saas.measured).to.deep.equal({ granularity: 'month', periods: 2, windowDays: 30 });
-    expect(figure(el, 'saas')).to.equal('$70.00 ARPA $23.33 × margin 100.0% ÷ churn 33.3%');
+    // No margin given: revenue, ARPA ÷ churn, never "margin 100 %".
     const basis = 'ARPA and churn per month, over 2 complete months; active: a purchase in the last 30 days.';
-    expect(squash(root(el).querySelector('.basis')?.textContent)).to.equal(`SaaS formula: ${basis}`);
-    expect(hiddenTable(el)['SaaS formula']).to.equal(`$70.00 = ARPA $23.33 × margin 100.0% ÷ churn 33.3%. ${basis}`);
+    expect(figure(el, 'saas')).to.equal(`$70.00ARPA $23.33 ÷ churn 33.3%. ${basis}`);
+    expect(root(el).querySelector('[part~=alternatives] [part~=saas] dt')!.textContent).to.equal('Revenue lifetime value, SaaS formula');
+    expect(hiddenTable(el)['Revenue lifetime value, SaaS formula']).to.equal(`$70.00. ARPA $23.33 ÷ churn 33.3%. ${basis}`);
+    expect(squash(root(el).querySelector('[part~=alternatives]')!.textContent)).not.to.contain('100.0%');
+    expect(headline(el).basis).to.contain('No gross margin given (gross-margin): the values are revenue, not profit.');
     // The same churn as churn-trend's for the same granularity and window: pooled over its measured periods.
     expect(trend.status, JSON.stringify(trend.error)).to.equal('ready');
     const measured = trend.result!.points.filter((p) => p.complete && !p.censored && p.start > 0);
@@ -343,6 +375,7 @@ describe('<ltv-forecast> SaaS formula measured from the data', () => {
     expect(el.status, JSON.stringify(el.error)).to.equal('ready');
     expect(el.result!.saas).to.have.property('reason', 'data');
     expect(figure(el, 'saas')).to.equal('–No complete quarter to measure churn in.');
+    expect(el.result!.headline.method).to.equal('historic');
   });
 
   it('nobody churned: explained, not divided by 0', async () => {
@@ -364,9 +397,9 @@ describe('<ltv-forecast> SaaS formula measured from the data', () => {
   it('translated caption: Russian plural forms', async () => {
     const el = await fixture<LtvForecast>(html`<ltv-forecast lang="ru" window-days="30" .data=${MONTHLY}></ltv-forecast>`);
     await ready(el);
-    expect(squash(root(el).querySelector('.basis')?.textContent)).to.equal(
-      'Формула SaaS: ARPA и отток в месяц, измерены за 2 полных месяца; клиент считается активным 30 дней после покупки.',
-    );
+    // No margin given: the formula without one, and its basis, under the value in the disclosure.
+    expect(figure(el, 'saas')).to.match(/^70,00\s\$ARPA 23,33\s\$ ÷ отток 33,3\s%\. ARPA и отток в месяц, измерены за 2 полных месяца; клиент считается активным 30 дней после покупки\.$/);
+    expect(squash(root(el).querySelector('[part~=alternatives] [part~=saas] dt')!.textContent)).to.equal('Пожизненная выручка по формуле SaaS');
   });
 });
 
@@ -577,6 +610,7 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
       await ready(el, 60_000);
       expect(el.status, JSON.stringify(el.error)).to.equal('ready');
       root(el).querySelector<HTMLDetailsElement>('[part~=details]')!.open = true;
+      root(el).querySelector<HTMLDetailsElement>('[part~=alternatives]')!.open = true;
       await el.updateComplete;
       await expect(el).to.be.accessible();
       const error = await fixture<LtvForecast>(html`<ltv-forecast theme=${theme} data="[{"></ltv-forecast>`);
@@ -587,9 +621,225 @@ describe('<ltv-forecast> keyboard, accessibility and safety', () => {
   it('translates: Danish and Russian', async () => {
     const da = await fixture<LtvForecast>(html`<ltv-forecast lang="da" arpa="50" churn="0.05"></ltv-forecast>`);
     await ready(da);
-    expect(squash(root(da).querySelector('[part~=saas] dt')!.textContent)).to.equal('SaaS-formlen');
+    expect(headline(da).label).to.equal('Omsætningsbaseret livstidsværdi, SaaS-formlen');
     const ru = await fixture<LtvForecast>(html`<ltv-forecast lang="ru" .data=${ORDERS}></ltv-forecast>`);
     await ready(ru);
-    expect(squash(root(ru).querySelector('[part~=historic] dt')!.textContent)).to.equal('Фактическая ценность');
+    expect(headline(ru).label).to.equal('Фактическая выручка с клиента на сегодня');
+    expect(headline(ru).reason).to.equal(
+      'Фактическая, а не прогноз: повторно купили лишь 3 клиента, а моделям покупок и сумм для надёжности нужно не меньше 30.',
+    );
+  });
+});
+
+/*
+ * One headline, chosen from the data (metrics/ltv/headline.ts): subscriptions → the SaaS formula;
+ * orders with 30 or more repeat buyers → predicted; fewer → historic, saying why.
+ */
+describe('<ltv-forecast> one headline, chosen from the data', () => {
+  const moneyTexts = (el: Element) =>
+    [...root(el).querySelectorAll('[part~=headline-value], [part~=alternatives] dd, [part~=top] td')].map((n) => squash(n.firstChild?.textContent ?? n.textContent));
+
+  it('the UK shop export (525,461 lines): enough repeat buyers, so the BG/NBD + Gamma-Gamma value leads', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 900px">
+      <ltv-forecast src=${UK_EXPORT_URL} currency="GBP" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></ltv-forecast>
+    </div>`);
+    const el = wrapper.querySelector('ltv-forecast')!;
+    await ready(el, 180_000);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    const model = el.result!;
+    const p = model.predictive as { mean: number; customers: number; spendModel: { customers: number; converged: boolean }; purchaseModel: { converged: boolean } };
+    expect(model.headline).to.deep.equal({ method: 'predicted', reason: 'enough-repeat-customers' });
+    expect(p.purchaseModel.converged && p.spendModel.converged).to.equal(true);
+    // Every repeat buyer with a positive spend is in the spend model; there are far more than 30.
+    expect(model.repeatCustomers!).to.be.at.least(p.spendModel.customers);
+    expect(p.spendModel.customers).to.be.at.least(30);
+    const h = headline(el);
+    expect(h.label).to.equal('Predicted revenue per customer, next 52 weeks');
+    expect(h.value).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: 'GBP' }).format(p.mean));
+    expect(h.reason).to.equal(`Leads because ${model.repeatCustomers!.toLocaleString('en')} customers bought again: enough to fit the purchase and spend models (30 or more).`);
+    expect(h.basis).to.contain(`fitted on ${p.customers.toLocaleString('en')} customers`);
+    // The others wait behind a closed disclosure, each named with its basis; no margin was given, so all are revenue.
+    const others = root(el).querySelector<HTMLDetailsElement>('[part~=alternatives]')!;
+    expect(others.open).to.equal(false);
+    expect(squash(others.querySelector('summary')!.textContent)).to.equal('Other lifetime values (2)');
+    expect([...others.querySelectorAll('dt')].map((dt) => squash(dt.textContent))).to.deep.equal(['Historic revenue per customer so far', 'Revenue lifetime value, SaaS formula']);
+    expect(figure(el, 'saas')).to.match(/^£[\d,]+\.\d\dARPA £[\d,]+\.\d\d ÷ churn [\d.]+%\. ARPA and churn per month/);
+    // One number of decimals for money everywhere: the pound's two.
+    for (const text of moneyTexts(el)) if (text.includes('£')) expect(text, text).to.match(/£[\d,]+\.\d\d(?!\d)/);
+    expect(root(el).querySelector('[part~=histogram]')).not.to.equal(null);
+    console.log(`UK export: headline ${model.headline.method} ${h.value} (${model.repeatCustomers} repeat buyers of ${p.customers}); historic ${figure(el, 'historic').split('Net')[0]}; SaaS ${figure(el, 'saas').split('ARPA')[0]}`);
+  });
+
+  it('the CDNOW panel (2,357 customers): predicted leads; a gross margin scales every value alike', async () => {
+    const records = await cdnowRecords();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <ltv-forecast id="revenue" .data=${records}></ltv-forecast>
+      <ltv-forecast id="margin" gross-margin="30 %" .data=${records}></ltv-forecast>
+    </div>`);
+    const [revenue, margin] = [...wrapper.querySelectorAll('ltv-forecast')];
+    await ready(revenue, 60_000);
+    await ready(margin, 60_000);
+    const a = revenue.result!;
+    const b = margin.result!;
+    expect(a.headline).to.deep.equal({ method: 'predicted', reason: 'enough-repeat-customers' });
+    expect(b.headline).to.deep.equal({ method: 'predicted', reason: 'enough-repeat-customers' });
+    const mean = (m: typeof a) => (m.predictive as { mean: number }).mean;
+    expect(mean(b)).to.be.closeTo(mean(a) * 0.3, 1e-9);
+    expect(b.historic!.overall.value!).to.be.closeTo(a.historic!.overall.value! * 0.3, 1e-9);
+    expect(headline(margin).label).to.equal('Predicted value per customer, next 52 weeks');
+    expect(headline(margin).basis).to.match(/After a gross margin of 30\.0%\.$/);
+    console.log(`CDNOW: headline ${a.headline.method} ${headline(revenue).value} (${a.repeatCustomers} repeat buyers); with 30 % margin ${headline(margin).value}`);
+  });
+
+  it('a shop with too few repeat buyers: the historic value leads and says why', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast .data=${ORDERS}></ltv-forecast>`);
+    await ready(el);
+    expectOrders(el);
+    expect(el.result!.repeatCustomers).to.equal(3); // a, b and f bought on a second day
+    expect(el.result!.headline).to.deep.equal({ method: 'historic', reason: 'few-repeat-customers' });
+    expect(headline(el)).to.deep.equal({
+      method: 'historic',
+      label: 'Historic revenue per customer so far',
+      value: '$38.00',
+      basis: 'Net revenue per customer to date, over 7 customers. No gross margin given (gross-margin): the values are revenue, not profit.',
+      reason: 'Historic, not predicted: only 3 customers bought again, and the purchase and spend models need 30 or more to be trusted.',
+    });
+    // The predicted value's distribution and top customers are not drawn next to a value the data trusts more.
+    expect(root(el).querySelector('[part~=histogram]')).to.equal(null);
+    expect(root(el).querySelector('[part~=top]')).to.equal(null);
+    expect(el.getAttribute('aria-label')).to.equal(
+      'Customer lifetime value: Historic revenue per customer so far: $38.00. No gross margin given (gross-margin): the values are revenue, not profit. Historic, not predicted: only 3 customers bought again, and the purchase and spend models need 30 or more to be trusted.',
+    );
+    // The disclosure opens from the keyboard: it is a native <details>.
+    const summary = root(el).querySelector<HTMLElement>('[part~=alternatives] summary')!;
+    summary.focus();
+    expect(root(el).activeElement).to.equal(summary);
+  });
+
+  it('a real shop export with few repeat buyers (Shopify, as downloaded): historic, saying why', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast src="/tests/fixtures/exports/shopify-orders.csv" preset="shopify-orders"></ltv-forecast>`);
+    await ready(el, 30_000);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    const repeat = el.result!.repeatCustomers!;
+    expect(repeat).to.be.below(30);
+    expect(el.result!.headline).to.deep.equal({ method: 'historic', reason: 'few-repeat-customers' });
+    expect(headline(el).reason).to.contain(`only ${repeat} ${repeat === 1 ? 'customer' : 'customers'} bought again`);
+  });
+
+  /** Monthly billing: 40 customers paying $29 or $79 on the 5th of 3 to 8 consecutive months, starting January to June 2024. */
+  const billing = () => {
+    const rows: { customer: string; date: string; amount: number }[] = [];
+    for (let c = 0; c < 40; c++) {
+      for (let m = 0; m < 3 + (c % 6); m++) rows.push({ customer: `s${c}`, date: new Date(Date.UTC(2024, (c % 6) + m, 5)).toISOString().slice(0, 10), amount: c % 4 ? 29 : 79 });
+    }
+    return rows;
+  };
+
+  it('subscriptions (payments recurring like billing): ARPA × margin ÷ churn leads', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast gross-margin="80%" .data=${billing()}></ltv-forecast>`);
+    await ready(el, 30_000);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    const model = el.result!;
+    expect(model.headline).to.deep.equal({ method: 'saas', reason: 'recurring-billing' });
+    expect(model.billing!.recurring).to.equal(true);
+    expect(model.billing!.regularShare).to.equal(1); // every gap is 29–31 days
+    const saas = model.saas as { value: number; grossMargin: number };
+    expect(saas.grossMargin).to.equal(0.8);
+    const h = headline(el);
+    expect(h.label).to.equal('Lifetime value, SaaS formula');
+    expect(h.value).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(saas.value));
+    expect(h.basis).to.match(/^ARPA \$[\d.]+ × margin 80\.0% ÷ churn [\d.]+%\. ARPA and churn per month, over \d+ complete months/);
+    expect(h.reason).to.match(/^Leads because the payments recur like billing: 100% of the gaps between a customer's payments are within 15% of 3[01] days\.$/);
+    expect(root(el).querySelector('[part~=histogram]')).to.equal(null);
+  });
+
+  it('subscriptions by the figures given: arpa and churn with data make the formula lead', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0.05" .data=${ORDERS}></ltv-forecast>`);
+    await ready(el);
+    expect(el.result!.headline).to.deep.equal({ method: 'saas', reason: 'figures-given' });
+    // No margin given: revenue, ARPA ÷ churn, and the label says so.
+    expect(headline(el)).to.deep.include({ label: 'Revenue lifetime value, SaaS formula', value: '$1,000.00' });
+    expect(headline(el).basis).to.equal('ARPA $50.00 ÷ churn 5.0%. ARPA and churn as given, per the same period. No gross margin given (gross-margin): the values are revenue, not profit.');
+  });
+
+  it('method forces the headline; one the data has no value for falls back and says so', async () => {
+    const historic = await fixture<LtvForecast>(html`<ltv-forecast method="historic" arpa="50" churn="0.05" .data=${ORDERS}></ltv-forecast>`);
+    await ready(historic);
+    expect(historic.result!.headline).to.deep.equal({ method: 'historic', reason: 'asked' });
+    expect(headline(historic).reason).to.equal('Shown as asked (method="historic").');
+    const figuresOnly = await fixture<LtvForecast>(html`<ltv-forecast method="predicted" arpa="50" churn="0.05"></ltv-forecast>`);
+    await ready(figuresOnly);
+    expect(figuresOnly.result!.headline).to.deep.equal({ method: 'saas', reason: 'figures-only', unavailable: 'predicted' });
+    expect(headline(figuresOnly).reason).to.equal('method="predicted" has no value for this data.');
+    const bad = await fixture<LtvForecast>(html`<ltv-forecast method="best" .data=${ORDERS}></ltv-forecast>`);
+    await ready(bad);
+    expect(bad.method).to.equal('auto');
+    expect(bad.warnings.find((w) => w.code === 'invalid-attribute')?.params).to.deep.equal({ attribute: 'method', value: 'best', choices: ['auto', 'predicted', 'historic', 'saas'] });
+  });
+
+  it('money has the currency\'s own decimals everywhere: yen without, dollars with two', async () => {
+    const yen = await fixture<LtvForecast>(html`<ltv-forecast currency="JPY" arpa="50" churn="0.05" .data=${ORDERS}></ltv-forecast>`);
+    await ready(yen);
+    expect(headline(yen).value).to.equal('¥1,000');
+    expect(figure(yen, 'historic')).to.match(/^¥38Net revenue/);
+    expect(hiddenTable(yen)['Cohort Jan 2024']).to.equal('¥27 (4 customers)');
+  });
+});
+
+describe('<ltv-forecast> gross-margin: one name, one reading', () => {
+  /* ARPA 50 ÷ churn 5 % = 1,000 of revenue per customer; × the margin. */
+  const cases: [string, string, string][] = [
+    ['0.78', '$780.00', 'After a gross margin of 78.0%.'],
+    ['78', '$780.00', 'After a gross margin of 78.0% (gross-margin="78" read as a percent).'],
+    ['78 %', '$780.00', 'After a gross margin of 78.0%.'],
+    ['78%', '$780.00', 'After a gross margin of 78.0%.'],
+    ['0', '$0.00', 'After a gross margin of 0.0%.'],
+    ['1', '$1,000.00', 'After a gross margin of 100.0%.'],
+    ['100', '$1,000.00', 'After a gross margin of 100.0% (gross-margin="100" read as a percent).'],
+  ];
+  for (const [written, value, said] of cases) {
+    it(`gross-margin="${written}" → ${value}`, async () => {
+      const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0.05" gross-margin=${written}></ltv-forecast>`);
+      await ready(el);
+      expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+      expect(headline(el).value).to.equal(value);
+      expect(el.getAttribute('aria-label')).to.contain(said);
+      expect(el.warnings).to.deep.equal([]);
+    });
+  }
+
+  for (const written of ['150', '-1', 'abc']) {
+    it(`gross-margin="${written}" is refused with a message, and the value is shown as revenue`, async () => {
+      const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0.05" gross-margin=${written}></ltv-forecast>`);
+      await ready(el);
+      expect(el.warnings.map((w) => w.params)).to.deep.equal([{ attribute: 'gross-margin', value: written, takes: 'margin' }]);
+      expect(squash(root(el).querySelector('[part=notice]')!.textContent)).to.contain(
+        `gross-margin="${written}" is not used: it takes a margin from 0 to 1 (0.78) or a percent up to 100 (78 %), so the default applies.`,
+      );
+      expect(headline(el)).to.deep.include({ label: 'Revenue lifetime value, SaaS formula', value: '$1,000.00' });
+      expect(headline(el).basis).to.contain('No gross margin given');
+    });
+  }
+
+  it('a margin set as a property is read the same way; one no margin reads as is an option error naming gross-margin', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0.05" .grossMargin=${78}></ltv-forecast>`);
+    await ready(el);
+    expect(headline(el).value).to.equal('$780.00');
+    el.grossMargin = 150;
+    await ready(el);
+    expect(el.status).to.equal('error');
+    expect(squash(root(el).querySelector('[part=message]')!.textContent)).to.contain('gross-margin');
+  });
+
+  it('margin still works as a deprecated name of gross-margin, and says so', async () => {
+    const el = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0.05" margin="0.8"></ltv-forecast>`);
+    await ready(el);
+    expect(headline(el).value).to.equal('$800.00');
+    expect(el.warnings.map((w) => [w.code, w.params])).to.deep.equal([['deprecated-attribute', { attribute: 'margin', value: '0.8', replacement: 'gross-margin' }]]);
+    expect(squash(root(el).querySelector('[part=notice]')!.textContent)).to.contain('margin="0.8" still works but is deprecated: write gross-margin="0.8" instead.');
+    // gross-margin wins when both are set.
+    const both = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0.05" margin="0.8" gross-margin="50 %"></ltv-forecast>`);
+    await ready(both);
+    expect(headline(both).value).to.equal('$500.00');
   });
 });
