@@ -14,7 +14,8 @@ Options:
   --granularity G              day, week, month (default), quarter, year
   --week-start N               first day of week periods, 0 Sunday … 6 Saturday (default 1)
   --measure M                  cohort values: count (default), percent, revenue
-  --window-days N              periods: days a purchase keeps a customer active (required)
+  --window-days N              periods: days a purchase keeps a customer active
+                               (default: 3 × the median days between purchases, as the elements suggest)
   --as-of YYYY-MM-DD           last day of data used (default: the last day in the data)
   --time-zone ZONE             IANA zone for instants (timestamps with an offset); default UTC
   --preset NAME                a platform export's columns (events, etsy-orders)
@@ -103,8 +104,8 @@ function checked(command, o) {
   };
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(options.memoryLimit)) throw new UsageError(`--memory-limit takes a size such as 512MB or 2GB, not "${options.memoryLimit}"`);
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new UsageError(`--as-of takes a day written YYYY-MM-DD, not "${options.asOf}"`);
-  if (metric === 'periods' && options.windowDays === undefined) {
-    throw new UsageError('--window-days is needed for --metric periods: the days a purchase keeps a customer active (about 3 × the median days between purchases; <purchase-cycle> suggests it)');
+  if (command === 'sql' && metric === 'periods' && options.windowDays === undefined) {
+    throw new UsageError('--window-days is needed to write the periods query: the days a purchase keeps a customer active (aggregate suggests 3 × the median days between purchases, as the elements do)');
   }
   if (metric === 'periods' && o.measure !== undefined) throw new UsageError('--measure is for --metric cohort');
   if (command === 'sql' && !options.dialect) throw new UsageError('--dialect is needed: duckdb, postgres, bigquery, snowflake or clickhouse');

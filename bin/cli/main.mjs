@@ -76,6 +76,12 @@ async function aggregate(kit, input, options, fields, io, say) {
     const undated = Number(counts.rows_without_date);
     say(`${read.toLocaleString('en')} rows read (${seconds()}); ${guests.toLocaleString('en')} without a customer and ${undated.toLocaleString('en')} without a date are left out`);
     if (read - guests - undated === 0) throw new Error(`no row of ${source.name} has both a customer (${fields.customer}) and a date (${fields.date})`);
+    if (options.metric === 'periods' && options.windowDays === undefined) {
+      const [gaps] = await source.query(kit.purchaseGapsSql(sqlOptions), 'measuring the days between purchases');
+      options.windowDays = kit.windowDaysFromGaps(gaps);
+      if (options.windowDays === null) throw new Error('no customer bought on two days, so no activity window can be suggested: give --window-days');
+      say(`activity window: ${options.windowDays} days (3 × the median ${Number(gaps.median_days)} days between purchases; --window-days sets it)`);
+    }
     const what = options.metric === 'cohort' ? 'cohort matrix' : 'customers per period';
     const rows = await source.query(writeSql(kit, options, sqlOptions), `computing the ${what}`);
     const shape =

@@ -33,6 +33,8 @@ export interface Dialect {
   addDays(day: string, days: string): string;
   /** Weekday of a DATE, 0 = Sunday … 6 = Saturday (the kit's numbering). */
   weekday(day: string): string;
+  /** Whole days from DATE `from` to DATE `to`. */
+  dayDiff(from: string, to: string): string;
   /** The remainder of two non-negative integers. */
   mod(a: string, b: string): string;
   /** A DATE as `YYYY-MM-DD` text: every driver returns text the same way. */
@@ -69,6 +71,7 @@ const duckdb: Dialect = {
   // DATE + INTEGER is a DATE; a computed number of days may be a BIGINT, which has no such sum.
   addDays: (day, days) => (/^-?\d+$/.test(days) ? `(${day} + ${days})` : `CAST(${day} + CAST(${days} AS INTEGER) AS DATE)`),
   weekday: (day) => `dayofweek(${day})`,
+  dayDiff: (from, to) => `date_diff('day', ${from}, ${to})`,
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `strftime(${day}, '%Y-%m-%d')`,
   nullNumber: 'CAST(NULL AS DOUBLE)',
@@ -88,6 +91,7 @@ const postgres: Dialect = {
   addUnits: (day, unit, count) => `CAST(${day} + INTERVAL '${unit === 'quarter' ? count * 3 : count} ${unit === 'year' ? 'years' : 'months'}' AS DATE)`,
   addDays: (day, days) => (/^-?\d+$/.test(days) ? `(${day} + ${days})` : `(${day} + CAST(${days} AS INTEGER))`),
   weekday: (day) => `CAST(EXTRACT(DOW FROM ${day}) AS INTEGER)`,
+  dayDiff: (from, to) => `(${to} - ${from})`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `to_char(${day}, 'YYYY-MM-DD')`,
   nullNumber: 'CAST(NULL AS DOUBLE PRECISION)',
@@ -109,6 +113,7 @@ const bigquery: Dialect = {
   addUnits: (day, unit, count) => `DATE_ADD(${day}, INTERVAL ${count} ${unit.toUpperCase()})`,
   addDays: (day, days) => `DATE_ADD(${day}, INTERVAL ${days} DAY)`,
   weekday: (day) => `(EXTRACT(DAYOFWEEK FROM ${day}) - 1)`,
+  dayDiff: (from, to) => `DATE_DIFF(${to}, ${from}, DAY)`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `FORMAT_DATE('%Y-%m-%d', ${day})`,
   nullNumber: 'CAST(NULL AS FLOAT64)',
@@ -128,6 +133,7 @@ const snowflake: Dialect = {
   addDays: (day, days) => `DATEADD(DAY, ${days}, ${day})`,
   // DAYOFWEEKISO is 1 (Monday) … 7 (Sunday) whatever the session's WEEK_START says.
   weekday: (day) => `MOD(DAYOFWEEKISO(${day}), 7)`,
+  dayDiff: (from, to) => `DATEDIFF(DAY, ${from}, ${to})`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `TO_CHAR(${day}, 'YYYY-MM-DD')`,
   nullNumber: 'CAST(NULL AS DOUBLE)',
@@ -150,6 +156,7 @@ const clickhouse: Dialect = {
   addDays: (day, days) => `addDays(${day}, ${days})`,
   // toDayOfWeek is 1 (Monday) … 7 (Sunday).
   weekday: (day) => `(toDayOfWeek(${day}) % 7)`,
+  dayDiff: (from, to) => `dateDiff('day', ${from}, ${to})`,
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `toString(${day})`,
   nullNumber: 'CAST(NULL AS Nullable(Float64))',

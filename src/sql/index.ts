@@ -11,3 +11,4 @@ export { cohortMatrixSql, cohortMatrixFromRows, type CohortMatrixRow, type Cohor
 export { periodCountsSql, periodCountsFromRows, type PeriodCountsRow, type PeriodCountsSqlOptions } from './period-counts.ts';
 export * from '../metrics/shapes/index.ts';
 export { sqlFieldsOfPreset, type PresetSql } from './presets.ts';
+export { purchaseGapsSql, windowDaysFromGaps } from './purchase-gaps.ts';

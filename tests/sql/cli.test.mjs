@@ -75,13 +75,15 @@ describe('retention-kit aggregate', () => {
     const flags = ['--customer-key', UK_FIELDS.customer, '--date-key', UK_FIELDS.date, '--quantity-key', UK_FIELDS.quantity, '--price-key', UK_FIELDS.unitPrice];
     const relative = '../shared/data/online-retail-ii-2009-2010.csv.gz';
     assert.equal(join(root, relative), UK_EXPORT);
-    const [cohorts, periods] = [await cli('aggregate', relative, '--metric', 'cohort', ...flags), await cli('aggregate', relative, '--metric', 'periods', '--window-days', '90', ...flags)];
+    const [cohorts, periods] = [await cli('aggregate', relative, '--metric', 'cohort', ...flags), await cli('aggregate', relative, '--metric', 'periods', ...flags)];
     assert.equal(cohorts.code, 0, cohorts.stderr);
     assert.equal(periods.code, 0, periods.stderr);
     assert.match(cohorts.stderr, /525,461 rows read .* 107,927 without a customer/);
     const table = kit.readTransactions(ukExportRecords(), { fields: UK_FIELDS }).value;
     compareCohortMatrices(JSON.parse(cohorts.stdout), kit.cohortMatrixShapeOf(kit.cohortMatrix(table, { granularity: 'month' }).value, { measure: 'count' }));
-    comparePeriodCounts(JSON.parse(periods.stdout), kit.periodCountsShapeOf(kit.churnSeries(table, { granularity: 'month', windowDays: 90 }).value));
+    // Without --window-days: the elements' suggestion, 84 days on this export.
+    assert.match(periods.stderr, /activity window: 84 days \(3 × the median 28 days between purchases/);
+    comparePeriodCounts(JSON.parse(periods.stdout), kit.periodCountsShapeOf(kit.churnSeries(table, { granularity: 'month', windowDays: 84 }).value));
   });
 
   it('a postgres:// URL runs the SQL in the database and gives what DuckDB gives', async () => {
@@ -146,7 +148,7 @@ describe('retention-kit messages', () => {
   it('usage mistakes exit 2 with the reason', async () => {
     const cases = [
       [['aggregate', trapsCsv], /--metric is needed: cohort or periods/],
-      [['aggregate', trapsCsv, '--metric', 'periods'], /--window-days is needed for --metric periods/],
+      [['sql', '--dialect', 'duckdb', '--table', 't', '--metric', 'periods'], /--window-days is needed to write the periods query/],
       [['aggregate', trapsCsv, '--metric', 'cohort', '--granularity', 'fortnight'], /--granularity takes day, week, month, quarter, year, not "fortnight"/],
       [['aggregate', trapsCsv, '--metric', 'cohort', '--week-start', '7'], /--week-start takes a whole number from 0 to 6, not "7"/],
       [['aggregate', trapsCsv, '--metric', 'cohort', '--colour', 'red'], /unknown option --colour/],

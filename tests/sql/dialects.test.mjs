@@ -19,6 +19,7 @@ const GOLDEN_CASES = [
   ['cohort-matrix-month', (dialect) => kit.cohortMatrixSql({ dialect, ...ORDERS, granularity: 'month' })],
   ['period-counts-week-instant', (dialect) => kit.periodCountsSql({ dialect, ...ORDERS, granularity: 'week', weekStart: 0, dates: 'instant', timeZone: 'America/New_York', windowDays: 90 })],
   ['row-counts', (dialect) => kit.rowCountsSql({ dialect, ...ORDERS })],
+  ['purchase-gaps', (dialect) => kit.purchaseGapsSql({ dialect, ...ORDERS })],
 ];
 
 describe('golden SQL per dialect', () => {
@@ -56,11 +57,12 @@ describe('every variant parses in its dialect', () => {
             assertOneQuery(kit.cohortMatrixSql(options), dialect);
             assertOneQuery(kit.periodCountsSql({ ...options, windowDays: 30 }), dialect);
             assertOneQuery(kit.rowCountsSql(options), dialect);
-            parsed += 3;
+            assertOneQuery(kit.purchaseGapsSql(options), dialect);
+            parsed += 4;
           }
         }
       }
-      assert.equal(parsed, 90);
+      assert.equal(parsed, 120);
     });
   }
 

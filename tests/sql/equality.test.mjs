@@ -93,7 +93,7 @@ function equalityCases(dialect, query) {
     it(`cohort matrix: ${describeCase(c)}`, async () => {
       const rows = await query(kit.cohortMatrixSql(sqlOptions(c, dialect)));
       compared.queries++;
-      for (const measure of ['count', 'revenue']) {
+      for (const measure of ['count', 'percent', 'revenue']) {
         const fromSql = kit.cohortMatrixFromRows(rows, { granularity: c.granularity, weekStart: c.weekStart, measure });
         compared.cells += compareCohortMatrices(fromSql, engineCohorts(c, measure));
         assert.ok(kit.cohortMatrixShapeSchema.safeParse(fromSql).success, 'the document passes its schema');
@@ -109,6 +109,14 @@ function equalityCases(dialect, query) {
       assert.ok(kit.periodCountsShapeSchema.safeParse(fromSql).success, 'the document passes its schema');
     });
   }
+  it('the suggested activity window (3 × the median days between purchases) is the elements\'', async () => {
+    for (const c of [{ data: 'uk' }, { data: 'traps', timeZone: 'Europe/Oslo' }, { data: 'traps', timeZone: 'America/New_York' }]) {
+      const [row] = await query(kit.purchaseGapsSql(sqlOptions(c, dialect)));
+      assert.equal(kit.windowDaysFromGaps(row), value(kit.suggestedWindowDays(engineTable(c.data, c.timeZone))), describeCase(c));
+    }
+    const [uk] = await query(kit.purchaseGapsSql(sqlOptions({ data: 'uk' }, dialect)));
+    assert.equal(kit.windowDaysFromGaps(uk), 84, 'the README\'s figure for the export');
+  });
   it('rows without a customer are left out and counted', async () => {
     const [counts] = await query(kit.rowCountsSql({ dialect, table: 'uk', fields: UK_FIELDS }));
     const records = ukExportRecords();

@@ -59,12 +59,16 @@ active AS (
   FROM purchase_days p CROSS JOIN boundaries b
   WHERE b.t > p.day AND b.t <= (p.day + 90)
 ),
--- Each customer's state at both ends of period j (active at its start, at its end).
+-- Each customer's state at both ends of period j (active at its start, at its end): an aggregate,
+-- not a self-join, so a database can spill it to disk on tables of any size.
 moves AS (
-  SELECT COALESCE(a.customer, e.customer) AS customer, COALESCE(a.j, e.j - 1) AS j,
-    CASE WHEN a.customer IS NULL THEN 0 ELSE 1 END AS at_start,
-    CASE WHEN e.customer IS NULL THEN 0 ELSE 1 END AS at_end
-  FROM active a FULL OUTER JOIN active e ON e.customer = a.customer AND e.j = a.j + 1
+  SELECT customer, j, MAX(at_start) AS at_start, MAX(at_end) AS at_end
+  FROM (
+    SELECT customer, j, 1 AS at_start, 0 AS at_end FROM active
+    UNION ALL
+    SELECT customer, j - 1 AS j, 0 AS at_start, 1 AS at_end FROM active
+  ) AS ends
+  GROUP BY customer, j
 ),
 counts AS (
   SELECT m.j,
