@@ -71,16 +71,38 @@ export function startEngineWorker(): void {
   if (workers.length === 0) startWorker();
 }
 
+/**
+ * The engine file's URL as a worker can start from it. A worker's script must come from
+ * the page's own origin, so where the kit itself was loaded from another one (the package's
+ * modules from a CDN through an import map), the worker starts from a same-origin `blob:`
+ * module that imports the engine file; the CDN's CORS headers let it. (The single-file
+ * bundles do the same in src/bundle/worker-url.ts; their blob: comes here same-origin.)
+ * A page whose CSP refuses `blob:` workers makes the start fail, and the runs compute in
+ * the page instead.
+ */
+export function sameOriginWorkerUrl(url: URL | string): URL | string {
+  if (typeof location === 'undefined' || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') return url;
+  let target: URL;
+  try {
+    target = new URL(String(url), location.href);
+  } catch {
+    return url;
+  }
+  if (target.protocol === 'blob:' || target.protocol === 'data:' || target.origin === location.origin) return url;
+  return URL.createObjectURL(new Blob([`import ${JSON.stringify(target.href)};`], { type: 'text/javascript' }));
+}
+
 function startWorker(): EngineWorker | undefined {
   if (broken) return undefined;
   let worker: Worker;
   try {
     // Pages that require Trusted Types get the URL through the kit's policy; elsewhere the literal
     // form stays, which Vite and other bundlers recognise and bundle (vite.lib.config.ts rewrites both).
-    const trusted = trustedWorkerUrl(new URL('../../engine/worker.ts', import.meta.url));
-    worker = trusted
-      ? new Worker(trusted, { type: 'module', name: 'retention-kit-metrics' })
-      : new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
+    const script = sameOriginWorkerUrl(new URL('../../engine/worker.ts', import.meta.url));
+    const trusted = trustedWorkerUrl(script);
+    if (trusted) worker = new Worker(trusted, { type: 'module', name: 'retention-kit-metrics' });
+    else if (typeof script === 'string') worker = new Worker(script, { type: 'module', name: 'retention-kit-metrics' });
+    else worker = new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'retention-kit-metrics' });
   } catch {
     broken = true;
     return undefined;
