@@ -64,8 +64,8 @@ export const kpiTileStyles = css`
   .value-row {
     grid-area: value;
     display: flex;
-    align-items: baseline;
-    gap: 0.4em;
+    align-items: center;
+    gap: 0.5em;
     min-width: 0;
   }
 
@@ -77,6 +77,9 @@ export const kpiTileStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+    /* Room for the whole value first; only a value wider than the tile is cut. */
+    flex: 0 0 auto;
+    max-width: 100%;
   }
 
   [part~='delta'] {
@@ -111,14 +114,16 @@ export const kpiTileStyles = css`
     color: var(--_warn);
   }
 
+  /* A narrow tile folds the interval onto two short lines beside the value rather than cut the value. */
   [part~='interval'] {
-    font-size: 0.85em;
+    flex: 0 1 auto;
+    min-width: 0;
+    max-height: 2.4rem;
+    overflow: hidden;
+    font-size: 0.8em;
+    line-height: 1.15;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    min-width: 0;
   }
 
   [part~='caution'] {
