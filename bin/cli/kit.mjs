@@ -1,19 +1,24 @@
-// The kit's SQL module for the command line: the package's build (dist/sql/index.js), or in a
-// clone before `npm run build` the TypeScript sources, bundled once by esbuild (a dev dependency).
+// The kit's SQL module for the command line. In a checkout (src/ beside bin/) the TypeScript
+// sources, bundled by esbuild (a dev dependency), so the command runs the code as it is, never a
+// dist/ left from an older build; in the installed package (no src/) its build, dist/sql/index.js.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export async function loadKit() {
-  const built = new URL('../../dist/sql/index.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return import(built.href);
   const source = fileURLToPath(new URL('../../src/sql/index.ts', import.meta.url));
+  const built = new URL('../../dist/sql/index.js', import.meta.url);
+  if (!existsSync(source)) {
+    if (existsSync(fileURLToPath(built))) return import(built.href);
+    throw new Error('retention-kit: dist/sql/index.js is missing from the package');
+  }
   let build;
   try {
     ({ build } = await import('esbuild'));
   } catch {
-    throw new Error('retention-kit: neither dist/sql/index.js (npm run build) nor esbuild (npm install) is there to load the SQL module');
+    if (existsSync(fileURLToPath(built))) return import(built.href);
+    throw new Error('retention-kit: in a checkout, run npm install (esbuild loads the sources) or npm run build');
   }
   const dir = mkdtempSync(join(tmpdir(), 'retention-kit-'));
   try {
