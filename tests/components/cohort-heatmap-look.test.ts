@@ -94,6 +94,52 @@ describe('<cohort-heatmap> legibility', () => {
     }
   }
 
+  /** The shop's revenue: first periods of $4K–$16K, then $20–$2K a period, one refund month below zero. */
+  function revenueMatrix() {
+    const { cohorts } = shopMatrix();
+    return {
+      measure: 'revenue',
+      cohorts: cohorts.map((c, i) => ({ ...c, values: c.values.map((v, k) => (k === 0 ? c.size * 64.5 : i === 3 && k === 2 ? -21 : v * 37.25)) })),
+    };
+  }
+
+  for (const theme of ['light', 'dark'] as const) {
+    for (const width of [320, 390]) {
+      it(`keeps revenue in its cells on a phone: compact amounts without the currency sign, named once in the legend (${theme}, ${width} px)`, async () => {
+        const el = await heatmap(html`<cohort-heatmap theme=${theme} value="revenue" .data=${revenueMatrix()}></cohort-heatmap>`, width);
+        const cells = all(el, '[part~="cells"] [part~="cell"]');
+        const texts = all(el, '[part~="cells"] [part~="cell-text"]');
+        expect(texts.length, 'a value in every cell, period 0 included').to.equal(cells.length);
+        expect(legendText(el, 'hint')).to.equal(undefined); // not moved to the tooltip
+        for (const text of texts) {
+          const rect = text.previousElementSibling as SVGGraphicsElement;
+          const where = `${rect.dataset.row}/${rect.dataset.column} "${text.textContent}"`;
+          expect(text.textContent, where).to.match(/^-?\d+(\.\d)?K?$/); // "430", "1.6K", "-21": no "$"
+          expect(parseFloat(getComputedStyle(text).fontSize), where).to.be.at.least(10);
+          const textBox = (text as SVGGraphicsElement).getBBox();
+          const cellBox = rect.getBBox();
+          expect(textBox.x, where).to.be.at.least(cellBox.x);
+          expect(textBox.x + textBox.width, where).to.be.at.most(cellBox.x + cellBox.width);
+          expect(contrastRatio(getComputedStyle(text).fill, getComputedStyle(rect).fill), where).to.be.at.least(4.5);
+        }
+        expect(legendText(el, 'scale-title')).to.equal('Revenue ($)');
+        // The tooltip gives the amount in full.
+        const chart = el.shadowRoot!.querySelector<HTMLElement>('[part~="chart"]')!;
+        chart.focus();
+        chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part~="tooltip"] dl')!.textContent).to.match(/\$[\d,]+/);
+      });
+    }
+  }
+
+  it('prints revenue with its currency sign where cells are wide, and the legend then needs no unit', async () => {
+    const el = await heatmap(html`<cohort-heatmap value="revenue" .data=${revenueMatrix()}></cohort-heatmap>`, 1000);
+    const texts = all(el, '[part~="cells"] [part~="cell-text"]').map((text) => text.textContent!);
+    expect(texts.every((text) => /^-?\$/.test(text)), texts.join(' ')).to.equal(true);
+    expect(legendText(el, 'scale-title')).to.equal('Revenue');
+  });
+
   it('scrolls the grid sideways beside the cohort labels where the periods do not fit (320 px)', async () => {
     const el = await heatmap(html`<cohort-heatmap .data=${shopMatrix()}></cohort-heatmap>`, 320);
     const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;

@@ -119,10 +119,13 @@ describe('<cohort-heatmap>', () => {
     ]);
     // k1: (40 + 30) / (100 + 50) = 46.67 %; k2: 25 / 100.
     expect(el.result!.average.map(round)).to.deep.equal([1, 0.4667, 0.25]);
+    // 95 % Wilson intervals (formula in tests/components/retention-curve.test.ts; z = 1.96), hand-computed:
+    // 40 of 100 → 30.9 – 49.8 %; 25 of 100 → 17.5 – 34.3 %; 30 of 50 → 46.2 – 72.4 %;
+    // the average's from the summed counts, 70 of 150 → 38.9 – 54.6 %. Period 0 (100 % by definition) has none.
     expect(tableRows(el)).to.deep.equal([
-      ['Jan 2024', '100', '100.0%', '40.0%', '25.0%'],
-      ['Feb 2024', '50', '100.0%', '60.0%', ''],
-      ['Average', '', '100.0%', '46.7%', '25.0%'],
+      ['Jan 2024', '100', '100.0%', '40.0% (95% interval 30.9% – 49.8%)', '25.0% (95% interval 17.5% – 34.3%)'],
+      ['Feb 2024', '50', '100.0%', '60.0% (95% interval 46.2% – 72.4%)', ''],
+      ['Average', '', '100.0%', '46.7% (95% interval 38.9% – 54.6%)', '25.0% (95% interval 17.5% – 34.3%)'],
     ]);
   });
 
@@ -174,7 +177,8 @@ describe('<cohort-heatmap>', () => {
   });
 
   it('leaves cells not reached yet blank, in the drawing and in the table', async () => {
-    const el = await ready(await inBox(html`<cohort-heatmap .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    // Bare figures: the intervals of these tiny cohorts have tests of their own (uncertainty, below).
+    const el = await ready(await inBox(html`<cohort-heatmap confidence="off" .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
     const rectsOfRow = (row: number) => el.shadowRoot!.querySelectorAll(`[part~="cells"] [part~="cell"][data-row="${row}"]`).length;
     expect([rectsOfRow(0), rectsOfRow(1), rectsOfRow(2)]).to.deep.equal([3, 2, 1]);
     expect(tableRows(el)).to.deep.equal([
@@ -328,6 +332,103 @@ describe('<cohort-heatmap>', () => {
     (part(dark, 'chart') as HTMLElement).focus();
     await dark.updateComplete;
     await expect(dark).to.be.accessible();
+  });
+});
+
+describe('<cohort-heatmap> uncertainty', () => {
+  /*
+   * A cohort of 12 (few) and one of 120; hand-computed 95 % Wilson intervals:
+   *   5 of 12 → 19.3 – 68.0 %; 3 of 12 → 8.9 – 53.2 %; 54 of 120 → 36.4 – 53.9 %;
+   *   average k1 (5 + 54) of (12 + 120) = 44.7 % → 36.5 – 53.2 %; average k2 January's 3 of 12 alone.
+   */
+  const SMALL = { measure: 'count', cohorts: [{ key: '2024-01', size: 12, values: [12, 5, 3] }, { key: '2024-02', size: 120, values: [120, 54] }] };
+  const FEW = (n: number) => `only ${n} customers at the start: an uncertain rate`;
+
+  it('puts each share\'s interval in the table and the tooltip, and says where customers are few', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${SMALL}></cohort-heatmap>`));
+    expect(el.result!.averageCounts).to.deep.equal([{ active: 132, reached: 132 }, { active: 59, reached: 132 }, { active: 3, reached: 12 }]);
+    expect(tableRows(el)).to.deep.equal([
+      ['Jan 2024', `12 (${FEW(12)})`, '100.0%', '41.7% (95% interval 19.3% – 68.0%)', '25.0% (95% interval 8.9% – 53.2%)'],
+      ['Feb 2024', '120', '100.0%', '45.0% (95% interval 36.4% – 53.9%)', ''],
+      ['Average', '', '100.0%', '44.7% (95% interval 36.5% – 53.2%)', `25.0% (95% interval 8.9% – 53.2%); ${FEW(12)}`],
+    ]);
+    (part(el, 'chart') as HTMLElement).focus();
+    await el.updateComplete;
+    key(el, 'ArrowRight');
+    await el.updateComplete;
+    expect(tooltip(el)).to.equal(`Cohort Jan 2024. 5 of 12 active. ${FEW(12)}. Customers: 12. Period 1: 41.7%. 95% interval: 19.3% – 68.0%`);
+    key(el, 'ArrowDown');
+    await el.updateComplete;
+    expect(tooltip(el)).to.equal('Cohort Feb 2024. 54 of 120 active. Customers: 120. Period 1: 45.0%. 95% interval: 36.4% – 53.9%');
+    key(el, 'ArrowDown');
+    await el.updateComplete;
+    expect(tooltip(el)).to.equal('Average. Period 1: 44.7%. 95% interval: 36.5% – 53.2%');
+    // The summary (the host's label) gives the average's interval too.
+    expect(el.getAttribute('aria-label')).to.include('Average in period 1: 44.7% (95% interval 36.5% – 53.2%).');
+  });
+
+  it('counts say their share with the interval', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap value="count" .data=${SMALL}></cohort-heatmap>`));
+    expect(tableRows(el)[1]).to.deep.equal(['Feb 2024', '120', '120', '54 (45.0%; 95% interval 36.4% – 53.9%)', '']);
+    (part(el, 'chart') as HTMLElement).focus();
+    await el.updateComplete;
+    key(el, 'ArrowDown');
+    key(el, 'ArrowRight');
+    await el.updateComplete;
+    expect(tooltip(el)).to.equal('Cohort Feb 2024. Customers: 120. Period 1: 54. % of cohort active: 45.0%. 95% interval: 36.4% – 53.9%');
+  });
+
+  it('gives revenue no interval (no share), but hatches its few customers', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap value="revenue" .data=${ORDERS} as-of="2024-03-31"></cohort-heatmap>`));
+    expect(tableRows(el).flat().join(' ')).to.not.include('interval');
+    expect(el.shadowRoot!.querySelectorAll('[part~="cell-few"]').length).to.be.above(0);
+  });
+
+  it('hatches the cells of few customers (period 0 too), keys the hatching once in the legend, and hides it with confidence="off"', async () => {
+    const el = await ready(await inBox(html`<cohort-heatmap theme="light" .data=${SMALL}></cohort-heatmap>`));
+    const hatched = () => [...el.shadowRoot!.querySelectorAll('svg.grid [part~="cell-few"]')].map((rect) => rect.previousElementSibling!.getAttribute('data-row') + ':' + rect.previousElementSibling!.getAttribute('data-column'));
+    // January's three cells, and the average's k2 (January's 12 alone); February and the other average cells are not.
+    expect(hatched()).to.deep.equal(['0:0', '0:1', '0:2', '2:2']);
+    const hatch = el.shadowRoot!.querySelector('[part~="cell-few"]')!;
+    expect(hatch.getAttribute('mask')).to.equal('url(#few-customers)');
+    expect(el.shadowRoot!.querySelector('mask#few-customers')).to.exist;
+    // Stripes in the cell's text colour (its contrast with the fill is checked), at a faint opacity.
+    const style = getComputedStyle(hatch);
+    expect(Number(style.fillOpacity)).to.be.within(0.2, 0.6);
+    expect(style.pointerEvents).to.equal('none');
+    const legend = part(el, 'legend')!.textContent!.replace(/\s+/g, ' ');
+    expect(legend.match(/fewer than 30 customers: few to judge by/g)).to.have.length(1);
+
+    el.confidence = 'off';
+    await el.updateComplete;
+    expect(hatched()).to.deep.equal([]);
+    expect(part(el, 'legend')!.textContent).to.not.include('few to judge by');
+    expect(tableRows(el)[0]).to.deep.equal(['Jan 2024', '12', '100.0%', '41.7%', '25.0%']);
+    // A drawing change only: no recompute.
+    expect(el.result!.cohorts).to.have.length(2);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`draws the hatching in each cell's own text colour, so it shows on pale and deep cells alike (${theme}, 390 px)`, async () => {
+      const el = await ready(await inBox(html`<cohort-heatmap theme=${theme} .data=${SMALL}></cohort-heatmap>`, 390));
+      const hatches = [...el.shadowRoot!.querySelectorAll('svg.grid [part~="cell-few"]')];
+      expect(hatches.length).to.equal(4);
+      let checked = 0;
+      for (const hatch of hatches) {
+        const text = hatch.nextElementSibling;
+        if (!text?.matches('[part~="cell-text"]') || hatch.previousElementSibling!.matches('[part~="cell-start"]')) continue;
+        expect(getComputedStyle(hatch).fill, text.textContent!).to.equal(getComputedStyle(text).fill);
+        checked++;
+      }
+      expect(checked).to.equal(3); // January's k1 and k2, the average's k2
+    });
+  }
+
+  it('takes the interval of a percent matrix from its shares and sizes, the only counts it has', async () => {
+    // 45 % of 120 is 54 customers: the same interval as the count matrix's 54 of 120.
+    const percent = { measure: 'percent', cohorts: [{ key: '2024-02', size: 120, values: [1, 0.45] }] };
+    const el = await ready(await inBox(html`<cohort-heatmap .data=${percent}></cohort-heatmap>`));
+    expect(tableRows(el)[0]).to.deep.equal(['Feb 2024', '120', '100.0%', '45.0% (95% interval 36.4% – 53.9%)']);
   });
 });
 

@@ -114,6 +114,26 @@ export const cohortHeatmapStyles = css`
     pointer-events: none;
   }
 
+  /*
+   * Few customers: stripes (a mask) in the cell's own text colour, faint enough to leave the colour and
+   * the value readable. Period-0 cells and the legend key carry no text colour: the theme's text stands in.
+   */
+  [part~='few-stripe'] {
+    stroke: #fff;
+    stroke-width: 1.6;
+  }
+
+  [part~='cell-few'] {
+    fill: light-dark(var(--li, var(--_text)), var(--di, var(--_text)));
+    fill-opacity: 0.4;
+    pointer-events: none;
+  }
+
+  [part~='few-swatch'] {
+    fill: var(--_surface);
+    stroke: var(--_grid);
+  }
+
   [part~='not-reached-swatch'] {
     fill: none;
     stroke: var(--_grid);

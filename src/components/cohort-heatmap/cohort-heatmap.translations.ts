@@ -32,6 +32,10 @@ declare module '../platform/translations.ts' {
     heatmapValuesOnHover: string;
     /** The property cohort of customers without a value for the property. */
     heatmapNoValue: string;
+    /** The legend's key of the hatched cells (the threshold already formatted). */
+    heatmapFewKey: (threshold: string) => string;
+    /** The legend's title with the unit the cells leave out: "Revenue ($)". */
+    heatmapScaleIn: (what: string, unit: string) => string;
   }
 }
 
@@ -59,4 +63,6 @@ registerTranslation('en', {
   heatmapStartKey: 'period 0: the whole cohort',
   heatmapValuesOnHover: 'values on hover or focus',
   heatmapNoValue: '(none)',
+  heatmapFewKey: (threshold) => `fewer than ${threshold} customers: few to judge by`,
+  heatmapScaleIn: (what, unit) => `${what} (${unit})`,
 });

@@ -11,7 +11,10 @@ import { emit } from '../platform/events.ts';
 import type { Formatter } from '../platform/locale.ts';
 import { jobNamed } from '../platform/jobs.ts';
 import { cohortsPart, labelSpan, scopeLine } from '../platform/scope.ts';
-import { periodCountAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
+import { confidenceAttribute, periodCountAttribute, weekStartAttribute, type Confidence } from '../platform/attribute-rules.ts';
+import { intervalText } from '../platform/trust.ts';
+import { isSmallSample, SMALL_SAMPLE, wilsonInterval, type Interval } from '../../metrics/uncertainty.ts';
+import type { CohortCounts } from '../../metrics/cohorts.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import type { CohortHeatmapJobOptions, HeatmapCohort, HeatmapInput, HeatmapModel } from '../../engine/jobs/cohort-heatmap.ts';
@@ -44,6 +47,15 @@ interface Cell {
   column: number;
 }
 
+/** How sure a cell is: the customers its share rests on, their 95 % interval, and whether they are few. */
+interface CellCertainty {
+  counts: CohortCounts;
+  /** The share's Wilson interval; null for period 0 (100 % by definition) and for revenue, which is no share. */
+  interval: Interval | null;
+  /** Fewer than SMALL_SAMPLE customers: marked in the drawing, said in the tooltip and the table. */
+  few: boolean;
+}
+
 /** What one drawing of the grid was made from: it is redrawn only when one of these changes, never on a hover. */
 interface Drawing {
   layout: HeatmapLayout;
@@ -62,7 +74,15 @@ interface Drawing {
  * color-domain.ts); period 0, the whole cohort, is drawn apart in a neutral
  * colour. On a narrow screen the values shrink to 10–11 px and the grid
  * scrolls sideways beside the cohort labels; where even that would not fit,
- * the values show on hover or focus and the legend says so.
+ * the values show on hover or focus and the legend says so. Revenue cells
+ * print compact amounts without the currency sign where room is short
+ * ("1.2K"; the legend's title names the currency).
+ *
+ * Every share states its uncertainty: the tooltip and the hidden table give
+ * its 95 % Wilson interval (active customers of those who reached the period;
+ * the average row's from the summed counts), and cells resting on fewer than
+ * 30 customers are hatched, with the reason in the tooltip, the table and,
+ * once, the legend. `confidence="off"` hides both.
  *
  * @summary Cohort retention heatmap.
  *
@@ -75,6 +95,7 @@ interface Drawing {
  * @attr input - `auto` (default), `transactions` or `matrix` (pre-aggregated `{ measure, cohorts: [{ key, label?, size, values }] }`).
  * @attr as-of - Last day of data used.
  * @attr week-start - First day of week for `week` periods.
+ * @attr confidence - `on` (default): 95 % intervals and hatched small cohorts; `off` hides them.
  * @prop customers - Customer records (array of objects) for `cohort-by`.
  *
  * @fires cohort-select - A cell was chosen: `detail` is {@link CohortSelectDetail}.
@@ -90,6 +111,8 @@ interface Drawing {
  * @csspart legend - The colour legend.
  * @csspart tooltip - The tooltip.
  * @csspart cell-focus - The ring around the active cell.
+ * @csspart cell-few - The hatching over a cell that rests on fewer than 30 customers.
+ * @csspart few-swatch - The legend key of that hatching.
  * @csspart table - The visually hidden data table.
  *
  * @cssprop --rk-heatmap-ramp - Light-theme colours, low to high, comma-separated.
@@ -109,6 +132,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
   @property() input: HeatmapInput = 'auto';
   @property({ attribute: 'as-of' }) asOf?: string;
   @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
+  /** `on`: intervals in the tooltip and table, small cohorts hatched; `off`: bare figures. Drawing only: no recompute. */
+  @property({ reflect: true, converter: confidenceAttribute }) confidence: Confidence = 'on';
 
   #focus = new ChartFocusController<Cell>(this, {
     first: () => (this.result ? moveCell(this.#rowLengths(this.result), { row: 0, column: 0 }, 'first') : null),
@@ -183,7 +208,9 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     // Period 1 says how many come back at all; the last period with an average says how many stay.
     const lastAverage = model.average.reduce<number>((last, v, k) => (v === null ? last : k), -1);
     for (const k of new Set([1, lastAverage])) {
-      if (k > 0 && k < model.average.length && model.average[k] !== null) parts.push(f.term('heatmapAverageAt', k, this.#formatFull(model.value, model.average[k]!)));
+      if (k > 0 && k < model.average.length && model.average[k] !== null) {
+        parts.push(f.term('heatmapAverageAt', k, this.#withInterval(model.value, model.average[k]!, this.#certainty(model, { row: model.cohorts.length, column: k }))));
+      }
     }
     if (model.partialLastPeriod) parts.push(f.term(model.cohorts.some((c) => c.running >= 0) ? 'heatmapPartialAverage' : 'heatmapPartial'));
     return parts.join(' ');
@@ -225,9 +252,12 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       return { short: f.number(Math.round(value * 100)), full: f.percent(value, 0) };
     }
     // Whole numbers below a thousand ("16", not the average's "15.6"), compact above ("1.2K"): the tooltip has the rest.
-    const digits = Math.abs(value) < 1000 ? 0 : 1;
-    const text = measure === 'revenue' ? f.currency(value, { notation: 'compact', maximumFractionDigits: digits }) : f.number(value, { notation: 'compact', maximumFractionDigits: digits });
-    return { short: text, full: text };
+    // Money keeps two digits ("16K", not "15.6K"): a cell shows its magnitude, and the first period's large amounts fit a phone.
+    const compact: Intl.NumberFormatOptions =
+      Math.abs(value) < 1000 ? { maximumFractionDigits: 0 } : measure === 'revenue' ? { notation: 'compact', maximumSignificantDigits: 2 } : { notation: 'compact', maximumFractionDigits: 1 };
+    const bare = f.number(value, compact);
+    // Narrow revenue cells drop the currency sign ("1.2K"; the legend's title names the currency), as PostHog's and Amplitude's tables do.
+    return { short: bare, full: measure === 'revenue' ? f.currency(value, compact) : bare };
   }
 
   /** Every cell's texts, per result and language: made once, read by the layout and the drawing. */
@@ -268,7 +298,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
           ${drawing
             ? html`${guard([drawing, f.wordsKey], () => this.#renderLabels(model, drawing.layout, f))}
                 <svg class="grid" aria-hidden="true" width=${drawing.layout.gridWidth} height=${drawing.layout.height}>
-                  ${guard([drawing, f.wordsKey, f.currencyCode], () => this.#renderGrid(model, drawing, f))}
+                  ${guard([drawing, f.wordsKey, f.currencyCode, this.confidence], () => this.#renderGrid(model, drawing, f))}
                   ${active ? this.#renderFocusRing(model, drawing.layout, active) : nothing}
                 </svg>`
             : nothing}
@@ -276,8 +306,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
         ${drawing && active ? chartTooltip(this.#tooltipContent(model, active), this.#tooltipAnchor(model, drawing.layout, active)) : nothing}
         ${this.#focus.announcement()}
       </div>
-      ${drawing ? guard([drawing, f.wordsKey, f.currencyCode], () => this.#renderLegend(model, drawing, f)) : nothing}
-      ${guard([model, f.wordsKey, f.currencyCode], () => this.#renderTable(model))}`;
+      ${drawing ? guard([drawing, f.wordsKey, f.currencyCode, this.confidence], () => this.#renderLegend(model, drawing, f)) : nothing}
+      ${guard([model, f.wordsKey, f.currencyCode, this.confidence], () => this.#renderTable(model))}`;
   }
 
   /** The layout and colours for this result, width, language and ramps; the same object while none of them changes. */
@@ -346,6 +376,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const gap = cw > 8 ? 1 : 0;
     const texts = this.#cellTexts(model, f);
     const averageRow = model.cohorts.length;
+    const confident = this.confidence !== 'off';
+    let hatched = false;
     const cellMarks = (values: readonly (number | null)[], row: number, running = -1) =>
       values.map((v, column) => {
         if (v === null || !Number.isFinite(v)) return nothing; // not reached yet: blank, never a zero-coloured cell
@@ -357,24 +389,30 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
           ? svg`<text part="cell-text" x=${x + width / 2} y=${y + (ch - gap) / 2} dy="0.35em" text-anchor="middle">${text}</text>`
           : nothing;
         const parts = ['cell', column === 0 ? 'cell-start' : '', column === running ? 'cell-running' : ''].filter(Boolean).join(' ');
+        // Few customers: hatched over the colour (which stays readable), period 0 too, so the whole row reads as shaky.
+        const few = confident && this.#certainty(model, { row, column })?.few;
+        hatched ||= !!few;
+        const hatch = few ? svg`<rect part="cell-few" x=${x} y=${y} width=${width} height=${ch - gap} mask="url(#few-customers)"></rect>` : nothing;
         if (column === 0) {
           // Period 0 is the whole cohort by definition: neutral, so the colours are left to the periods that vary.
-          return svg`<g><rect part=${parts} data-row=${row} data-column=${column} x=${x} y=${y} width=${width} height=${ch - gap}></rect>${label}</g>`;
+          return svg`<g><rect part=${parts} data-row=${row} data-column=${column} x=${x} y=${y} width=${width} height=${ch - gap}></rect>${hatch}${label}</g>`;
         }
         const fill = fills(v);
         // Both themes' colours ride along; the stylesheet picks by the element's color-scheme (light-dark()).
         const colours = cssomStyle({ '--l': fill.light, '--d': fill.dark, '--li': inkFor(fill.light), '--di': inkFor(fill.dark) });
-        return svg`<g style=${colours}><rect part=${parts} data-row=${row} data-column=${column} x=${x} y=${y} width=${width} height=${ch - gap}></rect>${label}</g>`;
+        return svg`<g style=${colours}><rect part=${parts} data-row=${row} data-column=${column} x=${x} y=${y} width=${width} height=${ch - gap}></rect>${hatch}${label}</g>`;
       });
-    return svg`<g part="axis column-labels">
+    const cohortCells = model.cohorts.map((cohort, row) => cellMarks(cohort.cells, row, cohort.running));
+    const averageCells = cellMarks(model.average, averageRow);
+    return svg`${hatched ? fewCustomersMask('few-customers', drawing.layout.gridWidth, drawing.layout.height) : nothing}<g part="axis column-labels">
         ${Array.from({ length: model.periods }, (_, k) =>
           k % layout.columnLabelEvery === 0
             ? svg`<text x=${cellOrigin(layout, { row: 0, column: k }).x + cellWidthAt(layout, k) / 2} y=${layout.gridTop - 8} text-anchor="middle">${f.number(k)}</text>`
             : nothing,
         )}
       </g>
-      <g part="cells" class=${layout.showCellText ? `text-${layout.fontSize}` : ''}>${model.cohorts.map((cohort, row) => cellMarks(cohort.cells, row, cohort.running))}</g>
-      <g part="average" class=${layout.showCellText ? `text-${layout.fontSize}` : ''}>${cellMarks(model.average, averageRow)}</g>`;
+      <g part="cells" class=${layout.showCellText ? `text-${layout.fontSize}` : ''}>${cohortCells}</g>
+      <g part="average" class=${layout.showCellText ? `text-${layout.fontSize}` : ''}>${averageCells}</g>`;
   }
 
   /** The active cell's ring: the only thing a hover or a key changes in the drawing. */
@@ -390,10 +428,25 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const { domain, legendSamples, layout } = drawing;
     const running = model.cohorts.some((c) => c.running >= 0);
     const swatch = (part: string) => html`<svg class="swatch" width="10" height="10" aria-hidden="true"><rect part=${part} x="0.5" y="0.5" width="9" height="9"></rect></svg>`;
+    const fewKey =
+      this.confidence !== 'off' && this.#hasFewCustomers(model)
+        ? html`<span class="key"
+            ><svg class="swatch" width="10" height="10" aria-hidden="true">
+              ${fewCustomersMask('few-customers-key', 10, 10)}
+              <rect part="few-swatch" x="0.5" y="0.5" width="9" height="9"></rect>
+              <rect part="cell-few" x="0.5" y="0.5" width="9" height="9" mask="url(#few-customers-key)"></rect></svg
+            >${f.term('heatmapFewKey', f.number(SMALL_SAMPLE))}</span
+          >`
+        : nothing;
+    // Revenue cells too narrow for the currency sign print bare amounts: the title names the currency once.
+    const scaleTitle =
+      model.value === 'revenue' && layout.showCellText && !layout.fullCellText
+        ? f.term('heatmapScaleIn', f.term('heatmapScale', model.value), this.#currencySign())
+        : f.term('heatmapScale', model.value);
     const step = 5;
     const scale = domain
       ? html`<span class="scale">
-          <span class="scale-title">${f.term('heatmapScale', model.value)}</span>
+          <span class="scale-title">${scaleTitle}</span>
           <span class="range">
             <span class="scale-low">${domain.clampedBelow ? f.term('heatmapAtMost', this.#formatLegend(model.value, domain.low)) : this.#formatLegend(model.value, domain.low)}</span>
             <svg class="bar" width=${legendSamples.length * step} height="10" aria-hidden="true"><title>${f.term('heatmapLegend')}</title>
@@ -407,7 +460,7 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       ${scale}
       <span class="key">${swatch('start-swatch')}${f.term('heatmapStartKey')}</span>
       <span class="key">${swatch('not-reached-swatch')}${f.term('heatmapNotReached')}</span>
-      ${running ? html`<span class="key">${swatch('running-swatch')}${f.term('heatmapRunning')}</span>` : nothing}
+      ${running ? html`<span class="key">${swatch('running-swatch')}${f.term('heatmapRunning')}</span>` : nothing} ${fewKey}
       ${layout.showCellText ? nothing : html`<span class="key hint">${f.term('heatmapValuesOnHover')}</span>`}
     </div>`;
   }
@@ -420,6 +473,51 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     return f.number(value, { notation: 'compact', maximumFractionDigits: 1 });
   }
 
+  /** The currency's sign as the cells' amounts would carry it ("$", "kr"); the code where Intl knows no sign. */
+  #currencySign(): string {
+    const f = this.format;
+    try {
+      return new Intl.NumberFormat(f.locale, { style: 'currency', currency: f.currencyCode }).formatToParts(0).find((part) => part.type === 'currency')?.value ?? f.currencyCode;
+    } catch {
+      return f.currencyCode;
+    }
+  }
+
+  /**
+   * The customers a cell rests on and how sure its share is: a cohort cell's active customers of
+   * those who reached the period, the average row's summed over the cohorts it counts. Null where
+   * the input gives no counts (a revenue matrix) and while confidence is off.
+   */
+  #certainty(model: HeatmapModel, cell: Cell): CellCertainty | null {
+    if (this.confidence === 'off') return null;
+    let counts: CohortCounts | null = null;
+    if (cell.row === model.cohorts.length) counts = model.averageCounts[cell.column] ?? null;
+    else {
+      const cohort = model.cohorts[cell.row];
+      const active = cohort?.counts[cell.column];
+      const reached = cohort?.reached[cell.column] ?? 0;
+      if (active !== null && active !== undefined && reached > 0) counts = { active, reached };
+    }
+    if (!counts) return null;
+    // Period 0 is 100 % by definition, and revenue is no share: neither has an interval.
+    const share = model.value !== 'revenue' && cell.column > 0;
+    return { counts, interval: share ? wilsonInterval(counts.active, counts.reached) : null, few: isSmallSample(counts.reached) };
+  }
+
+  #hasFewCustomers(model: HeatmapModel): boolean {
+    return model.cohorts.some((c) => c.reached.some((n) => n > 0 && isSmallSample(n))) || model.averageCounts.some((counts) => counts !== null && isSmallSample(counts.reached));
+  }
+
+  /** A value with its interval, for the table and the summary: "45.0% (95% interval 36.4% – 53.9%)"; counts say their share too. */
+  #withInterval(measure: CohortValue, value: number, certainty: CellCertainty | null): string {
+    const f = this.format;
+    const shown = this.#formatFull(measure, value);
+    const interval = certainty?.interval;
+    if (!interval || !certainty) return shown;
+    const range = `${f.term('trustInterval')} ${intervalText(f, interval)}`;
+    return measure === 'count' ? `${shown} (${f.percent(certainty.counts.active / certainty.counts.reached)}; ${range})` : `${shown} (${range})`;
+  }
+
   #cellValue(model: HeatmapModel, cell: Cell): number | null {
     const row = cell.row === model.cohorts.length ? model.average : model.cohorts[cell.row]?.cells;
     return row?.[cell.column] ?? null;
@@ -430,19 +528,25 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
     const value = this.#cellValue(model, cell);
     const period = f.term('heatmapPeriod', cell.column);
     const shown = value === null ? f.term('heatmapNotReached') : this.#formatFull(model.value, value);
-    if (cell.row === model.cohorts.length) return { title: f.term('heatmapAverage'), rows: [[period, shown]] };
+    const certainty = value === null ? null : this.#certainty(model, cell);
+    // The share and its interval: a count shows its share first, so the interval has something to belong to.
+    const trust: (readonly [string, string])[] = [];
+    if (certainty?.interval) {
+      if (model.value === 'count') trust.push([f.term('heatmapScale', 'percent'), f.percent(certainty.counts.active / certainty.counts.reached)]);
+      trust.push([f.term('trustInterval'), intervalText(f, certainty.interval)]);
+    }
+    const few = certainty?.few ? [f.term('trustFewCustomers', certainty.counts.reached)] : [];
+    if (cell.row === model.cohorts.length) return { title: f.term('heatmapAverage'), notes: few, rows: [[period, shown], ...trust] };
     const cohort: HeatmapCohort = model.cohorts[cell.row];
     const notes: string[] = [];
     const count = cohort.counts[cell.column];
-    if (model.value !== 'count' && count !== null && count !== undefined) notes.push(f.term('heatmapActiveOf', f.number(count, { maximumFractionDigits: 1 }), f.number(cohort.size)));
+    const reached = cohort.reached[cell.column] || cohort.size;
+    if (model.value !== 'count' && count !== null && count !== undefined) notes.push(f.term('heatmapActiveOf', f.number(count, { maximumFractionDigits: 1 }), f.number(reached)));
     if (cell.column === cohort.running) notes.push(f.term('heatmapRunning'));
     return {
       title: `${f.term('heatmapCohort')} ${this.#cohortLabels(model)[cell.row]}`,
-      notes,
-      rows: [
-        [f.term('heatmapSize'), f.number(cohort.size)],
-        [period, shown],
-      ],
+      notes: [...notes, ...few],
+      rows: [[f.term('heatmapSize'), f.number(cohort.size)], [period, shown], ...trust],
     };
   }
 
@@ -465,12 +569,22 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       { label: f.term('heatmapSize'), numeric: true },
       ...Array.from({ length: model.periods }, (_, k) => ({ label: f.term('heatmapPeriod', k), numeric: true })),
     ];
-    // Not reached yet stays an empty cell, exactly as drawn: blank is not 0.
-    const cells = (values: readonly (number | null)[]) => values.map((v) => (v === null ? '' : this.#formatFull(model.value, v)));
+    // Not reached yet stays an empty cell, exactly as drawn: blank is not 0. Few customers are said once where
+    // their number is: in the size cell of a small cohort, or in a cell whose period fewer have reached.
+    const averageRow = model.cohorts.length;
+    const cells = (values: readonly (number | null)[], row: number, size: number | null) =>
+      values.map((v, column) => {
+        if (v === null) return '';
+        const certainty = this.#certainty(model, { row, column });
+        const text = this.#withInterval(model.value, v, certainty);
+        const fewHere = certainty?.few && (size === null || !isSmallSample(size));
+        return fewHere ? `${text}; ${f.term('trustFewCustomers', certainty.counts.reached)}` : text;
+      });
+    const sizeCell = (size: number) => (this.confidence !== 'off' && isSmallSample(size) ? `${f.number(size)} (${f.term('trustFewCustomers', size)})` : f.number(size));
     const labels = this.#cohortLabels(model);
     const rows = [
-      ...model.cohorts.map((c, i) => [labels[i], f.number(c.size), ...cells(c.cells)]),
-      [f.term('heatmapAverage'), '', ...cells(model.average)],
+      ...model.cohorts.map((c, i) => [labels[i], sizeCell(c.size), ...cells(c.cells, i, c.size)]),
+      [f.term('heatmapAverage'), '', ...cells(model.average, averageRow, null)],
     ];
     return renderDataTable(this.summarize(model), columns, rows);
   }
@@ -548,3 +662,20 @@ const KEY_MOVES: Record<string, CellMove> = {
   Home: 'row-start',
   End: 'row-end',
 };
+
+/**
+ * Diagonal hatching for cells resting on few customers, as a mask of stripes: the hatched rect is
+ * filled with the cell's own text colour (chosen for contrast with its fill, cohort-heatmap.styles.ts),
+ * so the stripes show on pale and deep cells in both themes without hiding the colour. Ids are
+ * scoped to the element's shadow root.
+ */
+function fewCustomersMask(id: string, width: number, height: number) {
+  return svg`<defs>
+    <pattern id=${`${id}-stripes`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <line part="few-stripe" x1="0" y1="0" x2="0" y2="5"></line>
+    </pattern>
+    <mask id=${id} maskUnits="userSpaceOnUse" x="0" y="0" width=${width} height=${height}>
+      <rect x="0" y="0" width=${width} height=${height} fill=${`url(#${id}-stripes)`}></rect>
+    </mask>
+  </defs>`;
+}
