@@ -39,11 +39,21 @@ const ORDERS = [
   { customer: 'b', date: '2024-03-15', amount: -3 },
 ];
 
+/*
+ * With each share its 95 % Wilson interval, computed by hand from
+ *   centre = (p + z²/2n) / (1 + z²/n),  half = z / (1 + z²/n) · √(p(1 − p)/n + z²/4n²),  z = 1.96:
+ *   1 of 4: p = 0.25, 1 + z²/n = 1.9604, centre = (0.25 + 0.4802) / 1.9604 = 0.3725,
+ *           half = 0.9998 · √(0.046875 + 0.060023) = 0.3269 → 4.6 % – 69.9 %;
+ *   2 of 4 → 15.0 % – 85.0 %;  1 of 3 → 6.1 % – 79.2 %.
+ * Period 0 is 100 % by definition: no interval. Every cohort has under 30 customers: said once, in its size
+ * cell; the average's 7 and 4 customers in its own cells.
+ */
+const FEW = (n: number) => `only ${n} ${n === 1 ? 'customer' : 'customers'} at the start: an uncertain rate`;
 const ON_TABLE = [
-  ['Jan 2024', '4', '100.0%', '25.0%', '50.0% (period still running)'],
-  ['Feb 2024', '3', '100.0%', '33.3% (period still running)', ''],
-  ['Mar 2024', '1', '100.0% (period still running)', '', ''],
-  ['Average', '', '100.0%', '25.0%', ''],
+  ['Jan 2024', `4 (${FEW(4)})`, '100.0%', '25.0% (95% interval 4.6% – 69.9%)', '50.0% (95% interval 15.0% – 85.0%) (period still running)'],
+  ['Feb 2024', `3 (${FEW(3)})`, '100.0%', '33.3% (95% interval 6.1% – 79.2%) (period still running)', ''],
+  ['Mar 2024', `1 (${FEW(1)})`, '100.0% (period still running)', '', ''],
+  ['Average', '', `100.0%; ${FEW(7)}`, `25.0% (95% interval 4.6% – 69.9%); ${FEW(4)}`, ''],
 ];
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -100,7 +110,7 @@ describe('<retention-curve> input routes', () => {
     const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
     expectOn(el);
     expect(el.getAttribute('aria-label')).to.equal(
-      'Retention curves (active in period): 3 cohorts shown (Jan 2024 to Mar 2024), and the average of all cohorts. Average in period 1: 25.0%.',
+      'Retention curves (active in period): 3 cohorts shown (Jan 2024 to Mar 2024), and the average of all cohorts. Average in period 1: 25.0% (95% interval 4.6% – 69.9%).',
     );
   });
 
@@ -275,7 +285,8 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
   });
 
   it('keyboard: the chart starts on the average, ← → move along a curve, ↑ ↓ between curves, with a tooltip and the live region', async () => {
-    const el = await ready(await inBox(html`<retention-curve .data=${ORDERS}></retention-curve>`));
+    // Bare figures (confidence="off"): the words of uncertainty have a test of their own below.
+    const el = await ready(await inBox(html`<retention-curve confidence="off" .data=${ORDERS}></retention-curve>`));
     const chart = part(el, 'chart') as HTMLElement;
     const press = async (key: string) => {
       const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
@@ -436,6 +447,80 @@ describe('<retention-curve> drawing, keyboard and accessibility', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<retention-curve> uncertainty', () => {
+  /*
+   * A cohort of 12 (few) and one of 120. Wilson 95 % by hand (see ON_TABLE's formula):
+   *   Jan k1 5 of 12 → 19.3 % – 68.0 %; Jan k2 3 of 12 → 8.9 % – 53.2 %; Feb k1 54 of 120 → 36.4 % – 53.9 %;
+   *   average k1 from the summed counts, (5 + 54) of (12 + 120) = 44.7 % → 36.5 % – 53.2 %
+   *   (not an average of the two intervals); average k2 is January's alone, 3 of 12.
+   */
+  const MATRIX = {
+    measure: 'count',
+    cohorts: [
+      { key: '2024-01', size: 12, values: [12, 5, 3] },
+      { key: '2024-02', size: 120, values: [120, 54] },
+    ],
+  };
+
+  it('gives every point its interval in the table and the tooltip, the average from summed counts', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${MATRIX}></retention-curve>`));
+    expect(el.result!.averageCounts).to.deep.equal([{ active: 132, reached: 132 }, { active: 59, reached: 132 }, { active: 3, reached: 12 }]);
+    expect(tableRows(el)).to.deep.equal([
+      ['Jan 2024', `12 (${FEW(12)})`, '100.0%', '41.7% (95% interval 19.3% – 68.0%)', '25.0% (95% interval 8.9% – 53.2%)'],
+      ['Feb 2024', '120', '100.0%', '45.0% (95% interval 36.4% – 53.9%)', ''],
+      ['Average', '', '100.0%', '44.7% (95% interval 36.5% – 53.2%)', `25.0% (95% interval 8.9% – 53.2%); ${FEW(12)}`],
+    ]);
+    const chart = part(el, 'chart') as HTMLElement;
+    chart.focus();
+    await el.updateComplete;
+    // Focus starts on the average's latest point (k2): January's 3 of 12.
+    const tip = () => [...part(el, 'tooltip')!.querySelectorAll('dt, dd')].map((cell) => cell.textContent);
+    expect(tip()).to.deep.equal(['Period 2', '25.0%', '95% interval', '8.9% – 53.2%']);
+    expect(part(el, 'tooltip')!.querySelector('.note')!.textContent).to.equal(FEW(12));
+    chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await el.updateComplete;
+    expect(tip()).to.deep.equal(['Period 1', '44.7%', '95% interval', '36.5% – 53.2%']);
+    expect(part(el, 'tooltip')!.querySelector('.note')).to.equal(null); // 132 customers are not few
+    // The highlighted curve's band spans its intervals: at k1 from 53.2 % down to 36.5 %.
+    const band = part(el, 'interval-band')!;
+    expect(band.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+L/);
+    expect(el.shadowRoot!.querySelectorAll('[part~="interval-band"]')).to.have.length(1);
+  });
+
+  it('draws points of few customers hollow and says why once; confidence="off" hides all of it', async () => {
+    const el = await ready(await inBox(html`<retention-curve .data=${MATRIX}></retention-curve>`));
+    const [jan, feb] = [...el.shadowRoot!.querySelectorAll('[part~="curve"]')];
+    expect(jan.querySelectorAll('[part~="point-few"]')).to.have.length(3);
+    expect(feb.querySelectorAll('[part~="point-few"]')).to.have.length(0);
+    // The average's k2 rests on January's 12 alone: hollow too.
+    expect(part(el, 'average')!.querySelectorAll('[part~="point-few"]')).to.have.length(1);
+    // Hollow: filled with the background and ringed in the curve's colour, where a full point is the reverse.
+    const hollow = getComputedStyle(jan.querySelector('[part~="point-few"]')!);
+    const full = getComputedStyle(feb.querySelector('circle.marker')!);
+    expect(hollow.fill).to.equal(full.stroke);
+    expect(hollow.stroke).to.not.equal(hollow.fill);
+    expect(text(el, 'few-note')).to.equal('Hollow points: fewer than 30 customers, few to judge by.');
+    expect([...el.shadowRoot!.querySelectorAll('[part~="legend-item"].few')].map((li) => li.textContent!.trim())).to.deep.equal(['Jan 2024']);
+
+    el.confidence = 'off';
+    await el.updateComplete;
+    expect(el.getAttribute('confidence')).to.equal('off');
+    expect(el.shadowRoot!.querySelectorAll('[part~="point-few"], [part~="few-note"], [part~="legend-item"].few')).to.have.length(0);
+    expect(tableRows(el)[0]).to.deep.equal(['Jan 2024', '12', '100.0%', '41.7%', '25.0%']);
+    (part(el, 'chart') as HTMLElement).focus();
+    await el.updateComplete;
+    expect(part(el, 'interval-band')).to.equal(null);
+    expect([...part(el, 'tooltip')!.querySelectorAll('dt')].map((cell) => cell.textContent)).to.deep.equal(['Period 2']);
+  });
+
+  it('refuses a confidence it does not know, and keeps the intervals', async () => {
+    const el = await ready(await inBox(html`<retention-curve confidence="maybe" .data=${MATRIX}></retention-curve>`));
+    expect(el.confidence).to.equal('on');
+    expect(el.warnings.map((w) => w.code)).to.include('invalid-attribute');
+    expect(tableRows(el)[1][3]).to.equal('45.0% (95% interval 36.4% – 53.9%)');
+  });
 });
 
 describe('<retention-curve> on the real shop export', () => {

@@ -3,13 +3,15 @@
  * before anything is drawn. Pure: testable without a browser layout.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import { bisector } from 'd3-array';
 
 export interface CurveSeries {
   values: readonly (number | null)[];
   /** k of the running period (drawn dashed); -1 when none. */
   partialPeriod: number;
+  /** Per period k, whether the point rests on few customers (drawn hollow). */
+  few?: readonly boolean[];
 }
 
 export interface CurvePoint {
@@ -17,6 +19,8 @@ export interface CurvePoint {
   x: number;
   y: number;
   partial: boolean;
+  /** Rests on few customers: drawn hollow, whatever the marker rule. */
+  few: boolean;
 }
 
 export interface CurvePaths {
@@ -86,7 +90,7 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
     const points: CurvePoint[] = [];
     s.values.forEach((v, k) => {
       // A period without a (finite) value is a gap in the curve, never a point at NaN.
-      if (v !== null && Number.isFinite(v) && k < periods) points.push({ k, x: x(k), y: y(v), partial: k === s.partialPeriod });
+      if (v !== null && Number.isFinite(v) && k < periods) points.push({ k, x: x(k), y: y(v), partial: k === s.partialPeriod, few: s.few?.[k] ?? false });
     });
     // Runs of consecutive complete points are solid; a segment touching the running period is dashed.
     let solid = '';
@@ -124,6 +128,22 @@ export function curveGeometry(series: readonly CurveSeries[], options: CurveGeom
     series: paths,
     markersFit: periods === 1 || step >= MARKER_SPACING,
   };
+}
+
+/**
+ * The band of a curve's 95 % intervals (`low`/`high` per period k, null where
+ * there is none), through the same scales: an area with gaps where a period has
+ * no interval, so a band never bridges a period without one.
+ */
+export function intervalBand(geometry: CurveGeometry, intervals: readonly ({ low: number; high: number } | null | undefined)[]): string {
+  const band = area<{ k: number; low: number; high: number }>()
+    .defined((d) => Number.isFinite(d.low) && Number.isFinite(d.high))
+    .x((d) => geometry.xOf(d.k))
+    .y0((d) => geometry.yOf(d.low))
+    .y1((d) => geometry.yOf(d.high));
+  const [, last] = geometry.xOf.domain();
+  const points = intervals.slice(0, last + 1).map((interval, k) => ({ k, low: interval?.low ?? Number.NaN, high: interval?.high ?? Number.NaN }));
+  return band(points) ?? '';
 }
 
 /** A drawn point: series index and period. */

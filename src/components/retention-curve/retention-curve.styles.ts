@@ -78,6 +78,25 @@ export const retentionCurveStyles = css`
     stroke-width: 1.5;
   }
 
+  /* Few customers: a hollow point, and a cohort that is all few points a fainter line. */
+  .marker.few {
+    fill: var(--_background);
+    stroke: var(--c);
+    stroke-width: 1.5;
+  }
+
+  .few:not(.highlighted) > .curve {
+    stroke-opacity: 0.55;
+  }
+
+  /* The highlighted curve's 95 % interval band. */
+  [part~='interval-band'] {
+    fill: var(--c);
+    fill-opacity: 0.14;
+    stroke: none;
+    pointer-events: none;
+  }
+
   [part~='average'] .curve {
     stroke-width: 3.5;
   }
@@ -125,6 +144,14 @@ export const retentionCurveStyles = css`
     height: 3px;
     border-radius: 2px;
     background: var(--c);
+  }
+
+  /* A cohort of few customers: a hollow swatch, as its points. */
+  [part~='legend-item'].few .swatch {
+    box-sizing: border-box;
+    height: 7px;
+    background: var(--_background);
+    border: 1.5px solid var(--c);
   }
 
   [part~='legend-item'].average .swatch {

@@ -17,6 +17,8 @@ declare module '../platform/translations.ts' {
     curveAverageAt: (k: number, value: string) => string;
     curveChartHint: string;
     curveAverageNote: string;
+    /** Under the chart when some points rest on few customers (the threshold already formatted). */
+    curveFewNote: (threshold: string) => string;
   }
 }
 
@@ -36,4 +38,5 @@ registerTranslation('en', {
   curveAverageAt: (k, value) => `Average in period ${k}: ${value}.`,
   curveChartHint: 'Retention curves: left and right arrow keys move along a curve, up and down between cohorts.',
   curveAverageNote: 'Dashed: a period still running, left out of the average.',
+  curveFewNote: (threshold) => `Hollow points: fewer than ${threshold} customers, few to judge by.`,
 });

@@ -10,11 +10,13 @@ import { chartTooltip, TooltipPlacement, type TooltipContent } from '../platform
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { renderDataTable, type TableColumn } from '../platform/data-table.ts';
 import { jobNamed } from '../platform/jobs.ts';
-import { chartHeightAttribute, numberAttribute, periodCountAttribute, weekStartAttribute } from '../platform/attribute-rules.ts';
+import { chartHeightAttribute, confidenceAttribute, numberAttribute, periodCountAttribute, weekStartAttribute, type Confidence } from '../platform/attribute-rules.ts';
+import { intervalText } from '../platform/trust.ts';
+import { isSmallSample, SMALL_SAMPLE, wilsonInterval, type Interval } from '../../metrics/uncertainty.ts';
 import { RetentionElement, type JobRequest } from '../platform/retention-element.ts';
 import { chartStyles, platformStyles, tooltipStyles } from '../platform/theme.styles.ts';
 import { cohortsPart, labelSpan, scopeLine } from '../platform/scope.ts';
-import { curveGeometry, nearestPoint, pointAt, type CurveGeometry, type CurvePosition } from './curve-geometry.ts';
+import { curveGeometry, intervalBand, nearestPoint, pointAt, type CurveGeometry, type CurvePosition } from './curve-geometry.ts';
 import type { CurveCohort, CurveInput, RetentionCurveJobOptions, RetentionCurveModel } from '../../engine/jobs/retention-curve.ts';
 import { retentionCurveStyles } from './retention-curve.styles.ts';
 import './retention-curve.translations.ts';
@@ -25,6 +27,14 @@ const retentionCurveJob = jobNamed<RetentionCurveJobOptions, RetentionCurveModel
 /** Markers on every curve up to this many periods; beyond, only on the highlighted curve (and only where they fit). */
 const MARKERS_UP_TO = 24;
 
+/** How sure each point of a curve is: its 95 % interval and whether it rests on few customers, per period k. */
+interface SeriesCertainty {
+  intervals: (Interval | null)[];
+  /** Customers behind the point (the denominator); 0 where none. */
+  reached: number[];
+  few: boolean[];
+}
+
 /**
  * Retention curves: for each first-purchase cohort, the share of its
  * customers still active k periods later, with the customer-weighted average
@@ -34,7 +44,10 @@ const MARKERS_UP_TO = 24;
  * average. Unbounded retention looks ahead, so the last points of every
  * cohort understate it: near the end of the data "later" has hardly begun,
  * and those points are a floor that rises as time passes. Hover a curve or its
- * legend entry to highlight the cohort and read the point in a tooltip; on the
+ * legend entry to highlight the cohort and read the point in a tooltip, with
+ * its 95 % Wilson interval (the average's from the summed counts), drawn as a
+ * band around the highlighted curve; points resting on fewer than 30
+ * customers are hollow, and say so (`confidence="off"` hides both). On the
  * focused chart, ← → move along a curve (Home/End to its ends, PageUp/PageDown
  * a tenth), ↑ ↓ to the previous or next curve in legend order, Escape lets go.
  *
@@ -48,6 +61,7 @@ const MARKERS_UP_TO = 24;
  * @attr as-of - Last day of data used.
  * @attr week-start - First day of week for `week` periods.
  * @attr height - Chart height in px (default: half the width, 220–340 px).
+ * @attr confidence - `on` (default): 95 % intervals, a band round the highlighted curve, hollow points for few customers; `off` hides them.
  *
  * @fires metric-change - The curves changed: `detail.result` is a {@link RetentionCurveModel}.
  * @fires error - The input could not be used (not bubbling).
@@ -77,6 +91,8 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   @property({ attribute: 'as-of' }) asOf?: string;
   @property({ attribute: 'week-start', converter: weekStartAttribute }) weekStart?: number;
   @property({ converter: chartHeightAttribute }) height?: number;
+  /** `on`: intervals, the band and hollow points for few customers; `off`: bare curves. Drawing only: no recompute. */
+  @property({ reflect: true, converter: confidenceAttribute }) confidence: Confidence = 'on';
 
   /** The active point (series: cohorts 0 … n − 1, the average n); its series is the highlighted curve. */
   #focus = new ChartFocusController<CurvePosition>(this, {
@@ -93,6 +109,8 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   #tooltip = new TooltipPlacement(this);
   /** The geometry of the last drawing and what it was computed for: a hover or a key reuses it. */
   #drawing?: { key: readonly unknown[]; geometry: CurveGeometry };
+  /** Intervals and few-customer flags of every series (cohorts, then the average), once per result. */
+  #certainty?: { model: RetentionCurveModel; series: SeriesCertainty[] };
 
   protected jobRequest(): JobRequest<RetentionCurveJobOptions, RetentionCurveModel> {
     return {
@@ -139,7 +157,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     const parts = [f.term('curveSummary', what, model.cohorts.length, model.cohortCount, this.#cohortLabel(model, model.cohorts[0]), this.#cohortLabel(model, model.cohorts[model.cohorts.length - 1]))];
     const lastAverage = model.average.reduce<number>((last, v, k) => (v === null ? last : k), -1);
     for (const k of new Set([1, lastAverage])) {
-      if (k > 0 && model.average[k] != null) parts.push(f.term('curveAverageAt', k, f.percent(model.average[k]!)));
+      if (k > 0 && model.average[k] != null) parts.push(f.term('curveAverageAt', k, this.#withInterval(model.average[k]!, this.#pointCertainty(model, model.cohorts.length, k))));
     }
     return parts.join(' ');
   }
@@ -169,9 +187,12 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
         ${g ? this.#renderDrawing(model, g, active) : nothing}
         ${g && active ? this.#renderTooltip(model, g, active) : nothing} ${this.#focus.announcement()}
       </div>
-      ${guard([model, f.wordsKey, highlighted], () => this.#renderLegend(model, highlighted))}
+      ${guard([model, f.wordsKey, highlighted, this.confidence], () => this.#renderLegend(model, highlighted))}
       ${model.cohorts.some((c) => c.partialPeriod >= 0) ? html`<p class="note">${f.term('curveAverageNote')}</p>` : nothing}
-      ${guard([model, f.wordsKey], () => this.#renderTable(model))}`;
+      ${this.confidence !== 'off' && this.#seriesCertainty(model).some((series) => series.few.some(Boolean))
+        ? html`<p class="note" part="few-note">${f.term('curveFewNote', f.number(SMALL_SAMPLE))}</p>`
+        : nothing}
+      ${guard([model, f.wordsKey, this.confidence], () => this.#renderTable(model))}`;
   }
 
   #chartHeight(): number {
@@ -182,9 +203,13 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   /** Scales, ticks and paths, computed once per result, size and language: never on a hover or a key. */
   #geometryFor(model: RetentionCurveModel): CurveGeometry {
     const f = this.format;
-    const key = [model, this.size.width, this.#chartHeight(), f.locale] as const;
+    const key = [model, this.size.width, this.#chartHeight(), f.locale, this.confidence] as const;
     if (this.#drawing?.key.every((part, i) => part === key[i])) return this.#drawing.geometry;
-    const series = [...model.cohorts.map((c) => ({ values: c.values, partialPeriod: c.partialPeriod })), { values: model.average, partialPeriod: -1 }];
+    const certainty = this.confidence === 'off' ? undefined : this.#seriesCertainty(model);
+    const series = [...model.cohorts.map((c) => ({ values: c.values, partialPeriod: c.partialPeriod })), { values: model.average, partialPeriod: -1 }].map((s, i) => ({
+      ...s,
+      few: certainty?.[i].few,
+    }));
     const geometry = curveGeometry(series, { width: key[1], height: key[2], periods: model.periods, formatY: (v) => f.percent(v, 0) });
     this.#drawing = { key, geometry };
     return geometry;
@@ -225,6 +250,11 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   /** Every curve; drawn again only when the result, the size or the highlighted curve changes. */
   #renderCurves(model: RetentionCurveModel, g: CurveGeometry, highlighted: number | null): SVGTemplateResult {
     const averageIndex = model.cohorts.length;
+    // The highlighted curve's 95 % band, under every curve: how far its points could be from the truth.
+    const band =
+      highlighted !== null && this.confidence !== 'off'
+        ? svg`<path part="interval-band" data-series=${this.#series(highlighted, model)} d=${intervalBand(g, this.#seriesCertainty(model)[highlighted]?.intervals ?? [])}></path>`
+        : nothing;
     // The highlighted curve is drawn last, on top; the average sits above the other cohorts.
     const order = [...model.cohorts.keys(), averageIndex].filter((i) => i !== highlighted);
     if (highlighted !== null) order.push(highlighted);
@@ -235,16 +265,20 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
       const classes = [isHighlighted ? 'highlighted' : '', highlighted !== null && !isHighlighted ? 'dimmed' : ''].join(' ').trim();
       // Markers only where they fit: thousands of periods get a line, not a row of merged dots.
       const showMarkers = (g.markersFit && (isHighlighted || model.periods <= MARKERS_UP_TO)) || paths.points.length === 1;
-      return svg`<g part=${isAverage ? 'average' : isHighlighted ? 'curve curve-highlighted' : 'curve'} class=${classes} data-index=${index} data-series=${this.#series(index, model)}>
+      // Running and few-customer points are always marked (hollow): the mark is the message.
+      const marked = showMarkers ? paths.points : paths.points.filter((p) => p.partial || (p.few && g.markersFit));
+      const few = paths.points.length > 0 && paths.points.every((p) => p.few);
+      return svg`<g part=${isAverage ? 'average' : isHighlighted ? 'curve curve-highlighted' : 'curve'} class=${[classes, few ? 'few' : ''].join(' ').trim()} data-index=${index} data-series=${this.#series(index, model)}>
         <path class="curve" d=${paths.solid}></path>
         <path class="curve partial" d=${paths.partial}></path>
-        ${(showMarkers ? paths.points : paths.points.filter((p) => p.partial)).map(
-          (p) => svg`<circle class=${p.partial ? 'marker partial' : 'marker'} cx=${p.x} cy=${p.y} r=${isHighlighted ? 3.5 : isAverage ? 3 : 2.5}></circle>`,
+        ${marked.map(
+          (p) =>
+            svg`<circle class=${['marker', p.partial ? 'partial' : '', p.few ? 'few' : ''].join(' ').trim()} part=${p.few ? 'point-few' : nothing} cx=${p.x} cy=${p.y} r=${isHighlighted ? 3.5 : isAverage ? 3 : 2.5}></circle>`,
         )}
       </g>`;
     };
     // Keyed: a new highlight moves the two curves concerned instead of rewriting every path.
-    return svg`${repeat(order, (index) => index, curve)}`;
+    return svg`${band}${repeat(order, (index) => index, curve)}`;
   }
 
   #renderTooltip(model: RetentionCurveModel, g: CurveGeometry, at: CurvePosition): TemplateResult | typeof nothing {
@@ -264,7 +298,7 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
         const cohort: CurveCohort | undefined = model.cohorts[index];
         return html`<li
           part="legend-item"
-          class=${[cohort ? '' : 'average', index === highlighted ? 'highlighted' : ''].join(' ').trim()}
+          class=${[cohort ? '' : 'average', index === highlighted ? 'highlighted' : '', cohort && this.confidence !== 'off' && isSmallSample(cohort.size) ? 'few' : ''].join(' ').trim()}
           data-index=${index}
           data-series=${this.#series(index, model)}
         >
@@ -279,10 +313,44 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     return cohort.label ?? periodLabel(cohort.key, model, this.format.locale);
   }
 
-  #formatValue(cohort: { partialPeriod: number }, k: number, value: number | null): string {
+  /** A table cell: the share, its interval, and the running period's word. */
+  #formatValue(model: RetentionCurveModel, series: number, k: number, value: number | null): string {
     if (value === null) return '';
-    const text = this.format.percent(value);
-    return k === cohort.partialPeriod ? `${text} (${this.format.term('curveRunning')})` : text;
+    const text = this.#withInterval(value, this.#pointCertainty(model, series, k));
+    return k === model.cohorts[series]?.partialPeriod ? `${text} (${this.format.term('curveRunning')})` : text;
+  }
+
+  /** "41.7% (95% interval 19.3% – 68.0%)", or the bare share without an interval. */
+  #withInterval(value: number, certainty: { interval: Interval | null } | null): string {
+    const f = this.format;
+    return certainty?.interval ? `${f.percent(value)} (${f.term('trustInterval')} ${intervalText(f, certainty.interval)})` : f.percent(value);
+  }
+
+  /**
+   * Every series' intervals and few-customer flags, once per result: a cohort's point k is its counted
+   * customers of those who reached k; the average's, the same summed over the cohorts it counts. Period 0
+   * is 100 % by definition: no interval, but its customers still count for "few".
+   */
+  #seriesCertainty(model: RetentionCurveModel): SeriesCertainty[] {
+    if (this.#certainty?.model === model) return this.#certainty.series;
+    const of = (counts: readonly ({ active: number; reached: number } | null)[]): SeriesCertainty => ({
+      intervals: counts.map((c, k) => (c && k > 0 ? wilsonInterval(c.active, c.reached) : null)),
+      reached: counts.map((c) => c?.reached ?? 0),
+      few: counts.map((c) => c !== null && isSmallSample(c.reached)),
+    });
+    const series = [
+      ...model.cohorts.map((c) => of(c.values.map((v, k) => (v === null || c.counts[k] === null || !(c.reached[k] > 0) ? null : { active: c.counts[k]!, reached: c.reached[k] })))),
+      of(model.averageCounts),
+    ];
+    this.#certainty = { model, series };
+    return series;
+  }
+
+  /** One point's certainty; null while confidence is off. */
+  #pointCertainty(model: RetentionCurveModel, series: number, k: number): { interval: Interval | null; reached: number; few: boolean } | null {
+    if (this.confidence === 'off') return null;
+    const s = this.#seriesCertainty(model)[series];
+    return s ? { interval: s.intervals[k] ?? null, reached: s.reached[k] ?? 0, few: s.few[k] ?? false } : null;
   }
 
   /** The active point: its cohort (or the average), the value, and the average beside a cohort's value. */
@@ -291,12 +359,15 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
     const cohort: CurveCohort | undefined = model.cohorts[at.series];
     const value = (cohort ? cohort.values : model.average)[at.k];
     const shown = value === null || value === undefined ? '' : f.percent(value);
-    if (!cohort) return { title: f.term('curveAverage'), rows: [[f.term('curvePeriod', at.k), shown]] };
+    const certainty = this.#pointCertainty(model, at.series, at.k);
+    const interval = certainty?.interval ? [[f.term('trustInterval'), intervalText(f, certainty.interval)] as const] : [];
+    const few = certainty?.few ? [f.term('trustFewCustomers', certainty.reached)] : [];
+    if (!cohort) return { title: f.term('curveAverage'), notes: few, rows: [[f.term('curvePeriod', at.k), shown], ...interval] };
     const average = model.average[at.k];
     return {
       title: f.term('curveCohortLine', this.#cohortLabel(model, cohort), f.number(cohort.size)),
-      notes: at.k === cohort.partialPeriod ? [f.term('curveRunning')] : [],
-      rows: [[f.term('curvePeriod', at.k), shown], ...(average === null || average === undefined ? [] : [[f.term('curveAverage'), f.percent(average)] as const])],
+      notes: [...(at.k === cohort.partialPeriod ? [f.term('curveRunning')] : []), ...few],
+      rows: [[f.term('curvePeriod', at.k), shown], ...interval, ...(average === null || average === undefined ? [] : [[f.term('curveAverage'), f.percent(average)] as const])],
     };
   }
 
@@ -313,9 +384,18 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
       { label: f.term('curveCustomers'), numeric: true },
       ...Array.from({ length: model.periods }, (_, k) => ({ label: f.term('curvePeriod', k), numeric: true })),
     ];
+    // Few customers are said once per cohort, in its size cell; the average's where its own count is small.
+    const sizeCell = (size: number) => (this.confidence !== 'off' && isSmallSample(size) ? `${f.number(size)} (${f.term('trustFewCustomers', size)})` : f.number(size));
+    const averageIndex = model.cohorts.length;
+    const averageCell = (v: number | null, k: number) => {
+      if (v === null) return '';
+      const certainty = this.#pointCertainty(model, averageIndex, k);
+      const text = this.#withInterval(v, certainty);
+      return certainty?.few ? `${text}; ${f.term('trustFewCustomers', certainty.reached)}` : text;
+    };
     const rows = [
-      ...model.cohorts.map((c) => [this.#cohortLabel(model, c), f.number(c.size), ...c.values.map((v, k) => this.#formatValue(c, k, v))]),
-      [f.term('curveAverage'), '', ...model.average.map((v) => (v === null ? '' : f.percent(v)))],
+      ...model.cohorts.map((c, i) => [this.#cohortLabel(model, c), sizeCell(c.size), ...c.values.map((v, k) => this.#formatValue(model, i, k, v))]),
+      [f.term('curveAverage'), '', ...model.average.map(averageCell)],
     ];
     return renderDataTable(this.summarize(model), columns, rows);
   }
