@@ -22,6 +22,9 @@ const FIXTURES = '/tests/fixtures/components';
  * suggested window ⌈3 × 5⌉ = 15 days.
  * Bars of 7 days, up to the 95th percentile (30 → 5 bars, 35 days): 1–7: 2, 2, 3, 7 → 4; 8–14: 10 → 1;
  * 15–21: 0; 22–28: 0; 29–35: 30 → 1.
+ * Repeat purchase rate: a, b, c, e have ≥ 2 purchases, d one → 4 of 5 = 80 %; its 95 % Wilson interval by
+ * hand (z = 1.96, 1 + z²/n = 1.7683): centre = (0.8 + 0.3842) / 1.7683 = 0.6697,
+ * half = 1.1084 · √(0.032 + 0.0384) = 0.2941 → 37.6 % – 96.4 %. The median rests on 4 customers: few.
  */
 const ORDERS = [
   { customer: 'a', date: '2024-01-01', amount: 10 },
@@ -79,6 +82,8 @@ function expectHandComputed(el: PurchaseCycle) {
   expect(text(el, 'median')).to.equal('5 days');
   expect(text(el, 'mean')).to.equal('9 days');
   expect(text(el, 'window')).to.equal('15 days');
+  expect(v.repeatPurchase).to.deep.equal({ rate: 0.8, repeatCustomers: 4, customers: 5 });
+  expect(text(el, 'repeat-rate')).to.equal('Repeat purchase rate 80.0% (95% interval 37.6% – 96.4%), 4 of 5 customers');
 }
 
 describe('purchase-cycle: geometry', () => {
@@ -128,8 +133,19 @@ describe('<purchase-cycle> input routes', () => {
     const el = await ready(await inBox(html`<purchase-cycle .data=${ORDERS}></purchase-cycle>`));
     expectHandComputed(el);
     expect(el.getAttribute('aria-label')).to.equal(
-      'Days between purchases: median 5 days, mean 9 days, over 6 repeat purchases of 4 customers. Suggested retention window: 15 days.',
+      'Days between purchases: median 5 days, mean 9 days, over 6 repeat purchases of 4 customers. Suggested retention window: 15 days. ' +
+        'Repeat purchase rate: 80.0% (95% interval 37.6% – 96.4%), 4 of 5 customers. Only 4 customers bought again: few to judge the median by.',
     );
+    expect(text(el, 'few-note')).to.equal('Only 4 customers bought again: few to judge the median by.');
+    // The hidden table's caption is the summary: the rate and its interval are there too.
+    expect(el.shadowRoot!.querySelector('table caption')!.textContent).to.include('80.0% (95% interval 37.6% – 96.4%)');
+  });
+
+  it('confidence="off": the bare repeat rate, no few-customers note', async () => {
+    const el = await ready(await inBox(html`<purchase-cycle confidence="off" .data=${ORDERS}></purchase-cycle>`));
+    expect(text(el, 'repeat-rate')).to.equal('Repeat purchase rate 80.0%, 4 of 5 customers');
+    expect(part(el, 'few-note')).to.equal(null);
+    expect(el.getAttribute('aria-label')).to.not.include('interval');
   });
 
   it('JSON data attribute', async () => {

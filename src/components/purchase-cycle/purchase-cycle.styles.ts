@@ -95,6 +95,12 @@ export const purchaseCycleStyles = css`
     color: var(--_muted);
   }
 
+  [part~='few-note'] {
+    margin: 0.35em 0 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
   [part~='bar-note'] {
     margin: 0.35em 0 0;
     color: var(--_muted);
