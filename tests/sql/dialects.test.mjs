@@ -113,3 +113,11 @@ describe('options are checked', () => {
     assert.throws(() => kit.cohortMatrixSql({ dialect: 'duckdb', table: 't', from: 'u' }), /table or from, not both/);
   });
 });
+
+describe('the README prints the SQL as it is written', () => {
+  it('its DuckDB cohort query is the golden file', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const golden = readFileSync(join(GOLDEN, 'duckdb.cohort-matrix-month.sql'), 'utf8').trimEnd();
+    assert.ok(readme.includes(`\`\`\`sql\n${golden}\n\`\`\``), 'README.md, section "Bigger than a browser": paste tests/sql/golden/duckdb.cohort-matrix-month.sql again');
+  });
+});
