@@ -133,6 +133,10 @@ describe('<retention-gauge> input routes', () => {
     await ready(el);
     expect(el.verdict).to.deep.equal({ tone: 'bad', threshold: 0.07, granularity: 'month', source: 'table' });
     expect(text(el, 'band')).to.equal('Needs action');
+    // The dial says the same: a notch on the band ring at the kept share, 1 − 8 % = 92 %, inside the red band (below 93 %).
+    await drawn(el);
+    expect(el.shadowRoot!.querySelector('svg .kept')).to.exist;
+    expect(tableRows(el)['Starting customers kept (1 − churn, what the benchmark judges)']).to.equal('92.0%');
     // A quarter's 8 % is healthy: the table's level for a quarter is 1 − 0.93³ = 19.6 %.
     el.granularity = 'quarter';
     await el.updateComplete;

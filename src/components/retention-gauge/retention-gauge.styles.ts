@@ -50,6 +50,13 @@ export const gaugeStyles = css`
     stroke-width: 2;
   }
 
+  /* The kept share (1 − churn) on the band ring: what the verdict judges. */
+  .kept {
+    stroke: var(--_text);
+    stroke-width: 3;
+    stroke-linecap: round;
+  }
+
   .center {
     position: absolute;
     inset: 0;

@@ -11,6 +11,7 @@ declare module '../platform/translations.ts' {
     /** The benchmark behind the verdict: the period's churn alarm level, and the monthly level it was converted from ('' when none). */
     gaugeBenchmark: (churn: string, monthly: string) => string;
     gaugeCaution: string;
+    gaugeKept: string;
     gaugeWindowAttribute: (days: number) => string;
     gaugeWindowSuggested: (days: number) => string;
     gaugeWindowDefault: (days: number) => string;
@@ -47,6 +48,7 @@ registerTranslation('en', {
   gaugeBandWarn: 'Watch',
   gaugeBenchmark: (churn, monthly) => `churn above ${churn}${monthly ? ` (${monthly} a month)` : ''} needs action`,
   gaugeCaution: 'Caution',
+  gaugeKept: 'Starting customers kept (1 − churn, what the benchmark judges)',
   gaugeWindowAttribute: (days) => `Active = bought within the last ${enDays(days)}.`,
   gaugeWindowSuggested: (days) => `Active = bought within the last ${enDays(days)} (suggested from the data: 3 × the median time between purchases).`,
   gaugeWindowDefault: (days) => `Active = bought within the last ${enDays(days)} (default: too few repeat purchases to suggest a window).`,

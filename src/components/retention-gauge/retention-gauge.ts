@@ -239,6 +239,11 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     const previous = value.previousRetention === null ? null : angleOf(value.previousRetention);
     const tickFrom = previous === null ? null : pointAt(previous, innerRadius - 4);
     const tickTo = previous === null ? null : pointAt(previous, outerRadius + 2);
+    // The bands judge churn: on their ring, a notch marks the share of starting customers kept (1 − churn),
+    // which returning customers can leave well below the retention arc's end.
+    const kept = this.#keptMark(value);
+    const keptFrom = kept === null ? null : pointAt(angleOf(kept), bandInner - 2);
+    const keptTo = kept === null ? null : pointAt(angleOf(kept), bandOuter + 4);
     return html`<svg part="gauge" aria-hidden="true" focusable="false" width=${size} height=${size} viewBox="0 0 ${size} ${size}">
       <g transform="translate(${center} ${center})">
         ${this.activeBands.map(
@@ -247,8 +252,16 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
         <path class="track" d=${ringPath(innerRadius, outerRadius, DIAL_START, DIAL_END, 3)}></path>
         ${value.retention > 0 ? svg`<path class="value-arc" d=${ringPath(innerRadius, outerRadius, DIAL_START, valueAngle, 3)}></path>` : nothing}
         ${tickFrom && tickTo ? svg`<line class="previous" x1=${tickFrom.x} y1=${tickFrom.y} x2=${tickTo.x} y2=${tickTo.y}></line>` : nothing}
+        ${keptFrom && keptTo ? svg`<line class="kept" x1=${keptFrom.x} y1=${keptFrom.y} x2=${keptTo.x} y2=${keptTo.y}></line>` : nothing}
       </g>
     </svg>`;
+  }
+
+  /** Where the kept share (1 − churn) sits on the band ring, when it differs visibly from the retention arc's end. */
+  #keptMark(value: GaugeModel): number | null {
+    if (value.censored || value.churnMethod !== 'lost') return null;
+    const kept = 1 - value.churn;
+    return Math.abs(kept - Math.min(1, value.retention)) >= 0.005 ? kept : null;
   }
 
   #tableRows(value: GaugeModel, band: GaugeBand | undefined): string[][] {
@@ -261,6 +274,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     ];
     if (value.lost !== null) rows.push([f.term('gaugeLost'), f.number(value.lost)]);
     if (value.reactivated !== null) rows.push([f.term('gaugeReactivated'), f.number(value.reactivated)]);
+    if (value.churnMethod === 'lost') rows.push([f.term('gaugeKept'), f.percent(1 - value.churn)]);
     const confident = this.#confident;
     const withInterval = (rate: string, interval: GaugeModel['retentionInterval']) =>
       confident && interval ? `${rate} (${f.term('trustInterval')} ${intervalText(f, interval)})` : rate;
