@@ -15,6 +15,8 @@ import { WarningCounter, collectWarnings, fail, ok, optionError, records, type R
 import { columnFormats, dateValue, idValue, optionalNumberValue, readRecords, zoneFor, type ReadOptions } from './read/records.ts';
 import type { RecordList } from './read/csv-records.ts';
 import type { DateInput } from './calendar/timeframe.ts';
+import { TRANSACTION_KIND, type TransactionTable } from './read/transactions.ts';
+import { customerRows } from './customer-rows.ts';
 
 export const ACTIVITY_EVENTS = ['login', 'usage', 'ticket', 'renewal', 'downgrade', 'upgrade', 'expiry'] as const;
 export type ActivityEventKind = (typeof ACTIVITY_EVENTS)[number];
@@ -31,6 +33,8 @@ export interface ActivityEvent {
   event: ActivityEventKind;
   /** How much: minutes of usage, number of logins … (≥ 0); 1 when the export has no value. */
   value: number;
+  /** The record's own value, only when it had one: the recurring revenue of a renewal, upgrade or downgrade. */
+  amount?: number;
 }
 
 export type ReadActivityEventsOptions = ReadOptions<ActivityField>;
@@ -62,7 +66,45 @@ export function readActivityEvents(rows: RecordList, options: ReadActivityEvents
   });
   const read = readRecords(rows, schema, ACTIVITY_FIELDS, { fields: formats.value.fields, what: 'activity events' });
   if (!read.ok) return read;
-  return ok(read.value.map((r) => ({ customer: r.customer, day: r.date, event: r.event, value: r.value ?? 1 })));
+  return ok(
+    read.value.map((r): ActivityEvent => (r.value === undefined ? { customer: r.customer, day: r.date, event: r.event, value: 1 } : { customer: r.customer, day: r.date, event: r.event, value: r.value, amount: r.value })),
+  );
+}
+
+/**
+ * A shop's orders as activity: each customer's purchase days become a
+ * `login` (one visit that bought) and a `usage` whose value and amount are the
+ * money spent that day. So the same score reads an order export: fewer
+ * purchase days and less spend are the shop's "less time in the product",
+ * and no purchase in two windows is dormant. Returns are not activity.
+ */
+export function purchaseActivity(table: TransactionTable): ActivityEvent[] {
+  const { offsets, rows } = customerRows(table);
+  const { day, kind, amount } = table;
+  const events: ActivityEvent[] = [];
+  for (let c = 0; c < table.customerIds.length; c++) {
+    const customer = table.customerIds[c];
+    let current = NaN;
+    let spent = 0;
+    const flush = () => {
+      if (Number.isNaN(current)) return;
+      events.push({ customer, day: current, event: 'login', value: 1 });
+      events.push({ customer, day: current, event: 'usage', value: Math.max(0, spent), amount: Math.max(0, spent) });
+    };
+    // Rows are in day order within a customer (customerRows).
+    for (let i = offsets[c]; i < offsets[c + 1]; i++) {
+      const r = rows[i];
+      if (kind[r] !== TRANSACTION_KIND.purchase) continue;
+      if (day[r] !== current) {
+        flush();
+        current = day[r];
+        spent = 0;
+      }
+      spent += amount[r];
+    }
+    flush();
+  }
+  return events;
 }
 
 /** The signals a score is made of, in the order their contributions are added. */
@@ -77,6 +119,16 @@ export const HEALTH_SIGNALS = [
   'upgrade',
 ] as const;
 export type HealthSignalName = (typeof HEALTH_SIGNALS)[number];
+
+/**
+ * Signals that measure one behaviour, engagement: usage and logins falling, or
+ * both stopped. They move together (a customer who stops logging in stops
+ * using the product), so together they take at most the largest of their
+ * weights (40 by default): summed, a customer who simply left lost up to
+ * 30 + 20 + 40 points for one fact, and with an expiry on top every leaver sat
+ * at the floor of 0, all tied.
+ */
+export const ENGAGEMENT_SIGNALS: readonly HealthSignalName[] = ['usage-drop', 'login-drop', 'dormant'];
 
 /** Signals that add points; all others take points away. */
 export const POSITIVE_HEALTH_SIGNALS: readonly HealthSignalName[] = ['renewal', 'upgrade'];
@@ -103,6 +155,24 @@ export const DEFAULT_HEALTH_BASELINE = 70;
 export const DEFAULT_AT_RISK_BELOW = 40;
 export const DEFAULT_HEALTH_WINDOW_DAYS = 30;
 
+/**
+ * `at-risk`: still a customer, scoring below the at-risk line: the ones to call.
+ * `lapsed`: the subscription expired and was not renewed: already gone (a
+ * win-back, not a rescue), so they are counted apart and listed after the rest.
+ */
+export type HealthStatus = 'healthy' | 'at-risk' | 'lapsed';
+
+/**
+ * What a customer's value is, from the data: `recurring`, the recurring revenue
+ * of their latest renewal, upgrade or downgrade (events with an amount);
+ * `revenue`, what they spent in the 365 days before as-of (orders); null when
+ * the data carries no money (then the order is by risk alone).
+ */
+export type HealthValueKind = 'recurring' | 'revenue';
+
+/** Days of spend that make an order export's customer value: a year, so seasons even out. */
+export const REVENUE_VALUE_DAYS = 365;
+
 export interface CustomerHealthOptions {
   /**
    * The first day no longer looked at (exclusive): the recent window is
@@ -119,6 +189,8 @@ export interface CustomerHealthOptions {
   baseline?: number;
   /** Customers scoring below this are at risk; default 40. */
   atRiskBelow?: number;
+  /** What the events are: product `events` (default) or a shop's `orders` (from {@link purchaseActivity}); words the details and picks the value. */
+  source?: 'events' | 'orders';
 }
 
 /** Numbers behind a signal, for elements that word the detail in their own locale. */
@@ -159,7 +231,18 @@ export interface CustomerHealth {
   score: number;
   /** The same sum before clamping, so ties at 0 or 100 can still be told apart. */
   unclampedScore: number;
+  /** Below the at-risk line and not lapsed. */
   atRisk: boolean;
+  status: HealthStatus;
+  /** Recurring revenue or the last year's spend (see {@link HealthValueKind}); null when unknown. */
+  value: number | null;
+  /**
+   * Risk: the points lost below the starting score, as a share of it (0 with no
+   * warning sign, 1 at a score of 0).
+   */
+  risk: number;
+  /** risk × value (risk alone when the data has no value): the call order, highest first. */
+  priority: number;
   /** Every signal that fired, largest |contribution| first. */
   signals: HealthSignal[];
   recent: WindowActivity;
@@ -176,9 +259,16 @@ export interface CustomerHealthReport {
   atRiskBelow: number;
   /** The weights used (defaults merged with the options). */
   weights: Record<HealthSignalName, number>;
-  /** Most at risk first: score ascending, then unclamped score, then customer id. */
+  /**
+   * Whom to call first: customers still with us by priority (risk × value)
+   * descending, then the lapsed ones the same way; ties by unclamped score,
+   * then customer id.
+   */
   customers: CustomerHealth[];
   atRiskCount: number;
+  lapsedCount: number;
+  /** What `value` means; null when the data has no money. */
+  valueKind: HealthValueKind | null;
 }
 
 /**
@@ -202,7 +292,13 @@ export interface CustomerHealthReport {
  * heavy one going from 200 to 100; rises are not rewarded, since usage going
  * up is normal and says little about churn. Falling silent on support is a
  * warning sign (customers who stop asking have often stopped caring).
- * Events on or after asOf are ignored and counted in a warning.
+ * The engagement signals ({@link ENGAGEMENT_SIGNALS}) share one penalty: when
+ * together they take more than the largest of their weights, each is scaled
+ * down in proportion so that they take exactly that. Events on or after asOf are ignored and counted in a warning.
+ *
+ * The order answers "whom do I call first?": risk = max(0, baseline − score)
+ * / baseline, priority = risk × value, customers still with us before the
+ * lapsed ones (expired, not renewed).
  */
 export function customerHealth(events: readonly ActivityEvent[], options: CustomerHealthOptions = {}): Result<CustomerHealthReport> {
   const settings = resolveOptions(options);
@@ -216,6 +312,15 @@ export function customerHealth(events: readonly ActivityEvent[], options: Custom
     for (let i = 0; i < events.length; i++) if (events[i].day > last) last = events[i].day;
     asOfDay = events.length > 0 ? last + 1 : undefined;
   }
+  const source = options.source ?? 'events';
+  const valueKind: HealthValueKind | null =
+    source === 'orders'
+      ? events.some((e) => e.amount !== undefined && e.amount > 0)
+        ? 'revenue'
+        : null
+      : events.some((e) => e.amount !== undefined && RECURRING_EVENTS.has(e.event))
+        ? 'recurring'
+        : null;
   const report = (customers: CustomerHealth[]): CustomerHealthReport => ({
     asOfDay: asOfDay ?? null,
     windowDays,
@@ -223,7 +328,9 @@ export function customerHealth(events: readonly ActivityEvent[], options: Custom
     atRiskBelow,
     weights,
     customers,
-    atRiskCount: customers.reduce((n, c) => n + (c.atRisk ? 1 : 0), 0),
+    atRiskCount: customers.reduce((n, c) => n + (c.status === 'at-risk' ? 1 : 0), 0),
+    lapsedCount: customers.reduce((n, c) => n + (c.status === 'lapsed' ? 1 : 0), 0),
+    valueKind,
   });
   if (asOfDay === undefined) return ok(report([]));
 
@@ -239,13 +346,24 @@ export function customerHealth(events: readonly ActivityEvent[], options: Custom
     else byCustomer.set(events[i].customer, [i]);
   }
 
-  const context: ScoringContext = { events, asOfDay, windowDays, baseline, atRiskBelow, weights };
+  const context: ScoringContext = { events, asOfDay, windowDays, baseline, atRiskBelow, weights, source, valueKind };
   const customers: CustomerHealth[] = [];
   for (const [customer, indices] of byCustomer) customers.push(scoreCustomer(customer, indices, context));
-  customers.sort(
-    (a, b) => a.score - b.score || a.unclampedScore - b.unclampedScore || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0),
-  );
+  customers.sort(callOrder);
   return ok(report(customers), collectWarnings([late]));
+}
+
+/** Events whose amount is the customer's recurring revenue from then on. */
+const RECURRING_EVENTS = new Set<ActivityEventKind>(['renewal', 'upgrade', 'downgrade']);
+
+/** Whom to call first: customers still with us, highest priority first; then the lapsed; ties by unclamped score, then id. */
+export function callOrder(a: CustomerHealth, b: CustomerHealth): number {
+  return (
+    Number(a.status === 'lapsed') - Number(b.status === 'lapsed') ||
+    b.priority - a.priority ||
+    a.unclampedScore - b.unclampedScore ||
+    (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0)
+  );
 }
 
 interface Settings {
@@ -296,6 +414,8 @@ interface ScoringContext {
   baseline: number;
   atRiskBelow: number;
   weights: Record<HealthSignalName, number>;
+  source: 'events' | 'orders';
+  valueKind: HealthValueKind | null;
 }
 
 function emptyWindow(): WindowActivity {
@@ -312,7 +432,7 @@ function orderIndependentSum(values: number[]): number {
 }
 
 function scoreCustomer(customer: string, indices: number[], context: ScoringContext): CustomerHealth {
-  const { events, asOfDay, windowDays, baseline, atRiskBelow, weights } = context;
+  const { events, asOfDay, windowDays, baseline, atRiskBelow, weights, source, valueKind } = context;
   const recentStart = asOfDay - windowDays;
   const previousStart = recentStart - windowDays;
   const recent = emptyWindow();
@@ -321,9 +441,16 @@ function scoreCustomer(customer: string, indices: number[], context: ScoringCont
   let lastActiveDay = -Infinity;
   let lastExpiry = -Infinity;
   let lastRenewal = -Infinity;
+  let recurring: { day: number; amount: number } | null = null;
+  const yearSpend: number[] = [];
 
   for (const i of indices) {
-    const { day, event, value } = events[i];
+    const { day, event, value, amount } = events[i];
+    // The latest amount; on one day the larger, so the input's order never decides.
+    if (amount !== undefined && RECURRING_EVENTS.has(event) && (recurring === null || day > recurring.day || (day === recurring.day && amount > recurring.amount))) {
+      recurring = { day, amount };
+    }
+    if (event === 'usage' && amount !== undefined && day >= asOfDay - REVENUE_VALUE_DAYS) yearSpend.push(amount);
     const inRecent = day >= recentStart;
     const window = inRecent ? recent : day >= previousStart ? previous : undefined;
     switch (event) {
@@ -357,6 +484,7 @@ function scoreCustomer(customer: string, indices: number[], context: ScoringCont
   previous.logins = orderIndependentSum(amounts.previousLogins);
 
   const span = `${windowDays} days`;
+  const nouns = source === 'orders' ? { usage: 'spend', logins: 'purchase days', activity: 'purchases' } : { usage: 'usage', logins: 'logins', activity: 'logins or usage' };
   const fired: HealthSignal[] = [];
   const fire = (signal: HealthSignalName, factor: number, detail: string, facts: SignalFacts) => {
     const sign = POSITIVE_HEALTH_SIGNALS.includes(signal) ? 1 : -1;
@@ -365,8 +493,8 @@ function scoreCustomer(customer: string, indices: number[], context: ScoringCont
   };
 
   for (const [signal, noun, before, now] of [
-    ['usage-drop', 'usage', previous.usage, recent.usage],
-    ['login-drop', 'logins', previous.logins, recent.logins],
+    ['usage-drop', nouns.usage, previous.usage, recent.usage],
+    ['login-drop', nouns.logins, previous.logins, recent.logins],
   ] as const) {
     if (before > 0 && now < before) {
       const drop = (before - now) / before;
@@ -376,7 +504,7 @@ function scoreCustomer(customer: string, indices: number[], context: ScoringCont
   // Any login or usage event in either window counts as activity, even with a value of 0.
   const dormant = lastActiveDay > -Infinity && lastActiveDay < previousStart;
   if (dormant) {
-    fire('dormant', 1, `no logins or usage in the last ${windowDays * 2} days; last active ${isoDate(lastActiveDay)}`, { day: lastActiveDay });
+    fire('dormant', 1, `no ${nouns.activity} in the last ${windowDays * 2} days; last active ${isoDate(lastActiveDay)}`, { day: lastActiveDay });
   }
   if (lastExpiry > -Infinity && !(lastRenewal >= lastExpiry)) {
     fire('expired-not-renewed', 1, `subscription expired on ${isoDate(lastExpiry)} and was not renewed`, { day: lastExpiry });
@@ -388,6 +516,7 @@ function scoreCustomer(customer: string, indices: number[], context: ScoringCont
   if (recent.renewals > 0) fire('renewal', recent.renewals, `${count(recent.renewals, 'renewal')} in the last ${span}`, { count: recent.renewals });
   if (recent.upgrades > 0) fire('upgrade', recent.upgrades, `${count(recent.upgrades, 'upgrade')} in the last ${span}`, { count: recent.upgrades });
 
+  shareEngagementPenalty(fired, Math.max(...ENGAGEMENT_SIGNALS.map((name) => weights[name])));
   // Added in HEALTH_SIGNALS order (the order they fired in), never in display order, so the sum is reproducible.
   let unclampedScore = baseline;
   for (const signal of fired) unclampedScore += signal.contribution;
@@ -395,16 +524,39 @@ function scoreCustomer(customer: string, indices: number[], context: ScoringCont
   const rank = (s: HealthSignal) => HEALTH_SIGNALS.indexOf(s.signal);
   fired.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || rank(a) - rank(b));
 
+  const lapsed = fired.some((s) => s.signal === 'expired-not-renewed');
+  const status: HealthStatus = lapsed ? 'lapsed' : score < atRiskBelow ? 'at-risk' : 'healthy';
+  const value = valueKind === 'recurring' ? (recurring?.amount ?? null) : valueKind === 'revenue' ? orderIndependentSum(yearSpend) + 0 : null;
+  const risk = Math.min(1, Math.max(0, baseline - score) / Math.max(baseline, 1));
   return {
     customer,
     score,
     unclampedScore,
-    atRisk: score < atRiskBelow,
+    atRisk: status === 'at-risk',
+    status,
+    value,
+    risk,
+    // Without a value, a customer's risk alone orders them; an unknown value among known ones counts as 0.
+    priority: valueKind === null ? risk : risk * (value ?? 0),
     signals: fired,
     recent,
     previous,
     lastActiveDay: lastActiveDay > -Infinity ? lastActiveDay : null,
   };
+}
+
+/**
+ * The engagement signals that fired take, together, at most `cap` points:
+ * above it each is scaled by cap / |sum|, so each keeps its share of the
+ * penalty and the parts still add up to the score.
+ */
+function shareEngagementPenalty(fired: HealthSignal[], cap: number): void {
+  const engagement = fired.filter((s) => ENGAGEMENT_SIGNALS.includes(s.signal));
+  let sum = 0;
+  for (const s of engagement) sum += s.contribution;
+  if (!(-sum > cap)) return;
+  const scale = cap / -sum;
+  for (const s of engagement) s.contribution = s.contribution * scale + 0;
 }
 
 function percent(fraction: number): string {

@@ -1,12 +1,15 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { daysFromCivil } from '../../src/metrics/calendar/dates.ts';
+import { readTransactions } from '../../src/metrics/read/transactions.ts';
 import {
   ACTIVITY_EVENTS,
   DEFAULT_HEALTH_WEIGHTS,
   HEALTH_SIGNALS,
   POSITIVE_HEALTH_SIGNALS,
+  callOrder,
   customerHealth,
+  purchaseActivity,
   readActivityEvents,
   type ActivityEvent,
   type CustomerHealthOptions,
@@ -60,10 +63,10 @@ function health(events: readonly ActivityEvent[], options: CustomerHealthOptions
 }
 
 describe('readActivityEvents', () => {
-  it('maps fields, folds the case of event words and defaults the value to 1', () => {
+  it('maps fields, folds the case of event words and defaults the value to 1 (keeping a given value as the amount)', () => {
     const events = read();
     expect(events[0]).to.deep.equal({ customer: 'ann', day: daysFromCivil(2024, 2, 1), event: 'login', value: 1 });
-    expect(events[9]).to.deep.equal({ customer: 'ann', day: daysFromCivil(2024, 2, 20), event: 'usage', value: 60 });
+    expect(events[9]).to.deep.equal({ customer: 'ann', day: daysFromCivil(2024, 2, 20), event: 'usage', value: 60, amount: 60 });
     expect(events[13].event).to.equal('login');
   });
 
@@ -97,16 +100,20 @@ describe('customerHealth', () => {
     const report = result.value;
     expect(report.asOfDay).to.equal(daysFromCivil(2024, 3, 31));
     expect(result.warnings.map((w) => [w.code, w.count])).to.deep.equal([['future-date', 2]]); // eve on Mar 31 and Apr 2
-    expect(report.customers.map((c) => [c.customer, c.score, c.atRisk])).to.deep.equal([
-      ['bob', 0, true], // 70 − 40 (expired) − 20 (logins 10 → 0) − 15 (1 downgrade) − 10 (tickets silent) = −15 → 0
-      ['cat', 30, true], // 70 − 40 (dormant since Dec 1)
-      ['ann', 62.5, false], // 70 − 30 × (120 − 30) / 120 + 15 (renewal) = 70 − 22.5 + 15
-      ['eve', 70, false], // no signal
-      ['dan', 90, false], // 70 + 2 × 10 (upgrades); usage 10 → 20 is not rewarded
+    // The call order: no event carries an amount, so by risk = max(0, 70 − score) / 70; the lapsed last.
+    expect(report.valueKind).to.equal(null);
+    expect(report.customers.map((c) => [c.customer, c.score, c.status, Number(c.risk.toFixed(4))])).to.deep.equal([
+      ['cat', 30, 'at-risk', 0.5714], // 70 − 40 (dormant since Dec 1)
+      ['ann', 62.5, 'healthy', 0.1071], // 70 − 30 × (120 − 30) / 120 + 15 (renewal) = 70 − 22.5 + 15
+      ['eve', 70, 'healthy', 0], // no signal
+      ['dan', 90, 'healthy', 0], // 70 + 2 × 10 (upgrades); usage 10 → 20 is not rewarded
+      ['bob', 0, 'lapsed', 1], // 70 − 40 (expired) − 20 (logins 10 → 0) − 15 (1 downgrade) − 10 (tickets silent) = −15 → 0
     ]);
-    expect(report.atRiskCount).to.equal(2);
+    expect(report.customers.map((c) => c.atRisk)).to.deep.equal([true, false, false, false, false]); // bob is gone, not at risk
+    expect(report.atRiskCount).to.equal(1);
+    expect(report.lapsedCount).to.equal(1);
 
-    const bob = report.customers[0];
+    const bob = report.customers[4];
     expect(bob.unclampedScore).to.equal(-15);
     expect(bob.signals.map((s) => [s.signal, s.contribution])).to.deep.equal([
       ['expired-not-renewed', -40],
@@ -118,14 +125,85 @@ describe('customerHealth', () => {
     expect(bob.signals[3].facts).to.deep.equal({ previous: 2, recent: 0 });
     expect(bob.previous).to.deep.equal({ logins: 10, usage: 0, tickets: 2, renewals: 0, downgrades: 0, upgrades: 0, expiries: 1 });
 
-    const ann = report.customers[2];
+    const ann = report.customers[1];
     expect(ann.signals.map((s) => [s.signal, s.contribution, s.detail])).to.deep.equal([
       ['usage-drop', -22.5, 'usage fell 75% (120 → 30) against the previous 30 days'],
       ['renewal', 15, '1 renewal in the last 30 days'],
     ]);
-    const cat = report.customers[1];
+    const cat = report.customers[0];
     expect(cat.signals.map((s) => [s.signal, s.facts.day])).to.deep.equal([['dormant', daysFromCivil(2023, 12, 1)]]);
-    expect(report.customers[3].recent.logins).to.equal(1); // Mar 30 is inside [Mar 1, Mar 31)
+    expect(report.customers[2].recent.logins).to.equal(1); // eve: Mar 30 is inside [Mar 1, Mar 31)
+  });
+
+  it('one behaviour, one penalty: usage and logins stopping together take at most the largest engagement weight', () => {
+    // as-of Mar 31: usage 100 → 0 (−30) and logins 4 → 0 (−20) sum to 50 > 40 (the dormant weight, the largest):
+    // each is scaled by 40 / 50, −24 and −16, and the score is 70 − 40 = 30, not 20.
+    const day = (d: string) => daysFromCivil(2024, Number(d.slice(0, 2)), Number(d.slice(3)));
+    const events: ActivityEvent[] = [
+      { customer: 'x', day: day('02-10'), event: 'usage', value: 100 },
+      ...['02-01', '02-05', '02-09', '02-12'].map((d): ActivityEvent => ({ customer: 'x', day: day(d), event: 'login', value: 1 })),
+      { customer: 'x', day: day('03-10'), event: 'usage', value: 0 },
+    ];
+    const x = health(events, { asOf: '2024-03-31' }).customers[0];
+    expect(x.signals.map((s) => [s.signal, s.contribution])).to.deep.equal([
+      ['usage-drop', -24],
+      ['login-drop', -16],
+    ]);
+    expect([x.score, x.status]).to.deep.equal([30, 'at-risk']);
+    // Below the cap nothing is scaled: usage 100 → 50 alone is −15.
+    const half = health([events[0], { ...events[5], value: 50 }, ...events.slice(1, 5), { customer: 'x', day: day('03-02'), event: 'login', value: 1 }], { asOf: '2024-03-31' });
+    expect(half.customers[0].signals.find((s) => s.signal === 'usage-drop')!.contribution).to.equal(-15);
+  });
+
+  it('values a customer by their latest recurring revenue and orders by risk × value', () => {
+    const day = (m: number, d: number) => daysFromCivil(2024, m, d);
+    const events: ActivityEvent[] = [
+      // a: $99 then upgraded to $299; usage 100 → 50 (−15): risk 15/70, priority 299 × 15/70 = 64.07
+      { customer: 'a', day: day(2, 1), event: 'renewal', value: 99, amount: 99 },
+      { customer: 'a', day: day(2, 20), event: 'upgrade', value: 299, amount: 299 },
+      { customer: 'a', day: day(2, 12), event: 'usage', value: 100 },
+      { customer: 'a', day: day(3, 12), event: 'usage', value: 50 },
+      // b: $29, dormant (−40): risk 40/70, priority 16.57
+      { customer: 'b', day: day(2, 1), event: 'renewal', value: 29, amount: 29 },
+      { customer: 'b', day: day(1, 2), event: 'login', value: 1 },
+    ];
+    const report = health(events, { asOf: '2024-03-31' });
+    expect(report.valueKind).to.equal('recurring');
+    expect(report.customers.map((c) => [c.customer, c.value, Number(c.priority.toFixed(2))])).to.deep.equal([
+      ['a', 299, 64.07],
+      ['b', 29, 16.57],
+    ]);
+  });
+
+  it('reads orders as activity: each purchase day a visit and its spend; the value is the last year of spend', () => {
+    const table = readTransactions([
+      { customer: 'k', date: '2024-01-10', amount: 30 },
+      { customer: 'k', date: '2024-01-10', amount: 20 }, // same day: one visit of 50
+      { customer: 'k', date: '2024-02-20', amount: 40 },
+      { customer: 'k', date: '2024-02-21', amount: -10 }, // a return is not activity
+      { customer: 'm', date: '2023-01-05', amount: 500 }, // over a year before as-of: not in the value
+      { customer: 'm', date: '2024-03-05', amount: 80 },
+    ]);
+    if (!table.ok) throw new Error(table.error.message);
+    const events = purchaseActivity(table.value);
+    const kEvents = events.filter((e) => e.customer === 'k').map((e) => [e.event, e.value]);
+    expect(kEvents).to.deep.equal([
+      ['login', 1],
+      ['usage', 50],
+      ['login', 1],
+      ['usage', 40],
+    ]);
+    const report = health(events, { asOf: '2024-03-31', source: 'orders', windowDays: 30 });
+    expect(report.valueKind).to.equal('revenue');
+    const value = Object.fromEntries(report.customers.map((c) => [c.customer, c.value]));
+    expect(value).to.deep.equal({ k: 90, m: 80 });
+    // k bought 40 in the previous window (Feb 1 … Mar 1) and nothing since: spend and purchase days fell 100 %,
+    // worded as spend, not usage.
+    const k = report.customers.find((c) => c.customer === 'k')!;
+    expect(k.signals.map((s) => s.detail)).to.deep.equal([
+      'spend fell 100% (40 → 0) against the previous 30 days',
+      'purchase days fell 100% (1 → 0) against the previous 30 days',
+    ]);
   });
 
   it('defaults asOf to the day after the last event', () => {
@@ -206,14 +284,18 @@ describe('customerHealth', () => {
     weights,
   });
 
-  it('property: scores stay within 0–100 and come most-at-risk first', () => {
+  it('property: scores stay within 0–100 and come in call order (risk × value, the lapsed last)', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 80 }), options, (events, opts) => {
         const report = health(events, { ...opts, asOf: opts.asOf * 86_400_000 });
         for (const [i, customer] of report.customers.entries()) {
           expect(customer.score).to.be.within(0, 100);
-          expect(customer.atRisk).to.equal(customer.score < report.atRiskBelow);
-          if (i > 0) expect(customer.score).to.be.at.least(report.customers[i - 1].score);
+          expect(customer.atRisk).to.equal(customer.status === 'at-risk');
+          expect(customer.status).to.equal(
+            customer.signals.some((s) => s.signal === 'expired-not-renewed') ? 'lapsed' : customer.score < report.atRiskBelow ? 'at-risk' : 'healthy',
+          );
+          expect(customer.risk).to.be.within(0, 1);
+          if (i > 0) expect(callOrder(report.customers[i - 1], customer)).to.be.below(0);
           const magnitudes = customer.signals.map((s) => Math.abs(s.contribution));
           expect(magnitudes).to.deep.equal([...magnitudes].sort((x, y) => y - x));
         }

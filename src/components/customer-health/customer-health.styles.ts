@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
 /**
- * Styles of <customer-health>. Every row is a grid: one line of five columns,
- * or below 46rem (a container query on the host) a card of three lines:
- * customer, score and status; last active; signals. The elements keep their
+ * Styles of <customer-health>: the counts, the score distribution, the call
+ * order note and the table. Every row is a grid: one line of columns (rank,
+ * customer, score, status, value, last active, signals), or below 46rem (a
+ * container query on the host) a card of three lines: rank, customer, score
+ * and status; value and last active; the signal chips. The elements keep their
  * table roles (and carry them explicitly, as a changed `display` can cost
  * them in some browsers), so keyboard, sorting and screen readers work alike
  * in both; the header becomes a row of sort buttons.
@@ -22,6 +24,55 @@ export const customerHealthStyles = css`
     border-radius: var(--_radius);
   }
 
+  [part~='summary'] {
+    margin: 0 0 0.4rem;
+    font-weight: 600;
+  }
+
+  .distribution {
+    position: relative;
+    width: 100%;
+    margin-bottom: 0.4rem;
+  }
+
+  [part~='band'][part~='at-risk'] {
+    fill: var(--_bad);
+  }
+
+  [part~='band'][part~='lapsed'] {
+    fill: var(--_muted);
+  }
+
+  [part~='band'][part~='healthy'] {
+    fill: var(--_good);
+  }
+
+  /* The whole height of a band answers the pointer, not only its bar. */
+  .hit {
+    fill: transparent;
+  }
+
+  .dimmed {
+    opacity: 0.3;
+  }
+
+  [part~='band-focus'] {
+    fill: none;
+    stroke: var(--_focus);
+    stroke-width: 1.5;
+  }
+
+  [part~='risk-line'] {
+    stroke: var(--_bad);
+    stroke-width: 1.5;
+    stroke-dasharray: 4 3;
+  }
+
+  [part~='risk-label'] {
+    fill: var(--_bad);
+    font-size: 0.8em;
+  }
+
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -29,6 +80,29 @@ export const customerHealthStyles = css`
     justify-content: space-between;
     gap: 0.4rem 1rem;
     margin-bottom: 0.5rem;
+  }
+
+  [part~='order-note'] {
+    margin: 0;
+    flex: 1 1 20rem;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .filters {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+  }
+
+  [part~='band-filter'] {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_focus);
+    border-radius: 999px;
+    padding: 0.25em 0.8em;
+    cursor: pointer;
   }
 
   [part~='filter'] {
@@ -56,7 +130,7 @@ export const customerHealthStyles = css`
     overscroll-behavior: contain;
   }
 
-  /* Rows are grids (one line of five columns, or a card below 46rem); the elements keep their table roles. */
+  /* Rows are grids (one line of columns, or a card below 46rem); the elements keep their table roles. */
   table,
   thead,
   tbody {
@@ -76,10 +150,29 @@ export const customerHealthStyles = css`
 
   tr {
     display: grid;
-    grid-template-columns: 15% 7em 8em 9em 1fr;
+    grid-template-columns: 3.25em 14% 6.5em 6em 8em 1fr;
     align-items: center;
     height: var(--_row);
     border-bottom: 1px solid var(--_grid);
+  }
+
+  .with-value tr {
+    grid-template-columns: 3.25em 14% 6.5em 6em 7.5em 8em 1fr;
+  }
+
+  .rank,
+  .value {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .rank {
+    color: var(--_muted);
+    text-align: end;
+  }
+
+  thead .col-rank {
+    white-space: nowrap;
+    text-align: end;
   }
 
   thead tr {
@@ -115,12 +208,33 @@ export const customerHealthStyles = css`
     color: var(--_muted);
   }
 
-  /* Signals wrap onto two lines, then end in an ellipsis; the full text stays in the cell (and its title). */
+  /* Signals are chips on at most two lines (rows are one height for the virtual scroller); the full sentences are in the title, the details and for screen readers. */
   .signals {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    white-space: normal;
+    display: flex;
+    flex-wrap: wrap;
+    align-content: center;
+    gap: 0.2em 0.3em;
+    max-height: 3.2em;
+    overflow: hidden;
+    white-space: nowrap;
+  }
+
+  [part~='chip'] {
+    display: inline-block;
+    font-size: 0.85em;
+    line-height: 1.45;
+    padding: 0 0.5em;
+    border-radius: 999px;
+    border: 1px solid var(--_grid);
+    background: var(--_surface);
+  }
+
+  [part~='chip-bad'] {
+    border-color: var(--_bad);
+  }
+
+  [part~='chip-good'] {
+    border-color: var(--_good);
   }
 
   tr.active {
@@ -150,17 +264,27 @@ export const customerHealthStyles = css`
   }
 
   /* An at-risk meter is outlined in the warning colour, so a score of 0 (an empty bar) still reads as at risk. */
-  .at-risk .meter {
+  [data-status='at-risk'] .meter {
     box-shadow: inset 0 0 0 1px var(--_bad);
   }
 
-  .at-risk .meter span {
+  [data-status='at-risk'] .meter span {
     background: var(--_bad);
   }
 
-  .at-risk .status {
+  [data-status='at-risk'] .status {
     color: var(--_bad);
     font-weight: 600;
+  }
+
+  /* Lapsed: already gone; muted, listed after the customers still with us. */
+  [data-status='lapsed'] .meter span {
+    background: var(--_muted);
+  }
+
+  [data-status='lapsed'] .status,
+  [data-status='lapsed'] th {
+    color: var(--_muted);
   }
 
   .muted {
@@ -174,8 +298,18 @@ export const customerHealthStyles = css`
       --_most: 5;
     }
 
+    /* The sort buttons share the line; the scroller keeps room for two lines of them. */
     thead tr {
       display: flex;
+      flex-wrap: wrap;
+      align-content: center;
+      column-gap: 0.25rem;
+      height: auto;
+      min-height: 2.9em;
+    }
+
+    thead th {
+      padding: 0 0.35rem;
     }
 
     /* Status and signals sort nothing: their headers stay for screen readers only. */
@@ -185,23 +319,60 @@ export const customerHealthStyles = css`
       clip-path: inset(50%);
     }
 
-    tr[data-row] {
-      grid-template: 1.4em 1.4em 2.8em / 1fr auto auto;
+    tr[data-row],
+    .with-value tr[data-row] {
+      /* The customer gets the first line's width; score, value and last active share the second (fixed tracks, so no cell squeezes another). */
+      grid-template-areas: 'rank customer customer customer status' '. score value last last' 'signals signals signals signals signals';
+      grid-template-columns: 2em auto auto minmax(0, 1fr) auto;
+      grid-template-rows: 1.4em 1.4em 2.8em;
       align-items: start;
       padding: 0.5em 0;
     }
 
     tbody th {
       font-weight: 600;
+      grid-area: customer;
     }
 
-    .last,
+    .rank {
+      grid-area: rank;
+    }
+
+    .score {
+      grid-area: score;
+    }
+
+    /* On a card the status word says it; the meter's width goes to the customer's name. */
+    .meter {
+      display: none;
+    }
+
+    .status {
+      grid-area: status;
+    }
+
+    .value {
+      grid-area: value;
+    }
+
+    .last {
+      grid-area: last;
+    }
+
     .signals {
-      grid-column: 1 / -1;
+      grid-area: signals;
+      align-content: start;
+    }
+
+    /* The second line: score, value (its currency says what it is) and "Active <day>", a little smaller. */
+    .score,
+    .value,
+    .last {
+      font-size: 0.9em;
     }
 
     .last::before {
-      content: attr(data-label) ': ' / '';
+      content: attr(data-label) ' ' / '';
       color: var(--_muted);
     }
   }

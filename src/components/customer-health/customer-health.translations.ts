@@ -6,7 +6,37 @@ declare module '../platform/translations.ts' {
     healthScopeAsOf: (date: string) => string;
     healthScopeWindow: (days: number) => string;
     healthLabel: string;
-    healthSummary: (customers: number, atRisk: number, threshold: string) => string;
+    healthScopeOrders: (days: number) => string;
+    healthSummary: (customers: number, atRisk: number, lapsed: number, threshold: string) => string;
+    healthOrderRecurring: (baseline: string) => string;
+    healthOrderRevenue: (baseline: string) => string;
+    healthOrderRisk: (baseline: string) => string;
+    healthCallFirst: (customer: string, score: string) => string;
+    healthRank: string;
+    healthActiveShort: string;
+    healthLapsed: string;
+    healthValueRecurring: string;
+    healthValueRevenue: string;
+    healthCustomers: string;
+    healthBand: (low: string, high: string) => string;
+    healthClearBand: (band: string) => string;
+    healthRiskLine: (threshold: string) => string;
+    healthDistributionHint: string;
+    healthDistributionTable: string;
+    healthSpendDrop: (drop: string, before: string, now: string) => string;
+    healthOrderDaysDrop: (drop: string, before: string, now: string) => string;
+    healthNoPurchase: (since: string) => string;
+    healthAsOfFromData: (day: string, days: number) => string;
+    healthChipUsage: (change: string) => string;
+    healthChipLogins: (change: string) => string;
+    healthChipSpend: (change: string) => string;
+    healthChipOrderDays: (change: string) => string;
+    healthChipQuiet: (since: string) => string;
+    healthChipExpired: (day: string) => string;
+    healthChipDowngrade: (count: number) => string;
+    healthChipTicketsSilent: string;
+    healthChipRenewal: (count: number) => string;
+    healthChipUpgrade: (count: number) => string;
     healthTable: string;
     healthCustomer: string;
     healthScore: string;
@@ -40,7 +70,40 @@ registerTranslation('en', {
   healthScopeAsOf: (date) => `As of ${date}`,
   healthScopeWindow: (days) => `activity of the last ${days} days`,
   healthLabel: 'Customer health',
-  healthSummary: (customers, atRisk, threshold) => `${enCount(customers, 'customer', 'customers')}, ${atRisk} at risk (score below ${threshold}).`,
+  healthScopeOrders: (days) => `purchases of the last ${days} days`,
+  healthSummary: (customers, atRisk, lapsed, threshold) =>
+    `${enCount(customers, 'customer', 'customers')}: ${atRisk} at risk (score below ${threshold})${lapsed > 0 ? `, ${lapsed} lapsed (subscription expired, not renewed)` : ''}.`,
+  healthOrderRecurring: (baseline) =>
+    `Call order: risk × monthly recurring revenue, so the most to lose comes first. Risk is the points lost below the starting score of ${baseline}; lapsed customers come last.`,
+  healthOrderRevenue: (baseline) =>
+    `Call order: risk × revenue of the last 12 months, so the most to lose comes first. Risk is the points lost below the starting score of ${baseline}.`,
+  healthOrderRisk: (baseline) => `Call order: risk, the points lost below the starting score of ${baseline} (the data has no revenue to weigh it by).`,
+  healthCallFirst: (customer, score) => `Call first: ${customer} (score ${score}).`,
+  healthRank: '#',
+  healthActiveShort: 'Active',
+  healthLapsed: 'Lapsed',
+  healthValueRecurring: 'MRR',
+  healthValueRevenue: 'Revenue, 12 months',
+  healthCustomers: 'Customers',
+  healthBand: (low, high) => `Score ${low}–${high}`,
+  healthClearBand: (band) => `${band}: show every score`,
+  healthRiskLine: (threshold) => `at risk below ${threshold}`,
+  healthDistributionHint: 'Customers by score. Arrow keys move between score bands; Enter shows only the customers of a band.',
+  healthDistributionTable: 'Customers by score band',
+  healthSpendDrop: (drop, before, now) => `Spend fell ${drop} (${before} → ${now})`,
+  healthOrderDaysDrop: (drop, before, now) => `Purchase days fell ${drop} (${before} → ${now})`,
+  healthNoPurchase: (since) => `No purchase since ${since}`,
+  healthAsOfFromData: (day, days) => `Up to ${day}; recent = the last ${days} days (three typical gaps between purchases) against the ${days} before.`,
+  healthChipUsage: (change) => `Usage ${change}`,
+  healthChipLogins: (change) => `Logins ${change}`,
+  healthChipSpend: (change) => `Spend ${change}`,
+  healthChipOrderDays: (change) => `Purchases ${change}`,
+  healthChipQuiet: (since) => `Quiet since ${since}`,
+  healthChipExpired: (day) => `Expired ${day}`,
+  healthChipDowngrade: (count) => (count === 1 ? 'Downgraded' : `Downgraded ×${count}`),
+  healthChipTicketsSilent: 'Tickets stopped',
+  healthChipRenewal: (count) => (count === 1 ? 'Renewed' : `Renewed ×${count}`),
+  healthChipUpgrade: (count) => (count === 1 ? 'Upgraded' : `Upgraded ×${count}`),
   healthTable: 'Customers by health score',
   healthCustomer: 'Customer',
   healthScore: 'Score',
@@ -53,7 +116,7 @@ registerTranslation('en', {
   healthNever: 'never',
   healthNoSignals: 'no signals',
   healthSortBy: (column) => `Sort by ${column}`,
-  healthKeyboardHint: 'Arrow keys move between customers, Page Up/Down and Home/End jump, Enter shows the signals of a customer.',
+  healthKeyboardHint: 'Customers in call order. Arrow keys move between customers, Page Up/Down and Home/End jump, Enter shows the signals of a customer.',
   healthDetails: (customer) => `Signals of ${customer}`,
   healthBaseline: (points) => `Starting score ${points}`,
   healthUsageDrop: (drop, before, now) => `Usage fell ${drop} (${before} → ${now})`,
