@@ -432,6 +432,31 @@ describe('<cohort-heatmap> uncertainty', () => {
   });
 });
 
+describe('<cohort-heatmap> uncertainty on the real shop export', () => {
+  it('gives the UK export\'s cohorts their intervals, and hatches none: every cohort has 46 customers or more', async function () {
+    this.timeout(60_000);
+    const el = await fixture<CohortHeatmap>(html`<cohort-heatmap
+      src="/tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz"
+      customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"
+    ></cohort-heatmap>`);
+    await waitUntil(() => el.status === 'ready' || el.status === 'error', 'the export was not read', { timeout: 50_000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('svg.grid'), 'heatmap was not drawn', { timeout: 5000 });
+    await el.updateComplete;
+    // December 2009: 955 customers, 337 back in January 2010 → 35.3 %. Wilson by hand: 1 + z²/n = 1.004023,
+    // centre = (0.352880 + 0.002011) / 1.004023 = 0.353469, half = 0.030253 → 32.3 % – 38.4 %.
+    const [dec] = el.result!.cohorts;
+    expect([dec.key, dec.size, dec.counts[1]]).to.deep.equal(['2009-12', 955, 337]);
+    const rows = tableRows(el);
+    expect(rows[0].slice(0, 4)).to.deep.equal(['Dec 2009', '955', '100.0%', '35.3% (95% interval 32.3% – 38.4%)']);
+    // The average's period 1 from the summed counts of the complete cohorts: 947 of 3,943 → 24.0 %, 22.7 % – 25.4 %.
+    expect(el.result!.averageCounts[1]).to.deep.equal({ active: 947, reached: 3943 });
+    expect(rows[rows.length - 1][3]).to.equal('24.0% (95% interval 22.7% – 25.4%)');
+    expect(Math.min(...el.result!.cohorts.map((c) => c.size))).to.equal(46);
+    expect(el.shadowRoot!.querySelectorAll('[part~="cell-few"]')).to.have.length(0);
+    expect(part(el, 'legend')!.textContent).to.not.include('few to judge by');
+  });
+});
+
 describe('<cohort-heatmap> with more cohorts than a chart can show', () => {
   // 40 monthly cohorts from 2021-01, each a 100-customer triangle: 40 periods for the oldest.
   const many = {
