@@ -95,6 +95,11 @@ export const purchaseCycleStyles = css`
     color: var(--_muted);
   }
 
+  /* The repeat rate with its interval and counts: long, so it wraps on a phone; the rate itself leads. */
+  [part~='legend'] .detail {
+    font-variant-numeric: tabular-nums;
+  }
+
   [part~='few-note'] {
     margin: 0.35em 0 0;
     color: var(--_muted);

@@ -274,7 +274,7 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
           ${swatch('window-line')}<span>${f.term('cycleWindow')}</span> <span class="value" part="window">${this.#days(model.suggestedWindowDays!)}</span>
           <span class="note">(${f.term('cycleWindowNote', model.windowCycles, this.#days(model.median))})</span>${beyond(model.suggestedWindowDays!)}
         </li>
-        ${repeat ? html`<li part="repeat-rate"><span>${f.term('cycleRepeatRate')}</span> <span class="value">${repeat}</span></li>` : nothing}
+        ${repeat ? html`<li part="repeat-rate"><span>${f.term('cycleRepeatRate')}</span> <span class="detail">${repeat}</span></li>` : nothing}
       </ul>
       ${few ? html`<p part="few-note" class="few-note">${few}</p>` : nothing} ${joined}`;
   }
