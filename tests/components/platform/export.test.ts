@@ -131,6 +131,37 @@ describe('export: CSV of what is shown', () => {
     expect(() => el.toCSV({ delimiter: ',', decimal: ',' })).to.throw(RangeError);
   });
 
+  it('a redraw that keeps the table (guard) keeps it in the CSV; a long table is whole at once', async () => {
+    const el = await shown<Kit>(html`<churn-trend data=${PERIODS}></churn-trend>`);
+    const before = el.toCSV();
+    const chart = el.shadowRoot!.querySelector<HTMLElement>('[part~="chart"]')!;
+    chart.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="tooltip"]'), 'the hover redraw happened').to.not.equal(null);
+    expect(el.toCSV()).to.equal(before);
+
+    const day = Date.UTC(2020, 0, 1);
+    const days = Array.from({ length: 450 }, (_, i) => ({ period: new Date(day + i * 86_400_000).toISOString().slice(0, 10), start: 1000, lost: 20 + (i % 7) }));
+    const long = await shown<Kit>(html`<churn-trend granularity="day" .data=${days}></churn-trend>`);
+    const records = readCsv(long.toCSV({ preamble: false }));
+    const drawnPeriods = (long as unknown as { result: { points: unknown[] } }).result.points.length;
+    // Caption, header, one record per period: all of them, though the table adds 200 rows per task.
+    expect(records.length).to.equal(2 + drawnPeriods);
+    expect(drawnPeriods).to.be.greaterThan(200);
+  });
+
+  it('inside a metric-change handler the CSV already holds the new result', async () => {
+    const el = await shown<Kit>(html`<churn-trend data=${PERIODS}></churn-trend>`);
+    const next = JSON.stringify([...JSON.parse(PERIODS), { period: '2024-04', start: 470, lost: 47 }]);
+    const csv = new Promise<string>((resolve) => el.addEventListener('metric-change', () => resolve(el.toCSV()), { once: true }));
+    el.setAttribute('data', next);
+    const text = await csv;
+    expect(text).to.contain('Apr 2024');
+    await el.updateComplete;
+    expect(el.toCSV()).to.equal(text);
+  });
+
   it('before a result, toCSV says there is nothing yet', async () => {
     const el = await fixture<Kit>(html`<churn-trend></churn-trend>`);
     expect(() => el.toCSV()).to.throw(ExportError, /nothing to export/);
