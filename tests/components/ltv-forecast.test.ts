@@ -837,9 +837,10 @@ describe('<ltv-forecast> gross-margin: one name, one reading', () => {
     expect(headline(el).value).to.equal('$800.00');
     expect(el.warnings.map((w) => [w.code, w.params])).to.deep.equal([['deprecated-attribute', { attribute: 'margin', value: '0.8', replacement: 'gross-margin' }]]);
     expect(squash(root(el).querySelector('[part=notice]')!.textContent)).to.contain('margin="0.8" still works but is deprecated: write gross-margin="0.8" instead.');
-    // gross-margin wins when both are set.
+    // gross-margin wins when both are set; the deprecated name is still said.
     const both = await fixture<LtvForecast>(html`<ltv-forecast arpa="50" churn="0.05" margin="0.8" gross-margin="50 %"></ltv-forecast>`);
     await ready(both);
     expect(headline(both).value).to.equal('$500.00');
+    expect(both.warnings.map((w) => w.code)).to.deep.equal(['deprecated-attribute']);
   });
 });

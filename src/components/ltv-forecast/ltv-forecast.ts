@@ -140,12 +140,9 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
     return { job: ltvFiguresJob, options: { arpa: this.arpa, churn: this.churn, method: this.method, ...this.#marginOption() } };
   }
 
-  /** `gross-margin`, or the deprecated `margin` when only that is set (the job warns). */
+  /** `gross-margin`, and the deprecated `margin` (used when `gross-margin` is not set; the job warns whenever it is). */
   #marginOption(): MarginOption {
-    const given = (value: string | number | undefined) => value !== undefined && value !== null && value !== '';
-    if (given(this.grossMargin)) return { grossMargin: this.grossMargin, marginAttribute: 'gross-margin' };
-    if (given(this.margin)) return { grossMargin: this.margin, marginAttribute: 'margin' };
-    return {};
+    return { grossMargin: this.grossMargin, deprecatedMargin: this.margin };
   }
 
   protected label(): string {

@@ -38,11 +38,11 @@ export interface SaasFigures {
   churn?: number;
 }
 
-/** The page's gross margin as written (`0.78`, `78 %`, `78`: metrics/margin.ts), and the attribute it came from. */
+/** The page's gross margin as written (`0.78`, `78 %`, `78`: metrics/margin.ts). */
 export interface MarginOption {
   grossMargin?: string | number;
-  /** `margin` is the deprecated name of `gross-margin`: it works, with a warning. */
-  marginAttribute?: 'gross-margin' | 'margin';
+  /** `margin`, the deprecated name of `gross-margin`: used when `gross-margin` is not set, and always warned about. */
+  deprecatedMargin?: string | number;
 }
 
 /** The gross margin the values are after, as read. */
@@ -256,25 +256,24 @@ export function computeLtvForecast(rows: unknown, options: LtvForecastJobOptions
  * as is the page's mistake (an attribute is refused before it gets here).
  */
 function readMarginOption(options: MarginOption): Result<LtvMargin | null> {
-  const written = options.grossMargin;
-  if (written === undefined || written === null || written === '') return ok(null);
-  const attribute = options.marginAttribute ?? 'gross-margin';
+  const given = (value: string | number | undefined): value is string | number => value !== undefined && value !== null && String(value).trim() !== '';
+  const warnings: InputWarning[] = [];
+  if (given(options.deprecatedMargin)) {
+    const text = String(options.deprecatedMargin).trim();
+    warnings.push({
+      code: 'deprecated-attribute',
+      count: 1,
+      params: { attribute: 'margin', value: text, replacement: 'gross-margin' },
+      message: `margin="${text}" still works but is deprecated: write gross-margin="${text}" instead.`,
+      examples: [],
+    });
+  }
+  const attribute = given(options.grossMargin) ? 'gross-margin' : 'margin';
+  const written = given(options.grossMargin) ? options.grossMargin : options.deprecatedMargin;
+  if (!given(written)) return ok(null, warnings);
   const reading = readMargin(written);
-  if (!reading.ok) return fail(optionError(attribute, MARGIN_EXPECTATION, written));
-  const text = String(written).trim();
-  const warnings: InputWarning[] =
-    attribute === 'margin'
-      ? [
-          {
-            code: 'deprecated-attribute',
-            count: 1,
-            params: { attribute, value: text, replacement: 'gross-margin' },
-            message: `margin="${text}" still works but is deprecated: write gross-margin="${text}" instead.`,
-            examples: [],
-          },
-        ]
-      : [];
-  return ok({ fraction: reading.fraction, notation: reading.notation, written: text, attribute }, warnings);
+  if (!reading.ok) return fail(optionError(attribute, MARGIN_EXPECTATION, written), warnings);
+  return ok({ fraction: reading.fraction, notation: reading.notation, written: String(written).trim(), attribute }, warnings);
 }
 
 /**
