@@ -95,7 +95,11 @@ describe('CMS page with an aggressive global theme', function () {
     const gaugeValue = cms.elements[0].shadowRoot!.querySelector('[part~="value"]')!.textContent!.trim();
     expect(gaugeValue).to.equal('95.0%'); // (520 − 45) / 500
     const trend = cms.elements[1];
-    const rates = [...trend.shadowRoot!.querySelectorAll('table tbody tr')].map((tr) => tr.lastElementChild!.textContent!.trim());
+    // The hidden table's "Churn rate" column (interval and verdict columns follow it).
+    const table = trend.shadowRoot!.querySelector('table')!;
+    const rateColumn = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent!.trim() === 'Churn rate');
+    expect(rateColumn, 'the trend table has a Churn rate column').to.be.above(0);
+    const rates = [...table.querySelectorAll('tbody tr')].map((tr) => tr.children[rateColumn].textContent!.trim());
     expect(rates).to.deep.equal(['5.0%', '10.0%', '5.0%']); // 25 / 500, 52 / 520, 24 / 480
   });
 
