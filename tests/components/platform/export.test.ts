@@ -417,6 +417,17 @@ describe('export: the menu', () => {
     }
   });
 
+  it('passes axe closed and open, light and dark', async () => {
+    for (const theme of ['light', 'dark']) {
+      const el = await shown<Kit>(html`<churn-trend theme=${theme} export data=${PERIODS}></churn-trend>`);
+      await expect(el).to.be.accessible();
+      part(el, 'export-menu-button')!.click();
+      await el.updateComplete;
+      expect(part(el, 'export-menu-list')!.hidden).to.equal(false);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('speaks the element language', async () => {
     const el = await shown<Kit>(html`<churn-trend lang="da" export data=${PERIODS}></churn-trend>`);
     expect(part(el, 'export-menu-button')!.textContent!.trim()).to.equal('Eksportér');
