@@ -87,12 +87,21 @@ export function cdnOriginPlugin(root = process.cwd()) {
   return {
     name: 'retention-kit-cdn-origin',
     async serverStart() {
-      server = createServer(answer);
-      await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, HOST, resolve);
-      });
-      origin = `http://${HOST}:${server.address().port}`;
+      // 127.0.0.2 is another host than the page's `localhost`; where a machine's loopback has only
+      // 127.0.0.1, another port of it is still another origin.
+      for (const host of [HOST, '127.0.0.1']) {
+        server = createServer(answer);
+        try {
+          await new Promise((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(0, host, resolve);
+          });
+          origin = `http://${host}:${server.address().port}`;
+          break;
+        } catch (error) {
+          if (host !== HOST) throw error;
+        }
+      }
     },
     async serverStop() {
       await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
