@@ -128,7 +128,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
   /** Id of a `<retention-source>` on the page that downloads the data once for every widget. */
   @property({ reflect: true }) source?: string;
 
-  /** Column of the customer id in transaction records (default `customer`). */
+  /** Column of the customer id in the records (default `customer`). */
   @property({ attribute: 'customer-key' }) customerKey?: string;
   /** Column of the date (default `date`). */
   @property({ attribute: 'date-key' }) dateKey?: string;
