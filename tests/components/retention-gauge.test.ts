@@ -159,10 +159,13 @@ describe('<retention-gauge> input routes', () => {
     beyond.setAttribute('confidence', 'off');
     await beyond.updateComplete;
     expect(text(beyond, 'delta')).to.equal('+10.0 pp vs previous period');
+    // A count that is no count is refused by name, and the change is shown without a noise word.
     const bad = await fixture<RetentionGauge>(html`<retention-gauge start="500" end="520" new="45" previous-rate="0.9" previous-start="-3"></retention-gauge>`);
     await ready(bad);
-    expect(bad.status).to.equal('error');
-    expect(text(bad, 'message')).to.contain('previous-start');
+    expect(bad.warnings.map((w) => w.params.attribute)).to.deep.equal(['previous-start']);
+    expect(text(bad, 'delta')).to.equal('+5.0 pp vs previous period');
+    // The job refuses it too when a page hands it over directly.
+    expect(gaugeFromNumbers({ start: 500, end: 520, new: 45, previousRate: 0.9, previousStart: '2.5' }).ok).to.equal(false);
   });
 
   it('a warming-up period gets no verdict, and says why', async () => {

@@ -12,6 +12,7 @@ import type { TranslatedKeys as Zh } from '../../src/translations/zh.ts';
 import type { TranslatedKeys as Ru } from '../../src/translations/ru.ts';
 // English: the platform's terms and every element's (each element registers its own).
 import '../../src/components/platform/translations/index.ts';
+import '../../src/components/platform/trust.translations.ts';
 import '../../src/components/churn-reasons/churn-reasons.translations.ts';
 import '../../src/components/churn-trend/churn-trend.translations.ts';
 import '../../src/components/cohort-heatmap/cohort-heatmap.translations.ts';

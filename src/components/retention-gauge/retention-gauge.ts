@@ -81,7 +81,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
   @property() new?: number | string;
   @property() lost?: number | string;
   @property({ attribute: 'previous-rate' }) previousRate?: number | string;
-  @property({ attribute: 'previous-start' }) previousStart?: number | string;
+  @property({ attribute: 'previous-start', converter: numberAttribute({ min: 1, max: 1e12, integer: true }) }) previousStart?: number;
   @property({ reflect: true }) period?: string;
   @property({ reflect: true }) granularity?: Granularity;
   @property({ attribute: 'window-days' }) windowDays?: number | string;

@@ -66,10 +66,11 @@ describe('refused attribute values', () => {
     expect(el.warnings).to.deep.equal([]);
   });
 
-  it('keep a property default that is not undefined (the gauge benchmark)', async () => {
+  it('fall back to the default (the gauge benchmark: the level of the table for the period)', async () => {
     const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><retention-gauge start="100" end="90" new="5" benchmark-churn="7"></retention-gauge></div>`);
     const el = await settled(box.firstElementChild as RetentionGauge);
-    expect(el.benchmarkChurn).to.equal(0.07);
+    expect(el.benchmarkChurn).to.equal(undefined);
+    expect(el.verdict!.threshold).to.equal(0.07);
     expect(el.warnings[0].params).to.deep.include({ attribute: 'benchmark-churn', value: '7', min: 0, max: 1 });
     expect(shadowText(el)).to.not.match(/NaN|Infinity|∞/);
   });
