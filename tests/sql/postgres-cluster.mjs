@@ -48,9 +48,9 @@ export async function startPostgres() {
     return execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
   };
   const port = await freePort();
-  run('initdb', ['-D', data, '-U', owner, '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c TimeZone=UTC`;
   try {
+    run('initdb', ['-D', data, '-U', owner, '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
     run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
