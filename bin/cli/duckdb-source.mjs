@@ -29,9 +29,16 @@ export async function duckdbSource(kit, path, options, fields, say) {
     const fail = (error) => new Error(`DuckDB could not read ${name}: ${String(error.message ?? error).split('\n').slice(0, 4).join(' ')}`);
 
     const isCsv = !/\.(parquet|json|ndjson|jsonl)(\.gz)?$/i.test(path);
+    const isJson = !isCsv && !/\.parquet$/i.test(path);
+    /** JSON's reader takes the types of all columns or of none: those it detected, with the ones given replaced. */
+    let detected = [];
     const reader = (types) => {
       if (/\.parquet$/i.test(path)) return `read_parquet(${d.string(path)})`;
-      if (!isCsv) return `read_json_auto(${d.string(path)})`;
+      if (isJson) {
+        if (!types.length) return `read_json_auto(${d.string(path)})`;
+        const typed = detected.map(({ name: column, type }) => [column, types.find(([given]) => given === column)?.[1] ?? type]);
+        return `read_json_auto(${d.string(path)}, columns = {${typed.map(([column, type]) => `${d.string(column)}: ${d.string(type)}`).join(', ')}})`;
+      }
       const settings = [`header = true`];
       if (types.length) settings.push(`types = {${types.map(([column, type]) => `${d.string(column)}: '${type}'`).join(', ')}}`);
       if (options.dateFormat) settings.push(`timestampformat = ${d.string(strptimeFormat(options.dateFormat))}`);
@@ -47,8 +54,11 @@ export async function duckdbSource(kit, path, options, fields, say) {
       throw fail(error);
     }
     checkMapping(fields, columns, name);
-    // Ids are text, as the engine reads them ("007" is not 7); a date format makes the date column a timestamp.
-    const types = isCsv ? [[fields.customer, 'VARCHAR'], ...(options.dateFormat ? [[fields.date, 'TIMESTAMP']] : [])] : [];
+    detected = columns;
+    // Ids are text, as the engine reads them ("007" is not 7). Dates are read as text and judged value
+    // by value below (a type sniffed from a sample would read "2024-01-31 23:30" and "…Z" alike),
+    // or with --date-format as timestamps of that format.
+    const types = isCsv || isJson ? [[fields.customer, 'VARCHAR'], [fields.date, options.dateFormat && isCsv ? 'TIMESTAMP' : 'VARCHAR']] : [];
     let from = reader(types);
     try {
       columns = await describe(from);
@@ -85,7 +95,14 @@ export async function duckdbSource(kit, path, options, fields, say) {
     if (typeOf(fields.date) === 'VARCHAR') {
       const bad = await firstBad(from, fields.date, dateCheck);
       if (bad) throw recordError(Number(bad.n), fields.date, dateExpectation, bad.v, isCsv);
-      replaced.push(`CAST(${d.identifier(fields.date)} AS TIMESTAMPTZ) AS ${d.identifier(fields.date)}`);
+      // The engine's rule, value by value: with an offset (Z, +01:00) an instant, its day in
+      // --time-zone; without one wall-clock, its day as written. The column becomes that day.
+      const text = `TRIM(CAST(${d.identifier(fields.date)} AS VARCHAR))`;
+      const withOffset = `regexp_matches(${text}, '\\d:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$')`;
+      replaced.push(
+        `CASE WHEN ${withOffset} THEN CAST(timezone(${d.string(options.timeZone ?? 'UTC')}, CAST(${text} AS TIMESTAMPTZ)) AS DATE) ` +
+          `ELSE CAST(CAST(${text} AS TIMESTAMP) AS DATE) END AS ${d.identifier(fields.date)}`,
+      );
     }
     for (const field of NUMBER_FIELDS) {
       const column = fields[field];
@@ -95,10 +112,10 @@ export async function duckdbSource(kit, path, options, fields, say) {
       replaced.push(`CAST(${d.identifier(column)} AS DOUBLE) AS ${d.identifier(column)}`);
     }
     if (replaced.length) from = `(SELECT * REPLACE (${replaced.join(', ')}) FROM ${from})`;
-    const dateType = replaced.some((r) => r.includes('AS TIMESTAMPTZ)')) ? 'TIMESTAMP WITH TIME ZONE' : typeOf(fields.date);
+    const dateType = typeOf(fields.date);
     // Timestamps with an offset are instants: their day is taken in --time-zone (UTC unless given), as the engine does.
     const dates = dateType === 'TIMESTAMP WITH TIME ZONE' ? 'instant' : 'local';
-    if (dates === 'local' && options.timeZone) say(`note: ${fields.date} holds wall-clock ${dateType} values, read as written; --time-zone applies to timestamps with an offset only`);
+    if (dates === 'local' && dateType !== 'VARCHAR' && options.timeZone) say(`note: ${fields.date} holds wall-clock ${dateType} values, read as written; --time-zone applies to timestamps with an offset only`);
 
     return {
       name,

@@ -71,6 +71,31 @@ describe('retention-kit aggregate', () => {
     assert.ok(comparePeriodCounts(JSON.parse(csv.stdout), kit.periodCountsShapeOf(series.value, { weekStart: 0 })) > 500);
   });
 
+  it('JSON, and text dates with and without an offset in one column, are read as the engine reads them', async () => {
+    const json = join(dir, 'traps.json');
+    writeFileSync(json, JSON.stringify(trapRows()));
+    const run = await cli('aggregate', json, '--metric', 'cohort', '--measure', 'revenue', '--time-zone', 'Europe/Oslo', ...TRAP_FLAGS);
+    assert.equal(run.code, 0, run.stderr);
+    const matrix = kit.cohortMatrix(engineTraps('Europe/Oslo'), { granularity: 'month' });
+    compareCohortMatrices(JSON.parse(run.stdout), kit.cohortMatrixShapeOf(matrix.value, { measure: 'revenue' }));
+
+    // Wall clock is the day as written; an instant is placed in the zone (2024-02-01 in Oslo).
+    const records = [
+      { customer: 'a', date: '2024-01-31 23:30:00' },
+      { customer: 'b', date: '2024-01-31T23:30:00Z' },
+      { customer: 'c', date: '2024-01-15' },
+      { customer: 'd', date: '2024-03-01 00:10:00+02:00' },
+    ];
+    const mixed = join(dir, 'mixed.csv');
+    writeFileSync(mixed, `customer,date\n${records.map((r) => `${r.customer},${r.date}`).join('\n')}\n`);
+    const mixedRun = await cli('aggregate', mixed, '--metric', 'cohort', '--time-zone', 'Europe/Oslo');
+    assert.equal(mixedRun.code, 0, mixedRun.stderr);
+    const table = kit.readTransactions(records, { timeZone: 'Europe/Oslo' }).value;
+    const expected = kit.cohortMatrixShapeOf(kit.cohortMatrix(table, { granularity: 'month' }).value, { measure: 'count' });
+    assert.deepEqual(JSON.parse(mixedRun.stdout), expected);
+    assert.deepEqual(expected.cohorts.map((c) => [c.key, c.size]), [['2024-01', 2], ['2024-02', 2]]);
+  });
+
   it('the real UK export (525,461 rows, gzipped): cohorts and periods equal the engine', async () => {
     const flags = ['--customer-key', UK_FIELDS.customer, '--date-key', UK_FIELDS.date, '--quantity-key', UK_FIELDS.quantity, '--price-key', UK_FIELDS.unitPrice];
     const relative = '../shared/data/online-retail-ii-2009-2010.csv.gz';
