@@ -55,10 +55,14 @@ export async function duckdbSource(kit, path, options, fields, say) {
     }
     checkMapping(fields, columns, name);
     detected = columns;
-    // Ids are text, as the engine reads them ("007" is not 7). Dates are read as text and judged value
-    // by value below (a type sniffed from a sample would read "2024-01-31 23:30" and "…Z" alike),
-    // or with --date-format as timestamps of that format.
-    const types = isCsv || isJson ? [[fields.customer, 'VARCHAR'], [fields.date, options.dateFormat && isCsv ? 'TIMESTAMP' : 'VARCHAR']] : [];
+    // Ids are text, as the engine reads them ("007" is not 7). Dates: wall-clock columns (sniffed DATE
+    // or TIMESTAMP) are read as they are; a column with offsets is read as text and judged value by
+    // value below, since the sniffed TIMESTAMPTZ reads "2024-01-31 23:30" as UTC and JSON's reader
+    // drops offsets; with --date-format, timestamps of that format.
+    const sniffed = columns.find((c) => c.name === fields.date).type;
+    const dateAsText = isJson || (isCsv && !options.dateFormat && !/^(DATE|TIMESTAMP)$/.test(sniffed));
+    const types =
+      isCsv || isJson ? [[fields.customer, 'VARCHAR'], ...(dateAsText ? [[fields.date, 'VARCHAR']] : isCsv && options.dateFormat ? [[fields.date, 'TIMESTAMP']] : [])] : [];
     let from = reader(types);
     try {
       columns = await describe(from);
@@ -69,13 +73,18 @@ export async function duckdbSource(kit, path, options, fields, say) {
 
     // Text where a date or a number should be: the first record that is neither, named.
     const dateCheck = (v) => (options.dateFormat ? `try_strptime(${v}, ${d.string(strptimeFormat(options.dateFormat))})` : `TRY_CAST(${v} AS TIMESTAMPTZ)`);
-    const firstBad = async (source, column, check) =>
-      (
+    const firstBad = async (source, column, check) => {
+      const value = `CAST(${d.identifier(column)} AS VARCHAR)`;
+      // One plain pass to know whether any value is bad; record numbers only when one is.
+      const any = await rowsOf(`SELECT 1 FROM ${source} WHERE TRIM(${value}) <> '' AND ${check(value)} IS NULL LIMIT 1`);
+      if (any.length === 0) return undefined;
+      return (
         await rowsOf(
-          `SELECT n, v FROM (SELECT row_number() OVER () AS n, CAST(${d.identifier(column)} AS VARCHAR) AS v FROM ${source}) ` +
+          `SELECT n, v FROM (SELECT row_number() OVER () AS n, ${value} AS v FROM ${source}) ` +
             `WHERE TRIM(v) <> '' AND ${check('v')} IS NULL ORDER BY n LIMIT 1`,
         )
       )[0];
+    };
     const dateExpectation = `a date (YYYY-MM-DD, with a time or an offset, or the format given by --date-format${options.dateFormat ? `, here ${options.dateFormat}` : ''})`;
     const numberExpectation = 'a number with a decimal point and no thousands separator (12.50)';
     const numberCheck = (v) => `TRY_CAST(${v} AS DOUBLE)`;
