@@ -117,6 +117,13 @@ type Route =
   | { kind: 'source'; id: string }
   | { kind: 'inline'; text: string; format: 'json' | 'csv' };
 
+/**
+ * @csspart export-menu - The export menu in the header (with the `export` attribute).
+ * @csspart export-menu-button - Its button (aria-haspopup="menu").
+ * @csspart export-menu-list - The list of formats (role="menu").
+ * @csspart export-menu-item - One format (role="menuitem").
+ * @csspart export-menu-error - Why the last export failed (role="alert").
+ */
 export abstract class RetentionElement<Value = unknown, Options = unknown> extends LitElement {
   static kitVersion = KIT_VERSION;
   static override styles = [platformStyles];
