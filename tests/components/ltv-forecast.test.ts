@@ -10,6 +10,7 @@ import '../../src/components/churn-trend/define.ts';
 import fc from 'fast-check';
 import { settled } from './settled.ts';
 import { UK_EXPORT_URL } from '../fixtures/text.ts';
+import { sampleFiles, SAAS_WINDOW_END } from '../../demo/lib/sample-files.ts';
 import '../../src/translations/da.ts';
 import '../../src/translations/ru.ts';
 
@@ -751,6 +752,34 @@ describe('<ltv-forecast> one headline, chosen from the data', () => {
     expect(h.basis).to.match(/^ARPA \$[\d.]+ × margin 80\.0% ÷ churn [\d.]+%\. ARPA and churn per month, over \d+ complete months/);
     expect(h.reason).to.match(/^Leads because the payments recur like billing: 100% of the gaps between a customer's payments are within 15% of 3[01] days\.$/);
     expect(root(el).querySelector('[part~=histogram]')).to.equal(null);
+  });
+
+  it("subscriptions billed monthly: the gallery's 900 seeded subscriptions as their monthly charges → the SaaS formula", async () => {
+    // Each subscription charges its MRR on its start day and every month after, until it ends (or the sample's window does).
+    const file = sampleFiles().find((f) => f.path === 'data/sample/saas-subscriptions.json')!;
+    const subscriptions = JSON.parse(file.body) as { customer: string; start: string; end?: string | null; mrr: number }[];
+    const charges: { customer: string; date: string; amount: number }[] = [];
+    for (const sub of subscriptions) {
+      const [y, m, d] = sub.start.slice(0, 10).split('-').map(Number);
+      const until = (sub.end ?? SAAS_WINDOW_END).slice(0, 10);
+      for (let k = 0; ; k++) {
+        const date = new Date(Date.UTC(y, m - 1 + k, Math.min(d, 28))).toISOString().slice(0, 10);
+        if (date >= until) break;
+        charges.push({ customer: sub.customer, date, amount: sub.mrr });
+      }
+    }
+    const el = await fixture<LtvForecast>(html`<ltv-forecast gross-margin="0.8" .data=${charges}></ltv-forecast>`);
+    await ready(el, 60_000);
+    expect(el.status, JSON.stringify(el.error)).to.equal('ready');
+    const model = el.result!;
+    expect(model.headline).to.deep.equal({ method: 'saas', reason: 'recurring-billing' });
+    expect(model.billing!.recurring).to.equal(true);
+    expect(model.billing!.regularShare).to.be.at.least(0.8);
+    const saas = model.saas as { value: number; arpa: number; churn: number };
+    expect(headline(el).value).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(saas.value));
+    console.log(
+      `Gallery subscriptions as charges: headline saas ${headline(el).value} (ARPA ${saas.arpa.toFixed(2)} × 80 % ÷ churn ${(saas.churn * 100).toFixed(2)} %), ${(model.billing!.regularShare * 100).toFixed(1)} % of gaps within 15 % of ${model.billing!.medianDays} days`,
+    );
   });
 
   it('subscriptions by the figures given: arpa and churn with data make the formula lead', async () => {
