@@ -110,6 +110,15 @@ export function fixtureFiles(folder) {
   return out;
 }
 
+/** The first code block of a language under a README heading, so the README's examples are type-checked too. */
+export function readmeExample(heading, language) {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.split(new RegExp(`^#+ ${heading}$`, 'm'))[1];
+  const block = section?.match(new RegExp(`^\`\`\`${language}\n([\\s\\S]*?)^\`\`\`$`, 'm'))?.[1];
+  if (!block) throw new Error(`README.md has no \`\`\`${language} example under "${heading}"`);
+  return block;
+}
+
 /** The React app of the proof (tests/package/react-app/); the package checks run in it too. */
 export function reactApp() {
   return freshApp('react', {
@@ -121,7 +130,7 @@ export function reactApp() {
       typescript: devRange('typescript'),
       vite: devRange('vite'),
     },
-    files: fixtureFiles('react-app'),
+    files: { ...fixtureFiles('react-app'), 'src/ReadmeExample.tsx': readmeExample('React 19', 'tsx') },
   });
 }
 
@@ -130,6 +139,6 @@ export function vueApp() {
   return freshApp('vue', {
     dependencies: { vue: devRange('vue') },
     devDependencies: { '@vitejs/plugin-vue': '^6.0.0', typescript: devRange('typescript'), vite: devRange('vite'), 'vue-tsc': '^3.0.0' },
-    files: fixtureFiles('vue-app'),
+    files: { ...fixtureFiles('vue-app'), 'src/ReadmeExample.vue': readmeExample('Vue 3', 'vue') },
   });
 }
