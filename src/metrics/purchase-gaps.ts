@@ -46,6 +46,8 @@ export interface TimeBetweenPurchases {
   gapCount: number;
   /** Customers with purchases on at least two days in the frame. */
   customersWithRepeat: number;
+  /** Customers with a purchase in the frame: of them, `customersWithRepeat` bought again on another day. */
+  customersWithPurchase: number;
   /** Gap counts in bins of `widthDays`, from 1 day up; the last bin may be the overflow bin. Empty without gaps. */
   histogram: GapBin[];
   /** 3 × median, rounded up to a whole day: see {@link suggestedWindowDays}. */
@@ -80,6 +82,7 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
   let gapCount = 0;
   let gapSum = 0;
   let customersWithRepeat = 0;
+  let customersWithPurchase = 0;
   for (let c = 0; c < table.customerIds.length; c++) {
     let previous = Number.NaN;
     let hasGap = false;
@@ -97,10 +100,11 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
       previous = d;
     }
     if (hasGap) customersWithRepeat++;
+    if (previous === previous) customersWithPurchase++;
   }
 
   if (gapCount === 0) {
-    return ok({ median: null, mean: null, min: null, max: null, gapCount, customersWithRepeat, histogram: [], suggestedWindowDays: null });
+    return ok({ median: null, mean: null, min: null, max: null, gapCount, customersWithRepeat, customersWithPurchase, histogram: [], suggestedWindowDays: null });
   }
   let min = 1;
   while (counts[min] === 0) min++;
@@ -115,6 +119,7 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
     max,
     gapCount,
     customersWithRepeat,
+    customersWithPurchase,
     histogram: gapHistogram(counts, max, widthDays, cap),
     suggestedWindowDays: windowFromMedian(median),
   });

@@ -395,7 +395,7 @@ const translation = {
   cycleAxis: 'dage mellem køb',
   cycleJoined: (joined, bin, binShown) =>
     `Hver søjle dækker ${joined} dage: søjler på ${binShown} ${bin === 1 ? 'dag' : 'dage'} ville være under 2 px brede i denne bredde. En grovere bin-width, fx ${joined}, undgår dette.`,
-  cycleRepeatRate: 'Andel genkøb',
+  cycleBoughtAgain: 'Købte igen en anden dag',
   cycleRepeatOf: (rate, repeat, customers) => `${rate}, ${repeat} af ${customers} kunder`,
   cycleFewRepeaters: (count) => `Kun ${count} ${count === 1 ? 'kunde' : 'kunder'} købte igen: for få til at dømme medianen ud fra.`,
 

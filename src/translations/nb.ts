@@ -395,7 +395,7 @@ const translation = {
   cycleAxis: 'dager mellom kjøp',
   cycleJoined: (joined, bin, binShown) =>
     `Hver søyle dekker ${joined} dager: søyler på ${binShown} ${bin === 1 ? 'dag' : 'dager'} ville vært under 2 px brede i denne bredden. En grovere bin-width, for eksempel ${joined}, unngår dette.`,
-  cycleRepeatRate: 'Andel gjenkjøp',
+  cycleBoughtAgain: 'Kjøpte igjen en annen dag',
   cycleRepeatOf: (rate, repeat, customers) => `${rate}, ${repeat} av ${customers} kunder`,
   cycleFewRepeaters: (count) => `Bare ${count} ${count === 1 ? 'kunde' : 'kunder'} kjøpte igjen: for få til å dømme medianen ut fra.`,
 

@@ -427,7 +427,7 @@ const translation = {
   cycleAxis: 'дни между покупками',
   cycleJoined: (joined, _bin, binShown) =>
     `Каждый столбец охватывает ${joined} дн.: столбцы по ${binShown} дн. были бы уже 2 px при этой ширине. Более крупный bin-width, например ${joined}, решает это.`,
-  cycleRepeatRate: 'Доля повторных покупок',
+  cycleBoughtAgain: 'Купили снова в другой день',
   cycleRepeatOf: (rate, repeat, customers) => `${rate}, ${repeat} из ${customers} клиентов`,
   cycleFewRepeaters: (count) => `Повторно купили только ${count} ${ruPlural(count, 'клиент', 'клиента', 'клиентов')}: слишком мало, чтобы судить о медиане.`,
 

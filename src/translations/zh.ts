@@ -382,7 +382,7 @@ const translation = {
   cycleAxis: '购买间隔天数',
   cycleJoined: (joined, _bin, binShown) => `每个柱形涵盖 ${joined} 天：按此宽度，${binShown} 天一个的柱形将窄于 2 像素。更粗的 bin-width（例如 ${joined}）可避免这种情况。`,
 
-  cycleRepeatRate: '复购率',
+  cycleBoughtAgain: '在另一天再次购买',
   cycleRepeatOf: (rate, repeat, customers) => `${rate}，${customers} 位客户中的 ${repeat} 位`,
   cycleFewRepeaters: (count) => `只有 ${count} 位客户再次购买：样本太少，难以判断中位数。`,
   // <retention-calculator>

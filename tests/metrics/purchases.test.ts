@@ -130,6 +130,8 @@ describe('timeBetweenPurchases', () => {
       max: 30,
       gapCount: 3,
       customersWithRepeat: 2,
+      // A, B, C bought (D only returned): 2 of 3 bought again on another day.
+      customersWithPurchase: 3,
       histogram: [
         { fromDays: 1, toDays: 8, count: 1 },
         { fromDays: 8, toDays: 15, count: 1 },
@@ -172,6 +174,7 @@ describe('timeBetweenPurchases', () => {
       max: null,
       gapCount: 0,
       customersWithRepeat: 0,
+      customersWithPurchase: 3, // A, B and C on one day each
       histogram: [],
       suggestedWindowDays: null,
     });

@@ -19,9 +19,9 @@ declare module '../platform/translations.ts' {
     cycleKeyboardHint: string;
     cycleAxis: string;
     cycleJoined: (joinedDays: string, binDays: number, binDaysShown: string) => string;
-    /** The repeat purchase rate's name in the legend. */
-    cycleRepeatRate: string;
-    /** The rate (with its interval) and its counts: "43.7% (…), 180 of 412 customers". */
+    /** The share of the frame's customers who bought again on another day, as the legend names it. */
+    cycleBoughtAgain: string;
+    /** That share (with its interval) and its counts: "43.7% (…), 180 of 412 customers". */
     cycleRepeatOf: (rate: string, repeatCustomers: string, customers: string) => string;
     /** The median rests on few customers who bought again. */
     cycleFewRepeaters: (count: number) => string;
@@ -48,7 +48,7 @@ registerTranslation('en', {
   cycleAxis: 'days between purchases',
   cycleJoined: (joined, bin, binShown) =>
     `Each bar covers ${joined} days: bars of ${binShown} ${bin === 1 ? 'day' : 'days'} would be under 2 px wide at this width. A coarser bin-width, such as ${joined}, avoids this.`,
-  cycleRepeatRate: 'Repeat purchase rate',
+  cycleBoughtAgain: 'Bought again on another day',
   cycleRepeatOf: (rate, repeat, customers) => `${rate}, ${repeat} of ${customers} customers`,
   cycleFewRepeaters: (count) => `Only ${count} ${count === 1 ? 'customer' : 'customers'} bought again: few to judge the median by.`,
 });

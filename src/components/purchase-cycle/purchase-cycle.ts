@@ -32,9 +32,12 @@ export const DEFAULT_BIN_WIDTH = 7;
  *
  *   cycle.addEventListener('metric-change', (e) => gauge.setAttribute('window-days', e.detail.result.suggestedWindowDays));
  *
- * The legend also gives the repeat purchase rate of the same frame (customers
- * with two or more purchases of all who bought) with its 95 % Wilson interval,
- * and says when the median rests on fewer than 30 customers who bought again.
+ * The legend also says how many of the customers who bought in the frame
+ * bought again on another day (the customers the gaps rest on) with the
+ * share's 95 % Wilson interval, and says when the median rests on fewer than
+ * 30 of them. It counts purchase days, as the gaps do, so an order export read
+ * line by line (no `order-key`) does not count one basket as two purchases;
+ * it is not the repeat purchase rate of <kpi-tile>, which counts orders.
  * A bar's share is a share of gaps, not of customers: one customer's gaps are
  * not independent draws, so it gets no interval. `confidence="off"` hides the
  * interval and the few-customers note.
@@ -46,7 +49,7 @@ export const DEFAULT_BIN_WIDTH = 7;
  * @attr from - First purchase day counted (ISO date).
  * @attr to - First day no longer counted.
  * @attr height - Chart height in px (default: half the width, 200–300 px).
- * @attr confidence - `on` (default): the repeat purchase rate's 95 % interval and a note when few customers bought again; `off` hides them.
+ * @attr confidence - `on` (default): the 95 % interval of the share who bought again and a note when few did; `off` hides them.
  * @prop suggestedWindowDays - Read-only: 3 × the median days between purchases, rounded up; null before a result.
  *
  * @fires metric-change - The distribution changed: `detail.result` is a {@link PurchaseCycleModel}.
@@ -78,7 +81,7 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
   @property() from?: string;
   @property() to?: string;
   @property({ converter: chartHeightAttribute }) height?: number;
-  /** `on`: the repeat rate's interval and the few-customers note; `off`: bare figures. Drawing only: no recompute. */
+  /** `on`: the interval of the share who bought again and the few-customers note; `off`: bare figures. Drawing only: no recompute. */
   @property({ reflect: true, converter: confidenceAttribute }) confidence: Confidence = 'on';
 
   /** The bar under the pointer or keyboard focus (an index into the drawn bars). */
@@ -127,17 +130,18 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
     if (model.median === null) return `${f.term('cycleLabel')}: ${f.term('cycleNoGaps')}`;
     const summary = f.term('cycleSummary', this.#days(model.median), this.#days(model.mean!), this.#days(model.suggestedWindowDays!), f.number(model.gapCount), f.number(model.customersWithRepeat));
     const repeat = this.#repeatText(model);
-    return [summary, repeat && `${f.term('cycleRepeatRate')}: ${repeat}.`, this.#fewRepeaters(model)].filter(Boolean).join(' ');
+    return [summary, repeat && `${f.term('cycleBoughtAgain')}: ${repeat}.`, this.#fewRepeaters(model)].filter(Boolean).join(' ');
   }
 
-  /** "43.7% (95% interval 39.2% – 48.3%), 180 of 412 customers"; empty when nobody bought in the frame. */
+  /** "43.7% (95% interval 39.2% – 48.3%), 180 of 412 customers" bought again; empty when nobody bought in the frame. */
   #repeatText(model: PurchaseCycleModel): string {
     const f = this.format;
-    const { rate, repeatCustomers, customers } = model.repeatPurchase;
-    if (rate === null) return '';
-    const interval = this.confidence === 'off' ? null : wilsonInterval(repeatCustomers, customers);
-    const shown = interval ? `${f.percent(rate)} (${f.term('trustInterval')} ${intervalText(f, interval)})` : f.percent(rate);
-    return f.term('cycleRepeatOf', shown, f.number(repeatCustomers), f.number(customers));
+    const { customersWithRepeat: again, customersWithPurchase: customers } = model;
+    if (!(customers > 0)) return '';
+    const interval = this.confidence === 'off' ? null : wilsonInterval(again, customers);
+    const share = f.percent(again / customers);
+    const shown = interval ? `${share} (${f.term('trustInterval')} ${intervalText(f, interval)})` : share;
+    return f.term('cycleRepeatOf', shown, f.number(again), f.number(customers));
   }
 
   /** The median rests on few customers who bought again: said, unless confidence is off. */
@@ -274,7 +278,7 @@ export class PurchaseCycle extends RetentionElement<PurchaseCycleModel, Purchase
           ${swatch('window-line')}<span>${f.term('cycleWindow')}</span> <span class="value" part="window">${this.#days(model.suggestedWindowDays!)}</span>
           <span class="note">(${f.term('cycleWindowNote', model.windowCycles, this.#days(model.median))})</span>${beyond(model.suggestedWindowDays!)}
         </li>
-        ${repeat ? html`<li part="repeat-rate"><span>${f.term('cycleRepeatRate')}</span> <span class="detail">${repeat}</span></li>` : nothing}
+        ${repeat ? html`<li part="repeat-rate"><span>${f.term('cycleBoughtAgain')}</span> <span class="detail">${repeat}</span></li>` : nothing}
       </ul>
       ${few ? html`<p part="few-note" class="few-note">${few}</p>` : nothing} ${joined}`;
   }

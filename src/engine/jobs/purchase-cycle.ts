@@ -2,15 +2,14 @@
  * The purchase-cycle job: transactions in, the distribution of days between a
  * customer's consecutive purchase days out (timeBetweenPurchases), with the
  * median, the mean and the retention window the kit suggests (3 × median),
- * and the repeat purchase rate of the same time frame (the kit's one
- * definition, metrics/purchases.ts), whose counts give its interval.
+ * and how many of the customers who bought in the frame bought again on
+ * another day (the customers the gaps rest on; its counts give its interval).
  * Runs in the page or in the metrics worker: no DOM here.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import { fail, formatIssue, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { isRecordList } from '../../metrics/read/csv-records.ts';
 import { timeBetweenPurchases, WINDOW_CYCLES, type GapBin } from '../../metrics/purchase-gaps.ts';
-import { repeatPurchaseRate, type RepeatPurchaseRate } from '../../metrics/purchases.ts';
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { engineJob } from '../job.ts';
 import { transactionTableFor } from '../table-cache.ts';
@@ -38,6 +37,8 @@ export interface PurchaseCycleModel {
   max: number | null;
   gapCount: number;
   customersWithRepeat: number;
+  /** Customers with a purchase in the frame: `customersWithRepeat` of them bought again on another day. */
+  customersWithPurchase: number;
   /** Bars: gaps of fromDays ≤ days < toDays; the last may be the overflow bar. */
   histogram: GapBin[];
   binWidth: number;
@@ -45,11 +46,6 @@ export interface PurchaseCycleModel {
   suggestedWindowDays: number | null;
   /** Purchase cycles the suggested window covers. */
   windowCycles: number;
-  /**
-   * Customers with ≥ 2 purchases in the frame of all who purchased in it (two orders on one day are two
-   * purchases here, one shopping day for the gaps): the share the gaps rest on, and its counts.
-   */
-  repeatPurchase: RepeatPurchaseRate;
 }
 
 export function computePurchaseCycle(rows: unknown, options: PurchaseCycleJobOptions): Result<PurchaseCycleModel> {
@@ -68,10 +64,7 @@ export function computePurchaseCycle(rows: unknown, options: PurchaseCycleJobOpt
     const message = issues[0]?.index === -1 ? `Invalid option: ${formatIssue(issues[0])}` : gaps.error.message;
     return fail({ ...gaps.error, issues, message }, [...table.warnings, ...gaps.warnings]);
   }
-  // The frame was read without complaint above: the rate over it cannot fail.
-  const repeat = repeatPurchaseRate(table.value, { timeFrame });
-  if (!repeat.ok) return fail(repeat.error, [...table.warnings, ...gaps.warnings]);
-  return ok({ ...gaps.value, binWidth: options.binWidth, windowCycles: WINDOW_CYCLES, repeatPurchase: repeat.value }, [...table.warnings, ...gaps.warnings]);
+  return ok({ ...gaps.value, binWidth: options.binWidth, windowCycles: WINDOW_CYCLES }, [...table.warnings, ...gaps.warnings]);
 }
 
 const ATTRIBUTE_OF: Record<string, string> = { 'timeFrame.from': 'from', 'timeFrame.to': 'to', 'bins.widthDays': 'bin-width', 'bins.maxDays': 'max-days' };
