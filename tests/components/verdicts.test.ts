@@ -55,7 +55,8 @@ async function expectAgreement(granularity: Granularity, mount: (granularity: Gr
   const box = await mount(granularity);
   const trend = await ready(box.querySelector<ChurnTrend>('churn-trend')!);
   const gauge = await ready(box.querySelector<RetentionGauge>('retention-gauge')!);
-  const tile = await ready(box.querySelector<KpiTile>('kpi-tile')!);
+  const tile = await ready(box.querySelector<KpiTile>('kpi-tile[metric="customer-churn"]')!);
+  const retentionTile = await ready(box.querySelector<KpiTile>('kpi-tile[metric="crr"]')!);
   const points = trend.result!.points;
   // One activity window for all three (suggested from the same data, or the same attribute).
   expect(gauge.result!.windowDays).to.equal(trend.result!.windowDays);
@@ -65,6 +66,10 @@ async function expectAgreement(granularity: Granularity, mount: (granularity: Gr
   // The tile and the gauge show the same default period: the last complete one with a measured churn.
   expect(gauge.result!.period).to.equal(tile.result!.period);
   if (!tile.result!.censored) expect(toneOf(part(gauge, 'band'))).to.equal(toneOf(part(tile, 'benchmark')));
+  // A retention tile of the same period is judged on the same churn, whatever returning customers do to its CRR.
+  expect(retentionTile.result!.period).to.equal(tile.result!.period);
+  expect(toneOf(part(retentionTile, 'benchmark'))).to.equal(toneOf(part(tile, 'benchmark')));
+  if (!tile.result!.censored) expect(retentionTile.result!.churn).to.be.closeTo(tile.result!.value!, 1e-12);
 
   const verdicts = trendVerdicts(trend);
   const tilePoints = new Map(tile.result!.points.map((p) => [p.key, p]));
@@ -127,6 +132,7 @@ function mountRecords(records: unknown[], windowDays?: number) {
       <churn-trend granularity=${granularity} window-days=${ifDefined(windowDays)} .data=${records}></churn-trend>
       <retention-gauge granularity=${granularity} window-days=${ifDefined(windowDays)} .data=${records}></retention-gauge>
       <kpi-tile metric="customer-churn" periods="60" granularity=${granularity} window-days=${ifDefined(windowDays)} .data=${records}></kpi-tile>
+      <kpi-tile metric="crr" granularity=${granularity} window-days=${ifDefined(windowDays)} .data=${records}></kpi-tile>
     </div>`);
 }
 
@@ -180,6 +186,7 @@ describe('one verdict: gauge, trend and KPI tile agree on the same data', () => 
           <churn-trend granularity=${g} source="uk-${g}" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></churn-trend>
           <retention-gauge granularity=${g} source="uk-${g}" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></retention-gauge>
           <kpi-tile metric="customer-churn" periods="60" granularity=${g} source="uk-${g}" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></kpi-tile>
+          <kpi-tile metric="crr" granularity=${g} source="uk-${g}" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></kpi-tile>
         </div>`);
       const readings = await expectAgreement(granularity, mount);
       console.log(`UK export ${granularity}s: ${summary(readings)}`);
