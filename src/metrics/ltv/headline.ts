@@ -5,7 +5,7 @@
  *
  * 1. Subscriptions → the SaaS formula (ARPA × gross margin ÷ churn): the page
  *    gave ARPA or churn (a figure only a subscription business has), or the
- *    payments recur like billing (see {@link recurringBilling}). Purchase
+ *    payments recur like billing (billing.ts, `recurringBilling`). Purchase
  *    models assume buying at random moments, which billing is not.
  * 2. Orders with enough repeat buyers → predicted (BG/NBD purchases ×
  *    Gamma-Gamma spend): at least {@link MIN_REPEAT_CUSTOMERS} customers bought
@@ -18,10 +18,10 @@
  *
  * A page may ask for one (`method`); when it has no value the rule above
  * picks, and the element says which was asked for and why it is not shown.
+ *
+ * No imports: the element reads the method names and thresholds from here
+ * without carrying any metric into the page.
  */
-import { ok, type Result } from '../issues.ts';
-import { timeBetweenPurchases } from '../purchase-gaps.ts';
-import type { TransactionTable } from '../read/transactions.ts';
 
 export const LTV_METHODS = ['predicted', 'historic', 'saas'] as const;
 export type LtvMethod = (typeof LTV_METHODS)[number];
@@ -59,7 +59,7 @@ export interface LtvHeadlineFacts {
   fitsConverged: boolean;
   /** The page gave ARPA or churn. */
   figuresGiven: boolean;
-  /** The payments look like billing (see {@link recurringBilling}). */
+  /** The payments look like billing (billing.ts). */
   recurring: boolean;
 }
 
@@ -91,45 +91,5 @@ function ruleHeadline(facts: LtvHeadlineFacts): LtvHeadline | null {
   return first ? { method: first, reason: 'only-value' } : null;
 }
 
-/** Gaps between payments needed before their regularity is judged. */
-export const MIN_BILLING_GAPS = 20;
-/** Share of gaps within {@link BILLING_TOLERANCE} of the median gap for payments to count as billing. */
-export const BILLING_REGULAR_SHARE = 0.8;
-/** How far (as a share of the median gap) a gap may be from it and still be "one billing interval": 28–31-day months around 30. */
+/** How far (as a share of the median gap) a gap may be from it and still be "one billing interval" (billing.ts): 28–31-day months around 30. */
 export const BILLING_TOLERANCE = 0.15;
-/** Shortest billing interval considered: below a week, regular gaps are habits (a daily coffee), not invoices. */
-export const MIN_BILLING_DAYS = 7;
-
-export interface RecurringBilling {
-  /** The payments look like billing. */
-  recurring: boolean;
-  /** Median days between a customer's consecutive payment days; null without gaps. */
-  medianDays: number | null;
-  /** Share of the gaps within ±{@link BILLING_TOLERANCE} of the median. */
-  regularShare: number;
-  gaps: number;
-}
-
-/**
- * Whether the purchases are subscription billing: customers pay again after
- * one interval, again and again. A shop's gaps spread from days to a year;
- * billing's cluster at its interval (monthly: 28–31 days). Judged on the gaps
- * between consecutive purchase days (the kit's one definition, purchase-gaps.ts):
- * at least {@link MIN_BILLING_GAPS} of them, a median of a week or more, and
- * {@link BILLING_REGULAR_SHARE} of them within {@link BILLING_TOLERANCE} of the median.
- */
-export function recurringBilling(table: TransactionTable): Result<RecurringBilling> {
-  // One-day bins up to the longest gap: every gap length counted exactly.
-  const span = table.length ? table.lastDay - table.firstDay : 0;
-  const gaps = timeBetweenPurchases(table, { bins: { widthDays: 1, maxDays: Math.max(1, span) } });
-  if (!gaps.ok) return gaps;
-  const { median, gapCount, histogram } = gaps.value;
-  if (median === null) return ok({ recurring: false, medianDays: null, regularShare: 0, gaps: 0 });
-  const low = median * (1 - BILLING_TOLERANCE);
-  const high = median * (1 + BILLING_TOLERANCE);
-  let near = 0;
-  for (const bin of histogram) if (bin.fromDays >= low && bin.fromDays <= high) near += bin.count;
-  const regularShare = near / gapCount;
-  const recurring = gapCount >= MIN_BILLING_GAPS && median >= MIN_BILLING_DAYS && regularShare >= BILLING_REGULAR_SHARE;
-  return ok({ recurring, medianDays: median, regularShare, gaps: gapCount });
-}

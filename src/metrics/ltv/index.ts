@@ -37,14 +37,5 @@ export {
 } from './lifetime-value.ts';
 export { forecastLifetimeValue, type LifetimeValueForecast, type LifetimeValueForecastOptions } from './forecast.ts';
 export type { MinimizeOptions } from './optimize.ts';
-export {
-  chooseLtvHeadline,
-  recurringBilling,
-  LTV_METHODS,
-  MIN_REPEAT_CUSTOMERS,
-  type LtvHeadline,
-  type LtvHeadlineFacts,
-  type LtvHeadlineReason,
-  type LtvMethod,
-  type RecurringBilling,
-} from './headline.ts';
+export { chooseLtvHeadline, LTV_METHODS, MIN_REPEAT_CUSTOMERS, type LtvHeadline, type LtvHeadlineFacts, type LtvHeadlineReason, type LtvMethod } from './headline.ts';
+export { recurringBilling, type RecurringBilling } from './billing.ts';

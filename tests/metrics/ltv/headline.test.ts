@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { chooseLtvHeadline, recurringBilling, MIN_REPEAT_CUSTOMERS, type LtvHeadlineFacts } from '../../../src/metrics/ltv/headline.ts';
+import { chooseLtvHeadline, MIN_REPEAT_CUSTOMERS, type LtvHeadlineFacts } from '../../../src/metrics/ltv/headline.ts';
+import { recurringBilling } from '../../../src/metrics/ltv/billing.ts';
 import { readTransactions, type TransactionTable } from '../../../src/metrics/read/transactions.ts';
 
 const NOW = Date.UTC(2100, 0, 1);
