@@ -113,6 +113,7 @@ const translation = {
   trustHealthy: 'Sundt',
   trustNeedsAction: 'Kræver handling',
   trustNoVerdict: 'Ingen vurdering',
+  trustRunning: 'perioden løber stadig: ingen vurdering før den slutter',
   exportMenu: 'Eksportér',
   exportCsv: 'Data (CSV)',
   exportSvg: 'Billede (SVG)',

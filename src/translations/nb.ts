@@ -113,6 +113,7 @@ const translation = {
   trustHealthy: 'Sunt',
   trustNeedsAction: 'Krever tiltak',
   trustNoVerdict: 'Ingen vurdering',
+  trustRunning: 'perioden pågår fortsatt: ingen vurdering før den er over',
   exportMenu: 'Eksporter',
   exportCsv: 'Data (CSV)',
   exportSvg: 'Bilde (SVG)',

@@ -141,6 +141,7 @@ const translation = {
   trustHealthy: 'В норме',
   trustNeedsAction: 'Нужны меры',
   trustNoVerdict: 'Без оценки',
+  trustRunning: 'период ещё идёт: оценка — после его окончания',
   exportMenu: 'Экспорт',
   exportCsv: 'Данные (CSV)',
   exportSvg: 'Изображение (SVG)',

@@ -105,6 +105,7 @@ const translation = {
   trustHealthy: '健康',
   trustNeedsAction: '需要采取行动',
   trustNoVerdict: '暂无结论',
+  trustRunning: '本期尚未结束：结束前不作结论',
   exportMenu: '导出',
   exportCsv: '数据 (CSV)',
   exportSvg: '图片 (SVG)',

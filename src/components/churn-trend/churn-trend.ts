@@ -116,10 +116,13 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     return this.confidence !== 'off';
   }
 
-  /** The verdict on one period's churn (the benchmark table's, as the gauge and the KPI tile give it); null without a rate or a threshold. */
+  /**
+   * The verdict on one period's churn (the benchmark table's, as the gauge and the KPI tile give it); null
+   * without a rate or a threshold, while warming up, and for a running period (churn so far is not a whole period's).
+   */
   verdictOf(point: ChurnPoint): 'good' | 'bad' | null {
     const threshold = this.effectiveThreshold;
-    if (point.rate === null || point.censored || threshold === null) return null;
+    if (point.rate === null || point.censored || !point.complete || threshold === null) return null;
     return churnVerdict(point.rate, this.result?.granularity ?? this.granularity, threshold)?.tone ?? null;
   }
 
@@ -317,7 +320,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
     if (!revenue && this.#confident) rows.push([f.term('trustInterval'), intervalText(f, point.interval) || '–']);
     if (this.effectiveThreshold !== null) {
       const verdict = this.verdictOf(point);
-      rows.push([f.term('churnVerdict'), point.censored ? f.term('trustNoVerdict') : verdict ? verdictText(f, verdict) : '–']);
+      rows.push([f.term('churnVerdict'), point.censored || !point.complete ? f.term('trustNoVerdict') : verdict ? verdictText(f, verdict) : '–']);
     }
     return rows;
   }

@@ -153,8 +153,9 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   /** The benchmark the shown value is judged against, if any. */
   get activeBenchmark(): Benchmark | null {
     const model = this.result;
-    // A period still warming up gets no verdict: its rate is no figure of the business yet.
-    if (!model || model.censored) return null;
+    // A period still warming up gets no verdict: its rate is no figure of the business yet; nor does a running
+    // one: its churn so far is not a whole period's.
+    if (!model || model.censored || !model.complete) return null;
     // Typed figures have no calendar: the tile's `granularity` says how long their period is.
     const granularity = model.granularity ?? (model.input === 'numbers' || model.input === 'periods' ? this.granularity : null);
     return benchmarkFor(model.metric, model.value, granularity, { threshold: this.benchmark, high: this.benchmarkHigh, churn: model.churn });
@@ -177,6 +178,9 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     if (model.censored) {
       const reason = long && model.windowDays !== null ? f.term('trustWarmUp', model.windowDays) : f.term('trustNotEnoughHistory');
       return `${f.term('trustNoVerdict')}: ${reason}`;
+    }
+    if (!model.complete && model.value !== null && benchmarkFor(model.metric, model.value, model.granularity, { threshold: this.benchmark }) !== null) {
+      return `${f.term('trustNoVerdict')}: ${f.term('trustRunning')}`;
     }
     if (this.#confident && model.smallSample) {
       const counted = model.points[model.points.length - 1];

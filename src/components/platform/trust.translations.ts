@@ -20,6 +20,8 @@ declare module './translations.ts' {
     trustNeedsAction: string;
     /** No verdict for a warming-up period. */
     trustNoVerdict: string;
+    /** A running period: measured so far, so not judged against a whole period's benchmark. */
+    trustRunning: string;
   }
 }
 
@@ -35,4 +37,5 @@ registerTranslation('en', {
   trustHealthy: 'Healthy',
   trustNeedsAction: 'Needs action',
   trustNoVerdict: 'No verdict',
+  trustRunning: 'the period is still running: no verdict until it ends',
 });

@@ -129,7 +129,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     if (value.delta !== null) parts.push(f.term('gaugeSummaryDelta', this.#changeText(value)));
     const band = this.#band(value);
     if (band) parts.push(`${this.#bandText(band)}.`);
-    if (value.censored && value.windowDays !== null) parts.push(`${f.term('trustNoVerdict')}: ${f.term('trustWarmUp', value.windowDays)}.`);
+    if (!this.#judged(value)) parts.push(`${f.term('trustNoVerdict')}: ${this.#cautions(value)[0]}.`);
     return parts.join(' ');
   }
 
@@ -138,10 +138,13 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     return value.granularity ?? this.granularity ?? 'month';
   }
 
-  /** The churn verdict of the shown period from the kit's benchmark table (or the page's `benchmark-churn`); null while warming up. */
+  /**
+   * The churn verdict of the shown period from the kit's benchmark table (or the page's `benchmark-churn`);
+   * null while warming up or still running (churn so far is not a whole period's).
+   */
   get verdict(): ChurnVerdict | null {
     const value = this.result;
-    if (!value || value.censored) return null;
+    if (!value || !this.#judged(value)) return null;
     return churnVerdict(value.churn, this.#granularity(value), this.benchmarkChurn);
   }
 
@@ -152,9 +155,14 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     return verdict ? bandsFromChurnBenchmark(verdict.threshold) : [];
   }
 
-  /** The band the period's churn falls in, on the share of starting customers kept; none while warming up. */
+  /** Whether the period gets a verdict: past its warm-up and over. */
+  #judged(value: GaugeModel): boolean {
+    return !value.censored && value.complete;
+  }
+
+  /** The band the period's churn falls in, on the share of starting customers kept; none while warming up or running. */
   #band(value: GaugeModel): GaugeBand | undefined {
-    if (value.censored) return undefined;
+    if (!this.#judged(value)) return undefined;
     return bandOf(this.activeBands, 1 - value.churn);
   }
 
@@ -175,7 +183,8 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
   #cautions(value: GaugeModel): string[] {
     const f = this.format;
     const cautions: string[] = [];
-    if (value.censored && value.windowDays !== null) cautions.push(f.term('trustWarmUp', value.windowDays));
+    if (value.censored) cautions.push(value.windowDays !== null ? f.term('trustWarmUp', value.windowDays) : f.term('trustNotEnoughHistory'));
+    else if (!value.complete) cautions.push(f.term('trustRunning'));
     if (this.#confident && value.start > 0 && isSmallSample(value.start)) cautions.push(f.term('trustFewCustomers', value.start));
     return cautions;
   }
@@ -223,7 +232,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
           <span part="churn">${f.term('gaugeChurn', f.percent(value.churn))}</span>
           ${value.delta !== null ? html`<span part="delta" class=${deltaTone}>${f.term('gaugeDelta', this.#changeText(value))}</span>` : nothing}
           ${band ? html`<span part="band" class=${band.tone}>${this.#bandText(band)}</span>` : nothing}
-          ${value.censored ? html`<span part="band" class="none">${f.term('trustNoVerdict')}</span>` : nothing}
+          ${this.#judged(value) ? nothing : html`<span part="band" class="none">${f.term('trustNoVerdict')}</span>`}
           ${this.#cautions(value).map((caution) => html`<span part="caution">${caution}</span>`)}
           ${value.reactivated ? html`<span part="reactivated">${f.term('gaugeReactivatedNote', value.reactivated)}</span>` : nothing}
           ${windowText ? html`<span part="window">${windowText}</span>` : nothing}
@@ -291,7 +300,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
       rows.push([f.term('gaugeBand'), `${this.#bandText(band)}${benchmark}`]);
     }
     const cautions = this.#cautions(value);
-    if (value.censored) rows.push([f.term('gaugeBand'), `${f.term('trustNoVerdict')}: ${cautions[0] ?? f.term('trustNotEnoughHistory')}`]);
+    if (!this.#judged(value)) rows.push([f.term('gaugeBand'), `${f.term('trustNoVerdict')}: ${cautions[0]}`]);
     else if (cautions.length) rows.push([f.term('gaugeCaution'), cautions.join('; ')]);
     if (value.windowDays !== null) rows.push([f.term('gaugeWindow'), this.#windowText(value) ?? String(value.windowDays)]);
     return rows;
