@@ -552,7 +552,8 @@ export class LtvForecast extends RetentionElement<LtvForecastModel, LtvForecastJ
       const basis = [this.#basisText(model, method), method === lead ? this.#reasonText(model) : ''].filter(Boolean).join(' ');
       rows.push([this.#methodLabel(model, method), `${this.#money(value)}. ${basis}`.trim()]);
     }
-    rows.push([f.term('ltvMargin'), this.#marginText(model)]);
+    // The margin's own row: the model's parameter rows carry it when there is a predicted value.
+    if (!p) rows.push([f.term('ltvMargin'), this.#marginText(model)]);
     if (p) rows.push([f.term('ltvExpectedPurchases'), this.#decimal(p.meanExpectedPurchases)], [f.term('ltvProbabilityAlive'), f.percent(p.meanProbabilityAlive)]);
     if (model.historic) for (const c of this.#cohortRows(model.historic).rows) rows.push([`${f.term('ltvCohort')} ${c.label}`, `${this.#money(c.value)} (${f.number(c.customers)} ${f.term('ltvCustomersAxis')})`]);
     if (p) {
