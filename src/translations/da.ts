@@ -202,8 +202,8 @@ const translation = {
   healthScopeAsOf: (date) => `Pr. ${date}`,
   healthScopeWindow: (days) => `aktivitet de seneste ${days} dage`,
   healthLabel: 'Kundesundhed',
-  healthSummary: (customers, atRisk, lapsed, threshold) =>
-    `${customers} ${customers === 1 ? 'kunde' : 'kunder'}: ${atRisk} i risiko (score under ${threshold})${lapsed > 0 ? `, ${lapsed} ophørt (abonnementet udløb og blev ikke fornyet)` : ''}.`,
+  healthSummary: (customers, shown, atRisk, lapsed, threshold) =>
+    `${shown} ${customers === 1 ? 'kunde' : 'kunder'}: ${atRisk} i risiko (score under ${threshold})${lapsed !== null ? `, ${lapsed} ophørt (abonnementet udløb og blev ikke fornyet)` : ''}.`,
   healthScopeOrders: (days) => `køb de seneste ${days} dage`,
   healthOrderRecurring: (baseline) =>
     `Ringerækkefølge: risiko × månedlig tilbagevendende omsætning, så dem med mest at tabe kommer først. Risiko er pointene under startscoren ${baseline}; ophørte kunder kommer sidst.`,

@@ -202,8 +202,8 @@ const translation = {
   healthScopeAsOf: (date) => `Per ${date}`,
   healthScopeWindow: (days) => `aktivitet de siste ${days} dagene`,
   healthLabel: 'Kundehelse',
-  healthSummary: (customers, atRisk, lapsed, threshold) =>
-    `${customers} ${customers === 1 ? 'kunde' : 'kunder'}: ${atRisk} i faresonen (poeng under ${threshold})${lapsed > 0 ? `, ${lapsed} avsluttet (abonnementet utløp og ble ikke fornyet)` : ''}.`,
+  healthSummary: (customers, shown, atRisk, lapsed, threshold) =>
+    `${shown} ${customers === 1 ? 'kunde' : 'kunder'}: ${atRisk} i faresonen (poeng under ${threshold})${lapsed !== null ? `, ${lapsed} avsluttet (abonnementet utløp og ble ikke fornyet)` : ''}.`,
   healthScopeOrders: (days) => `kjøp de siste ${days} dagene`,
   healthOrderRecurring: (baseline) =>
     `Ringerekkefølge: risiko × månedlig gjentakende inntekt, så de som har mest å tape kommer først. Risiko er poengene under startpoengsummen ${baseline}; avsluttede kunder kommer sist.`,

@@ -230,8 +230,8 @@ const translation = {
   healthScopeAsOf: (date) => `На ${date}`,
   healthScopeWindow: (days) => `активность за последние ${ruDays(days)}`,
   healthLabel: 'Здоровье клиентов',
-  healthSummary: (customers, atRisk, lapsed, threshold) =>
-    `${customers} ${ruPlural(customers, 'клиент', 'клиента', 'клиентов')}: под угрозой ${atRisk} (оценка ниже ${threshold})${lapsed > 0 ? `, ушли ${lapsed} (подписка истекла и не продлена)` : ''}.`,
+  healthSummary: (customers, shown, atRisk, lapsed, threshold) =>
+    `${shown} ${ruPlural(customers, 'клиент', 'клиента', 'клиентов')}: под угрозой ${atRisk} (оценка ниже ${threshold})${lapsed !== null ? `, ушли ${lapsed} (подписка истекла и не продлена)` : ''}.`,
   healthScopeOrders: (days) => `покупки за последние ${ruDays(days)}`,
   healthOrderRecurring: (baseline) =>
     `Порядок звонков: риск × ежемесячная регулярная выручка, чтобы первыми шли те, кого терять дороже всего. Риск — баллы ниже начальной оценки ${baseline}; ушедшие клиенты идут последними.`,

@@ -194,8 +194,8 @@ const translation = {
   healthScopeAsOf: (date) => `截至 ${date}`,
   healthScopeWindow: (days) => `最近 ${days} 天的活动`,
   healthLabel: '客户健康度',
-  healthSummary: (customers, atRisk, lapsed, threshold) =>
-    `${customers} 位客户：${atRisk} 位有流失风险（得分低于 ${threshold}）${lapsed > 0 ? `，${lapsed} 位已流失（订阅到期未续订）` : ''}。`,
+  healthSummary: (customers, shown, atRisk, lapsed, threshold) =>
+    `${shown} 位客户：${atRisk} 位有流失风险（得分低于 ${threshold}）${lapsed !== null ? `，${lapsed} 位已流失（订阅到期未续订）` : ''}。`,
   healthScopeOrders: (days) => `最近 ${days} 天的购买`,
   healthOrderRecurring: (baseline) => `联系顺序：风险 × 每月经常性收入，损失最大的排在前面。风险是低于初始得分 ${baseline} 的分数；已流失的客户排在最后。`,
   healthOrderRevenue: (baseline) => `联系顺序：风险 × 最近 12 个月的收入，损失最大的排在前面。风险是低于初始得分 ${baseline} 的分数。`,

@@ -323,6 +323,8 @@ describe('<customer-health> on the real shop export', () => {
     expect(labels.some((label) => /^(Spend|Purchases) -\d+%$|^Quiet since /.test(label))).to.equal(true);
     expect(labels.some((label) => /^(Usage|Logins) /.test(label))).to.equal(false);
     expect(squash(root(el).querySelector('thead .col-value')!.textContent)).to.equal('Revenue, 12 months');
+    // Thousands are grouped in the counts as everywhere else ("4,314 customers: 1,554 at risk").
+    expect(squash(root(el).querySelector('[part~=summary]')!.textContent)).to.match(/^\d{1,3}(,\d{3})+ customers: [\d,]+ at risk/);
     expect(squash(dataRows(el)[0].querySelector('.value')!.textContent)).to.match(/^£[\d,]+$/);
   });
 });

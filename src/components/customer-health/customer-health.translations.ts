@@ -7,7 +7,8 @@ declare module '../platform/translations.ts' {
     healthScopeWindow: (days: number) => string;
     healthLabel: string;
     healthScopeOrders: (days: number) => string;
-    healthSummary: (customers: number, atRisk: number, lapsed: number, threshold: string) => string;
+    /** `lapsed` is null when nobody has lapsed; counts come formatted, `customers` as a number for the plural. */
+    healthSummary: (customers: number, shown: string, atRisk: string, lapsed: string | null, threshold: string) => string;
     healthOrderRecurring: (baseline: string) => string;
     healthOrderRevenue: (baseline: string) => string;
     healthOrderRisk: (baseline: string) => string;
@@ -45,7 +46,7 @@ declare module '../platform/translations.ts' {
     healthSignals: string;
     healthAtRisk: string;
     healthHealthy: string;
-    healthAtRiskOnly: (count: number) => string;
+    healthAtRiskOnly: (count: string) => string;
     healthNever: string;
     healthNoSignals: string;
     healthSortBy: (column: string) => string;
@@ -71,8 +72,8 @@ registerTranslation('en', {
   healthScopeWindow: (days) => `activity of the last ${days} days`,
   healthLabel: 'Customer health',
   healthScopeOrders: (days) => `purchases of the last ${days} days`,
-  healthSummary: (customers, atRisk, lapsed, threshold) =>
-    `${enCount(customers, 'customer', 'customers')}: ${atRisk} at risk (score below ${threshold})${lapsed > 0 ? `, ${lapsed} lapsed (subscription expired, not renewed)` : ''}.`,
+  healthSummary: (customers, shown, atRisk, lapsed, threshold) =>
+    `${shown} ${customers === 1 ? 'customer' : 'customers'}: ${atRisk} at risk (score below ${threshold})${lapsed !== null ? `, ${lapsed} lapsed (subscription expired, not renewed)` : ''}.`,
   healthOrderRecurring: (baseline) =>
     `Call order: risk × monthly recurring revenue, so the most to lose comes first. Risk is the points lost below the starting score of ${baseline}; lapsed customers come last.`,
   healthOrderRevenue: (baseline) =>

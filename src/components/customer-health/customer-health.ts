@@ -184,7 +184,9 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
 
   #summary(model: CustomerHealthModel): string {
     const f = this.format;
-    return f.term('healthSummary', model.customers.length, model.atRiskCount, model.lapsedCount, f.number(model.atRiskBelow));
+    const count = model.customers.length;
+    const lapsed = model.lapsedCount > 0 ? f.number(model.lapsedCount) : null;
+    return f.term('healthSummary', count, f.number(count), f.number(model.atRiskCount), lapsed, f.number(model.atRiskBelow));
   }
 
   /** "Ordered by risk × monthly revenue …": what the call order is, in words. */
@@ -371,7 +373,7 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
               </button>`
             : nothing}
           <button part="filter" aria-pressed=${this.atRiskOnly ? 'true' : 'false'} @click=${this.#toggleFilter}>
-            ${f.term('healthAtRiskOnly', model.atRiskCount)}
+            ${f.term('healthAtRiskOnly', f.number(model.atRiskCount))}
           </button>
         </span>
       </div>
