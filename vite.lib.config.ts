@@ -93,7 +93,10 @@ function metricsWorkerUrl(kind: 'package' | 'bundle'): Plugin {
     },
     renderChunk(code) {
       if (kind !== 'package' || !code.includes(PACKAGE_WORKER_PLACEHOLDER)) return null;
-      return { code: code.split(PACKAGE_WORKER_PLACEHOLDER).join(JSON.stringify('../../engine/worker.js')), map: null };
+      // The @vite-ignore only quiets this build: an app's bundler must see the import, to
+      // bundle the engine as a lazy chunk (left alone, it would load from the page's folder).
+      const visible = code.replace(new RegExp(`/\\*\\s*@vite-ignore\\s*\\*/\\s*(?=${PACKAGE_WORKER_PLACEHOLDER})`, 'g'), '');
+      return { code: visible.split(PACKAGE_WORKER_PLACEHOLDER).join(JSON.stringify('../../engine/worker.js')), map: null };
     },
     buildEnd(error) {
       const missing = rewrites.filter((each) => !replaced.has(each.file)).map((each) => each.file);
@@ -168,7 +171,10 @@ function bundleConfig(format: 'es' | 'iife'): UserConfig {
   };
 }
 
-function workerConfig(): UserConfig {
+function workerConfig(kind: 'bundles' | 'package'): UserConfig {
+  // The bundles' worker (beside retention-kit.js on a CDN): each job module a chunk of its
+  // own, loaded on the job's first run (src/engine/registry.ts).
+  const chunked = { minify: true, chunkFileNames: 'engine/chunks/[name]-[hash].js', codeSplitting: { groups: [{ name: 'shared', minShareCount: 3 }] } };
   return {
     ...shared,
     build: {
@@ -177,10 +183,12 @@ function workerConfig(): UserConfig {
       lib: {
         entry: resolve(src, 'engine/worker.ts'),
         formats: ['es'],
-        fileName: () => 'retention-kit.worker.js',
+        fileName: () => (kind === 'bundles' ? 'retention-kit.worker.js' : 'engine/worker.js'),
       },
-      // Each job module is a chunk of its own, loaded on the job's first run (src/engine/registry.ts).
-      rolldownOptions: { output: { minify: true, chunkFileNames: 'engine/chunks/[name]-[hash].js', codeSplitting: { groups: [{ name: 'shared', minShareCount: 3 }] } } },
+      // The package's worker, dist/engine/worker.js, is one self-contained file: an app's bundler
+      // copies the file a `new URL(…, import.meta.url)` names as it is (or inlines a small one
+      // as a data: URL), so relative imports from it would point at files the app never emits.
+      rolldownOptions: { output: kind === 'bundles' ? chunked : { minify: true, codeSplitting: false } },
     },
   };
 }
@@ -225,12 +233,14 @@ export default defineConfig(({ mode }) => {
     case 'iife':
       return bundleConfig('iife');
     case 'worker':
-      return workerConfig();
+      return workerConfig('bundles');
+    case 'package-worker':
+      return workerConfig('package');
     case 'package':
     case 'production':
       return packageConfig();
     default:
-      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife, worker or translation-<lang>)`);
+      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife, worker, package-worker or translation-<lang>)`);
   }
 });
 

@@ -21,17 +21,16 @@ function step(label) {
 
 rmSync(dist, { recursive: true, force: true });
 
-for (const mode of ['package', 'worker', 'bundle', 'iife']) {
+for (const mode of ['package', 'worker', 'package-worker', 'bundle', 'iife']) {
   step(`vite --mode ${mode}`);
   await build({ configFile, mode, logLevel: 'warn' });
 }
 
 await buildTranslations();
 
-// One worker for every build: the package's engine-workers.js starts '../../engine/worker.js',
-// which is the bundles' worker file (a copy would load its job chunks from the wrong folder).
-mkdirSync(join(dist, 'engine'), { recursive: true });
-writeFileSync(join(dist, 'engine/worker.js'), "export * from '../retention-kit.worker.js';\n");
+// The package's engine-workers.js starts '../../engine/worker.js' (mode package-worker): one
+// self-contained file, since an app's bundler copies it as it is; the bundles' worker loads its
+// job chunks from engine/chunks/ beside it.
 
 step('type declarations (tsconfig.build.json)');
 execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -149,6 +148,10 @@ function checkOutput() {
   }
 
   // The platform's worker, as app bundlers recognise it, with the file beside it.
+  // What an app's bundler copies for the package's worker must not import anything.
+  const packageWorker = readFileSync(join(dist, 'engine/worker.js'), 'utf8').replace(/`[^`]*`/g, '');
+  expect(!/(?:^|[;\s}])(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?['"]/m.test(packageWorker) && !/\bimport\(\s*['"]/.test(packageWorker), 'dist/engine/worker.js imports other files; it must be self-contained');
+  expect(!readFileSync(join(dist, 'components/platform/compute.js'), 'utf8').includes('@vite-ignore'), 'compute.js hides its engine import from app bundlers (@vite-ignore)');
   const workers = readFileSync(join(dist, 'components/platform/engine-workers.js'), 'utf8');
   expect(workers.includes('new Worker(new URL("../../engine/worker.js", import.meta.url)'), 'engine-workers.js does not start ../../engine/worker.js');
   const compute = readFileSync(join(dist, 'components/platform/compute.js'), 'utf8');
