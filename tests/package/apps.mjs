@@ -142,3 +142,41 @@ export function vueApp() {
     files: { ...fixtureFiles('vue-app'), 'src/ReadmeExample.vue': readmeExample('Vue 3', 'vue') },
   });
 }
+
+/**
+ * Opens a built app (its dist/, served over HTTP as a static host would) in headless Chromium
+ * and hands the page to `check`; returns what the page logged as errors. The browser is the
+ * system's (scripts/ensure-chromium.mjs), never a downloaded one.
+ */
+export async function openBuiltApp(dir, check) {
+  const { createServer } = await import('node:http');
+  const { extname } = await import('node:path');
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { CHROMIUM_ARGS, findChromium } = await import('../../scripts/ensure-chromium.mjs');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const root = join(dir, 'dist');
+  const server = createServer((request, response) => {
+    const path = join(root, decodeURIComponent(new URL(request.url, 'http://x').pathname).replace(/\/$/, '/index.html'));
+    if (!path.startsWith(root) || !existsSync(path)) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || findChromium() || '/usr/bin/chromium', headless: true, args: ['--headless=new', ...CHROMIUM_ARGS] });
+  const errors = [];
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    // A missing file is reported by its response, with its address (the console's line has none);
+    // the browser's own favicon request is not the app's.
+    page.on('console', (message) => message.type() === 'error' && !/^Failed to load resource/.test(message.text()) && errors.push(`console: ${message.text()}`));
+    page.on('response', (response) => response.status() >= 400 && !response.url().endsWith('/favicon.ico') && errors.push(`HTTP ${response.status()}: ${response.url()}`));
+    page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+    await page.setViewport({ width: 1024, height: 900 });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
+    await check(page);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return errors;
+}
