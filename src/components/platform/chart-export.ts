@@ -6,10 +6,14 @@
  * exporting server; like its offline exporting and ECharts' saveAsImage).
  *
  * RetentionElement's toCSV(), toSVG(), toPNG() and download() call these.
+ *
+ * The picture code (export-picture.ts, the largest part) loads on the first
+ * SVG or PNG: most pages never export a picture, and every element carries
+ * this module. Bundles that do not split (the single-file builds) inline it.
  */
 import { shownTables } from './data-table.ts';
 import { tablesToCsv, type CsvOptions } from './export-csv.ts';
-import { drawPicture, pictureToPng, type Picture, type PictureTitle } from './export-picture.ts';
+import type { Picture, PictureTitle } from './export-picture.ts';
 import { ExportError, type ExportFormat } from './export-menu.ts';
 import type { Formatter } from './locale.ts';
 
@@ -47,19 +51,23 @@ export function csvOf(subject: ExportSubject, options?: CsvOptions): string {
   );
 }
 
-export function pictureOf(subject: ExportSubject): Picture {
+const pictureCode = () => import('./export-picture.ts');
+
+export async function pictureOf(subject: ExportSubject): Promise<Picture> {
   requireReady(subject);
   const base = subject.root.querySelector<HTMLElement>('[part~="base"]');
   const box = base?.getBoundingClientRect();
   if (!base || !box || box.width === 0 || box.height === 0)
     throw new ExportError('not-drawn', `<${subject.tag}> is not drawn (hidden, or not in the page): there is no picture to export.`);
+  const { drawPicture } = await pictureCode();
   return drawPicture(subject.host, base, subject.heading);
 }
 
 export async function pngOf(subject: ExportSubject, options: PngOptions = {}): Promise<Blob> {
-  const picture = pictureOf(subject);
   const scale = options.scale ?? Math.max(2, globalThis.devicePixelRatio || 1);
   if (!(scale > 0 && scale <= 8)) throw new RangeError(`scale takes a number above 0 and up to 8, not ${options.scale}.`);
+  const picture = await pictureOf(subject);
+  const { pictureToPng } = await pictureCode();
   try {
     return await pictureToPng(picture, scale);
   } catch (error) {
@@ -74,7 +82,7 @@ export async function downloadExport(subject: ExportSubject, format: ExportForma
   if (format === 'csv')
     // The byte order mark tells spreadsheet programs the file is UTF-8 (Excel reads "Ø" and "客户" wrong without it).
     blob = new Blob(['\uFEFF', csvOf(subject)], { type: 'text/csv;charset=utf-8' });
-  else if (format === 'svg') blob = new Blob([pictureOf(subject).svg], { type: 'image/svg+xml' });
+  else if (format === 'svg') blob = new Blob([(await pictureOf(subject)).svg], { type: 'image/svg+xml' });
   else blob = await pngOf(subject);
   saveFile(blob, exportFileName(subject.heading, format));
 }

@@ -367,9 +367,12 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     return csvOf(this.#exportSubject(), options);
   }
 
-  /** The picture shown, as an SVG document with its title and scope, colours and fonts resolved. */
-  toSVG(): string {
-    return pictureOf(this.#exportSubject()).svg;
+  /**
+   * The picture shown, as an SVG document with its title and scope, colours and fonts resolved.
+   * A promise: the picture code loads on the first use.
+   */
+  async toSVG(): Promise<string> {
+    return (await pictureOf(this.#exportSubject())).svg;
   }
 
   /** The picture shown as a PNG, at the screen's pixel ratio and at least 2×. Needs `blob:` in a CSP's img-src. */

@@ -17,7 +17,7 @@ interface StrictWindow extends Window {
 interface KitElement extends HTMLElement {
   status: string;
   toCSV(): string;
-  toSVG(): string;
+  toSVG(): Promise<string>;
   toPNG(): Promise<Blob>;
   updateComplete: Promise<boolean>;
 }
@@ -53,7 +53,7 @@ describe('export on a strict page', function () {
     expect(ready.length).to.be.greaterThan(5);
     for (const el of ready) {
       expect(el.toCSV().length, `${el.id} CSV`).to.be.greaterThan(10);
-      expect(el.toSVG(), `${el.id} SVG`).to.match(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(await el.toSVG(), `${el.id} SVG`).to.match(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(win.cspViolations.slice(before), JSON.stringify(win.cspViolations.slice(before))).to.deep.equal([]);
