@@ -118,7 +118,7 @@ export const cohortHeatmapStyles = css`
    * Few customers: stripes (a mask) in the cell's own text colour, faint enough to leave the colour and
    * the value readable. Period-0 cells and the legend key carry no text colour: the theme's text stands in.
    */
-  [part~='few-stripe'] {
+  .few-stripe {
     stroke: #fff;
     stroke-width: 1.6;
   }
@@ -127,6 +127,11 @@ export const cohortHeatmapStyles = css`
     fill: light-dark(var(--li, var(--_text)), var(--di, var(--_text)));
     fill-opacity: 0.4;
     pointer-events: none;
+  }
+
+  /* Period 0 prints its muted 100 % over the stripes: fainter stripes keep it legible. */
+  [part~='cell-start'] + [part~='cell-few'] {
+    fill-opacity: 0.25;
   }
 
   [part~='few-swatch'] {

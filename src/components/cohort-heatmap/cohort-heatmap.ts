@@ -672,7 +672,7 @@ const KEY_MOVES: Record<string, CellMove> = {
 function fewCustomersMask(id: string, width: number, height: number) {
   return svg`<defs>
     <pattern id=${`${id}-stripes`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-      <line part="few-stripe" x1="0" y1="0" x2="0" y2="5"></line>
+      <line class="few-stripe" x1="0" y1="0" x2="0" y2="5"></line>
     </pattern>
     <mask id=${id} maskUnits="userSpaceOnUse" x="0" y="0" width=${width} height=${height}>
       <rect x="0" y="0" width=${width} height=${height} fill=${`url(#${id}-stripes)`}></rect>

@@ -66,6 +66,8 @@ export const DEFAULT_BIN_WIDTH = 7;
  * @csspart legend - Median, mean and window in words.
  * @csspart tooltip - The tooltip.
  * @csspart table - The hidden data table.
+ * @csspart repeat-rate - The legend's share of customers who bought again on another day, with its interval.
+ * @csspart few-note - Says when the median rests on fewer than 30 customers who bought again.
  * @csspart bar-note - Says when bins too narrow to draw are joined into wider bars, and which `bin-width` avoids it.
  *
  * @cssprop --rk-cycle-bar - Bar colour (default the first series colour).

@@ -76,6 +76,9 @@ interface SeriesCertainty {
  * @csspart active-point - The ring on the active point.
  * @csspart tooltip - The tooltip.
  * @csspart table - The hidden data table.
+ * @csspart interval-band - The 95 % interval band round the highlighted curve.
+ * @csspart point-few - A hollow point: it rests on fewer than 30 customers.
+ * @csspart few-note - The line under the chart that says what hollow points mean.
  *
  * @cssprop --rk-curve-average - Colour of the average curve (default the text colour).
  * @cssprop --rk-curve-dimmed-opacity - Opacity of the curves not highlighted (default 0.18).
