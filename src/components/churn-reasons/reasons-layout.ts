@@ -3,6 +3,7 @@
  * then "Other"), bar lengths, and the small-multiple sparklines of the trend.
  * No DOM: testable on its own.
  */
+import { scaleLinear } from 'd3-scale';
 import { area as d3area, line as d3line } from 'd3-shape';
 import type { ChurnReasonsModel } from '../../engine/jobs/churn-reasons.ts';
 
@@ -79,11 +80,13 @@ export interface Sparkline {
 export function sparkline(values: readonly number[], width: number, height: number, max: number): Sparkline {
   const pad = 2;
   const shown = values.length === 1 ? [values[0], values[0]] : values;
-  // Two proportional maps into a 100 × 40 box: d3-scale would bring its interpolators,
-  // colours and number formats (7 kB gzip) into the element for two multiplications.
-  const step = (width - 2 * pad) / Math.max(1, shown.length - 1);
-  const unit = (height - 2 * pad) / (max > 0 && Number.isFinite(max) ? max : 1);
-  const points = shown.map((v, i) => ({ x: round(pad + i * step), y: Number.isFinite(v) ? round(height - pad - Math.max(0, v) * unit) : NaN }));
+  const x = scaleLinear()
+    .domain([0, Math.max(1, shown.length - 1)])
+    .range([pad, width - pad]);
+  const y = scaleLinear()
+    .domain([0, max > 0 && Number.isFinite(max) ? max : 1])
+    .range([height - pad, pad]);
+  const points = shown.map((v, i) => ({ x: round(x(i)), y: Number.isFinite(v) ? round(y(Math.max(0, v))) : NaN }));
   const defined = (p: { y: number }) => Number.isFinite(p.y);
   const line = d3line<{ x: number; y: number }>((p) => p.x, (p) => p.y).defined(defined);
   const fill = d3area<{ x: number; y: number }>((p) => p.x, height - pad, (p) => p.y).defined(defined);

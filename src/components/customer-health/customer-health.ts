@@ -2,7 +2,8 @@ import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { max, nice, ticks } from 'd3-array';
+import { max } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
 import type { HealthSignalName, HealthStatus } from '../../metrics/health.ts';
 import { cssomStyle } from '../platform/cssom-style.ts';
 import { categoryAxis, valueAxis } from '../platform/chart-axis.ts';
@@ -482,11 +483,12 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
     const plotWidth = Math.max(1, width - margin.left - margin.right);
     const plotHeight = DISTRIBUTION_HEIGHT - margin.top - margin.bottom;
     const bands = this.#scoreBands();
-    // Two proportions (scores 0–100 across, counts up), made nice by d3-array: d3-scale would bring its
-    // interpolators, colours and number formats (about 6 kB gzip) into the element for two multiplications.
-    const [, top] = nice(0, max(bands, (b) => b.total) || 1, 3);
-    const x = (score: number) => (score / 100) * plotWidth;
-    const y = (count: number) => plotHeight - (count / top) * plotHeight;
+    // Scores 0–100 across, customers up.
+    const x = scaleLinear().domain([0, 100]).range([0, plotWidth]);
+    const y = scaleLinear()
+      .domain([0, max(bands, (b) => b.total) || 1])
+      .nice(3)
+      .range([plotHeight, 0]);
     const geometry: DistributionGeometry = {
       width,
       plotWidth,
@@ -504,7 +506,8 @@ export class CustomerHealth extends RetentionElement<CustomerHealthModel, Custom
       }),
       riskX: x(model.atRiskBelow),
       xTicks: [0, 20, 40, 60, 80, 100].map((v) => ({ at: x(v), label: this.format.number(v), anchor: v === 0 ? ('start' as const) : v === 100 ? ('end' as const) : ('middle' as const) })),
-      yTicks: ticks(0, top, 3)
+      yTicks: y
+        .ticks(3)
         .filter(Number.isInteger)
         .map((v) => ({ at: y(v), label: this.format.number(v) })),
     };

@@ -3,7 +3,8 @@
  * order people read an NPS (detractors, passives, promoters: the score is
  * the right end minus the left end), each as wide as its share.
  */
-import { extent, nice, ticks } from 'd3-array';
+import { extent } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
 import { area as d3area, line as d3line } from 'd3-shape';
 
 export type NpsGroupName = 'detractors' | 'passives' | 'promoters';
@@ -75,11 +76,9 @@ const TREND_MARGIN = { top: 6, right: 8, bottom: 20, left: 34 };
 
 /**
  * The NPS trend in a `width` × `height` box: periods evenly along x, scores on
- * a range made nice by d3-array over the scores (and, with `band`, their
+ * a d3 linear scale made nice over the scores (and, with `band`, their
  * intervals), a line with gaps where a period has no responses, and the
- * interval band under it. The two maps are proportions: d3-scale would bring
- * its interpolators, colours and number formats (about 6 kB gzip) into the
- * element for two multiplications.
+ * interval band under it.
  */
 export function npsTrendGeometry(values: readonly NpsTrendValue[], width: number, height: number, band: boolean): NpsTrendGeometry | null {
   const margin = TREND_MARGIN;
@@ -90,8 +89,11 @@ export function npsTrendGeometry(values: readonly NpsTrendValue[], width: number
   let [low, high] = extent(shown) as [number, number];
   // A flat trend still gets a readable range around it.
   if (high - low < 10) [low, high] = [low - 5, high + 5];
-  const [d0, d1] = nice(Math.max(-100, low), Math.min(100, high), 4);
-  const y = (score: number) => plotHeight - ((score - d0) / (d1 - d0)) * plotHeight;
+  const y = scaleLinear()
+    .domain([Math.max(-100, low), Math.min(100, high)])
+    .nice(4)
+    .range([plotHeight, 0]);
+  const [d0, d1] = y.domain();
   const step = values.length > 1 ? plotWidth / (values.length - 1) : 0;
   const points = values.map((v, index) => ({ index, x: round(index * step), y: v.score === null ? null : round(y(v.score)) }));
   const line = d3line<NpsTrendPoint>((p) => p.x, (p) => p.y ?? 0).defined((p) => p.y !== null);
@@ -108,7 +110,7 @@ export function npsTrendGeometry(values: readonly NpsTrendValue[], width: number
     line: line(points) ?? '',
     band: band ? (area(values.map((_, i) => i)) ?? '') : '',
     zeroY: d0 <= 0 && d1 >= 0 ? round(y(0)) : null,
-    yTicks: ticks(d0, d1, 3).map((value) => ({ at: round(y(value)), value })),
+    yTicks: y.ticks(3).map((value) => ({ at: round(y(value)), value })),
   };
 }
 
