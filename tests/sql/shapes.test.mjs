@@ -26,22 +26,39 @@ describe('the elements read the shapes', () => {
       const fromShape = value(jobs.computeCohortHeatmap(JSON.parse(JSON.stringify(document)), { value: shown, input: 'auto', granularity: 'month' }));
       const fromRows = value(jobs.computeCohortHeatmap(ukExportRecords(), { value: shown, input: 'transactions', granularity: 'month', transactionFields: fields }));
       assert.equal(fromShape.input, 'matrix');
-      assert.deepEqual(fromShape.cohorts.map((c) => [c.key, c.size, c.cells]), fromRows.cohorts.map((c) => [c.key, c.size, c.cells]), shown);
+      assert.deepEqual(fromShape.cohorts.map((c) => [c.key, c.size, c.cells, c.running]), fromRows.cohorts.map((c) => [c.key, c.size, c.cells, c.running]), shown);
+      // The document's running cells stay out of the average, as they do computed from the rows.
+      assert.deepEqual(fromShape.average, fromRows.average, `${shown} average`);
+      assert.equal(fromShape.partialLastPeriod, fromRows.partialLastPeriod);
+      assert.equal(fromShape.granularity, 'month');
     }
   });
 
-  it('<churn-trend> takes the periods of period-counts/1: the churn it computes from the export', () => {
+  it('a document of another version is refused by name, not read as something it may not be', () => {
+    const document = { shape: 'cohort-matrix/2', measure: 'count', cohorts: [] };
+    const result = jobs.computeCohortHeatmap(document, { value: 'count', input: 'auto', granularity: 'month' });
+    assert.equal(result.ok, false);
+    assert.match(result.error.message, /shape.*cohort-matrix\/1/);
+    const trend = jobs.computeChurnTrend({ shape: 'period-counts/9', periods: [] }, { metric: 'customer', input: 'auto', granularity: 'month', windowDays: null });
+    assert.equal(trend.ok, false);
+    assert.match(trend.error.message, /period-counts\/1/);
+  });
+
+  it('<churn-trend> takes a period-counts/1 document: the churn it computes from the export, warm-up periods included', () => {
     const document = kit.periodCountsShapeOf(value(kit.churnSeries(table, { granularity: 'month', windowDays: 90 })));
-    const fromShape = value(jobs.computeChurnTrend(document.periods, { metric: 'customer', input: 'auto', granularity: 'month', windowDays: null }));
+    // The document's calendar wins over the element's granularity attribute.
+    const fromShape = value(jobs.computeChurnTrend(JSON.parse(JSON.stringify(document)), { metric: 'customer', input: 'auto', granularity: 'week', windowDays: null }));
     const fromRows = value(jobs.computeChurnTrend(ukExportRecords(), { metric: 'customer', input: 'transactions', granularity: 'month', windowDays: 90, transactionFields: fields }));
     assert.equal(fromShape.input, 'periods');
     const points = (model) => model.points.map((p) => [p.key, p.start, p.lost, p.complete]);
     assert.deepEqual(points(fromShape), points(fromRows));
-    // The rates of periods whose window reaches back before the data: the job leaves them out
-    // (null) from transactions; its periods reader does not read `censored` yet and computes them.
-    const rates = (model) => model.points.filter((_, i) => !document.periods[i].censored).map((p) => [p.key, p.rate]);
+    // Periods whose window reaches back before the data (censored) have no rate either way.
+    const rates = (model) => model.points.map((p) => [p.key, p.rate, p.censored]);
     assert.deepEqual(rates(fromShape), rates(fromRows));
-    assert.ok(rates(fromRows).length >= 9);
+    assert.ok(fromRows.points.filter((p) => p.rate !== null).length >= 9);
+    assert.ok(fromRows.points.some((p) => p.censored && p.rate === null));
+    assert.equal(fromShape.windowDays, 90);
+    assert.equal(fromShape.granularity, 'month');
   });
 });
 

@@ -30,6 +30,8 @@ import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
 import { latestPeriods } from './drawn-periods.ts';
+import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema } from '../../metrics/shapes/period-counts.ts';
+import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { isSmallSample, wilsonInterval, type Interval } from '../../metrics/uncertainty.ts';
 
 export const CHURN_METRICS = ['customer', 'revenue'] as const;
@@ -39,7 +41,7 @@ export type ChurnInput = (typeof CHURN_INPUTS)[number];
 export type ResolvedInput = Exclude<ChurnInput, 'auto'>;
 
 /** Field names of pre-aggregated period records. */
-export const PERIOD_FIELDS = ['period', 'start', 'lost', 'expansion', 'complete'] as const;
+export const PERIOD_FIELDS = ['period', 'start', 'lost', 'expansion', 'complete', 'censored'] as const;
 export type PeriodField = (typeof PERIOD_FIELDS)[number];
 
 /** One period of the chart. Plain data: it crosses postMessage. */
@@ -132,6 +134,16 @@ export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions):
   if (!CHURN_METRICS.includes(options.metric)) return fail(optionError('metric', 'customer or revenue', options.metric));
   if (!CHURN_INPUTS.includes(options.input)) return fail(optionError('input', CHURN_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
+  // A period-counts/1 document (the command line's and retention-kit/sql's output) brings its
+  // periods with the calendar and activity window they were counted on.
+  const versioned = readVersionedShape(rows, PERIOD_COUNTS_SHAPE, periodCountsShapeSchema);
+  if (versioned && !versioned.ok) return versioned;
+  if (versioned) {
+    if (options.metric !== 'customer') return fail(optionError('metric', `customer for a ${PERIOD_COUNTS_SHAPE} document (it counts customers)`, options.metric));
+    const { periods, granularity, weekStart, windowDays } = versioned.value;
+    const model = fromPeriods(periods, { ...options, granularity, weekStart: weekStart as Weekday | undefined, periodFields: {} });
+    return model.ok ? latestPeriods({ ...model.value, windowDays, ...(weekStart === undefined ? {} : { weekStart: weekStart as Weekday }) }, 'points', model.warnings) : model;
+  }
   if (!isRecordList(rows)) return fail(optionError('data', 'an array of records', rows));
   const model = trendOf(rows, options);
   return model.ok ? latestPeriods(model.value, 'points', model.warnings) : model;
@@ -236,6 +248,8 @@ function periodSchema(metric: ChurnMetric) {
     lost: metric === 'customer' ? numberValue({ min: 0, integer: true }) : numberValue({ min: 0 }),
     expansion: z.optional(numberValue({ min: 0 })),
     complete: optionalBooleanValue,
+    // A warm-up period (its activity window reaches back before the data): no rate, as from transactions.
+    censored: optionalBooleanValue,
   });
 }
 
@@ -249,8 +263,9 @@ function fromPeriods(rows: RecordList, options: ChurnTrendJobOptions): Result<Ch
   records.value.forEach((record, i) => {
     const { start, lost } = record;
     const expansion = record.expansion ?? 0;
+    const censored = record.censored ?? false;
     let rate: number | null = null;
-    if (start > 0) {
+    if (start > 0 && !censored) {
       // One definition per metric: the rates module checks consistency (lost ≤ start) too.
       const result =
         options.metric === 'customer'
@@ -269,7 +284,7 @@ function fromPeriods(rows: RecordList, options: ChurnTrendJobOptions): Result<Ch
       return;
     }
     const uncertainty = options.metric === 'customer' ? customerUncertainty(start, lost, rate) : NO_UNCERTAINTY;
-    points.push({ key: record.period, start, lost, expansion, rate, complete: record.complete ?? true, censored: false, ...uncertainty });
+    points.push({ key: record.period, start, lost, expansion, rate, complete: record.complete ?? true, censored, ...uncertainty });
   });
   if (issues.hasIssues) return fail(issues.toError('periods'));
 

@@ -24,6 +24,8 @@ import { idValue, numberValue, optionalTextValue, readRecords } from '../../metr
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
+import { COHORT_MATRIX_SHAPE, calendarOfShape, cohortMatrixShapeSchema } from '../../metrics/shapes/cohort-matrix.ts';
+import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
 
 export const HEATMAP_INPUTS = ['auto', 'transactions', 'matrix'] as const;
 export type HeatmapInput = (typeof HEATMAP_INPUTS)[number];
@@ -251,6 +253,11 @@ const CONVERTIBLE: Record<CohortValue, readonly CohortValue[]> = {
 };
 
 function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<HeatmapModel> {
+  // A cohort-matrix/1 document (the command line's and retention-kit/sql's output) is read
+  // whole: its granularity, running cells and partial last period are the warehouse's word.
+  const versioned = readVersionedShape(data, COHORT_MATRIX_SHAPE, cohortMatrixShapeSchema);
+  if (versioned && !versioned.ok) return versioned;
+  const document = versioned?.value;
   const shape = matrixSchema.safeParse(data);
   if (!shape.success) {
     const issue = shape.error.issues[0];
@@ -291,11 +298,13 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
     rows.value.reduce((longest, row) => Math.max(longest, row.values.length), 0),
     options.maxPeriods ?? Infinity,
   );
-  const calendar = calendarOfKeys(
-    rows.value.map((row) => row.key),
-    options.granularity,
-  );
-  const cohorts: HeatmapCohort[] = rows.value.map((row) => {
+  const calendar = document
+    ? calendarOfShape(document)
+    : calendarOfKeys(
+        rows.value.map((row) => row.key),
+        options.granularity,
+      );
+  const cohorts: HeatmapCohort[] = rows.value.map((row, i) => {
     const counts: (number | null)[] = [];
     const cells: (number | null)[] = [];
     for (let k = 0; k < periods; k++) {
@@ -305,7 +314,8 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
       cells.push(v === null ? null : options.value === measure ? v : options.value === 'percent' ? (row.size > 0 ? v / row.size : null) : count);
     }
     const reached = cells.map((cell) => (cell === null ? 0 : row.size));
-    const cohort: HeatmapCohort = { key: row.key, size: row.size, cells, counts, reached, running: -1 };
+    const running = document?.cohorts[i].running;
+    const cohort: HeatmapCohort = { key: row.key, size: row.size, cells, counts, reached, running: running !== undefined && running < periods ? running : -1 };
     if (row.label !== undefined) cohort.label = row.label;
     return cohort;
   });
@@ -320,8 +330,8 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
     average: matrixAverage(cohorts, periods, options.value),
     // A percent matrix's counts are its shares × sizes (a share's interval needs only the share and the size);
     // a revenue matrix has none, and no average counts either.
-    averageCounts: cohortAverageCounts(cohorts.map((c) => ({ values: c.counts, weights: c.reached })), periods),
-    partialLastPeriod: false,
+    averageCounts: cohortAverageCounts(cohorts.map((c) => ({ values: c.counts, weights: c.reached, skip: c.running })), periods),
+    partialLastPeriod: document?.partialLastPeriod ?? false,
   });
 }
 
@@ -331,6 +341,8 @@ function matrixAverage(cohorts: readonly HeatmapCohort[], periods: number, value
     cohorts.map((cohort) => ({
       values: value === 'percent' ? cohort.cells.map((cell) => (cell === null ? null : cell * cohort.size)) : cohort.cells,
       weights: cohort.cells.map((cell) => (cell === null ? 0 : cohort.size)),
+      // A cell whose period is still running (a cohort-matrix/1 document says which) stays out, as computed averages leave it.
+      skip: cohort.running,
     })),
     periods,
     value === 'percent' ? 'ratio' : 'mean',
