@@ -1,7 +1,7 @@
 // Vite config for the demo gallery (`npm run demo`, `npm run demo:build`).
 // The gallery lives in demo/ and imports the elements straight from src/, so the
 // dev server needs to read the whole repository, not only demo/.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,8 @@ const { version } = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), '
 const retailUrl = '/data/online-retail-ii-2009-2010.csv';
 const retailFixture = resolve(repoRoot, 'tests/fixtures/online-retail/online-retail-ii-2009-2010.csv.gz');
 const retailBuiltName = 'data/online-retail-ii-2009-2010.csv.gz';
+/** The same export aggregated by `retention-kit aggregate` (served from the demo root as it is). */
+const warehouseFolder = resolve(demoRoot, 'warehouse');
 
 function pathOf(req: IncomingMessage): string {
   return new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -85,6 +87,10 @@ function demoData(): Plugin {
     generateBundle() {
       for (const file of sampleMap().values()) {
         this.emitFile({ type: 'asset', fileName: file.path, source: file.body });
+      }
+      // What the command line wrote from the export (demo/warehouse/, checked against it by tests/sql/cli.test.mjs).
+      for (const name of readdirSync(warehouseFolder)) {
+        this.emitFile({ type: 'asset', fileName: `warehouse/${name}`, source: readFileSync(join(warehouseFolder, name)) });
       }
       if (existsSync(retailFixture)) {
         this.emitFile({ type: 'asset', fileName: retailBuiltName, source: readFileSync(retailFixture) });

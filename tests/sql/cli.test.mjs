@@ -109,6 +109,10 @@ describe('retention-kit aggregate', () => {
     // Without --window-days: the elements' suggestion, 84 days on this export.
     assert.match(periods.stderr, /activity window: 84 days \(3 × the median 28 days between purchases/);
     comparePeriodCounts(JSON.parse(periods.stdout), kit.periodCountsShapeOf(kit.churnSeries(table, { granularity: 'month', windowDays: 84 }).value));
+    // The real-data page draws these two documents beside the elements computing in the browser:
+    // they are exactly what the command line writes today.
+    assert.deepEqual(JSON.parse(readFileSync(join(root, 'demo/warehouse/online-retail-cohort.json'), 'utf8')), JSON.parse(cohorts.stdout), 'demo/warehouse/online-retail-cohort.json');
+    assert.deepEqual(JSON.parse(readFileSync(join(root, 'demo/warehouse/online-retail-periods.json'), 'utf8')), JSON.parse(periods.stdout), 'demo/warehouse/online-retail-periods.json');
   });
 
   it('a postgres:// URL runs the SQL in the database and gives what DuckDB gives', async () => {

@@ -279,7 +279,7 @@ function fromPeriods(rows: RecordList, options: ChurnTrendJobOptions): Result<Ch
         return;
       }
       rate = typeof result.value === 'number' ? result.value : result.value.netRevenueChurn;
-    } else if (lost > 0) {
+    } else if (start === 0 && lost > 0) {
       issues.add(i, column('lost'), 'nothing lost in a period that starts with nothing', lost);
       return;
     }
