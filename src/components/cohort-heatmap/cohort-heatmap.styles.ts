@@ -100,6 +100,11 @@ export const cohortHeatmapStyles = css`
     fill: var(--_muted);
   }
 
+  /* A small cohort's stripes sit between its period-0 cell and the text: full text colour to read over them. */
+  [part~='cell-start'] + [part~='cell-few'] + [part~='cell-text'] {
+    fill: var(--_text);
+  }
+
   [part~='cell-focus'] {
     fill: none;
     stroke: var(--_focus);
