@@ -145,19 +145,27 @@ export function refusedAttributeWarning(attribute: string, value: string, expect
   };
 }
 
-/** Each element class's checked converters by attribute name (from Lit's property declarations). */
-const checkedAttributes = new WeakMap<object, Map<string, CheckedConverter<unknown>>>();
+/** A property whose attribute has a checked converter. */
+export interface CheckedProperty {
+  property: PropertyKey;
+  attribute: string;
+  converter: CheckedConverter<unknown>;
+}
 
-export function checkedConvertersOf(elementClass: { elementProperties: Map<PropertyKey, PropertyDeclaration> }): Map<string, CheckedConverter<unknown>> {
+/** Each element class's checked properties by attribute name (from Lit's property declarations). */
+const checkedAttributes = new WeakMap<object, Map<string, CheckedProperty>>();
+
+export function checkedPropertiesOf(elementClass: { elementProperties: Map<PropertyKey, PropertyDeclaration> }): Map<string, CheckedProperty> {
   let byAttribute = checkedAttributes.get(elementClass);
   if (!byAttribute) {
     byAttribute = new Map();
-    for (const [name, declaration] of elementClass.elementProperties) {
+    for (const [property, declaration] of elementClass.elementProperties) {
       if (declaration.attribute === false || !isCheckedConverter(declaration.converter)) continue;
-      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(name).toLowerCase();
-      byAttribute.set(attribute, declaration.converter);
+      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(property).toLowerCase();
+      byAttribute.set(attribute, { property, attribute, converter: declaration.converter });
     }
     checkedAttributes.set(elementClass, byAttribute);
   }
   return byAttribute;
 }
+

@@ -41,7 +41,7 @@ import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
 import { litPolicyRefused } from './lit-policy.ts';
-import { checkedConvertersOf, refusedAttributeWarning } from './attribute-rules.ts';
+import { checkedPropertiesOf, refusedAttributeWarning, type AttributeExpectation } from './attribute-rules.ts';
 import { csvOf, downloadExport, pictureOf, pngOf, type CsvOptions, type ExportSubject, type PngOptions } from './chart-export.ts';
 import { ExportMenu, exportAttribute, type ExportFormat } from './export-menu.ts';
 import type { Attachments, DownloadProgress, Outcome } from '../../engine/protocol.ts';
@@ -415,20 +415,55 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
    * once in the console.
    */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
     // Lit writing a reflected property back (the default that replaced a refused value) is not the page's word.
+    if (!this.#updating) this.#setByAttribute.add(name);
+    super.attributeChangedCallback(name, old, value);
     if (this.#updating) return;
-    const converter = checkedConvertersOf(this.constructor as typeof LitElement).get(name);
+    const converter = checkedPropertiesOf(this.constructor as typeof LitElement).get(name)?.converter;
     if (!converter) return;
     const expected = value === null ? null : converter.refusal(value);
-    if (expected === null) {
-      if (this.#refusedAttributes.delete(name)) this.#showWarnings();
-      return;
+    if (expected === null) this.#accept(name);
+    else this.#refuse(name, value!, expected);
+  }
+
+  /** Attributes whose property was set through them since the last update (checked above). */
+  #setByAttribute = new Set<string>();
+
+  /**
+   * React 19 and Vue 3 set properties, not attributes: `height={20}` never passes the
+   * attribute's converter. A property set that way gets the attribute's rule here, with the
+   * same reading (`threshold="none"` is no threshold), warning and fallback.
+   */
+  #checkPropertiesSetDirectly(changed: PropertyValues<this>): void {
+    const byAttribute = this.#setByAttribute;
+    this.#setByAttribute = new Set();
+    for (const { property, attribute, converter } of checkedPropertiesOf(this.constructor as typeof LitElement).values()) {
+      if (!(changed as Map<PropertyKey, unknown>).has(property) || byAttribute.has(attribute)) continue;
+      const own = this as unknown as Record<PropertyKey, unknown>;
+      const value = own[property];
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        this.#accept(attribute);
+        continue;
+      }
+      const text = String(value);
+      const expected = converter.refusal(text);
+      // Read as the attribute would be: a refused value becomes the default, a word its meaning.
+      const read = converter.fromAttribute!(text, undefined);
+      if (!Object.is(read, value)) own[property] = read;
+      if (expected === null) this.#accept(attribute);
+      else this.#refuse(attribute, text, expected);
     }
-    const warning = refusedAttributeWarning(name, value!, expected);
-    this.#refusedAttributes.set(name, warning);
+  }
+
+  #accept(attribute: string): void {
+    if (this.#refusedAttributes.delete(attribute)) this.#showWarnings();
+  }
+
+  #refuse(attribute: string, value: string, expected: AttributeExpectation): void {
+    const warning = refusedAttributeWarning(attribute, value, expected);
+    this.#refusedAttributes.set(attribute, warning);
     this.#showWarnings();
-    const key = `${this.localName} ${name}=${value}`;
+    const key = `${this.localName} ${attribute}=${value}`;
     if (!consoleReported.has(key)) {
       consoleReported.add(key);
       console.warn(`<${this.localName}> ${warning.message}`);
@@ -468,6 +503,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#checkPropertiesSetDirectly(changed);
     this.#syncRoute();
     this.#syncComputation();
   }

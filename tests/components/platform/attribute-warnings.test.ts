@@ -75,3 +75,25 @@ describe('refused attribute values', () => {
     expect(shadowText(el)).to.not.match(/NaN|Infinity|∞/);
   });
 });
+
+describe('properties set directly (React 19 and Vue 3 set properties, not attributes)', () => {
+  it('get the attribute rule: a refused value falls back with the same warning, a word keeps its meaning', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 500px"><churn-trend data=${PERIODS}></churn-trend></div>`);
+    const el = await settled(box.firstElementChild as ChurnTrend);
+    const warned = await consoleWarnings(async () => {
+      (el as unknown as { height: unknown }).height = 20;
+      (el as unknown as { threshold: unknown }).threshold = 'none';
+      await settled(el);
+    });
+    expect(el.height).to.equal(undefined);
+    expect(el.threshold).to.equal(null);
+    expect(el.warnings.filter((w) => w.code === 'invalid-attribute').map((w) => w.params.attribute)).to.deep.equal(['height']);
+    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.include('height="20" is not used');
+    expect(warned.filter((text) => text.includes('height="20"'))).to.have.length(1);
+    // A good value set the same way clears the warning.
+    el.height = 300;
+    await settled(el);
+    expect(el.height).to.equal(300);
+    expect(el.warnings.some((w) => w.code === 'invalid-attribute')).to.equal(false);
+  });
+});
