@@ -85,12 +85,15 @@ describe('custom-elements.json: descriptions', () => {
 
   it('lists for each element only the inherited attributes it reads', () => {
     const attributes = (tag: string) => (declared.find((element) => element.tagName === tag)?.attributes ?? []).map((attribute) => attribute.name);
-    // Activity events, NPS answers and cancellations are not transactions.
-    for (const tag of ['customer-health', 'nps-score', 'churn-reasons']) {
+    // NPS answers and cancellations are not transactions.
+    for (const tag of ['nps-score', 'churn-reasons']) {
       expect(attributes(tag), `<${tag}>`).to.include.members(['data', 'src', 'customer-key', 'date-key']);
       expect(attributes(tag), `<${tag}>`).not.to.include.members(['price-key']);
       expect(attributes(tag), `<${tag}>`).not.to.include('mrr-key');
     }
+    // <customer-health> reads activity events, and order exports too (#12: purchases as activity).
+    expect(attributes('customer-health')).to.include.members(['event-key', 'value-key', 'price-key', 'order-key']);
+    expect(attributes('customer-health')).not.to.include('mrr-key');
     expect(attributes('cohort-heatmap')).to.include.members(['price-key', 'order-key', 'amount-per']);
     expect(attributes('cohort-heatmap')).not.to.include('mrr-key');
     expect(attributes('revenue-movements')).to.include.members(['start-key', 'end-key', 'mrr-key', 'plan-key']);

@@ -109,7 +109,7 @@ describe('element reference: one page per element', function () {
   });
 
   it('lists no transaction columns for elements that read other records', async () => {
-    const { frame, doc } = await openReference('?element=customer-health');
+    const { frame, doc } = await openReference('?element=nps-score');
     try {
       const attributes = rowNames(doc, 'common-attributes');
       expect(attributes).to.include.members(['customer-key', 'date-key']);
