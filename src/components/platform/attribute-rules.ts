@@ -20,6 +20,12 @@ export type AttributeExpectation = { min: number; max: number; integer: boolean 
 export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {
   /** Why `text` is not a good value (what was expected), or null when it is. */
   refusal(text: string): AttributeExpectation | null;
+  /**
+   * The element reads a value set as a property itself (a margin: the number or text is read
+   * where it is used, and a refused one is an error naming the attribute), so RetentionElement
+   * leaves such properties as they were set.
+   */
+  readsPropertiesItself?: boolean;
 }
 
 export interface NumberRange {
@@ -121,6 +127,7 @@ export const marginAttribute: CheckedConverter<string | undefined> = {
   refusal(text: string) {
     return text.trim() === '' || readMargin(text).ok ? null : { takes: 'margin' };
   },
+  readsPropertiesItself: true,
 };
 
 /** The warning for an attribute value an element refused; its English message also goes to the console. */

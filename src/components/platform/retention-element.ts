@@ -438,7 +438,7 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     const byAttribute = this.#setByAttribute;
     this.#setByAttribute = new Set();
     for (const { property, attribute, converter } of checkedPropertiesOf(this.constructor as typeof LitElement).values()) {
-      if (!(changed as Map<PropertyKey, unknown>).has(property) || byAttribute.has(attribute)) continue;
+      if (!(changed as Map<PropertyKey, unknown>).has(property) || byAttribute.has(attribute) || converter.readsPropertiesItself) continue;
       const own = this as unknown as Record<PropertyKey, unknown>;
       const value = own[property];
       if (typeof value !== 'string' && typeof value !== 'number') {
