@@ -31,7 +31,7 @@ async function openExport(file: string): Promise<void> {
   transfer.items.add(new File([text], file, { type: 'text/csv' }));
   input.files = transfer.files;
   input.dispatchEvent(new Event('change'));
-  await waitUntil(() => document.getElementById('file-status')!.textContent!.startsWith(file), `${file} was not read`, { timeout: 15_000 });
+  await waitUntil(() => document.getElementById('file-status')!.textContent!.startsWith(file), `${file} was not read`, { timeout: 40_000 });
 }
 
 async function settledAll(root: ParentNode): Promise<KitElement[]> {
