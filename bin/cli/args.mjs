@@ -1,21 +1,34 @@
 // The command line's arguments: `--name value` or `--name=value`, the element attributes'
-// names for the field mapping (customer-key, date-key, …), each value checked once here.
+// names for the field mapping (customer-key, date-key, …), each value checked once here; a
+// metric's own flags are checked by its module (metrics/).
+import { oneOf, wholeNumber } from './arg-checks.mjs';
+import { METRICS } from './metrics/index.mjs';
+import { UsageError } from './usage-error.mjs';
+
+export { UsageError };
+
+const METRIC_NAMES = Object.keys(METRICS);
+const metricHelp = Object.entries(METRICS)
+  .map(([name, metric]) => `                               ${name}: ${metric.help}`)
+  .join('\n');
+const metricOptionHelp = Object.values(METRICS)
+  .map((metric) => metric.optionHelp)
+  .join('\n');
 
 export const USAGE = `Usage:
-  retention-kit aggregate <orders.csv|.csv.gz|.tsv|.parquet|.json|postgres://…> --metric cohort|periods [options]
-  retention-kit sql --dialect duckdb|postgres|bigquery|snowflake|clickhouse --table NAME --metric cohort|periods [options]
+  retention-kit aggregate <orders.csv|.csv.gz|.tsv|.parquet|.json|postgres://…> --metric ${METRIC_NAMES.join('|')} [options]
+  retention-kit sql --dialect duckdb|postgres|bigquery|snowflake|clickhouse --table NAME --metric ${METRIC_NAMES.join('|')} [options]
 
-Computes a pre-aggregated shape the elements take (cohort-matrix/1, period-counts/1) with the
+Computes a pre-aggregated shape the elements take (cohort-matrix/1, period-counts/1, …) with the
 engine's definitions: files through DuckDB, read from disk as a stream; a postgres:// URL in
 that database (with --table). \`sql\` prints the query instead, for a warehouse's console.
 
 Options:
-  --metric cohort|periods      cohort matrix, or customers per period (S, E, N, lost, reactivated)
+  --metric NAME                what to compute:
+${metricHelp}
   --granularity G              day, week, month (default), quarter, year
   --week-start N               first day of week periods, 0 Sunday … 6 Saturday (default 1)
-  --measure M                  cohort values: count (default), percent, revenue
-  --window-days N              periods: days a purchase keeps a customer active
-                               (default: 3 × the median days between purchases, as the elements suggest)
+${metricOptionHelp}
   --as-of YYYY-MM-DD           last day of data used (default: the last day in the data)
   --time-zone ZONE             IANA zone for instants (timestamps with an offset); default UTC
   --preset NAME                a platform export's columns (events, etsy-orders)
@@ -33,12 +46,11 @@ Options:
 `;
 
 const VALUE_OPTIONS = new Set([
-  'metric', 'granularity', 'week-start', 'measure', 'window-days', 'as-of', 'time-zone', 'preset',
+  'metric', 'granularity', 'week-start', 'as-of', 'time-zone', 'preset',
   'customer-key', 'date-key', 'amount-key', 'quantity-key', 'price-key', 'type-key', 'date-format',
   'table', 'dialect', 'out', 'memory-limit',
+  ...Object.values(METRICS).flatMap((metric) => metric.options),
 ]);
-
-export class UsageError extends Error {}
 
 /** { command, input, options } from argv; throws UsageError naming the argument. */
 export function parseArgs(argv) {
@@ -65,26 +77,19 @@ export function parseArgs(argv) {
   return { command, input: positional[0], options: checked(command, options) };
 }
 
-function oneOf(name, value, allowed) {
-  if (!allowed.includes(value)) throw new UsageError(`--${name} takes ${allowed.join(', ')}, not "${value}"`);
-  return value;
-}
-
-function wholeNumber(name, value, min, max = Infinity) {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`--${name} takes a whole number${max < Infinity ? ` from ${min} to ${max}` : ` of at least ${min}`}, not "${value}"`);
-  return number;
-}
-
 function checked(command, o) {
-  const metric = o.metric === undefined ? undefined : oneOf('metric', o.metric, ['cohort', 'periods']);
-  if (!metric) throw new UsageError('--metric is needed: cohort or periods');
+  const metric = o.metric === undefined ? undefined : oneOf('metric', o.metric, METRIC_NAMES);
+  if (!metric) throw new UsageError(`--metric is needed: ${METRIC_NAMES.join(', ')}`);
+  for (const [name, other] of Object.entries(METRICS)) {
+    for (const option of other.options) {
+      if (o[option] !== undefined && !METRICS[metric].options.includes(option)) throw new UsageError(`--${option} is for --metric ${name}`);
+    }
+  }
   const options = {
+    ...METRICS[metric].check(command, o),
     metric,
     granularity: oneOf('granularity', o.granularity ?? 'month', ['day', 'week', 'month', 'quarter', 'year']),
     weekStart: o['week-start'] === undefined ? undefined : wholeNumber('week-start', o['week-start'], 0, 6),
-    measure: oneOf('measure', o.measure ?? 'count', ['count', 'percent', 'revenue']),
-    windowDays: o['window-days'] === undefined ? undefined : wholeNumber('window-days', o['window-days'], 1),
     asOf: o['as-of'],
     timeZone: o['time-zone'],
     preset: o.preset,
@@ -104,10 +109,6 @@ function checked(command, o) {
   };
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(options.memoryLimit)) throw new UsageError(`--memory-limit takes a size such as 512MB or 2GB, not "${options.memoryLimit}"`);
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new UsageError(`--as-of takes a day written YYYY-MM-DD, not "${options.asOf}"`);
-  if (command === 'sql' && metric === 'periods' && options.windowDays === undefined) {
-    throw new UsageError('--window-days is needed to write the periods query: the days a purchase keeps a customer active (aggregate suggests 3 × the median days between purchases, as the elements do)');
-  }
-  if (metric === 'periods' && o.measure !== undefined) throw new UsageError('--measure is for --metric cohort');
   if (command === 'sql' && !options.dialect) throw new UsageError('--dialect is needed: duckdb, postgres, bigquery, snowflake or clickhouse');
   if (command === 'sql' && !options.table) throw new UsageError('--table is needed: the table to read (schema.table)');
   return options;

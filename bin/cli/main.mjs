@@ -6,6 +6,7 @@ import { parseArgs, UsageError, USAGE } from './args.mjs';
 import { loadKit } from './kit.mjs';
 import { duckdbSource } from './duckdb-source.mjs';
 import { postgresSource } from './postgres-source.mjs';
+import { METRICS } from './metrics/index.mjs';
 
 export async function main(argv, io) {
   const say = (line) => io.stderr.write(`${line}\n`);
@@ -27,7 +28,7 @@ export async function main(argv, io) {
     const fields = mappedFields(kit, options);
     if (args.command === 'sql') {
       const sqlOptions = { dialect: options.dialect, table: options.table.split('.'), fields, ...calendarOptions(options) };
-      io.stdout.write(writeSql(kit, options, sqlOptions));
+      io.stdout.write(METRICS[options.metric].sql(kit, sqlOptions, options));
       return 0;
     }
     return await aggregate(kit, args.input, options, fields, io, say);
@@ -52,10 +53,6 @@ function calendarOptions(options) {
   return { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, timeZone: options.timeZone };
 }
 
-function writeSql(kit, options, sqlOptions) {
-  return options.metric === 'cohort' ? kit.cohortMatrixSql(sqlOptions) : kit.periodCountsSql({ ...sqlOptions, windowDays: options.windowDays });
-}
-
 async function aggregate(kit, input, options, fields, io, say) {
   const started = performance.now();
   const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -76,26 +73,16 @@ async function aggregate(kit, input, options, fields, io, say) {
     const undated = Number(counts.rows_without_date);
     say(`${read.toLocaleString('en')} rows read (${seconds()}); ${guests.toLocaleString('en')} without a customer and ${undated.toLocaleString('en')} without a date are left out`);
     if (read - guests - undated === 0) throw new Error(`no row of ${source.name} has both a customer (${fields.customer}) and a date (${fields.date})`);
-    if (options.metric === 'periods' && options.windowDays === undefined) {
-      const [gaps] = await source.query(kit.purchaseGapsSql(sqlOptions), 'measuring the days between purchases');
-      options.windowDays = kit.windowDaysFromGaps(gaps);
-      if (options.windowDays === null) throw new Error('no customer bought on two days, so no activity window can be suggested: give --window-days');
-      say(`activity window: ${options.windowDays} days (3 × the median ${Number(gaps.median_days)} days between purchases; --window-days sets it)`);
-    }
-    const what = options.metric === 'cohort' ? 'cohort matrix' : 'customers per period';
-    const rows = await source.query(writeSql(kit, options, sqlOptions), `computing the ${what}`);
-    const shape =
-      options.metric === 'cohort'
-        ? kit.cohortMatrixFromRows(rows, { granularity: options.granularity, weekStart: options.weekStart, measure: options.measure })
-        : kit.periodCountsFromRows(rows, { granularity: options.granularity, weekStart: options.weekStart, windowDays: options.windowDays });
-    const schema = options.metric === 'cohort' ? kit.cohortMatrixShapeSchema : kit.periodCountsShapeSchema;
-    const valid = schema.safeParse(shape);
+    const metric = METRICS[options.metric];
+    await metric.prepare?.(kit, source, sqlOptions, options, say);
+    const rows = await source.query(metric.sql(kit, sqlOptions, options), `computing the ${metric.what}`);
+    const shape = metric.fromRows(kit, rows, options);
+    const valid = metric.schema(kit).safeParse(shape);
     if (!valid.success) throw new Error(`the result does not fit ${shape.shape}: ${valid.error.issues[0]?.message} at ${valid.error.issues[0]?.path.join('.')}`);
     const json = `${JSON.stringify(shape)}\n`;
     if (options.out) writeFileSync(options.out, json);
     else io.stdout.write(json);
-    const size = options.metric === 'cohort' ? `${shape.cohorts.length} cohorts, ${Math.max(0, ...shape.cohorts.map((c) => c.values.length))} periods` : `${shape.periods.length} periods`;
-    say(`${shape.shape}: ${size}, as of ${shape.asOf}${shape.partialLastPeriod || shape.periods?.some?.((p) => !p.complete) ? ' (the last period is still running)' : ''} → ${options.out ? basename(options.out) : 'standard output'} in ${seconds()}`);
+    say(`${shape.shape}: ${metric.size(shape)}, as of ${shape.asOf}${metric.running(shape) ? ' (the last period is still running)' : ''} → ${options.out ? basename(options.out) : 'standard output'} in ${seconds()}`);
     return 0;
   } finally {
     await source.close();

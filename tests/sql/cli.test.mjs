@@ -176,7 +176,7 @@ describe('retention-kit messages', () => {
 
   it('usage mistakes exit 2 with the reason', async () => {
     const cases = [
-      [['aggregate', trapsCsv], /--metric is needed: cohort or periods/],
+      [['aggregate', trapsCsv], /--metric is needed: cohort, periods/],
       [['sql', '--dialect', 'duckdb', '--table', 't', '--metric', 'periods'], /--window-days is needed to write the periods query/],
       [['aggregate', trapsCsv, '--metric', 'cohort', '--granularity', 'fortnight'], /--granularity takes day, week, month, quarter, year, not "fortnight"/],
       [['aggregate', trapsCsv, '--metric', 'cohort', '--week-start', '7'], /--week-start takes a whole number from 0 to 6, not "7"/],

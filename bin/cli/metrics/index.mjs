@@ -1,0 +1,6 @@
+// Every --metric the command line computes, by name. A metric is one module: its help line,
+// its own flags (checked there), the query it runs, and the shape its rows become.
+import { cohort } from './cohort.mjs';
+import { periods } from './periods.mjs';
+
+export const METRICS = { cohort, periods };
