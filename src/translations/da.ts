@@ -481,6 +481,7 @@ const translation = {
   gaugeWindowAttribute: (days) => `Aktiv = har købt inden for de seneste ${days} ${days === 1 ? 'dag' : 'dage'}.`,
   gaugeWindowSuggested: (days) => `Aktiv = har købt inden for de seneste ${days} dage (foreslået ud fra dataene: 3 × mediantiden mellem køb).`,
   gaugeWindowDefault: (days) => `Aktiv = har købt inden for de seneste ${days} dage (standard: for få gentagne køb til at foreslå et vindue).`,
+  gaugeWindowDocument: (days) => `Aktiv = har købt inden for de seneste ${days} ${days === 1 ? 'dag' : 'dage'} (det vindue, periodetallene er talt med).`,
   gaugeRunning: 'perioden er ikke slut',
   gaugeSummary: (period, retention, churn) => `Kundefastholdelse ${period}: ${retention}, frafald ${churn}.`,
   gaugeSummaryDelta: (points) => `Ændring: ${points} i forhold til forrige periode.`,

@@ -481,6 +481,7 @@ const translation = {
   gaugeWindowAttribute: (days) => `Aktiv = har kjøpt i løpet av de siste ${days} ${days === 1 ? 'dagen' : 'dagene'}.`,
   gaugeWindowSuggested: (days) => `Aktiv = har kjøpt i løpet av de siste ${days} dagene (foreslått ut fra dataene: 3 × mediantiden mellom kjøp).`,
   gaugeWindowDefault: (days) => `Aktiv = har kjøpt i løpet av de siste ${days} dagene (standard: for få gjentatte kjøp til å foreslå et vindu).`,
+  gaugeWindowDocument: (days) => `Aktiv = har kjøpt i løpet av de siste ${days} ${days === 1 ? 'dagen' : 'dagene'} (vinduet periodetallene er talt med).`,
   gaugeRunning: 'perioden pågår fortsatt',
   gaugeSummary: (period, retention, churn) => `Kundelojalitet ${period}: ${retention}, frafall ${churn}.`,
   gaugeSummaryDelta: (points) => `Endring: ${points} mot forrige periode.`,

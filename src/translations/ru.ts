@@ -513,6 +513,7 @@ const translation = {
   gaugeWindowAttribute: (days) => `Активный клиент = покупка за последние ${ruDays(days)}.`,
   gaugeWindowSuggested: (days) => `Активный клиент = покупка за последние ${ruDays(days)} (предложено по данным: 3 × медианный интервал между покупками).`,
   gaugeWindowDefault: (days) => `Активный клиент = покупка за последние ${ruDays(days)} (по умолчанию: слишком мало повторных покупок, чтобы предложить окно).`,
+  gaugeWindowDocument: (days) => `Активный клиент = покупка за последние ${ruDays(days)} (окно, с которым подсчитаны данные по периодам).`,
   gaugeRunning: 'период ещё не завершён',
   gaugeSummary: (period, retention, churn) => `Удержание клиентов (${period}): ${retention}, отток ${churn}.`,
   gaugeSummaryDelta: (points) => `Изменение к предыдущему периоду: ${points}.`,

@@ -466,6 +466,7 @@ const translation = {
   gaugeWindowAttribute: (days) => `活跃 = 最近 ${days} 天内有购买。`,
   gaugeWindowSuggested: (days) => `活跃 = 最近 ${days} 天内有购买（根据数据建议：购买间隔中位数的 3 倍）。`,
   gaugeWindowDefault: (days) => `活跃 = 最近 ${days} 天内有购买（默认值：重复购买太少，无法建议窗口）。`,
+  gaugeWindowDocument: (days) => `活跃 = 最近 ${days} 天内有购买（各期计数所用的窗口）。`,
   gaugeRunning: '本期尚未结束',
   gaugeSummary: (period, retention, churn) => `客户留存率（${period}）：${retention}，流失率 ${churn}。`,
   gaugeSummaryDelta: (points) => `较上期变化：${points}。`,

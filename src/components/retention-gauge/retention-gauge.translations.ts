@@ -15,6 +15,7 @@ declare module '../platform/translations.ts' {
     gaugeWindowAttribute: (days: number) => string;
     gaugeWindowSuggested: (days: number) => string;
     gaugeWindowDefault: (days: number) => string;
+    gaugeWindowDocument: (days: number) => string;
     gaugeRunning: string;
     gaugeSummary: (period: string, retention: string, churn: string) => string;
     gaugeSummaryDelta: (points: string) => string;
@@ -52,6 +53,7 @@ registerTranslation('en', {
   gaugeWindowAttribute: (days) => `Active = bought within the last ${enDays(days)}.`,
   gaugeWindowSuggested: (days) => `Active = bought within the last ${enDays(days)} (suggested from the data: 3 × the median time between purchases).`,
   gaugeWindowDefault: (days) => `Active = bought within the last ${enDays(days)} (default: too few repeat purchases to suggest a window).`,
+  gaugeWindowDocument: (days) => `Active = bought within the last ${enDays(days)} (the window the period counts were made with).`,
   gaugeRunning: 'period still running',
   gaugeSummary: (period, retention, churn) => `Customer retention ${period}: ${retention}, churn ${churn}.`,
   gaugeSummaryDelta: (points) => `Change: ${points} vs previous period.`,

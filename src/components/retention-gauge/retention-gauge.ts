@@ -202,6 +202,7 @@ export class RetentionGauge extends RetentionElement<GaugeModel, GaugeJobOptions
     const f = this.format;
     if (value.windowSource === 'suggested') return f.term('gaugeWindowSuggested', value.windowDays);
     if (value.windowSource === 'default') return f.term('gaugeWindowDefault', value.windowDays);
+    if (value.windowSource === 'document') return f.term('gaugeWindowDocument', value.windowDays);
     return f.term('gaugeWindowAttribute', value.windowDays);
   }
 

@@ -10,11 +10,11 @@ import { toFiniteNumber } from '../../metrics/read/values.ts';
 import { proportionChange, wilsonInterval, type ChangeTest, type Interval } from '../../metrics/uncertainty.ts';
 
 export interface GaugeModel {
-  /** Where the numbers came from. */
-  input: 'numbers' | 'transactions';
+  /** Where the numbers came from: typed figures, transactions, or a `period-counts/1` document. */
+  input: 'numbers' | 'transactions' | 'period-counts';
   /** Period key (`2024-03`) or the free text of the `period` attribute; null when none. */
   period: string | null;
-  /** Calendar of the period (transactions only), for a localized label. */
+  /** Calendar of the period (transactions and documents), for a localized label. */
   granularity: Granularity | null;
   /** Calendar index of the period (transactions only). */
   periodIndex: number | null;
@@ -41,10 +41,10 @@ export interface GaugeModel {
   previousStart: number | null;
   /** retention − previousRetention (a fraction: 0.012 = +1.2 points); null when unknown. */
   delta: number | null;
-  /** Activity window used (transactions only). */
+  /** Activity window used (transactions and documents). */
   windowDays: number | null;
-  /** Whether the window was given, suggested from the data (3 × median gap) or the default. */
-  windowSource: 'attribute' | 'suggested' | 'default' | null;
+  /** Whether the window was given, suggested from the data (3 × median gap), the default, or the one a document was counted with. */
+  windowSource: 'attribute' | 'suggested' | 'default' | 'document' | null;
   /** False when the period is still running (measured up to the last day of data). */
   complete: boolean;
   /**

@@ -7,7 +7,10 @@
  *   rate): `gaugeFromNumbers` (gauge-model.ts), the `retention-gauge-numbers` job;
  * - transactions: churnSeries (activity.ts) gives S, E, N, lost per period for
  *   an activity window; {@link gaugeFromTransactions}, run as the
- *   `retention-gauge` job in the metrics engine.
+ *   `retention-gauge` job in the metrics engine;
+ * - a `period-counts/1` document (shapes/period-counts.ts: the same counts,
+ *   made by a warehouse or the command line): {@link gaugeFromPeriodCounts},
+ *   in the same job.
  *
  * Churn: lost / S when lost is known (the definition); otherwise 1 − CRR,
  * which equals it when nobody reactivates. CRR can exceed 100 % when
@@ -15,15 +18,18 @@
  * complement is then taken as 0, never negative.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
-import { churnSeries, type ChurnPeriod } from '../../metrics/activity.ts';
+import { churnSeries } from '../../metrics/activity.ts';
 import { GRANULARITIES, type Granularity } from '../../metrics/calendar/calendar.ts';
-import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { fail, ok, optionError, type InputError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { suggestedWindowDays } from '../../metrics/purchase-gaps.ts';
 import { customerRetentionRate } from '../../metrics/rates.ts';
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { toFiniteNumber } from '../../metrics/read/values.ts';
 import { engineJob } from '../job.ts';
+import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
+import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { countedPeriods, type CountedPeriod } from './counted-periods.ts';
 import { gaugeFromNumbers, gaugeModel, readPreviousRate, type GaugeModel, type GaugeNumbers } from './gauge-model.ts';
 
 export type { GaugeModel } from './gauge-model.ts';
@@ -59,9 +65,10 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
 
   let windowDays: number;
   let windowSource: GaugeModel['windowSource'];
-  if (options.windowDays !== undefined && options.windowDays !== '') {
-    windowDays = toFiniteNumber(options.windowDays);
-    if (!Number.isInteger(windowDays) || windowDays < 1) return fail(optionError('window-days', 'a whole number of days of at least 1', options.windowDays), warnings);
+  if (windowGiven(options)) {
+    const given = givenWindowDays(options);
+    if (!given.ok) return fail(given.error, warnings);
+    windowDays = given.value;
     windowSource = 'attribute';
   } else {
     const suggested = suggestedWindowDays(table.value);
@@ -72,7 +79,69 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
 
   const series = churnSeries(table.value, { granularity, windowDays });
   if (!series.ok) return fail(series.error, warnings);
-  const periods = series.value.periods;
+  return gaugeOfPeriods(series.value.periods, { ...options, granularity, windowDays, windowSource, input: 'transactions' }, warnings);
+}
+
+/**
+ * CRR for one period from a `period-counts/1` document: its periods are what
+ * churnSeries counts from the orders (counted-periods.ts checks they add up),
+ * so the period chosen, the rates, their intervals, the change and a running
+ * last period come out as they do from the orders. The document's calendar and
+ * window are the ones its counts were made on; an attribute that says another
+ * is refused (see {@link documentMismatch}).
+ */
+export function gaugeFromPeriodCounts(document: PeriodCountsShape, options: GaugeJobOptions): Result<GaugeModel> {
+  const mismatch = documentMismatch(document, options);
+  if (mismatch) return fail(mismatch);
+  const periods = countedPeriods(document);
+  if (!periods.ok) return periods;
+  return gaugeOfPeriods(periods.value, { ...options, granularity: document.granularity, windowDays: document.windowDays, windowSource: 'document', input: 'period-counts' }, []);
+}
+
+/**
+ * Why an attribute the page set disagrees with the document, or undefined.
+ * An error, not a warning: a gauge shows one rate and a verdict on it, and
+ * counts of one calendar or window cannot be turned into another's (a
+ * quarter's N is not the sum of its months' N; who is active depends on the
+ * window). Drawing the document's figure under the page's `granularity="quarter"`
+ * or `window-days="60"` would show a rate that is not the one asked for,
+ * judged against another period's benchmark, with the word that says so easy
+ * to miss. An attribute left out takes the document's value.
+ */
+function documentMismatch(document: PeriodCountsShape, options: GaugeJobOptions): InputError | undefined {
+  if (options.granularity !== undefined && options.granularity !== document.granularity) {
+    return optionError('granularity', `"${document.granularity}", the periods the ${PERIOD_COUNTS_SHAPE} document counted (or leave it out)`, options.granularity);
+  }
+  if (windowGiven(options)) {
+    const given = givenWindowDays(options);
+    if (!given.ok) return given.error;
+    if (given.value !== document.windowDays) {
+      return optionError('window-days', `${document.windowDays}, the activity window the ${PERIOD_COUNTS_SHAPE} document counted with (or leave it out)`, options.windowDays);
+    }
+  }
+  return undefined;
+}
+
+function windowGiven(options: GaugeJobOptions): boolean {
+  return options.windowDays !== undefined && options.windowDays !== '';
+}
+
+function givenWindowDays(options: GaugeJobOptions): Result<number> {
+  const days = toFiniteNumber(options.windowDays);
+  return Number.isInteger(days) && days >= 1 ? ok(days) : fail(optionError('window-days', 'a whole number of days of at least 1', options.windowDays));
+}
+
+interface PeriodChoice extends GaugeJobOptions {
+  input: GaugeModel['input'];
+  granularity: Granularity;
+  windowDays: number;
+  windowSource: GaugeModel['windowSource'];
+}
+
+/** The gauge of the chosen period (or the default one) of a churn series, counted from the orders or read from a document. */
+function gaugeOfPeriods(periods: readonly CountedPeriod[], options: PeriodChoice, given: InputWarning[]): Result<GaugeModel> {
+  const warnings = [...given];
+  const { granularity, windowDays, windowSource } = options;
   if (periods.length === 0) return fail(optionError('data', 'at least one purchase', 'no purchases'), warnings);
 
   let position: number;
@@ -89,7 +158,8 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
   const retention = customerRetentionRate({ start: period.start, end: period.end, new: period.new });
   if (!retention.ok) return fail(retention.error, warnings);
 
-  const before = periods[position - 1];
+  // The period just before (a document may leave periods out: then there is none to compare with).
+  const before = position > 0 && periods[position - 1].index === period.index - 1 ? periods[position - 1] : undefined;
   // The period before a warm-up period is warming up too: no change is measured against it.
   const usableBefore = before && !before.startCensored ? before : undefined;
   let previousRetention: number | null = usableBefore?.retentionRate ?? null;
@@ -105,7 +175,7 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
   }
   return ok(
     gaugeModel({
-      input: 'transactions',
+      input: options.input,
       period: period.key,
       granularity,
       periodIndex: period.index,
@@ -129,14 +199,21 @@ export function gaugeFromTransactions(rows: unknown, options: GaugeJobOptions): 
  * The last complete period past the warm-up that started with customers; else the last complete
  * one with customers; else the last with customers; else the last.
  */
-function defaultPeriod(periods: readonly ChurnPeriod[]): number {
+function defaultPeriod(periods: readonly CountedPeriod[]): number {
   for (let i = periods.length - 1; i >= 0; i--) if (periods[i].complete && !periods[i].startCensored && periods[i].start > 0) return i;
   for (let i = periods.length - 1; i >= 0; i--) if (periods[i].complete && periods[i].start > 0) return i;
   for (let i = periods.length - 1; i >= 0; i--) if (periods[i].start > 0) return i;
   return periods.length - 1;
 }
 
-export const retentionGaugeJob = engineJob<GaugeJobOptions, GaugeModel>('retention-gauge', (rows, options) => gaugeFromTransactions(rows, options));
+/** The gauge from a `period-counts/1` document when the data is one, else from transactions. */
+export function computeGauge(data: unknown, options: GaugeJobOptions): Result<GaugeModel> {
+  const versioned = readVersionedShape(data, PERIOD_COUNTS_SHAPE, periodCountsShapeSchema);
+  if (versioned && !versioned.ok) return versioned;
+  return versioned ? gaugeFromPeriodCounts(versioned.value, options) : gaugeFromTransactions(data, options);
+}
+
+export const retentionGaugeJob = engineJob<GaugeJobOptions, GaugeModel>('retention-gauge', (rows, options) => computeGauge(rows, options));
 
 /** The gauge from typed figures (attributes), when the element has no records. */
 export const gaugeNumbersJob = engineJob<GaugeNumbers, GaugeModel>('retention-gauge-numbers', (_records, numbers) => gaugeFromNumbers(numbers));
