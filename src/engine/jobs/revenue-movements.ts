@@ -11,6 +11,10 @@
  *
  * `complete` is optional (default true); keys of one calendar (`2024-03`,
  * `2024-Q1` …) are sorted by time; the element labels them in its language.
+ *
+ * A `revenue-movements/1` document (metrics/shapes/revenue-movements.ts: the
+ * command line's and retention-kit/sql's output) is read whole: its calendar,
+ * its periods' completeness and its amounts are the warehouse's word.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import { dayOfOption } from '../../metrics/read/limits.ts';
@@ -24,6 +28,8 @@ import { movementRates } from '../../metrics/movement-rates.ts';
 import { numberValue, readRecords, textValue, optionalBooleanValue } from '../../metrics/read/records.ts';
 import { revenueMovements } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
+import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
+import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { engineJob } from '../job.ts';
 
 export const MOVEMENT_INPUTS = ['auto', 'subscriptions', 'periods'] as const;
@@ -88,14 +94,28 @@ function detectInput(rows: RecordList, input: MovementInput): 'subscriptions' | 
 export function computeRevenueMovements(rows: unknown, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
   if (!MOVEMENT_INPUTS.includes(options.input)) return fail(optionError('input', MOVEMENT_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
-  if (!isRecordList(rows)) return fail(optionError('data', 'an array of subscriptions or of periods', rows));
-  const model = detectInput(rows, options.input) === 'periods' ? fromPeriods(rows, options) : fromSubscriptions(rows, options);
+  const versioned = readVersionedShape(rows, REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema);
+  if (versioned && !versioned.ok) return versioned;
+  if (!versioned && !isRecordList(rows)) return fail(optionError('data', 'an array of subscriptions or of periods', rows));
+  const model = versioned ? fromDocument(versioned.value) : detectInput(rows as RecordList, options.input) === 'periods' ? fromPeriods(rows as RecordList, options) : fromSubscriptions(rows as RecordList, options);
   if (!model.ok) return model;
   // The default selection moves with the periods drawn.
   const drawn = latestPeriods(model.value, 'periods', model.warnings);
   return drawn.ok ? ok({ ...drawn.value, defaultIndex: defaultIndexOf(drawn.value.periods) }, drawn.warnings) : drawn;
 }
 
+/** A revenue-movements/1 document's periods as bars, with the rates the kit computes from any amounts. */
+function fromDocument(document: RevenueMovementsShape): Result<RevenueMovementsModel> {
+  const periods: MovementBar[] = [];
+  for (const p of document.periods) {
+    const amounts = { startMrr: p.startMrr, newMrr: p.new, expansionMrr: p.expansion, reactivationMrr: p.reactivated, contractionMrr: p.contraction, churnedMrr: p.churned };
+    const rates = movementRates(amounts);
+    if (!rates.ok) return rates;
+    periods.push({ key: p.period, ...amounts, net: p.endMrr - p.startMrr, ...rates.value, complete: p.complete });
+  }
+  const weekStart = document.weekStart === undefined ? {} : { weekStart: document.weekStart as Weekday };
+  return ok({ input: 'periods', granularity: document.granularity, ...weekStart, periods, defaultIndex: defaultIndexOf(periods) });
+}
 
 /** The last complete period, else the last. */
 function defaultIndexOf(periods: readonly MovementBar[]): number {

@@ -6,3 +6,4 @@
  */
 export * from './cohort-matrix.ts';
 export * from './period-counts.ts';
+export * from './revenue-movements.ts';
