@@ -61,24 +61,30 @@ export interface SqlOptions {
 export const PURCHASE_WORDS = ['purchase', 'order', 'sale', 'invoice', 'payment', 'charge'] as const;
 export const RETURN_WORDS = ['return', 'refund', 'cancellation', 'cancelled', 'canceled', 'credit', 'chargeback'] as const;
 
-export interface ResolvedSql {
+export interface ResolvedSql extends ResolvedCalendar {
+  hasMoney: boolean;
+  /** The shared CTEs (without WITH), ending with `used_rows` and `bounds`. */
+  prologue: string;
+}
+
+/** What every query shares besides its rows: the dialect, the table, each row's day, and the period calendar. */
+export interface ResolvedCalendar {
   d: Dialect;
   granularity: Granularity;
   weekStart: Weekday;
-  hasMoney: boolean;
   asOf?: string;
-  /** The shared CTEs (without WITH), ending with `used_rows` and `bounds`. */
-  prologue: string;
   /** Rows read, before any are left out: the table or FROM expression. */
   fromClause: string;
+  /** The DATE of a date column: as written for wall-clock columns, in `timeZone` for instants. */
+  dayOf(column: string): string;
   /** First day of the period containing a DATE expression. */
   periodStart(day: string): string;
   /** First day of the next period after a period start. */
   nextPeriod(start: string): string;
 }
 
-/** Checks the options (throwing a specific Error: they come from a program, not from data) and writes the shared part. */
-export function resolveSql(options: SqlOptions): ResolvedSql {
+/** Checks the options every query takes (throwing a specific Error: they come from a program, not from data). */
+export function resolveCalendar(options: SqlOptions): ResolvedCalendar {
   const d = dialectOf(options.dialect);
   const granularity = options.granularity ?? 'month';
   if (!GRANULARITIES.includes(granularity)) throw new Error(`granularity must be one of ${GRANULARITIES.join(', ')}, not ${JSON.stringify(granularity)}`);
@@ -89,12 +95,42 @@ export function resolveSql(options: SqlOptions): ResolvedSql {
   if (dates !== 'local' && dates !== 'instant') throw new Error(`dates must be local or instant, not ${JSON.stringify(dates)}`);
   const timeZone = options.timeZone ?? 'UTC';
   if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone)) throw new Error(`timeZone must be an IANA zone name such as Europe/London, not ${JSON.stringify(timeZone)}`);
+  const fromClause = fromOf(d, options);
+  const dayOf = (column: string) => (dates === 'instant' ? d.instantDay(column, timeZone) : d.localDay(column));
+
+  const periodStart = (value: string): string => {
+    switch (granularity) {
+      case 'day':
+        return value;
+      case 'week':
+        // Back to the week's first day: weekday 0 = Sunday … 6 = Saturday.
+        return d.addDays(value, `-${d.mod(`${d.weekday(value)} + ${7 - weekStart}`, '7')}`);
+      default:
+        return d.truncate(value, granularity);
+    }
+  };
+  const nextPeriod = (start: string): string => {
+    switch (granularity) {
+      case 'day':
+        return d.addDays(start, '1');
+      case 'week':
+        return d.addDays(start, '7');
+      default:
+        return d.addUnits(start, granularity, 1);
+    }
+  };
+  return { d, granularity, weekStart: weekStart as Weekday, asOf: options.asOf, fromClause, dayOf, periodStart, nextPeriod };
+}
+
+/** Checks the options and writes the shared part. */
+export function resolveSql(options: SqlOptions): ResolvedSql {
+  const calendar = resolveCalendar(options);
+  const { d, fromClause } = calendar;
   const fields = { customer: 'customer', date: 'date', ...withoutBlanks(options.fields ?? {}) };
   if (fields.unitPrice && !fields.quantity) throw new Error('fields.unitPrice needs fields.quantity (money = quantity × unit price)');
-  const fromClause = fromOf(d, options);
 
   const column = (name: string) => d.identifier(name);
-  const day = dates === 'instant' ? d.instantDay(column(fields.date), timeZone) : d.localDay(column(fields.date));
+  const day = calendar.dayOf(column(fields.date));
   const money = fields.unitPrice ? `${column(fields.quantity!)} * ${column(fields.unitPrice)}` : fields.amount ? column(fields.amount) : undefined;
   const negative = fields.quantity ? `${column(fields.quantity)} < 0` : money ? `${money} < 0` : undefined;
   const bySign = negative ? `CASE WHEN ${negative} THEN 1 ELSE 0 END` : '0';
@@ -105,6 +141,7 @@ export function resolveSql(options: SqlOptions): ResolvedSql {
     : bySign;
 
   const asOf = options.asOf ? d.date(options.asOf) : 'MAX(day)';
+
   const prologue = `-- The rows as the kit reads them: customer id as text, the local day, return or not, money.
 read_rows AS (
   SELECT
@@ -132,28 +169,7 @@ used_rows AS (
   WHERE r.day <= b.as_of
 )`;
 
-  const periodStart = (value: string): string => {
-    switch (granularity) {
-      case 'day':
-        return value;
-      case 'week':
-        // Back to the week's first day: weekday 0 = Sunday … 6 = Saturday.
-        return d.addDays(value, `-${d.mod(`${d.weekday(value)} + ${7 - weekStart}`, '7')}`);
-      default:
-        return d.truncate(value, granularity);
-    }
-  };
-  const nextPeriod = (start: string): string => {
-    switch (granularity) {
-      case 'day':
-        return d.addDays(start, '1');
-      case 'week':
-        return d.addDays(start, '7');
-      default:
-        return d.addUnits(start, granularity, 1);
-    }
-  };
-  return { d, granularity, weekStart: weekStart as Weekday, hasMoney: money !== undefined, asOf: options.asOf, prologue, fromClause, periodStart, nextPeriod };
+  return { ...calendar, hasMoney: money !== undefined, prologue };
 }
 
 function fromOf(d: Dialect, options: SqlOptions): string {
@@ -176,7 +192,7 @@ function withoutBlanks(fields: SqlFields): SqlFields {
  * (a one-row CTE), numbered from 0, none missing: a month without a single
  * order is still a month.
  */
-export function periodsCte(sql: ResolvedSql, source: string, fromColumn: string, toColumn: string): string {
+export function periodsCte(sql: ResolvedCalendar, source: string, fromColumn: string, toColumn: string): string {
   return `periods AS (
   SELECT CAST(0 AS BIGINT) AS j, ${sql.periodStart(`s.${fromColumn}`)} AS period_start FROM ${source} s
   UNION ALL
