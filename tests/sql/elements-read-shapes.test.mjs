@@ -1,0 +1,96 @@
+// Every element that draws the customer-count and cohort families reads their versioned
+// shapes (#14): <retention-gauge> and <kpi-tile> a period-counts/1 document, <retention-curve>
+// and <kpi-tile> a cohort-matrix/1 document. On the real UK export, each job given the
+// document (JSON round-tripped, as a file or a response would bring it) gives the model the
+// same job computes from the orders; another version is refused by name; a document that
+// contradicts the element's attributes, or whose counts do not add up, is said clearly.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { importTs } from './load-ts.mjs';
+import { UK_FIELDS, ukExportRecords } from './fixtures.mjs';
+
+const kit = await importTs('tests/sql/elements-read-shapes-entry.ts');
+const fields = { ...UK_FIELDS, order: 'Invoice' };
+const rows = ukExportRecords();
+const table = value(kit.readTransactions(rows, { fields }));
+/** What a file or a response brings: the document as JSON text, parsed. */
+const roundTripped = (document) => JSON.parse(JSON.stringify(document));
+
+function value(result) {
+  assert.ok(result.ok, JSON.stringify(result.error));
+  return result.value;
+}
+
+function refused(result, pattern) {
+  assert.equal(result.ok, false, 'expected an error');
+  assert.match(result.error.message, pattern);
+}
+
+/** A gauge model without the two fields that say where it came from. */
+const figures = ({ input, windowSource, ...rest }) => rest;
+
+describe('<retention-gauge> reads period-counts/1', () => {
+  const fromRows = (options) => value(kit.computeGauge(rows, { fields, ...options }));
+  const documentOf = (granularity, windowDays) => roundTripped(kit.periodCountsShapeOf(value(kit.churnSeries(table, { granularity, windowDays }))));
+
+  it('the default period: the same S, E, N, CRR, churn, intervals, change and verdict as from the orders', () => {
+    const orders = fromRows({});
+    assert.equal(orders.windowSource, 'suggested');
+    const document = documentOf('month', orders.windowDays);
+    const shape = value(kit.computeGauge(document, {}));
+    assert.equal(shape.input, 'period-counts');
+    assert.equal(shape.windowSource, 'document');
+    assert.deepEqual(figures(shape), figures(orders));
+    assert.equal(orders.period, '2010-11');
+    // Reactivations lift November's CRR above 100 %: churn (lost of S) has the interval.
+    assert.ok(orders.churnInterval && orders.retention > 1 && orders.reactivated > 0);
+    assert.deepEqual(kit.churnVerdict(shape.churn, shape.granularity), kit.churnVerdict(orders.churn, orders.granularity));
+  });
+
+  it('every month and quarter the orders give, warm-up periods and the running last one included', () => {
+    for (const granularity of ['month', 'quarter']) {
+      const document = documentOf(granularity, 90);
+      for (const { period } of document.periods) {
+        const orders = kit.computeGauge(rows, { fields, granularity, windowDays: 90, period });
+        const shape = kit.computeGauge(document, { granularity, windowDays: '90', period });
+        assert.equal(shape.ok, orders.ok, `${granularity} ${period}`);
+        if (!orders.ok) {
+          assert.equal(shape.error.message, orders.error.message);
+          continue;
+        }
+        assert.deepEqual(figures(shape.value), figures(orders.value), `${granularity} ${period}`);
+        // The orders' reading warnings (guest rows left out …) are the export's; the period's own are the same.
+        const own = (warnings) => warnings.filter((w) => w.code === 'partial-period');
+        assert.deepEqual(shape.warnings, own(orders.warnings), `${granularity} ${period} warnings`);
+      }
+    }
+    // The export ends on 9 December 2010: that month is running, said as from the orders.
+    const running = value(kit.computeGauge(documentOf('month', 90), { period: '2010-12' }));
+    assert.equal(running.complete, false);
+    const warned = kit.computeGauge(documentOf('month', 90), { period: '2010-12' }).warnings;
+    assert.deepEqual(warned.map((w) => w.code), ['partial-period']);
+  });
+
+  it('weekly documents keep their week start', () => {
+    const document = roundTripped(kit.periodCountsShapeOf(value(kit.churnSeries(table, { granularity: 'week', windowDays: 60 })), { weekStart: 1 }));
+    assert.deepEqual(figures(value(kit.computeGauge(document, {}))), figures(fromRows({ granularity: 'week', windowDays: 60 })));
+  });
+
+  it('an attribute the document contradicts is an error naming the attribute and the document’s value', () => {
+    const document = documentOf('month', 84);
+    refused(kit.computeGauge(document, { granularity: 'quarter' }), /granularity": expected "month", the periods the period-counts\/1 document counted.*found "quarter"/);
+    refused(kit.computeGauge(document, { windowDays: 60 }), /window-days": expected 84, the activity window the period-counts\/1 document counted with.*found 60/);
+    refused(kit.computeGauge(document, { period: '2011-01' }), /period": expected a month key in the data \(2009-12 to 2010-12\)/);
+  });
+
+  it('another version is refused by name; counts that do not add up are refused per period', () => {
+    refused(kit.computeGauge({ ...documentOf('month', 84), shape: 'period-counts/2' }), /shape": expected "period-counts\/1", the version this kit reads.*period-counts\/2/);
+    const broken = documentOf('month', 84);
+    broken.periods[3].end += 1;
+    broken.periods[5].lost = broken.periods[5].start + 1;
+    refused(kit.computeGauge(broken, {}), /2 problems in the period-counts\/1 periods: record 4, field "end": expected start − lost \+ new \+ reactivated = \d+.*record 6, field "lost": expected at most start/);
+    const misnamed = documentOf('month', 84);
+    misnamed.periods[0].period = '2009-Q4';
+    refused(kit.computeGauge(misnamed, {}), /period": expected a month key/);
+  });
+});
