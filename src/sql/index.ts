@@ -12,3 +12,5 @@ export { periodCountsSql, periodCountsFromRows, type PeriodCountsRow, type Perio
 export * from '../metrics/shapes/index.ts';
 export { sqlFieldsOfPreset, type PresetSql } from './presets.ts';
 export { purchaseGapsSql, windowDaysFromGaps } from './purchase-gaps.ts';
+export { revenueMovementsSql, revenueMovementsFromRows, type RevenueMovementsRow, type RevenueMovementsFromRowsOptions } from './revenue-movements.ts';
+export { subscriptionRowCountsSql, subscriptionFieldsOfPreset, type SubscriptionSqlFields, type SubscriptionSqlOptions } from './subscription-source.ts';
