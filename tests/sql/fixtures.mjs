@@ -21,7 +21,7 @@ export function ukExportRecords() {
 }
 
 /** A small deterministic PRNG (mulberry32): the generated table is the same on every run. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
