@@ -6,6 +6,9 @@
 //                                 an app's bundler dedupes Lit and drops unused elements
 //   --mode bundle   dist/retention-kit.js       one ES module, everything inside (CDN)
 //   --mode iife     dist/retention-kit.iife.js  the same as a classic script (CMS)
+//   --mode elements dist/elements/<tag>.js      one ES module per element for a CDN page that
+//                                 shows a few: each loads only its own code and the chunks
+//                                 it shares with the others (Lit, d3, the platform), once
 //   --mode worker   dist/retention-kit.worker.js  the metrics worker: the engine's core, and
 //                                 dist/engine/chunks/*.js, one per job module, loaded on first use
 //   --mode translation-<lang>  dist/translations/<lang>.js  one opt-in language
@@ -148,9 +151,15 @@ function packageConfig(): UserConfig {
   };
 }
 
+/** Where the bundles' platform finds the worker file, relative to the module it is in (src/bundle/worker-url.ts). */
+function workerFileDefine(path: string): Record<string, string> {
+  return { ...shared.define, __RETENTION_KIT_WORKER_FILE__: JSON.stringify(path) };
+}
+
 function bundleConfig(format: 'es' | 'iife'): UserConfig {
   return {
     ...shared,
+    define: workerFileDefine('./retention-kit.worker.js'),
     plugins: [metricsWorkerUrl('bundle'), minifiedStyles()],
     build: {
       ...shared.build,
@@ -167,6 +176,26 @@ function bundleConfig(format: 'es' | 'iife'): UserConfig {
         // The IIFE has no import.meta: worker-url.ts reads document.currentScript first.
         transform: format === 'iife' ? { define: { 'import.meta.url': 'undefined' } } : {},
       },
+    },
+  };
+}
+
+/**
+ * dist/elements/<tag>.js: an entry per element, and the code two or more share in chunks
+ * beside them, all in one folder (so the worker, one folder up, is found from any of them).
+ * A CDN page that shows a gauge downloads the platform and the gauge, not the other twelve.
+ */
+function elementsConfig(): UserConfig {
+  const entries = Object.fromEntries(elementTags().map((tag) => [tag, resolve(src, 'components', tag, 'define.ts')]));
+  return {
+    ...shared,
+    define: workerFileDefine('../retention-kit.worker.js'),
+    plugins: [metricsWorkerUrl('bundle'), minifiedStyles()],
+    build: {
+      ...shared.build,
+      minify: true,
+      lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `elements/${name}.js` },
+      rolldownOptions: { output: { minify: true, chunkFileNames: 'elements/shared-[hash].js' } },
     },
   };
 }
@@ -232,6 +261,8 @@ export default defineConfig(({ mode }) => {
       return bundleConfig('es');
     case 'iife':
       return bundleConfig('iife');
+    case 'elements':
+      return elementsConfig();
     case 'worker':
       return workerConfig('bundles');
     case 'package-worker':
@@ -240,7 +271,7 @@ export default defineConfig(({ mode }) => {
     case 'production':
       return packageConfig();
     default:
-      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife, worker, package-worker or translation-<lang>)`);
+      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife, elements, worker, package-worker or translation-<lang>)`);
   }
 });
 

@@ -21,7 +21,7 @@ function step(label) {
 
 rmSync(dist, { recursive: true, force: true });
 
-for (const mode of ['package', 'worker', 'package-worker', 'bundle', 'iife']) {
+for (const mode of ['package', 'worker', 'package-worker', 'bundle', 'iife', 'elements']) {
   step(`vite --mode ${mode}`);
   await build({ configFile, mode, logLevel: 'warn' });
 }
@@ -128,6 +128,7 @@ function checkOutput() {
 
   for (const tag of elementTags()) {
     expect(existsSync(join(dist, `components/${tag}/define.js`)), `dist/components/${tag}/define.js is missing`);
+    expect(existsSync(join(dist, `elements/${tag}.js`)), `dist/elements/${tag}.js is missing`);
     expect(existsSync(join(dist, `types/components/${tag}/define.d.ts`)), `dist/types/components/${tag}/define.d.ts is missing`);
   }
 

@@ -203,20 +203,42 @@ const built = ['retention-kit.js', 'retention-kit.iife.js']
   .filter((file) => existsSync(file))
   .map((file) => ({ file: relative(repoRoot, file), ...compressed(readFileSync(file)) }));
 const builtEngine = builtEngineSizes();
+const builtElements = builtElementPages();
+
+/** Gzip, brotli and raw bytes of several files, each compressed on its own (as a server sends them). */
+function sizeOfFiles(files) {
+  return files.reduce((sum, file) => {
+    const size = compressed(readFileSync(file));
+    return { raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli };
+  }, { raw: 0, gzip: 0, brotli: 0 });
+}
+
+/**
+ * The per-element modules (dist/elements/): what a CDN page that shows one element, or the
+ * three flagship ones, downloads (the entries and the chunks they import), beside the
+ * single-file bundle every element is in.
+ */
+function builtElementPages() {
+  const dir = join(repoRoot, 'dist/elements');
+  if (!existsSync(dir)) return null;
+  const pageOf = (tags) => sizeOfFiles([...new Set(tags.flatMap((tag) => moduleGraph(join(dir, `${tag}.js`), { staticOnly: true })))]);
+  const pages = elementTags().map((tag) => ({ tag, ...pageOf([tag]) })).sort((a, b) => a.gzip - b.gzip);
+  return {
+    smallest: { file: `  one element: <${pages[0].tag}>`, ...pages[0] },
+    largest: { file: `  one element: <${pages.at(-1).tag}>`, ...pages.at(-1) },
+    flagship: { file: '  the flagship three', ...pageOf(FLAGSHIP) },
+  };
+}
 
 /** The built worker (dist/retention-kit.worker.js and its chunks): its core and its largest job path. */
 function builtEngineSizes() {
   const entry = join(repoRoot, 'dist/retention-kit.worker.js');
   if (!existsSync(entry)) return null;
-  const sizeOf = (files) => files.reduce((sum, file) => {
-    const size = compressed(readFileSync(file));
-    return { raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli };
-  }, { raw: 0, gzip: 0, brotli: 0 });
   const core = moduleGraph(entry, { staticOnly: true });
-  const paths = relativeImports(entry).dynamic.map((chunk) => ({ chunk, ...sizeOf([...new Set([...core, ...moduleGraph(chunk, { staticOnly: true })])]) }));
+  const paths = relativeImports(entry).dynamic.map((chunk) => ({ chunk, ...sizeOfFiles([...new Set([...core, ...moduleGraph(chunk, { staticOnly: true })])]) }));
   const largest = paths.sort((a, b) => b.gzip - a.gzip)[0];
   const chunkName = (file) => relative(join(repoRoot, 'dist/engine/chunks'), file).replace(/-[\w-]{8}\.js$/, '');
-  return { core: { file: 'dist/…worker.js, core', ...sizeOf(core) }, largest: largest && { file: `  with ${chunkName(largest.chunk)} (largest)`, ...largest } };
+  return { core: { file: 'dist/…worker.js, core', ...sizeOfFiles(core) }, largest: largest && { file: `  with ${chunkName(largest.chunk)} (largest)`, ...largest } };
 }
 
 const checks = [
@@ -243,6 +265,7 @@ if (json) {
     translations: translations.map(strip),
     built,
     builtEngine,
+    builtElements,
     failures: failures.map(({ name, limit, measured }) => ({ name, limit, gzip: measured.gzip, groups: measured.groups, topModules: measured.topModules })),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -262,6 +285,10 @@ if (json) {
     lines.push('', 'built files (npm run build)');
     for (const file of built) lines.push(row(file.file, file, budget.wholeKitGzip));
     if (builtEngine) lines.push(row(builtEngine.core.file, builtEngine.core), ...(builtEngine.largest ? [row(builtEngine.largest.file, builtEngine.largest, budget.engineGzip)] : []));
+    if (builtElements) {
+      lines.push('dist/elements/, a CDN page with');
+      for (const page of [builtElements.smallest, builtElements.largest, builtElements.flagship]) lines.push(row(page.file, page));
+    }
   }
   for (const { name, limit, measured } of failures) {
     if (!measured.groups) continue;

@@ -19,7 +19,12 @@ const bundleUrl: string | undefined =
   import.meta.url ||
   undefined;
 
-const WORKER_FILE = './retention-kit.worker.js';
+/**
+ * The worker file, relative to this module: beside the single-file bundles, one folder up
+ * from the per-element modules of dist/elements/ (vite.lib.config.ts defines it per build).
+ */
+declare const __RETENTION_KIT_WORKER_FILE__: string;
+const WORKER_FILE = __RETENTION_KIT_WORKER_FILE__;
 
 /** The worker file as a module for the page's own `import()`, where no worker can start. */
 export function bundledEngineUrl(): string {

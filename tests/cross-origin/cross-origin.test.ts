@@ -75,11 +75,13 @@ async function bigGauge(win: Window & typeof globalThis): Promise<KitElement> {
 before(async () => {
   await requireBuilt('/dist/retention-kit.js');
   await requireBuilt('/dist/retention-kit.iife.js');
+  await requireBuilt('/dist/elements/retention-gauge.js');
 });
 
 for (const { name, page, bundle } of [
   { name: 'the ES module bundle', page: 'module.html', bundle: 'dist/retention-kit.js' },
   { name: 'the classic script', page: 'classic.html', bundle: 'dist/retention-kit.iife.js' },
+  { name: 'the per-element modules', page: 'elements.html', bundle: 'dist/elements/retention-gauge.js' },
 ]) {
   describe(`cross-origin: ${name} from a CDN`, function () {
     this.timeout(60_000);
@@ -132,6 +134,27 @@ for (const { name, page, bundle } of [
     });
   });
 }
+
+describe('cross-origin: the per-element modules download only what the page shows', function () {
+  this.timeout(60_000);
+
+  it('a page with a gauge and a heatmap fetches their modules and the chunks they share, not the other elements or the single-file bundle', async () => {
+    const { frame, win, run } = await openPage('elements.html');
+    try {
+      await waitForKit(win, 'elements.html');
+      await settled(win.document.getElementById('heatmap') as KitElement, 'heatmap');
+      const paths = (await cdnLog(run)).requests.map((request) => request.path);
+      const modules = paths.filter((path) => path.startsWith('dist/elements/'));
+      expect(modules).to.include.members(['dist/elements/retention-gauge.js', 'dist/elements/cohort-heatmap.js']);
+      const entries = modules.filter((path) => !/\/shared-[\w-]+\.js$/.test(path));
+      expect(entries.sort(), 'element modules fetched').to.deep.equal(['dist/elements/cohort-heatmap.js', 'dist/elements/retention-gauge.js']);
+      expect(paths, 'the single-file bundles').not.to.include.members(['dist/retention-kit.js']);
+      expect(win.customElements.get('churn-trend'), 'an element the page did not load').to.equal(undefined);
+    } finally {
+      frame.remove();
+    }
+  });
+});
 
 describe('cross-origin: a strict page (CSP and Trusted Types) that allows the CDN', function () {
   this.timeout(60_000);

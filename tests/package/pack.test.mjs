@@ -75,6 +75,7 @@ describe('npm pack', () => {
       'dist/types/metrics/index.d.ts',
       'dist/retention-kit.js',
       'dist/retention-kit.iife.js',
+      'dist/elements/retention-gauge.js',
       'dist/retention-kit.worker.js',
       'dist/engine/worker.js',
       'dist/frameworks/react.js',
