@@ -11,6 +11,7 @@ export { cohortMatrixSql, cohortMatrixFromRows, type CohortMatrixRow, type Cohor
 export { periodCountsSql, periodCountsFromRows, type PeriodCountsRow, type PeriodCountsSqlOptions } from './period-counts.ts';
 export * from '../metrics/shapes/index.ts';
 export { sqlFieldsOfPreset, type PresetSql } from './presets.ts';
-export { purchaseGapsSql, windowDaysFromGaps } from './purchase-gaps.ts';
+export { purchaseGapsSql, windowDaysFromGaps, purchaseGapsShapeSql, purchaseGapsFromRows, type PurchaseGapsRow, type PurchaseGapsSqlOptions } from './purchase-gaps.ts';
 export { revenueMovementsSql, revenueMovementsFromRows, type RevenueMovementsRow, type RevenueMovementsFromRowsOptions } from './revenue-movements.ts';
 export { subscriptionRowCountsSql, subscriptionFieldsOfPreset, type SubscriptionSqlFields, type SubscriptionSqlOptions } from './subscription-source.ts';
+export { orderConflictsSql, statusCountsSql, currencyCountsSql, type SqlRowRole } from './orders.ts';

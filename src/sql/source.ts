@@ -17,6 +17,7 @@
  */
 import { GRANULARITIES, type Granularity, type Weekday } from '../metrics/calendar/calendar.ts';
 import { dialectOf, type Dialect, type DialectName } from './dialects.ts';
+import { orderPrologue, readsOrders, typeMapOf } from './orders.ts';
 
 /** The user's columns, named as in the elements' attributes (customer-key, date-key, …). */
 export interface SqlFields {
@@ -30,8 +31,14 @@ export interface SqlFields {
   quantity?: string;
   /** Unit price column: money = quantity × unit price. Needs `quantity`. */
   unitPrice?: string;
-  /** Type or status column: purchase / order / sale …, return / refund / cancellation … */
+  /** Type or status column: purchase / order / sale …, return / refund / cancellation …, or words of `typeMap`. */
   type?: string;
+  /** Order id column: an order's lines count once, taking blank order-level cells from the order (orders.ts). */
+  order?: string;
+  /** Money refunded on the order (a positive figure): netted once per order as a return. */
+  refund?: string;
+  /** Currency code column: several currencies are never summed (orders.ts). */
+  currency?: string;
 }
 
 export interface SqlOptions {
@@ -56,6 +63,10 @@ export interface SqlOptions {
   timeZone?: string;
   /** Last day of data used, `YYYY-MM-DD`; default the last day of any customer's row. */
   asOf?: string;
+  /** Status word (any case) → purchase, refund or ignore, as the elements' `type-map` (presets set it). */
+  typeMap?: Readonly<Record<string, 'purchase' | 'refund' | 'ignore'>>;
+  /** With a currency column holding several: the one money is shown in (default: the one most purchase lines are in). */
+  currency?: string;
 }
 
 export const PURCHASE_WORDS = ['purchase', 'order', 'sale', 'invoice', 'payment', 'charge'] as const;
@@ -63,6 +74,8 @@ export const RETURN_WORDS = ['return', 'refund', 'cancellation', 'cancelled', 'c
 
 export interface ResolvedSql extends ResolvedCalendar {
   hasMoney: boolean;
+  /** Read as an order export (orders.ts): `read_rows` has an `ignored` column, and the order CTEs are there. */
+  readsOrders: boolean;
   /** The shared CTEs (without WITH), ending with `used_rows` and `bounds`. */
   prologue: string;
 }
@@ -128,6 +141,10 @@ export function resolveSql(options: SqlOptions): ResolvedSql {
   const { d, fromClause } = calendar;
   const fields = { customer: 'customer', date: 'date', ...withoutBlanks(options.fields ?? {}) };
   if (fields.unitPrice && !fields.quantity) throw new Error('fields.unitPrice needs fields.quantity (money = quantity × unit price)');
+  const orders = readsOrders(fields, options);
+  if (orders && fields.quantity && !fields.unitPrice) throw new Error('fields.quantity without fields.unitPrice is per line, and an order export\'s amount is per order: map amount, or quantity and unitPrice');
+  if (options.currency !== undefined && !(typeof options.currency === 'string' && /^[A-Za-z]{1,10}$/.test(options.currency.trim()))) throw new Error(`currency must be a currency code such as EUR, not ${JSON.stringify(options.currency)}`);
+  if (options.currency !== undefined && !fields.currency) throw new Error('currency needs fields.currency, the column that says each row\'s currency');
 
   const column = (name: string) => d.identifier(name);
   const day = calendar.dayOf(column(fields.date));
@@ -142,7 +159,9 @@ export function resolveSql(options: SqlOptions): ResolvedSql {
 
   const asOf = options.asOf ? d.date(options.asOf) : 'MAX(day)';
 
-  const prologue = `-- The rows as the kit reads them: customer id as text, the local day, return or not, money.
+  const readRows = orders
+    ? orderPrologue({ d, fields, day, money, typeMap: typeMapOf(options.typeMap), currency: options.currency?.trim(), fromClause })
+    : `-- The rows as the kit reads them: customer id as text, the local day, return or not, money.
 read_rows AS (
   SELECT
     NULLIF(TRIM(CAST(${column(fields.customer)} AS ${d.text})), '') AS customer,
@@ -157,7 +176,8 @@ customer_rows AS (
   SELECT customer, day, is_return, CASE WHEN is_return = 1 THEN -ABS(money) ELSE money END AS amount
   FROM read_rows
   WHERE customer IS NOT NULL AND day IS NOT NULL
-),
+)`;
+  const prologue = `${readRows},
 -- The data's first day, and the last day used (${options.asOf ? 'as-of, given' : 'as-of: the last day of any customer\'s row'}).
 bounds AS (
   SELECT MIN(day) AS first_day, ${asOf} AS as_of FROM customer_rows
@@ -169,7 +189,7 @@ used_rows AS (
   WHERE r.day <= b.as_of
 )`;
 
-  return { ...calendar, hasMoney: money !== undefined, prologue };
+  return { ...calendar, hasMoney: money !== undefined, readsOrders: orders, prologue };
 }
 
 function fromOf(d: Dialect, options: SqlOptions): string {
@@ -205,15 +225,17 @@ export function periodsCte(sql: ResolvedCalendar, source: string, fromColumn: st
 /** Counts of the rows read and of those left out, for a summary beside a shape. */
 export function rowCountsSql(options: SqlOptions): string {
   const sql = resolveSql(options);
-  return `-- Rows read, and those no figure counts: without a customer (guest orders) or without a date.
+  // An order export's ignored statuses come first, as in the engine: an ignored guest line is ignored, not a guest's.
+  const counted = sql.readsOrders ? 'ignored = 0 AND ' : '';
+  return `-- Rows read, and those no figure counts: without a customer (guest orders) or without a date${sql.readsOrders ? ', or of an ignored status' : ''}.
 WITH
 ${sql.prologue}
 SELECT
   COUNT(*) AS rows_read,
-  SUM(CASE WHEN customer IS NULL THEN 1 ELSE 0 END) AS rows_without_customer,
-  SUM(CASE WHEN customer IS NOT NULL AND day IS NULL THEN 1 ELSE 0 END) AS rows_without_date,
-  ${sql.d.dayText('MIN(CASE WHEN customer IS NOT NULL THEN day END)')} AS first_day,
-  ${sql.d.dayText('MAX(CASE WHEN customer IS NOT NULL THEN day END)')} AS last_day
+  SUM(CASE WHEN ${counted}customer IS NULL THEN 1 ELSE 0 END) AS rows_without_customer,
+  SUM(CASE WHEN ${counted}customer IS NOT NULL AND day IS NULL THEN 1 ELSE 0 END) AS rows_without_date,${sql.readsOrders ? '\n  SUM(ignored) AS rows_ignored,' : ''}
+  ${sql.d.dayText(`MIN(CASE WHEN ${counted}customer IS NOT NULL THEN day END)`)} AS first_day,
+  ${sql.d.dayText(`MAX(CASE WHEN ${counted}customer IS NOT NULL THEN day END)`)} AS last_day
 FROM read_rows
 ${sql.d.settings}`;
 }
