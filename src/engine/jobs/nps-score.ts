@@ -8,7 +8,10 @@
  * - survey responses `{ customer?, date?, score }` (CSV or JSON);
  * - bare scores `[9, 10, 6, …]` (no dates, so no trend);
  * - counts `{ promoters, passives, detractors }`;
- * - per-period counts `[{ period, promoters, passives, detractors }, …]`.
+ * - per-period counts `[{ period, promoters, passives, detractors }, …]`;
+ * - an `nps-periods/1` document (metrics/shapes/nps-periods.ts: what
+ *   retention-kit/sql and the command line write), read whole with its
+ *   calendar; a document of another shape or version is refused by name.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
@@ -21,6 +24,8 @@ import { npsByPeriod, readSurveyResponses, type SurveyField } from '../../metric
 import { withFields } from '../../metrics/read/validation.ts';
 import { npsInterval, type Interval } from '../../metrics/uncertainty.ts';
 import { ownField } from '../../metrics/read/values.ts';
+import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '../../metrics/shapes/nps-periods.ts';
+import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { engineJob } from '../job.ts';
 
 import { npsFromNumbers } from './nps-numbers.ts';
@@ -86,6 +91,9 @@ export function detectNpsInput(rows: unknown, options: Pick<NpsJobOptions, 'coun
 
 export function computeNps(rows: unknown, options: NpsJobOptions): Result<NpsModel> {
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
+  // Before detection: a document is an object, which would otherwise read as bare counts.
+  const versioned = readVersionedShape(rows, NPS_PERIODS_SHAPE, npsPeriodsShapeSchema);
+  if (versioned) return versioned.ok ? fromNpsPeriodsShape(versioned.value) : versioned;
   const input = detectNpsInput(rows, options);
   switch (input) {
     case 'counts': {
@@ -126,28 +134,11 @@ function fromResponses(rows: unknown, options: NpsJobOptions): Result<NpsModel> 
   }
   const undated = responses.value.length - dated.length;
   if (undated > 0 && dated.length > 0) {
-    const examples = responses.value.flatMap((r, i) => (r.day === undefined ? [i] : [])).slice(0, 5);
-    warnings.push({
-      code: 'missing-property',
-      count: undated,
-      params: { reason: 'no-date' },
-      message: `${undated} ${undated === 1 ? 'response has' : 'responses have'} no date: counted in the score, left out of the trend.`,
-      examples,
-    });
+    warnings.push(undatedWarning(undated, responses.value.flatMap((r, i) => (r.day === undefined ? [i] : [])).slice(0, 5)));
   }
   const periods = npsByPeriod(dated, { granularity: options.granularity, weekStart: options.weekStart });
   if (!periods.ok) return fail(periods.error, warnings);
-  const trend = periods.value.map(
-    (p): NpsTrendPoint => ({
-      key: p.period.key,
-      score: p.nps?.score ?? null,
-      responses: p.nps?.responses ?? 0,
-      promoters: p.nps?.promoters ?? 0,
-      passives: p.nps?.passives ?? 0,
-      detractors: p.nps?.detractors ?? 0,
-      interval: p.nps ? intervalOf(p.nps) : null,
-    }),
-  );
+  const trend = periods.value.map((p) => trendPoint(p.period.key, p.nps ?? { promoters: 0, passives: 0, detractors: 0 }));
   return ok({ input: 'responses', nps: nps.value, interval: intervalOf(nps.value), granularity: trend.length ? options.granularity : null, weekStart: options.weekStart, trend }, warnings);
 }
 
@@ -164,19 +155,57 @@ function fromPeriodCounts(rows: RecordList, options: NpsJobOptions): Result<NpsM
   if (!nps.ok) return nps;
   const calendar = calendarOfKeys(records.value.map((r) => r.period), options.granularity);
   const ordered = calendar ? [...records.value].sort((a, b) => calendar.indexOfKey(a.period) - calendar.indexOfKey(b.period)) : records.value;
-  const trend = ordered.map((r): NpsTrendPoint => {
-    const responses = r.promoters + r.passives + r.detractors;
-    return {
-      key: r.period,
-      score: responses > 0 ? npsFromCounts(r.promoters, r.passives, r.detractors).score : null,
-      responses,
-      promoters: r.promoters,
-      passives: r.passives,
-      detractors: r.detractors,
-      interval: npsInterval(r.promoters, r.detractors, responses),
-    };
-  });
+  const trend = ordered.map((r) => trendPoint(r.period, r));
   return ok({ input: 'periods', nps: nps.value, interval: intervalOf(nps.value), granularity: calendar?.granularity ?? null, trend });
+}
+
+/**
+ * An nps-periods/1 document: the model the same responses give (fromResponses), from their
+ * counts. The score is of every response, the undated ones included, which the trend leaves
+ * out with the same warning (its examples are record numbers, which a document has not kept).
+ */
+function fromNpsPeriodsShape(document: NpsPeriodsShape): Result<NpsModel> {
+  const total = { promoters: 0, passives: 0, detractors: 0 };
+  for (const counts of [...document.periods, ...(document.undated ? [document.undated] : [])]) {
+    total.promoters += counts.promoters;
+    total.passives += counts.passives;
+    total.detractors += counts.detractors;
+  }
+  const nps = netPromoterScore(total);
+  if (!nps.ok) return nps;
+  const trend = document.periods.map((p) => trendPoint(p.period, p));
+  const undated = document.undated?.responses ?? 0;
+  const warnings = undated > 0 && trend.length > 0 ? [undatedWarning(undated, [])] : [];
+  const { granularity, weekStart } = document;
+  return ok(
+    { input: 'periods', nps: nps.value, interval: intervalOf(nps.value), granularity: trend.length ? granularity : null, weekStart: weekStart as Weekday | undefined, trend },
+    warnings,
+  );
+}
+
+/** One period of the trend from its counts: no score (not 0) and no interval without responses. */
+function trendPoint(key: string, counts: { promoters: number; passives: number; detractors: number }): NpsTrendPoint {
+  const { promoters, passives, detractors } = counts;
+  const responses = promoters + passives + detractors;
+  return {
+    key,
+    score: responses > 0 ? npsFromCounts(promoters, passives, detractors).score : null,
+    responses,
+    promoters,
+    passives,
+    detractors,
+    interval: npsInterval(promoters, detractors, responses),
+  };
+}
+
+function undatedWarning(count: number, examples: number[]): InputWarning {
+  return {
+    code: 'missing-property',
+    count,
+    params: { reason: 'no-date' },
+    message: `${count} ${count === 1 ? 'response has' : 'responses have'} no date: counted in the score, left out of the trend.`,
+    examples,
+  };
 }
 
 /** The standard 95 % interval of a score from its counts (one formula, in metrics/uncertainty.ts). */
