@@ -94,3 +94,48 @@ describe('<retention-gauge> reads period-counts/1', () => {
     refused(kit.computeGauge(misnamed, {}), /period": expected a month key/);
   });
 });
+
+describe('<retention-curve> reads cohort-matrix/1', () => {
+  const curveOptions = { mode: 'on', input: 'auto', granularity: 'month' };
+  const fromRows = (options) => value(kit.computeRetentionCurve(rows, { ...curveOptions, transactionFields: fields, ...options }));
+  const documentOf = (measure, options) => roundTripped(kit.cohortMatrixShapeOf(value(kit.cohortMatrix(table, options)), { measure, weekStart: options.weekStart }));
+  /** The model as a page receives it (postMessage drops nothing, JSON drops undefined), without where it came from. */
+  const drawn = (model) => {
+    const { input, ...rest } = roundTripped(model);
+    return rest;
+  };
+
+  it('a count document: the same curves, counts, running cells and average over complete periods', () => {
+    const orders = fromRows({});
+    const shape = value(kit.computeRetentionCurve(documentOf('count', { granularity: 'month' }), curveOptions));
+    assert.equal(shape.input, 'matrix');
+    assert.deepEqual(drawn(shape), drawn(orders));
+    // The export ends inside December 2010: every shown cohort's last cell is running, and stays out of the average.
+    assert.ok(orders.cohorts.every((c) => c.partialPeriod === c.values.length - 1 || c.values.at(-1) === null));
+    assert.equal(orders.cohortCount, 13);
+  });
+
+  it('weekly cohorts: all of them count in the average, not only the 36 a heatmap draws', () => {
+    const options = { granularity: 'week', weekStart: 1 };
+    const orders = fromRows({ ...options, maxCohorts: 20 });
+    const shape = value(kit.computeRetentionCurve(documentOf('count', options), { ...curveOptions, ...options, maxCohorts: 20 }));
+    assert.ok(orders.cohortCount > 36, `${orders.cohortCount} weekly cohorts`);
+    assert.equal(shape.weekStart, 1);
+    assert.deepEqual(drawn(shape), drawn(orders));
+  });
+
+  it('a percent document: the same shares and average', () => {
+    const orders = fromRows({});
+    const shape = value(kit.computeRetentionCurve(documentOf('percent', { granularity: 'month' }), curveOptions));
+    const curves = (model) => model.cohorts.map((c) => [c.key, c.size, c.values, c.partialPeriod]);
+    assert.deepEqual(curves(shape), curves(orders));
+    shape.average.forEach((v, k) => assert.ok(v === orders.average[k] || Math.abs(v - orders.average[k]) < 1e-12, `average ${k}`));
+  });
+
+  it('refuses on-or-after, a revenue document and another version, by name', () => {
+    const document = documentOf('count', { granularity: 'month' });
+    refused(kit.computeRetentionCurve(document, { ...curveOptions, mode: 'on-or-after' }), /mode": expected on for a cohort-matrix\/1 document.*found "on-or-after"/);
+    refused(kit.computeRetentionCurve(documentOf('revenue', { granularity: 'month', value: 'revenue' }), curveOptions), /measure": expected count or percent: a retention curve draws shares of customers.*found "revenue"/);
+    refused(kit.computeRetentionCurve({ ...document, shape: 'cohort-matrix/2' }, curveOptions), /shape": expected "cohort-matrix\/1", the version this kit reads.*cohort-matrix\/2/);
+  });
+});

@@ -15,12 +15,20 @@
  *
  *   { "measure": "count", "mode": "on", "partialLastPeriod": true,
  *     "cohorts": [{ "key": "2024-01", "size": 120, "values": [120, 54, 41] }] }
+ *
+ * A `cohort-matrix/1` document (shapes/cohort-matrix.ts: the command line's and
+ * retention-kit/sql's output) is read whole: its calendar and week start, and
+ * each cohort's running cell (dashed, out of the average, as computed from the
+ * orders). Its values are the `on` retention, so `mode="on-or-after"` is
+ * refused for it, and so is a revenue document.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import * as z from 'zod/mini';
 import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/calendar/calendar.ts';
 import { cohortMatrix, type CohortCounts } from '../../metrics/cohorts.ts';
-import { fail, ok, optionError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { fail, ok, optionError, type InputError, type InputWarning, type Result } from '../../metrics/issues.ts';
+import { COHORT_MATRIX_SHAPE, cohortMatrixShapeSchema, type CohortMatrixShape } from '../../metrics/shapes/cohort-matrix.ts';
+import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { isRecordList } from '../../metrics/read/csv-records.ts';
 import {
   completePeriodAverage,
@@ -177,6 +185,13 @@ const curveMatrixSchema = z.object({
 });
 
 function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurveModel> {
+  const versioned = readVersionedShape(data, COHORT_MATRIX_SHAPE, cohortMatrixShapeSchema);
+  if (versioned && !versioned.ok) return versioned;
+  const document = versioned?.value;
+  if (document) {
+    const refused = documentRefusal(document, options);
+    if (refused) return fail(refused);
+  }
   const extra = curveMatrixSchema.safeParse(data);
   if (!extra.success) {
     const field = String(extra.error.issues[0]?.path[0] ?? 'data');
@@ -186,7 +201,8 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
   if (extra.data.mode !== undefined && extra.data.mode !== options.mode) {
     return fail(optionError('mode', `"${extra.data.mode}", the retention the matrix holds (a matrix cannot be converted)`, options.mode));
   }
-  const parsed = computeCohortHeatmap(data, { value: 'percent', input: 'matrix', granularity: options.granularity, maxPeriods: options.maxPeriods });
+  // Every cohort is read (the heatmap would keep its latest 36): the average is over all of them.
+  const parsed = computeCohortHeatmap(data, { value: 'percent', input: 'matrix', granularity: options.granularity, maxPeriods: options.maxPeriods, maxCohorts: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) return parsed;
   const partial = extra.data.partialLastPeriod === true;
   const cohorts = parsed.value.cohorts.map((c) => {
@@ -204,7 +220,8 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
       values: c.cells,
       counts: c.counts,
       reached: c.reached,
-      partialPeriod: partial ? last : -1,
+      // A cohort-matrix/1 document says which cell of each cohort is running; an unversioned matrix, at most, that every last one is.
+      partialPeriod: document ? c.running : partial ? last : -1,
     };
   });
   const periods = parsed.value.periods;
@@ -213,6 +230,7 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
       mode: options.mode,
       input: 'matrix',
       granularity: parsed.value.granularity,
+      ...(document?.weekStart === undefined ? {} : { weekStart: document.weekStart as Weekday }),
       periods,
       cohorts: cohorts.slice(-options.maxCohorts),
       cohortCount: cohorts.length,
@@ -221,6 +239,23 @@ function fromMatrix(data: unknown, options: CurveOptions): Result<RetentionCurve
     },
     parsed.warnings,
   );
+}
+
+/**
+ * What a cohort-matrix/1 document cannot be drawn as. Its values are customers active IN
+ * period k (the `on` curves); whether they were active in any later period is not in
+ * them, so `on-or-after` cannot be derived. A revenue matrix is money, not a share of
+ * customers. Its calendar is the document's (as <cohort-heatmap> takes it): the keys are
+ * read on it, whatever `granularity` says.
+ */
+function documentRefusal(document: CohortMatrixShape, options: CurveOptions): InputError | undefined {
+  if (options.mode !== 'on') {
+    return optionError('mode', `on for a ${COHORT_MATRIX_SHAPE} document (its values are customers active in period k; ${options.mode} cannot be derived from them)`, options.mode);
+  }
+  if (document.measure === 'revenue') {
+    return optionError('measure', `count or percent: a retention curve draws shares of customers, and this ${COHORT_MATRIX_SHAPE} document holds revenue`, document.measure);
+  }
+  return undefined;
 }
 
 export const retentionCurveJob = engineJob<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve', (data, options) => computeRetentionCurve(data, options));
