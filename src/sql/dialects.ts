@@ -39,6 +39,8 @@ export interface Dialect {
   mod(a: string, b: string): string;
   /** A DATE as `YYYY-MM-DD` text: every driver returns text the same way. */
   dayText(day: string): string;
+  /** The number a text expression holds, or NULL when it holds none (never an error: bad values are counted, not fatal). */
+  numberOfText(text: string): string;
   /** A NULL of a floating-point type (revenue of data without money). */
   nullNumber: string;
   /** What ends every query (ClickHouse: outer joins give NULL, not 0 and '', to unmatched rows). */
@@ -74,6 +76,7 @@ const duckdb: Dialect = {
   dayDiff: (from, to) => `date_diff('day', ${from}, ${to})`,
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `strftime(${day}, '%Y-%m-%d')`,
+  numberOfText: (text) => `TRY_CAST(TRIM(${text}) AS DOUBLE)`,
   nullNumber: 'CAST(NULL AS DOUBLE)',
   settings: '',
 };
@@ -94,6 +97,8 @@ const postgres: Dialect = {
   dayDiff: (from, to) => `(${to} - ${from})`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `to_char(${day}, 'YYYY-MM-DD')`,
+  // PostgreSQL has no TRY_CAST: the text is cast only when it is written as a plain decimal number.
+  numberOfText: (text) => `CASE WHEN TRIM(${text}) ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN CAST(TRIM(${text}) AS DOUBLE PRECISION) END`,
   nullNumber: 'CAST(NULL AS DOUBLE PRECISION)',
   settings: '',
 };
@@ -116,6 +121,7 @@ const bigquery: Dialect = {
   dayDiff: (from, to) => `DATE_DIFF(${to}, ${from}, DAY)`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `FORMAT_DATE('%Y-%m-%d', ${day})`,
+  numberOfText: (text) => `SAFE_CAST(TRIM(${text}) AS FLOAT64)`,
   nullNumber: 'CAST(NULL AS FLOAT64)',
   settings: '',
 };
@@ -136,6 +142,7 @@ const snowflake: Dialect = {
   dayDiff: (from, to) => `DATEDIFF(DAY, ${from}, ${to})`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `TO_CHAR(${day}, 'YYYY-MM-DD')`,
+  numberOfText: (text) => `TRY_TO_DOUBLE(TRIM(${text}))`,
   nullNumber: 'CAST(NULL AS DOUBLE)',
   settings: '',
 };
@@ -159,6 +166,7 @@ const clickhouse: Dialect = {
   dayDiff: (from, to) => `dateDiff('day', ${from}, ${to})`,
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `toString(${day})`,
+  numberOfText: (text) => `toFloat64OrNull(trimBoth(${text}))`,
   nullNumber: 'CAST(NULL AS Nullable(Float64))',
   settings: 'SETTINGS join_use_nulls = 1\n',
 };
