@@ -9,6 +9,8 @@
 //   --mode elements dist/elements/<tag>.js      one ES module per element for a CDN page that
 //                                 shows a few: each loads only its own code and the chunks
 //                                 it shares with the others (Lit, d3, the platform), once
+//   --mode autoloader dist/retention-kit.autoloader.js  a classic script that imports from
+//                                 elements/ the modules of the tags it finds on the page
 //   --mode worker   dist/retention-kit.worker.js  the metrics worker: the engine's core, and
 //                                 dist/engine/chunks/*.js, one per job module, loaded on first use
 //   --mode translation-<lang>  dist/translations/<lang>.js  one opt-in language
@@ -200,6 +202,20 @@ function elementsConfig(): UserConfig {
   };
 }
 
+/** dist/retention-kit.autoloader.js (src/bundle/autoloader.ts): a small classic script, the tag list written in. */
+function autoloaderConfig(): UserConfig {
+  return {
+    ...shared,
+    define: { __RETENTION_KIT_ELEMENT_TAGS__: JSON.stringify(elementTags()) },
+    build: {
+      ...shared.build,
+      minify: true,
+      lib: { entry: resolve(src, 'bundle/autoloader.ts'), formats: ['iife'], name: 'RetentionKitAutoloader', fileName: () => 'retention-kit.autoloader.js' },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    },
+  };
+}
+
 function workerConfig(kind: 'bundles' | 'package'): UserConfig {
   // The bundles' worker (beside retention-kit.js on a CDN): each job module a chunk of its
   // own, loaded on the job's first run (src/engine/registry.ts).
@@ -263,6 +279,8 @@ export default defineConfig(({ mode }) => {
       return bundleConfig('iife');
     case 'elements':
       return elementsConfig();
+    case 'autoloader':
+      return autoloaderConfig();
     case 'worker':
       return workerConfig('bundles');
     case 'package-worker':
@@ -271,7 +289,7 @@ export default defineConfig(({ mode }) => {
     case 'production':
       return packageConfig();
     default:
-      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife, elements, worker, package-worker or translation-<lang>)`);
+      throw new Error(`vite.lib.config.ts: unknown mode ${mode} (package, bundle, iife, elements, autoloader, worker, package-worker or translation-<lang>)`);
   }
 });
 

@@ -21,7 +21,7 @@ function step(label) {
 
 rmSync(dist, { recursive: true, force: true });
 
-for (const mode of ['package', 'worker', 'package-worker', 'bundle', 'iife', 'elements']) {
+for (const mode of ['package', 'worker', 'package-worker', 'bundle', 'iife', 'elements', 'autoloader']) {
   step(`vite --mode ${mode}`);
   await build({ configFile, mode, logLevel: 'warn' });
 }
@@ -126,6 +126,7 @@ function checkOutput() {
   const defineModule = readFileSync(join(dist, 'components/platform/define.js'), 'utf8');
   expect(defineModule.includes(JSON.stringify(version)) && !defineModule.includes('__RETENTION_KIT_VERSION__'), `dist/components/platform/define.js does not carry version ${version}`);
 
+  expect(existsSync(join(dist, 'retention-kit.autoloader.js')), 'dist/retention-kit.autoloader.js is missing');
   for (const tag of elementTags()) {
     expect(existsSync(join(dist, `components/${tag}/define.js`)), `dist/components/${tag}/define.js is missing`);
     expect(existsSync(join(dist, `elements/${tag}.js`)), `dist/elements/${tag}.js is missing`);

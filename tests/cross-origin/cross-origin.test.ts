@@ -76,12 +76,14 @@ before(async () => {
   await requireBuilt('/dist/retention-kit.js');
   await requireBuilt('/dist/retention-kit.iife.js');
   await requireBuilt('/dist/elements/retention-gauge.js');
+  await requireBuilt('/dist/retention-kit.autoloader.js');
 });
 
 for (const { name, page, bundle } of [
   { name: 'the ES module bundle', page: 'module.html', bundle: 'dist/retention-kit.js' },
   { name: 'the classic script', page: 'classic.html', bundle: 'dist/retention-kit.iife.js' },
   { name: 'the per-element modules', page: 'elements.html', bundle: 'dist/elements/retention-gauge.js' },
+  { name: 'the autoloader', page: 'autoloader.html', bundle: 'dist/retention-kit.autoloader.js' },
 ]) {
   describe(`cross-origin: ${name} from a CDN`, function () {
     this.timeout(60_000);
@@ -135,21 +137,47 @@ for (const { name, page, bundle } of [
   });
 }
 
-describe('cross-origin: the per-element modules download only what the page shows', function () {
+describe('cross-origin: a page downloads only the elements it shows', function () {
   this.timeout(60_000);
 
-  it('a page with a gauge and a heatmap fetches their modules and the chunks they share, not the other elements or the single-file bundle', async () => {
-    const { frame, win, run } = await openPage('elements.html');
+  /** The element modules a page fetched from the CDN (not the chunks they share). */
+  async function elementModules(run: string): Promise<string[]> {
+    const paths = (await cdnLog(run)).requests.map((request) => request.path);
+    expect(paths, 'the single-file bundle').not.to.include.members(['dist/retention-kit.js']);
+    return paths.filter((path) => path.startsWith('dist/elements/') && !/\/shared-[\w-]+\.js$/.test(path)).sort();
+  }
+
+  for (const page of ['elements.html', 'autoloader.html']) {
+    it(`${page}: a gauge and a heatmap fetch their modules and the chunks they share, not the other elements`, async () => {
+      const { frame, win, run } = await openPage(page);
+      try {
+        await waitForKit(win, page);
+        await settled(win.document.getElementById('heatmap') as KitElement, 'heatmap');
+        expect(await elementModules(run)).to.deep.equal(['dist/elements/cohort-heatmap.js', 'dist/elements/retention-gauge.js']);
+        expect(win.customElements.get('churn-trend'), 'an element the page does not show').to.equal(undefined);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
+  it('the autoloader loads an element the page adds later, once, and draws it', async () => {
+    const { frame, win, run } = await openPage('autoloader.html');
     try {
-      await waitForKit(win, 'elements.html');
-      await settled(win.document.getElementById('heatmap') as KitElement, 'heatmap');
-      const paths = (await cdnLog(run)).requests.map((request) => request.path);
-      const modules = paths.filter((path) => path.startsWith('dist/elements/'));
-      expect(modules).to.include.members(['dist/elements/retention-gauge.js', 'dist/elements/cohort-heatmap.js']);
-      const entries = modules.filter((path) => !/\/shared-[\w-]+\.js$/.test(path));
-      expect(entries.sort(), 'element modules fetched').to.deep.equal(['dist/elements/cohort-heatmap.js', 'dist/elements/retention-gauge.js']);
-      expect(paths, 'the single-file bundles').not.to.include.members(['dist/retention-kit.js']);
-      expect(win.customElements.get('churn-trend'), 'an element the page did not load').to.equal(undefined);
+      await waitForKit(win, 'autoloader.html');
+      const trends = [0, 1].map(() => {
+        const trend = win.document.createElement('churn-trend') as KitElement;
+        trend.setAttribute('window-days', '30');
+        trend.data = win.JSON.parse(JSON.stringify(manyOrders()));
+        return trend;
+      });
+      win.document.body.append(...trends);
+      for (const trend of trends) {
+        await settled(trend, 'a churn trend added after the page loaded');
+        expect(trend.status).to.equal('ready');
+      }
+      const modules = await elementModules(run);
+      expect(modules.filter((path) => path === 'dist/elements/churn-trend.js'), 'fetched once').to.have.length(1);
     } finally {
       frame.remove();
     }

@@ -76,6 +76,7 @@ describe('npm pack', () => {
       'dist/retention-kit.js',
       'dist/retention-kit.iife.js',
       'dist/elements/retention-gauge.js',
+      'dist/retention-kit.autoloader.js',
       'dist/retention-kit.worker.js',
       'dist/engine/worker.js',
       'dist/frameworks/react.js',
