@@ -9,9 +9,11 @@ export { DIALECTS, dialects, dialectOf, type Dialect, type DialectName } from '.
 export { rowCountsSql, PURCHASE_WORDS, RETURN_WORDS, type SqlFields, type SqlOptions } from './source.ts';
 export { cohortMatrixSql, cohortMatrixFromRows, type CohortMatrixRow, type CohortMeasure } from './cohort-matrix.ts';
 export { periodCountsSql, periodCountsFromRows, type PeriodCountsRow, type PeriodCountsSqlOptions } from './period-counts.ts';
+export { npsPeriodsSql, npsPeriodsFromRows, type NpsPeriodsRow } from './nps-periods.ts';
+export { surveyRowCountsSql, invalidScoresSql, type SurveySqlFields, type SurveySqlOptions } from './survey-source.ts';
 export * from '../metrics/shapes/index.ts';
 export { sqlFieldsOfPreset, type PresetSql } from './presets.ts';
-export { purchaseGapsSql, windowDaysFromGaps, purchaseGapsShapeSql, purchaseGapsFromRows, type PurchaseGapsRow, type PurchaseGapsSqlOptions } from './purchase-gaps.ts';
+export { purchaseGapsSql, windowDaysFromGaps, purchaseGapsShapeSql, purchaseGapsFromRows, type PurchaseGapsRow, type PurchaseGapsSqlOptions, type GapFrame } from './purchase-gaps.ts';
 export { revenueMovementsSql, revenueMovementsFromRows, type RevenueMovementsRow, type RevenueMovementsFromRowsOptions } from './revenue-movements.ts';
 export { subscriptionRowCountsSql, subscriptionFieldsOfPreset, type SubscriptionSqlFields, type SubscriptionSqlOptions } from './subscription-source.ts';
 export { orderConflictsSql, statusCountsSql, currencyCountsSql, type SqlRowRole } from './orders.ts';
