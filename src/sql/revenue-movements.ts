@@ -74,13 +74,13 @@ period_moves AS (
     SUM(CASE WHEN before_mrr > 0 THEN 0 WHEN after_mrr > 0 AND first_paid_j < j THEN after_mrr ELSE 0 END) AS reactivated_mrr,
     SUM(CASE WHEN before_mrr > 0 AND after_mrr > 0 AND ${beyondNoise('after_mrr', 'before_mrr')} THEN after_mrr - before_mrr ELSE 0 END) AS expansion_mrr,
     SUM(CASE WHEN before_mrr > 0 AND after_mrr > 0 AND ${beyondNoise('before_mrr', 'after_mrr')} THEN before_mrr - after_mrr ELSE 0 END) AS contraction_mrr,
-    SUM(CASE WHEN before_mrr > 0 AND NOT after_mrr > 0 THEN before_mrr ELSE 0 END) AS churned_mrr,
+    SUM(CASE WHEN before_mrr > 0 AND after_mrr <= 0 THEN before_mrr ELSE 0 END) AS churned_mrr,
     SUM(after_mrr - before_mrr) AS change_mrr,
     SUM(CASE WHEN before_mrr > 0 THEN 0 WHEN after_mrr > 0 AND first_paid_j = j THEN 1 ELSE 0 END) AS new_customers,
     SUM(CASE WHEN before_mrr > 0 THEN 0 WHEN after_mrr > 0 AND first_paid_j < j THEN 1 ELSE 0 END) AS reactivated_customers,
     SUM(CASE WHEN before_mrr > 0 AND after_mrr > 0 AND ${beyondNoise('after_mrr', 'before_mrr')} THEN 1 ELSE 0 END) AS expanded_customers,
     SUM(CASE WHEN before_mrr > 0 AND after_mrr > 0 AND ${beyondNoise('before_mrr', 'after_mrr')} THEN 1 ELSE 0 END) AS contracted_customers,
-    SUM(CASE WHEN before_mrr > 0 AND NOT after_mrr > 0 THEN 1 ELSE 0 END) AS lost_customers,
+    SUM(CASE WHEN before_mrr > 0 AND after_mrr <= 0 THEN 1 ELSE 0 END) AS lost_customers,
     SUM(CASE WHEN after_mrr > 0 THEN 1 ELSE 0 END) - SUM(CASE WHEN before_mrr > 0 THEN 1 ELSE 0 END) AS change_customers
   FROM moves
   GROUP BY j
