@@ -136,7 +136,8 @@ export function renderReference(entry: ReferenceEntry, shapes: RecordShape[], ex
       el('dt', {}, 'npm'),
       el('dd', {}, code(`import 'retention-kit/${entry.tag}';`)),
       el('dt', {}, 'CDN'),
-      el('dd', {}, code(`<script src="${cdnFile('retention-kit.iife.js')}"></script>`)),
+      // The element's own module: the page downloads this element and what it shares with the others.
+      el('dd', {}, code(`<script type="module" src="${cdnFile(`elements/${entry.tag}.js`)}"></script>`)),
       el('dt', {}, 'Source'),
       el('dd', {}, code(entry.module)),
     ),

@@ -527,8 +527,9 @@ function renderSnippet(): void {
   const shared = sharedAttributes();
   const ready = missingRequired().length === 0 && Boolean(state.sample);
   const lines = [
-    // The classic script: CMS editors that strip type="module" keep it (demo/lib/cdn.ts).
-    `<script src="${cdnFile('retention-kit.iife.js')}"></script>`,
+    // The autoloader, a classic script (CMS editors that strip type="module" keep it): the
+    // page downloads only the elements of the snippet (demo/lib/cdn.ts).
+    `<script src="${cdnFile('retention-kit.autoloader.js')}"></script>`,
     `<!-- Replace ${src} with the address of your export. -->`,
     `<retention-source id="orders" src="${src}"></retention-source>`,
     ...(ready ? previewSet() : WITH_MONEY).map(({ tag, attributes = [] }) => {

@@ -22,19 +22,19 @@ async function cmsSnippets(): Promise<string[]> {
   return [...page.querySelectorAll<HTMLTemplateElement>('template[data-example]')].map((template) => dedent(serializeMarkup(template.content)));
 }
 
-describe('CMS demo page: its snippets with the classic script from a CDN', function () {
+describe('CMS demo page: its snippets with the autoloader from a CDN', function () {
   this.timeout(60_000);
   let snippets: string[];
 
   before(async () => {
-    await requireBuilt('/dist/retention-kit.iife.js');
+    await requireBuilt('/dist/retention-kit.autoloader.js');
     snippets = await cmsSnippets();
   });
 
-  it('names the classic script on the CDN, never a module or a placeholder host', () => {
+  it('names the autoloader (a classic script) on the CDN, never a module or a placeholder host', () => {
     const scripts = snippets.join('\n').match(/<script[^>]*src=[^>]*>/g) ?? [];
     expect(scripts.length).to.be.at.least(2);
-    expect(scripts[0]).to.equal(`<script src="${CDN_PACKAGE}/dist/retention-kit.iife.js">`);
+    expect(scripts[0]).to.equal(`<script src="${CDN_PACKAGE}/dist/retention-kit.autoloader.js">`);
     expect(CDN_PACKAGE).to.match(/^https:\/\/cdn\.jsdelivr\.net\/npm\/retention-kit(@\d+\.\d+\.\d+.*)?$/);
     for (const script of scripts) {
       expect(script).not.to.include('type="module"');
@@ -54,7 +54,7 @@ describe('CMS demo page: its snippets with the classic script from a CDN', funct
     await loaded;
     const win = frame.contentWindow as Window & typeof globalThis;
     try {
-      await waitUntil(() => win.customElements.get('retention-gauge'), 'the classic script did not load from the second origin', { timeout: 15_000 });
+      await waitUntil(() => win.customElements.get('retention-gauge'), 'the autoloader did not load the gauge from the second origin', { timeout: 15_000 });
       const elements = [...win.document.body.querySelectorAll<KitElement>('*')].filter((el) => el.localName.includes('-'));
       expect(elements.length).to.be.at.least(3);
       for (const el of elements) {
@@ -68,7 +68,12 @@ describe('CMS demo page: its snippets with the classic script from a CDN', funct
       expect(norwegian, 'the Norwegian example').to.exist;
       expect(norwegian!.shadowRoot!.textContent).to.include('Kundelojalitet');
       const { requests } = (await (await fetch(`/__cdn-requests?run=${run}`)).json()) as { requests: { path: string; status: number }[] };
-      expect(requests.map((request) => `${request.status} ${request.path}`)).to.include.members(['200 dist/retention-kit.iife.js', '200 dist/translations/nb.js', '200 dist/retention-kit.worker.js']);
+      const fetched = requests.map((request) => `${request.status} ${request.path}`);
+      expect(fetched).to.include.members(['200 dist/retention-kit.autoloader.js', '200 dist/translations/nb.js', '200 dist/retention-kit.worker.js']);
+      // Only the elements of the snippets, each once; never the bundle of all of them.
+      const tags = [...new Set(elements.map((el) => el.localName))].sort();
+      expect(fetched.filter((line) => /^200 dist\/elements\/[a-z-]+\.js$/.test(line) && !line.includes('/shared-')).sort()).to.deep.equal(tags.map((tag) => `200 dist/elements/${tag}.js`));
+      expect(fetched).not.to.include('200 dist/retention-kit.iife.js');
     } finally {
       frame.remove();
     }
