@@ -42,7 +42,7 @@ async function openPage(page: string): Promise<{ frame: HTMLIFrameElement; win: 
   // Visible and wide: charts draw once they have a size.
   frame.style.cssText = 'width:900px;height:1600px;border:0';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/tests/cross-origin/${page}?run=${run}`;
+  frame.src = `/tests/cross-origin/${page}${page.includes('?') ? '&' : '?'}run=${run}`;
   document.body.append(frame);
   await loaded;
   return { frame, win: frame.contentWindow as TestWindow & typeof globalThis, run };
@@ -184,28 +184,33 @@ describe('cross-origin: a page downloads only the elements it shows', function (
   });
 });
 
-describe('cross-origin: a strict page (CSP and Trusted Types) that allows the CDN', function () {
-  this.timeout(60_000);
-  let frame: HTMLIFrameElement;
-  let win: TestWindow & typeof globalThis;
+for (const { name, query } of [
+  { name: 'the ES module bundle', query: '' },
+  { name: 'the autoloader', query: '?kit=autoloader' },
+]) {
+  describe(`cross-origin: a strict page (CSP and Trusted Types) that allows the CDN, with ${name}`, function () {
+    this.timeout(60_000);
+    let frame: HTMLIFrameElement;
+    let win: TestWindow & typeof globalThis;
 
-  before(async () => {
-    ({ frame, win } = await openPage('strict.html'));
-    await waitForKit(win, 'strict.html');
-  });
-  after(() => frame?.remove());
+    before(async () => {
+      ({ frame, win } = await openPage(`strict.html${query}`));
+      await waitForKit(win, 'strict.html');
+    });
+    after(() => frame?.remove());
 
-  it('starts the worker through the kit policy with no violation', async () => {
-    const typed = win.document.getElementById('typed') as KitElement;
-    await settled(typed, 'typed gauge');
-    expect(typed.result).to.include({ retention: 0.95 });
-    const el = await bigGauge(win);
-    expect(win.cspViolations, 'CSP violations').to.deep.equal([]);
-    expect(win.pageErrors, 'page errors').to.deep.equal([]);
-    expect(el.ranIn).to.equal('worker');
-    expect(el.result).to.include({ retention: 0.6 });
+    it('starts the worker through the kit policy with no violation', async () => {
+      const typed = win.document.getElementById('typed') as KitElement;
+      await settled(typed, 'typed gauge');
+      expect(typed.result).to.include({ retention: 0.95 });
+      const el = await bigGauge(win);
+      expect(win.cspViolations, 'CSP violations').to.deep.equal([]);
+      expect(win.pageErrors, 'page errors').to.deep.equal([]);
+      expect(el.ranIn).to.equal('worker');
+      expect(el.result).to.include({ retention: 0.6 });
+    });
   });
-});
+}
 
 describe('cross-origin: a CMS post with the classic script from the CDN', function () {
   this.timeout(60_000);

@@ -29,6 +29,8 @@ const PAGE_PREFIX = '/tests/cross-origin/';
 const CDN_PAGES = [PAGE_PREFIX];
 
 export const CDN_PLACEHOLDER = '__CDN__';
+/** Where a page lets the test choose how the kit is loaded (see transform). */
+const KIT_SCRIPT_PLACEHOLDER = '<!-- __KIT_SCRIPT__ -->';
 
 /** The folder of the package on the CDN, as jsDelivr and unpkg name it (`/npm/<name>@<version>`). */
 function packageFolder(root) {
@@ -114,7 +116,9 @@ export function cdnOriginPlugin(root = process.cwd()) {
     transform(context) {
       if (!context.path.endsWith('.html') || !CDN_PAGES.some((prefix) => context.path.startsWith(prefix))) return undefined;
       const token = String(context.query.run ?? 'default').replace(/[^\w-]/g, '');
-      let body = String(context.body).replaceAll(CDN_PLACEHOLDER, `${origin}/t/${token}${folder}`);
+      // A page may leave the kit's script to the test: `?kit=autoloader` for the autoloader, else the ES module bundle.
+      const kitScript = context.query.kit === 'autoloader' ? `<script src="${CDN_PLACEHOLDER}/dist/retention-kit.autoloader.js"></script>` : `<script type="module" src="${CDN_PLACEHOLDER}/dist/retention-kit.js"></script>`;
+      let body = String(context.body).replaceAll(KIT_SCRIPT_PLACEHOLDER, kitScript).replaceAll(CDN_PLACEHOLDER, `${origin}/t/${token}${folder}`);
       const headers = {};
       const csp = /<meta name="test-csp" content="([^"]+)"/.exec(body);
       if (csp) headers['content-security-policy'] = csp[1].replaceAll('__CDN_ORIGIN__', origin);
