@@ -60,6 +60,7 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  *
  * @attr granularity - `day | week | month | quarter | year` (default `month`; follow the billing cycle).
  * @attr input - `auto` (default), `subscriptions` or `periods` (pre-aggregated `{ period, new, expansion, reactivation, contraction, churn, startMrr, complete? }`).
+ *   A `revenue-movements/1` document (`{ "shape": "revenue-movements/1", … }`, what `retention-kit aggregate --metric revenue` writes) is read whole, with its own granularity and complete periods; another version is refused by name.
  * @attr from - First day shown (ISO date); earlier periods are left out.
  * @attr to - First day no longer shown (ISO date); later periods are left out.
  * @attr as-of - The day deciding which periods are complete (default today).

@@ -9,12 +9,12 @@
  *     "shape": "revenue-movements/1",
  *     "granularity": "month",
  *     "asOf": "2024-10-09",           // the day that decides which periods are complete
- *     "currency": "usd",              // optional: what the amounts are in, as the source said
+ *     "currency": "USD",              // optional: what the amounts are in, as the source said
  *     "periods": [
- *       { "period": "2024-06", "startMrr": 609, "new": 27, "expansion": 0, "contraction": 0,
- *         "churned": 145, "reactivated": 0, "endMrr": 491,
- *         "startCustomers": 20, "endCustomers": 17, "newCustomers": 1, "reactivatedCustomers": 0,
- *         "expandedCustomers": 0, "contractedCustomers": 0, "lostCustomers": 4, "complete": true }
+ *       { "period": "2024-08", "startMrr": 1146, "new": 116, "expansion": 0, "contraction": 0,
+ *         "churned": 58, "reactivated": 87, "endMrr": 1291,
+ *         "startCustomers": 22, "endCustomers": 27, "newCustomers": 4, "reactivatedCustomers": 3,
+ *         "expandedCustomers": 0, "contractedCustomers": 0, "lostCustomers": 2, "complete": true }
  *     ]
  *   }
  *
