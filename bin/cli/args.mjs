@@ -31,13 +31,18 @@ ${metricHelp}
 ${metricOptionHelp}
   --as-of YYYY-MM-DD           last day of data used (default: the last day in the data)
   --time-zone ZONE             IANA zone for instants (timestamps with an offset); default UTC
-  --preset NAME                a platform export's columns (events, etsy-orders)
+  --preset NAME                a platform export's columns and status words (shopify-orders,
+                               stripe-payments, woocommerce-orders, etsy-orders, events)
   --customer-key COLUMN        customer id column (default customer)
   --date-key COLUMN            date column (default date)
   --amount-key COLUMN          money column (signed; negative or typed rows are returns)
   --quantity-key COLUMN        units column (negative for returns)
   --price-key COLUMN           unit price column: money = quantity × price
   --type-key COLUMN            type or status column (order, sale …, refund, return, cancellation …)
+  --order-key COLUMN           order id column: an order's lines count once (its total, its refund)
+  --refund-key COLUMN          money refunded on the order, netted once per order
+  --currency-key COLUMN        currency code column: currencies are never summed
+  --currency CODE              with several currencies, the one money is shown in (default: most purchases')
   --date-format FORMAT         how a CSV writes its dates: DD/MM/YYYY, MM/DD/YY, …
   --table NAME                 the table of a database (schema.table)
   --memory-limit SIZE          files: DuckDB's memory before it spills to a temp folder (default 1GB)
@@ -48,6 +53,7 @@ ${metricOptionHelp}
 const VALUE_OPTIONS = new Set([
   'metric', 'granularity', 'week-start', 'as-of', 'time-zone', 'preset',
   'customer-key', 'date-key', 'amount-key', 'quantity-key', 'price-key', 'type-key', 'date-format',
+  'order-key', 'refund-key', 'currency-key', 'currency',
   'table', 'dialect', 'out', 'memory-limit',
   ...Object.values(METRICS).flatMap((metric) => metric.options),
 ]);
@@ -94,6 +100,7 @@ function checked(command, o) {
     timeZone: o['time-zone'],
     preset: o.preset,
     dateFormat: o['date-format'],
+    currency: o.currency,
     table: o.table,
     dialect: o.dialect,
     out: o.out,
@@ -105,6 +112,9 @@ function checked(command, o) {
       quantity: o['quantity-key'],
       unitPrice: o['price-key'],
       type: o['type-key'],
+      order: o['order-key'],
+      refund: o['refund-key'],
+      currency: o['currency-key'],
     },
   };
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(options.memoryLimit)) throw new UsageError(`--memory-limit takes a size such as 512MB or 2GB, not "${options.memoryLimit}"`);

@@ -1,8 +1,8 @@
 // Checks of the field mapping against the columns a source really has, with the element's
 // wording: which flag, which column, what is there instead.
 
-const FLAG = { customer: '--customer-key', date: '--date-key', amount: '--amount-key', quantity: '--quantity-key', unitPrice: '--price-key', type: '--type-key' };
-export const NUMBER_FIELDS = ['amount', 'quantity', 'unitPrice'];
+const FLAG = { customer: '--customer-key', date: '--date-key', amount: '--amount-key', quantity: '--quantity-key', unitPrice: '--price-key', type: '--type-key', order: '--order-key', refund: '--refund-key', currency: '--currency-key' };
+export const NUMBER_FIELDS = ['amount', 'quantity', 'unitPrice', 'refund'];
 
 /** Throws when a mapped column is missing, naming the flag and listing the columns there are. */
 export function checkMapping(fields, columns, sourceName) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { optionalPackage } from './kit.mjs';
 import { checkMapping, NUMBER_FIELDS, recordError } from './columns.mjs';
+import { dateOrderOf, decimalMarkOf, numberExpectation as markedNumberExpectation, numberUnder, orderedDay } from './csv-formats.mjs';
 
 /** The kit's date formats (DD/MM/YYYY, MM/DD/YY HH:mm) as DuckDB's strptime formats; a format with % is taken as it is. */
 export function strptimeFormat(format) {
@@ -55,14 +56,35 @@ export async function duckdbSource(kit, path, options, fields, say) {
     }
     checkMapping(fields, columns, name);
     detected = columns;
+    // What the sniffer saw in the file: a `;` delimiter is Excel's European save (decimal commas, as
+    // the engine reads it), a date format other than year-first is read by the engine's rule below.
+    let sniffed = { Delimiter: ',', DateFormat: null, TimestampFormat: null };
+    if (isCsv) {
+      try {
+        [sniffed] = await rowsOf(`SELECT Delimiter, DateFormat, TimestampFormat FROM sniff_csv(${d.string(path)})`);
+      } catch {
+        // The read itself worked: the plain reading rules apply.
+      }
+    }
+    const semicolons = isCsv && sniffed.Delimiter === ';';
+    const yearFirst = (format) => format === null || format === undefined || /^%Y/.test(format);
     // Ids are text, as the engine reads them ("007" is not 7). Dates: wall-clock columns (sniffed DATE
     // or TIMESTAMP) are read as they are; a column with offsets is read as text and judged value by
     // value below, since the sniffed TIMESTAMPTZ reads "2024-01-31 23:30" as UTC and JSON's reader
     // drops offsets; with --date-format, timestamps of that format.
-    const sniffed = columns.find((c) => c.name === fields.date).type;
-    const dateAsText = isJson || (isCsv && !options.dateFormat && !/^(DATE|TIMESTAMP)$/.test(sniffed));
+    const sniffedDate = columns.find((c) => c.name === fields.date).type;
+    const dateAsText =
+      isJson || (isCsv && !options.dateFormat && (!/^(DATE|TIMESTAMP)$/.test(sniffedDate) || !yearFirst(sniffed.DateFormat) || !yearFirst(sniffed.TimestampFormat)));
+    const numbersAsText = semicolons ? [...NUMBER_FIELDS.map((f) => fields[f]).filter(Boolean).map((column) => [column, 'VARCHAR'])] : [];
     const types =
-      isCsv || isJson ? [[fields.customer, 'VARCHAR'], ...(dateAsText ? [[fields.date, 'VARCHAR']] : isCsv && options.dateFormat ? [[fields.date, 'TIMESTAMP']] : [])] : [];
+      isCsv || isJson
+        ? [
+            [fields.customer, 'VARCHAR'],
+            ...(fields.order ? [[fields.order, 'VARCHAR']] : []),
+            ...(dateAsText ? [[fields.date, 'VARCHAR']] : isCsv && options.dateFormat ? [[fields.date, 'TIMESTAMP']] : []),
+            ...numbersAsText,
+          ]
+        : [];
     let from = reader(types);
     try {
       columns = await describe(from);
@@ -72,7 +94,9 @@ export async function duckdbSource(kit, path, options, fields, say) {
     const typeOf = (column) => columns.find((c) => c.name === column).type;
 
     // Text where a date or a number should be: the first record that is neither, named.
-    const dateCheck = (v) => (options.dateFormat ? `try_strptime(${v}, ${d.string(strptimeFormat(options.dateFormat))})` : `TRY_CAST(${v} AS TIMESTAMPTZ)`);
+    // Shopify writes `2024-02-06 08:48:55 +0100`, an offset after a space, which the engine reads and DuckDB's cast does not: glued first.
+    const offsetGlued = (v) => `regexp_replace(TRIM(${v}), '(\\d)\\s+([+-]\\d{2}(:?\\d{2})?)$', '\\1\\2')`;
+    const dateCheck = (v) => (options.dateFormat ? `try_strptime(${v}, ${d.string(strptimeFormat(options.dateFormat))})` : `TRY_CAST(${offsetGlued(v)} AS TIMESTAMPTZ)`);
     const firstBad = async (source, column, check) => {
       const value = `CAST(${d.identifier(column)} AS VARCHAR)`;
       // One plain pass to know whether any value is bad; record numbers only when one is.
@@ -102,20 +126,31 @@ export async function duckdbSource(kit, path, options, fields, say) {
     };
     const replaced = [];
     if (typeOf(fields.date) === 'VARCHAR') {
-      const bad = await firstBad(from, fields.date, dateCheck);
-      if (bad) throw recordError(Number(bad.n), fields.date, dateExpectation, bad.v, isCsv);
+      // Day-first or month-first dates: the order the whole column shows, as the engine settles it.
+      const order = isCsv && !options.dateFormat ? await dateOrderOf(d, rowsOf, from, fields.date, isCsv) : undefined;
+      const textDateCheck = order ? (v) => `CASE WHEN ${orderedDay(d, `TRIM(${v})`, order)} IS NOT NULL OR TRY_CAST(${offsetGlued(v)} AS TIMESTAMPTZ) IS NOT NULL THEN 1 END` : dateCheck;
+      const bad = await firstBad(from, fields.date, textDateCheck);
+      if (bad) throw recordError(Number(bad.n), fields.date, order ? `${dateExpectation}, or a ${order === 'DMY' ? 'day-first' : 'month-first'} date as the column's others` : dateExpectation, bad.v, isCsv);
       // The engine's rule, value by value: with an offset (Z, +01:00) an instant, its day in
       // --time-zone; without one wall-clock, its day as written. The column becomes that day.
       const text = `TRIM(CAST(${d.identifier(fields.date)} AS VARCHAR))`;
       const withOffset = `regexp_matches(${text}, '\\d:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$')`;
       replaced.push(
-        `CASE WHEN ${withOffset} THEN CAST(timezone(${d.string(options.timeZone ?? 'UTC')}, CAST(${text} AS TIMESTAMPTZ)) AS DATE) ` +
+        `CASE ${order ? `WHEN ${orderedDay(d, text, order)} IS NOT NULL THEN ${orderedDay(d, text, order)} ` : ''}WHEN ${withOffset} THEN CAST(timezone(${d.string(options.timeZone ?? 'UTC')}, CAST(${offsetGlued(text)} AS TIMESTAMPTZ)) AS DATE) ` +
           `ELSE CAST(CAST(${text} AS TIMESTAMP) AS DATE) END AS ${d.identifier(fields.date)}`,
       );
     }
     for (const field of NUMBER_FIELDS) {
       const column = fields[field];
       if (column === undefined || typeOf(column) !== 'VARCHAR') continue;
+      if (semicolons) {
+        // Excel's European save: a decimal comma unless the column's values show a point.
+        const mark = await decimalMarkOf(d, rowsOf, from, column, ',', isCsv);
+        const bad = await firstBad(from, column, (v) => numberUnder(d, `TRIM(${v})`, mark));
+        if (bad) throw recordError(Number(bad.n), column, markedNumberExpectation(mark), bad.v, isCsv);
+        replaced.push(`${numberUnder(d, `TRIM(CAST(${d.identifier(column)} AS VARCHAR))`, mark)} AS ${d.identifier(column)}`);
+        continue;
+      }
       const bad = await firstBad(from, column, numberCheck);
       if (bad) throw recordError(Number(bad.n), column, numberExpectation, bad.v, isCsv);
       replaced.push(`CAST(${d.identifier(column)} AS DOUBLE) AS ${d.identifier(column)}`);

@@ -7,6 +7,7 @@ import { loadKit } from './kit.mjs';
 import { duckdbSource } from './duckdb-source.mjs';
 import { postgresSource } from './postgres-source.mjs';
 import { METRICS } from './metrics/index.mjs';
+import { checkOrders } from './orders.mjs';
 
 export async function main(argv, io) {
   const say = (line) => io.stderr.write(`${line}\n`);
@@ -27,7 +28,7 @@ export async function main(argv, io) {
     const options = args.options;
     const fields = mappedFields(kit, options);
     if (args.command === 'sql') {
-      const sqlOptions = { dialect: options.dialect, table: options.table.split('.'), fields, ...calendarOptions(options) };
+      const sqlOptions = { dialect: options.dialect, table: options.table.split('.'), fields, ...calendarOptions(options), ...readingOptions(options) };
       io.stdout.write(METRICS[options.metric].sql(kit, sqlOptions, options));
       return 0;
     }
@@ -42,6 +43,7 @@ export async function main(argv, io) {
 function mappedFields(kit, options) {
   const preset = options.preset ? kit.sqlFieldsOfPreset(options.preset) : { fields: {} };
   if (preset.dateFormat && !options.dateFormat) options.dateFormat = preset.dateFormat;
+  if (preset.typeMap) options.typeMap = preset.typeMap;
   const fields = { customer: 'customer', date: 'date', ...preset.fields };
   for (const [key, value] of Object.entries(options.fields)) if (value !== undefined) fields[key] = value;
   if (options.fields.amount !== undefined && preset.fields.quantity && options.fields.unitPrice === undefined) delete fields.unitPrice;
@@ -51,6 +53,11 @@ function mappedFields(kit, options) {
 
 function calendarOptions(options) {
   return { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, timeZone: options.timeZone };
+}
+
+/** The preset's status words and the currency asked for: an order export's reading (src/sql/orders.ts). */
+function readingOptions(options) {
+  return { ...(options.typeMap ? { typeMap: options.typeMap } : {}), ...(options.currency ? { currency: options.currency } : {}) };
 }
 
 async function aggregate(kit, input, options, fields, io, say) {
@@ -66,13 +73,15 @@ async function aggregate(kit, input, options, fields, io, say) {
   }
   const source = isUrl ? await postgresSource(kit, input, options, fields, say) : await duckdbSource(kit, input, options, fields, say);
   try {
-    const sqlOptions = { ...source.sqlOptions, fields: source.fields, ...calendarOptions(options), dates: source.dates };
+    const sqlOptions = { ...source.sqlOptions, fields: source.fields, ...calendarOptions(options), dates: source.dates, ...readingOptions(options) };
     const [counts] = await source.query(kit.rowCountsSql(sqlOptions), 'counting rows');
     const read = Number(counts.rows_read);
     const guests = Number(counts.rows_without_customer);
     const undated = Number(counts.rows_without_date);
+    const ignored = Number(counts.rows_ignored ?? 0);
     say(`${read.toLocaleString('en')} rows read (${seconds()}); ${guests.toLocaleString('en')} without a customer and ${undated.toLocaleString('en')} without a date are left out`);
-    if (read - guests - undated === 0) throw new Error(`no row of ${source.name} has both a customer (${fields.customer}) and a date (${fields.date})`);
+    if (counts.rows_ignored !== undefined) await checkOrders(kit, source, sqlOptions, ignored, say);
+    if (read - guests - undated - ignored === 0) throw new Error(`no row of ${source.name} has both a customer (${fields.customer}) and a date (${fields.date})`);
     const metric = METRICS[options.metric];
     await metric.prepare?.(kit, source, sqlOptions, options, say);
     const rows = await source.query(metric.sql(kit, sqlOptions, options), `computing the ${metric.what}`);

@@ -85,6 +85,9 @@ export function orderPrologue(p: OrderParts): string {
   const orderMoney = fields.unitPrice ? 'SUM(money)' : 'MAX(money)';
   const role = roleCase(d, 'status', p.typeMap);
   const lineRole = roleCase(d, 'COALESCE(l.status, o.status)', p.typeMap).replaceAll('\n    ', '\n      ');
+  // Money as the dialect's floating-point type: an integer total and a fractional refund in one
+  // UNION must not meet as integers (DuckDB typed such a union BIGINT and rounded 14.5 to 15).
+  const float = (value: string) => d.nullNumber.replace('NULL', value);
   const otherCurrency = `currency IS NOT NULL AND currency <> (SELECT s.currency FROM shown_currency s)`;
   return `-- Each line as written; an order's own cells (customer, date, status, total, refund, currency)
 -- may be blank on its later lines.
@@ -94,8 +97,8 @@ order_lines AS (
     ${text(fields.customer)} AS customer,
     ${p.day} AS day,
     ${fields.type ? `LOWER(${text(fields.type)})` : `CAST(NULL AS ${d.text})`} AS status,
-    ${p.money ?? d.nullNumber} AS money,
-    ${fields.refund ? `ABS(${column(fields.refund)})` : d.nullNumber} AS refund,
+    ${p.money ? float(p.money) : d.nullNumber} AS money,
+    ${fields.refund ? float(`ABS(${column(fields.refund)})`) : d.nullNumber} AS refund,
     ${fields.currency ? `UPPER(${text(fields.currency)})` : `CAST(NULL AS ${d.text})`} AS currency
   FROM ${p.fromClause}
 ),

@@ -158,10 +158,11 @@ describe('retention-kit messages', () => {
   });
 
   it('a date it cannot read: the record, the line, the field and the value', async () => {
-    const file = bad('dates.csv', 'customer,date\na,2024-01-05\nb,2024-01-06\nc,31.01.2024\n');
+    // (A day-first 31.01.2024 among ISO dates is read as the engine reads it: the column is day-first. See presets.test.mjs.)
+    const file = bad('dates.csv', 'customer,date\na,2024-01-05\nb,2024-01-06\nc,2024-02-30\n');
     const run = await cli('aggregate', file, '--metric', 'cohort');
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /record 3 \(line 4\), field "date": expected a date .*, found "31.01.2024"/);
+    assert.match(run.stderr, /record 3 \(line 4\), field "date": expected a date .*, found "2024-02-30"/);
     const fixed = await cli('aggregate', bad('dates-dmy.csv', 'customer,date\na,05.01.2024\nb,31.01.2024\n'), '--metric', 'cohort', '--date-format', 'DD.MM.YYYY');
     assert.equal(fixed.code, 0, fixed.stderr);
     assert.deepEqual(JSON.parse(fixed.stdout).cohorts, [{ key: '2024-01', size: 2, values: [2] }]);
@@ -192,7 +193,8 @@ describe('retention-kit messages', () => {
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /cannot read .*nope.csv: no such file/);
     const preset = await cli('aggregate', trapsCsv, '--metric', 'cohort', '--preset', 'shopify-orders');
-    assert.match(preset.stderr, /The preset shopify-orders nets refunds once per order/);
+    // The preset's columns are looked for (tests/sql/presets.test.mjs reads the real exports).
+    assert.match(preset.stderr, /traps.csv has no column "Email" \(--customer-key, default "customer"\)/);
   });
 
   it('retention-kit sql prints the query for a warehouse', async () => {
