@@ -139,3 +139,39 @@ describe('<retention-curve> reads cohort-matrix/1', () => {
     refused(kit.computeRetentionCurve({ ...document, shape: 'cohort-matrix/2' }, curveOptions), /shape": expected "cohort-matrix\/1", the version this kit reads.*cohort-matrix\/2/);
   });
 });
+
+describe('<kpi-tile> reads period-counts/1', () => {
+  const tileOptions = { input: 'auto', granularity: 'month', periods: 12, windowDays: null };
+  const documentOf = (granularity, windowDays) => roundTripped(kit.periodCountsShapeOf(value(kit.churnSeries(table, { granularity, windowDays }))));
+  /** The tile without where its figures came from. */
+  const shown = ({ input, ...rest }) => roundTripped(rest);
+
+  it('customer-churn, crr and active-customers: the value, change, sparkline, interval and warm-up as from the orders', () => {
+    for (const metric of ['customer-churn', 'crr', 'active-customers']) {
+      for (const granularity of ['month', 'quarter']) {
+        const orders = value(kit.computeKpi(rows, { ...tileOptions, metric, granularity, transactionFields: fields }));
+        const shape = value(kit.computeKpi(documentOf(granularity, orders.windowDays), { ...tileOptions, metric, granularity }));
+        assert.equal(shape.input, 'periods');
+        assert.deepEqual(shown(shape), shown(orders), `${metric} ${granularity}`);
+        if (metric === 'customer-churn') assert.ok(orders.interval && orders.change, `${metric} has an interval and a change test`);
+      }
+    }
+  });
+
+  it('without granularity or window-days the document’s are taken; set to others, they are refused by name', () => {
+    const document = documentOf('week', 60);
+    const orders = value(kit.computeKpi(rows, { ...tileOptions, metric: 'customer-churn', granularity: 'week', weekStart: 1, windowDays: 60, transactionFields: fields }));
+    assert.deepEqual(shown(value(kit.computeKpi(document, { ...tileOptions, metric: 'customer-churn' }))), shown(orders));
+    refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', givenGranularity: 'month' }), /granularity": expected "week", the periods the period-counts\/1 document counted.*found "month"/);
+    refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', windowDays: 90 }), /window-days": expected 60, the activity window the period-counts\/1 document counted with.*found 90/);
+  });
+
+  it('a metric the document holds no figure of is refused naming the metric and the shape; another version by name', () => {
+    const document = documentOf('month', 84);
+    refused(kit.computeKpi(document, { ...tileOptions, metric: 'nrr' }), /metric": expected customer-churn, crr or active-customers for a period-counts\/1 document \(it holds customers at the start and end of each period.*not nrr\), found "nrr"/);
+    refused(kit.computeKpi(document, { ...tileOptions, metric: 'repeat-purchase-rate' }), /period-counts\/1 document.*found "repeat-purchase-rate"/);
+    refused(kit.computeKpi({ ...document, shape: 'period-counts/2' }, { ...tileOptions, metric: 'crr' }), /shape": expected .*period-counts\/1.*the versions the tile reads, found "period-counts\/2"/);
+    const matrix = roundTripped(kit.cohortMatrixShapeOf(value(kit.cohortMatrix(table, { granularity: 'month' })), { measure: 'count' }));
+    refused(kit.computeKpi(matrix, { ...tileOptions, metric: 'crr' }), /metric": expected .*a cohort-matrix\/1 document has no crr \(it holds cohorts/);
+  });
+});

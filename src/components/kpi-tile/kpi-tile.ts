@@ -29,18 +29,25 @@ const SPARKLINE_UNITS = 40;
  * the way the metric wants: churn down is good), a sparkline of recent
  * periods and a benchmark hint where the source material gives one.
  *
+ * Pre-aggregated data (#14): besides `{ period, value }` records, the tile takes a
+ * versioned document as its data (`src`, `data`, an inline script): a
+ * `period-counts/1` document for customer-churn, crr and active-customers (its
+ * calendar and activity window with it). A metric a document holds no figure of
+ * is refused naming the metric and the shape; another version, by name. A
+ * `cohort-matrix/1` document is for <cohort-heatmap> and <retention-curve>.
+ *
  * @summary One metric with its change, a sparkline and a benchmark hint.
  *
  * @attr metric - repeat-purchase-rate | loyal-customer-rate | time-between-purchases | ltv | arpa | nrr | grr | revenue-churn | customer-churn | crr | return-rate | dso | nps | active-customers.
  * @attr input - auto (default: by metric), transactions, subscriptions, responses, invoices or periods (`{ period, value }` records).
- * @attr granularity - day | week | month (default) | quarter | year: the periods computed, and the length of typed figures' period (for the benchmark).
+ * @attr granularity - day | week | month (default) | quarter | year: the periods computed, and the length of typed figures' period (for the benchmark). A versioned document brings its own; set to another, it is an error.
  * @attr periods - Periods in the sparkline, the shown one included (default 12).
  * @attr value - The current figure, computed elsewhere (a rate as a fraction: 0.042 = 4.2 %); shown when no data is given.
  * @attr previous - The figure of the period before, in the unit of `value`; the change is shown against it.
  * @attr period - Label of the typed figures' period.
  * @attr benchmark - The metric's threshold for the tile's period, taken as given (customer churn: the churn alarm level; crr: the retention below which action is needed; NPS: the good bound) or a target for any metric; default the kit's benchmark table; `none` hides the hint.
  * @attr benchmark-high - NPS: the excellent bound (default 50).
- * @attr window-days - Activity window for customer-churn, crr and active-customers from transactions.
+ * @attr window-days - Activity window for customer-churn, crr and active-customers from transactions. A period-counts/1 document brings its own; set to another, it is an error.
  * @attr loyalty-threshold - Purchases that make a customer loyal (default 3).
  * @attr frame - period | cumulative: the time frame of each period's purchase metric.
  * @attr as-of - Last day of transactions used (ISO date).
@@ -76,7 +83,8 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
 
   @property({ reflect: true }) metric: KpiMetric = 'customer-churn';
   @property() input: KpiInput = 'auto';
-  @property({ reflect: true }) granularity: Granularity = 'month';
+  /** Undefined: month, or a versioned document's own calendar (a page that sets it is held to it). */
+  @property({ reflect: true }) granularity?: Granularity;
   @property({ converter: periodCountAttribute }) periods?: number;
   /** The typed figure, as a number or text (attribute and property `value`; the computed model is `result`). */
   @property() value?: number | string;
@@ -109,7 +117,8 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
       options: {
         metric: this.metric,
         input: this.input,
-        granularity: this.granularity,
+        granularity: this.#periodLength,
+        givenGranularity: this.granularity,
         weekStart: this.weekStart as Weekday | undefined,
         asOf: this.asOf,
         timeZone: this.timeZone,
@@ -129,7 +138,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
   protected override plainRequest(): JobRequest<KpiNumbers, KpiModel> | undefined {
     const typed = [this.value, this.previous].some((v) => v !== undefined && v !== null && v !== '');
     if (!typed) return undefined;
-    return { job: kpiNumbersJob, options: { metric: this.metric, value: this.value, previous: this.previous, period: this.period, granularity: this.granularity } };
+    return { job: kpiNumbersJob, options: { metric: this.metric, value: this.value, previous: this.previous, period: this.period, granularity: this.#periodLength } };
   }
 
   /** The metric's name: the tile's title unless `heading` replaces it. */
@@ -150,6 +159,11 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     return this.heading?.trim() || this.label();
   }
 
+  /** The length of the tile's periods: the page's `granularity`, month by default. */
+  get #periodLength(): Granularity {
+    return this.granularity ?? 'month';
+  }
+
   /** The benchmark the shown value is judged against, if any. */
   get activeBenchmark(): Benchmark | null {
     const model = this.result;
@@ -157,7 +171,7 @@ export class KpiTile extends RetentionElement<KpiModel, KpiJobOptions> {
     // one: its churn so far is not a whole period's.
     if (!model || model.censored || !model.complete) return null;
     // Typed figures have no calendar: the tile's `granularity` says how long their period is.
-    const granularity = model.granularity ?? (model.input === 'numbers' || model.input === 'periods' ? this.granularity : null);
+    const granularity = model.granularity ?? (model.input === 'numbers' || model.input === 'periods' ? this.#periodLength : null);
     return benchmarkFor(model.metric, model.value, granularity, { threshold: this.benchmark, high: this.benchmarkHigh, churn: model.churn });
   }
 

@@ -15,6 +15,42 @@ export interface Series {
   windowDays: number | null;
 }
 
+export type CustomerCountMetric = 'customer-churn' | 'crr' | 'active-customers';
+
+/** One period's customer counts, from the orders (activity.ts ChurnPeriod) or a period-counts/1 document (counted-periods.ts). */
+export interface CustomerCounts {
+  key: string;
+  start: number;
+  end: number;
+  new: number;
+  lost: number;
+  retentionRate: number | null;
+  churnRate: number | null;
+  complete: boolean;
+  startCensored: boolean;
+}
+
+/**
+ * A tile's point of one period of customer counts: active customers (E), or churn or retention.
+ * A period whose window reaches before the data undercounts S and can lose nobody yet: no rate,
+ * no verdict (ChurnPeriod.startCensored).
+ */
+export function customerCountPoint(metric: CustomerCountMetric, p: CustomerCounts): KpiPoint {
+  if (metric === 'active-customers') return { key: p.key, value: p.end, complete: p.complete };
+  if (p.startCensored) return { key: p.key, value: null, complete: p.complete, censored: true };
+  return { key: p.key, complete: p.complete, ...churnOrRetention(metric, p.start, p.end - p.new, p.lost, p.retentionRate, p.churnRate) };
+}
+
+/**
+ * A churn or retention point from a period's customer counts: the value, the
+ * counts behind it (lost of S; E − N of S) and, for retention, the churn the
+ * verdict is judged on.
+ */
+export function churnOrRetention(metric: 'customer-churn' | 'crr', start: number, retained: number, lost: number, retentionRate: number | null, churnRate: number | null): Pick<KpiPoint, 'value' | 'counts' | 'churn'> {
+  if (metric === 'crr') return { value: retentionRate, counts: { successes: retained, trials: start }, churn: churnRate };
+  return { value: churnRate, counts: { successes: lost, trials: start } };
+}
+
 /** The shown period, its predecessor and the sparkline window. */
 export function tileModel(metric: KpiMetric, input: KpiModel['input'], series: Series, periods: number): KpiModel {
   const points = series.points;

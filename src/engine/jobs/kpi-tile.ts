@@ -10,7 +10,9 @@
  * - subscriptions: nrr, grr, revenue-churn (net), arpa; customer-churn, crr
  *   and active-customers too with `input="subscriptions"`;
  * - survey responses: nps; invoices: dso;
- * - `input="periods"`: pre-aggregated `{ period, value }` records.
+ * - `input="periods"`: pre-aggregated `{ period, value }` records;
+ * - a versioned document (kpi-shapes.ts), whatever `input` says: a
+ *   `period-counts/1` document for customer-churn, crr and active-customers.
  *
  * The tile's period is the last complete period with a value (a running
  * month would compare half a month with a whole one); without one, the last
@@ -47,7 +49,8 @@ import {
   type ResolvedKpiInput,
   type KpiNumbers,
 } from '../../metrics/kpi-catalogue.ts';
-import { kpiFromNumbers, tileModel, type Series } from './kpi-model.ts';
+import { churnOrRetention, customerCountPoint, kpiFromNumbers, tileModel, type Series } from './kpi-model.ts';
+import { kpiSeriesFromShape } from './kpi-shapes.ts';
 
 export * from '../../metrics/kpi-catalogue.ts';
 export * from './kpi-model.ts';
@@ -61,6 +64,8 @@ export interface KpiJobOptions {
   weekStart?: Weekday;
   asOf?: string;
   timeZone?: string;
+  /** The `granularity` the page set, if it did: a versioned document of another calendar is refused rather than drawn over. */
+  givenGranularity?: Granularity;
   /** Periods in the sparkline, the shown one included. */
   periods: number;
   /** Null: 3 × the median days between purchases, else {@link DEFAULT_KPI_WINDOW_DAYS}. */
@@ -91,7 +96,11 @@ export function computeKpi(rows: unknown, options: KpiJobOptions): Result<KpiMod
   if (!KPI_INPUTS.includes(options.input)) return fail(optionError('input', KPI_INPUTS.join(', '), options.input));
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
   if (!Number.isInteger(options.periods) || options.periods < 1) return fail(optionError('periods', 'a whole number of periods, 1 or more', options.periods));
-  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records', rows));
+  // A versioned document (period-counts/1 …: the command line's and retention-kit/sql's output) brings
+  // its calendar and window; it is read for the metrics it holds one figure per period of.
+  const shaped = kpiSeriesFromShape(rows, { metric: options.metric, givenGranularity: options.givenGranularity, windowDays: options.windowDays });
+  if (shaped) return shaped.ok ? ok(tileModel(options.metric, 'periods', shaped.value, options.periods), shaped.warnings) : shaped;
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records, or a versioned document (period-counts/1)', rows));
   const input = detectKpiInput(rows, options);
   const series = seriesOf(input, rows, options);
   if (!series.ok) return series;
@@ -129,16 +138,6 @@ function periodPoints(values: readonly PeriodValue[]): KpiPoint[] {
   return values.map((p) => ({ key: p.key, value: p.value, complete: p.complete, ...(p.counts ? { counts: p.counts } : {}) }));
 }
 
-/**
- * A churn or retention point from a period's customer counts: the value, the
- * counts behind it (lost of S; E − N of S) and, for retention, the churn the
- * verdict is judged on.
- */
-function churnOrRetention(metric: 'customer-churn' | 'crr', start: number, retained: number, lost: number, retentionRate: number | null, churnRate: number | null): Pick<KpiPoint, 'value' | 'counts' | 'churn'> {
-  if (metric === 'crr') return { value: retentionRate, counts: { successes: retained, trials: start }, churn: churnRate };
-  return { value: churnRate, counts: { successes: lost, trials: start } };
-}
-
 function fromTransactions(rows: RecordList, options: KpiJobOptions): Result<Series> {
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
@@ -152,12 +151,7 @@ function fromTransactions(rows: RecordList, options: KpiJobOptions): Result<Seri
     }
     const series = churnSeries(table.value, { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, windowDays });
     if (!series.ok) return fail(series.error, warnings);
-    const points = series.value.periods.map((p): KpiPoint => {
-      if (metric === 'active-customers') return { key: p.key, value: p.end, complete: p.complete };
-      // A period whose window reaches before the data undercounts S and can lose nobody yet: no rate, no verdict (ChurnPeriod.startCensored).
-      if (p.startCensored) return { key: p.key, value: null, complete: p.complete, censored: true };
-      return { key: p.key, complete: p.complete, ...churnOrRetention(metric, p.start, p.end - p.new, p.lost, p.retentionRate, p.churnRate) };
-    });
+    const points = series.value.periods.map((p) => customerCountPoint(metric, p));
     return ok({ granularity: options.granularity, weekStart: options.weekStart, points, windowDays }, [...warnings, ...series.warnings]);
   }
   const series = purchaseMetricSeries(table.value, {

@@ -1,0 +1,109 @@
+/**
+ * <kpi-tile> from a versioned pre-aggregated document (#14): each shape the
+ * tile reads, the metrics that are one figure per period of it, and how its
+ * periods become the tile's series, the same points the tile computes from the
+ * records the shape was made of (so the value, the change, the interval and
+ * the verdict come out the same).
+ *
+ * A document whose shape the kit reads for other elements but that holds no
+ * figure of the metric asked for is refused naming the metric and the shape;
+ * a shape the kit does not read (another version) is refused by name.
+ */
+import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
+import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
+import type { KpiMetric } from '../../metrics/kpi-catalogue.ts';
+import { validateInput } from '../../metrics/read/validation.ts';
+import { COHORT_MATRIX_SHAPE } from '../../metrics/shapes/cohort-matrix.ts';
+import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
+import { namedShape } from '../../metrics/shapes/versioned.ts';
+import type * as z from 'zod/mini';
+import { countedPeriods } from './counted-periods.ts';
+import { customerCountPoint, type CustomerCountMetric, type Series } from './kpi-model.ts';
+
+/** What the tile's job passes on to a shape's reader. */
+export interface ShapeReadOptions {
+  metric: KpiMetric;
+  /** The page's `granularity`, when it set one: a document of another calendar is refused. */
+  givenGranularity?: Granularity;
+  /** The page's `window-days`; null when not set. */
+  windowDays: number | null;
+}
+
+interface ShapeReader<T> {
+  schema: z.ZodMiniType<T>;
+  /** The metrics that are one figure per period of this shape. */
+  metrics: readonly KpiMetric[];
+  /** What the document holds, for the message refusing another metric. */
+  holds: string;
+  series(document: T, options: ShapeReadOptions): Result<Series>;
+}
+
+/** Shapes the kit reads but a tile cannot: why, for the message. */
+const NOT_FOR_TILES: Record<string, string> = {
+  // Historic lifetime value is the nearest tile metric, but the matrix leaves out the returns a customer made
+  // before their first purchase, which lifetime value counts: it would not be the engine's figure.
+  [COHORT_MATRIX_SHAPE]: 'it holds cohorts by period of first purchase, which <cohort-heatmap> and <retention-curve> draw; no tile metric is one figure per period of them',
+};
+
+const readers: Record<string, ShapeReader<never>> = {};
+
+function register<T>(shape: string, reader: ShapeReader<T>): void {
+  readers[shape] = reader as unknown as ShapeReader<never>;
+}
+
+/** The tile's series from a versioned document; undefined when the data names no shape. */
+export function kpiSeriesFromShape(data: unknown, options: ShapeReadOptions): Result<Series> | undefined {
+  const shape = namedShape(data);
+  if (shape === undefined) return undefined;
+  const name = typeof shape === 'string' ? shape : '';
+  if (Object.hasOwn(NOT_FOR_TILES, name)) {
+    return fail(optionError('metric', `a metric read from records or from a document of ${Object.keys(readers).join(', ')}: a ${name} document has no ${options.metric} (${NOT_FOR_TILES[name]})`, options.metric));
+  }
+  if (!Object.hasOwn(readers, name)) return fail(optionError('shape', `${Object.keys(readers).join(' or ')}, the versions the tile reads`, shape));
+  const reader = readers[name];
+  if (!reader.metrics.includes(options.metric)) {
+    return fail(optionError('metric', `${listed(reader.metrics)} for a ${name} document (it holds ${reader.holds}, not ${options.metric})`, options.metric));
+  }
+  const document = validateInput(reader.schema, data, { what: `${name} document` });
+  return document.ok ? reader.series(document.value, options) : document;
+}
+
+function listed(metrics: readonly KpiMetric[]): string {
+  return metrics.length === 1 ? metrics[0] : `${metrics.slice(0, -1).join(', ')} or ${metrics.at(-1)}`;
+}
+
+/**
+ * A page attribute the document contradicts, refused rather than drawn over: a tile shows
+ * one figure and a verdict judged on its period's length, and counts of one calendar or
+ * window cannot be turned into another's. Left out, the document's own is taken.
+ */
+function contradiction(shape: string, document: { granularity: Granularity; windowDays?: number }, options: ShapeReadOptions): Result<never> | undefined {
+  if (options.givenGranularity !== undefined && options.givenGranularity !== document.granularity) {
+    return fail(optionError('granularity', `"${document.granularity}", the periods the ${shape} document counted (or leave it out)`, options.givenGranularity));
+  }
+  if (document.windowDays !== undefined && options.windowDays !== null && options.windowDays !== document.windowDays) {
+    return fail(optionError('window-days', `${document.windowDays}, the activity window the ${shape} document counted with (or leave it out)`, options.windowDays));
+  }
+  return undefined;
+}
+
+/** The calendar fields of a series read from a document. */
+function calendarOf(document: { granularity: Granularity; weekStart?: number }): Pick<Series, 'granularity' | 'weekStart'> {
+  return { granularity: document.granularity, ...(document.weekStart === undefined ? {} : { weekStart: document.weekStart as Weekday }) };
+}
+
+// ------------------------------------------------------------------ period-counts/1
+
+register<PeriodCountsShape>(PERIOD_COUNTS_SHAPE, {
+  schema: periodCountsShapeSchema,
+  metrics: ['customer-churn', 'crr', 'active-customers'],
+  holds: 'customers at the start and end of each period, new, lost and reactivated',
+  series(document, options) {
+    const refused = contradiction(PERIOD_COUNTS_SHAPE, document, options);
+    if (refused) return refused;
+    const periods = countedPeriods(document);
+    if (!periods.ok) return periods;
+    const points = periods.value.map((p) => customerCountPoint(options.metric as CustomerCountMetric, p));
+    return ok({ ...calendarOf(document), points, windowDays: document.windowDays });
+  },
+});
