@@ -178,7 +178,14 @@ function fromNpsPeriodsShape(document: NpsPeriodsShape): Result<NpsModel> {
   const warnings = undated > 0 && trend.length > 0 ? [undatedWarning(undated, [])] : [];
   const { granularity, weekStart } = document;
   return ok(
-    { input: 'periods', nps: nps.value, interval: intervalOf(nps.value), granularity: trend.length ? granularity : null, weekStart: weekStart as Weekday | undefined, trend },
+    {
+      input: 'periods',
+      nps: nps.value,
+      interval: intervalOf(nps.value),
+      granularity: trend.length ? granularity : null,
+      ...(weekStart === undefined ? {} : { weekStart: weekStart as Weekday }),
+      trend,
+    },
     warnings,
   );
 }
