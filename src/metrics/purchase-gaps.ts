@@ -11,6 +11,9 @@ import { fail, ok, optionError, type Result } from './issues.ts';
 import { customerRows } from './customer-rows.ts';
 import { purchaseFrame, type PurchaseMetricOptions } from './purchases.ts';
 import { TRANSACTION_KIND, type TransactionTable } from './read/transactions.ts';
+import { gapAtRank, medianGap, type PurchaseGapCounts } from './gap-counts.ts';
+
+export { medianGap, type PurchaseGapCounts } from './gap-counts.ts';
 
 /** One bar of the gap distribution: gaps of `fromDays` ≤ days < `toDays`. */
 export interface GapBin {
@@ -65,12 +68,25 @@ export const WINDOW_CYCLES = 3;
  * frame is not seen). Returns median, mean and the distribution.
  */
 export function timeBetweenPurchases(table: TransactionTable, options: TimeBetweenPurchasesOptions = {}): Result<TimeBetweenPurchases> {
-  const widthDays = options.bins?.widthDays ?? DEFAULT_GAP_BIN_DAYS;
+  const bins = checkedBinOptions(options.bins);
+  if (!bins.ok) return bins;
+  const gaps = purchaseGapCounts(table, options);
+  return gaps.ok ? ok(summarizeGaps(gaps.value, bins.value)) : gaps;
+}
+
+/** The bin options, checked: whole numbers of days ≥ 1 (named as the metric's API names them). */
+export function checkedBinOptions(bins: GapBinOptions | undefined): Result<{ widthDays: number; maxDays?: number }> {
+  const widthDays = bins?.widthDays ?? DEFAULT_GAP_BIN_DAYS;
   if (!Number.isInteger(widthDays) || widthDays < 1) return fail(optionError('bins.widthDays', 'a whole number of days, 1 or more', widthDays));
-  const maxDaysOption = options.bins?.maxDays;
-  if (maxDaysOption !== undefined && (!Number.isInteger(maxDaysOption) || maxDaysOption < 1)) {
-    return fail(optionError('bins.maxDays', 'a whole number of days, 1 or more', maxDaysOption));
+  const maxDays = bins?.maxDays;
+  if (maxDays !== undefined && (!Number.isInteger(maxDays) || maxDays < 1)) {
+    return fail(optionError('bins.maxDays', 'a whole number of days, 1 or more', maxDays));
   }
+  return ok({ widthDays, maxDays });
+}
+
+/** The gap counts (gap-counts.ts) of the customers' purchase days in the time frame: one walk over the rows. */
+export function purchaseGapCounts(table: TransactionTable, options: PurchaseMetricOptions = {}): Result<PurchaseGapCounts> {
   const frame = purchaseFrame(table, options.timeFrame);
   if (!frame.ok) return frame;
   const { fromDay, toDay } = frame.value;
@@ -79,8 +95,6 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
   const counts = new Float64Array(table.length ? table.lastDay - table.firstDay + 1 : 1);
   const { offsets, rows } = customerRows(table);
   const { day, kind } = table;
-  let gapCount = 0;
-  let gapSum = 0;
   let customersWithRepeat = 0;
   let customersWithPurchase = 0;
   for (let c = 0; c < table.customerIds.length; c++) {
@@ -91,10 +105,7 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
       const d = day[r];
       if (kind[r] !== TRANSACTION_KIND.purchase || d < fromDay || d >= toDay || d === previous) continue;
       if (previous === previous) {
-        const gap = d - previous;
-        counts[gap]++;
-        gapSum += gap;
-        gapCount++;
+        counts[d - previous]++;
         hasGap = true;
       }
       previous = d;
@@ -102,17 +113,32 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
     if (hasGap) customersWithRepeat++;
     if (previous === previous) customersWithPurchase++;
   }
+  return ok({ counts, customersWithRepeat, customersWithPurchase });
+}
 
+/**
+ * Median, mean, range and the binned distribution of gap counts. Integer
+ * arithmetic up to the last division, so the same counts give the same
+ * figures to the last bit, wherever they were counted.
+ */
+export function summarizeGaps(gaps: PurchaseGapCounts, bins: { widthDays: number; maxDays?: number }): TimeBetweenPurchases {
+  const { counts, customersWithRepeat, customersWithPurchase } = gaps;
+  let gapCount = 0;
+  let gapSum = 0;
+  for (let g = 1; g < counts.length; g++) {
+    gapCount += counts[g];
+    gapSum += g * counts[g];
+  }
   if (gapCount === 0) {
-    return ok({ median: null, mean: null, min: null, max: null, gapCount, customersWithRepeat, customersWithPurchase, histogram: [], suggestedWindowDays: null });
+    return { median: null, mean: null, min: null, max: null, gapCount, customersWithRepeat, customersWithPurchase, histogram: [], suggestedWindowDays: null };
   }
   let min = 1;
   while (counts[min] === 0) min++;
   let max = counts.length - 1;
   while (counts[max] === 0) max--;
-  const median = (gapAtRank(counts, Math.floor((gapCount - 1) / 2)) + gapAtRank(counts, Math.floor(gapCount / 2))) / 2;
-  const cap = maxDaysOption ?? defaultCap(counts, gapCount, widthDays);
-  return ok({
+  const median = medianGap(counts, gapCount);
+  const cap = bins.maxDays ?? defaultCap(counts, gapCount, bins.widthDays);
+  return {
     median,
     mean: gapSum / gapCount,
     min,
@@ -120,9 +146,9 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
     gapCount,
     customersWithRepeat,
     customersWithPurchase,
-    histogram: gapHistogram(counts, max, widthDays, cap),
+    histogram: gapHistogram(counts, max, bins.widthDays, cap),
     suggestedWindowDays: windowFromMedian(median),
-  });
+  };
 }
 
 /**
@@ -138,16 +164,6 @@ export function suggestedWindowDays(table: TransactionTable, options: PurchaseMe
 
 function windowFromMedian(median: number): number {
   return Math.ceil(WINDOW_CYCLES * median);
-}
-
-/** The gap at 0-based rank k in sorted order, read off the counting histogram. */
-function gapAtRank(counts: Float64Array, rank: number): number {
-  let seen = 0;
-  for (let g = 1; g < counts.length; g++) {
-    seen += counts[g];
-    if (seen > rank) return g;
-  }
-  return counts.length - 1;
 }
 
 function defaultCap(counts: Float64Array, gapCount: number, widthDays: number): number {

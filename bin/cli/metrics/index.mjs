@@ -2,5 +2,7 @@
 // its own flags (checked there), the query it runs, and the shape its rows become.
 import { cohort } from './cohort.mjs';
 import { periods } from './periods.mjs';
+import { gaps } from './gaps.mjs';
+import { revenue } from './revenue.mjs';
 
-export const METRICS = { cohort, periods };
+export const METRICS = { cohort, periods, gaps, revenue };

@@ -4,12 +4,16 @@
  * median, the mean and the retention window the kit suggests (3 × median),
  * and how many of the customers who bought in the frame bought again on
  * another day (the customers the gaps rest on; its counts give its interval).
+ * A `purchase-gaps/1` document (the command line's or retention-kit/sql's
+ * output) brings the gap counts ready: the same summary is drawn from them.
  * Runs in the page or in the metrics worker: no DOM here.
  */
 import type { ReadingOptions } from '../../metrics/read/reading.ts';
 import { fail, formatIssue, ok, optionError, type Result } from '../../metrics/issues.ts';
 import { isRecordList } from '../../metrics/read/csv-records.ts';
-import { timeBetweenPurchases, WINDOW_CYCLES, type GapBin } from '../../metrics/purchase-gaps.ts';
+import { purchaseGapCounts, summarizeGaps, WINDOW_CYCLES, type GapBin, type PurchaseGapCounts } from '../../metrics/purchase-gaps.ts';
+import { gapCountsOfShape, PURCHASE_GAPS_SHAPE, purchaseGapsShapeSchema } from '../../metrics/shapes/purchase-gaps.ts';
+import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { engineJob } from '../job.ts';
 import { transactionTableFor } from '../table-cache.ts';
@@ -53,18 +57,38 @@ export function computePurchaseCycle(rows: unknown, options: PurchaseCycleJobOpt
   if (options.maxDays !== undefined && !(Number.isInteger(options.maxDays) && options.maxDays >= 1)) {
     return fail(optionError('max-days', 'a whole number of days, 1 or more', options.maxDays));
   }
-  if (!isRecordList(rows)) return fail(optionError('data', 'an array of transactions', rows));
+  const bins = { widthDays: options.binWidth, maxDays: options.maxDays };
+  const versioned = readVersionedShape(rows, PURCHASE_GAPS_SHAPE, purchaseGapsShapeSchema);
+  if (versioned && !versioned.ok) return versioned;
+  if (versioned) {
+    // The document was counted over its own frame: a different one asked of the element cannot be drawn from it.
+    for (const field of ['from', 'to'] as const) {
+      const asked = options[field] || undefined;
+      const counted = versioned.value[field];
+      if (asked !== undefined && asked !== counted) {
+        const expected = counted === undefined ? `none: the ${PURCHASE_GAPS_SHAPE} document counts every day up to its asOf` : `"${counted}", the ${field} the ${PURCHASE_GAPS_SHAPE} document was counted with`;
+        return fail(optionError(field, expected, asked));
+      }
+    }
+    return ok(modelOf(gapCountsOfShape(versioned.value), bins));
+  }
+  if (!isRecordList(rows)) return fail(optionError('data', `an array of transactions, or a ${PURCHASE_GAPS_SHAPE} document`, rows));
   const table = transactionTableFor(rows, { fields: options.transactionFields, timeZone: options.timeZone, reading: options.reading });
   if (!table.ok) return table;
   const timeFrame = options.from || options.to ? { from: options.from || undefined, to: options.to || undefined } : undefined;
-  const gaps = timeBetweenPurchases(table.value, { timeFrame, bins: { widthDays: options.binWidth, maxDays: options.maxDays } });
+  const gaps = purchaseGapCounts(table.value, { timeFrame });
   if (!gaps.ok) {
     // The metric names its options after its own API; the page knows them as attributes.
     const issues = gaps.error.issues.map((issue) => ({ ...issue, field: ATTRIBUTE_OF[issue.field] ?? issue.field }));
     const message = issues[0]?.index === -1 ? `Invalid option: ${formatIssue(issues[0])}` : gaps.error.message;
     return fail({ ...gaps.error, issues, message }, [...table.warnings, ...gaps.warnings]);
   }
-  return ok({ ...gaps.value, binWidth: options.binWidth, windowCycles: WINDOW_CYCLES }, [...table.warnings, ...gaps.warnings]);
+  return ok(modelOf(gaps.value, bins), [...table.warnings, ...gaps.warnings]);
+}
+
+/** The model of gap counts, wherever they were counted: one summary (summarizeGaps) for rows and documents. */
+function modelOf(gaps: PurchaseGapCounts, bins: { widthDays: number; maxDays?: number }): PurchaseCycleModel {
+  return { ...summarizeGaps(gaps, bins), binWidth: bins.widthDays, windowCycles: WINDOW_CYCLES };
 }
 
 const ATTRIBUTE_OF: Record<string, string> = { 'timeFrame.from': 'from', 'timeFrame.to': 'to', 'bins.widthDays': 'bin-width', 'bins.maxDays': 'max-days' };

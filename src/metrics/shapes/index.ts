@@ -8,3 +8,4 @@ export * from './cohort-matrix.ts';
 export * from './period-counts.ts';
 export * from './revenue-movements.ts';
 export * from './nps-periods.ts';
+export * from './purchase-gaps.ts';
