@@ -51,13 +51,20 @@ interface SeriesCertainty {
  * focused chart, ← → move along a curve (Home/End to its ends, PageUp/PageDown
  * a tenth), ↑ ↓ to the previous or next curve in legend order, Escape lets go.
  *
+ * Pre-aggregated data (#14): a `cohort-matrix/1` document (the command line's
+ * and retention-kit/sql's output) given as `src`, `data` or an inline script is
+ * read whole: its calendar and week start (over `granularity`), each cohort's
+ * running cell, and every cohort in the average, so the curves are those
+ * computed from the orders. Its values are the `on` retention: `mode="on-or-after"`
+ * and a revenue document are refused by name, and so is another version.
+ *
  * @summary Retention curves per cohort plus the average.
  *
  * @attr mode - `on` (default) or `on-or-after`.
  * @attr granularity - `day | week | month | quarter | year` (default `month`).
  * @attr max-periods - At most this many periods (columns).
  * @attr max-cohorts - Curves shown: the most recent N cohorts (default 12); the average is over all.
- * @attr input - `auto` (default), `transactions` or `matrix` (the <cohort-heatmap> matrix, plus optional `partialLastPeriod` and `mode`).
+ * @attr input - `auto` (default), `transactions` or `matrix` (the <cohort-heatmap> matrix, plus optional `partialLastPeriod` and `mode`; or a `cohort-matrix/1` document).
  * @attr as-of - Last day of data used.
  * @attr week-start - First day of week for `week` periods.
  * @attr height - Chart height in px (default: half the width, 220–340 px).

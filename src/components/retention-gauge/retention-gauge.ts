@@ -38,6 +38,17 @@ const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numb
  * converted to the period's length), as <churn-trend> and <kpi-tile> judge
  * it; a period still warming up (activity window not covered) gets none.
  *
+ * Pre-aggregated data (#14): a `period-counts/1` document (the command line's
+ * and retention-kit/sql's output: S, E, N, lost and reactivated per period)
+ * given as `src`, `data` or an inline script gives the gauge of the chosen
+ * period (`period`, else the last complete one) with the rates, intervals,
+ * change, verdict and running-period note it computes from the orders. Its
+ * calendar and activity window are the document's: a `granularity` or
+ * `window-days` set to another is an error naming the attribute and the
+ * document's value (counts of one period or window cannot be turned into
+ * another's, and the verdict depends on the period's length). Another version
+ * is refused by name.
+ *
  * @summary Customer retention rate for one period, as a gauge.
  *
  * @attr start - Customers at period start (S), for typed figures.
@@ -47,8 +58,8 @@ const gaugeNumbersJob = jobNamed<GaugeNumbers, GaugeModel>('retention-gauge-numb
  * @attr previous-rate - CRR of the previous period as a fraction (0.95), for the change.
  * @attr previous-start - Customers at the start of the previous period: with previous-rate, says whether the change is beyond noise.
  * @attr period - Period key for transactions (`2024-03`); a free label for typed figures.
- * @attr granularity - `day | week | month | quarter | year`: the period computed from transactions, and the length of typed figures' period (for the benchmark); default month.
- * @attr window-days - Activity window for transactions; default suggested from the data, else 90.
+ * @attr granularity - `day | week | month | quarter | year`: the period computed from transactions, and the length of typed figures' period (for the benchmark); default month, or a period-counts/1 document's own.
+ * @attr window-days - Activity window for transactions; default suggested from the data, else 90, or a period-counts/1 document's own.
  * @attr benchmark-churn - Churn above this fraction of the period needs action, taken as given; default the kit's table (7 % a month, 19.6 % a quarter …).
  * @attr confidence - `on` (default) shows the 95 % intervals and whether the change is beyond noise; `off` hides them.
  *
