@@ -1,8 +1,10 @@
 // Checks of the field mapping against the columns a source really has, with the element's
 // wording: which flag, which column, what is there instead.
 
-const FLAG = { customer: '--customer-key', date: '--date-key', amount: '--amount-key', quantity: '--quantity-key', unitPrice: '--price-key', type: '--type-key', order: '--order-key', refund: '--refund-key', currency: '--currency-key' };
-export const NUMBER_FIELDS = ['amount', 'quantity', 'unitPrice', 'refund'];
+const FLAG = { customer: '--customer-key', date: '--date-key', amount: '--amount-key', quantity: '--quantity-key', unitPrice: '--price-key', type: '--type-key', order: '--order-key', refund: '--refund-key', currency: '--currency-key', start: '--start-key', end: '--end-key', mrr: '--mrr-key' };
+export const NUMBER_FIELDS = ['amount', 'quantity', 'unitPrice', 'refund', 'mrr'];
+/** Fields whose column has a default name (the engine's): a message names it. */
+const DEFAULTED = ['customer', 'date', 'start', 'end', 'mrr'];
 
 /** Throws when a mapped column is missing, naming the flag and listing the columns there are. */
 export function checkMapping(fields, columns, sourceName) {
@@ -11,7 +13,7 @@ export function checkMapping(fields, columns, sourceName) {
     if (column === undefined || names.includes(column)) continue;
     const near = names.find((name) => name.toLowerCase() === column.toLowerCase());
     throw new Error(
-      `${sourceName} has no column "${column}" (${FLAG[field]}${field === 'customer' || field === 'date' ? `, default "${field}"` : ''})` +
+      `${sourceName} has no column "${column}" (${FLAG[field]}${DEFAULTED.includes(field) ? `, default "${field}"` : ''})` +
         `${near ? `; did you mean "${near}"?` : ''}; its columns are: ${names.map((n) => `"${n}"`).join(', ')}`,
     );
   }

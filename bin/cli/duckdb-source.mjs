@@ -72,16 +72,17 @@ export async function duckdbSource(kit, path, options, fields, say) {
     // or TIMESTAMP) are read as they are; a column with offsets is read as text and judged value by
     // value below, since the sniffed TIMESTAMPTZ reads "2024-01-31 23:30" as UTC and JSON's reader
     // drops offsets; with --date-format, timestamps of that format.
-    const sniffedDate = columns.find((c) => c.name === fields.date).type;
-    const dateAsText =
-      isJson || (isCsv && !options.dateFormat && (!/^(DATE|TIMESTAMP)$/.test(sniffedDate) || !yearFirst(sniffed.DateFormat) || !yearFirst(sniffed.TimestampFormat)));
+    // The dated columns: an order's date, or a subscription's start and end.
+    const dateColumns = ['date', 'start', 'end'].map((field) => fields[field]).filter(Boolean);
+    const dateAsText = (column) =>
+      isJson || (isCsv && !options.dateFormat && (!/^(DATE|TIMESTAMP)$/.test(columns.find((c) => c.name === column).type) || !yearFirst(sniffed.DateFormat) || !yearFirst(sniffed.TimestampFormat)));
     const numbersAsText = semicolons ? [...NUMBER_FIELDS.map((f) => fields[f]).filter(Boolean).map((column) => [column, 'VARCHAR'])] : [];
     const types =
       isCsv || isJson
         ? [
             [fields.customer, 'VARCHAR'],
             ...(fields.order ? [[fields.order, 'VARCHAR']] : []),
-            ...(dateAsText ? [[fields.date, 'VARCHAR']] : isCsv && options.dateFormat ? [[fields.date, 'TIMESTAMP']] : []),
+            ...dateColumns.flatMap((column) => (dateAsText(column) ? [[column, 'VARCHAR']] : isCsv && options.dateFormat ? [[column, 'TIMESTAMP']] : [])),
             ...numbersAsText,
           ]
         : [];
@@ -115,9 +116,11 @@ export async function duckdbSource(kit, path, options, fields, say) {
     /** After DuckDB failed to convert a value: the same file with the mapped columns as text, searched for the first bad one. */
     const diagnose = async () => {
       if (!isCsv) return undefined;
-      const asText = reader([fields.customer, fields.date, ...NUMBER_FIELDS.map((f) => fields[f])].filter(Boolean).map((column) => [column, 'VARCHAR']));
-      const badDate = await firstBad(asText, fields.date, dateCheck);
-      if (badDate) return recordError(Number(badDate.n), fields.date, dateExpectation, badDate.v);
+      const asText = reader([fields.customer, ...dateColumns, ...NUMBER_FIELDS.map((f) => fields[f])].filter(Boolean).map((column) => [column, 'VARCHAR']));
+      for (const column of dateColumns) {
+        const badDate = await firstBad(asText, column, dateCheck);
+        if (badDate) return recordError(Number(badDate.n), column, dateExpectation, badDate.v);
+      }
       for (const field of NUMBER_FIELDS) {
         const bad = fields[field] && (await firstBad(asText, fields[field], numberCheck));
         if (bad) return recordError(Number(bad.n), fields[field], numberExpectation, bad.v);
@@ -125,19 +128,20 @@ export async function duckdbSource(kit, path, options, fields, say) {
       return undefined;
     };
     const replaced = [];
-    if (typeOf(fields.date) === 'VARCHAR') {
+    for (const column of dateColumns) {
+      if (typeOf(column) !== 'VARCHAR') continue;
       // Day-first or month-first dates: the order the whole column shows, as the engine settles it.
-      const order = isCsv && !options.dateFormat ? await dateOrderOf(d, rowsOf, from, fields.date, isCsv) : undefined;
+      const order = isCsv && !options.dateFormat ? await dateOrderOf(d, rowsOf, from, column, isCsv) : undefined;
       const textDateCheck = order ? (v) => `CASE WHEN ${orderedDay(d, `TRIM(${v})`, order)} IS NOT NULL OR TRY_CAST(${offsetGlued(v)} AS TIMESTAMPTZ) IS NOT NULL THEN 1 END` : dateCheck;
-      const bad = await firstBad(from, fields.date, textDateCheck);
-      if (bad) throw recordError(Number(bad.n), fields.date, order ? `${dateExpectation}, or a ${order === 'DMY' ? 'day-first' : 'month-first'} date as the column's others` : dateExpectation, bad.v, isCsv);
+      const bad = await firstBad(from, column, textDateCheck);
+      if (bad) throw recordError(Number(bad.n), column, order ? `${dateExpectation}, or a ${order === 'DMY' ? 'day-first' : 'month-first'} date as the column's others` : dateExpectation, bad.v, isCsv);
       // The engine's rule, value by value: with an offset (Z, +01:00) an instant, its day in
       // --time-zone; without one wall-clock, its day as written. The column becomes that day.
-      const text = `TRIM(CAST(${d.identifier(fields.date)} AS VARCHAR))`;
+      const text = `TRIM(CAST(${d.identifier(column)} AS VARCHAR))`;
       const withOffset = `regexp_matches(${text}, '\\d:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)$')`;
       replaced.push(
         `CASE ${order ? `WHEN ${orderedDay(d, text, order)} IS NOT NULL THEN ${orderedDay(d, text, order)} ` : ''}WHEN ${withOffset} THEN CAST(timezone(${d.string(options.timeZone ?? 'UTC')}, CAST(${offsetGlued(text)} AS TIMESTAMPTZ)) AS DATE) ` +
-          `ELSE CAST(CAST(${text} AS TIMESTAMP) AS DATE) END AS ${d.identifier(fields.date)}`,
+          `ELSE CAST(CAST(${text} AS TIMESTAMP) AS DATE) END AS ${d.identifier(column)}`,
       );
     }
     for (const field of NUMBER_FIELDS) {
@@ -156,10 +160,10 @@ export async function duckdbSource(kit, path, options, fields, say) {
       replaced.push(`CAST(${d.identifier(column)} AS DOUBLE) AS ${d.identifier(column)}`);
     }
     if (replaced.length) from = `(SELECT * REPLACE (${replaced.join(', ')}) FROM ${from})`;
-    const dateType = typeOf(fields.date);
+    const dateType = typeOf(dateColumns[0]);
     // Timestamps with an offset are instants: their day is taken in --time-zone (UTC unless given), as the engine does.
     const dates = dateType === 'TIMESTAMP WITH TIME ZONE' ? 'instant' : 'local';
-    if (dates === 'local' && dateType !== 'VARCHAR' && options.timeZone) say(`note: ${fields.date} holds wall-clock ${dateType} values, read as written; --time-zone applies to timestamps with an offset only`);
+    if (dates === 'local' && dateType !== 'VARCHAR' && options.timeZone) say(`note: ${dateColumns.join(', ')} ${dateColumns.length > 1 ? 'hold' : 'holds'} wall-clock ${dateType} values, read as written; --time-zone applies to timestamps with an offset only`);
 
     return {
       name,

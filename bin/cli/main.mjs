@@ -26,7 +26,9 @@ export async function main(argv, io) {
   try {
     const kit = await loadKit();
     const options = args.options;
-    const fields = mappedFields(kit, options);
+    // A metric of other records (subscriptions) maps its own columns.
+    const metric = METRICS[options.metric];
+    const fields = metric.fields ? metric.fields(kit, options) : mappedFields(kit, options);
     if (args.command === 'sql') {
       const sqlOptions = { dialect: options.dialect, table: options.table.split('.'), fields, ...calendarOptions(options), ...readingOptions(options) };
       io.stdout.write(METRICS[options.metric].sql(kit, sqlOptions, options));
@@ -60,6 +62,19 @@ function readingOptions(options) {
   return { ...(options.typeMap ? { typeMap: options.typeMap } : {}), ...(options.currency ? { currency: options.currency } : {}) };
 }
 
+/** Order rows read and left out, said on stderr; an order export's statuses and currencies checked. */
+async function countOrderRows(kit, source, sqlOptions, say, seconds) {
+  const { fields } = sqlOptions;
+  const [counts] = await source.query(kit.rowCountsSql(sqlOptions), 'counting rows');
+  const read = Number(counts.rows_read);
+  const guests = Number(counts.rows_without_customer);
+  const undated = Number(counts.rows_without_date);
+  const ignored = Number(counts.rows_ignored ?? 0);
+  say(`${read.toLocaleString('en')} rows read (${seconds()}); ${guests.toLocaleString('en')} without a customer and ${undated.toLocaleString('en')} without a date are left out`);
+  if (counts.rows_ignored !== undefined) await checkOrders(kit, source, sqlOptions, ignored, say);
+  if (read - guests - undated - ignored === 0) throw new Error(`no row of ${source.name} has both a customer (${fields.customer}) and a date (${fields.date})`);
+}
+
 async function aggregate(kit, input, options, fields, io, say) {
   const started = performance.now();
   const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -74,15 +89,8 @@ async function aggregate(kit, input, options, fields, io, say) {
   const source = isUrl ? await postgresSource(kit, input, options, fields, say) : await duckdbSource(kit, input, options, fields, say);
   try {
     const sqlOptions = { ...source.sqlOptions, fields: source.fields, ...calendarOptions(options), dates: source.dates, ...readingOptions(options) };
-    const [counts] = await source.query(kit.rowCountsSql(sqlOptions), 'counting rows');
-    const read = Number(counts.rows_read);
-    const guests = Number(counts.rows_without_customer);
-    const undated = Number(counts.rows_without_date);
-    const ignored = Number(counts.rows_ignored ?? 0);
-    say(`${read.toLocaleString('en')} rows read (${seconds()}); ${guests.toLocaleString('en')} without a customer and ${undated.toLocaleString('en')} without a date are left out`);
-    if (counts.rows_ignored !== undefined) await checkOrders(kit, source, sqlOptions, ignored, say);
-    if (read - guests - undated - ignored === 0) throw new Error(`no row of ${source.name} has both a customer (${fields.customer}) and a date (${fields.date})`);
     const metric = METRICS[options.metric];
+    await (metric.countRows ?? countOrderRows)(kit, source, sqlOptions, say, seconds);
     await metric.prepare?.(kit, source, sqlOptions, options, say);
     const rows = await source.query(metric.sql(kit, sqlOptions, options), `computing the ${metric.what}`);
     const shape = metric.fromRows(kit, rows, options);

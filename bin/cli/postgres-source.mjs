@@ -34,8 +34,13 @@ export async function postgresSource(kit, url, options, fields, say) {
     if (rows.length === 0) throw new Error(`the database has no table ${options.table} (or no right to read it)`);
     checkMapping(fields, rows, options.table);
     const typeOf = (column) => rows.find((c) => c.name === column).type;
-    const dateType = typeOf(fields.date);
-    if (!/^(date|timestamp)/.test(dateType)) throw new Error(`column "${fields.date}" (--date-key) of ${options.table} is ${dateType}: the SQL needs a date or timestamp column (a view can cast it)`);
+    // The dated columns: an order's date, or a subscription's start and end.
+    const dateFields = ['date', 'start', 'end'].filter((field) => fields[field] !== undefined);
+    for (const field of dateFields) {
+      const type = typeOf(fields[field]);
+      if (!/^(date|timestamp)/.test(type)) throw new Error(`column "${fields[field]}" (--${field}-key) of ${options.table} is ${type}: the SQL needs a date or timestamp column (a view can cast it)`);
+    }
+    const dateType = typeOf(fields[dateFields[0]]);
     for (const field of NUMBER_FIELDS) {
       const column = fields[field];
       if (column !== undefined && !/^(numeric|integer|bigint|smallint|real|double precision|money)$/.test(typeOf(column))) {
@@ -43,7 +48,7 @@ export async function postgresSource(kit, url, options, fields, say) {
       }
     }
     const dates = dateType === 'timestamp with time zone' ? 'instant' : 'local';
-    if (dates === 'local' && options.timeZone) say(`note: ${fields.date} is ${dateType}, read as written; --time-zone applies to timestamp with time zone only`);
+    if (dates === 'local' && options.timeZone) say(`note: ${fields[dateFields[0]]} is ${dateType}, read as written; --time-zone applies to timestamp with time zone only`);
     return {
       name: options.table,
       fields,

@@ -329,7 +329,14 @@ describe('retention-kit aggregate --metric revenue', () => {
     assert.match(missing.stderr, /no column "mrr" \(--mrr-key, default "mrr"\)/);
     const amount = await cli('aggregate', STRIPE_SUBSCRIPTIONS, '--metric', 'revenue', '--preset', 'stripe-subscriptions', '--amount-key', 'Amount');
     assert.equal(amount.code, 2);
-    assert.match(amount.stderr, /--amount-key is for orders; subscriptions take --mrr-key/);
+    assert.match(amount.stderr, /--amount-key is for orders; subscriptions take --customer-key, --start-key, --end-key, --mrr-key/);
+    // What the elements refuse is refused, counted; subscriptions without a customer are left out and said.
+    const csv = join(dir, 'refused.csv');
+    writeFileSync(csv, 'customer,start,end,mrr\nc1,2024-01-05,,10\n,2024-01-06,,20\nc2,2024-02-01,2024-01-01,30\nc3,2024-02-01,,-5\n');
+    const refused = await cli('aggregate', csv, '--metric', 'revenue');
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /4 subscriptions read .*; 1 without a customer are left out/);
+    assert.match(refused.stderr, /refused.csv has subscriptions the kit cannot read: 1 without an MRR of 0 or more \(mrr\); 1 ending \(end\) before they start \(start\)/);
     const sql = await cli('sql', '--metric', 'revenue', '--dialect', 'bigquery', '--table', 'billing.subscriptions', '--start-key', 'started_at');
     assert.equal(sql.code, 0, sql.stderr);
     assert.match(sql.stdout, /`billing`.`subscriptions`/);
