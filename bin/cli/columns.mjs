@@ -1,10 +1,10 @@
 // Checks of the field mapping against the columns a source really has, with the element's
 // wording: which flag, which column, what is there instead.
 
-const FLAG = { customer: '--customer-key', date: '--date-key', amount: '--amount-key', quantity: '--quantity-key', unitPrice: '--price-key', type: '--type-key', order: '--order-key', refund: '--refund-key', currency: '--currency-key', start: '--start-key', end: '--end-key', mrr: '--mrr-key' };
+const FLAG = { customer: '--customer-key', date: '--date-key', amount: '--amount-key', quantity: '--quantity-key', unitPrice: '--price-key', type: '--type-key', order: '--order-key', refund: '--refund-key', currency: '--currency-key', start: '--start-key', end: '--end-key', mrr: '--mrr-key', score: '--score-key' };
 export const NUMBER_FIELDS = ['amount', 'quantity', 'unitPrice', 'refund', 'mrr'];
 /** Fields whose column has a default name (the engine's): a message names it. */
-const DEFAULTED = ['customer', 'date', 'start', 'end', 'mrr'];
+const DEFAULTED = ['customer', 'date', 'start', 'end', 'mrr', 'score'];
 
 /** Throws when a mapped column is missing, naming the flag and listing the columns there are. */
 export function checkMapping(fields, columns, sourceName) {
