@@ -22,6 +22,7 @@ import { PeriodCalendar, type Weekday } from '../metrics/calendar/calendar.ts';
 import { weekStartOf } from '../metrics/shapes/cohort-matrix.ts';
 import { REVENUE_MOVEMENTS_SHAPE, type RevenueMovementsShape } from '../metrics/shapes/revenue-movements.ts';
 import { dayOfText, roundMoney } from './cohort-matrix.ts';
+import type { Dialect } from './dialects.ts';
 import { periodsCte } from './source.ts';
 import { resolveSubscriptionSql, type SubscriptionSqlOptions } from './subscription-source.ts';
 
@@ -64,7 +65,7 @@ states AS (
 -- (0 before the first). first_paid_j: the first period end the customer pays at, which tells new from reactivated.
 moves AS (
   SELECT customer, j, mrr AS after_mrr,
-    COALESCE(LAG(mrr) OVER (PARTITION BY customer ORDER BY j), 0) AS before_mrr,
+    ${previousMrr(d)} AS before_mrr,
     MIN(CASE WHEN mrr > 0 THEN j END) OVER (PARTITION BY customer) AS first_paid_j
   FROM states
 ),
@@ -120,6 +121,17 @@ CROSS JOIN bounds b
 LEFT JOIN period_moves m ON m.j = s.j
 ORDER BY s.j
 ${d.settings}`;
+}
+
+/**
+ * The customer's MRR at their previous change point, 0 before the first. ClickHouse has no LAG
+ * (purchase-gaps.ts meets the same): its lagInFrame over the whole partition is LAG, and
+ * `toNullable` makes "no row before" a NULL (then 0) rather than the type's default.
+ */
+function previousMrr(d: Dialect): string {
+  return d.name === 'clickhouse'
+    ? 'COALESCE(lagInFrame(toNullable(mrr), 1) OVER (PARTITION BY customer ORDER BY j ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), 0)'
+    : 'COALESCE(LAG(mrr) OVER (PARTITION BY customer ORDER BY j), 0)';
 }
 
 type SqlNumber = number | bigint | string;

@@ -57,7 +57,7 @@ states AS (
 -- (0 before the first). first_paid_j: the first period end the customer pays at, which tells new from reactivated.
 moves AS (
   SELECT customer, j, mrr AS after_mrr,
-    COALESCE(LAG(mrr) OVER (PARTITION BY customer ORDER BY j), 0) AS before_mrr,
+    COALESCE(lagInFrame(toNullable(mrr), 1) OVER (PARTITION BY customer ORDER BY j ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), 0) AS before_mrr,
     MIN(CASE WHEN mrr > 0 THEN j END) OVER (PARTITION BY customer) AS first_paid_j
   FROM states
 ),
