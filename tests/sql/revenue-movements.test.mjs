@@ -82,6 +82,17 @@ function compareMovements(fromSql, fromEngine) {
   return cells;
 }
 
+/** Runs the command line; resolves to { code, stdout, stderr } whatever the exit code. */
+async function cli(...args) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    if (typeof error.code !== 'number') throw error;
+    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
+  }
+}
+
 const CASES = [
   { data: 'stripe', granularity: 'month' },
   { data: 'stripe', granularity: 'week' },
@@ -181,6 +192,14 @@ describe('PostgreSQL (a real server) equals the engine', () => {
     server?.stop();
   });
   equalityCases('postgres', async (sql) => (await client.query(sql)).rows);
+
+  it('the command line on a postgres:// URL: the traps\' timestamptz read in a time zone, the engine\'s document', async () => {
+    const run = await cli('aggregate', server.url, '--table', 'subscription_traps', '--metric', 'revenue', '--granularity', 'week', '--time-zone', 'America/New_York',
+      '--customer-key', 'customer', '--start-key', 'started_at', '--end-key', 'ended_at', '--mrr-key', 'mrr');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /subscriptions read .*; \d+ without a customer are left out/);
+    assert.ok(compareMovements(JSON.parse(run.stdout), engineShape({ data: 'traps', granularity: 'week', timeZone: 'America/New_York' })) > 1000);
+  });
 });
 
 describe('golden SQL per dialect', () => {
@@ -297,15 +316,6 @@ describe('<revenue-movements> reads the document', () => {
 describe('retention-kit aggregate --metric revenue', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rk-revenue-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
-  async function cli(...args) {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      if (typeof error.code !== 'number') throw error;
-      return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-    }
-  }
 
   it('the Stripe export (CSV, its preset): the engine\'s document', async () => {
     const out = join(dir, 'revenue.json');
