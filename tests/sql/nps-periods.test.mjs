@@ -316,6 +316,83 @@ describe('PostgreSQL (a real server) counts as the engine', () => {
     server?.stop();
   });
   equalityCases('postgres', async (sql) => (await client.query(sql)).rows);
+  it('the command line on a postgres:// URL writes what it writes from the file', async () => {
+    const run = await cli('aggregate', server.url, '--table', 'delighted', ...DELIGHTED_FLAGS);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), JSON.parse(readFileSync(DELIGHTED_DOCUMENT, 'utf8')));
+    assert.match(run.stderr, /reading delighted in postgres:/);
+  });
+});
+
+/** Runs the command line; resolves to { code, stdout, stderr } whatever the exit code. */
+async function cli(...args) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    if (typeof error.code !== 'number') throw error;
+    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
+  }
+}
+
+const DELIGHTED_FLAGS = ['--metric', 'nps', '--customer-key', 'person', '--date-key', 'created_at'];
+const DELIGHTED_DOCUMENT = join(root, 'tests/fixtures/surveys/delighted-nps-periods.json');
+
+describe('retention-kit aggregate --metric nps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rk-nps-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const csv = (name, header, rows) => {
+    const file = join(dir, name);
+    writeFileSync(file, [header, ...rows].join('\n') + '\n');
+    return file;
+  };
+
+  it('the Delighted-layout export: the document the engine counts, and the one the browser test draws', async () => {
+    const out = join(dir, 'nps.json');
+    const run = await cli('aggregate', DELIGHTED_CSV, ...DELIGHTED_FLAGS, '--out', out);
+    assert.equal(run.code, 0, run.stderr);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(written, engineShape({ data: 'delighted', granularity: 'month' }));
+    assert.deepEqual(JSON.parse(readFileSync(DELIGHTED_DOCUMENT, 'utf8')), written, 'tests/fixtures/surveys/delighted-nps-periods.json is what the command line writes');
+    assert.match(run.stderr, /640 responses read \(.*\); 0 without a respondent and 0 without a date count in the score/);
+    assert.match(run.stderr, /nps-periods\/1: 6 periods, 640 dated responses, as of 2024-06-17 \(the last period is still running\) → nps.json/);
+  });
+
+  it('anonymous, undated and repeated answers near midnight, by week in a time zone, without --customer-key', async () => {
+    const file = csv('traps.csv', 'respondent,answered_at,nps', DATA.traps.records.map((r) => [r.respondent.trim() === '' ? '' : r.respondent, r.answered_at, r.nps].join(',')));
+    const run = await cli('aggregate', file, '--metric', 'nps', '--date-key', 'answered_at', '--score-key', 'nps', '--granularity', 'week', '--week-start', '0', '--time-zone', 'America/New_York');
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), engineShape({ data: 'traps', granularity: 'week', weekStart: 0, timeZone: 'America/New_York' }));
+    assert.match(run.stderr, /3,001 responses read \(.*\); \d+ without a date count in the score \(the undated in no period\)/);
+    assert.match(run.stderr, /dated responses and \d+ undated/);
+  });
+
+  it('scores that are no response: refused with the engine\'s message', async () => {
+    const file = csv('bad.csv', 'date,score', ['2024-01-02,9', '2024-01-03,11', '2024-01-04,7.5', '2024-01-05,', '2024-01-06,10']);
+    const run = await cli('aggregate', file, '--metric', 'nps');
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /retention-kit: 3 problems in the survey responses: field "score": expected a whole number from 0 to 10, found "11"; field "score": expected a whole number from 0 to 10, found "7.5"; field "score": expected a whole number from 0 to 10, found nothing/);
+    const engine = kit.readSurveyResponses(csvParse(readFileSync(file, 'utf8')));
+    assert.match(engine.error.message, /^3 problems in the survey responses: record 2, field "score": expected a whole number from 0 to 10, found "11"; record 3, .* found "7.5"; record 4, .* found an empty string ""/);
+  });
+
+  it('its flags: --score-key is its own, order flags are refused, a missing column is named', async () => {
+    const cases = [
+      [['aggregate', DELIGHTED_CSV, ...DELIGHTED_FLAGS, '--amount-key', 'score'], /--amount-key is for order exports; --metric nps reads survey responses/],
+      [['aggregate', DELIGHTED_CSV, '--metric', 'cohort', '--score-key', 'score'], /--score-key is for --metric nps/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await cli(...args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr, message);
+    }
+    const missing = await cli('aggregate', DELIGHTED_CSV, ...DELIGHTED_FLAGS, '--score-key', 'Score');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /has no column "Score" \(--score-key, default "score"\); did you mean "score"\?/);
+    const sql = await cli('sql', '--dialect', 'snowflake', '--table', 'feedback.nps_responses', '--metric', 'nps', '--date-key', 'answered_at', '--customer-key', 'person_id');
+    assert.equal(sql.code, 0, sql.stderr);
+    assert.equal(sql.stdout, readFileSync(join(GOLDEN, 'snowflake.nps-periods-month.sql'), 'utf8'));
+  });
 });
 
 after(() => {
