@@ -9,3 +9,6 @@ export { cohortMatrix } from '../../src/metrics/cohorts.ts';
 export { periodCountsShapeOf } from '../../src/metrics/shapes/period-counts.ts';
 export { cohortMatrixShapeOf } from '../../src/metrics/shapes/cohort-matrix.ts';
 export { churnVerdict } from '../../src/metrics/benchmarks.ts';
+export { readSubscriptions } from '../../src/metrics/subscriptions.ts';
+export { revenueMovements } from '../../src/metrics/revenue-movements.ts';
+export { revenueMovementsShapeOf } from '../../src/metrics/shapes/revenue-movements.ts';

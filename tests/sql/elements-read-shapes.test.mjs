@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importTs } from './load-ts.mjs';
 import { UK_FIELDS, ukExportRecords } from './fixtures.mjs';
+import { STRIPE_FIELDS, stripeRecords } from './subscription-fixtures.mjs';
 
 const kit = await importTs('tests/sql/elements-read-shapes-entry.ts');
 const fields = { ...UK_FIELDS, order: 'Invoice' };
@@ -173,5 +174,31 @@ describe('<kpi-tile> reads period-counts/1', () => {
     refused(kit.computeKpi({ ...document, shape: 'period-counts/2' }, { ...tileOptions, metric: 'crr' }), /shape": expected .*period-counts\/1.*the versions the tile reads, found "period-counts\/2"/);
     const matrix = roundTripped(kit.cohortMatrixShapeOf(value(kit.cohortMatrix(table, { granularity: 'month' })), { measure: 'count' }));
     refused(kit.computeKpi(matrix, { ...tileOptions, metric: 'crr' }), /metric": expected .*a cohort-matrix\/1 document has no crr \(it holds cohorts/);
+  });
+});
+
+describe('<kpi-tile> reads revenue-movements/1', () => {
+  const subscriptions = value(kit.readSubscriptions(stripeRecords(), { fields: STRIPE_FIELDS }));
+  // The day that decides which periods are complete: the export's last start or end, and the tile's clock on that day.
+  const asOfDay = Math.max(...subscriptions.map((s) => Math.max(s.startDay, s.endDay ?? -Infinity)));
+  const now = asOfDay * 86_400_000 + 12 * 3_600_000;
+  const documentOf = (granularity) => roundTripped(kit.revenueMovementsShapeOf(value(kit.revenueMovements(subscriptions, { granularity })), { asOfDay }));
+  const tileOptions = { input: 'auto', periods: 12, windowDays: null };
+  const shown = ({ input, ...rest }) => roundTripped(rest);
+
+  it('nrr, grr, revenue-churn, arpa, customer-churn, crr and active-customers: as from the Stripe export', () => {
+    for (const metric of ['nrr', 'grr', 'revenue-churn', 'arpa', 'customer-churn', 'crr', 'active-customers']) {
+      for (const granularity of ['month', 'week']) {
+        const orders = value(kit.computeKpi(stripeRecords(), { ...tileOptions, metric, input: 'subscriptions', granularity, ...(granularity === 'week' ? { weekStart: 1 } : {}), now, subscriptionFields: STRIPE_FIELDS }));
+        const shape = value(kit.computeKpi(documentOf(granularity), { ...tileOptions, metric, granularity }));
+        assert.deepEqual(shown(shape), shown(orders), `${metric} ${granularity}`);
+        assert.notEqual(orders.value, null, `${metric} ${granularity} has a value`);
+      }
+    }
+  });
+
+  it('refuses a metric it holds no figure of, and a contradicted granularity, naming both', () => {
+    refused(kit.computeKpi(documentOf('month'), { ...tileOptions, granularity: 'month', metric: 'nps' }), /metric": expected nrr, grr, revenue-churn, arpa, customer-churn, crr or active-customers for a revenue-movements\/1 document.*found "nps"/);
+    refused(kit.computeKpi(documentOf('month'), { ...tileOptions, granularity: 'quarter', givenGranularity: 'quarter', metric: 'nrr' }), /granularity": expected "month", the periods the revenue-movements\/1 document counted/);
   });
 });

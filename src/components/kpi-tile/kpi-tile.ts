@@ -32,7 +32,9 @@ const SPARKLINE_UNITS = 40;
  * Pre-aggregated data (#14): besides `{ period, value }` records, the tile takes a
  * versioned document as its data (`src`, `data`, an inline script): a
  * `period-counts/1` document for customer-churn, crr and active-customers (its
- * calendar and activity window with it). A metric a document holds no figure of
+ * calendar and activity window with it); a `revenue-movements/1` document for
+ * nrr, grr, revenue-churn, arpa, and customer-churn, crr and active-customers of
+ * paying customers. A metric a document holds no figure of
  * is refused naming the metric and the shape; another version, by name. A
  * `cohort-matrix/1` document is for <cohort-heatmap> and <retention-curve>.
  *

@@ -11,14 +11,17 @@
  */
 import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
-import type { KpiMetric } from '../../metrics/kpi-catalogue.ts';
+import type { KpiMetric, KpiPoint } from '../../metrics/kpi-catalogue.ts';
+import { averageRevenuePerAccount } from '../../metrics/kpi-series.ts';
+import { customerChurnRate, customerRetentionRate, grossRevenueRetention, netRevenueRetention, revenueChurnRate } from '../../metrics/rates.ts';
+import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
 import { validateInput } from '../../metrics/read/validation.ts';
 import { COHORT_MATRIX_SHAPE } from '../../metrics/shapes/cohort-matrix.ts';
 import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
 import { namedShape } from '../../metrics/shapes/versioned.ts';
 import type * as z from 'zod/mini';
 import { countedPeriods } from './counted-periods.ts';
-import { customerCountPoint, type CustomerCountMetric, type Series } from './kpi-model.ts';
+import { churnOrRetention, customerCountPoint, type CustomerCountMetric, type Series } from './kpi-model.ts';
 
 /** What the tile's job passes on to a shape's reader. */
 export interface ShapeReadOptions {
@@ -107,3 +110,49 @@ register<PeriodCountsShape>(PERIOD_COUNTS_SHAPE, {
     return ok({ ...calendarOf(document), points, windowDays: document.windowDays });
   },
 });
+
+// ------------------------------------------------------------------ revenue-movements/1
+
+type RevenueMovementsMetric = 'nrr' | 'grr' | 'revenue-churn' | 'arpa' | 'customer-churn' | 'crr' | 'active-customers';
+
+register<RevenueMovementsShape>(REVENUE_MOVEMENTS_SHAPE, {
+  schema: revenueMovementsShapeSchema,
+  metrics: ['nrr', 'grr', 'revenue-churn', 'arpa', 'customer-churn', 'crr', 'active-customers'],
+  holds: 'recurring revenue movements and paying customers per period',
+  series(document, options) {
+    const refused = contradiction(REVENUE_MOVEMENTS_SHAPE, document, options);
+    if (refused) return refused;
+    const metric = options.metric as RevenueMovementsMetric;
+    const points: KpiPoint[] = [];
+    for (const p of document.periods) {
+      const point = movementPoint(metric, p);
+      if (!point.ok) return point;
+      points.push({ key: p.period, complete: p.complete, ...point.value });
+    }
+    return ok({ ...calendarOf(document), points, windowDays: null });
+  },
+});
+
+/**
+ * A tile's figure of one period of movements, through the one definition of each rate
+ * (rates.ts, as revenueMovements and subscriptionChurnSeries compute them from subscriptions):
+ * undefined, so null, for a period that starts without revenue or without paying customers.
+ */
+function movementPoint(metric: RevenueMovementsMetric, p: RevenueMovementsPeriod): Result<Pick<KpiPoint, 'value' | 'counts' | 'churn'>> {
+  if (metric === 'active-customers') return ok({ value: p.endCustomers });
+  if (metric === 'arpa') return ok({ value: averageRevenuePerAccount({ endingMrr: p.endMrr, customersAtEnd: p.endCustomers }) });
+  if (metric === 'customer-churn' || metric === 'crr') {
+    if (p.startCustomers === 0) return ok(churnOrRetention(metric, 0, p.endCustomers - p.newCustomers, p.lostCustomers, null, null));
+    const counts = { start: p.startCustomers, end: p.endCustomers, new: p.newCustomers, lost: p.lostCustomers };
+    const retention = customerRetentionRate(counts);
+    if (!retention.ok) return retention;
+    const churn = customerChurnRate(counts);
+    if (!churn.ok) return churn;
+    return ok(churnOrRetention(metric, p.startCustomers, p.endCustomers - p.newCustomers, p.lostCustomers, retention.value, churn.value));
+  }
+  if (p.startMrr === 0) return ok({ value: null });
+  const amounts = { startRevenue: p.startMrr, expansion: p.expansion, contraction: p.contraction, churned: p.churned };
+  const rate = metric === 'nrr' ? netRevenueRetention(amounts) : metric === 'grr' ? grossRevenueRetention(amounts) : revenueChurnRate(amounts);
+  if (!rate.ok) return rate;
+  return ok({ value: typeof rate.value === 'number' ? rate.value : rate.value.netRevenueChurn });
+}
