@@ -48,6 +48,12 @@ const TREND_HEIGHT = 112;
  * keyboard and pointer through the platform's chart layer), and a plain-words
  * notice when there are too few responses to trust the score.
  *
+ * Data: survey responses (`customer`, `date`, `score`), bare scores, counts,
+ * per-period counts, or an `nps-periods/1` document (what `retention-kit/sql`
+ * and `retention-kit aggregate --metric nps` write), read whole with its
+ * calendar: the same score, interval, split and trend as from its responses.
+ * A document of another version is refused by name.
+ *
  * @summary NPS with its interval, split, trend and a small-sample notice.
  *
  * @attr granularity - Periods of the trend: day | week | month (default) | quarter | year.
