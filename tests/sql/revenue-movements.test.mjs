@@ -298,6 +298,19 @@ describe('<revenue-movements> reads the document', () => {
     }
   });
 
+  it('from and to keep the periods of a document they keep of the subscriptions', () => {
+    const document = JSON.parse(JSON.stringify(engineShape({ data: 'stripe', granularity: 'month' })));
+    for (const range of [{ from: '2024-03-10', to: '2024-07-01' }, { from: '2024-06-01' }, { to: '2024-02-15' }]) {
+      const fromShape = value(kit.computeRevenueMovements(document, { input: 'auto', granularity: 'month', ...range }));
+      const fromRows = value(kit.computeRevenueMovements(records, { input: 'subscriptions', granularity: 'month', subscriptionFields: STRIPE_FIELDS, asOf, ...range }));
+      assert.deepEqual(fromShape.periods, fromRows.periods, JSON.stringify(range));
+      assert.ok(fromShape.periods.length >= 2 && fromShape.periods.length < document.periods.length);
+    }
+    const wrong = kit.computeRevenueMovements(document, { input: 'auto', granularity: 'month', from: '2024-13-01' });
+    assert.equal(wrong.ok, false);
+    assert.match(JSON.stringify(wrong.error), /from/);
+  });
+
   it('a document of another version is refused by name; one whose amounts do not add up says which period', () => {
     const other = kit.computeRevenueMovements({ shape: 'revenue-movements/2', periods: [] }, { input: 'auto', granularity: 'month' });
     assert.equal(other.ok, false);

@@ -28,6 +28,7 @@ import { movementRates } from '../../metrics/movement-rates.ts';
 import { numberValue, readRecords, textValue, optionalBooleanValue } from '../../metrics/read/records.ts';
 import { revenueMovements } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
+import { calendarOfShape } from '../../metrics/shapes/cohort-matrix.ts';
 import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
 import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { engineJob } from '../job.ts';
@@ -97,17 +98,37 @@ export function computeRevenueMovements(rows: unknown, options: RevenueMovements
   const versioned = readVersionedShape(rows, REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema);
   if (versioned && !versioned.ok) return versioned;
   if (!versioned && !isRecordList(rows)) return fail(optionError('data', 'an array of subscriptions or of periods', rows));
-  const model = versioned ? fromDocument(versioned.value) : detectInput(rows as RecordList, options.input) === 'periods' ? fromPeriods(rows as RecordList, options) : fromSubscriptions(rows as RecordList, options);
+  const model = versioned ? fromDocument(versioned.value, options) : detectInput(rows as RecordList, options.input) === 'periods' ? fromPeriods(rows as RecordList, options) : fromSubscriptions(rows as RecordList, options);
   if (!model.ok) return model;
   // The default selection moves with the periods drawn.
   const drawn = latestPeriods(model.value, 'periods', model.warnings);
   return drawn.ok ? ok({ ...drawn.value, defaultIndex: defaultIndexOf(drawn.value.periods) }, drawn.warnings) : drawn;
 }
 
-/** A revenue-movements/1 document's periods as bars, with the rates the kit computes from any amounts. */
-function fromDocument(document: RevenueMovementsShape): Result<RevenueMovementsModel> {
+/**
+ * A revenue-movements/1 document's periods as bars, with the rates the kit computes from any
+ * amounts; `from` and `to` keep the periods they keep of subscriptions (each period's movements
+ * do not depend on the range shown).
+ */
+function fromDocument(document: RevenueMovementsShape, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
+  const calendar = calendarOfShape(document);
+  const zone = new ZonedDayMapper(options.timeZone ?? 'UTC');
+  let first = -Infinity;
+  let last = Infinity;
+  if (options.from) {
+    const from = dayOfOption('from', options.from, zone);
+    if (!from.ok) return from;
+    first = calendar.indexOfDay(from.value);
+  }
+  if (options.to) {
+    const to = dayOfOption('to', options.to, zone);
+    if (!to.ok) return to;
+    last = calendar.indexOfDay(to.value - 1);
+  }
   const periods: MovementBar[] = [];
   for (const p of document.periods) {
+    const index = calendar.indexOfKey(p.period);
+    if (index < first || index > last) continue;
     const amounts = { startMrr: p.startMrr, newMrr: p.new, expansionMrr: p.expansion, reactivationMrr: p.reactivated, contractionMrr: p.contraction, churnedMrr: p.churned };
     const rates = movementRates(amounts);
     if (!rates.ok) return rates;
