@@ -17,3 +17,4 @@ export { purchaseGapsSql, windowDaysFromGaps, purchaseGapsShapeSql, purchaseGaps
 export { revenueMovementsSql, revenueMovementsFromRows, type RevenueMovementsRow, type RevenueMovementsFromRowsOptions } from './revenue-movements.ts';
 export { subscriptionRowCountsSql, subscriptionFieldsOfPreset, type SubscriptionSqlFields, type SubscriptionSqlOptions } from './subscription-source.ts';
 export { orderConflictsSql, statusCountsSql, currencyCountsSql, type SqlRowRole } from './orders.ts';
+export { repeatCountsSql, repeatCountsFromRows, type RepeatCountsRow, type RepeatCountsSqlOptions } from './repeat-counts.ts';

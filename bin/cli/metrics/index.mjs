@@ -4,5 +4,7 @@ import { cohort } from './cohort.mjs';
 import { periods } from './periods.mjs';
 import { gaps } from './gaps.mjs';
 import { revenue } from './revenue.mjs';
+import { nps } from './nps.mjs';
+import { repeat } from './repeat.mjs';
 
-export const METRICS = { cohort, periods, gaps, revenue };
+export const METRICS = { cohort, periods, gaps, revenue, repeat, nps };

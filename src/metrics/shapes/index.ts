@@ -9,3 +9,4 @@ export * from './period-counts.ts';
 export * from './revenue-movements.ts';
 export * from './nps-periods.ts';
 export * from './purchase-gaps.ts';
+export * from './repeat-counts.ts';

@@ -1,0 +1,136 @@
+-- Repeat and loyal customers per period (retention-kit repeat-counts/1), week periods, weeks starting on weekday 0 (0 = Sunday).
+-- A customer of a period bought in it; a repeat customer bought at least twice, a loyal one at least 4 times.
+WITH RECURSIVE
+-- Each line as written; an order's own cells (customer, date, status, total, refund, currency)
+-- may be blank on its later lines.
+order_lines AS (
+  SELECT
+    NULLIF(TRIM(CAST(`order_number` AS String)), '') AS order_id,
+    NULLIF(TRIM(CAST(`customer_id` AS String)), '') AS customer,
+    toDate(`ordered_at`, 'America/New_York') AS day,
+    LOWER(NULLIF(TRIM(CAST(`status` AS String)), '')) AS status,
+    CAST(`quantity` * `unit_price` AS Nullable(Float64)) AS money,
+    CAST(NULL AS Nullable(Float64)) AS refund,
+    CAST(NULL AS String) AS currency
+  FROM `shop`.`orders`
+),
+-- What an order's lines say between them, once: its total counted once (here the sum of its lines: quantity × unit price), its refund netted once.
+order_cells AS (
+  SELECT order_id, MAX(customer) AS customer, MAX(day) AS day, MAX(status) AS status,
+    SUM(money) AS money, MAX(refund) AS refund, MAX(currency) AS currency
+  FROM order_lines
+  WHERE order_id IS NOT NULL
+  GROUP BY order_id
+),
+-- One entry per order, and each line without an order id as an order of its own; what its status means
+-- (type map, then the built-in words; an unknown word or none: the sign of the money).
+order_entries AS (
+  SELECT customer, day, money, refund, currency, CASE
+      WHEN status IN ('return', 'refund', 'cancellation', 'cancelled', 'canceled', 'credit', 'chargeback') THEN 'refund'
+      WHEN status IN ('purchase', 'order', 'sale', 'invoice', 'payment', 'charge') THEN 'purchase'
+    END AS role
+  FROM (
+    SELECT customer, day, status, money, refund, currency FROM order_cells
+    UNION ALL
+    SELECT customer, day, status, money, refund, currency FROM order_lines WHERE order_id IS NULL
+  ) AS orders
+),
+-- Every line with its order's cells where its own are blank: what is counted and left out.
+read_rows AS (
+  SELECT customer, day, status, role,
+    CASE WHEN role = 'ignore' THEN 1 ELSE 0 END AS ignored,
+    CASE WHEN role = 'purchase' THEN 0 WHEN role = 'refund' THEN 1 WHEN money < 0 THEN 1 ELSE 0 END AS is_return,
+    currency
+  FROM (
+    SELECT
+      COALESCE(l.customer, o.customer) AS customer,
+      COALESCE(l.day, o.day) AS day,
+      COALESCE(l.status, o.status) AS status,
+      COALESCE(o.money, l.money) AS money,
+      COALESCE(l.currency, o.currency) AS currency,
+      CASE
+        WHEN COALESCE(l.status, o.status) IN ('return', 'refund', 'cancellation', 'cancelled', 'canceled', 'credit', 'chargeback') THEN 'refund'
+        WHEN COALESCE(l.status, o.status) IN ('purchase', 'order', 'sale', 'invoice', 'payment', 'charge') THEN 'purchase'
+      END AS role
+    FROM order_lines l
+    LEFT JOIN order_cells o ON o.order_id = l.order_id
+  ) AS lines
+),
+-- Purchase lines per currency; with two or more, money is shown in the one most are in (a tie: the first in alphabetical order).
+purchase_currencies AS (
+  SELECT currency, COUNT(*) AS line_count
+  FROM read_rows
+  WHERE currency IS NOT NULL AND customer IS NOT NULL AND day IS NOT NULL AND ignored = 0 AND is_return = 0
+  GROUP BY currency
+),
+shown_currency AS (
+  SELECT currency FROM purchase_currencies
+  WHERE (SELECT COUNT(*) FROM purchase_currencies) > 1
+  ORDER BY line_count DESC, currency
+  LIMIT 1
+),
+-- Rows without a customer (guest orders) belong to nobody; ignored statuses are money never received.
+-- An order is a purchase (a return when its status or the sign says so: its money negative),
+-- and its refund a return on the same day. Orders in another currency than the one shown keep
+-- counting as activity, with no money.
+customer_rows AS (
+  SELECT customer, day, is_return,
+    CASE WHEN currency IS NOT NULL AND currency <> (SELECT s.currency FROM shown_currency s) THEN 0 WHEN is_return = 1 THEN -ABS(money) ELSE money END AS amount
+  FROM (
+    SELECT customer, day, money, currency,
+      CASE WHEN role = 'purchase' THEN 0 WHEN role = 'refund' THEN 1 WHEN money < 0 THEN 1 ELSE 0 END AS is_return
+    FROM order_entries
+    WHERE role IS NULL OR role <> 'ignore'
+  ) AS entries
+  WHERE customer IS NOT NULL AND day IS NOT NULL
+  UNION ALL
+  SELECT customer, day, 1 AS is_return, CASE WHEN currency IS NOT NULL AND currency <> (SELECT s.currency FROM shown_currency s) THEN 0 ELSE -refund END AS amount
+  FROM order_entries
+  WHERE (role IS NULL OR role <> 'ignore') AND refund > 0 AND customer IS NOT NULL AND day IS NOT NULL
+),
+-- The data's first day, and the last day used (as-of: the last day of any customer's row).
+bounds AS (
+  SELECT MIN(day) AS first_day, MAX(day) AS as_of FROM customer_rows
+),
+-- Rows after as-of are left out.
+used_rows AS (
+  SELECT r.customer, r.day, r.is_return, r.amount
+  FROM customer_rows r CROSS JOIN bounds b
+  WHERE r.day <= b.as_of
+),
+periods AS (
+  SELECT CAST(0 AS BIGINT) AS j, addDays(s.first_day, -(((toDayOfWeek(s.first_day) % 7) + 7) % 7)) AS period_start FROM bounds s
+  UNION ALL
+  SELECT p.j + 1, addDays(p.period_start, 7)
+  FROM periods p CROSS JOIN bounds s
+  WHERE addDays(p.period_start, 7) <= addDays(s.as_of, -(((toDayOfWeek(s.as_of) % 7) + 7) % 7))
+),
+-- Purchases per customer and period: one row per order (its lines are one purchase); returns are never purchases,
+-- two orders on one day are two purchases.
+purchases AS (
+  SELECT customer, addDays(day, -(((toDayOfWeek(day) % 7) + 7) % 7)) AS period_start, COUNT(*) AS orders
+  FROM used_rows
+  WHERE is_return = 0
+  GROUP BY customer, addDays(day, -(((toDayOfWeek(day) % 7) + 7) % 7))
+),
+counts AS (
+  SELECT period_start,
+    COUNT(*) AS customers,
+    SUM(CASE WHEN orders >= 2 THEN 1 ELSE 0 END) AS repeat_customers,
+    SUM(CASE WHEN orders >= 4 THEN 1 ELSE 0 END) AS loyal_customers
+  FROM purchases
+  GROUP BY period_start
+)
+SELECT
+  toString(p.period_start) AS period_start,
+  COALESCE(c.customers, 0) AS customers,
+  COALESCE(c.repeat_customers, 0) AS repeat_customers,
+  COALESCE(c.loyal_customers, 0) AS loyal_customers,
+  -- Complete unless as-of is inside the period and not its last day.
+  CASE WHEN addDays(b.as_of, 1) >= addDays(p.period_start, 7) THEN 1 ELSE 0 END AS complete,
+  toString(b.as_of) AS as_of
+FROM periods p
+CROSS JOIN bounds b
+LEFT JOIN counts c ON c.period_start = p.period_start
+ORDER BY p.j
+SETTINGS join_use_nulls = 1
