@@ -8,13 +8,13 @@
  *   {
  *     "shape": "purchase-gaps/1",
  *     "asOf": "2010-12-09",            // last day of data read, inclusive
- *     "from": "2010-01-01",            // optional: first day counted (a frame was given)
- *     "to": "2011-01-01",              // optional: first day no longer counted
- *     "customersWithPurchase": 4312,   // bought on at least one day in the frame
- *     "customersWithRepeat": 2893,     // bought on at least two days: the gaps rest on them
- *     "gapCount": 20410,               // all gaps, = the sum of the counts
- *     "median": 26,                    // days; null when nobody bought on two days
- *     "gaps": [{ "days": 1, "count": 712 }, { "days": 2, "count": 540 }, …]
+ *     "from": "2009-12-01",            // optional: first day counted (a frame was given)
+ *     "to": "2010-12-10",              // optional: first day no longer counted
+ *     "customersWithPurchase": 4314,   // bought on at least one day in the frame
+ *     "customersWithRepeat": 2818,     // bought on at least two days: the gaps rest on them
+ *     "gapCount": 12687,               // all gaps, = the sum of the counts
+ *     "median": 28,                    // days; null when nobody bought on two days
+ *     "gaps": [{ "days": 1, "count": 369 }, { "days": 2, "count": 315 }, …, { "days": 364, "count": 1 }]
  *   }
  *
  * Definitions (the engine's, metrics/purchase-gaps.ts):

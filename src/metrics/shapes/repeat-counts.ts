@@ -9,12 +9,13 @@
  *   {
  *     "shape": "repeat-counts/1",
  *     "granularity": "month",
- *     "weekStart": 1,                  // week periods only: 0 Sunday … 6 Saturday
+ *     "weekStart": 1,                  // week periods only (left out here): 0 Sunday … 6 Saturday
  *     "asOf": "2010-12-09",            // last day of data used, inclusive
  *     "frame": "period",               // each period's purchases alone
  *     "loyaltyThreshold": 3,           // purchases in the period that make a customer loyal
  *     "periods": [
- *       { "period": "2010-11", "customers": 1665, "repeatCustomers": 602, "loyalCustomers": 252, "complete": true }
+ *       { "period": "2010-11", "customers": 1607, "repeatCustomers": 527, "loyalCustomers": 204, "complete": true },
+ *       { "period": "2010-12", "customers": 573, "repeatCustomers": 108, "loyalCustomers": 29, "complete": false }
  *     ]
  *   }
  *
