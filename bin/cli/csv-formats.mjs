@@ -53,7 +53,7 @@ export async function dateOrderOf(d, rowsOf, from, column, isCsv) {
   throw recordError(
     Number(found.any_n),
     column,
-    `dates whose order can be told: every day in this column is 12 or less, so "${found.any_value}" could be day-first or month-first; set --date-format DD/MM/YYYY or --date-format MM/DD/YYYY`,
+    `dates whose order can be told: every day in this column is 12 or less, so "${found.any_value}" could be day-first or month-first; set --date-format to the column's layout, such as DD/MM/YY HH:mm or MM/DD/YY HH:mm`,
     found.any_value,
     isCsv,
   );

@@ -56,18 +56,28 @@ export async function duckdbSource(kit, path, options, fields, say) {
     }
     checkMapping(fields, columns, name);
     detected = columns;
-    // What the sniffer saw in the file: a `;` delimiter is Excel's European save (decimal commas, as
-    // the engine reads it), a date format other than year-first is read by the engine's rule below.
-    let sniffed = { Delimiter: ',', DateFormat: null, TimestampFormat: null };
+    // What the sniffer saw in the file: a `;` delimiter is Excel's European save (decimal commas, as the engine reads it).
+    let sniffed = { Delimiter: ',' };
     if (isCsv) {
       try {
-        [sniffed] = await rowsOf(`SELECT Delimiter, DateFormat, TimestampFormat FROM sniff_csv(${d.string(path)})`);
+        [sniffed] = await rowsOf(`SELECT Delimiter FROM sniff_csv(${d.string(path)})`);
       } catch {
         // The read itself worked: the plain reading rules apply.
       }
     }
     const semicolons = isCsv && sniffed.Delimiter === ';';
-    const yearFirst = (format) => format === null || format === undefined || /^%Y/.test(format);
+    // A date column the sniffer typed must be written year first to be read as it is: the sniffer
+    // reads `1/9/24 9:38` as the year 1 (and picks day or month first by itself), where the engine
+    // settles the order from the whole column. One format holds for a typed column: its first values tell.
+    const notYearFirst = new Set();
+    for (const column of ['date', 'start', 'end'].map((field) => fields[field]).filter(Boolean)) {
+      if (!isCsv || options.dateFormat || !/^(DATE|TIMESTAMP)$/.test(columns.find((c) => c.name === column).type)) continue;
+      const v = `TRIM(CAST(${d.identifier(column)} AS VARCHAR))`;
+      const [first] = await rowsOf(
+        `SELECT COUNT(*) AS n FROM (SELECT ${v} AS v FROM ${reader([[column, 'VARCHAR']])} WHERE ${v} <> '' LIMIT 1000) AS first_values WHERE NOT regexp_matches(v, '^\\d{4}-')`,
+      );
+      if (Number(first.n) > 0) notYearFirst.add(column);
+    }
     // Ids are text, as the engine reads them ("007" is not 7). Dates: wall-clock columns (sniffed DATE
     // or TIMESTAMP) are read as they are; a column with offsets is read as text and judged value by
     // value below, since the sniffed TIMESTAMPTZ reads "2024-01-31 23:30" as UTC and JSON's reader
@@ -75,12 +85,15 @@ export async function duckdbSource(kit, path, options, fields, say) {
     // The dated columns: an order's date, or a subscription's start and end.
     const dateColumns = ['date', 'start', 'end'].map((field) => fields[field]).filter(Boolean);
     const dateAsText = (column) =>
-      isJson || (isCsv && !options.dateFormat && (!/^(DATE|TIMESTAMP)$/.test(columns.find((c) => c.name === column).type) || !yearFirst(sniffed.DateFormat) || !yearFirst(sniffed.TimestampFormat)));
+      isJson || (isCsv && !options.dateFormat && (!/^(DATE|TIMESTAMP)$/.test(columns.find((c) => c.name === column).type) || notYearFirst.has(column)));
     const numbersAsText = semicolons ? [...NUMBER_FIELDS.map((f) => fields[f]).filter(Boolean).map((column) => [column, 'VARCHAR'])] : [];
     const types =
       isCsv || isJson
         ? [
-            [fields.customer, 'VARCHAR'],
+            // A survey's respondent is optional (anonymous surveys have none).
+            ...(fields.customer ? [[fields.customer, 'VARCHAR']] : []),
+            // A survey's score as written: the SQL reads its number, and a bad one is quoted as it is.
+            ...(fields.score ? [[fields.score, 'VARCHAR']] : []),
             ...(fields.order ? [[fields.order, 'VARCHAR']] : []),
             ...dateColumns.flatMap((column) => (dateAsText(column) ? [[column, 'VARCHAR']] : isCsv && options.dateFormat ? [[column, 'TIMESTAMP']] : [])),
             ...numbersAsText,

@@ -113,7 +113,8 @@ order_cells AS (
 -- One entry per order, and each line without an order id as an order of its own; what its status means
 -- (type map, then the built-in words; an unknown word or none: the sign of the money).
 order_entries AS (
-  SELECT customer, day, money, refund, currency, ${role} AS role
+  SELECT customer, day, money, refund, currency,
+    ${role} AS role
   FROM (
     SELECT customer, day, status, money, refund, currency FROM order_cells
     UNION ALL
