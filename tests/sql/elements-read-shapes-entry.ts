@@ -12,3 +12,5 @@ export { churnVerdict } from '../../src/metrics/benchmarks.ts';
 export { readSubscriptions } from '../../src/metrics/subscriptions.ts';
 export { revenueMovements } from '../../src/metrics/revenue-movements.ts';
 export { revenueMovementsShapeOf } from '../../src/metrics/shapes/revenue-movements.ts';
+export { readSurveyResponses } from '../../src/metrics/surveys.ts';
+export { npsPeriodsShapeOf } from '../../src/metrics/shapes/nps-periods.ts';

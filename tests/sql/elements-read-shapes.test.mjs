@@ -6,7 +6,10 @@
 // contradicts the element's attributes, or whose counts do not add up, is said clearly.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { importTs } from './load-ts.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import { importTs, root } from './load-ts.mjs';
 import { UK_FIELDS, ukExportRecords } from './fixtures.mjs';
 import { STRIPE_FIELDS, stripeRecords } from './subscription-fixtures.mjs';
 
@@ -200,5 +203,36 @@ describe('<kpi-tile> reads revenue-movements/1', () => {
   it('refuses a metric it holds no figure of, and a contradicted granularity, naming both', () => {
     refused(kit.computeKpi(documentOf('month'), { ...tileOptions, granularity: 'month', metric: 'nps' }), /metric": expected nrr, grr, revenue-churn, arpa, customer-churn, crr or active-customers for a revenue-movements\/1 document.*found "nps"/);
     refused(kit.computeKpi(documentOf('month'), { ...tileOptions, granularity: 'quarter', givenGranularity: 'quarter', metric: 'nrr' }), /granularity": expected "month", the periods the revenue-movements\/1 document counted/);
+  });
+});
+
+describe('<kpi-tile> reads nps-periods/1', () => {
+  const records = csvParse(readFileSync(join(root, 'tests/fixtures/surveys/delighted-nps-responses.csv'), 'utf8'));
+  const responseFields = { customer: 'person', date: 'created_at', score: 'score' };
+  const responses = value(kit.readSurveyResponses(records, { fields: responseFields }));
+  const tileOptions = { metric: 'nps', input: 'auto', periods: 12, windowDays: null };
+  const shown = ({ input, ...rest }) => roundTripped(rest);
+
+  it('the score, its change and interval per period: as from the Delighted export, monthly and weekly', () => {
+    for (const granularity of ['month', 'week']) {
+      const weekStart = granularity === 'week' ? { weekStart: 1 } : {};
+      const document = roundTripped(value(kit.npsPeriodsShapeOf(responses, { granularity, ...weekStart })));
+      const orders = value(kit.computeKpi(records, { ...tileOptions, input: 'responses', granularity, ...weekStart, responseFields }));
+      const shape = value(kit.computeKpi(document, { ...tileOptions, granularity }));
+      assert.deepEqual(shown(shape), shown(orders), granularity);
+      assert.ok(orders.interval && orders.points.length >= 5, `${granularity}: an interval and a sparkline`);
+    }
+  });
+
+  it('the committed document the command line wrote is the one the engine counts', () => {
+    const committed = JSON.parse(readFileSync(join(root, 'tests/fixtures/surveys/delighted-nps-periods.json'), 'utf8'));
+    const orders = value(kit.computeKpi(records, { ...tileOptions, input: 'responses', granularity: 'month', responseFields }));
+    assert.deepEqual(shown(value(kit.computeKpi(committed, { ...tileOptions, granularity: 'month' }))), shown(orders));
+  });
+
+  it('undated responses, which the tile refuses from responses too, and another metric are refused by name', () => {
+    const document = roundTripped(value(kit.npsPeriodsShapeOf(responses, { granularity: 'month' })));
+    refused(kit.computeKpi({ ...document, undated: { promoters: 1, passives: 0, detractors: 1, responses: 2 } }, { ...tileOptions, granularity: 'month' }), /undated": expected no undated responses: a tile shows one period's NPS.*found 2/);
+    refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', granularity: 'month' }), /metric": expected nps for a nps-periods\/1 document.*found "crr"/);
   });
 });

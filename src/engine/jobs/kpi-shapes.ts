@@ -13,7 +13,8 @@ import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import type { KpiMetric, KpiPoint } from '../../metrics/kpi-catalogue.ts';
 import { averageRevenuePerAccount } from '../../metrics/kpi-series.ts';
-import { customerChurnRate, customerRetentionRate, grossRevenueRetention, netRevenueRetention, revenueChurnRate } from '../../metrics/rates.ts';
+import { customerChurnRate, customerRetentionRate, grossRevenueRetention, netRevenueRetention, npsFromCounts, revenueChurnRate } from '../../metrics/rates.ts';
+import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '../../metrics/shapes/nps-periods.ts';
 import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
 import { validateInput } from '../../metrics/read/validation.ts';
 import { COHORT_MATRIX_SHAPE } from '../../metrics/shapes/cohort-matrix.ts';
@@ -156,3 +157,28 @@ function movementPoint(metric: RevenueMovementsMetric, p: RevenueMovementsPeriod
   if (!rate.ok) return rate;
   return ok({ value: typeof rate.value === 'number' ? rate.value : rate.value.netRevenueChurn });
 }
+
+// ------------------------------------------------------------------ nps-periods/1
+
+register<NpsPeriodsShape>(NPS_PERIODS_SHAPE, {
+  schema: npsPeriodsShapeSchema,
+  metrics: ['nps'],
+  holds: 'survey responses counted per period',
+  series(document, options) {
+    const refused = contradiction(NPS_PERIODS_SHAPE, document, options);
+    if (refused) return refused;
+    // From responses the tile refuses undated ones (a tile is one period's score, and they are in
+    // none); a document that counted some is held to the same, not read as if they were not there.
+    if (document.undated && document.undated.responses > 0) {
+      return fail(optionError('undated', `no undated responses: a tile shows one period's NPS and these are in none (<nps-score> counts them in its overall score)`, document.undated.responses));
+    }
+    // As from responses: every period's score is read as complete. A running period's NPS is an
+    // unbiased reading on fewer answers (its interval says how few), not a part of a total.
+    const points = document.periods.map((p): KpiPoint => {
+      if (p.responses === 0) return { key: p.period, value: null, complete: true };
+      const nps = npsFromCounts(p.promoters, p.passives, p.detractors);
+      return { key: p.period, value: nps.score, complete: true, answers: { promoters: nps.promoters, detractors: nps.detractors, responses: nps.responses } };
+    });
+    return ok({ ...calendarOf(document), points, windowDays: null });
+  },
+});

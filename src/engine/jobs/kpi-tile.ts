@@ -14,7 +14,7 @@
  * - a versioned document (kpi-shapes.ts), whatever `input` says: a
  *   `period-counts/1` document for customer-churn, crr and active-customers;
  *   `revenue-movements/1` for nrr, grr, revenue-churn, arpa, and customer-churn,
- *   crr and active-customers of paying customers.
+ *   crr and active-customers of paying customers; `nps-periods/1` for nps.
  *
  * The tile's period is the last complete period with a value (a running
  * month would compare half a month with a whole one); without one, the last
@@ -102,7 +102,7 @@ export function computeKpi(rows: unknown, options: KpiJobOptions): Result<KpiMod
   // its calendar and window; it is read for the metrics it holds one figure per period of.
   const shaped = kpiSeriesFromShape(rows, { metric: options.metric, givenGranularity: options.givenGranularity, windowDays: options.windowDays });
   if (shaped) return shaped.ok ? ok(tileModel(options.metric, 'periods', shaped.value, options.periods), shaped.warnings) : shaped;
-  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records, or a versioned document (period-counts/1, revenue-movements/1)', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records, or a versioned document (period-counts/1, revenue-movements/1, nps-periods/1)', rows));
   const input = detectKpiInput(rows, options);
   const series = seriesOf(input, rows, options);
   if (!series.ok) return series;
