@@ -42,6 +42,13 @@ export const DEFAULT_BIN_WIDTH = 7;
  * not independent draws, so it gets no interval. `confidence="off"` hides the
  * interval and the few-customers note.
  *
+ * Besides transactions, it takes a `purchase-gaps/1` document (the command
+ * line's `--metric gaps`, retention-kit/sql's purchaseGapsShapeSql): the gaps
+ * counted per length, from which it draws the same bars, median, mean, window
+ * and share for any `bin-width` and `max-days`. A document counted over a
+ * frame is refused when `from` or `to` asks for another; another version of
+ * the shape is refused by name.
+ *
  * @summary Days between purchases, median and suggested retention window.
  *
  * @attr bin-width - Days per bar (default 7).
