@@ -14,3 +14,5 @@ export { revenueMovements } from '../../src/metrics/revenue-movements.ts';
 export { revenueMovementsShapeOf } from '../../src/metrics/shapes/revenue-movements.ts';
 export { readSurveyResponses } from '../../src/metrics/surveys.ts';
 export { npsPeriodsShapeOf } from '../../src/metrics/shapes/nps-periods.ts';
+export { purchaseMetricSeries } from '../../src/metrics/kpi-series.ts';
+export { repeatCountsShapeOf } from '../../src/metrics/shapes/repeat-counts.ts';

@@ -236,3 +236,30 @@ describe('<kpi-tile> reads nps-periods/1', () => {
     refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', granularity: 'month' }), /metric": expected nps for a nps-periods\/1 document.*found "crr"/);
   });
 });
+
+describe('<kpi-tile> reads repeat-counts/1', () => {
+  const tileOptions = { input: 'auto', periods: 12, windowDays: null };
+  const shown = ({ input, ...rest }) => roundTripped(rest);
+  const documentOf = (granularity, loyaltyThreshold) => {
+    const series = (metric) => value(kit.purchaseMetricSeries(table, { metric, granularity, loyaltyThreshold }));
+    return roundTripped(kit.repeatCountsShapeOf({ repeat: series('repeat-purchase-rate'), loyal: series('loyal-customer-rate') }, { granularity, asOfDay: table.lastDay, loyaltyThreshold }));
+  };
+
+  it('repeat-purchase-rate and loyal-customer-rate: the value, change, interval and running December as from the UK export', () => {
+    for (const granularity of ['month', 'quarter']) {
+      for (const metric of ['repeat-purchase-rate', 'loyal-customer-rate']) {
+        const orders = value(kit.computeKpi(rows, { ...tileOptions, metric, granularity, loyaltyThreshold: 4, transactionFields: fields }));
+        const shape = value(kit.computeKpi(documentOf(granularity, 4), { ...tileOptions, metric, granularity }));
+        assert.deepEqual(shown(shape), shown(orders), `${metric} ${granularity}`);
+        assert.ok(orders.interval && orders.change, `${metric} ${granularity}: an interval and a change test`);
+      }
+    }
+  });
+
+  it('a loyalty threshold or frame the document was not counted at is refused naming it; another metric too', () => {
+    const document = documentOf('month', 3);
+    refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'loyal-customer-rate', loyaltyThreshold: 5 }), /loyalty-threshold": expected 3, the threshold the repeat-counts\/1 document counted loyal customers at.*found 5/);
+    refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'repeat-purchase-rate', frame: 'cumulative' }), /frame": expected "period", the time frame the repeat-counts\/1 document counted.*found "cumulative"/);
+    refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'time-between-purchases' }), /metric": expected repeat-purchase-rate or loyal-customer-rate for a repeat-counts\/1 document.*found "time-between-purchases"/);
+  });
+});

@@ -34,7 +34,9 @@ const SPARKLINE_UNITS = 40;
  * `period-counts/1` document for customer-churn, crr and active-customers (its
  * calendar and activity window with it); a `revenue-movements/1` document for
  * nrr, grr, revenue-churn, arpa, and customer-churn, crr and active-customers of
- * paying customers; an `nps-periods/1` document for nps. A metric a document holds no figure of
+ * paying customers; an `nps-periods/1` document for nps; a `repeat-counts/1`
+ * document for repeat-purchase-rate and loyal-customer-rate (at its loyalty
+ * threshold: `loyalty-threshold` set to another is an error). A metric a document holds no figure of
  * is refused naming the metric and the shape; another version, by name. A
  * `cohort-matrix/1` document is for <cohort-heatmap> and <retention-curve>.
  *

@@ -12,7 +12,8 @@
 import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import type { KpiMetric, KpiPoint } from '../../metrics/kpi-catalogue.ts';
-import { averageRevenuePerAccount } from '../../metrics/kpi-series.ts';
+import { averageRevenuePerAccount, type SeriesFrame } from '../../metrics/kpi-series.ts';
+import { REPEAT_COUNTS_SHAPE, repeatCountsShapeSchema, type RepeatCountsShape } from '../../metrics/shapes/repeat-counts.ts';
 import { customerChurnRate, customerRetentionRate, grossRevenueRetention, netRevenueRetention, npsFromCounts, revenueChurnRate } from '../../metrics/rates.ts';
 import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '../../metrics/shapes/nps-periods.ts';
 import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
@@ -31,6 +32,10 @@ export interface ShapeReadOptions {
   givenGranularity?: Granularity;
   /** The page's `window-days`; null when not set. */
   windowDays: number | null;
+  /** The page's `loyalty-threshold`, when set. */
+  loyaltyThreshold?: number;
+  /** The page's `frame`, when set. */
+  frame?: SeriesFrame;
 }
 
 interface ShapeReader<T> {
@@ -178,6 +183,32 @@ register<NpsPeriodsShape>(NPS_PERIODS_SHAPE, {
       if (p.responses === 0) return { key: p.period, value: null, complete: true };
       const nps = npsFromCounts(p.promoters, p.passives, p.detractors);
       return { key: p.period, value: nps.score, complete: true, answers: { promoters: nps.promoters, detractors: nps.detractors, responses: nps.responses } };
+    });
+    return ok({ ...calendarOf(document), points, windowDays: null });
+  },
+});
+
+// ------------------------------------------------------------------ repeat-counts/1
+
+register<RepeatCountsShape>(REPEAT_COUNTS_SHAPE, {
+  schema: repeatCountsShapeSchema,
+  metrics: ['repeat-purchase-rate', 'loyal-customer-rate'],
+  holds: 'customers who purchased per period, those who purchased twice or more and those who reached the loyalty threshold',
+  series(document, options) {
+    const refused = contradiction(REPEAT_COUNTS_SHAPE, document, options);
+    if (refused) return refused;
+    // Loyal customers were counted at the document's threshold, in each period alone: another asked for cannot be read from them.
+    if (options.metric === 'loyal-customer-rate' && options.loyaltyThreshold !== undefined && options.loyaltyThreshold !== document.loyaltyThreshold) {
+      return fail(optionError('loyalty-threshold', `${document.loyaltyThreshold}, the threshold the ${REPEAT_COUNTS_SHAPE} document counted loyal customers at (or leave it out)`, options.loyaltyThreshold));
+    }
+    if (options.frame !== undefined && options.frame !== document.frame) {
+      return fail(optionError('frame', `"${document.frame}", the time frame the ${REPEAT_COUNTS_SHAPE} document counted (or leave it out)`, options.frame));
+    }
+    const loyal = options.metric === 'loyal-customer-rate';
+    const points = document.periods.map((p): KpiPoint => {
+      const successes = loyal ? p.loyalCustomers : p.repeatCustomers;
+      // As purchases.ts: a share of the period's customers, undefined (null) without any.
+      return { key: p.period, value: p.customers > 0 ? successes / p.customers : null, complete: p.complete, counts: { successes, trials: p.customers } };
     });
     return ok({ ...calendarOf(document), points, windowDays: null });
   },

@@ -14,7 +14,8 @@
  * - a versioned document (kpi-shapes.ts), whatever `input` says: a
  *   `period-counts/1` document for customer-churn, crr and active-customers;
  *   `revenue-movements/1` for nrr, grr, revenue-churn, arpa, and customer-churn,
- *   crr and active-customers of paying customers; `nps-periods/1` for nps.
+ *   crr and active-customers of paying customers; `nps-periods/1` for nps;
+ *   `repeat-counts/1` for repeat-purchase-rate and loyal-customer-rate.
  *
  * The tile's period is the last complete period with a value (a running
  * month would compare half a month with a whole one); without one, the last
@@ -100,9 +101,15 @@ export function computeKpi(rows: unknown, options: KpiJobOptions): Result<KpiMod
   if (!Number.isInteger(options.periods) || options.periods < 1) return fail(optionError('periods', 'a whole number of periods, 1 or more', options.periods));
   // A versioned document (period-counts/1 …: the command line's and retention-kit/sql's output) brings
   // its calendar and window; it is read for the metrics it holds one figure per period of.
-  const shaped = kpiSeriesFromShape(rows, { metric: options.metric, givenGranularity: options.givenGranularity, windowDays: options.windowDays });
+  const shaped = kpiSeriesFromShape(rows, {
+    metric: options.metric,
+    givenGranularity: options.givenGranularity,
+    windowDays: options.windowDays,
+    loyaltyThreshold: options.loyaltyThreshold,
+    frame: options.frame,
+  });
   if (shaped) return shaped.ok ? ok(tileModel(options.metric, 'periods', shaped.value, options.periods), shaped.warnings) : shaped;
-  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records, or a versioned document (period-counts/1, revenue-movements/1, nps-periods/1)', rows));
+  if (!isRecordList(rows)) return fail(optionError('data', 'an array of records, or a versioned document (period-counts/1, revenue-movements/1, nps-periods/1, repeat-counts/1)', rows));
   const input = detectKpiInput(rows, options);
   const series = seriesOf(input, rows, options);
   if (!series.ok) return series;
