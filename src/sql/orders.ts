@@ -81,6 +81,8 @@ function roleCase(d: Dialect, word: string, typeMap: Map<string, SqlRowRole>): s
 export function orderPrologue(p: OrderParts): string {
   const { d, fields } = p;
   const column = (name: string) => d.identifier(name);
+  // A NULL of a text type in every dialect (ClickHouse cannot CAST a NULL to a plain String).
+  const NO_TEXT = "NULLIF('', '')";
   const text = (name: string) => `NULLIF(TRIM(CAST(${column(name)} AS ${d.text})), '')`;
   const orderMoney = fields.unitPrice ? 'SUM(money)' : 'MAX(money)';
   const role = roleCase(d, 'status', p.typeMap);
@@ -93,13 +95,13 @@ export function orderPrologue(p: OrderParts): string {
 -- may be blank on its later lines.
 order_lines AS (
   SELECT
-    ${fields.order ? text(fields.order) : `CAST(NULL AS ${d.text})`} AS order_id,
+    ${fields.order ? text(fields.order) : NO_TEXT} AS order_id,
     ${text(fields.customer)} AS customer,
     ${p.day} AS day,
-    ${fields.type ? `LOWER(${text(fields.type)})` : `CAST(NULL AS ${d.text})`} AS status,
+    ${fields.type ? `LOWER(${text(fields.type)})` : NO_TEXT} AS status,
     ${p.money ? float(p.money) : d.nullNumber} AS money,
     ${fields.refund ? float(`ABS(${column(fields.refund)})`) : d.nullNumber} AS refund,
-    ${fields.currency ? `UPPER(${text(fields.currency)})` : `CAST(NULL AS ${d.text})`} AS currency
+    ${fields.currency ? `UPPER(${text(fields.currency)})` : NO_TEXT} AS currency
   FROM ${p.fromClause}
 ),
 -- What an order's lines say between them, once: its total counted once${fields.unitPrice ? ' (here the sum of its lines: quantity × unit price)' : ''}, its refund netted once.
@@ -210,17 +212,19 @@ export function orderConflictsSql(options: SqlOptions): string {
   const sql = resolveSql(options);
   if (!sql.readsOrders) throw new Error('orderConflictsSql needs an order, refund, currency or type column, or a typeMap');
   const amountPerOrder = !options.fields?.unitPrice;
+  // Distinct amounts compared as text: BigQuery counts no distinct FLOAT64.
+  const distinct = (column: string) => `COUNT(DISTINCT CAST(${column} AS ${sql.d.text}))`;
   return `-- Orders whose lines disagree on an order-level cell (retention-kit): the engine takes the first line's.
 WITH
 ${sql.prologue}
 SELECT order_id,
   COUNT(DISTINCT customer) AS customers, COUNT(DISTINCT day) AS days, COUNT(DISTINCT status) AS statuses,
-  ${amountPerOrder ? 'COUNT(DISTINCT money)' : '0'} AS totals, COUNT(DISTINCT refund) AS refunds, COUNT(DISTINCT currency) AS currencies
+  ${amountPerOrder ? distinct('money') : '0'} AS totals, ${distinct('refund')} AS refunds, COUNT(DISTINCT currency) AS currencies
 FROM order_lines
 WHERE order_id IS NOT NULL
 GROUP BY order_id
 HAVING COUNT(DISTINCT customer) > 1 OR COUNT(DISTINCT day) > 1 OR COUNT(DISTINCT status) > 1
-  OR ${amountPerOrder ? 'COUNT(DISTINCT money) > 1 OR ' : ''}COUNT(DISTINCT refund) > 1 OR COUNT(DISTINCT currency) > 1
+  OR ${amountPerOrder ? `${distinct('money')} > 1 OR ` : ''}${distinct('refund')} > 1 OR COUNT(DISTINCT currency) > 1
 ORDER BY order_id
 LIMIT 5
 ${sql.d.settings}`;
