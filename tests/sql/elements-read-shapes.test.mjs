@@ -263,3 +263,10 @@ describe('<kpi-tile> reads repeat-counts/1', () => {
     refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'time-between-purchases' }), /metric": expected repeat-purchase-rate or loyal-customer-rate for a repeat-counts\/1 document.*found "time-between-purchases"/);
   });
 });
+
+describe('<kpi-tile> and the shapes it draws no figure of', () => {
+  it('purchase-gaps/1 is one frame, not periods: time-between-purchases from it is refused naming both', () => {
+    const document = { shape: 'purchase-gaps/1', asOf: '2010-12-09', customersWithPurchase: 3, customersWithRepeat: 1, gapCount: 2, median: 9, gaps: [{ days: 4, count: 1 }, { days: 14, count: 1 }] };
+    refused(kit.computeKpi(document, { metric: 'time-between-purchases', input: 'auto', granularity: 'month', periods: 12, windowDays: null }), /metric": expected .*a purchase-gaps\/1 document has no time-between-purchases \(it holds the gaps of one time frame.*one median, not one per period\), found "time-between-purchases"/);
+  });
+});

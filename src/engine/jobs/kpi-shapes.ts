@@ -19,6 +19,7 @@ import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '
 import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
 import { validateInput } from '../../metrics/read/validation.ts';
 import { COHORT_MATRIX_SHAPE } from '../../metrics/shapes/cohort-matrix.ts';
+import { PURCHASE_GAPS_SHAPE } from '../../metrics/shapes/purchase-gaps.ts';
 import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
 import { namedShape } from '../../metrics/shapes/versioned.ts';
 import type * as z from 'zod/mini';
@@ -52,6 +53,9 @@ const NOT_FOR_TILES: Record<string, string> = {
   // Historic lifetime value is the nearest tile metric, but the matrix leaves out the returns a customer made
   // before their first purchase, which lifetime value counts: it would not be the engine's figure.
   [COHORT_MATRIX_SHAPE]: 'it holds cohorts by period of first purchase, which <cohort-heatmap> and <retention-curve> draw; no tile metric is one figure per period of them',
+  // The tile's time-between-purchases is a median per period (all purchase days up to each period's
+  // end); the document is the gaps of one frame, so it has the median of one day, not of each period.
+  [PURCHASE_GAPS_SHAPE]: 'it holds the gaps of one time frame, which <purchase-cycle> draws; the tile\'s time-between-purchases is a median per period, and the document has one median, not one per period',
 };
 
 const readers: Record<string, ShapeReader<never>> = {};
