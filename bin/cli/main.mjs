@@ -50,6 +50,7 @@ function mappedFields(kit, options) {
   for (const [key, value] of Object.entries(options.fields)) if (value !== undefined) fields[key] = value;
   if (options.fields.amount !== undefined && preset.fields.quantity && options.fields.unitPrice === undefined) delete fields.unitPrice;
   if (fields.unitPrice && !fields.quantity) throw new UsageError('--price-key needs --quantity-key (money = quantity × price)');
+  if (options.currency && !fields.currency) throw new UsageError(`--currency needs a currency column: --currency-key${options.preset ? ` (the preset ${options.preset} has none)` : ''}`);
   return fields;
 }
 

@@ -147,6 +147,9 @@ describe('the command line reads each export as the elements do', () => {
     const wrong = await cli('aggregate', path, '--preset', 'stripe-payments', '--metric', 'cohort', '--currency', 'GBP');
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /--currency: expected a currency of the data \(USD, EUR\), found "GBP"/);
+    const none = await cli('aggregate', join(EXPORTS, 'woocommerce-orders.csv'), '--preset', 'woocommerce-orders', '--metric', 'cohort', '--currency', 'EUR');
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /--currency needs a currency column: --currency-key \(the preset woocommerce-orders has none\)/);
   });
 
   it('retention-kit sql writes the preset\'s query for a warehouse', async () => {
