@@ -15,7 +15,15 @@ import '../../src/components/kpi-tile/define.ts';
 import type { RetentionGauge } from '../../src/components/retention-gauge/retention-gauge.ts';
 import type { RetentionCurve } from '../../src/components/retention-curve/retention-curve.ts';
 import type { KpiTile } from '../../src/components/kpi-tile/kpi-tile.ts';
-import { UK_EXPORT_URL } from '../fixtures/text.ts';
+import { csvParse } from 'd3-dsv';
+import { UK_EXPORT_URL, fixtureText } from '../fixtures/text.ts';
+import { readTransactions } from '../../src/metrics/read/transactions.ts';
+import { readSubscriptions } from '../../src/metrics/subscriptions.ts';
+import { revenueMovements } from '../../src/metrics/revenue-movements.ts';
+import { purchaseMetricSeries } from '../../src/metrics/kpi-series.ts';
+import { revenueMovementsShapeOf } from '../../src/metrics/shapes/revenue-movements.ts';
+import { repeatCountsShapeOf } from '../../src/metrics/shapes/repeat-counts.ts';
+import type { Result } from '../../src/metrics/issues.ts';
 import { settled } from './settled.ts';
 
 /** Monthly customer counts with an 84-day window (the export's suggested one), and the monthly count matrix. */
@@ -53,6 +61,27 @@ async function errorText(el: KitElement): Promise<string> {
   await settled(el, 20_000);
   expect(el.status).to.equal('error');
   return el.shadowRoot!.querySelector('[part="message"]')!.textContent!.replace(/\s+/g, ' ');
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** The tiles of each pair (computed, from a document) show the same figures and table. */
+async function expectSameTiles(tiles: KpiTile[]): Promise<void> {
+  for (let i = 0; i < tiles.length; i += 2) {
+    const [computed, shape] = [tiles[i], tiles[i + 1]];
+    await settled(computed, 120_000);
+    await settled(shape, 20_000);
+    expect(computed.status, computed.error?.message).to.equal('ready');
+    expect(shape.status, shape.error?.message).to.equal('ready');
+    expect(figures(shape.result), computed.metric).to.deep.equal(figures(computed.result));
+    const parts = ['subtitle', 'value', 'interval', 'delta', 'benchmark', 'caution'];
+    expect(partTexts(shape, parts), computed.metric).to.deep.equal(partTexts(computed, parts));
+    expect(partTexts(shape, ['value'])[0], computed.metric).to.match(/\d/);
+    expect(tableText(shape), computed.metric).to.deep.equal(tableText(computed));
+  }
 }
 
 const ORDERS = (id: string) => html`<retention-source id=${id} src=${UK_EXPORT_URL}></retention-source>`;
@@ -112,17 +141,49 @@ describe('elements read their versioned shapes (#14) and draw what they compute 
       )}
     </div>`);
     const tiles = [...box.querySelectorAll<KpiTile>('kpi-tile')];
-    for (let i = 0; i < tiles.length; i += 2) {
-      const [orders, shape] = [tiles[i], tiles[i + 1]];
-      await settled(orders, 120_000);
-      await settled(shape, 20_000);
-      expect(shape.status, shape.error?.message).to.equal('ready');
-      expect(figures(shape.result)).to.deep.equal(figures(orders.result));
-      const parts = ['subtitle', 'value', 'interval', 'delta', 'benchmark', 'caution'];
-      expect(partTexts(shape, parts)).to.deep.equal(partTexts(orders, parts));
-      expect(tableText(shape)).to.deep.equal(tableText(orders));
-    }
+    await expectSameTiles(tiles);
     expect(partTexts(tiles[1], ['value'])).to.deep.equal(['value: 10.4%']);
+  });
+
+  it('<kpi-tile> with a revenue-movements/1 document: nrr, grr, revenue-churn, arpa, customer-churn, crr as from the Stripe export', async () => {
+    const STRIPE = '/tests/fixtures/exports/stripe-subscriptions.csv';
+    const keys = { customer: 'Customer ID', start: 'Start Date (UTC)', end: 'Ended At (UTC)', mrr: 'Amount', plan: 'Plan' };
+    const subscriptions = value(readSubscriptions(csvParse(await fixtureText(STRIPE)), { fields: keys }));
+    // The tile judges a subscription period complete by the clock: the document's as-of is today.
+    const asOfDay = Math.floor(Date.now() / 86_400_000);
+    const document = JSON.parse(JSON.stringify(revenueMovementsShapeOf(value(revenueMovements(subscriptions, { granularity: 'month' })), { asOfDay })));
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 640px">
+      ${['nrr', 'grr', 'revenue-churn', 'arpa', 'customer-churn', 'crr'].map(
+        (metric) => html`<kpi-tile metric=${metric} input="subscriptions" src=${STRIPE} customer-key=${keys.customer} start-key=${keys.start} end-key=${keys.end} mrr-key=${keys.mrr} plan-key=${keys.plan}></kpi-tile>
+          <kpi-tile metric=${metric} .data=${document}></kpi-tile>`,
+      )}
+    </div>`);
+    await expectSameTiles([...box.querySelectorAll<KpiTile>('kpi-tile')]);
+  });
+
+  it('<kpi-tile> with the nps-periods/1 document the command line wrote: nps as from the Delighted export', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <kpi-tile metric="nps" src="/tests/fixtures/surveys/delighted-nps-responses.csv" customer-key="person" date-key="created_at" score-key="score"></kpi-tile>
+      <kpi-tile metric="nps" src="/tests/fixtures/surveys/delighted-nps-periods.json"></kpi-tile>
+    </div>`);
+    await expectSameTiles([...box.querySelectorAll<KpiTile>('kpi-tile')]);
+  });
+
+  it('<kpi-tile> with a repeat-counts/1 document: repeat-purchase-rate and loyal-customer-rate as from the UK export', async () => {
+    const fields = { customer: 'Customer ID', date: 'InvoiceDate', order: 'Invoice', quantity: 'Quantity', unitPrice: 'Price' };
+    const table = value(readTransactions(csvParse(await fixtureText(UK_EXPORT_URL)), { fields }));
+    const series = (metric: 'repeat-purchase-rate' | 'loyal-customer-rate') => value(purchaseMetricSeries(table, { metric, granularity: 'month', loyaltyThreshold: 3 }));
+    const document = JSON.parse(
+      JSON.stringify(repeatCountsShapeOf({ repeat: series('repeat-purchase-rate'), loyal: series('loyal-customer-rate') }, { granularity: 'month', asOfDay: table.lastDay, loyaltyThreshold: 3 })),
+    );
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 640px">
+      ${ORDERS('uk-repeat')}
+      ${['repeat-purchase-rate', 'loyal-customer-rate'].map(
+        (metric) => html`<kpi-tile metric=${metric} source="uk-repeat" customer-key="Customer ID" date-key="InvoiceDate" order-key="Invoice" quantity-key="Quantity" price-key="Price"></kpi-tile>
+          <kpi-tile metric=${metric} .data=${document}></kpi-tile>`,
+      )}
+    </div>`);
+    await expectSameTiles([...box.querySelectorAll<KpiTile>('kpi-tile')]);
   });
 
   it('another version is refused by name', async () => {
