@@ -90,7 +90,7 @@ export function orderPrologue(p: OrderParts): string {
   // Money as the dialect's floating-point type: an integer total and a fractional refund in one
   // UNION must not meet as integers (DuckDB typed such a union BIGINT and rounded 14.5 to 15).
   const float = (value: string) => d.nullNumber.replace('NULL', value);
-  const otherCurrency = `currency IS NOT NULL AND currency <> (SELECT s.currency FROM shown_currency s)`;
+  const otherCurrency = `currency IN (SELECT o.currency FROM other_currencies o)`;
   return `-- Each line as written; an order's own cells (customer, date, status, total, refund, currency)
 -- may be blank on its later lines.
 order_lines AS (
@@ -154,6 +154,12 @@ shown_currency AS (
   ORDER BY line_count DESC, currency
   LIMIT 1
 ),
+-- Every currency of the data but the one shown (none when nothing is shown: one currency or none).
+other_currencies AS (
+  SELECT DISTINCT r.currency
+  FROM read_rows r CROSS JOIN shown_currency s
+  WHERE r.currency IS NOT NULL AND r.currency <> s.currency
+),
 -- Rows without a customer (guest orders) belong to nobody; ignored statuses are money never received.
 -- An order is a purchase (a return when its status or the sign says so: its money negative),
 -- and its refund a return on the same day. Orders in another currency than the one shown keep
@@ -198,7 +204,7 @@ export function currencyCountsSql(options: SqlOptions): string {
 WITH
 ${sql.prologue}
 SELECT p.currency, p.line_count, (SELECT s.currency FROM shown_currency s) AS shown_currency,
-  (SELECT COUNT(*) FROM read_rows r WHERE r.currency IS NOT NULL AND r.currency <> (SELECT s.currency FROM shown_currency s) AND r.customer IS NOT NULL AND r.ignored = 0) AS other_currency_lines
+  (SELECT COUNT(*) FROM read_rows r WHERE r.currency IN (SELECT o.currency FROM other_currencies o) AND r.customer IS NOT NULL AND r.ignored = 0) AS other_currency_lines
 FROM purchase_currencies p
 ORDER BY p.line_count DESC, p.currency
 ${sql.d.settings}`;
