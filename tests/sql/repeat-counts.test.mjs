@@ -201,6 +201,17 @@ function equalityCases(dialect, query, figures) {
     const fromHostile = await query(kit.repeatCountsSql({ ...options, table: 'hostile_repeat', fields: HOSTILE }));
     assert.deepEqual(fromHostile, await query(kit.repeatCountsSql({ ...options, table: 'traps', fields: TRAPS_FIELDS })));
     assert.ok(fromHostile.length > 10);
+    // An order column with a hostile name, read through the order prologue: one order per customer and week.
+    const orderName = "order'); drop table x; --";
+    const week = dialect === 'duckdb' ? "strftime(paid_at, '%G-%V')" : "to_char(paid_at, 'IYYY-IW')";
+    await query(
+      `CREATE TABLE hostile_orders AS SELECT customer AS ${name(HOSTILE.customer)}, paid_at AS ${name(HOSTILE.date)}, amount AS ${name(HOSTILE.amount)}, kind AS ${name(HOSTILE.type)}, ` +
+        `customer || '/' || ${week} AS ${name(orderName)}, customer || '/' || ${week} AS order_no FROM traps`,
+    );
+    const byOrder = async (order) => query(kit.repeatCountsSql({ ...options, table: 'hostile_orders', fields: { ...HOSTILE, order } }));
+    const hostileOrders = await byOrder(orderName);
+    assert.deepEqual(hostileOrders, await byOrder('order_no'));
+    assert.ok(hostileOrders.some((row) => Number(row.repeat_customers) > 0), 'orders of several weeks in a month are repeat purchases');
     assert.equal(Number((await query('SELECT COUNT(*) AS n FROM x'))[0].n), 0, 'table x is still there');
   });
 }

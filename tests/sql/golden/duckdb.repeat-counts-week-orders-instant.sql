@@ -11,7 +11,7 @@ order_lines AS (
     LOWER(NULLIF(TRIM(CAST("status" AS VARCHAR)), '')) AS status,
     CAST("quantity" * "unit_price" AS DOUBLE) AS money,
     CAST(NULL AS DOUBLE) AS refund,
-    CAST(NULL AS VARCHAR) AS currency
+    NULLIF('', '') AS currency
   FROM "shop"."orders"
 ),
 -- What an order's lines say between them, once: its total counted once (here the sum of its lines: quantity × unit price), its refund netted once.
@@ -25,7 +25,8 @@ order_cells AS (
 -- One entry per order, and each line without an order id as an order of its own; what its status means
 -- (type map, then the built-in words; an unknown word or none: the sign of the money).
 order_entries AS (
-  SELECT customer, day, money, refund, currency, CASE
+  SELECT customer, day, money, refund, currency,
+    CASE
       WHEN status IN ('return', 'refund', 'cancellation', 'cancelled', 'canceled', 'credit', 'chargeback') THEN 'refund'
       WHEN status IN ('purchase', 'order', 'sale', 'invoice', 'payment', 'charge') THEN 'purchase'
     END AS role
@@ -69,13 +70,19 @@ shown_currency AS (
   ORDER BY line_count DESC, currency
   LIMIT 1
 ),
+-- Every currency of the data but the one shown (none when nothing is shown: one currency or none).
+other_currencies AS (
+  SELECT DISTINCT r.currency
+  FROM read_rows r CROSS JOIN shown_currency s
+  WHERE r.currency IS NOT NULL AND r.currency <> s.currency
+),
 -- Rows without a customer (guest orders) belong to nobody; ignored statuses are money never received.
 -- An order is a purchase (a return when its status or the sign says so: its money negative),
 -- and its refund a return on the same day. Orders in another currency than the one shown keep
 -- counting as activity, with no money.
 customer_rows AS (
   SELECT customer, day, is_return,
-    CASE WHEN currency IS NOT NULL AND currency <> (SELECT s.currency FROM shown_currency s) THEN 0 WHEN is_return = 1 THEN -ABS(money) ELSE money END AS amount
+    CASE WHEN currency IN (SELECT o.currency FROM other_currencies o) THEN 0 WHEN is_return = 1 THEN -ABS(money) ELSE money END AS amount
   FROM (
     SELECT customer, day, money, currency,
       CASE WHEN role = 'purchase' THEN 0 WHEN role = 'refund' THEN 1 WHEN money < 0 THEN 1 ELSE 0 END AS is_return
@@ -84,7 +91,7 @@ customer_rows AS (
   ) AS entries
   WHERE customer IS NOT NULL AND day IS NOT NULL
   UNION ALL
-  SELECT customer, day, 1 AS is_return, CASE WHEN currency IS NOT NULL AND currency <> (SELECT s.currency FROM shown_currency s) THEN 0 ELSE -refund END AS amount
+  SELECT customer, day, 1 AS is_return, CASE WHEN currency IN (SELECT o.currency FROM other_currencies o) THEN 0 ELSE -refund END AS amount
   FROM order_entries
   WHERE (role IS NULL OR role <> 'ignore') AND refund > 0 AND customer IS NOT NULL AND day IS NOT NULL
 ),
