@@ -75,7 +75,7 @@ export function timeBetweenPurchases(table: TransactionTable, options: TimeBetwe
 }
 
 /** The bin options, checked: whole numbers of days ≥ 1 (named as the metric's API names them). */
-export function checkedBinOptions(bins: GapBinOptions | undefined): Result<{ widthDays: number; maxDays?: number }> {
+function checkedBinOptions(bins: GapBinOptions | undefined): Result<{ widthDays: number; maxDays?: number }> {
   const widthDays = bins?.widthDays ?? DEFAULT_GAP_BIN_DAYS;
   if (!Number.isInteger(widthDays) || widthDays < 1) return fail(optionError('bins.widthDays', 'a whole number of days, 1 or more', widthDays));
   const maxDays = bins?.maxDays;
