@@ -19,7 +19,6 @@ import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '
 import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
 import { validateInput } from '../../metrics/read/validation.ts';
 import { COHORT_MATRIX_SHAPE } from '../../metrics/shapes/cohort-matrix.ts';
-import { PURCHASE_GAPS_SHAPE } from '../../metrics/shapes/purchase-gaps.ts';
 import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
 import { namedShape } from '../../metrics/shapes/versioned.ts';
 import type * as z from 'zod/mini';
@@ -43,19 +42,20 @@ interface ShapeReader<T> {
   schema: z.ZodMiniType<T>;
   /** The metrics that are one figure per period of this shape. */
   metrics: readonly KpiMetric[];
-  /** What the document holds, for the message refusing another metric. */
-  holds: string;
   series(document: T, options: ShapeReadOptions): Result<Series>;
 }
 
-/** Shapes the kit reads but a tile cannot: why, for the message. */
+/**
+ * Shapes the kit reads but a tile cannot: why, for the message. Named here, not imported: the
+ * tile's engine path (size budget) need not carry schemas it never applies.
+ */
 const NOT_FOR_TILES: Record<string, string> = {
   // Historic lifetime value is the nearest tile metric, but the matrix leaves out the returns a customer made
   // before their first purchase, which lifetime value counts: it would not be the engine's figure.
-  [COHORT_MATRIX_SHAPE]: 'it holds cohorts by period of first purchase, which <cohort-heatmap> and <retention-curve> draw; no tile metric is one figure per period of them',
+  [COHORT_MATRIX_SHAPE]: 'cohorts, which <cohort-heatmap> and <retention-curve> draw',
   // The tile's time-between-purchases is a median per period (all purchase days up to each period's
   // end); the document is the gaps of one frame, so it has the median of one day, not of each period.
-  [PURCHASE_GAPS_SHAPE]: 'it holds the gaps of one time frame, which <purchase-cycle> draws; the tile\'s time-between-purchases is a median per period, and the document has one median, not one per period',
+  'purchase-gaps/1': 'the gaps of one time frame, which <purchase-cycle> draws: no median per period',
 };
 
 const readers: Record<string, ShapeReader<never>> = {};
@@ -70,12 +70,12 @@ export function kpiSeriesFromShape(data: unknown, options: ShapeReadOptions): Re
   if (shape === undefined) return undefined;
   const name = typeof shape === 'string' ? shape : '';
   if (Object.hasOwn(NOT_FOR_TILES, name)) {
-    return fail(optionError('metric', `a metric read from records or from a document of ${Object.keys(readers).join(', ')}: a ${name} document has no ${options.metric} (${NOT_FOR_TILES[name]})`, options.metric));
+    return fail(optionError('metric', `records or a ${Object.keys(readers).join(', ')} document for ${options.metric}: a ${name} document holds ${NOT_FOR_TILES[name]}`, options.metric));
   }
   if (!Object.hasOwn(readers, name)) return fail(optionError('shape', `${Object.keys(readers).join(' or ')}, the versions the tile reads`, shape));
   const reader = readers[name];
   if (!reader.metrics.includes(options.metric)) {
-    return fail(optionError('metric', `${listed(reader.metrics)} for a ${name} document (it holds ${reader.holds}, not ${options.metric})`, options.metric));
+    return fail(optionError('metric', `${listed(reader.metrics)} for a ${name} document`, options.metric));
   }
   const document = validateInput(reader.schema, data, { what: `${name} document` });
   return document.ok ? reader.series(document.value, options) : document;
@@ -87,18 +87,21 @@ function listed(metrics: readonly KpiMetric[]): string {
 
 /**
  * A page attribute the document contradicts, refused rather than drawn over: a tile shows
- * one figure and a verdict judged on its period's length, and counts of one calendar or
- * window cannot be turned into another's. Left out, the document's own is taken.
+ * one figure and a verdict judged on its period's length, and counts of one calendar,
+ * window, threshold or frame cannot be turned into another's. Left out, the document's own
+ * is taken. Each check: [attribute, the document's value, the page's (undefined: not set), what it is].
  */
-function contradiction(shape: string, document: { granularity: Granularity; windowDays?: number }, options: ShapeReadOptions): Result<never> | undefined {
-  if (options.givenGranularity !== undefined && options.givenGranularity !== document.granularity) {
-    return fail(optionError('granularity', `"${document.granularity}", the periods the ${shape} document counted (or leave it out)`, options.givenGranularity));
-  }
-  if (document.windowDays !== undefined && options.windowDays !== null && options.windowDays !== document.windowDays) {
-    return fail(optionError('window-days', `${document.windowDays}, the activity window the ${shape} document counted with (or leave it out)`, options.windowDays));
+function contradiction(shape: string, checks: [attribute: string, documents: unknown, given: unknown, what: string][]): Result<never> | undefined {
+  for (const [attribute, documents, given, what] of checks) {
+    if (given !== undefined && given !== null && given !== documents) {
+      return fail(optionError(attribute, `${JSON.stringify(documents)}, the ${what} the ${shape} document counted (or leave it out)`, given));
+    }
   }
   return undefined;
 }
+
+/** The page's granularity against the document's. */
+const periodsOf = (document: { granularity: Granularity }, options: ShapeReadOptions): [string, unknown, unknown, string] => ['granularity', document.granularity, options.givenGranularity, 'periods'];
 
 /** The calendar fields of a series read from a document. */
 function calendarOf(document: { granularity: Granularity; weekStart?: number }): Pick<Series, 'granularity' | 'weekStart'> {
@@ -110,9 +113,8 @@ function calendarOf(document: { granularity: Granularity; weekStart?: number }):
 register<PeriodCountsShape>(PERIOD_COUNTS_SHAPE, {
   schema: periodCountsShapeSchema,
   metrics: ['customer-churn', 'crr', 'active-customers'],
-  holds: 'customers at the start and end of each period, new, lost and reactivated',
   series(document, options) {
-    const refused = contradiction(PERIOD_COUNTS_SHAPE, document, options);
+    const refused = contradiction(PERIOD_COUNTS_SHAPE, [periodsOf(document, options), ['window-days', document.windowDays, options.windowDays, 'activity window']]);
     if (refused) return refused;
     const periods = countedPeriods(document);
     if (!periods.ok) return periods;
@@ -128,9 +130,8 @@ type RevenueMovementsMetric = 'nrr' | 'grr' | 'revenue-churn' | 'arpa' | 'custom
 register<RevenueMovementsShape>(REVENUE_MOVEMENTS_SHAPE, {
   schema: revenueMovementsShapeSchema,
   metrics: ['nrr', 'grr', 'revenue-churn', 'arpa', 'customer-churn', 'crr', 'active-customers'],
-  holds: 'recurring revenue movements and paying customers per period',
   series(document, options) {
-    const refused = contradiction(REVENUE_MOVEMENTS_SHAPE, document, options);
+    const refused = contradiction(REVENUE_MOVEMENTS_SHAPE, [periodsOf(document, options)]);
     if (refused) return refused;
     const metric = options.metric as RevenueMovementsMetric;
     const points: KpiPoint[] = [];
@@ -172,9 +173,8 @@ function movementPoint(metric: RevenueMovementsMetric, p: RevenueMovementsPeriod
 register<NpsPeriodsShape>(NPS_PERIODS_SHAPE, {
   schema: npsPeriodsShapeSchema,
   metrics: ['nps'],
-  holds: 'survey responses counted per period',
   series(document, options) {
-    const refused = contradiction(NPS_PERIODS_SHAPE, document, options);
+    const refused = contradiction(NPS_PERIODS_SHAPE, [periodsOf(document, options)]);
     if (refused) return refused;
     // From responses the tile refuses undated ones (a tile is one period's score, and they are in
     // none); a document that counted some is held to the same, not read as if they were not there.
@@ -197,17 +197,15 @@ register<NpsPeriodsShape>(NPS_PERIODS_SHAPE, {
 register<RepeatCountsShape>(REPEAT_COUNTS_SHAPE, {
   schema: repeatCountsShapeSchema,
   metrics: ['repeat-purchase-rate', 'loyal-customer-rate'],
-  holds: 'customers who purchased per period, those who purchased twice or more and those who reached the loyalty threshold',
   series(document, options) {
-    const refused = contradiction(REPEAT_COUNTS_SHAPE, document, options);
+    // Loyal customers were counted at the document's threshold, in each period alone: another cannot be read from them.
+    const threshold = options.metric === 'loyal-customer-rate' ? options.loyaltyThreshold : undefined;
+    const refused = contradiction(REPEAT_COUNTS_SHAPE, [
+      periodsOf(document, options),
+      ['loyalty-threshold', document.loyaltyThreshold, threshold, 'loyalty threshold'],
+      ['frame', document.frame, options.frame, 'time frame'],
+    ]);
     if (refused) return refused;
-    // Loyal customers were counted at the document's threshold, in each period alone: another asked for cannot be read from them.
-    if (options.metric === 'loyal-customer-rate' && options.loyaltyThreshold !== undefined && options.loyaltyThreshold !== document.loyaltyThreshold) {
-      return fail(optionError('loyalty-threshold', `${document.loyaltyThreshold}, the threshold the ${REPEAT_COUNTS_SHAPE} document counted loyal customers at (or leave it out)`, options.loyaltyThreshold));
-    }
-    if (options.frame !== undefined && options.frame !== document.frame) {
-      return fail(optionError('frame', `"${document.frame}", the time frame the ${REPEAT_COUNTS_SHAPE} document counted (or leave it out)`, options.frame));
-    }
     const loyal = options.metric === 'loyal-customer-rate';
     const points = document.periods.map((p): KpiPoint => {
       const successes = loyal ? p.loyalCustomers : p.repeatCustomers;
