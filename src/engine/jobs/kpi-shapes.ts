@@ -5,23 +5,27 @@
  * records the shape was made of (so the value, the change, the interval and
  * the verdict come out the same).
  *
- * A document whose shape the kit reads for other elements but that holds no
- * figure of the metric asked for is refused naming the metric and the shape;
- * a shape the kit does not read (another version) is refused by name.
+ * Read: period-counts/1 (customer-churn, crr, active-customers),
+ * revenue-movements/1 (nrr, grr, revenue-churn, arpa, and customer-churn, crr,
+ * active-customers of paying customers), nps-periods/1 (nps), repeat-counts/1
+ * (repeat-purchase-rate, loyal-customer-rate). A metric a document holds no
+ * figure of is refused naming the metric and the shape, and so are
+ * cohort-matrix/1 and purchase-gaps/1, which hold no figure per period of any
+ * tile metric; a shape the kit does not read (another version) is refused by name.
  */
+import type * as z from 'zod/mini';
 import type { Granularity, Weekday } from '../../metrics/calendar/calendar.ts';
 import { fail, ok, optionError, type Result } from '../../metrics/issues.ts';
 import type { KpiMetric, KpiPoint } from '../../metrics/kpi-catalogue.ts';
 import { averageRevenuePerAccount, type SeriesFrame } from '../../metrics/kpi-series.ts';
-import { REPEAT_COUNTS_SHAPE, repeatCountsShapeSchema, type RepeatCountsShape } from '../../metrics/shapes/repeat-counts.ts';
 import { customerChurnRate, customerRetentionRate, grossRevenueRetention, netRevenueRetention, npsFromCounts, revenueChurnRate } from '../../metrics/rates.ts';
-import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '../../metrics/shapes/nps-periods.ts';
-import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
 import { validateInput } from '../../metrics/read/validation.ts';
 import { COHORT_MATRIX_SHAPE } from '../../metrics/shapes/cohort-matrix.ts';
+import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '../../metrics/shapes/nps-periods.ts';
 import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
+import { REPEAT_COUNTS_SHAPE, repeatCountsShapeSchema, type RepeatCountsShape } from '../../metrics/shapes/repeat-counts.ts';
+import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
 import { namedShape } from '../../metrics/shapes/versioned.ts';
-import type * as z from 'zod/mini';
 import { countedPeriods } from './counted-periods.ts';
 import { churnOrRetention, customerCountPoint, type CustomerCountMetric, type Series } from './kpi-model.ts';
 
