@@ -170,6 +170,8 @@ class OrderHeads {
   readonly refunded: boolean[] = [];
   /** Its order-level amount (`amount-per="order"`) is already counted. */
   readonly amountCounted: boolean[] = [];
+  /** The kind its first line was read as (TRANSACTION_KIND), or -1 before: later lines whose money is the first line's are of that kind. */
+  readonly kind: number[] = [];
 
   get count(): number {
     return this.day.length;
@@ -184,6 +186,7 @@ class OrderHeads {
     this.currency.push(undefined);
     this.refunded.push(false);
     this.amountCounted.push(false);
+    this.kind.push(-1);
     return this.day.length - 1;
   }
 }
@@ -478,7 +481,11 @@ export function readTransactions(rows: RecordList, options: ReadTransactionsOpti
 
     // Without a type column the sign decides: negative quantity (or amount) is a return.
     let recordKind = role === 'refund' ? TRANSACTION_KIND.return : role === 'purchase' ? TRANSACTION_KIND.purchase : -1;
+    // A later line whose money is its order's total, counted on the first line, has no sign of its
+    // own: it is of the order's kind (an order totalling −10 is a return on every line, not a 0 purchase).
+    if (recordKind < 0 && moneyOnFirstLine && !quantityField && heads.kind[head] >= 0) recordKind = heads.kind[head];
     if (recordKind < 0) recordKind = (quantityField ? units : money) < 0 ? TRANSACTION_KIND.return : TRANSACTION_KIND.purchase;
+    if (firstLine) heads.kind[orderNumber] = recordKind;
     if (!quantityField) units = recordKind === TRANSACTION_KIND.return ? -1 : 1;
     // A return typed as such is money going back, whatever sign the export used.
     if (recordKind === TRANSACTION_KIND.return) {
