@@ -39,7 +39,9 @@ ${metricOptionHelp}
   --quantity-key COLUMN        units column (negative for returns)
   --price-key COLUMN           unit price column: money = quantity × price
   --type-key COLUMN            type or status column (order, sale …, refund, return, cancellation …)
-  --order-key COLUMN           order id column: an order's lines count once (its total, its refund)
+  --order-key COLUMN           order id column: an order's lines are one purchase, its refund netted once
+  --amount-per line|order      with --order-key, the amount is each line's (default) or the order's total,
+                               written on its lines and counted once (the order-export presets: order)
   --refund-key COLUMN          money refunded on the order, netted once per order
   --currency-key COLUMN        currency code column: currencies are never summed
   --currency CODE              with several currencies, the one money is shown in (default: most purchases')
@@ -53,7 +55,7 @@ ${metricOptionHelp}
 const VALUE_OPTIONS = new Set([
   'metric', 'granularity', 'week-start', 'as-of', 'time-zone', 'preset',
   'customer-key', 'date-key', 'amount-key', 'quantity-key', 'price-key', 'type-key', 'date-format',
-  'order-key', 'refund-key', 'currency-key', 'currency',
+  'order-key', 'amount-per', 'refund-key', 'currency-key', 'currency',
   'table', 'dialect', 'out', 'memory-limit',
   ...Object.values(METRICS).flatMap((metric) => metric.options),
 ]);
@@ -101,6 +103,7 @@ function checked(command, o) {
     preset: o.preset,
     dateFormat: o['date-format'],
     currency: o.currency,
+    amountPer: o['amount-per'] === undefined ? undefined : oneOf('amount-per', o['amount-per'], ['line', 'order']),
     table: o.table,
     dialect: o.dialect,
     out: o.out,

@@ -46,6 +46,7 @@ function mappedFields(kit, options) {
   const preset = options.preset ? kit.sqlFieldsOfPreset(options.preset) : { fields: {} };
   if (preset.dateFormat && !options.dateFormat) options.dateFormat = preset.dateFormat;
   if (preset.typeMap) options.typeMap = preset.typeMap;
+  if (preset.amountPer && !options.amountPer) options.amountPer = preset.amountPer;
   const fields = { customer: 'customer', date: 'date', ...preset.fields };
   for (const [key, value] of Object.entries(options.fields)) if (value !== undefined) fields[key] = value;
   if (options.fields.amount !== undefined && preset.fields.quantity && options.fields.unitPrice === undefined) delete fields.unitPrice;
@@ -58,9 +59,13 @@ function calendarOptions(options) {
   return { granularity: options.granularity, weekStart: options.weekStart, asOf: options.asOf, timeZone: options.timeZone };
 }
 
-/** The preset's status words and the currency asked for: an order export's reading (src/sql/orders.ts). */
+/** The preset's status words, the currency asked for and what an amount is per: an order export's reading (src/sql/orders.ts). */
 function readingOptions(options) {
-  return { ...(options.typeMap ? { typeMap: options.typeMap } : {}), ...(options.currency ? { currency: options.currency } : {}) };
+  return {
+    ...(options.typeMap ? { typeMap: options.typeMap } : {}),
+    ...(options.currency ? { currency: options.currency } : {}),
+    ...(options.amountPer ? { amountPer: options.amountPer } : {}),
+  };
 }
 
 /** Order rows read and left out, said on stderr; an order export's statuses and currencies checked. */

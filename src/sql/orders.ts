@@ -8,9 +8,10 @@
  *   date, status, total, refund and currency on the first line only, and
  *   WooCommerce repeats them on every line; either way they are the order's,
  *   read once. Lines without an order id are each an order of their own;
- * - the amount is the order's total, counted once per order (the engine's
- *   `amount-per="order"`, which presets set); with quantity × unit price the
- *   order's money is the sum of its lines;
+ * - with `amountPer: 'order'` (the engine's `amount-per="order"`, which the
+ *   order-export presets set) the amount is the order's total, counted once per
+ *   order; else (quantity × unit price, or amounts per line) each line keeps its
+ *   own money and kind, and an order's purchase lines are one purchase;
  * - the refunded amount (a positive figure) is netted once per order as a
  *   return on the order's day: a refunded order is still the customer's purchase;
  * - a status word means what the type map says (purchase, refund, ignore),
@@ -57,6 +58,8 @@ interface OrderParts {
   day: string;
   /** The line's money (an SQL expression), or undefined without money. */
   money?: string;
+  /** `order`: the money column is the order's total, on its lines, counted once; `line`: each line's own. */
+  moneyPer: 'line' | 'order';
   typeMap: Map<string, SqlRowRole>;
   currency?: string;
   fromClause: string;
@@ -77,6 +80,65 @@ function roleCase(d: Dialect, word: string, typeMap: Map<string, SqlRowRole>): s
   return `CASE\n      ${whens.join('\n      ')}\n    END`;
 }
 
+/** `order_entries` where the money column is the order's total: one entry per order, its status read once. */
+function entriesPerOrder(role: string): string {
+  return `-- One entry per order, and each line without an order id as an order of its own; what its status means
+-- (type map, then the built-in words; an unknown word or none: the sign of the money).
+order_entries AS (
+  SELECT customer, day, money, refund, currency,
+    ${role} AS role
+  FROM (
+    SELECT customer, day, status, money, refund, currency FROM order_cells
+    UNION ALL
+    SELECT customer, day, status, money, refund, currency FROM order_lines WHERE order_id IS NULL
+  ) AS orders
+),
+`;
+}
+
+/**
+ * `order_entries` where each line's money is its own (quantity × unit price, or `amountPer: 'line'`):
+ * as the engine reads such lines, each keeps its own kind, so an order's purchase lines are one
+ * entry (one purchase, whatever its return lines add up to) and its return lines another.
+ */
+function entriesPerLine(lineRole: string): string {
+  return `-- Each line with its order's cells where its own are blank, and what it is (type map, then the
+-- built-in words; an unknown word or none: the sign of its quantity, else of its money):
+-- 0 purchase, 1 return, 2 ignored.
+line_kinds AS (
+  SELECT order_id, customer, day, money, refund, currency,
+    CASE WHEN role = 'purchase' THEN 0 WHEN role = 'refund' THEN 1 WHEN role = 'ignore' THEN 2 ELSE negative END AS kind
+  FROM (
+    SELECT l.order_id, l.negative,
+      COALESCE(l.customer, o.customer) AS customer,
+      COALESCE(l.day, o.day) AS day,
+      l.money,
+      COALESCE(o.refund, l.refund) AS refund,
+      COALESCE(l.currency, o.currency) AS currency,
+      ${lineRole} AS role
+    FROM order_lines l
+    LEFT JOIN order_cells o ON o.order_id = l.order_id
+  ) AS lines
+),
+-- An order's purchase lines are one entry, its return lines another; a line without an order id is
+-- an entry of its own. The order's refund is netted once, with its first entry.
+order_entries AS (
+  SELECT customer, day, money, refund, currency,
+    CASE kind WHEN 0 THEN 'purchase' WHEN 1 THEN 'refund' ELSE 'ignore' END AS role
+  FROM (
+    SELECT customer, day, money, refund, currency, kind FROM line_kinds WHERE order_id IS NULL
+    UNION ALL
+    SELECT MAX(customer) AS customer, MAX(day) AS day, SUM(money) AS money,
+      CASE WHEN kind = MIN(kind) OVER (PARTITION BY order_id) THEN MAX(refund) END AS refund,
+      MAX(currency) AS currency, kind
+    FROM line_kinds
+    WHERE order_id IS NOT NULL
+    GROUP BY order_id, kind
+  ) AS entries
+),
+`;
+}
+
 /** The CTEs from the user's table to `customer_rows` (customer, day, is_return, amount), for {@link readsOrders}. */
 export function orderPrologue(p: OrderParts): string {
   const { d, fields } = p;
@@ -84,7 +146,11 @@ export function orderPrologue(p: OrderParts): string {
   // A NULL of a text type in every dialect (ClickHouse cannot CAST a NULL to a plain String).
   const NO_TEXT = "NULLIF('', '')";
   const text = (name: string) => `NULLIF(TRIM(CAST(${column(name)} AS ${d.text})), '')`;
-  const orderMoney = fields.unitPrice ? 'SUM(money)' : 'MAX(money)';
+  const perLine = p.moneyPer === 'line';
+  // A line of its own money is a return by its sign, as the engine reads it: the quantity's, else the money's.
+  const signed = fields.quantity ? column(fields.quantity) : p.money;
+  const negative = signed ? `CASE WHEN ${signed} < 0 THEN 1 ELSE 0 END` : '0';
+  const orderMoney = perLine ? 'SUM(money)' : 'MAX(money)';
   const role = roleCase(d, 'status', p.typeMap);
   const lineRole = roleCase(d, 'COALESCE(l.status, o.status)', p.typeMap).replaceAll('\n    ', '\n      ');
   // Money as the dialect's floating-point type: an integer total and a fractional refund in one
@@ -99,12 +165,13 @@ order_lines AS (
     ${text(fields.customer)} AS customer,
     ${p.day} AS day,
     ${fields.type ? `LOWER(${text(fields.type)})` : NO_TEXT} AS status,
-    ${p.money ? float(p.money) : d.nullNumber} AS money,
+    ${p.money ? float(p.money) : d.nullNumber} AS money,${perLine ? `
+    ${negative} AS negative,` : ''}
     ${fields.refund ? float(`ABS(${column(fields.refund)})`) : d.nullNumber} AS refund,
     ${fields.currency ? `UPPER(${text(fields.currency)})` : NO_TEXT} AS currency
   FROM ${p.fromClause}
 ),
--- What an order's lines say between them, once: its total counted once${fields.unitPrice ? ' (here the sum of its lines: quantity × unit price)' : ''}, its refund netted once.
+-- What an order's lines say between them, once: its total counted once${perLine ? ' (here the sum of its lines)' : ''}, its refund netted once.
 order_cells AS (
   SELECT order_id, MAX(customer) AS customer, MAX(day) AS day, MAX(status) AS status,
     ${orderMoney} AS money, MAX(refund) AS refund, MAX(currency) AS currency
@@ -112,18 +179,7 @@ order_cells AS (
   WHERE order_id IS NOT NULL
   GROUP BY order_id
 ),
--- One entry per order, and each line without an order id as an order of its own; what its status means
--- (type map, then the built-in words; an unknown word or none: the sign of the money).
-order_entries AS (
-  SELECT customer, day, money, refund, currency,
-    ${role} AS role
-  FROM (
-    SELECT customer, day, status, money, refund, currency FROM order_cells
-    UNION ALL
-    SELECT customer, day, status, money, refund, currency FROM order_lines WHERE order_id IS NULL
-  ) AS orders
-),
--- Every line with its order's cells where its own are blank: what is counted and left out.
+${perLine ? entriesPerLine(lineRole) : entriesPerOrder(role)}-- Every line with its order's cells where its own are blank: what is counted and left out.
 read_rows AS (
   SELECT customer, day, status, role,
     CASE WHEN role = 'ignore' THEN 1 ELSE 0 END AS ignored,
@@ -134,7 +190,7 @@ read_rows AS (
       COALESCE(l.customer, o.customer) AS customer,
       COALESCE(l.day, o.day) AS day,
       COALESCE(l.status, o.status) AS status,
-      COALESCE(o.money, l.money) AS money,
+      ${perLine ? 'l.money' : 'COALESCE(o.money, l.money)'} AS money,
       COALESCE(l.currency, o.currency) AS currency,
       ${lineRole} AS role
     FROM order_lines l

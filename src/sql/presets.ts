@@ -14,6 +14,8 @@ export interface PresetSql {
   dateFormat?: string;
   /** What each of the preset's status words means (purchase, refund, ignore). */
   typeMap?: NonNullable<SqlOptions['typeMap']>;
+  /** `order` where the preset's amount is the order's total (the engine's default for such presets). */
+  amountPer?: SqlOptions['amountPer'];
 }
 
 export function sqlFieldsOfPreset(name: string): PresetSql {
@@ -23,5 +25,7 @@ export function sqlFieldsOfPreset(name: string): PresetSql {
   const { customer, date, amount, quantity, price, type, order, refund, currency } = preset.fields;
   const fields: SqlFields = { customer, date, amount, quantity, unitPrice: price, type, order, refund, currency };
   for (const key of Object.keys(fields) as (keyof SqlFields)[]) if (fields[key] === undefined) delete fields[key];
-  return { fields, ...(preset.dateFormat ? { dateFormat: preset.dateFormat } : {}), ...(preset.typeMap ? { typeMap: { ...preset.typeMap } } : {}) };
+  // The engine's default (metrics/read/reading.ts): a preset's amount with its order column is the order's total.
+  const amountPer = amount && order ? ({ amountPer: 'order' } as const) : {};
+  return { fields, ...(preset.dateFormat ? { dateFormat: preset.dateFormat } : {}), ...(preset.typeMap ? { typeMap: { ...preset.typeMap } } : {}), ...amountPer };
 }

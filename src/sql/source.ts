@@ -67,6 +67,12 @@ export interface SqlOptions {
   typeMap?: Readonly<Record<string, 'purchase' | 'refund' | 'ignore'>>;
   /** With a currency column holding several: the one money is shown in (default: the one most purchase lines are in). */
   currency?: string;
+  /**
+   * With an order column, what an amount column holds, as the elements' `amount-per`:
+   * `line` (default) each line's own amount, a return line by its sign or status; `order`
+   * the order's total, written on its lines and counted once (the order-export presets set it).
+   */
+  amountPer?: 'line' | 'order';
 }
 
 export const PURCHASE_WORDS = ['purchase', 'order', 'sale', 'invoice', 'payment', 'charge'] as const;
@@ -145,6 +151,7 @@ export function resolveSql(options: SqlOptions): ResolvedSql {
   if (orders && fields.quantity && !fields.unitPrice) throw new Error('fields.quantity without fields.unitPrice is per line, and an order export\'s amount is per order: map amount, or quantity and unitPrice');
   if (options.currency !== undefined && !(typeof options.currency === 'string' && /^[A-Za-z]{1,10}$/.test(options.currency.trim()))) throw new Error(`currency must be a currency code such as EUR, not ${JSON.stringify(options.currency)}`);
   if (options.currency !== undefined && !fields.currency) throw new Error('currency needs fields.currency, the column that says each row\'s currency');
+  if (options.amountPer !== undefined && options.amountPer !== 'line' && options.amountPer !== 'order') throw new Error(`amountPer must be line or order, not ${JSON.stringify(options.amountPer)}`);
 
   const column = (name: string) => d.identifier(name);
   const day = calendar.dayOf(column(fields.date));
@@ -160,7 +167,7 @@ export function resolveSql(options: SqlOptions): ResolvedSql {
   const asOf = options.asOf ? d.date(options.asOf) : 'MAX(day)';
 
   const readRows = orders
-    ? orderPrologue({ d, fields, day, money, typeMap: typeMapOf(options.typeMap), currency: options.currency?.trim(), fromClause })
+    ? orderPrologue({ d, fields, day, money, moneyPer: options.amountPer === 'order' && !fields.unitPrice ? 'order' : 'line', typeMap: typeMapOf(options.typeMap), currency: options.currency?.trim(), fromClause })
     : `-- The rows as the kit reads them: customer id as text, the local day, return or not, money.
 read_rows AS (
   SELECT

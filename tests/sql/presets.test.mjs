@@ -155,8 +155,8 @@ describe('the command line reads each export as the elements do', () => {
   it('retention-kit sql writes the preset\'s query for a warehouse', async () => {
     const run = await cli('sql', '--dialect', 'snowflake', '--table', 'shop.orders_export', '--metric', 'cohort', '--preset', 'shopify-orders');
     assert.equal(run.code, 0, run.stderr);
-    const { fields, typeMap } = kit.sqlFieldsOfPreset('shopify-orders');
-    assert.equal(run.stdout, kit.cohortMatrixSql({ dialect: 'snowflake', table: ['shop', 'orders_export'], fields: { customer: 'customer', date: 'date', ...fields }, typeMap, granularity: 'month' }));
+    const { fields, typeMap, amountPer } = kit.sqlFieldsOfPreset('shopify-orders');
+    assert.equal(run.stdout, kit.cohortMatrixSql({ dialect: 'snowflake', table: ['shop', 'orders_export'], fields: { customer: 'customer', date: 'date', ...fields }, typeMap, amountPer, granularity: 'month' }));
   });
 });
 
@@ -257,8 +257,8 @@ describe('the SQL on PostgreSQL', () => {
       const { table, ignored } = engineTable(join(EXPORTS, fixture.file), fixture.preset);
       const windowDays = kit.suggestedWindowDays(table).value;
       const expected = engineShapes(table, windowDays);
-      const { fields, typeMap } = kit.sqlFieldsOfPreset(fixture.preset);
-      const options = { dialect: 'postgres', table: name, fields, typeMap, dates: fixture.dates ?? 'local' };
+      const { fields, typeMap, amountPer } = kit.sqlFieldsOfPreset(fixture.preset);
+      const options = { dialect: 'postgres', table: name, fields, typeMap, amountPer, dates: fixture.dates ?? 'local' };
       const query = async (sql) => (await client.query(sql)).rows;
       let cells = compareCohortMatrices(kit.cohortMatrixFromRows(await query(kit.cohortMatrixSql(options)), { measure: 'revenue' }), expected.cohorts);
       cells += comparePeriodCounts(kit.periodCountsFromRows(await query(kit.periodCountsSql({ ...options, windowDays })), { windowDays }), expected.periods);
@@ -272,11 +272,11 @@ describe('the SQL on PostgreSQL', () => {
 
   it('hostile column names are run as names: the same cells, and table x is still there', async () => {
     await client.query('CREATE TABLE x (keep integer)');
-    const { fields, typeMap } = kit.sqlFieldsOfPreset('shopify-orders');
+    const { fields, typeMap, amountPer } = kit.sqlFieldsOfPreset('shopify-orders');
     const quote = (name) => `"${name.replaceAll('"', '""')}"`;
     await client.query(`CREATE TABLE hostile AS SELECT ${Object.entries(fields).map(([field, column]) => `${quote(column)} AS ${quote(NAMES[field])}`).join(', ')} FROM export_0`);
     const hostileFields = Object.fromEntries(Object.keys(fields).map((field) => [field, NAMES[field]]));
-    const run = async (table, f) => kit.cohortMatrixFromRows((await client.query(kit.cohortMatrixSql({ dialect: 'postgres', table, fields: f, typeMap, dates: 'instant' }))).rows, { measure: 'revenue' });
+    const run = async (table, f) => kit.cohortMatrixFromRows((await client.query(kit.cohortMatrixSql({ dialect: 'postgres', table, fields: f, typeMap, amountPer, dates: 'instant' }))).rows, { measure: 'revenue' });
     assert.deepEqual(await run('hostile', hostileFields), await run('export_0', fields));
     assert.deepEqual((await client.query('SELECT COUNT(*)::int AS n FROM x')).rows, [{ n: 0 }]);
   });
@@ -305,8 +305,8 @@ function assertOneQuery(sql, dialect) {
 
 describe('the preset SQL as text', () => {
   const shopify = () => {
-    const { fields, typeMap } = kit.sqlFieldsOfPreset('shopify-orders');
-    return { table: ['shop', 'orders_export'], fields, typeMap };
+    const { fields, typeMap, amountPer } = kit.sqlFieldsOfPreset('shopify-orders');
+    return { table: ['shop', 'orders_export'], fields, typeMap, amountPer };
   };
 
   for (const dialect of kit.DIALECTS) {
@@ -325,10 +325,10 @@ describe('the preset SQL as text', () => {
     let parsed = 0;
     for (const dialect of kit.DIALECTS) {
       for (const preset of ['shopify-orders', 'stripe-payments', 'woocommerce-orders', 'etsy-orders']) {
-        const { fields, typeMap } = kit.sqlFieldsOfPreset(preset);
+        const { fields, typeMap, amountPer } = kit.sqlFieldsOfPreset(preset);
         for (const dates of ['local', 'instant']) {
           for (const currency of [undefined, ...(fields.currency ? ['EUR'] : [])]) {
-            const options = { dialect, table: 'orders_export', fields, typeMap, dates, currency, granularity: 'week', weekStart: 0 };
+            const options = { dialect, table: 'orders_export', fields, typeMap, amountPer, dates, currency, granularity: 'week', weekStart: 0 };
             for (const sql of [
               kit.cohortMatrixSql(options),
               kit.periodCountsSql({ ...options, windowDays: 60 }),
@@ -370,7 +370,7 @@ describe('hostile column names are names', () => {
     const connection = await (await DuckDBInstance.create(':memory:')).connect();
     const rows = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
     await connection.run('CREATE TABLE x (keep INTEGER)');
-    const { fields, typeMap } = kit.sqlFieldsOfPreset('shopify-orders');
+    const { fields, typeMap, amountPer } = kit.sqlFieldsOfPreset('shopify-orders');
     const path = join(EXPORTS, 'shopify-orders.csv').replaceAll("'", "''");
     await connection.run(`CREATE TABLE plain AS SELECT * FROM read_csv('${path}', header = true, all_varchar = true)`);
     const d = kit.dialects.duckdb;
@@ -382,7 +382,7 @@ describe('hostile column names are names', () => {
     await connection.run(`CREATE TABLE typed AS SELECT ${Object.entries(fields).map(([field]) => `${d.identifier(NAMES[field])} AS ${d.identifier(field)}`).join(', ')} FROM hostile`);
     const plainFields = Object.fromEntries(Object.keys(fields).map((field) => [field, field]));
     const hostileFields = Object.fromEntries(Object.keys(fields).map((field) => [field, NAMES[field]]));
-    const options = { dialect: 'duckdb', typeMap, dates: 'instant', granularity: 'month' };
+    const options = { dialect: 'duckdb', typeMap, amountPer, dates: 'instant', granularity: 'month' };
     for (const write of [kit.cohortMatrixSql, kit.rowCountsSql, kit.statusCountsSql, kit.currencyCountsSql, kit.orderConflictsSql]) {
       const viaHostile = await rows(write({ ...options, table: 'hostile', fields: hostileFields }));
       assert.deepEqual(viaHostile, await rows(write({ ...options, table: 'typed', fields: plainFields })));

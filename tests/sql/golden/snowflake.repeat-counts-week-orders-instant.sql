@@ -10,11 +10,12 @@ order_lines AS (
     TO_DATE(CONVERT_TIMEZONE('America/New_York', "ordered_at")) AS day,
     LOWER(NULLIF(TRIM(CAST("status" AS VARCHAR)), '')) AS status,
     CAST("quantity" * "unit_price" AS DOUBLE) AS money,
+    CASE WHEN "quantity" < 0 THEN 1 ELSE 0 END AS negative,
     CAST(NULL AS DOUBLE) AS refund,
     NULLIF('', '') AS currency
   FROM "shop"."orders"
 ),
--- What an order's lines say between them, once: its total counted once (here the sum of its lines: quantity × unit price), its refund netted once.
+-- What an order's lines say between them, once: its total counted once (here the sum of its lines), its refund netted once.
 order_cells AS (
   SELECT order_id, MAX(customer) AS customer, MAX(day) AS day, MAX(status) AS status,
     SUM(money) AS money, MAX(refund) AS refund, MAX(currency) AS currency
@@ -22,19 +23,42 @@ order_cells AS (
   WHERE order_id IS NOT NULL
   GROUP BY order_id
 ),
--- One entry per order, and each line without an order id as an order of its own; what its status means
--- (type map, then the built-in words; an unknown word or none: the sign of the money).
+-- Each line with its order's cells where its own are blank, and what it is (type map, then the
+-- built-in words; an unknown word or none: the sign of its quantity, else of its money):
+-- 0 purchase, 1 return, 2 ignored.
+line_kinds AS (
+  SELECT order_id, customer, day, money, refund, currency,
+    CASE WHEN role = 'purchase' THEN 0 WHEN role = 'refund' THEN 1 WHEN role = 'ignore' THEN 2 ELSE negative END AS kind
+  FROM (
+    SELECT l.order_id, l.negative,
+      COALESCE(l.customer, o.customer) AS customer,
+      COALESCE(l.day, o.day) AS day,
+      l.money,
+      COALESCE(o.refund, l.refund) AS refund,
+      COALESCE(l.currency, o.currency) AS currency,
+      CASE
+        WHEN COALESCE(l.status, o.status) IN ('return', 'refund', 'cancellation', 'cancelled', 'canceled', 'credit', 'chargeback') THEN 'refund'
+        WHEN COALESCE(l.status, o.status) IN ('purchase', 'order', 'sale', 'invoice', 'payment', 'charge') THEN 'purchase'
+      END AS role
+    FROM order_lines l
+    LEFT JOIN order_cells o ON o.order_id = l.order_id
+  ) AS lines
+),
+-- An order's purchase lines are one entry, its return lines another; a line without an order id is
+-- an entry of its own. The order's refund is netted once, with its first entry.
 order_entries AS (
   SELECT customer, day, money, refund, currency,
-    CASE
-      WHEN status IN ('return', 'refund', 'cancellation', 'cancelled', 'canceled', 'credit', 'chargeback') THEN 'refund'
-      WHEN status IN ('purchase', 'order', 'sale', 'invoice', 'payment', 'charge') THEN 'purchase'
-    END AS role
+    CASE kind WHEN 0 THEN 'purchase' WHEN 1 THEN 'refund' ELSE 'ignore' END AS role
   FROM (
-    SELECT customer, day, status, money, refund, currency FROM order_cells
+    SELECT customer, day, money, refund, currency, kind FROM line_kinds WHERE order_id IS NULL
     UNION ALL
-    SELECT customer, day, status, money, refund, currency FROM order_lines WHERE order_id IS NULL
-  ) AS orders
+    SELECT MAX(customer) AS customer, MAX(day) AS day, SUM(money) AS money,
+      CASE WHEN kind = MIN(kind) OVER (PARTITION BY order_id) THEN MAX(refund) END AS refund,
+      MAX(currency) AS currency, kind
+    FROM line_kinds
+    WHERE order_id IS NOT NULL
+    GROUP BY order_id, kind
+  ) AS entries
 ),
 -- Every line with its order's cells where its own are blank: what is counted and left out.
 read_rows AS (
@@ -47,7 +71,7 @@ read_rows AS (
       COALESCE(l.customer, o.customer) AS customer,
       COALESCE(l.day, o.day) AS day,
       COALESCE(l.status, o.status) AS status,
-      COALESCE(o.money, l.money) AS money,
+      l.money AS money,
       COALESCE(l.currency, o.currency) AS currency,
       CASE
         WHEN COALESCE(l.status, o.status) IN ('return', 'refund', 'cancellation', 'cancelled', 'canceled', 'credit', 'chargeback') THEN 'refund'
