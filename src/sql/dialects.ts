@@ -41,11 +41,16 @@ export interface Dialect {
   dayText(day: string): string;
   /** The number a text expression holds, or NULL when it holds none (never an error: bad values are counted, not fatal). */
   numberOfText(text: string): string;
+  /** The value of the row before in the window (`PARTITION BY … ORDER BY …`), NULL on the first row: LAG. */
+  previous(value: string, window: string): string;
   /** A NULL of a floating-point type (revenue of data without money). */
   nullNumber: string;
   /** What ends every query (ClickHouse: outer joins give NULL, not 0 and '', to unmatched rows). */
   settings: string;
 }
+
+/** LAG, as the SQL standard writes it. */
+const standardPrevious = (value: string, window: string) => `LAG(${value}) OVER (${window})`;
 
 /** Double quotes, doubled inside: the SQL standard, and DuckDB, PostgreSQL and Snowflake alike. */
 const standardIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -77,6 +82,7 @@ const duckdb: Dialect = {
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `strftime(${day}, '%Y-%m-%d')`,
   numberOfText: (text) => `TRY_CAST(TRIM(${text}) AS DOUBLE)`,
+  previous: standardPrevious,
   nullNumber: 'CAST(NULL AS DOUBLE)',
   settings: '',
 };
@@ -99,6 +105,7 @@ const postgres: Dialect = {
   dayText: (day) => `to_char(${day}, 'YYYY-MM-DD')`,
   // PostgreSQL has no TRY_CAST: the text is cast only when it is written as a plain decimal number.
   numberOfText: (text) => `CASE WHEN TRIM(${text}) ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN CAST(TRIM(${text}) AS DOUBLE PRECISION) END`,
+  previous: standardPrevious,
   nullNumber: 'CAST(NULL AS DOUBLE PRECISION)',
   settings: '',
 };
@@ -122,6 +129,7 @@ const bigquery: Dialect = {
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `FORMAT_DATE('%Y-%m-%d', ${day})`,
   numberOfText: (text) => `SAFE_CAST(TRIM(${text}) AS FLOAT64)`,
+  previous: standardPrevious,
   nullNumber: 'CAST(NULL AS FLOAT64)',
   settings: '',
 };
@@ -143,6 +151,7 @@ const snowflake: Dialect = {
   mod: (a, b) => `MOD(${a}, ${b})`,
   dayText: (day) => `TO_CHAR(${day}, 'YYYY-MM-DD')`,
   numberOfText: (text) => `TRY_TO_DOUBLE(TRIM(${text}))`,
+  previous: standardPrevious,
   nullNumber: 'CAST(NULL AS DOUBLE)',
   settings: '',
 };
@@ -167,6 +176,9 @@ const clickhouse: Dialect = {
   mod: (a, b) => `((${a}) % ${b})`,
   dayText: (day) => `toString(${day})`,
   numberOfText: (text) => `toFloat64OrNull(trimBoth(${text}))`,
+  // ClickHouse has LAG only from 25.6: lagInFrame over the whole partition is LAG, and toNullable
+  // makes "no row before" a NULL instead of the type's default (1970-01-01, 0).
+  previous: (value, window) => `lagInFrame(toNullable(${value}), 1) OVER (${window} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`,
   nullNumber: 'CAST(NULL AS Nullable(Float64))',
   settings: 'SETTINGS join_use_nulls = 1\n',
 };

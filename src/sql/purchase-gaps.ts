@@ -24,7 +24,7 @@ purchase_days AS (
   SELECT DISTINCT customer, day FROM customer_rows WHERE is_return = 0
 ),
 gaps AS (
-  SELECT ${d.dayDiff('LAG(day) OVER (PARTITION BY customer ORDER BY day)', 'day')} AS gap
+  SELECT ${d.dayDiff(previousDay(sql), 'day')} AS gap
   FROM purchase_days
 ),
 ranked AS (
@@ -61,15 +61,9 @@ export interface PurchaseGapsSqlOptions extends SqlOptions {
   frame?: GapFrame;
 }
 
-/**
- * The previous purchase day of the customer. ClickHouse has no LAG: its
- * lagInFrame over the whole partition is LAG, and `toNullable` makes the first
- * day's "no previous day" a NULL instead of the type's default (1970-01-01).
- */
+/** The previous purchase day of the customer (NULL on the first). */
 function previousDay(sql: ResolvedSql): string {
-  return sql.d.name === 'clickhouse'
-    ? 'lagInFrame(toNullable(day), 1) OVER (PARTITION BY customer ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)'
-    : 'LAG(day) OVER (PARTITION BY customer ORDER BY day)';
+  return sql.d.previous('day', 'PARTITION BY customer ORDER BY day');
 }
 
 function checkedFrameDay(name: 'from' | 'to', value: string | undefined): string | undefined {

@@ -123,15 +123,9 @@ ORDER BY s.j
 ${d.settings}`;
 }
 
-/**
- * The customer's MRR at their previous change point, 0 before the first. ClickHouse has no LAG
- * (purchase-gaps.ts meets the same): its lagInFrame over the whole partition is LAG, and
- * `toNullable` makes "no row before" a NULL (then 0) rather than the type's default.
- */
+/** The customer's MRR at their previous change point, 0 before the first. */
 function previousMrr(d: Dialect): string {
-  return d.name === 'clickhouse'
-    ? 'COALESCE(lagInFrame(toNullable(mrr), 1) OVER (PARTITION BY customer ORDER BY j ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), 0)'
-    : 'COALESCE(LAG(mrr) OVER (PARTITION BY customer ORDER BY j), 0)';
+  return `COALESCE(${d.previous('mrr', 'PARTITION BY customer ORDER BY j')}, 0)`;
 }
 
 type SqlNumber = number | bigint | string;

@@ -34,7 +34,7 @@ purchase_days AS (
   SELECT DISTINCT customer, day FROM customer_rows WHERE is_return = 0
 ),
 gaps AS (
-  SELECT dateDiff('day', LAG(day) OVER (PARTITION BY customer ORDER BY day), day) AS gap
+  SELECT dateDiff('day', lagInFrame(toNullable(day), 1) OVER (PARTITION BY customer ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), day) AS gap
   FROM purchase_days
 ),
 ranked AS (
