@@ -2,33 +2,21 @@
 // Parquet and in a PostgreSQL table, and on the real UK export; its JSON equals the engine's
 // shape; its messages name the flag, column, record and value.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { importTs, root } from './load-ts.mjs';
 import { trapRows, TRAPS_FIELDS, UK_EXPORT, UK_FIELDS, ukExportRecords } from './fixtures.mjs';
 import { compareCohortMatrices, comparePeriodCounts } from './compare.mjs';
 import { startPostgres } from './postgres-cluster.mjs';
+import { runCli as cli } from './databases.mjs';
 
 const kit = await importTs('tests/sql/engine-entry.ts');
 const dir = mkdtempSync(join(tmpdir(), 'rk-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs the command line; resolves to { code, stdout, stderr } whatever the exit code. */
-async function cli(...args) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (typeof error.code !== 'number') throw error;
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-  }
-}
 
 const TRAP_FLAGS = ['--customer-key', 'customer', '--date-key', 'paid_at', '--amount-key', 'amount', '--type-key', 'kind'];
 const trapsCsv = join(dir, 'traps.csv');

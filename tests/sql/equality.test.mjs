@@ -4,12 +4,10 @@
 // zone, return words, negative amounts without a type, blank customers, a partial last week).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import { importTs } from './load-ts.mjs';
 import { HOSTILE, loadDuckdb, loadPostgres, trapRows, TRAPS_FIELDS, UK_FIELDS, ukExportRecords } from './fixtures.mjs';
 import { compareCohortMatrices, comparePeriodCounts } from './compare.mjs';
-import { startPostgres } from './postgres-cluster.mjs';
+import { duckdbForSuite, postgresForSuite } from './databases.mjs';
 
 const kit = await importTs('tests/sql/engine-entry.ts');
 const compared = { cells: 0, queries: 0 };
@@ -128,28 +126,13 @@ function equalityCases(dialect, query) {
 }
 
 describe('DuckDB (in process) equals the engine', () => {
-  let connection;
-  before(async () => {
-    connection = await (await DuckDBInstance.create(':memory:')).connect();
-    await loadDuckdb(connection);
-  });
-  equalityCases('duckdb', async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS());
+  const query = duckdbForSuite(loadDuckdb);
+  equalityCases('duckdb', query);
 });
 
 describe('PostgreSQL (a real server) equals the engine', () => {
-  let server;
-  let client;
-  before(async () => {
-    server = await startPostgres();
-    client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-    await loadPostgres(client);
-  });
-  after(async () => {
-    await client?.end();
-    server?.stop();
-  });
-  equalityCases('postgres', async (sql) => (await client.query(sql)).rows);
+  const postgres = postgresForSuite(loadPostgres);
+  equalityCases('postgres', postgres.query);
 });
 
 after(() => {

@@ -5,19 +5,15 @@
 // the engine refuses them, <nps-score>'s job drawing the same model from the document as from the
 // responses, and the command line on the export.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { csvParse } from 'd3-dsv';
-import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import { parse } from '@polyglot-sql/sdk';
 import { importTs, root } from './load-ts.mjs';
 import { HOSTILE } from './fixtures.mjs';
-import { startPostgres } from './postgres-cluster.mjs';
+import { duckdbForSuite, postgresForSuite, runCli as cli } from './databases.mjs';
 
 const kit = await importTs('tests/sql/nps-periods-entry.ts');
 const GOLDEN = join(root, 'tests/sql/golden');
@@ -294,46 +290,20 @@ function equalityCases(dialect, query) {
 }
 
 describe('DuckDB (in process) counts as the engine', () => {
-  let connection;
-  before(async () => {
-    connection = await (await DuckDBInstance.create(':memory:')).connect();
-    await loadSurveys((sql) => connection.run(sql));
-  });
-  equalityCases('duckdb', async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS());
+  const query = duckdbForSuite((connection) => loadSurveys((sql) => connection.run(sql)));
+  equalityCases('duckdb', query);
 });
 
 describe('PostgreSQL (a real server) counts as the engine', () => {
-  let server;
-  let client;
-  before(async () => {
-    server = await startPostgres();
-    client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-    await loadSurveys((sql) => client.query(sql));
-  });
-  after(async () => {
-    await client?.end();
-    server?.stop();
-  });
-  equalityCases('postgres', async (sql) => (await client.query(sql)).rows);
+  const postgres = postgresForSuite((client) => loadSurveys((sql) => client.query(sql)));
+  equalityCases('postgres', postgres.query);
   it('the command line on a postgres:// URL writes what it writes from the file', async () => {
-    const run = await cli('aggregate', server.url, '--table', 'delighted', ...DELIGHTED_FLAGS);
+    const run = await cli('aggregate', postgres.url, '--table', 'delighted', ...DELIGHTED_FLAGS);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), JSON.parse(readFileSync(DELIGHTED_DOCUMENT, 'utf8')));
     assert.match(run.stderr, /reading delighted in postgres:/);
   });
 });
-
-/** Runs the command line; resolves to { code, stdout, stderr } whatever the exit code. */
-async function cli(...args) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (typeof error.code !== 'number') throw error;
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-  }
-}
 
 const DELIGHTED_FLAGS = ['--metric', 'nps', '--customer-key', 'person', '--date-key', 'created_at'];
 const DELIGHTED_DOCUMENT = join(root, 'tests/fixtures/surveys/delighted-nps-periods.json');

@@ -7,12 +7,10 @@
 // dialects, every preset query parsed per dialect, hostile column names, and the refusals where
 // the SQL would otherwise decide differently from the engine.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from '@polyglot-sql/sdk';
 import pg from 'pg';
@@ -20,6 +18,7 @@ import { importTs, root } from './load-ts.mjs';
 import { HOSTILE } from './fixtures.mjs';
 import { compareCohortMatrices, comparePeriodCounts } from './compare.mjs';
 import { startPostgres } from './postgres-cluster.mjs';
+import { runCli as cli } from './databases.mjs';
 
 const kit = await importTs('tests/sql/presets-entry.ts');
 const EXPORTS = join(root, 'tests/fixtures/exports');
@@ -61,17 +60,6 @@ function engineShapes(table, windowDays) {
   const cohorts = kit.cohortMatrixShapeOf(kit.cohortMatrix(table, { granularity: 'month' }).value, { measure: 'revenue' });
   const periods = kit.periodCountsShapeOf(kit.churnSeries(table, { granularity: 'month', windowDays }).value);
   return { cohorts, periods };
-}
-
-/** Runs the command line; resolves to { code, stdout, stderr } whatever the exit code. */
-async function cli(...args) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (typeof error.code !== 'number') throw error;
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-  }
 }
 
 /** What the report says per fixture: rows, orders, values compared. */

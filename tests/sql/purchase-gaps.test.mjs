@@ -3,17 +3,13 @@
 // real UK export and the trap rows; <purchase-cycle>'s job draws the same from the document as
 // from the rows; the command line writes it from the export.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from '@polyglot-sql/sdk';
-import pg from 'pg';
 import { importTs, root } from './load-ts.mjs';
 import { HOSTILE, loadDuckdb, loadPostgres, trapRows, TRAPS_FIELDS, UK_FIELDS, ukExportRecords } from './fixtures.mjs';
-import { startPostgres } from './postgres-cluster.mjs';
+import { duckdbForSuite, postgresForSuite, runCli as cli } from './databases.mjs';
 
 const kit = await importTs('tests/sql/purchase-gaps-entry.ts');
 const GOLDEN = join(root, 'tests/sql/golden');
@@ -237,40 +233,16 @@ const figures = [];
 after(() => console.log(`purchase-gaps/1 equal to the engine:\n  ${figures.join('\n  ')}`));
 
 describe('DuckDB (in process) equals the engine', () => {
-  let connection;
-  before(async () => {
-    connection = await (await DuckDBInstance.create(':memory:')).connect();
-    await loadDuckdb(connection);
-  });
-  equalityCases('duckdb', async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS(), figures);
+  const query = duckdbForSuite(loadDuckdb);
+  equalityCases('duckdb', query, figures);
 });
 
 describe('PostgreSQL (a real server) equals the engine', () => {
-  let server;
-  let client;
-  before(async () => {
-    server = await startPostgres();
-    client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-    await loadPostgres(client);
-  });
-  after(async () => {
-    await client?.end();
-    server?.stop();
-  });
-  equalityCases('postgres', async (sql) => (await client.query(sql)).rows, figures);
+  const postgres = postgresForSuite(loadPostgres);
+  equalityCases('postgres', postgres.query, figures);
 });
 
 describe('retention-kit aggregate --metric gaps', () => {
-  const cli = async (...args) => {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      if (typeof error.code !== 'number') throw error;
-      return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-    }
-  };
   const flags = ['--customer-key', UK_FIELDS.customer, '--date-key', UK_FIELDS.date, '--quantity-key', UK_FIELDS.quantity, '--price-key', UK_FIELDS.unitPrice];
   const relative = '../shared/data/online-retail-ii-2009-2010.csv.gz';
 

@@ -4,17 +4,12 @@
 // Stripe subscriptions export and on a generated table of subscription traps, <revenue-movements>'s
 // job reading the document, and the command line on the Stripe export.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { parse } from '@polyglot-sql/sdk';
-import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import { importTs, root } from './load-ts.mjs';
-import { startPostgres } from './postgres-cluster.mjs';
 import {
   HOSTILE_SUBSCRIPTION_FIELDS,
   loadSubscriptionsDuckdb,
@@ -26,6 +21,7 @@ import {
   subscriptionTrapRows,
   withCustomer,
 } from './subscription-fixtures.mjs';
+import { duckdbForSuite, postgresForSuite, runCli as cli } from './databases.mjs';
 
 const kit = await importTs('tests/sql/revenue-movements-entry.ts');
 const GOLDEN = join(root, 'tests/sql/golden');
@@ -80,17 +76,6 @@ function compareMovements(fromSql, fromEngine) {
     }
   });
   return cells;
-}
-
-/** Runs the command line; resolves to { code, stdout, stderr } whatever the exit code. */
-async function cli(...args) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/retention-kit.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (typeof error.code !== 'number') throw error;
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-  }
 }
 
 const CASES = [
@@ -170,31 +155,16 @@ function equalityCases(dialect, query) {
 }
 
 describe('DuckDB (in process) equals the engine', () => {
-  let connection;
-  before(async () => {
-    connection = await (await DuckDBInstance.create(':memory:')).connect();
-    await loadSubscriptionsDuckdb(connection);
-  });
-  equalityCases('duckdb', async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS());
+  const query = duckdbForSuite(loadSubscriptionsDuckdb);
+  equalityCases('duckdb', query);
 });
 
 describe('PostgreSQL (a real server) equals the engine', () => {
-  let server;
-  let client;
-  before(async () => {
-    server = await startPostgres();
-    client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-    await loadSubscriptionsPostgres(client);
-  });
-  after(async () => {
-    await client?.end();
-    server?.stop();
-  });
-  equalityCases('postgres', async (sql) => (await client.query(sql)).rows);
+  const postgres = postgresForSuite(loadSubscriptionsPostgres);
+  equalityCases('postgres', postgres.query);
 
   it('the command line on a postgres:// URL: the traps\' timestamptz read in a time zone, the engine\'s document', async () => {
-    const run = await cli('aggregate', server.url, '--table', 'subscription_traps', '--metric', 'revenue', '--granularity', 'week', '--time-zone', 'America/New_York',
+    const run = await cli('aggregate', postgres.url, '--table', 'subscription_traps', '--metric', 'revenue', '--granularity', 'week', '--time-zone', 'America/New_York',
       '--customer-key', 'customer', '--start-key', 'started_at', '--end-key', 'ended_at', '--mrr-key', 'mrr');
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /subscriptions read .*; \d+ without a customer are left out/);
