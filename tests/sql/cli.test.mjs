@@ -101,6 +101,10 @@ describe('retention-kit aggregate', () => {
     // they are exactly what the command line writes today.
     assert.deepEqual(JSON.parse(readFileSync(join(root, 'demo/warehouse/online-retail-cohort.json'), 'utf8')), JSON.parse(cohorts.stdout), 'demo/warehouse/online-retail-cohort.json');
     assert.deepEqual(JSON.parse(readFileSync(join(root, 'demo/warehouse/online-retail-periods.json'), 'utf8')), JSON.parse(periods.stdout), 'demo/warehouse/online-retail-periods.json');
+    // And the purchase cycle's document (purchase-gaps.test.mjs checks it against the engine).
+    const gaps = await cli('aggregate', relative, '--metric', 'gaps', ...flags);
+    assert.equal(gaps.code, 0, gaps.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(join(root, 'demo/warehouse/online-retail-gaps.json'), 'utf8')), JSON.parse(gaps.stdout), 'demo/warehouse/online-retail-gaps.json');
   });
 
   it('a postgres:// URL runs the SQL in the database and gives what DuckDB gives', async () => {
