@@ -18,10 +18,11 @@
 //                                 file works as <script src>, <script type="module" src> and
 //                                 `import 'retention-kit/translations/<lang>'` in a bundler
 //
-// The worker is one file for every build, with its job chunks in dist/engine/chunks/. The
-// package's dist/engine/worker.js re-exports it (the platform's compute.js starts that with
-// `new URL('../../engine/worker.js', import.meta.url)`, a pattern app bundlers recognise and
-// bundle); the two bundles load it from beside themselves (src/bundle/worker-url.ts).
+// The CDN builds share one worker, dist/retention-kit.worker.js, with its job chunks in
+// dist/engine/chunks/: the two bundles load it from beside themselves, the per-element modules
+// from the folder above (src/bundle/worker-url.ts). The package's dist/engine/worker.js is a
+// self-contained copy (mode package-worker) that the platform starts with
+// `new URL('../../engine/worker.js', import.meta.url)`, a pattern app bundlers recognise.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
