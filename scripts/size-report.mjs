@@ -226,6 +226,7 @@ function builtElementPages() {
   return {
     autoloader: existsSync(join(repoRoot, 'dist/retention-kit.autoloader.js')) ? { file: '  + the autoloader, if used', ...compressed(readFileSync(join(repoRoot, 'dist/retention-kit.autoloader.js'))) } : null,
     smallest: { file: `  one element: <${pages[0].tag}>`, ...pages[0] },
+    gauge: { file: '  one element: <retention-gauge>', ...pageOf(['retention-gauge']) },
     largest: { file: `  one element: <${pages.at(-1).tag}>`, ...pages.at(-1) },
     flagship: { file: '  the flagship three', ...pageOf(FLAGSHIP) },
   };
@@ -288,7 +289,7 @@ if (json) {
     if (builtEngine) lines.push(row(builtEngine.core.file, builtEngine.core), ...(builtEngine.largest ? [row(builtEngine.largest.file, builtEngine.largest, budget.engineGzip)] : []));
     if (builtElements) {
       lines.push('dist/elements/, a CDN page with');
-      for (const page of [builtElements.smallest, builtElements.largest, builtElements.flagship, builtElements.autoloader]) if (page) lines.push(row(page.file, page));
+      for (const page of [builtElements.smallest, builtElements.gauge, builtElements.largest, builtElements.flagship, builtElements.autoloader]) if (page) lines.push(row(page.file, page));
     }
   }
   for (const { name, limit, measured } of failures) {
