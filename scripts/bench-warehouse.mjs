@@ -11,31 +11,19 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GENERATED_ORDERS_HEADER, generatedOrderCsvChunks } from './generated-orders.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const parseSize = (text) => Math.round(Number(text.replace(/[km]$/i, '')) * (/m$/i.test(text) ? 1e6 : /k$/i.test(text) ? 1e3 : 1));
 
-/** Orders of a shop: 1 in 20 customers buys again often, three years, amounts in cents, 3 % returns. */
+/** The generated shop (scripts/generated-orders.mjs) as a CSV file. */
 async function writeOrders(file, rows) {
   const out = createWriteStream(file);
-  let seed = 20_260_101;
-  const next = () => ((seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0) / 4_294_967_296);
-  const customers = Math.max(1000, Math.round(rows / 6));
-  const first = Date.UTC(2022, 0, 1) / 1000;
-  const pad = (n) => String(n).padStart(2, '0');
-  out.write('customer_id,ordered_at,amount\n');
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
-    const customer = Math.floor(next() ** 2 * customers);
-    const t = new Date((first + Math.floor(next() * 3 * 365 * 86_400)) * 1000);
-    const cents = Math.floor(next() * 20_000) * (next() < 0.03 ? -1 : 1);
-    chunk += `c${customer},${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:00,${(cents / 100).toFixed(2)}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
-      chunk = '';
-    }
+  out.write(`${GENERATED_ORDERS_HEADER}\n`);
+  for (const chunk of generatedOrderCsvChunks(rows)) {
+    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
   }
-  out.end(chunk);
+  out.end();
   await new Promise((resolve) => out.once('finish', resolve));
 }
 
