@@ -12,9 +12,13 @@ import '../../src/components/retention-source/define.ts';
 import '../../src/components/retention-gauge/define.ts';
 import '../../src/components/retention-curve/define.ts';
 import '../../src/components/kpi-tile/define.ts';
+import '../../src/components/churn-trend/define.ts';
+import '../../src/components/cohort-heatmap/define.ts';
 import type { RetentionGauge } from '../../src/components/retention-gauge/retention-gauge.ts';
 import type { RetentionCurve } from '../../src/components/retention-curve/retention-curve.ts';
 import type { KpiTile } from '../../src/components/kpi-tile/kpi-tile.ts';
+import type { ChurnTrend } from '../../src/components/churn-trend/churn-trend.ts';
+import type { CohortHeatmap } from '../../src/components/cohort-heatmap/cohort-heatmap.ts';
 import { csvParse } from 'd3-dsv';
 import { UK_EXPORT_URL, fixtureText } from '../fixtures/text.ts';
 import { readTransactions } from '../../src/metrics/read/transactions.ts';
@@ -199,9 +203,14 @@ describe('elements read their versioned shapes (#14) and draw what they compute 
 
   it('a document that contradicts an attribute, or holds no figure of the metric, is said naming both', async () => {
     const quarter = await fixture<RetentionGauge>(html`<retention-gauge granularity="quarter" src=${PERIOD_COUNTS}></retention-gauge>`);
-    expect(await errorText(quarter)).to.contain('granularity').and.contain('"month", the periods the period-counts/1 document counted').and.contain('"quarter"');
+    expect(await errorText(quarter)).to.contain('granularity').and.contain('"month", as the period-counts/1 document was counted (or leave granularity out)').and.contain('"quarter"');
     const window = await fixture<RetentionGauge>(html`<retention-gauge window-days="90" src=${PERIOD_COUNTS}></retention-gauge>`);
-    expect(await errorText(window)).to.contain('window-days').and.contain('84, the activity window the period-counts/1 document counted with');
+    expect(await errorText(window)).to.contain('window-days').and.contain('84, as the period-counts/1 document was counted (or leave window-days out)');
+    // The same rule in the trend and the heatmap; set as a property, as frameworks set it, the attribute is the page's too.
+    const trend = await fixture<ChurnTrend>(html`<churn-trend granularity="quarter" src=${PERIOD_COUNTS}></churn-trend>`);
+    expect(await errorText(trend)).to.contain('granularity').and.contain('"month", as the period-counts/1 document was counted').and.contain('"quarter"');
+    const heatmap = await fixture<CohortHeatmap>(html`<cohort-heatmap .granularity=${'quarter'} src=${COHORT_MATRIX}></cohort-heatmap>`);
+    expect(await errorText(heatmap)).to.contain('granularity').and.contain('as the cohort-matrix/1 document was counted').and.contain('"quarter"');
     const tile = await fixture<KpiTile>(html`<kpi-tile metric="nrr" src=${PERIOD_COUNTS}></kpi-tile>`);
     expect(await errorText(tile)).to.contain('metric').and.contain('for a period-counts/1 document').and.contain('"nrr"');
     const weekly = await fixture<KpiTile>(html`<kpi-tile metric="crr" granularity="week" src=${PERIOD_COUNTS}></kpi-tile>`);

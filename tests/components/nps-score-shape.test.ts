@@ -37,7 +37,7 @@ describe('nps-score reads nps-periods/1', () => {
     const fromRows = await fixture<NpsScore>(
       html`<nps-score style="width: 480px" src="${SURVEYS}/delighted-nps-responses.csv" customer-key="person" date-key="created_at" score-key="score"></nps-score>`,
     );
-    const fromShape = await fixture<NpsScore>(html`<nps-score style="width: 480px" granularity="week" .data=${document}></nps-score>`);
+    const fromShape = await fixture<NpsScore>(html`<nps-score style="width: 480px" .data=${document}></nps-score>`);
     await Promise.all([ready(fromRows), ready(fromShape)]);
     await settled(fromRows);
     await settled(fromShape);
@@ -54,8 +54,16 @@ describe('nps-score reads nps-periods/1', () => {
     expect(picture.responses).to.equal('640 responses');
     expect(picture.points.length).to.equal(6);
     expect(picture.segments.length).to.equal(3);
-    // The document's month calendar wins over the element's granularity="week".
+    // Without a granularity of its own, the element draws the document's month calendar.
     expect(drawn(fromShape)).to.deep.equal(picture);
+  });
+
+  it('a granularity the page set to another than the document\'s is said on the page, naming both', async () => {
+    const document = await (await fetch(`${SURVEYS}/delighted-nps-periods.json`)).json();
+    const el = await fixture<NpsScore>(html`<nps-score granularity="week" .data=${document}></nps-score>`);
+    await settled(el);
+    expect(el.status).to.equal('error');
+    expect(el.shadowRoot!.textContent).to.contain('granularity').and.contain('as the nps-periods/1 document was counted').and.contain('"week"');
   });
 
   it('a document of another version is refused by name, on the page', async () => {

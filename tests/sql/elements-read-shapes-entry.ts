@@ -3,6 +3,8 @@
 export { computeGauge } from '../../src/engine/jobs/retention-gauge.ts';
 export { computeRetentionCurve } from '../../src/engine/jobs/retention-curve.ts';
 export { computeKpi } from '../../src/engine/jobs/kpi-tile.ts';
+export { computeChurnTrend } from '../../src/engine/jobs/churn-trend.ts';
+export { computeCohortHeatmap } from '../../src/engine/jobs/cohort-heatmap.ts';
 export { readTransactions } from '../../src/metrics/read/transactions.ts';
 export { churnSeries } from '../../src/metrics/activity.ts';
 export { cohortMatrix } from '../../src/metrics/cohorts.ts';

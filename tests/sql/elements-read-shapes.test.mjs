@@ -82,8 +82,8 @@ describe('<retention-gauge> reads period-counts/1', () => {
 
   it('an attribute the document contradicts is an error naming the attribute and the document’s value', () => {
     const document = documentOf('month', 84);
-    refused(kit.computeGauge(document, { granularity: 'quarter' }), /granularity": expected "month", the periods the period-counts\/1 document counted.*found "quarter"/);
-    refused(kit.computeGauge(document, { windowDays: 60 }), /window-days": expected 84, the activity window the period-counts\/1 document counted with.*found 60/);
+    refused(kit.computeGauge(document, { granularity: 'quarter' }), /granularity": expected "month", as the period-counts\/1 document was counted \(or leave granularity out\), found "quarter"/);
+    refused(kit.computeGauge(document, { windowDays: 60 }), /window-days": expected 84, as the period-counts\/1 document was counted \(or leave window-days out\), found 60/);
     refused(kit.computeGauge(document, { period: '2011-01' }), /period": expected a month key in the data \(2009-12 to 2010-12\)/);
   });
 
@@ -144,6 +144,33 @@ describe('<retention-curve> reads cohort-matrix/1', () => {
   });
 });
 
+// One rule for every element that reads a document (shapes/versioned.ts): an attribute the page set
+// that the document contradicts is an error naming it; left out, the document's own is drawn.
+describe('<churn-trend>, <cohort-heatmap> and <retention-curve>: a contradicted granularity or window', () => {
+  const periods = roundTripped(kit.periodCountsShapeOf(value(kit.churnSeries(table, { granularity: 'month', windowDays: 84 }))));
+  const cohorts = roundTripped(kit.cohortMatrixShapeOf(value(kit.cohortMatrix(table, { granularity: 'week' })), { measure: 'count', weekStart: 1 }));
+  const trend = (options) => kit.computeChurnTrend(periods, { metric: 'customer', input: 'auto', granularity: 'month', windowDays: null, ...options });
+  const heatmap = (options) => kit.computeCohortHeatmap(cohorts, { value: 'count', input: 'auto', granularity: 'month', ...options });
+  const curve = (options) => kit.computeRetentionCurve(cohorts, { mode: 'on', input: 'auto', granularity: 'month', ...options });
+
+  it('left out, the document\'s periods and window are drawn', () => {
+    assert.equal(value(trend({})).granularity, 'month');
+    assert.equal(value(trend({})).windowDays, 84);
+    assert.equal(value(heatmap({})).granularity, 'week');
+    assert.equal(value(curve({})).granularity, 'week');
+    // Set to what the document was counted on, they are no contradiction.
+    assert.equal(value(trend({ givenGranularity: 'month', windowDays: 84 })).granularity, 'month');
+    assert.equal(value(heatmap({ givenGranularity: 'week' })).granularity, 'week');
+  });
+
+  it('set to others, each is refused naming the attribute, the document\'s value and the page\'s', () => {
+    refused(trend({ granularity: 'quarter', givenGranularity: 'quarter' }), /granularity": expected "month", as the period-counts\/1 document was counted \(or leave granularity out\), found "quarter"/);
+    refused(trend({ windowDays: 30 }), /window-days": expected 84, as the period-counts\/1 document was counted \(or leave window-days out\), found 30/);
+    refused(heatmap({ givenGranularity: 'month' }), /granularity": expected "week", as the cohort-matrix\/1 document was counted \(or leave granularity out\), found "month"/);
+    refused(curve({ givenGranularity: 'quarter' }), /granularity": expected "week", as the cohort-matrix\/1 document was counted.*found "quarter"/);
+  });
+});
+
 describe('<kpi-tile> reads period-counts/1', () => {
   const tileOptions = { input: 'auto', granularity: 'month', periods: 12, windowDays: null };
   const documentOf = (granularity, windowDays) => roundTripped(kit.periodCountsShapeOf(value(kit.churnSeries(table, { granularity, windowDays }))));
@@ -166,8 +193,8 @@ describe('<kpi-tile> reads period-counts/1', () => {
     const document = documentOf('week', 60);
     const orders = value(kit.computeKpi(rows, { ...tileOptions, metric: 'customer-churn', granularity: 'week', weekStart: 1, windowDays: 60, transactionFields: fields }));
     assert.deepEqual(shown(value(kit.computeKpi(document, { ...tileOptions, metric: 'customer-churn' }))), shown(orders));
-    refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', givenGranularity: 'month' }), /granularity": expected "week", the periods the period-counts\/1 document counted.*found "month"/);
-    refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', windowDays: 90 }), /window-days": expected 60, the activity window the period-counts\/1 document counted \(or leave it out\), found 90/);
+    refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', givenGranularity: 'month' }), /granularity": expected "week", as the period-counts\/1 document was counted.*found "month"/);
+    refused(kit.computeKpi(document, { ...tileOptions, metric: 'crr', windowDays: 90 }), /window-days": expected 60, as the period-counts\/1 document was counted \(or leave window-days out\), found 90/);
   });
 
   it('a metric the document holds no figure of is refused naming the metric and the shape; another version by name', () => {
@@ -202,7 +229,7 @@ describe('<kpi-tile> reads revenue-movements/1', () => {
 
   it('refuses a metric it holds no figure of, and a contradicted granularity, naming both', () => {
     refused(kit.computeKpi(documentOf('month'), { ...tileOptions, granularity: 'month', metric: 'nps' }), /metric": expected nrr, grr, revenue-churn, arpa, customer-churn, crr or active-customers for a revenue-movements\/1 document.*found "nps"/);
-    refused(kit.computeKpi(documentOf('month'), { ...tileOptions, granularity: 'quarter', givenGranularity: 'quarter', metric: 'nrr' }), /granularity": expected "month", the periods the revenue-movements\/1 document counted/);
+    refused(kit.computeKpi(documentOf('month'), { ...tileOptions, granularity: 'quarter', givenGranularity: 'quarter', metric: 'nrr' }), /granularity": expected "month", as the revenue-movements\/1 document was counted/);
   });
 });
 
@@ -258,8 +285,8 @@ describe('<kpi-tile> reads repeat-counts/1', () => {
 
   it('a loyalty threshold or frame the document was not counted at is refused naming it; another metric too', () => {
     const document = documentOf('month', 3);
-    refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'loyal-customer-rate', loyaltyThreshold: 5 }), /loyalty-threshold": expected 3, the loyalty threshold the repeat-counts\/1 document counted \(or leave it out\), found 5/);
-    refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'repeat-purchase-rate', frame: 'cumulative' }), /frame": expected "period", the time frame the repeat-counts\/1 document counted.*found "cumulative"/);
+    refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'loyal-customer-rate', loyaltyThreshold: 5 }), /loyalty-threshold": expected 3, as the repeat-counts\/1 document was counted \(or leave loyalty-threshold out\), found 5/);
+    refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'repeat-purchase-rate', frame: 'cumulative' }), /frame": expected "period", as the repeat-counts\/1 document was counted.*found "cumulative"/);
     refused(kit.computeKpi(document, { ...tileOptions, granularity: 'month', metric: 'time-between-purchases' }), /metric": expected repeat-purchase-rate or loyal-customer-rate for a repeat-counts\/1 document.*found "time-between-purchases"/);
   });
 });

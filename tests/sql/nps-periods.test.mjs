@@ -205,6 +205,13 @@ describe('nps-periods/1: the schema and the engine', () => {
     }
   });
 
+  it('a granularity the page set to another than the document\'s is refused naming both', () => {
+    const weekly = kit.computeNps(document, { granularity: 'week', givenGranularity: 'week' });
+    assert.equal(weekly.ok, false);
+    assert.match(weekly.error.message, new RegExp(`granularity.*"${document.granularity}", as the nps-periods/1 document was counted \\(or leave granularity out\\).*"week"`));
+    assert.ok(kit.computeNps(document, { granularity: 'week' }).ok, 'left out (the element passes no givenGranularity), the document\'s own');
+  });
+
   it('a document of another version is refused by name; a document without responses has no score', () => {
     const other = kit.computeNps({ ...document, shape: 'nps-periods/2' }, { granularity: 'month' });
     assert.equal(other.ok, false);

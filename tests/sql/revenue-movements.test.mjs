@@ -281,6 +281,14 @@ describe('<revenue-movements> reads the document', () => {
     assert.match(JSON.stringify(wrong.error), /from/);
   });
 
+  it('a granularity the page set to another than the document\'s is refused naming both; the document\'s own is no contradiction', () => {
+    const document = JSON.parse(JSON.stringify(engineShape({ data: 'stripe', granularity: 'month' })));
+    const quarter = kit.computeRevenueMovements(document, { input: 'auto', granularity: 'quarter', givenGranularity: 'quarter' });
+    assert.equal(quarter.ok, false);
+    assert.match(quarter.error.message, /granularity.*"month", as the revenue-movements\/1 document was counted \(or leave granularity out\).*"quarter"/);
+    assert.ok(value(kit.computeRevenueMovements(document, { input: 'auto', granularity: 'month', givenGranularity: 'month' })).periods.length > 0);
+  });
+
   it('a document of another version is refused by name; one whose amounts do not add up says which period', () => {
     const other = kit.computeRevenueMovements({ shape: 'revenue-movements/2', periods: [] }, { input: 'auto', granularity: 'month' });
     assert.equal(other.ok, false);

@@ -38,7 +38,7 @@ const churnTrendJob = jobNamed<ChurnTrendJobOptions, ChurnTrendModel>('churn-tre
  *
  * @attr metric - `customer` (default) or `revenue` (net revenue churn, may be negative).
  * @attr variant - `line` (default) or `area`.
- * @attr granularity - `day | week | month | quarter | year` (default `month`).
+ * @attr granularity - `day | week | month | quarter | year` (default `month`). A versioned document brings its own; set to another, it is an error.
  * @attr window-days - Days a purchase keeps a customer active (transactions); default: 3 × the median days between purchases.
  * @attr threshold - Reference line as a fraction of the period, taken as given; default for customer churn the kit's benchmark for the granularity (7 % a month, 19.6 % a quarter …), none for revenue; `none` removes it.
  * @attr confidence - `on` (default) draws the 95 % interval and marks small samples; `off` hides both.
@@ -77,7 +77,8 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
 
   @property({ reflect: true }) metric: ChurnMetric = 'customer';
   @property({ reflect: true, converter: choiceAttribute(['line', 'area'] as const, 'line') }) variant: 'line' | 'area' = 'line';
-  @property({ reflect: true }) granularity: Granularity = 'month';
+  /** Unset: month, or a document's own periods (so the job can tell a page's `granularity` from the default). */
+  @property({ reflect: true }) granularity?: Granularity;
   @property({ attribute: 'window-days', converter: windowDaysAttribute }) windowDays?: number;
   /** `threshold="none"` (or empty) removes the line; a fraction sets it (revenue churn may be negative). */
   @property({ converter: numberAttribute({ min: -1, max: 1, allowNone: true }) }) threshold?: number | null;
@@ -109,7 +110,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   /** The threshold in force: the attribute, or for customer churn the kit's benchmark for the period's length. */
   get effectiveThreshold(): number | null {
     if (this.threshold !== undefined) return this.threshold;
-    return this.metric === 'customer' ? churnActionLevel(this.result?.granularity ?? this.granularity) : null;
+    return this.metric === 'customer' ? churnActionLevel(this.result?.granularity ?? this.granularity ?? null) : null;
   }
 
   get #confident(): boolean {
@@ -123,7 +124,7 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
   verdictOf(point: ChurnPoint): 'good' | 'bad' | null {
     const threshold = this.effectiveThreshold;
     if (point.rate === null || point.censored || !point.complete || threshold === null) return null;
-    return churnVerdict(point.rate, this.result?.granularity ?? this.granularity, threshold)?.tone ?? null;
+    return churnVerdict(point.rate, this.result?.granularity ?? this.granularity ?? null, threshold)?.tone ?? null;
   }
 
   protected jobRequest(): JobRequest<ChurnTrendJobOptions, ChurnTrendModel> {
@@ -132,7 +133,8 @@ export class ChurnTrend extends RetentionElement<ChurnTrendModel, ChurnTrendJobO
       options: {
         metric: this.metric,
         input: this.input,
-        granularity: this.granularity,
+        granularity: this.granularity ?? 'month',
+        givenGranularity: this.granularity,
         windowDays: this.windowDays ?? null,
         weekStart: this.weekStart as Weekday | undefined,
         asOf: this.asOf,

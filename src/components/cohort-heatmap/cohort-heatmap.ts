@@ -87,7 +87,7 @@ interface Drawing {
  * @summary Cohort retention heatmap.
  *
  * @attr value - `percent` (default), `count` or `revenue` (property: `measure`).
- * @attr granularity - `day | week | month | quarter | year` (default `month`).
+ * @attr granularity - `day | week | month | quarter | year` (default `month`). A versioned document brings its own; set to another, it is an error.
  * @attr max-periods - At most this many columns (default 60, saying so when there are more; 1–120).
  * @attr max-cohorts - At most this many cohorts, the latest (default 36; 1–120); the average row counts them all.
  * @attr cohort-by - A customer property to group by (needs `customers` or `customers-src`).
@@ -123,7 +123,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
 
   /** What the cells show: `percent` of the cohort, customer `count`, or `revenue` (attribute and property `value`; the computed matrix is `result`). */
   @property({ reflect: true }) value: CohortValue = 'percent';
-  @property({ reflect: true }) granularity: Granularity = 'month';
+  /** Unset: month, or a document's own periods (so the job can tell a page's `granularity` from the default). */
+  @property({ reflect: true }) granularity?: Granularity;
   @property({ attribute: 'max-periods', converter: periodCountAttribute }) maxPeriods?: number;
   @property({ attribute: 'max-cohorts', converter: periodCountAttribute }) maxCohorts?: number;
   @property({ attribute: 'cohort-by' }) cohortBy?: string;
@@ -164,7 +165,8 @@ export class CohortHeatmap extends RetentionElement<HeatmapModel, CohortHeatmapJ
       options: {
         value: this.value,
         input: this.input,
-        granularity: this.granularity,
+        granularity: this.granularity ?? 'month',
+        givenGranularity: this.granularity,
         maxPeriods: this.maxPeriods,
         maxCohorts: this.maxCohorts,
         weekStart: this.weekStart as Weekday | undefined,

@@ -56,7 +56,7 @@ const TREND_HEIGHT = 112;
  *
  * @summary NPS with its interval, split, trend and a small-sample notice.
  *
- * @attr granularity - Periods of the trend: day | week | month (default) | quarter | year.
+ * @attr granularity - Periods of the trend: day | week | month (default) | quarter | year. A versioned document brings its own; set to another, it is an error.
  * @attr min-responses - Fewer responses than this get the notice (default 30).
  * @attr promoters - Number of promoters (scores 9–10), typed by hand; used when no data is given.
  * @attr passives - Number of passives (scores 7–8), typed by hand; used when no data is given.
@@ -99,7 +99,8 @@ const TREND_HEIGHT = 112;
 export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
   static override styles = [platformStyles, chartStyles, tooltipStyles, npsScoreStyles];
 
-  @property({ reflect: true }) granularity: Granularity = 'month';
+  /** Unset: month, or a document's own periods (so the job can tell a page's `granularity` from the default). */
+  @property({ reflect: true }) granularity?: Granularity;
   @property({ attribute: 'min-responses', converter: numberAttribute({ min: 0, max: 1_000_000, integer: true }) }) minResponses?: number;
   @property() promoters?: number | string;
   @property() passives?: number | string;
@@ -132,7 +133,8 @@ export class NpsScore extends RetentionElement<NpsModel, NpsJobOptions> {
     return {
       job: npsScoreJob,
       options: {
-        granularity: this.granularity,
+        granularity: this.granularity ?? 'month',
+        givenGranularity: this.granularity,
         weekStart: this.weekStart as Weekday | undefined,
         timeZone: this.timeZone,
         responseFields: { customer: this.customerKey, date: this.dateKey, score: this.scoreKey },

@@ -61,7 +61,7 @@ interface SeriesCertainty {
  * @summary Retention curves per cohort plus the average.
  *
  * @attr mode - `on` (default) or `on-or-after`.
- * @attr granularity - `day | week | month | quarter | year` (default `month`).
+ * @attr granularity - `day | week | month | quarter | year` (default `month`). A versioned document brings its own; set to another, it is an error.
  * @attr max-periods - At most this many periods (columns).
  * @attr max-cohorts - Curves shown: the most recent N cohorts (default 12); the average is over all.
  * @attr input - `auto` (default), `transactions` or `matrix` (the <cohort-heatmap> matrix, plus optional `partialLastPeriod` and `mode`; or a `cohort-matrix/1` document).
@@ -94,7 +94,8 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
   static override styles = [platformStyles, chartStyles, tooltipStyles, retentionCurveStyles];
 
   @property({ reflect: true }) mode: RetentionMode = 'on';
-  @property({ reflect: true }) granularity: Granularity = 'month';
+  /** Unset: month, or a document's own periods (so the job can tell a page's `granularity` from the default). */
+  @property({ reflect: true }) granularity?: Granularity;
   @property({ attribute: 'max-periods', converter: periodCountAttribute }) maxPeriods?: number;
   @property({ attribute: 'max-cohorts', converter: numberAttribute({ min: 1, max: 60, integer: true }) }) maxCohorts?: number;
   @property() input: CurveInput = 'auto';
@@ -128,7 +129,8 @@ export class RetentionCurve extends RetentionElement<RetentionCurveModel, Retent
       options: {
         mode: this.mode,
         input: this.input,
-        granularity: this.granularity,
+        granularity: this.granularity ?? 'month',
+        givenGranularity: this.granularity,
         maxPeriods: this.maxPeriods,
         maxCohorts: this.maxCohorts,
         weekStart: this.weekStart as Weekday | undefined,

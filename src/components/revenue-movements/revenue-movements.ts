@@ -58,7 +58,7 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
  *
  * @summary Recurring revenue movements with NRR, GRR and quick ratio.
  *
- * @attr granularity - `day | week | month | quarter | year` (default `month`; follow the billing cycle).
+ * @attr granularity - `day | week | month | quarter | year` (default `month`; follow the billing cycle). A versioned document brings its own; set to another, it is an error.
  * @attr input - `auto` (default), `subscriptions` or `periods` (pre-aggregated `{ period, new, expansion, reactivation, contraction, churn, startMrr, complete? }`).
  *   A `revenue-movements/1` document (`{ "shape": "revenue-movements/1", … }`, what `retention-kit aggregate --metric revenue` writes) is read whole, with its own granularity and complete periods; another version is refused by name.
  * @attr from - First day shown (ISO date); earlier periods are left out.
@@ -98,7 +98,8 @@ const TERM_OF: Record<MovementKind, 'movementsNew' | 'movementsExpansion' | 'mov
 export class RevenueMovements extends RetentionElement<RevenueMovementsModel, RevenueMovementsJobOptions> {
   static override styles = [platformStyles, chartStyles, tooltipStyles, revenueMovementsStyles];
 
-  @property({ reflect: true }) granularity: Granularity = 'month';
+  /** Unset: month, or a document's own periods (so the job can tell a page's `granularity` from the default). */
+  @property({ reflect: true }) granularity?: Granularity;
   @property() input: MovementInput = 'auto';
   @property() from?: string;
   @property() to?: string;
@@ -126,7 +127,8 @@ export class RevenueMovements extends RetentionElement<RevenueMovementsModel, Re
       job: revenueMovementsJob,
       options: {
         input: this.input,
-        granularity: this.granularity,
+        granularity: this.granularity ?? 'month',
+        givenGranularity: this.granularity,
         weekStart: this.weekStart as Weekday | undefined,
         from: this.from,
         to: this.to,

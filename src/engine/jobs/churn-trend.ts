@@ -31,7 +31,7 @@ import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
 import { latestPeriods } from './drawn-periods.ts';
 import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema } from '../../metrics/shapes/period-counts.ts';
-import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { isSmallSample, wilsonInterval, type Interval } from '../../metrics/uncertainty.ts';
 
 export const CHURN_METRICS = ['customer', 'revenue'] as const;
@@ -93,6 +93,8 @@ export interface ChurnTrendJobOptions {
   metric: ChurnMetric;
   input: ChurnInput;
   granularity: Granularity;
+  /** The page's `granularity` when it set one: a versioned document of other periods is refused, not drawn (shapes/versioned.ts). */
+  givenGranularity?: Granularity;
   /** Null: suggest 3 × the median days between purchases. */
   windowDays: number | null;
   weekStart?: Weekday;
@@ -141,6 +143,11 @@ export function computeChurnTrend(rows: unknown, options: ChurnTrendJobOptions):
   if (versioned) {
     if (options.metric !== 'customer') return fail(optionError('metric', `customer for a ${PERIOD_COUNTS_SHAPE} document (it counts customers)`, options.metric));
     const { periods, granularity, weekStart, windowDays } = versioned.value;
+    const refused = contradictedAttribute(PERIOD_COUNTS_SHAPE, [
+      ['granularity', granularity, options.givenGranularity],
+      ['window-days', windowDays, options.windowDays],
+    ]);
+    if (refused) return fail(refused);
     const model = fromPeriods(periods, { ...options, granularity, weekStart: weekStart as Weekday | undefined, periodFields: {} });
     return model.ok ? latestPeriods({ ...model.value, windowDays, ...(weekStart === undefined ? {} : { weekStart: weekStart as Weekday }) }, 'points', model.warnings) : model;
   }

@@ -25,7 +25,7 @@ import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { transactionTableFor } from '../table-cache.ts';
 import { engineJob } from '../job.ts';
 import { COHORT_MATRIX_SHAPE, calendarOfShape, cohortMatrixShapeSchema } from '../../metrics/shapes/cohort-matrix.ts';
-import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, readVersionedShape } from '../../metrics/shapes/versioned.ts';
 
 export const HEATMAP_INPUTS = ['auto', 'transactions', 'matrix'] as const;
 export type HeatmapInput = (typeof HEATMAP_INPUTS)[number];
@@ -88,6 +88,8 @@ export interface CohortHeatmapJobOptions {
   value: CohortValue;
   input: HeatmapInput;
   granularity: Granularity;
+  /** The page's `granularity` when it set one: a versioned document of other periods is refused, not drawn (shapes/versioned.ts). */
+  givenGranularity?: Granularity;
   maxPeriods?: number;
   /** At most this many cohorts, the latest (default {@link DEFAULT_MAX_COHORTS}); the average row still counts them all. */
   maxCohorts?: number;
@@ -258,6 +260,8 @@ function fromMatrix(data: unknown, options: CohortHeatmapJobOptions): Result<Hea
   const versioned = readVersionedShape(data, COHORT_MATRIX_SHAPE, cohortMatrixShapeSchema);
   if (versioned && !versioned.ok) return versioned;
   const document = versioned?.value;
+  const refused = document && contradictedAttribute(COHORT_MATRIX_SHAPE, [['granularity', document.granularity, options.givenGranularity]]);
+  if (refused) return fail(refused);
   const shape = matrixSchema.safeParse(data);
   if (!shape.success) {
     const issue = shape.error.issues[0];

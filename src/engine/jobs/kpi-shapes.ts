@@ -25,7 +25,7 @@ import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '
 import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
 import { REPEAT_COUNTS_SHAPE, repeatCountsShapeSchema, type RepeatCountsShape } from '../../metrics/shapes/repeat-counts.ts';
 import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsPeriod, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
-import { namedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, namedShape, type AttributeCheck } from '../../metrics/shapes/versioned.ts';
 import { countedPeriods } from './counted-periods.ts';
 import { churnOrRetention, customerCountPoint, type CustomerCountMetric, type Series } from './kpi-model.ts';
 
@@ -89,23 +89,14 @@ function listed(metrics: readonly KpiMetric[]): string {
   return metrics.length === 1 ? metrics[0] : `${metrics.slice(0, -1).join(', ')} or ${metrics.at(-1)}`;
 }
 
-/**
- * A page attribute the document contradicts, refused rather than drawn over: a tile shows
- * one figure and a verdict judged on its period's length, and counts of one calendar,
- * window, threshold or frame cannot be turned into another's. Left out, the document's own
- * is taken. Each check: [attribute, the document's value, the page's (undefined: not set), what it is].
- */
-function contradiction(shape: string, checks: [attribute: string, documents: unknown, given: unknown, what: string][]): Result<never> | undefined {
-  for (const [attribute, documents, given, what] of checks) {
-    if (given !== undefined && given !== null && given !== documents) {
-      return fail(optionError(attribute, `${JSON.stringify(documents)}, the ${what} the ${shape} document counted (or leave it out)`, given));
-    }
-  }
-  return undefined;
+/** Refused when the page set one the document contradicts (versioned.ts): a tile shows one figure and a verdict on it. */
+function contradiction(shape: string, checks: readonly AttributeCheck[]): Result<never> | undefined {
+  const error = contradictedAttribute(shape, checks);
+  return error ? fail(error) : undefined;
 }
 
 /** The page's granularity against the document's. */
-const periodsOf = (document: { granularity: Granularity }, options: ShapeReadOptions): [string, unknown, unknown, string] => ['granularity', document.granularity, options.givenGranularity, 'periods'];
+const periodsOf = (document: { granularity: Granularity }, options: ShapeReadOptions): AttributeCheck => ['granularity', document.granularity, options.givenGranularity];
 
 /** The calendar fields of a series read from a document. */
 function calendarOf(document: { granularity: Granularity; weekStart?: number }): Pick<Series, 'granularity' | 'weekStart'> {
@@ -118,7 +109,7 @@ register<PeriodCountsShape>(PERIOD_COUNTS_SHAPE, {
   schema: periodCountsShapeSchema,
   metrics: ['customer-churn', 'crr', 'active-customers'],
   series(document, options) {
-    const refused = contradiction(PERIOD_COUNTS_SHAPE, [periodsOf(document, options), ['window-days', document.windowDays, options.windowDays, 'activity window']]);
+    const refused = contradiction(PERIOD_COUNTS_SHAPE, [periodsOf(document, options), ['window-days', document.windowDays, options.windowDays]]);
     if (refused) return refused;
     const periods = countedPeriods(document);
     if (!periods.ok) return periods;
@@ -206,8 +197,8 @@ register<RepeatCountsShape>(REPEAT_COUNTS_SHAPE, {
     const threshold = options.metric === 'loyal-customer-rate' ? options.loyaltyThreshold : undefined;
     const refused = contradiction(REPEAT_COUNTS_SHAPE, [
       periodsOf(document, options),
-      ['loyalty-threshold', document.loyaltyThreshold, threshold, 'loyalty threshold'],
-      ['frame', document.frame, options.frame, 'time frame'],
+      ['loyalty-threshold', document.loyaltyThreshold, threshold],
+      ['frame', document.frame, options.frame],
     ]);
     if (refused) return refused;
     const loyal = options.metric === 'loyal-customer-rate';

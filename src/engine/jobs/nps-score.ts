@@ -25,7 +25,7 @@ import { withFields } from '../../metrics/read/validation.ts';
 import { npsInterval, type Interval } from '../../metrics/uncertainty.ts';
 import { ownField } from '../../metrics/read/values.ts';
 import { NPS_PERIODS_SHAPE, npsPeriodsShapeSchema, type NpsPeriodsShape } from '../../metrics/shapes/nps-periods.ts';
-import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { engineJob } from '../job.ts';
 
 import { npsFromNumbers } from './nps-numbers.ts';
@@ -69,6 +69,8 @@ export interface NpsJobOptions {
   /** How the file is written (preset, date format, decimal mark, status words); set by the platform for every records job. */
   reading?: ReadingOptions;
   granularity: Granularity;
+  /** The page's `granularity` when it set one: a versioned document of other periods is refused, not drawn (shapes/versioned.ts). */
+  givenGranularity?: Granularity;
   weekStart?: Weekday;
   timeZone?: string;
   responseFields?: Partial<Record<SurveyField, string>>;
@@ -93,7 +95,11 @@ export function computeNps(rows: unknown, options: NpsJobOptions): Result<NpsMod
   if (!GRANULARITIES.includes(options.granularity)) return fail(optionError('granularity', GRANULARITIES.join(', '), options.granularity));
   // Before detection: a document is an object, which would otherwise read as bare counts.
   const versioned = readVersionedShape(rows, NPS_PERIODS_SHAPE, npsPeriodsShapeSchema);
-  if (versioned) return versioned.ok ? fromNpsPeriodsShape(versioned.value) : versioned;
+  if (versioned && !versioned.ok) return versioned;
+  if (versioned) {
+    const refused = contradictedAttribute(NPS_PERIODS_SHAPE, [['granularity', versioned.value.granularity, options.givenGranularity]]);
+    return refused ? fail(refused) : fromNpsPeriodsShape(versioned.value);
+  }
   const input = detectNpsInput(rows, options);
   switch (input) {
     case 'counts': {

@@ -13,7 +13,7 @@ import { fail, formatIssue, ok, optionError, type Result } from '../../metrics/i
 import { isRecordList } from '../../metrics/read/csv-records.ts';
 import { purchaseGapCounts, summarizeGaps, WINDOW_CYCLES, type GapBin, type PurchaseGapCounts } from '../../metrics/purchase-gaps.ts';
 import { gapCountsOfShape, PURCHASE_GAPS_SHAPE, purchaseGapsShapeSchema } from '../../metrics/shapes/purchase-gaps.ts';
-import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import type { TransactionFields } from '../../metrics/read/transactions.ts';
 import { engineJob } from '../job.ts';
 import { transactionTableFor } from '../table-cache.ts';
@@ -62,14 +62,11 @@ export function computePurchaseCycle(rows: unknown, options: PurchaseCycleJobOpt
   if (versioned && !versioned.ok) return versioned;
   if (versioned) {
     // The document was counted over its own frame: a different one asked of the element cannot be drawn from it.
-    for (const field of ['from', 'to'] as const) {
-      const asked = options[field] || undefined;
-      const counted = versioned.value[field];
-      if (asked !== undefined && asked !== counted) {
-        const expected = counted === undefined ? `none: the ${PURCHASE_GAPS_SHAPE} document counts every day up to its asOf` : `"${counted}", the ${field} the ${PURCHASE_GAPS_SHAPE} document was counted with`;
-        return fail(optionError(field, expected, asked));
-      }
-    }
+    const refused = contradictedAttribute(PURCHASE_GAPS_SHAPE, [
+      ['from', versioned.value.from, options.from || undefined],
+      ['to', versioned.value.to, options.to || undefined],
+    ]);
+    if (refused) return fail(refused);
     return ok(modelOf(gapCountsOfShape(versioned.value), bins));
   }
   if (!isRecordList(rows)) return fail(optionError('data', `an array of transactions, or a ${PURCHASE_GAPS_SHAPE} document`, rows));

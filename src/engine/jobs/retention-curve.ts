@@ -28,7 +28,7 @@ import { GRANULARITIES, type Granularity, type Weekday } from '../../metrics/cal
 import { cohortMatrix, type CohortCounts } from '../../metrics/cohorts.ts';
 import { fail, ok, optionError, type InputError, type InputWarning, type Result } from '../../metrics/issues.ts';
 import { COHORT_MATRIX_SHAPE, cohortMatrixShapeSchema, type CohortMatrixShape } from '../../metrics/shapes/cohort-matrix.ts';
-import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { isRecordList } from '../../metrics/read/csv-records.ts';
 import {
   completePeriodAverage,
@@ -89,6 +89,8 @@ export interface RetentionCurveJobOptions {
   mode: RetentionMode;
   input: CurveInput;
   granularity: Granularity;
+  /** The page's `granularity` when it set one: a versioned document of other periods is refused, not drawn (shapes/versioned.ts). */
+  givenGranularity?: Granularity;
   maxPeriods?: number;
   /** Curves shown; default {@link DEFAULT_MAX_COHORTS}. */
   maxCohorts?: number;
@@ -255,7 +257,7 @@ function documentRefusal(document: CohortMatrixShape, options: CurveOptions): In
   if (document.measure === 'revenue') {
     return optionError('measure', `count or percent: a retention curve draws shares of customers, and this ${COHORT_MATRIX_SHAPE} document holds revenue`, document.measure);
   }
-  return undefined;
+  return contradictedAttribute(COHORT_MATRIX_SHAPE, [['granularity', document.granularity, options.givenGranularity]]);
 }
 
 export const retentionCurveJob = engineJob<RetentionCurveJobOptions, RetentionCurveModel>('retention-curve', (data, options) => computeRetentionCurve(data, options));

@@ -28,7 +28,7 @@ import { transactionTableFor } from '../table-cache.ts';
 import { toFiniteNumber } from '../../metrics/read/values.ts';
 import { engineJob } from '../job.ts';
 import { PERIOD_COUNTS_SHAPE, periodCountsShapeSchema, type PeriodCountsShape } from '../../metrics/shapes/period-counts.ts';
-import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { countedPeriods, type CountedPeriod } from './counted-periods.ts';
 import { gaugeFromNumbers, gaugeModel, readPreviousRate, type GaugeModel, type GaugeNumbers } from './gauge-model.ts';
 
@@ -98,28 +98,18 @@ export function gaugeFromPeriodCounts(document: PeriodCountsShape, options: Gaug
   return gaugeOfPeriods(periods.value, { ...options, granularity: document.granularity, windowDays: document.windowDays, windowSource: 'document', input: 'period-counts' }, []);
 }
 
-/**
- * Why an attribute the page set disagrees with the document, or undefined.
- * An error, not a warning: a gauge shows one rate and a verdict on it, and
- * counts of one calendar or window cannot be turned into another's (a
- * quarter's N is not the sum of its months' N; who is active depends on the
- * window). Drawing the document's figure under the page's `granularity="quarter"`
- * or `window-days="60"` would show a rate that is not the one asked for,
- * judged against another period's benchmark, with the word that says so easy
- * to miss. An attribute left out takes the document's value.
- */
+/** Why an attribute the page set disagrees with the document, or undefined (versioned.ts: a gauge shows one rate and a verdict on it). */
 function documentMismatch(document: PeriodCountsShape, options: GaugeJobOptions): InputError | undefined {
-  if (options.granularity !== undefined && options.granularity !== document.granularity) {
-    return optionError('granularity', `"${document.granularity}", the periods the ${PERIOD_COUNTS_SHAPE} document counted (or leave it out)`, options.granularity);
-  }
+  let windowDays: number | undefined;
   if (windowGiven(options)) {
     const given = givenWindowDays(options);
     if (!given.ok) return given.error;
-    if (given.value !== document.windowDays) {
-      return optionError('window-days', `${document.windowDays}, the activity window the ${PERIOD_COUNTS_SHAPE} document counted with (or leave it out)`, options.windowDays);
-    }
+    windowDays = given.value;
   }
-  return undefined;
+  return contradictedAttribute(PERIOD_COUNTS_SHAPE, [
+    ['granularity', document.granularity, options.granularity],
+    ['window-days', document.windowDays, windowDays],
+  ]);
 }
 
 function windowGiven(options: GaugeJobOptions): boolean {

@@ -30,7 +30,7 @@ import { revenueMovements } from '../../metrics/revenue-movements.ts';
 import { readSubscriptions, type SubscriptionField } from '../../metrics/subscriptions.ts';
 import { calendarOfShape } from '../../metrics/shapes/cohort-matrix.ts';
 import { REVENUE_MOVEMENTS_SHAPE, revenueMovementsShapeSchema, type RevenueMovementsShape } from '../../metrics/shapes/revenue-movements.ts';
-import { readVersionedShape } from '../../metrics/shapes/versioned.ts';
+import { contradictedAttribute, readVersionedShape } from '../../metrics/shapes/versioned.ts';
 import { engineJob } from '../job.ts';
 
 export const MOVEMENT_INPUTS = ['auto', 'subscriptions', 'periods'] as const;
@@ -73,6 +73,8 @@ export interface RevenueMovementsJobOptions {
   reading?: ReadingOptions;
   input: MovementInput;
   granularity: Granularity;
+  /** The page's `granularity` when it set one: a versioned document of other periods is refused, not drawn (shapes/versioned.ts). */
+  givenGranularity?: Granularity;
   weekStart?: Weekday;
   /** First and (exclusive) last day shown, ISO dates. */
   from?: string;
@@ -111,6 +113,8 @@ export function computeRevenueMovements(rows: unknown, options: RevenueMovements
  * do not depend on the range shown).
  */
 function fromDocument(document: RevenueMovementsShape, options: RevenueMovementsJobOptions): Result<RevenueMovementsModel> {
+  const refused = contradictedAttribute(REVENUE_MOVEMENTS_SHAPE, [['granularity', document.granularity, options.givenGranularity]]);
+  if (refused) return fail(refused);
   const calendar = calendarOfShape(document);
   const zone = new ZonedDayMapper(options.timeZone ?? 'UTC');
   let first = -Infinity;
