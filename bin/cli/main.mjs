@@ -31,7 +31,7 @@ export async function main(argv, io) {
     const fields = metric.fields ? metric.fields(kit, options) : mappedFields(kit, options);
     if (args.command === 'sql') {
       const sqlOptions = { dialect: options.dialect, table: options.table.split('.'), fields, ...calendarOptions(options), ...readingOptions(options) };
-      io.stdout.write(METRICS[options.metric].sql(kit, sqlOptions, options));
+      io.stdout.write(metric.sql(kit, sqlOptions, options));
       return 0;
     }
     return await aggregate(kit, args.input, options, fields, io, say);
