@@ -37,6 +37,7 @@ import { Formatter, LocaleController } from './locale.ts';
 import { warningText } from './warning-text.ts';
 import { keepAxisLabelsInside } from './axis-labels.ts';
 import { ResizeController } from './resize-controller.ts';
+import { inTurn } from './update-slices.ts';
 import { TranslationController } from './translation-controller.ts';
 import { watchSource, type SourceSnapshot } from './source-hub.ts';
 import { platformStyles } from './theme.styles.ts';
@@ -499,6 +500,11 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     this.#computation.stop();
     // Forget what was under way, so reconnecting restarts a load or a computation that was cut off.
     if (this.status === 'loading' || this.status === 'computing') this.#computedKey = undefined;
+  }
+
+  /** Many elements connected at once draw over several tasks, not one long one (update-slices.ts). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return inTurn(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
