@@ -45,7 +45,7 @@ function startSlice(now: number): void {
 }
 
 /** Whether an update may run in this task, starting a slice if it is the task's first. */
-export function updateFitsThisTask(): boolean {
+function updateFitsThisTask(): boolean {
   const now = performance.now();
   if (sliceStart === undefined) {
     startSlice(now);
