@@ -347,6 +347,9 @@ export async function runGroup(group: string, cases: Case[] | (() => Case[]), op
   const makeCases = typeof cases === 'function' ? cases : undefined;
   const first = await startGroup(group, makeCases ? await madeInATaskOfTheirOwn(makeCases) : (cases as Case[]), options).finish();
   if (!makeCases || first.longest <= LONG_TASK_LIMIT_MS) return first;
+  // After a pause: the load that slowed the first run (the other test page, a collection) has
+  // then more likely passed, while the kit's own cost would be there again.
+  await new Promise((done) => setTimeout(done, 1000));
   const again = await startGroup(`${group} (run again)`, await madeInATaskOfTheirOwn(makeCases), options).finish();
   return again.longest < first.longest ? again : first;
 }
