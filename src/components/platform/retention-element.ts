@@ -502,8 +502,13 @@ export abstract class RetentionElement<Value = unknown, Options = unknown> exten
     if (this.status === 'loading' || this.status === 'computing') this.#computedKey = undefined;
   }
 
-  /** Many elements connected at once draw over several tasks, not one long one (update-slices.ts). */
+  /**
+   * Many elements connected at once draw their first frames over several tasks, not one long one
+   * (update-slices.ts). Later updates (a result, a resize) run at once: the status they draw is
+   * set in the same task, so `status` and what is drawn never disagree from one task to the next.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
     return inTurn(() => super.scheduleUpdate());
   }
 

@@ -1,14 +1,14 @@
 /**
- * Shares the main thread between the elements' updates.
+ * Shares the main thread between the elements' first renders.
  *
  * Lit runs every pending update in microtasks of the task that asked for them, so a page that
  * connects many elements at once (`customElements.define` upgrading a portal's forty tiles, a
  * framework rendering a list, the autoloader's module arriving) draws all of them in one task:
- * with 100 elements, 150–300 ms in which the page answers no click or key. Here an update that
- * would start after {@link SLICE_MS} of other updates in the same task waits in a queue instead,
- * and the queue is drained a slice per task. One task then holds about a frame's worth of
- * drawing plus at most one update; elements draw in the order they asked, and `updateComplete`
- * still resolves after the update, so nothing that awaits it sees a difference.
+ * with 100 elements, 150–300 ms in which the page answers no click or key. Here a first render
+ * that would start after {@link SLICE_MS} of other updates in the same task waits in a queue
+ * instead, and the queue is drained a slice per task. One task then holds about a frame's worth
+ * of drawing plus at most one render; elements draw in the order they asked, and
+ * `updateComplete` still resolves after the update, so nothing that awaits it sees a difference.
  */
 
 /** How much updating one task may hold before the next update waits (about one frame). */
