@@ -3,7 +3,7 @@
  * readers (the SVG itself is aria-hidden). Cells are text; Lit escapes them,
  * so data can never become markup.
  *
- * A long table (5,000 daily periods) is added a few hundred rows per frame:
+ * A long table (5,000 daily periods) is added about a thousand cells per task:
  * in one go its rows alone would hold the page for a second. A re-render with
  * the same rows (a hover) gets the same template back, so the rows already
  * added stay and nothing starts over.
@@ -59,8 +59,12 @@ export function shownTables(root: ParentNode): ShownTable[] {
   });
 }
 
-/** Rows rendered in one task: a few milliseconds' work. */
-const ROWS_PER_TASK = 200;
+/**
+ * Cells rendered in one task: a few milliseconds' work, counted in cells because a row of a
+ * revenue table has ten and a row of a trend's two (rows are never split, and a task gets 20 at least).
+ */
+const CELLS_PER_TASK = 1000;
+const rowsPerTask = (columns: readonly TableColumn[]) => Math.max(20, Math.floor(CELLS_PER_TASK / Math.max(1, columns.length)));
 /** Row templates of the long tables drawn lately, by content (see above); a few pages' worth. */
 const longTables = new Map<string, TemplateResult>();
 const LONG_TABLES_KEPT = 32;
@@ -77,7 +81,7 @@ export function renderDataTable(caption: string, columns: readonly TableColumn[]
       </tr>
     </thead>
     <tbody>
-      ${rows.length <= ROWS_PER_TASK ? rowsFrom(columns, rows, 0) : longTable(columns, rows)}
+      ${rows.length <= rowsPerTask(columns) ? rowsFrom(columns, rows, 0) : longTable(columns, rows)}
     </tbody>
   </table></div>`;
 }
@@ -95,7 +99,7 @@ function longTable(columns: readonly TableColumn[], rows: readonly Row[]): Templ
 
 /** Rows from `start`: one task's worth now, the rest in a later task. */
 function rowsFrom(columns: readonly TableColumn[], rows: readonly Row[], start: number): TemplateResult {
-  const end = Math.min(rows.length, start + ROWS_PER_TASK);
+  const end = Math.min(rows.length, start + rowsPerTask(columns));
   const now = rows.slice(start, end).map((row) => renderRow(columns, row));
   if (end === rows.length) return html`${now}`;
   const later = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => rowsFrom(columns, rows, end));
