@@ -60,8 +60,8 @@ export function shownTables(root: ParentNode): ShownTable[] {
 }
 
 /**
- * Cells rendered in one task: a few milliseconds' work, counted in cells because a row of a
- * revenue table has ten and a row of a trend's two (rows are never split, and a task gets 20 at least).
+ * Cells rendered in one task: a few milliseconds' work. Counted in cells, as a revenue table's
+ * row has ten and a trend's five; rows are never split, and a task gets 20 at least.
  */
 const CELLS_PER_TASK = 1000;
 const rowsPerTask = (columns: readonly TableColumn[]) => Math.max(20, Math.floor(CELLS_PER_TASK / Math.max(1, columns.length)));
